@@ -1,0 +1,69 @@
+package dev.custodian.crm.core.common.validation;
+
+import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.InvalidValueException;
+import dev.custodian.crm.core.common.error.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Builds a command's value objects from raw input, collecting every field error instead of
+ * stopping at the first; {@link #throwIfInvalid()} then reports them all in one
+ * {@link ValidationException}.
+ */
+public final class Validator {
+
+  private final List<FieldError> errors = new ArrayList<>();
+
+  /** A required input: absent is an error, present is built by {@code factory}. */
+  public <R, T> T required(String field, R raw, Function<R, T> factory) {
+    return required(FieldError.Location.FIELD, field, raw, factory);
+  }
+
+  /** A required input at the given location (e.g. a query parameter). */
+  public <R, T> T required(FieldError.Location location, String name, R raw, Function<R, T> factory) {
+    if (raw == null) {
+      errors.add(new FieldError(location, name, "is required"));
+      return null;
+    }
+    return build(location, name, raw, factory);
+  }
+
+  /** An optional input: absent is empty, present is built by {@code factory}. */
+  public <R, T> Optional<T> optional(String field, R raw, Function<R, T> factory) {
+    return optional(FieldError.Location.FIELD, field, raw, factory);
+  }
+
+  /** An optional input at the given location (e.g. a query parameter). */
+  public <R, T> Optional<T> optional(
+      FieldError.Location location, String name, R raw, Function<R, T> factory) {
+    return raw == null ? Optional.empty() : Optional.ofNullable(build(location, name, raw, factory));
+  }
+
+  /** Records an error found by a check of the caller's own. */
+  public void reject(FieldError error) {
+    errors.add(error);
+  }
+
+  public boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
+  /** Throws one {@link ValidationException} listing every error found so far, if any. */
+  public void throwIfInvalid() {
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+  }
+
+  private <R, T> T build(FieldError.Location location, String name, R raw, Function<R, T> factory) {
+    try {
+      return factory.apply(raw);
+    } catch (InvalidValueException e) {
+      errors.add(new FieldError(location, name, e.getMessage()));
+      return null;
+    }
+  }
+}

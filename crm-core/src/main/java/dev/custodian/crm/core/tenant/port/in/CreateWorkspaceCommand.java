@@ -1,0 +1,34 @@
+package dev.custodian.crm.core.tenant.port.in;
+
+import dev.custodian.crm.core.common.validation.Validator;
+import dev.custodian.crm.core.tenant.Slug;
+import dev.custodian.crm.core.tenant.WorkspaceName;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Input of {@link CreateWorkspaceUseCase}: a valid name and, optionally, the slug asked for.
+ *
+ * @param slug empty to derive the slug from the name
+ */
+public record CreateWorkspaceCommand(WorkspaceName name, Optional<Slug> slug) {
+
+  public CreateWorkspaceCommand {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(slug, "slug");
+  }
+
+  /**
+   * Validates raw input, reporting every bad field at once.
+   *
+   * @param slug {@code null} to derive the slug from the name
+   * @throws dev.custodian.crm.core.common.error.ValidationException listing every bad field
+   */
+  public static CreateWorkspaceCommand of(String name, String slug) {
+    Validator v = new Validator();
+    WorkspaceName validName = v.required("name", name, WorkspaceName::new);
+    Optional<Slug> validSlug = v.optional("slug", slug, Slug::new);
+    v.throwIfInvalid();
+    return new CreateWorkspaceCommand(validName, validSlug);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.custodian.crm.core.tenant.port.out;
+
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.tenant.Slug;
+import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenant.Workspace;
+import java.util.Optional;
+
+/**
+ * Out-port: stores workspaces, platform-level records. Every method joins the caller's open
+ * transaction and fails with {@link IllegalStateException} when none is open.
+ */
+public interface WorkspaceRepository {
+
+  /**
+   * Stores a new workspace.
+   *
+   * @throws ConflictException of kind {@code DUPLICATE} when its slug is taken
+   */
+  void insert(Workspace workspace);
+
+  Optional<Workspace> findById(TenantId id);
+
+  boolean existsBySlug(Slug slug);
+}
