@@ -1,0 +1,104 @@
+package dev.custodian.crm.persistence.common;
+
+import dev.custodian.crm.core.common.port.out.Transactions;
+import dev.custodian.crm.core.tenant.TenantId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * Persistence adapter: {@link Transactions} on a JDBC pool. Each transaction binds one connection
+ * to the calling thread; a tenant transaction sets {@code crm.tenant_id} transaction-locally as its
+ * first statement, so the setting ends with the transaction and never reaches the connection's
+ * next borrower. Repositories reach the bound connection through {@link #dsl()}.
+ */
+public final class JooqTransactions implements Transactions {
+
+  private static final Settings SETTINGS = new Settings()
+      .withRenderSchema(false)
+      .withExecuteLogging(false); // jOOQ's DEBUG logger would print statements with bind values
+
+  private final DataSource dataSource;
+  private final ThreadLocal<Bound> current = new ThreadLocal<>();
+
+  private record Bound(Optional<TenantId> tenant, DSLContext dsl) {}
+
+  public JooqTransactions(DataSource dataSource) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+  }
+
+  @Override
+  public <T> T inTenant(TenantId tenant, Supplier<T> work) {
+    Objects.requireNonNull(tenant, "tenant");
+    Bound open = current.get();
+    if (open != null) {
+      if (open.tenant().equals(Optional.of(tenant))) {
+        return work.get();
+      }
+      throw new IllegalStateException(
+          "a transaction for another workspace (or the platform) is already open on this thread");
+    }
+    return run(Optional.of(tenant), work);
+  }
+
+  @Override
+  public <T> T inPlatform(Supplier<T> work) {
+    return current.get() != null ? work.get() : run(Optional.empty(), work);
+  }
+
+  /**
+   * The open transaction's jOOQ context.
+   *
+   * @throws IllegalStateException when no transaction is open: repositories never autocommit
+   */
+  public DSLContext dsl() {
+    Bound open = current.get();
+    if (open == null) {
+      throw new IllegalStateException("no transaction is open: call repositories through Transactions");
+    }
+    return open.dsl();
+  }
+
+  private <T> T run(Optional<TenantId> tenant, Supplier<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES, SETTINGS);
+      try {
+        tenant.ifPresent(t -> dsl
+            .select(DSL.function("set_config", String.class,
+                DSL.inline("crm.tenant_id"), DSL.val(t.value().toString()), DSL.inline(true)))
+            .fetch());
+        current.set(new Bound(tenant, dsl));
+        T result = work.get();
+        connection.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        rollbackQuietly(connection, e);
+        throw e;
+      } catch (SQLException e) {
+        rollbackQuietly(connection, e);
+        throw new DataAccessException("commit failed", e);
+      } finally {
+        current.remove();
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("no database connection", e);
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection, Throwable cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.custodian.crm.persistence.schema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Creates the two database roles, outside Flyway and as a superuser: {@value #OWNER} owns the
+ * schema and runs migrations; {@value #APP} is what the application connects as — no superuser,
+ * no BYPASSRLS, owner of nothing, so row-level security always applies to it.
+ */
+public final class DatabaseRoles {
+
+  public static final String OWNER = "crm_owner";
+  public static final String APP = "crm_app";
+
+  private DatabaseRoles() {}
+
+  /** Creates both roles if missing and (re)sets their attributes and passwords. Idempotent. */
+  public static void ensure(Connection superuser, String ownerPassword, String appPassword)
+      throws SQLException {
+    try (Statement st = superuser.createStatement()) {
+      for (String role : new String[] {OWNER, APP}) {
+        st.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + role
+            + "') then create role " + role + "; end if; end $$");
+      }
+      st.execute("alter role " + OWNER + " with login nosuperuser nobypassrls nocreaterole nocreatedb"
+          + " password " + literal(ownerPassword));
+      st.execute("alter role " + APP + " with login nosuperuser nobypassrls nocreaterole nocreatedb"
+          + " noinherit password " + literal(appPassword));
+    }
+  }
+
+  /** Creates a database owned by {@value #OWNER}, optionally as a copy of a template database. */
+  public static void createDatabase(Connection superuser, String name, String template)
+      throws SQLException {
+    try (Statement st = superuser.createStatement()) {
+      st.execute("create database " + identifier(name) + " owner " + OWNER
+          + (template == null ? "" : " template " + identifier(template)));
+    }
+  }
+
+  static String literal(String value) {
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException("a role password must not be empty");
+    }
+    return "'" + value.replace("'", "''") + "'";
+  }
+
+  static String identifier(String name) {
+    if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("unsupported database name");
+    }
+    return name;
+  }
+}

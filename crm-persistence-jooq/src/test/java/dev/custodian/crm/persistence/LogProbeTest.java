@@ -1,0 +1,86 @@
+package dev.custodian.crm.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.port.out.Transactions;
+import dev.custodian.crm.core.tenant.Slug;
+import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenant.Workspace;
+import dev.custodian.crm.core.tenant.WorkspaceName;
+import dev.custodian.crm.persistence.testing.LogCapture;
+import dev.custodian.crm.persistence.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** No bound value reaches a log line: not ours, not the driver's, not the database server's. */
+class LogProbeTest {
+
+  @RegisterExtension static final TestDatabase db = new TestDatabase();
+
+  @Test
+  void givenUniqueViolationAndInvalidValueWithMarker_thenMarkerIsInNoLogLineNorException() throws Exception {
+    String marker = "marker" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    Transactions tx = db.persistence().transactions();
+    Path serverLog = db.server().serverLog().orElse(null);
+    long serverLogBefore = serverLog == null ? 0 : Files.size(serverLog);
+
+    try (LogCapture logs = new LogCapture()) {
+      Workspace first = workspace(marker);
+      tx.inPlatform(() -> { db.persistence().workspaces().insert(first); return null; });
+      Throwable duplicate = catchThrowable(() -> tx.inPlatform(() -> {
+        db.persistence().workspaces().insert(workspace(marker));
+        return null;
+      }));
+      assertThat(duplicate).isInstanceOf(ConflictException.class);
+
+      // An invalid value reaching the server through the application role: too long for its column.
+      Throwable tooLong;
+      try (Connection c = db.appDataSource().getConnection();
+          PreparedStatement insert = c.prepareStatement(
+              "insert into workspaces (id, name, slug, status, created_at) values (?, ?, ?, 'ACTIVE', now())")) {
+        insert.setObject(1, UUID.randomUUID());
+        insert.setString(2, marker.repeat(20));
+        insert.setString(3, "x" + marker);
+        tooLong = catchThrowable(insert::executeUpdate);
+      }
+      assertThat(tooLong).isNotNull();
+
+      assertThat(chain(duplicate)).doesNotContain(marker);
+      assertThat(chain(tooLong)).doesNotContain(marker);
+      assertThat(logs.lines()).noneMatch(line -> line.contains(marker));
+    }
+    if (serverLog != null) {
+      String written = Files.readString(serverLog).substring((int) serverLogBefore);
+      assertThat(written).as("the server logged both errors").contains("workspaces_slug_uk");
+      assertThat(written).doesNotContain(marker);
+    }
+  }
+
+  private static Workspace workspace(String marker) {
+    return Workspace.create(TenantId.of(UUID.randomUUID()), new WorkspaceName("Probe"),
+        new Slug(marker), Instant.now());
+  }
+
+  private static Throwable catchThrowable(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    return org.assertj.core.api.Assertions.catchThrowable(call);
+  }
+
+  private static String chain(Throwable t) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      all.append(c).append('\n');
+      for (Throwable s : c.getSuppressed()) {
+        all.append(s).append('\n');
+      }
+    }
+    return all.toString();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.custodian.crm.persistence.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.persistence.schema.DatabaseRoles;
+import dev.custodian.crm.persistence.testing.TestDatabase;
+import java.util.UUID;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class JooqTransactionsTest {
+
+  @RegisterExtension static final TestDatabase db = new TestDatabase();
+
+  private static Record2<String, Integer> tenantSettingAndBackend(JooqTransactions tx) {
+    return tx.dsl()
+        .select(DSL.field("current_setting('crm.tenant_id', true)", String.class),
+            DSL.field("pg_backend_pid()", Integer.class))
+        .fetchOne();
+  }
+
+  @Test
+  @DisplayName("TEN-01: the tenant setting of a transaction is gone for the next borrower of the same connection")
+  void tenantSettingDoesNotLeakToTheNextBorrower() {
+    HikariDataSource poolOfOne = db.pool(DatabaseRoles.APP, db.appPassword(), 1);
+    JooqTransactions tx = new JooqTransactions(poolOfOne);
+    TenantId tenant = TenantId.of(UUID.randomUUID());
+
+    Record2<String, Integer> inside = tx.inTenant(tenant, () -> tenantSettingAndBackend(tx));
+    Record2<String, Integer> after = tx.inPlatform(() -> tenantSettingAndBackend(tx));
+
+    assertThat(inside.value1()).isEqualTo(tenant.toString());
+    assertThat(after.value2()).as("same physical connection").isEqualTo(inside.value2());
+    assertThat(after.value1()).as("tenant setting after the transaction").isNullOrEmpty();
+  }
+
+  @Test
+  void givenTenantTransactionFailed_thenTheNextBorrowerIsCleanToo() {
+    HikariDataSource poolOfOne = db.pool(DatabaseRoles.APP, db.appPassword(), 1);
+    JooqTransactions tx = new JooqTransactions(poolOfOne);
+    try {
+      tx.inTenant(TenantId.of(UUID.randomUUID()), () -> {
+        throw new IllegalStateException("boom");
+      });
+    } catch (IllegalStateException expected) {
+      // the transaction rolled back
+    }
+    assertThat(tx.inPlatform(() -> tenantSettingAndBackend(tx)).value1()).isNullOrEmpty();
+  }
+}
