@@ -1,0 +1,2 @@
+/** Privacy engines over crm-core's ports: erasure, suppression hashing, key derivation. */
+package dev.custodian.crm.privacy;
