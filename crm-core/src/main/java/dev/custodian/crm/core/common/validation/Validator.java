@@ -3,6 +3,7 @@ package dev.custodian.crm.core.common.validation;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.InvalidValueException;
 import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.patch.PatchValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,23 @@ public final class Validator {
   public <R, T> Optional<T> optional(
       FieldError.Location location, String name, R raw, Function<R, T> factory) {
     return raw == null ? Optional.empty() : Optional.ofNullable(build(location, name, raw, factory));
+  }
+
+  /**
+   * One field of a partial update: absent stays absent, a value is built by {@code factory}, and
+   * {@code null} (clear) is an error unless the field is optional.
+   */
+  public <T> PatchValue<T> patch(
+      String field, PatchValue<String> raw, boolean optional, Function<String, T> factory) {
+    if (raw instanceof PatchValue.Set<String> set) {
+      T value = build(FieldError.Location.FIELD, field, set.value(), factory);
+      return value == null ? PatchValue.absent() : PatchValue.set(value);
+    }
+    if (raw instanceof PatchValue.Clear<String> && !optional) {
+      errors.add(FieldError.field(field, "must not be null"));
+      return PatchValue.absent();
+    }
+    return raw.map(factory);
   }
 
   /** Records an error found by a check of the caller's own. */

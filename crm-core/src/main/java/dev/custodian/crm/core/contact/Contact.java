@@ -1,0 +1,123 @@
+package dev.custodian.crm.core.contact;
+
+import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.tenant.TenantId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Aggregate: a person the workspace keeps in its CRM. Tenant-owned; its names, email and phone
+ * are personal data. Every change makes a new instance with the next {@link #version()}, which
+ * optimistic locking compares.
+ */
+public final class Contact {
+
+  private final TenantId tenant;
+  private final ContactId id;
+  private final PersonName firstName;
+  private final PersonName lastName;
+  private final EmailAddress email;
+  private final PhoneNumber phone;
+  private final Instant createdAt;
+  private final Instant updatedAt;
+  private final long version;
+
+  private Contact(TenantId tenant, ContactId id, PersonName firstName, PersonName lastName,
+      EmailAddress email, PhoneNumber phone, Instant createdAt, Instant updatedAt, long version) {
+    this.tenant = Objects.requireNonNull(tenant, "tenant");
+    this.id = Objects.requireNonNull(id, "id");
+    this.firstName = Objects.requireNonNull(firstName, "firstName");
+    this.lastName = Objects.requireNonNull(lastName, "lastName");
+    this.email = Objects.requireNonNull(email, "email");
+    this.phone = phone;
+    this.createdAt = Timestamps.micros(Objects.requireNonNull(createdAt, "createdAt"));
+    this.updatedAt = Timestamps.micros(Objects.requireNonNull(updatedAt, "updatedAt"));
+    if (version < 1) {
+      throw new IllegalArgumentException("version starts at 1");
+    }
+    this.version = version;
+  }
+
+  /** A new contact at version 1. */
+  public static Contact create(TenantId tenant, ContactId id, PersonName firstName,
+      PersonName lastName, EmailAddress email, Optional<PhoneNumber> phone, Instant now) {
+    return new Contact(tenant, id, firstName, lastName, email, phone.orElse(null), now, now, 1);
+  }
+
+  /** Rebuilds a stored contact; for persistence adapters only. */
+  public static Contact reconstitute(TenantId tenant, ContactId id, PersonName firstName,
+      PersonName lastName, EmailAddress email, Optional<PhoneNumber> phone, Instant createdAt,
+      Instant updatedAt, long version) {
+    return new Contact(tenant, id, firstName, lastName, email, phone.orElse(null), createdAt,
+        updatedAt, version);
+  }
+
+  /** This contact with the given values, at the next version. */
+  public Contact changed(PersonName firstName, PersonName lastName, EmailAddress email,
+      Optional<PhoneNumber> phone, Instant now) {
+    return new Contact(tenant, id, firstName, lastName, email, phone.orElse(null), createdAt, now,
+        version + 1);
+  }
+
+  public TenantId tenant() {
+    return tenant;
+  }
+
+  public ContactId id() {
+    return id;
+  }
+
+  public PersonName firstName() {
+    return firstName;
+  }
+
+  public PersonName lastName() {
+    return lastName;
+  }
+
+  public EmailAddress email() {
+    return email;
+  }
+
+  public Optional<PhoneNumber> phone() {
+    return Optional.ofNullable(phone);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Contact other
+        && tenant.equals(other.tenant)
+        && id.equals(other.id)
+        && firstName.equals(other.firstName)
+        && lastName.equals(other.lastName)
+        && email.equals(other.email)
+        && Objects.equals(phone, other.phone)
+        && createdAt.equals(other.createdAt)
+        && updatedAt.equals(other.updatedAt)
+        && version == other.version;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(tenant, id);
+  }
+
+  /** Ids and version only: a contact's personal data never reaches a log line this way. */
+  @Override
+  public String toString() {
+    return "Contact[" + tenant + "/" + id + " v" + version + "]";
+  }
+}

@@ -1,0 +1,28 @@
+package dev.custodian.crm.core.contact;
+
+import dev.custodian.crm.core.common.error.InvalidValueException;
+import java.util.regex.Pattern;
+
+/**
+ * A phone number in E.164 form: {@code +} and 8 to 15 digits, after removing spaces, dots,
+ * dashes and parentheses from the input. Personal data: {@link #toString()} never shows it.
+ */
+public record PhoneNumber(String value) {
+
+  private static final Pattern E164 = Pattern.compile("\\+[0-9]{8,15}");
+
+  public PhoneNumber {
+    if (value == null) {
+      throw new InvalidValueException("is required");
+    }
+    value = value.strip().replaceAll("[\\s.()-]", "");
+    if (!E164.matcher(value).matches()) {
+      throw new InvalidValueException("must be an E.164 number: + and 8 to 15 digits");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PhoneNumber[redacted]";
+  }
+}

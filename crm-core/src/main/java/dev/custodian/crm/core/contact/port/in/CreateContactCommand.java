@@ -1,0 +1,39 @@
+package dev.custodian.crm.core.contact.port.in;
+
+import dev.custodian.crm.core.common.validation.Validator;
+import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.contact.PersonName;
+import dev.custodian.crm.core.contact.PhoneNumber;
+import dev.custodian.crm.core.tenant.TenantId;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Input of {@link CreateContactUseCase}: a valid contact for one workspace. */
+public record CreateContactCommand(TenantId tenant, PersonName firstName, PersonName lastName,
+    EmailAddress email, Optional<PhoneNumber> phone) {
+
+  public CreateContactCommand {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(firstName, "firstName");
+    Objects.requireNonNull(lastName, "lastName");
+    Objects.requireNonNull(email, "email");
+    Objects.requireNonNull(phone, "phone");
+  }
+
+  /**
+   * Validates raw input, reporting every bad field at once.
+   *
+   * @param phone {@code null} for none
+   * @throws dev.custodian.crm.core.common.error.ValidationException listing every bad field
+   */
+  public static CreateContactCommand of(
+      TenantId tenant, String firstName, String lastName, String email, String phone) {
+    Validator v = new Validator();
+    PersonName first = v.required("firstName", firstName, PersonName::new);
+    PersonName last = v.required("lastName", lastName, PersonName::new);
+    EmailAddress validEmail = v.required("email", email, EmailAddress::new);
+    Optional<PhoneNumber> validPhone = v.optional("phone", phone, PhoneNumber::new);
+    v.throwIfInvalid();
+    return new CreateContactCommand(tenant, first, last, validEmail, validPhone);
+  }
+}

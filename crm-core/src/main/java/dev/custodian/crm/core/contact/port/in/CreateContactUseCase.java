@@ -1,0 +1,14 @@
+package dev.custodian.crm.core.contact.port.in;
+
+import dev.custodian.crm.core.contact.Contact;
+
+/** Use case: add a contact to a workspace. */
+public interface CreateContactUseCase {
+
+  /**
+   * @throws dev.custodian.crm.core.common.error.NotFoundException when the workspace does not exist
+   * @throws dev.custodian.crm.core.common.error.ConflictException {@code DUPLICATE} when the email
+   *     is taken in the workspace, {@code SUPPRESSED} when it was erased at the person's request
+   */
+  Contact create(CreateContactCommand command);
+}

@@ -1,0 +1,20 @@
+package dev.custodian.crm.core.contact.port.in;
+
+import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.tenant.TenantId;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * Input of {@link DeleteContactUseCase}.
+ *
+ * @param expectedVersion when given, the delete happens only if the contact is still at it
+ */
+public record DeleteContactCommand(TenantId tenant, ContactId id, OptionalLong expectedVersion) {
+
+  public DeleteContactCommand {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(expectedVersion, "expectedVersion");
+  }
+}

@@ -1,0 +1,47 @@
+package dev.custodian.crm.core.contact.port.out;
+
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.contact.Contact;
+import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.tenant.TenantId;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Out-port: stores contacts. Every method is scoped to the given workspace (a call for workspace B
+ * never returns, changes or deletes a contact of workspace A), joins the caller's open
+ * transaction, and fails with {@link IllegalStateException} when none is open.
+ */
+public interface ContactRepository {
+
+  /**
+   * Stores a new contact.
+   *
+   * @throws ConflictException of kind {@code DUPLICATE} when its normalised email is taken in
+   *     the workspace
+   */
+  void insert(Contact contact);
+
+  Optional<Contact> findById(TenantId tenant, ContactId id);
+
+  /** A page of the workspace's contacts, oldest first: created time, then id in uuid order. */
+  Page<Contact> list(TenantId tenant, PageRequest page);
+
+  /**
+   * Replaces the stored contact with {@code changed} if the stored version is still
+   * {@code expectedVersion}; a stale write changes nothing.
+   *
+   * @return false when the contact is gone or its version is no longer {@code expectedVersion}
+   * @throws ConflictException of kind {@code DUPLICATE} when the new email is taken
+   */
+  boolean update(Contact changed, long expectedVersion);
+
+  /**
+   * Deletes the contact, if {@code expectedVersion} (when given) still matches.
+   *
+   * @return false when nothing was deleted
+   */
+  boolean delete(TenantId tenant, ContactId id, OptionalLong expectedVersion);
+}

@@ -1,0 +1,45 @@
+package dev.custodian.crm.core.contact.service;
+
+import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.contact.Contact;
+import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
+import dev.custodian.crm.core.contact.port.in.CreateContactUseCase;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.privacy.port.out.SuppressionList;
+import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import java.time.Clock;
+import java.util.Objects;
+
+/** Service: adds a contact, unless its email or phone is suppressed in the workspace. */
+public final class CreateContactService implements CreateContactUseCase {
+
+  private final WorkspaceTransactions transactions;
+  private final ContactRepository contacts;
+  private final SuppressionGuard suppression;
+  private final IdGenerator ids;
+  private final Clock clock;
+
+  public CreateContactService(WorkspaceTransactions transactions, ContactRepository contacts,
+      SuppressionList suppressionList, IdGenerator ids, Clock clock) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.contacts = Objects.requireNonNull(contacts, "contacts");
+    this.suppression = new SuppressionGuard(suppressionList);
+    this.ids = Objects.requireNonNull(ids, "ids");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Contact create(CreateContactCommand command) {
+    return transactions.inWorkspace(command.tenant(), () -> {
+      suppression.refuseSuppressed(command.tenant(), command.email());
+      command.phone().ifPresent(phone -> suppression.refuseSuppressed(command.tenant(), phone));
+      Contact contact = Contact.create(command.tenant(), ContactId.of(ids.newId()),
+          command.firstName(), command.lastName(), command.email(), command.phone(),
+          Timestamps.now(clock));
+      contacts.insert(contact);
+      return contact;
+    });
+  }
+}

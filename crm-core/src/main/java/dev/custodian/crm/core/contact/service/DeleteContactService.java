@@ -1,0 +1,38 @@
+package dev.custodian.crm.core.contact.service;
+
+import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.error.PreconditionFailedException;
+import dev.custodian.crm.core.contact.Contact;
+import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
+import dev.custodian.crm.core.contact.port.in.DeleteContactUseCase;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import java.util.Objects;
+
+/** Service: deletes a contact, honouring the expected version when one is given. */
+public final class DeleteContactService implements DeleteContactUseCase {
+
+  private final WorkspaceTransactions transactions;
+  private final ContactRepository contacts;
+
+  public DeleteContactService(WorkspaceTransactions transactions, ContactRepository contacts) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.contacts = Objects.requireNonNull(contacts, "contacts");
+  }
+
+  @Override
+  public void delete(DeleteContactCommand command) {
+    transactions.inWorkspace(command.tenant(), () -> {
+      Contact current = contacts.findById(command.tenant(), command.id())
+          .orElseThrow(() -> new NotFoundException("contact"));
+      if (command.expectedVersion().isPresent()
+          && command.expectedVersion().getAsLong() != current.version()) {
+        throw PreconditionFailedException.stale("contact");
+      }
+      if (!contacts.delete(command.tenant(), command.id(), command.expectedVersion())) {
+        throw PreconditionFailedException.stale("contact");
+      }
+      return null;
+    });
+  }
+}

@@ -1,0 +1,28 @@
+package dev.custodian.crm.core.contact.service;
+
+import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.contact.Contact;
+import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.contact.port.in.GetContactUseCase;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import java.util.Objects;
+
+/** Service: reads one contact. */
+public final class GetContactService implements GetContactUseCase {
+
+  private final WorkspaceTransactions transactions;
+  private final ContactRepository contacts;
+
+  public GetContactService(WorkspaceTransactions transactions, ContactRepository contacts) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.contacts = Objects.requireNonNull(contacts, "contacts");
+  }
+
+  @Override
+  public Contact get(TenantId tenant, ContactId id) {
+    return transactions.inWorkspace(tenant,
+        () -> contacts.findById(tenant, id).orElseThrow(() -> new NotFoundException("contact")));
+  }
+}

@@ -1,0 +1,35 @@
+package dev.custodian.crm.core.contact.service;
+
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.contact.PhoneNumber;
+import dev.custodian.crm.core.privacy.port.out.SuppressionList;
+import dev.custodian.crm.core.tenant.TenantId;
+import java.util.Objects;
+
+/** Refuses an email or phone that was erased at the person's request (privacy promise DSR-04). */
+final class SuppressionGuard {
+
+  private final SuppressionList suppressionList;
+
+  SuppressionGuard(SuppressionList suppressionList) {
+    this.suppressionList = Objects.requireNonNull(suppressionList, "suppressionList");
+  }
+
+  void refuseSuppressed(TenantId tenant, EmailAddress email) {
+    if (suppressionList.isSuppressed(tenant, email)) {
+      throw suppressed("email");
+    }
+  }
+
+  void refuseSuppressed(TenantId tenant, PhoneNumber phone) {
+    if (suppressionList.isSuppressed(tenant, phone)) {
+      throw suppressed("phone");
+    }
+  }
+
+  private static ConflictException suppressed(String field) {
+    return new ConflictException(ConflictException.Kind.SUPPRESSED, "the " + field
+        + " was erased at the person's request and cannot be added again without fresh consent");
+  }
+}

@@ -1,0 +1,69 @@
+package dev.custodian.crm.core.contact.service;
+
+import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.error.PreconditionFailedException;
+import dev.custodian.crm.core.common.patch.PatchValue;
+import dev.custodian.crm.core.contact.Contact;
+import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.contact.PhoneNumber;
+import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
+import dev.custodian.crm.core.contact.port.in.UpdateContactUseCase;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.privacy.port.out.SuppressionList;
+import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Service: applies a partial change with optimistic locking. The version check is repeated in the
+ * repository's write, so a change based on a stale read never overwrites a newer one. Only an
+ * email or phone that the change introduces is checked against the suppression list.
+ */
+public final class UpdateContactService implements UpdateContactUseCase {
+
+  private final WorkspaceTransactions transactions;
+  private final ContactRepository contacts;
+  private final SuppressionGuard suppression;
+  private final Clock clock;
+
+  public UpdateContactService(WorkspaceTransactions transactions, ContactRepository contacts,
+      SuppressionList suppressionList, Clock clock) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.contacts = Objects.requireNonNull(contacts, "contacts");
+    this.suppression = new SuppressionGuard(suppressionList);
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Contact update(UpdateContactCommand command) {
+    return transactions.inWorkspace(command.tenant(), () -> {
+      Contact current = contacts.findById(command.tenant(), command.id())
+          .orElseThrow(() -> new NotFoundException("contact"));
+      if (current.version() != command.expectedVersion()) {
+        throw PreconditionFailedException.stale("contact");
+      }
+      EmailAddress email = valueOr(command.email(), current.email());
+      Optional<PhoneNumber> phone = command.phone() instanceof PatchValue.Clear
+          ? Optional.empty()
+          : Optional.ofNullable(valueOr(command.phone(), current.phone().orElse(null)));
+      if (!email.normalised().equals(current.email().normalised())) {
+        suppression.refuseSuppressed(command.tenant(), email);
+      }
+      if (phone.isPresent() && !phone.equals(current.phone())) {
+        suppression.refuseSuppressed(command.tenant(), phone.get());
+      }
+      Contact changed = current.changed(valueOr(command.firstName(), current.firstName()),
+          valueOr(command.lastName(), current.lastName()), email, phone, Timestamps.now(clock));
+      if (!contacts.update(changed, command.expectedVersion())) {
+        throw PreconditionFailedException.stale("contact");
+      }
+      return changed;
+    });
+  }
+
+  private static <T> T valueOr(PatchValue<T> patch, T current) {
+    return patch instanceof PatchValue.Set<T> set ? set.value() : current;
+  }
+}

@@ -1,0 +1,307 @@
+package dev.custodian.crm.core.contact;
+
+import static dev.custodian.crm.core.contact.ContactFixtures.aContact;
+import static dev.custodian.crm.core.tenant.WorkspaceFixtures.aWorkspace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageCursor;
+import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.common.paging.UuidOrder;
+import dev.custodian.crm.core.common.port.out.Transactions;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenant.Workspace;
+import dev.custodian.crm.core.tenant.port.out.WorkspaceRepository;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract of {@link ContactRepository}: tenant scoping, unique email per workspace, optimistic
+ * locking and the paging order. The in-memory fake and the jOOQ adapter both extend it.
+ */
+public abstract class AbstractContactRepositoryContractTest {
+
+  protected Transactions tx;
+  protected ContactRepository contacts;
+  protected TenantId a;
+  protected TenantId b;
+
+  protected abstract Transactions transactions();
+
+  protected abstract WorkspaceRepository workspaces();
+
+  protected abstract ContactRepository contacts();
+
+  @BeforeEach
+  void setUpWorkspaces() {
+    tx = transactions();
+    contacts = contacts();
+    WorkspaceRepository workspaces = workspaces();
+    Workspace wa = aWorkspace();
+    Workspace wb = aWorkspace();
+    tx.inPlatform(() -> { workspaces.insert(wa); workspaces.insert(wb); return null; });
+    a = wa.id();
+    b = wb.id();
+  }
+
+  private Contact stored(Contact contact) {
+    tx.inTenant(contact.tenant(), () -> { contacts.insert(contact); return null; });
+    return contact;
+  }
+
+  private Optional<Contact> read(TenantId tenant, ContactId id) {
+    return tx.inTenant(tenant, () -> contacts.findById(tenant, id));
+  }
+
+  @Test
+  void givenStoredContact_whenRead_thenEverythingRoundTripsAtMicrosecondPrecision() {
+    Contact contact = stored(aContact(a));
+    Contact withoutPhone = stored(Contact.create(a, ContactId.of(UUID.randomUUID()),
+        new PersonName("Grace"), new PersonName("Hopper"),
+        new EmailAddress("grace." + UUID.randomUUID() + "@example.org"), Optional.empty(), Instant.now()));
+
+    assertThat(read(a, contact.id())).contains(contact);
+    assertThat(read(a, contact.id()).orElseThrow().createdAt().getNano() % 1000).isZero();
+    assertThat(read(a, withoutPhone.id())).contains(withoutPhone);
+    assertThat(read(a, ContactId.of(UUID.randomUUID()))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("TEN-01: a call made for workspace B never returns, changes or deletes workspace A's contact")
+  void callsForAnotherWorkspaceNeverReachTheContact() {
+    Contact contact = stored(aContact(a));
+    Contact changedAsIfInB = Contact.reconstitute(b, contact.id(), new PersonName("Mallory"),
+        contact.lastName(), contact.email(), contact.phone(), contact.createdAt(), Instant.now(), 2);
+
+    tx.inTenant(b, () -> {
+      assertThat(contacts.findById(b, contact.id())).isEmpty();
+      assertThat(contacts.list(b, PageRequest.first(200)).items()).isEmpty();
+      assertThat(contacts.update(changedAsIfInB, contact.version())).isFalse();
+      assertThat(contacts.delete(b, contact.id(), OptionalLong.empty())).isFalse();
+      assertThat(contacts.delete(b, contact.id(), OptionalLong.of(contact.version()))).isFalse();
+      return null;
+    });
+    // Asking for A's contact inside B's transaction: the transaction's workspace hides it too.
+    tx.inTenant(b, () -> {
+      assertThat(contacts.findById(a, contact.id())).isEmpty();
+      assertThat(contacts.list(a, PageRequest.first(200)).items()).isEmpty();
+      assertThat(contacts.delete(a, contact.id(), OptionalLong.empty())).isFalse();
+      return null;
+    });
+    assertThat(read(a, contact.id())).contains(contact);
+  }
+
+  @Test
+  void givenNoTenantBound_thenNoContactIsVisible() {
+    Contact contact = stored(aContact(a));
+    tx.inPlatform(() -> {
+      assertThat(contacts.findById(a, contact.id())).isEmpty();
+      assertThat(contacts.list(a, PageRequest.first(10)).items()).isEmpty();
+      return null;
+    });
+  }
+
+  @Test
+  void givenNoOpenTransaction_whenCalled_thenFailsLoudly() {
+    assertThatThrownBy(() -> contacts.findById(a, ContactId.of(UUID.randomUUID())))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> contacts.insert(aContact(a))).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void givenEmailTakenInWorkspace_whenInsertedInAnyCase_thenDuplicate_butAnotherWorkspaceMayUseIt() {
+    Contact first = stored(aContact(a));
+    Contact sameEmailUpperCase = Contact.create(a, ContactId.of(UUID.randomUUID()), first.firstName(),
+        first.lastName(), new EmailAddress("  " + first.email().value().toUpperCase(java.util.Locale.ROOT) + " "),
+        Optional.empty(), Instant.now());
+
+    assertThatThrownBy(() -> stored(sameEmailUpperCase))
+        .isInstanceOfSatisfying(ConflictException.class,
+            e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.DUPLICATE));
+    assertThat(read(a, sameEmailUpperCase.id())).isEmpty();
+
+    Contact inB = Contact.create(b, ContactId.of(UUID.randomUUID()), first.firstName(), first.lastName(),
+        first.email(), Optional.empty(), Instant.now());
+    stored(inB);
+    assertThat(read(b, inB.id())).contains(inB);
+  }
+
+  @Test
+  void givenEmailTaken_whenUpdatedToIt_thenDuplicateAndNothingChanges() {
+    Contact first = stored(aContact(a));
+    Contact second = stored(aContact(a));
+    Contact clash = second.changed(second.firstName(), second.lastName(), first.email(), second.phone(), Instant.now());
+
+    assertThatThrownBy(() -> tx.inTenant(a, () -> contacts.update(clash, second.version())))
+        .isInstanceOf(ConflictException.class);
+    assertThat(read(a, second.id())).contains(second);
+  }
+
+  @Test
+  void givenCurrentVersion_whenUpdated_thenStored_andAStaleUpdateChangesNothing() {
+    Contact original = stored(aContact(a));
+    Contact first = original.changed(new PersonName("First"), original.lastName(), original.email(),
+        Optional.empty(), Instant.now());
+    Contact basedOnStaleRead = original.changed(new PersonName("Second"), original.lastName(),
+        original.email(), original.phone(), Instant.now());
+
+    assertThat(tx.inTenant(a, () -> contacts.update(first, original.version()))).isTrue();
+    assertThat(tx.inTenant(a, () -> contacts.update(basedOnStaleRead, original.version()))).isFalse();
+
+    assertThat(read(a, original.id())).contains(first);
+    assertThat(read(a, original.id()).orElseThrow().phone()).isEmpty();
+    assertThat(tx.inTenant(a, () -> contacts.delete(a, original.id(), OptionalLong.of(original.version())))).isFalse();
+    assertThat(tx.inTenant(a, () -> contacts.delete(a, original.id(), OptionalLong.of(first.version())))).isTrue();
+    assertThat(read(a, original.id())).isEmpty();
+  }
+
+  @Test
+  void givenTwoInterleavedUpdatesFromTheSameVersion_thenOnlyOneChangesTheContact() throws Exception {
+    Contact original = stored(aContact(a));
+    Contact winner = original.changed(new PersonName("Winner"), original.lastName(), original.email(),
+        original.phone(), Instant.now());
+    Contact loser = original.changed(new PersonName("Loser"), original.lastName(), original.email(),
+        original.phone(), Instant.now());
+    CountDownLatch winnerWrote = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Boolean> first = pool.submit(() -> tx.inTenant(a, () -> {
+        boolean updated = contacts.update(winner, original.version());
+        winnerWrote.countDown();
+        sleep(300); // still uncommitted while the other update runs
+        return updated;
+      }));
+      assertThat(winnerWrote.await(10, TimeUnit.SECONDS)).isTrue();
+      Future<Boolean> second = pool.submit(() -> tx.inTenant(a, () -> contacts.update(loser, original.version())));
+
+      assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(second.get(10, TimeUnit.SECONDS)).isFalse();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(read(a, original.id())).contains(winner);
+  }
+
+  @Test
+  void pagesFollowCreatedTimeThenIdInUnsignedUuidOrder() {
+    Instant tie = Instant.parse("2026-01-01T00:00:00.000001Z");
+    List<Contact> all = new ArrayList<>();
+    // Ids whose high bit is set sort after the others in PostgreSQL, before them with UUID.compareTo.
+    for (String id : List.of("ffffffff-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002",
+        "80000000-0000-4000-8000-000000000003", "7fffffff-0000-4000-8000-000000000004",
+        "00000000-0000-4000-8000-000000000001")) {
+      all.add(aContact(a, tie, UUID.fromString(id)));
+    }
+    all.add(aContact(a, tie.minus(1, ChronoUnit.MICROS), UUID.fromString("ffffffff-ffff-4fff-bfff-ffffffffffff")));
+    all.add(aContact(a, tie.plus(1, ChronoUnit.MICROS), UUID.fromString("00000000-0000-4000-8000-000000000000")));
+    tx.inTenant(a, () -> { all.forEach(contacts::insert); return null; });
+    stored(aContact(b, tie, UUID.randomUUID())); // another workspace's contact never shows
+
+    List<Contact> walked = walk(a, 2);
+
+    List<Contact> expected = new ArrayList<>(all);
+    expected.sort(Comparator.comparing(Contact::createdAt).thenComparing(c -> c.id().value(), UuidOrder.UNSIGNED));
+    assertThat(walked).containsExactlyElementsOf(expected);
+    assertThat(walked.get(1).id().value()).isEqualTo(UUID.fromString("00000000-0000-4000-8000-000000000001"));
+    assertThat(walked.get(5).id().value()).isEqualTo(UUID.fromString("ffffffff-0000-4000-8000-000000000001"));
+  }
+
+  @Test
+  void givenExactlyOneFullPage_thenNoNextCursor() {
+    tx.inTenant(a, () -> { contacts.insert(aContact(a)); contacts.insert(aContact(a)); return null; });
+    Page<Contact> page = tx.inTenant(a, () -> contacts.list(a, PageRequest.first(2)));
+    assertThat(page.items()).hasSize(2);
+    assertThat(page.next()).isEmpty();
+  }
+
+  @Test
+  void walking10000Contacts_whileOthersAreInserted_returnsEachExistingOneExactlyOnceInOrder() throws Exception {
+    Instant base = Instant.parse("2025-01-01T00:00:00Z");
+    List<Contact> existing = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      // groups of ten share a creation time, so the id decides their order
+      existing.add(aContact(a, base.plus(i / 10, ChronoUnit.MILLIS), UUID.randomUUID()));
+    }
+    tx.inTenant(a, () -> { existing.forEach(contacts::insert); return null; });
+
+    AtomicBoolean walking = new AtomicBoolean(true);
+    ExecutorService inserter = Executors.newSingleThreadExecutor();
+    Future<Integer> inserted = inserter.submit(() -> {
+      int n = 0;
+      while (walking.get()) {
+        Contact late = aContact(a, Instant.now(), UUID.randomUUID());
+        tx.inTenant(a, () -> { contacts.insert(late); return null; });
+        n++;
+        sleep(2); // a steady trickle of inserts, as from other users
+      }
+      return n;
+    });
+    List<Contact> walked;
+    try {
+      walked = walk(a, 200);
+    } finally {
+      walking.set(false);
+    }
+    assertThat(inserted.get(30, TimeUnit.SECONDS)).isPositive();
+    inserter.shutdown();
+
+    Set<ContactId> seen = new HashSet<>();
+    for (Contact c : walked) {
+      assertThat(seen.add(c.id())).as("seen once: %s", c.id()).isTrue();
+    }
+    assertThat(seen).containsAll(existing.stream().map(Contact::id).toList());
+    for (int i = 1; i < walked.size(); i++) {
+      Contact prev = walked.get(i - 1);
+      Contact next = walked.get(i);
+      int byTime = next.createdAt().compareTo(prev.createdAt());
+      assertThat(byTime > 0 || byTime == 0 && UuidOrder.UNSIGNED.compare(next.id().value(), prev.id().value()) > 0)
+          .as("strictly increasing at %d", i).isTrue();
+    }
+  }
+
+  /** Walks every page of a workspace's contacts with the given page size. */
+  protected List<Contact> walk(TenantId tenant, int limit) {
+    List<Contact> walked = new ArrayList<>();
+    PageRequest request = PageRequest.first(limit);
+    while (true) {
+      PageRequest current = request;
+      Page<Contact> page = tx.inTenant(tenant, () -> contacts.list(tenant, current));
+      assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
+      walked.addAll(page.items());
+      if (page.next().isEmpty()) {
+        return walked;
+      }
+      PageCursor next = PageCursor.decode(page.next().get().encode()); // clients see only the text
+      request = request.next(next);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

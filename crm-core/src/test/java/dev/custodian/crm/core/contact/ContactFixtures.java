@@ -1,0 +1,26 @@
+package dev.custodian.crm.core.contact;
+
+import dev.custodian.crm.core.tenant.TenantId;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Test data for contacts: unique emails and phones by default. */
+public final class ContactFixtures {
+
+  private ContactFixtures() {}
+
+  public static Contact aContact(TenantId tenant) {
+    return aContact(tenant, Instant.parse("2026-05-06T07:08:09.123456789Z"), UUID.randomUUID());
+  }
+
+  public static Contact aContact(TenantId tenant, Instant createdAt, UUID id) {
+    return Contact.create(tenant, ContactId.of(id), new PersonName("Ada"), new PersonName("Lovelace"),
+        new EmailAddress("Ada." + UUID.randomUUID() + "@Example.org"),
+        Optional.of(new PhoneNumber(uniquePhone())), createdAt);
+  }
+
+  public static String uniquePhone() {
+    return "+44" + String.format("%012d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000_000L));
+  }
+}

@@ -1,0 +1,202 @@
+package dev.custodian.crm.core.contact;
+
+import static dev.custodian.crm.core.tenant.WorkspaceFixtures.aWorkspace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custodian.crm.core.common.InMemoryTransactions;
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.error.PreconditionFailedException;
+import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.patch.PatchValue;
+import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
+import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
+import dev.custodian.crm.core.contact.port.in.ListContactsQuery;
+import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
+import dev.custodian.crm.core.contact.service.CreateContactService;
+import dev.custodian.crm.core.contact.service.DeleteContactService;
+import dev.custodian.crm.core.contact.service.GetContactService;
+import dev.custodian.crm.core.contact.service.ListContactsService;
+import dev.custodian.crm.core.contact.service.UpdateContactService;
+import dev.custodian.crm.core.privacy.InMemorySuppressionList;
+import dev.custodian.crm.core.tenant.InMemoryWorkspaceRepository;
+import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenant.Workspace;
+import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import java.time.Clock;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ContactServicesTest {
+
+  private final InMemoryTransactions tx = new InMemoryTransactions();
+  private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(tx);
+  private final InMemoryContactRepository contacts = new InMemoryContactRepository(tx);
+  private final InMemorySuppressionList suppression = new InMemorySuppressionList();
+  private final WorkspaceTransactions inWorkspace = new WorkspaceTransactions(tx, workspaces);
+  private final Clock clock = Clock.systemUTC();
+  private final CreateContactService create =
+      new CreateContactService(inWorkspace, contacts, suppression, IdGenerator.random(), clock);
+  private final GetContactService get = new GetContactService(inWorkspace, contacts);
+  private final ListContactsService list = new ListContactsService(inWorkspace, contacts);
+  private final UpdateContactService update = new UpdateContactService(inWorkspace, contacts, suppression, clock);
+  private final DeleteContactService delete = new DeleteContactService(inWorkspace, contacts);
+  private TenantId ws;
+
+  @BeforeEach
+  void workspace() {
+    Workspace w = aWorkspace();
+    tx.inPlatform(() -> { workspaces.insert(w); return null; });
+    ws = w.id();
+  }
+
+  private Contact ada() {
+    return create.create(CreateContactCommand.of(ws, " Ada ", "Lovelace", " Ada@Example.ORG ", "+44 (20) 7946-0958"));
+  }
+
+  private static PatchValue<String> absent() {
+    return PatchValue.absent();
+  }
+
+  @Test
+  void givenValidInput_whenCreated_thenNormalisedAndReadable() {
+    Contact ada = ada();
+    assertThat(ada.firstName().value()).isEqualTo("Ada");
+    assertThat(ada.email().value()).isEqualTo("Ada@Example.ORG");
+    assertThat(ada.email().normalised()).isEqualTo("ada@example.org");
+    assertThat(ada.phone().orElseThrow().value()).isEqualTo("+442079460958");
+    assertThat(ada.version()).isEqualTo(1);
+    assertThat(get.get(ws, ada.id())).isEqualTo(ada);
+    assertThat(list.list(ListContactsQuery.of(ws, null, null)).items()).containsExactly(ada);
+  }
+
+  @Test
+  void givenEveryFieldBad_whenCommandBuilt_thenOneExceptionListsThemAll() {
+    assertThatThrownBy(() -> CreateContactCommand.of(ws, "", "x".repeat(101), "not-an-email", "12345"))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+            .extracting(FieldError::name).containsExactly("firstName", "lastName", "email", "phone"));
+    assertThatThrownBy(() -> CreateContactCommand.of(ws, null, null, null, null))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+            .extracting(FieldError::name).containsExactly("firstName", "lastName", "email"));
+  }
+
+  @Test
+  void emailAndPhoneRules() {
+    for (String bad : new String[] {"a@b", "a@@b.org", "a b@c.org", ".a@b.org", "a..b@c.org", "a@-b.org",
+        "a@b.org.", "x".repeat(250) + "@b.org", "a@b_c.org"}) {
+      assertThatThrownBy(() -> new EmailAddress(bad)).as(bad)
+          .isInstanceOf(dev.custodian.crm.core.common.error.InvalidValueException.class);
+    }
+    assertThat(new EmailAddress("first.last+tag@sub.example.co.uk").normalised()).isEqualTo("first.last+tag@sub.example.co.uk");
+    for (String bad : new String[] {"0044123456789", "+1234567", "+1234567890123456", "+12a4567890", "++12345678"}) {
+      assertThatThrownBy(() -> new PhoneNumber(bad)).as(bad)
+          .isInstanceOf(dev.custodian.crm.core.common.error.InvalidValueException.class);
+    }
+    assertThat(new PhoneNumber("+1 (555) 010.9999").value()).isEqualTo("+15550109999");
+    assertThat(new PhoneNumber("+12345678").value()).isEqualTo("+12345678");
+    assertThat(new EmailAddress("Secret@Example.org").toString()).doesNotContain("Secret");
+  }
+
+  @Test
+  void givenUnknownWorkspace_thenEveryUseCaseAnswersNotFound() {
+    TenantId unknown = TenantId.of(UUID.randomUUID());
+    assertThatThrownBy(() -> create.create(CreateContactCommand.of(unknown, "A", "B", "a@b.org", null)))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("workspace"));
+    assertThatThrownBy(() -> list.list(ListContactsQuery.of(unknown, null, null))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> get.get(unknown, ContactId.of(UUID.randomUUID()))).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void givenPartialPatch_thenAbsentStays_nullClearsThePhone_andVersionAdvances() {
+    Contact ada = ada();
+    Contact changed = update.update(UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
+        PatchValue.set("Augusta"), absent(), absent(), PatchValue.clear()));
+
+    assertThat(changed.firstName().value()).isEqualTo("Augusta");
+    assertThat(changed.lastName()).isEqualTo(ada.lastName());
+    assertThat(changed.email()).isEqualTo(ada.email());
+    assertThat(changed.phone()).isEmpty();
+    assertThat(changed.version()).isEqualTo(2);
+    assertThat(get.get(ws, ada.id())).isEqualTo(changed);
+  }
+
+  @Test
+  void givenNullForRequiredFieldsAndBadValues_whenPatched_thenAllReportedAndNothingChanges() {
+    Contact ada = ada();
+    assertThatThrownBy(() -> UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
+        PatchValue.clear(), PatchValue.set(""), PatchValue.clear(), PatchValue.set("nope")))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+            .extracting(FieldError::name).containsExactly("firstName", "lastName", "email", "phone"));
+    assertThat(get.get(ws, ada.id())).isEqualTo(ada);
+  }
+
+  @Test
+  void givenNoVersion_thenPreconditionRequired_andStaleVersion_thenPreconditionFailed() {
+    Contact ada = ada();
+    assertThatThrownBy(() -> UpdateContactCommand.of(ws, ada.id(), OptionalLong.empty(),
+        absent(), absent(), absent(), absent()))
+        .isInstanceOfSatisfying(PreconditionFailedException.class, e -> assertThat(e.isMissing()).isTrue());
+    assertThatThrownBy(() -> update.update(UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(7),
+        PatchValue.set("X"), absent(), absent(), absent())))
+        .isInstanceOfSatisfying(PreconditionFailedException.class, e -> assertThat(e.isMissing()).isFalse());
+    assertThatThrownBy(() -> delete.delete(new DeleteContactCommand(ws, ada.id(), OptionalLong.of(7))))
+        .isInstanceOf(PreconditionFailedException.class);
+    assertThat(get.get(ws, ada.id())).isEqualTo(ada);
+
+    delete.delete(new DeleteContactCommand(ws, ada.id(), OptionalLong.empty()));
+    assertThatThrownBy(() -> get.get(ws, ada.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> delete.delete(new DeleteContactCommand(ws, ada.id(), OptionalLong.empty())))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  @DisplayName("DSR-04: a suppressed email or phone cannot be added again, by create or by update")
+  void suppressedIdentifiersAreRefusedAtIntake() {
+    Contact ada = ada();
+    suppression.suppress(ws, new EmailAddress("gone@example.org"));
+    suppression.suppress(ws, new PhoneNumber("+15550100000"));
+
+    assertThatThrownBy(() -> create.create(CreateContactCommand.of(ws, "G", "One", " GONE@example.org ", null)))
+        .isInstanceOfSatisfying(ConflictException.class,
+            e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.SUPPRESSED));
+    assertThatThrownBy(() -> create.create(CreateContactCommand.of(ws, "G", "One", "new@example.org", "+1 555 010 0000")))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> update.update(UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
+        absent(), absent(), PatchValue.set("Gone@Example.org"), absent())))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> update.update(UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
+        absent(), absent(), absent(), PatchValue.set("+15550100000"))))
+        .isInstanceOf(ConflictException.class);
+    assertThat(get.get(ws, ada.id())).isEqualTo(ada);
+    assertThat(list.list(ListContactsQuery.of(ws, 200, null)).items()).containsExactly(ada);
+  }
+
+  @Test
+  void givenExistingRecordWithSuppressedIdentifier_whenOtherFieldsChange_thenAllowed() {
+    Contact ada = ada();
+    suppression.suppress(ws, ada.email());
+    Contact changed = update.update(UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
+        PatchValue.set("Augusta"), absent(), PatchValue.set(ada.email().value().toUpperCase(java.util.Locale.ROOT)), absent()));
+    assertThat(changed.firstName().value()).isEqualTo("Augusta");
+  }
+
+  @Test
+  void pagingParametersAreValidatedTogether() {
+    assertThatThrownBy(() -> ListContactsQuery.of(ws, 0, "%%%"))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+            .extracting(FieldError::location, FieldError::name)
+            .containsExactly(org.assertj.core.api.Assertions.tuple(FieldError.Location.PARAMETER, "limit"),
+                org.assertj.core.api.Assertions.tuple(FieldError.Location.PARAMETER, "cursor")));
+    assertThatThrownBy(() -> ListContactsQuery.of(ws, 201, null)).isInstanceOf(ValidationException.class);
+    for (String bad : new String[] {"", "abc", "djE6MTIzOnh4eA", "djI6MTIzOjAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA"}) {
+      assertThatThrownBy(() -> ListContactsQuery.of(ws, null, bad)).as(bad).isInstanceOf(ValidationException.class);
+    }
+    assertThat(ListContactsQuery.of(ws, null, null).page().limit()).isEqualTo(50);
+  }
+}
