@@ -1,8 +1,10 @@
 package dev.custodian.crm.persistence;
 
 import dev.custodian.crm.core.common.port.out.Transactions;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenant.port.out.WorkspaceRepository;
 import dev.custodian.crm.persistence.common.JooqTransactions;
+import dev.custodian.crm.persistence.contact.JooqContactRepository;
 import dev.custodian.crm.persistence.tenant.JooqWorkspaceRepository;
 import javax.sql.DataSource;
 
@@ -14,10 +16,12 @@ public final class JooqPersistence {
 
   private final JooqTransactions transactions;
   private final WorkspaceRepository workspaces;
+  private final ContactRepository contacts;
 
   private JooqPersistence(DataSource appDataSource) {
     this.transactions = new JooqTransactions(appDataSource);
     this.workspaces = new JooqWorkspaceRepository(transactions);
+    this.contacts = new JooqContactRepository(transactions);
   }
 
   public static JooqPersistence create(DataSource appDataSource) {
@@ -30,5 +34,9 @@ public final class JooqPersistence {
 
   public WorkspaceRepository workspaces() {
     return workspaces;
+  }
+
+  public ContactRepository contacts() {
+    return contacts;
   }
 }

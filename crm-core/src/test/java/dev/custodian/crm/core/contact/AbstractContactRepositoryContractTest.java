@@ -36,8 +36,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract of {@link ContactRepository}: tenant scoping, unique email per workspace, optimistic
- * locking and the paging order. The in-memory fake and the jOOQ adapter both extend it.
+ * Contract of {@link ContactRepository}: tenant scoping by the workspace argument, unique email per
+ * workspace, optimistic locking and the paging order. The in-memory fake and the jOOQ adapter both
+ * extend it; the jOOQ adapter also runs it through a role that bypasses row-level security, so
+ * every case here must hold by the queries alone.
  */
 public abstract class AbstractContactRepositoryContractTest {
 
@@ -101,24 +103,7 @@ public abstract class AbstractContactRepositoryContractTest {
       assertThat(contacts.delete(b, contact.id(), OptionalLong.of(contact.version()))).isFalse();
       return null;
     });
-    // Asking for A's contact inside B's transaction: the transaction's workspace hides it too.
-    tx.inTenant(b, () -> {
-      assertThat(contacts.findById(a, contact.id())).isEmpty();
-      assertThat(contacts.list(a, PageRequest.first(200)).items()).isEmpty();
-      assertThat(contacts.delete(a, contact.id(), OptionalLong.empty())).isFalse();
-      return null;
-    });
     assertThat(read(a, contact.id())).contains(contact);
-  }
-
-  @Test
-  void givenNoTenantBound_thenNoContactIsVisible() {
-    Contact contact = stored(aContact(a));
-    tx.inPlatform(() -> {
-      assertThat(contacts.findById(a, contact.id())).isEmpty();
-      assertThat(contacts.list(a, PageRequest.first(10)).items()).isEmpty();
-      return null;
-    });
   }
 
   @Test

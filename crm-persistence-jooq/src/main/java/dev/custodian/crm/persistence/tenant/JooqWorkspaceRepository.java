@@ -11,10 +11,8 @@ import dev.custodian.crm.core.tenant.WorkspaceStatus;
 import dev.custodian.crm.core.tenant.port.out.WorkspaceRepository;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
+import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.WorkspacesRecord;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jooq.exception.DataAccessException;
 
@@ -34,8 +32,8 @@ public final class JooqWorkspaceRepository implements WorkspaceRepository {
     row.setName(workspace.name().value());
     row.setSlug(workspace.slug().value());
     row.setStatus(statusName(workspace.status()));
-    row.setCancelledAt(workspace.status() instanceof WorkspaceStatus.Cancelled c ? utc(c.cancelledAt()) : null);
-    row.setCreatedAt(utc(workspace.createdAt()));
+    row.setCancelledAt(workspace.status() instanceof WorkspaceStatus.Cancelled c ? SqlTime.utc(c.cancelledAt()) : null);
+    row.setCreatedAt(SqlTime.utc(workspace.createdAt()));
     try {
       transactions.dsl().insertInto(WORKSPACES).set(row).execute();
     } catch (DataAccessException e) {
@@ -83,9 +81,5 @@ public final class JooqWorkspaceRepository implements WorkspaceRepository {
       return "CANCELLED";
     }
     return status instanceof WorkspaceStatus.Purged ? "PURGED" : "ACTIVE";
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }

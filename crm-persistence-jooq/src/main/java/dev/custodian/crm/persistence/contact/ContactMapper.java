@@ -1,0 +1,45 @@
+package dev.custodian.crm.persistence.contact;
+
+import dev.custodian.crm.core.contact.Contact;
+import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.contact.PersonName;
+import dev.custodian.crm.core.contact.PhoneNumber;
+import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.persistence.common.SqlTime;
+import dev.custodian.crm.persistence.generated.tables.records.ContactsRecord;
+import java.util.Optional;
+
+/** Maps contacts to and from their table rows. */
+final class ContactMapper {
+
+  private ContactMapper() {}
+
+  static ContactsRecord toRecord(Contact contact) {
+    ContactsRecord row = new ContactsRecord();
+    row.setTenantId(contact.tenant().value());
+    row.setId(contact.id().value());
+    row.setFirstName(contact.firstName().value());
+    row.setLastName(contact.lastName().value());
+    row.setEmail(contact.email().value());
+    row.setEmailNormalised(contact.email().normalised());
+    row.setPhone(contact.phone().map(PhoneNumber::value).orElse(null));
+    row.setCreatedAt(SqlTime.utc(contact.createdAt()));
+    row.setUpdatedAt(SqlTime.utc(contact.updatedAt()));
+    row.setVersion(contact.version());
+    return row;
+  }
+
+  static Contact toContact(ContactsRecord row) {
+    return Contact.reconstitute(
+        TenantId.of(row.getTenantId()),
+        ContactId.of(row.getId()),
+        new PersonName(row.getFirstName()),
+        new PersonName(row.getLastName()),
+        new EmailAddress(row.getEmail()),
+        Optional.ofNullable(row.getPhone()).map(PhoneNumber::new),
+        row.getCreatedAt().toInstant(),
+        row.getUpdatedAt().toInstant(),
+        row.getVersion());
+  }
+}

@@ -1,0 +1,115 @@
+package dev.custodian.crm.persistence.contact;
+
+import static dev.custodian.crm.persistence.generated.Tables.CONTACTS;
+
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageCursor;
+import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.contact.Contact;
+import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.persistence.common.DatabaseErrors;
+import dev.custodian.crm.persistence.common.JooqTransactions;
+import dev.custodian.crm.persistence.common.SqlTime;
+import dev.custodian.crm.persistence.generated.tables.records.ContactsRecord;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+
+/**
+ * Persistence adapter: {@link ContactRepository} on the {@code contacts} table. Every statement
+ * filters by the workspace itself; row-level security is the second, independent wall.
+ */
+public final class JooqContactRepository implements ContactRepository {
+
+  private final JooqTransactions transactions;
+
+  public JooqContactRepository(JooqTransactions transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public void insert(Contact contact) {
+    translatingViolations(() -> transactions.dsl()
+        .insertInto(CONTACTS)
+        .set(ContactMapper.toRecord(contact))
+        .execute());
+  }
+
+  @Override
+  public Optional<Contact> findById(TenantId tenant, ContactId id) {
+    return transactions.dsl()
+        .selectFrom(CONTACTS)
+        .where(key(tenant, id))
+        .fetchOptional()
+        .map(ContactMapper::toContact);
+  }
+
+  @Override
+  public Page<Contact> list(TenantId tenant, PageRequest page) {
+    Condition after = page.after()
+        .map(c -> DSL.row(CONTACTS.CREATED_AT, CONTACTS.ID).gt(SqlTime.utc(c.createdAt()), c.id()))
+        .orElse(DSL.noCondition());
+    return Page.fromLookahead(
+        transactions.dsl()
+            .selectFrom(CONTACTS)
+            .where(CONTACTS.TENANT_ID.eq(tenant.value()))
+            .and(after)
+            .orderBy(CONTACTS.CREATED_AT, CONTACTS.ID)
+            .limit(page.limit() + 1)
+            .fetch(ContactMapper::toContact),
+        page.limit(),
+        c -> new PageCursor(c.createdAt(), c.id().value()));
+  }
+
+  @Override
+  public boolean update(Contact changed, long expectedVersion) {
+    ContactsRecord values = ContactMapper.toRecord(changed);
+    return translatingViolations(() -> transactions.dsl()
+        .update(CONTACTS)
+        .set(CONTACTS.FIRST_NAME, values.getFirstName())
+        .set(CONTACTS.LAST_NAME, values.getLastName())
+        .set(CONTACTS.EMAIL, values.getEmail())
+        .set(CONTACTS.EMAIL_NORMALISED, values.getEmailNormalised())
+        .set(CONTACTS.PHONE, values.getPhone())
+        .set(CONTACTS.UPDATED_AT, values.getUpdatedAt())
+        .set(CONTACTS.VERSION, values.getVersion())
+        .where(key(changed.tenant(), changed.id()))
+        .and(CONTACTS.VERSION.eq(expectedVersion))
+        .execute()) == 1;
+  }
+
+  @Override
+  public boolean delete(TenantId tenant, ContactId id, OptionalLong expectedVersion) {
+    Condition version = expectedVersion.isPresent()
+        ? CONTACTS.VERSION.eq(expectedVersion.getAsLong())
+        : DSL.noCondition();
+    return transactions.dsl().deleteFrom(CONTACTS).where(key(tenant, id)).and(version).execute() == 1;
+  }
+
+  private static Condition key(TenantId tenant, ContactId id) {
+    return CONTACTS.TENANT_ID.eq(tenant.value()).and(CONTACTS.ID.eq(id.value()));
+  }
+
+  private static int translatingViolations(Supplier<Integer> write) {
+    try {
+      return write.get();
+    } catch (org.jooq.exception.DataAccessException e) {
+      if (DatabaseErrors.isViolation(e, DatabaseErrors.UNIQUE_VIOLATION, "contacts_email_uk")) {
+        throw new ConflictException(ConflictException.Kind.DUPLICATE, "email is already taken in this workspace");
+      }
+      if (DatabaseErrors.isViolation(e, DatabaseErrors.UNIQUE_VIOLATION, "contacts_pk")) {
+        throw new ConflictException(ConflictException.Kind.DUPLICATE, "contact already exists");
+      }
+      if (DatabaseErrors.isViolation(e, DatabaseErrors.FOREIGN_KEY_VIOLATION, "contacts_workspace_fk")) {
+        throw new NotFoundException("workspace");
+      }
+      throw e;
+    }
+  }
+}

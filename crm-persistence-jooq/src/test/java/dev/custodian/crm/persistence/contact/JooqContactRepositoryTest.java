@@ -1,0 +1,29 @@
+package dev.custodian.crm.persistence.contact;
+
+import dev.custodian.crm.core.common.port.out.Transactions;
+import dev.custodian.crm.core.contact.AbstractContactRepositoryContractTest;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.tenant.port.out.WorkspaceRepository;
+import dev.custodian.crm.persistence.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The contact contract through the application role: queries and row-level security together. */
+class JooqContactRepositoryTest extends AbstractContactRepositoryContractTest {
+
+  @RegisterExtension static final TestDatabase db = new TestDatabase();
+
+  @Override
+  protected Transactions transactions() {
+    return db.persistence().transactions();
+  }
+
+  @Override
+  protected WorkspaceRepository workspaces() {
+    return db.persistence().workspaces();
+  }
+
+  @Override
+  protected ContactRepository contacts() {
+    return db.persistence().contacts();
+  }
+}
