@@ -1,0 +1,17 @@
+package dev.custodian.crm.core.privacy.port.out;
+
+import dev.custodian.crm.core.privacy.SuppressionEntry;
+import dev.custodian.crm.core.privacy.SuppressionKind;
+import dev.custodian.crm.core.tenant.TenantId;
+
+/**
+ * Out-port: stores suppression entries (keyed hashes only). Scoped to the given workspace; joins
+ * the caller's open transaction.
+ */
+public interface SuppressionEntryRepository {
+
+  /** Adds the entry; adding one that is already there changes nothing. */
+  void add(SuppressionEntry entry);
+
+  boolean exists(TenantId tenant, SuppressionKind kind, String keyedHash);
+}

@@ -1,0 +1,40 @@
+package dev.custodian.crm.persistence.privacy;
+
+import static dev.custodian.crm.persistence.generated.Tables.SUPPRESSION_ENTRIES;
+
+import dev.custodian.crm.core.privacy.SuppressionEntry;
+import dev.custodian.crm.core.privacy.SuppressionKind;
+import dev.custodian.crm.core.privacy.port.out.SuppressionEntryRepository;
+import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.persistence.common.JooqTransactions;
+import dev.custodian.crm.persistence.common.SqlTime;
+
+/** Persistence adapter: {@link SuppressionEntryRepository} on {@code suppression_entries}. */
+public final class JooqSuppressionEntryRepository implements SuppressionEntryRepository {
+
+  private final JooqTransactions transactions;
+
+  public JooqSuppressionEntryRepository(JooqTransactions transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public void add(SuppressionEntry entry) {
+    transactions.dsl()
+        .insertInto(SUPPRESSION_ENTRIES)
+        .set(SUPPRESSION_ENTRIES.TENANT_ID, entry.tenant().value())
+        .set(SUPPRESSION_ENTRIES.KIND, entry.kind().label())
+        .set(SUPPRESSION_ENTRIES.KEYED_HASH, entry.keyedHash())
+        .set(SUPPRESSION_ENTRIES.CREATED_AT, SqlTime.utc(entry.createdAt()))
+        .onConflictDoNothing()
+        .execute();
+  }
+
+  @Override
+  public boolean exists(TenantId tenant, SuppressionKind kind, String keyedHash) {
+    return transactions.dsl().fetchExists(SUPPRESSION_ENTRIES,
+        SUPPRESSION_ENTRIES.TENANT_ID.eq(tenant.value())
+            .and(SUPPRESSION_ENTRIES.KIND.eq(kind.label()))
+            .and(SUPPRESSION_ENTRIES.KEYED_HASH.eq(keyedHash)));
+  }
+}

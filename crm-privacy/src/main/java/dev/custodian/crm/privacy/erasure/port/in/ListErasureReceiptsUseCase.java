@@ -1,0 +1,11 @@
+package dev.custodian.crm.privacy.erasure.port.in;
+
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.privacy.ErasureReceipt;
+
+/** Use case: walk a workspace's erasure receipts page by page, oldest first. */
+public interface ListErasureReceiptsUseCase {
+
+  /** @throws dev.custodian.crm.core.common.error.NotFoundException when the workspace does not exist */
+  Page<ErasureReceipt> list(ListErasureReceiptsQuery query);
+}

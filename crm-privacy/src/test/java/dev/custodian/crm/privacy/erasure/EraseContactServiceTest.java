@@ -1,0 +1,184 @@
+package dev.custodian.crm.privacy.erasure;
+
+import static dev.custodian.crm.core.tenant.WorkspaceFixtures.aWorkspace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custodian.crm.core.common.InMemoryTransactions;
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.contact.Contact;
+import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.contact.InMemoryContactRepository;
+import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
+import dev.custodian.crm.core.contact.service.ContactErasureParticipant;
+import dev.custodian.crm.core.contact.service.CreateContactService;
+import dev.custodian.crm.core.privacy.ErasureReceipt;
+import dev.custodian.crm.core.privacy.InMemoryErasureReceiptRepository;
+import dev.custodian.crm.core.privacy.InMemorySuppressionEntryRepository;
+import dev.custodian.crm.core.privacy.SuppressionKind;
+import dev.custodian.crm.core.privacy.port.out.ErasureParticipant;
+import dev.custodian.crm.core.privacy.port.out.ErasureReceiptRepository;
+import dev.custodian.crm.core.privacy.port.out.KeyProvider;
+import dev.custodian.crm.core.tenant.InMemoryWorkspaceRepository;
+import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenant.Workspace;
+import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import dev.custodian.crm.privacy.erasure.port.in.ListErasureReceiptsQuery;
+import dev.custodian.crm.privacy.erasure.service.EraseContactService;
+import dev.custodian.crm.privacy.erasure.service.ListErasureReceiptsService;
+import dev.custodian.crm.privacy.suppression.HashedSuppressionList;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class EraseContactServiceTest {
+
+  private final InMemoryTransactions tx = new InMemoryTransactions();
+  private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(tx);
+  private final InMemoryContactRepository contacts = new InMemoryContactRepository(tx);
+  private final InMemorySuppressionEntryRepository entries = new InMemorySuppressionEntryRepository(tx);
+  private final InMemoryErasureReceiptRepository receipts = new InMemoryErasureReceiptRepository(tx);
+  private final byte[] master = HexFormat.of().parseHex("aa".repeat(32));
+  private final KeyProvider keys = master::clone;
+  private final HashedSuppressionList suppression = new HashedSuppressionList(entries, keys);
+  private final WorkspaceTransactions inWorkspace = new WorkspaceTransactions(tx, workspaces);
+  private final CreateContactService create =
+      new CreateContactService(inWorkspace, contacts, suppression, IdGenerator.random(), Clock.systemUTC());
+  private TenantId a;
+  private TenantId b;
+
+  @BeforeEach
+  void workspaces() {
+    Workspace wa = aWorkspace();
+    Workspace wb = aWorkspace();
+    tx.inPlatform(() -> { workspaces.insert(wa); workspaces.insert(wb); return null; });
+    a = wa.id();
+    b = wb.id();
+  }
+
+  private EraseContactService eraser(List<ErasureParticipant> participants, ErasureReceiptRepository receiptStore) {
+    return new EraseContactService(inWorkspace, contacts, participants, suppression, receiptStore,
+        IdGenerator.random(), Clock.systemUTC());
+  }
+
+  private EraseContactService eraser() {
+    return eraser(List.of(new ContactErasureParticipant(contacts)), receipts);
+  }
+
+  private Contact ada(TenantId tenant) {
+    return create.create(CreateContactCommand.of(tenant, "Ada", "Lovelace", "Ada@Example.org", "+44 20 7946 0958"));
+  }
+
+  @Test
+  @DisplayName("DSR-04: erasure deletes the contact, suppresses its email and phone, and keeps a receipt without personal data")
+  void erasureDeletesSuppressesAndReceipts() {
+    Contact ada = ada(a);
+    ErasureReceipt receipt = eraser().erase(a, ada.id());
+
+    assertThat(receipt.contactId()).isEqualTo(ada.id());
+    assertThat(receipt.tenant()).isEqualTo(a);
+    assertThat(receipt.removedByParticipant()).containsExactly(java.util.Map.entry("contacts", 1));
+    assertThat(receipt.toString()).doesNotContain("Ada", "Lovelace", "example", "7946");
+    assertThat(tx.inTenant(a, () -> contacts.findById(a, ada.id()))).isEmpty();
+    assertThat(tx.inTenant(a, () -> suppression.isSuppressed(a, ada.email()))).isTrue();
+    assertThat(tx.inTenant(a, () -> suppression.isSuppressed(a, ada.phone().orElseThrow()))).isTrue();
+    Page<ErasureReceipt> listed = new ListErasureReceiptsService(inWorkspace, receipts)
+        .list(ListErasureReceiptsQuery.of(a, null, null));
+    assertThat(listed.items()).containsExactly(receipt);
+  }
+
+  @Test
+  @DisplayName("DSR-04: an erased person cannot be re-added in the same workspace, but may be in another")
+  void erasedPersonIsSuppressedInItsWorkspaceOnly() {
+    Contact ada = ada(a);
+    eraser().erase(a, ada.id());
+
+    assertThatThrownBy(() -> create.create(CreateContactCommand.of(a, "A", "L", "  ADA@example.ORG ", null)))
+        .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.SUPPRESSED));
+    assertThatThrownBy(() -> create.create(CreateContactCommand.of(a, "A", "L", "other@example.org", "+44 (20) 7946-0958")))
+        .isInstanceOf(ConflictException.class);
+    assertThat(ada(b).tenant()).isEqualTo(b);
+  }
+
+  @Test
+  void secondErasureAndUnknownContactAreNotFound() {
+    Contact ada = ada(a);
+    eraser().erase(a, ada.id());
+    assertThatThrownBy(() -> eraser().erase(a, ada.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> eraser().erase(b, ada.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> eraser().erase(TenantId.of(UUID.randomUUID()), ContactId.of(UUID.randomUUID())))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void givenReceiptWriteFails_thenNothingOfTheErasureHappened() {
+    Contact ada = ada(a);
+    ErasureReceiptRepository failing = new ErasureReceiptRepository() {
+      @Override
+      public void insert(ErasureReceipt receipt) {
+        throw new IllegalStateException("receipt store down");
+      }
+
+      @Override
+      public Page<ErasureReceipt> list(TenantId tenant, PageRequest page) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    assertThatThrownBy(() -> eraser(List.of(new ContactErasureParticipant(contacts)), failing).erase(a, ada.id()))
+        .hasMessage("receipt store down");
+
+    assertThat(tx.inTenant(a, () -> contacts.findById(a, ada.id()))).contains(ada);
+    assertThat(tx.inTenant(a, () -> suppression.isSuppressed(a, ada.email()))).isFalse();
+  }
+
+  @Test
+  void everyParticipantTakesPartAndIsCountedOnTheReceipt() {
+    Contact ada = ada(a);
+    ErasureParticipant activities = new ErasureParticipant() {
+      @Override
+      public String name() {
+        return "activities";
+      }
+
+      @Override
+      public int eraseContact(TenantId tenant, ContactId contact) {
+        return 3;
+      }
+    };
+    ErasureReceipt receipt = eraser(List.of(new ContactErasureParticipant(contacts), activities), receipts).erase(a, ada.id());
+    assertThat(receipt.removedByParticipant()).containsExactly(
+        java.util.Map.entry("contacts", 1), java.util.Map.entry("activities", 3));
+  }
+
+  @Test
+  @DisplayName("DSR-04: suppression hashes are keyed per workspace, never the plain SHA-256 of the value")
+  void suppressionHashIsKeyedPerWorkspace() throws Exception {
+    Contact inA = ada(a);
+    Contact inB = ada(b);
+    eraser().erase(a, inA.id());
+    eraser().erase(b, inB.id());
+
+    String plainSha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest("ada@example.org".getBytes(StandardCharsets.UTF_8)));
+    String kindedSha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest("email:ada@example.org".getBytes(StandardCharsets.UTF_8)));
+    String hashA = dev.custodian.crm.privacy.crypto.KeyedHash.of(
+        dev.custodian.crm.privacy.crypto.KeyDerivation.workspaceKey(master, "suppression", a), "email", "ada@example.org");
+    String hashB = dev.custodian.crm.privacy.crypto.KeyedHash.of(
+        dev.custodian.crm.privacy.crypto.KeyDerivation.workspaceKey(master, "suppression", b), "email", "ada@example.org");
+
+    assertThat(tx.inTenant(a, () -> entries.exists(a, SuppressionKind.EMAIL, hashA))).isTrue();
+    assertThat(hashA).isNotEqualTo(hashB).isNotEqualTo(plainSha256).isNotEqualTo(kindedSha256);
+    assertThat(tx.inTenant(a, () -> entries.exists(a, SuppressionKind.EMAIL, plainSha256))).isFalse();
+  }
+}
