@@ -33,7 +33,10 @@ final class JsonProblems {
     }
     if (e instanceof MismatchedInputException) {
       MismatchedInputException mismatch = (MismatchedInputException) e;
+      // A string of the wrong form (e.g. not a UUID) has the right type, only a bad format.
       String detail = e instanceof InvalidFormatException
+              && ((InvalidFormatException) e).getValue() instanceof String
+              && mismatch.getTargetType() != String.class
           ? "has an invalid format"
           : expected(mismatch.getTargetType());
       return Optional.of(validation(JsonPointers.forPath(mismatch.getPath()), detail));
