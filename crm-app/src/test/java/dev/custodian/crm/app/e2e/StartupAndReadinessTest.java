@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.app.AppConfig;
+import dev.custodian.crm.app.CrmServer;
 import dev.custodian.crm.app.StartupException;
 import dev.custodian.crm.persistence.schema.DatabaseRoles;
 import dev.custodian.crm.persistence.testing.TestDatabase;
@@ -44,6 +45,18 @@ class StartupAndReadinessTest {
     } finally {
       db.server().dropDatabase(empty);
     }
+  }
+
+  @Test
+  void givenOwnerCredentials_whenMigrating_thenUpToDate_andWithoutThemRefused() {
+    Map<String, String> env = TestApp.environmentFor(db);
+    assertThat(CrmServer.migrate(AppConfig.fromEnvironment(env))).isZero();
+
+    env.remove(AppConfig.DATABASE_OWNER_USER);
+    env.remove(AppConfig.DATABASE_OWNER_PASSWORD);
+    assertThatThrownBy(() -> CrmServer.migrate(AppConfig.fromEnvironment(env)))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining(AppConfig.DATABASE_OWNER_USER);
   }
 
   @Test
