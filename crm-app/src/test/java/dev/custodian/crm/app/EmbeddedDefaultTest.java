@@ -57,6 +57,13 @@ class EmbeddedDefaultTest {
     assertThat(Files.readString(passwords)).as("passwords are reused").isEqualTo(passwordsBefore);
     assertThat(dataDir.resolve("postgres/data/postgresql.conf")).exists();
     assertThat(dataDir.resolve("postgres/postgres.log")).exists();
+    deleteRecursively(dataDir); // only on success: a failure leaves the files to look at
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   private HttpResponse<String> call(CrmServer server, String method, String path, String json)
