@@ -1,0 +1,111 @@
+package dev.custodian.crm.app;
+
+import dev.custodian.crm.app.database.Credentials;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Configuration of crm-app, read once from environment variables into plain values. Every
+ * variable is documented in the README; a bad value is one {@link ConfigException} naming it.
+ *
+ * @param databaseUrl empty for the embedded PostgreSQL under {@code dataDir}
+ * @param app the application role's credentials, for an external database
+ * @param owner the owner role's credentials, for migrations on an external database
+ */
+public record AppConfig(
+    String httpHost,
+    int httpPort,
+    long maxRequestBytes,
+    Optional<String> databaseUrl,
+    Optional<Credentials> app,
+    Optional<Credentials> owner,
+    Path dataDir) {
+
+  public static final String HTTP_HOST = "CRM_HTTP_HOST";
+  public static final String HTTP_PORT = "CRM_HTTP_PORT";
+  public static final String HTTP_MAX_REQUEST_BYTES = "CRM_HTTP_MAX_REQUEST_BYTES";
+  public static final String DATABASE_URL = "CRM_DATABASE_URL";
+  public static final String DATABASE_USER = "CRM_DATABASE_USER";
+  public static final String DATABASE_PASSWORD = "CRM_DATABASE_PASSWORD";
+  public static final String DATABASE_OWNER_USER = "CRM_DATABASE_OWNER_USER";
+  public static final String DATABASE_OWNER_PASSWORD = "CRM_DATABASE_OWNER_PASSWORD";
+  public static final String DATA_DIR = "CRM_DATA_DIR";
+
+  static final String DEFAULT_HOST = "127.0.0.1";
+  static final int DEFAULT_PORT = 7070;
+  static final long DEFAULT_MAX_REQUEST_BYTES = 1_000_000L;
+  static final String DEFAULT_DATA_DIR = "./crm-data";
+
+  /** Reads and validates the configuration; unset and empty variables take their defaults. */
+  public static AppConfig fromEnvironment(Map<String, String> env) {
+    String host = value(env, HTTP_HOST).orElse(DEFAULT_HOST);
+    int port = value(env, HTTP_PORT).map(v -> intIn(HTTP_PORT, v, 0, 65_535)).orElse(DEFAULT_PORT);
+    long maxBytes = value(env, HTTP_MAX_REQUEST_BYTES)
+        .map(v -> longIn(HTTP_MAX_REQUEST_BYTES, v, 1, Integer.MAX_VALUE))
+        .orElse(DEFAULT_MAX_REQUEST_BYTES);
+    Optional<String> url = value(env, DATABASE_URL);
+    url.ifPresent(u -> {
+      if (!u.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
+        throw new ConfigException(DATABASE_URL + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
+      }
+    });
+    Optional<Credentials> app = credentials(env, DATABASE_USER, DATABASE_PASSWORD);
+    Optional<Credentials> owner = credentials(env, DATABASE_OWNER_USER, DATABASE_OWNER_PASSWORD);
+    if (url.isEmpty() && (app.isPresent() || owner.isPresent())) {
+      throw new ConfigException("database credentials are set but " + DATABASE_URL
+          + " is not; the embedded PostgreSQL makes its own (set " + DATABASE_URL + " or unset them)");
+    }
+    Path dataDir;
+    try {
+      dataDir = Path.of(value(env, DATA_DIR).orElse(DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new ConfigException(DATA_DIR + " is not a valid path");
+    }
+    return new AppConfig(host, port, maxBytes, url, app, owner, dataDir);
+  }
+
+  /** True when no external database is configured: the embedded PostgreSQL is used. */
+  public boolean embedded() {
+    return databaseUrl.isEmpty();
+  }
+
+  private static Optional<String> value(Map<String, String> env, String name) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+  }
+
+  private static Optional<Credentials> credentials(Map<String, String> env, String user, String password) {
+    Optional<String> u = value(env, user);
+    String p = env.get(password);
+    boolean hasPassword = p != null && !p.isEmpty();
+    if (u.isPresent() != hasPassword) {
+      throw new ConfigException(user + " and " + password + " must be set together");
+    }
+    return u.map(name -> new Credentials(name, p));
+  }
+
+  private static int intIn(String name, String v, int min, int max) {
+    return (int) longIn(name, v, min, max);
+  }
+
+  private static long longIn(String name, String v, long min, long max) {
+    try {
+      long n = Long.parseLong(v);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(name + " must be a whole number from " + min + " to " + max);
+  }
+
+  @Override
+  public String toString() {
+    return "AppConfig[http=" + httpHost + ":" + httpPort + ", database="
+        + (embedded() ? "embedded in " + dataDir : "external") + "]";
+  }
+}

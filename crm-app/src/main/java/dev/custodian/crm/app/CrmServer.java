@@ -1,0 +1,154 @@
+package dev.custodian.crm.app;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.custodian.crm.app.database.DatabaseConnection;
+import dev.custodian.crm.app.database.DatabaseSetup;
+import dev.custodian.crm.app.database.EmbeddedPostgresDatabase;
+import dev.custodian.crm.app.database.PersistenceModule;
+import dev.custodian.crm.app.http.HttpModule;
+import dev.custodian.crm.app.workspace.WorkspaceModule;
+import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running application: database (embedded or external), the application role's pool, and the
+ * HTTP API. {@link #close()} stops them in reverse order: HTTP (requests in flight finish), pool,
+ * embedded PostgreSQL.
+ */
+public final class CrmServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(CrmServer.class);
+
+  private final Javalin http;
+  private final HikariDataSource pool;
+  private final Optional<EmbeddedPostgresDatabase> embedded;
+  private boolean closed;
+
+  private CrmServer(Javalin http, HikariDataSource pool, Optional<EmbeddedPostgresDatabase> embedded) {
+    this.http = http;
+    this.pool = pool;
+    this.embedded = embedded;
+  }
+
+  /**
+   * Starts everything, migrating first when the owner role is known (always for the embedded
+   * database). Whatever started is stopped again when a later step fails.
+   *
+   * @throws StartupException with one clear line when the application cannot start
+   */
+  public static CrmServer start(AppConfig config) {
+    EmbeddedPostgresDatabase embedded = null;
+    HikariDataSource pool = null;
+    try {
+      DatabaseConnection db;
+      if (config.embedded()) {
+        embedded = EmbeddedPostgresDatabase.start(config.dataDir());
+        db = embedded.connection();
+      } else {
+        db = externalConnection(config, "serve");
+      }
+      pool = DatabaseSetup.prepareToServe(db);
+      Injector injector = Guice.createInjector(Stage.PRODUCTION,
+          new PersistenceModule(pool),
+          new WorkspaceModule(),
+          new HttpModule(config.maxRequestBytes()));
+      Javalin http = injector.getInstance(Javalin.class);
+      listen(http, config);
+      log.info("Custodian CRM listening on http://{}:{} ({})", config.httpHost(), http.port(),
+          embedded != null ? "embedded PostgreSQL in " + config.dataDir() : "database " + db.describe());
+      return new CrmServer(http, pool, Optional.ofNullable(embedded));
+    } catch (RuntimeException e) {
+      if (pool != null) {
+        pool.close();
+      }
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e;
+    }
+  }
+
+  /** Runs the pending migrations as the owner role, then stops what it started. */
+  public static int migrate(AppConfig config) {
+    if (config.embedded()) {
+      try (EmbeddedPostgresDatabase embedded = EmbeddedPostgresDatabase.start(config.dataDir())) {
+        return DatabaseSetup.migrate(embedded.connection());
+      }
+    }
+    return DatabaseSetup.migrate(externalConnection(config, "migrate"));
+  }
+
+  /** The HTTP port actually bound (useful with {@code CRM_HTTP_PORT=0}). */
+  public int port() {
+    return http.port();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    log.info("Shutting down");
+    try {
+      http.stop();
+    } finally {
+      try {
+        pool.close();
+      } finally {
+        embedded.ifPresent(EmbeddedPostgresDatabase::close);
+      }
+    }
+    log.info("Stopped");
+  }
+
+  private static DatabaseConnection externalConnection(AppConfig config, String command) {
+    String url = config.databaseUrl().orElseThrow();
+    if (command.equals("migrate")) {
+      var owner = config.owner().orElseThrow(() -> new StartupException("migrate needs the owner role: set "
+          + AppConfig.DATABASE_OWNER_USER + " and " + AppConfig.DATABASE_OWNER_PASSWORD));
+      return new DatabaseConnection(url, config.app().orElse(owner), config.owner());
+    }
+    var app = config.app().orElseThrow(() -> new StartupException(command
+        + " needs the application role: set " + AppConfig.DATABASE_USER + " and "
+        + AppConfig.DATABASE_PASSWORD));
+    return new DatabaseConnection(url, app, config.owner());
+  }
+
+  private static void listen(Javalin http, AppConfig config) {
+    try {
+      http.start(config.httpHost(), config.httpPort());
+    } catch (JavalinBindException e) {
+      stopQuietly(http);
+      throw new StartupException("cannot listen on " + config.httpHost() + ":" + config.httpPort()
+          + ": the port is already in use (set " + AppConfig.HTTP_PORT + ")");
+    } catch (RuntimeException e) {
+      stopQuietly(http);
+      throw new StartupException("cannot listen on " + config.httpHost() + ":" + config.httpPort()
+          + " (" + rootCause(e).getClass().getSimpleName() + "; check " + AppConfig.HTTP_HOST
+          + " and " + AppConfig.HTTP_PORT + ")");
+    }
+  }
+
+  private static void stopQuietly(Javalin http) {
+    try {
+      http.stop();
+    } catch (RuntimeException ignored) {
+      // it never started
+    }
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.custodian.crm.app;
+
+import java.io.PrintStream;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Command line of crm-app.jar: {@code serve} runs the server, {@code migrate} the migrations. */
+public final class Main {
+
+  static final String USAGE = "usage: java -jar crm-app.jar serve|migrate"
+      + "  (configuration from CRM_* environment variables; see the README)";
+
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.getenv(), System.err);
+    if (code != 0 || !(args.length == 1 && args[0].equals("serve"))) {
+      System.exit(code); // serve keeps running on the HTTP threads until SIGTERM
+    }
+  }
+
+  /** Runs a command; returns the exit code (0 ok, 1 failure, 2 usage or configuration). */
+  static int run(String[] args, Map<String, String> env, PrintStream err) {
+    if (args.length != 1 || !(args[0].equals("serve") || args[0].equals("migrate"))) {
+      err.println(USAGE);
+      return 2;
+    }
+    AppConfig config;
+    try {
+      config = AppConfig.fromEnvironment(env);
+    } catch (ConfigException e) {
+      err.println("crm-app: configuration error: " + e.getMessage());
+      return 2;
+    }
+    try {
+      if (args[0].equals("serve")) {
+        CrmServer server = CrmServer.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "crm-shutdown"));
+      } else {
+        int applied = CrmServer.migrate(config);
+        err.println("crm-app: " + applied + " migration(s) applied; the schema is up to date");
+      }
+      return 0;
+    } catch (StartupException e) {
+      err.println("crm-app: " + e.getMessage());
+      return 1;
+    } catch (RuntimeException e) {
+      log.debug("Unexpected failure", e);
+      err.println("crm-app: unexpected failure (" + e.getClass().getName() + ")");
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.custodian.crm.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Configuration from environment variables: defaults, and one clear line per bad value. */
+class AppConfigTest {
+
+  @Test
+  void givenNothingSet_thenDefaults() {
+    AppConfig config = AppConfig.fromEnvironment(Map.of());
+
+    assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+    assertThat(config.httpPort()).isEqualTo(7070);
+    assertThat(config.maxRequestBytes()).isEqualTo(1_000_000L);
+    assertThat(config.embedded()).isTrue();
+    assertThat(config.dataDir()).isEqualTo(Path.of("crm-data").toAbsolutePath());
+  }
+
+  @Test
+  void givenExternalDatabase_thenCredentialsAreRead() {
+    AppConfig config = AppConfig.fromEnvironment(Map.of(
+        "CRM_DATABASE_URL", "jdbc:postgresql://db:5432/crm",
+        "CRM_DATABASE_USER", "crm_app", "CRM_DATABASE_PASSWORD", "secret-app",
+        "CRM_DATABASE_OWNER_USER", "crm_owner", "CRM_DATABASE_OWNER_PASSWORD", "secret-owner"));
+
+    assertThat(config.embedded()).isFalse();
+    assertThat(config.app()).hasValueSatisfying(c -> assertThat(c.user()).isEqualTo("crm_app"));
+    assertThat(config.owner()).hasValueSatisfying(c -> assertThat(c.password()).isEqualTo("secret-owner"));
+    assertThat(config.toString()).doesNotContain("secret");
+  }
+
+  @Test
+  void givenBadPorts_thenOneLineNamingTheVariable() {
+    for (String bad : new String[] {"abc", "-1", "65536", "70 70", "1e3"}) {
+      assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CRM_HTTP_PORT", bad)))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage("CRM_HTTP_PORT must be a whole number from 0 to 65535");
+    }
+  }
+
+  @Test
+  void givenBadMaxRequestBytes_thenRejected() {
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CRM_HTTP_MAX_REQUEST_BYTES", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("CRM_HTTP_MAX_REQUEST_BYTES");
+  }
+
+  @Test
+  void givenNonPostgresUrl_thenRejected() {
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CRM_DATABASE_URL", "mysql://x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("CRM_DATABASE_URL must be a PostgreSQL JDBC URL");
+  }
+
+  @Test
+  void givenUserWithoutPassword_thenRejectedWithoutEchoingValues() {
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(
+        "CRM_DATABASE_URL", "jdbc:postgresql://db/crm", "CRM_DATABASE_USER", "someone")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("CRM_DATABASE_USER and CRM_DATABASE_PASSWORD must be set together");
+  }
+
+  @Test
+  void givenCredentialsWithoutUrl_thenRejected() {
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(
+        "CRM_DATABASE_USER", "crm_app", "CRM_DATABASE_PASSWORD", "pw")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("CRM_DATABASE_URL is not");
+  }
+
+  @Test
+  void givenUnknownCommandOrBadConfig_thenMainPrintsOneLineAndExitsTwo() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+    assertThat(Main.run(new String[] {"dance"}, Map.of(), stream)).isEqualTo(2);
+    assertThat(Main.run(new String[] {}, Map.of(), stream)).isEqualTo(2);
+    assertThat(Main.run(new String[] {"serve"}, Map.of("CRM_HTTP_PORT", "x"), stream)).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+        Main.USAGE, Main.USAGE,
+        "crm-app: configuration error: CRM_HTTP_PORT must be a whole number from 0 to 65535");
+  }
+}

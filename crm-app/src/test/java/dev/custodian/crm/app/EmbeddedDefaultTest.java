@@ -1,0 +1,81 @@
+package dev.custodian.crm.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded default: with no database configured, serve starts PostgreSQL under
+ * {@code CRM_DATA_DIR}, and what it stored is there after a restart.
+ */
+class EmbeddedDefaultTest {
+
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  @Test
+  void givenNoDatabaseUrl_whenWorkspaceCreatedAndServerRestarted_thenWorkspaceIsStillThere()
+      throws Exception {
+    Path dataDir = Path.of("target", "embedded-default-" + UUID.randomUUID().toString().substring(0, 8))
+        .toAbsolutePath();
+    Map<String, String> env = Map.of(
+        AppConfig.DATA_DIR, dataDir.toString(), AppConfig.HTTP_PORT, "0");
+
+    String id;
+    String created;
+    try (CrmServer server = CrmServer.start(AppConfig.fromEnvironment(env))) {
+      assertThat(call(server, "GET", "/ready", null).statusCode()).isEqualTo(200);
+      HttpResponse<String> response =
+          call(server, "POST", "/api/v1/workspaces", "{\"name\":\"Survives Restarts\"}");
+      assertThat(response.statusCode()).isEqualTo(201);
+      created = response.body();
+      id = new ObjectMapper().readTree(created).path("id").asText();
+    }
+
+    Path passwords = dataDir.resolve("database-passwords.properties");
+    assertThat(Files.getPosixFilePermissions(passwords))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    String passwordsBefore = Files.readString(passwords);
+
+    try (CrmServer server = CrmServer.start(AppConfig.fromEnvironment(env))) {
+      HttpResponse<String> read = call(server, "GET", "/api/v1/workspaces/" + id, null);
+      assertThat(read.statusCode()).isEqualTo(200);
+      ObjectMapper json = new ObjectMapper();
+      JsonNode before = json.readTree(created);
+      assertThat(json.readTree(read.body())).isEqualTo(before);
+    }
+    assertThat(Files.readString(passwords)).as("passwords are reused").isEqualTo(passwordsBefore);
+    assertThat(dataDir.resolve("postgres/data/postgresql.conf")).exists();
+    assertThat(dataDir.resolve("postgres/postgres.log")).exists();
+    deleteRecursively(dataDir); // only on success: a failure leaves the files to look at
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private HttpResponse<String> call(CrmServer server, String method, String path, String json)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + server.port() + path));
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,97 @@
+package dev.custodian.crm.app.e2e;
+
+import dev.custodian.crm.app.AppConfig;
+import dev.custodian.crm.app.CrmServer;
+import dev.custodian.crm.persistence.schema.DatabaseRoles;
+import dev.custodian.crm.persistence.testing.TestDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole application started in-process (Guice, Javalin on a free port of 127.0.0.1) and an
+ * HTTP client that calls it over a real socket.
+ */
+final class TestApp implements AutoCloseable {
+
+  private final CrmServer server;
+  private final HttpClient client = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  private TestApp(CrmServer server) {
+    this.server = server;
+  }
+
+  /**
+   * Starts the application on the test class's database, configured exactly like an external
+   * database with both roles' credentials (so serve migrates first).
+   */
+  static TestApp on(TestDatabase db) {
+    return start(environmentFor(db));
+  }
+
+  static Map<String, String> environmentFor(TestDatabase db) {
+    Map<String, String> env = new HashMap<>();
+    env.put(AppConfig.HTTP_HOST, "127.0.0.1");
+    env.put(AppConfig.HTTP_PORT, "0");
+    env.put(AppConfig.DATABASE_URL, db.jdbcUrl());
+    env.put(AppConfig.DATABASE_USER, DatabaseRoles.APP);
+    env.put(AppConfig.DATABASE_PASSWORD, db.appPassword());
+    env.put(AppConfig.DATABASE_OWNER_USER, DatabaseRoles.OWNER);
+    env.put(AppConfig.DATABASE_OWNER_PASSWORD, db.ownerPassword());
+    return env;
+  }
+
+  static TestApp start(Map<String, String> env) {
+    return new TestApp(CrmServer.start(AppConfig.fromEnvironment(env)));
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+    return post(path, "application/json", json);
+  }
+
+  HttpResponse<String> post(String path, String contentType, String body)
+      throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return client.send(request.timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** How many rows a table has, counted as the superuser (not through the application). */
+  static long count(TestDatabase db, String table) throws SQLException {
+    try (Connection c = db.superuserConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select count(*) from " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.custodian.crm.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.crm.http.problem.Problems;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Optional;
+
+/** HTTP adapter: liveness ({@code /health}) and readiness ({@code /ready}) probes. */
+final class HealthRoutes {
+
+  private static final Map<String, String> UP = Map.of("status", "UP");
+
+  private final HttpApi.Readiness readiness;
+  private final ObjectMapper mapper;
+
+  HealthRoutes(HttpApi.Readiness readiness, ObjectMapper mapper) {
+    this.readiness = readiness;
+    this.mapper = mapper;
+  }
+
+  void addTo(JavalinConfig config) {
+    config.routes.get("/health", this::health);
+    config.routes.get("/ready", this::ready);
+  }
+
+  /** The process answers; touches nothing else. */
+  void health(Context ctx) {
+    ctx.json(UP);
+  }
+
+  /** The database is reachable and its schema up to date, or a 503 problem saying which not. */
+  void ready(Context ctx) {
+    Optional<String> notReady = readiness.notReadyReason();
+    if (notReady.isPresent()) {
+      Problems.notReady(ctx, mapper, notReady.get());
+    } else {
+      ctx.json(UP);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.custodian.crm.http.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.ValidationException;
+import io.javalin.http.Context;
+import io.javalin.http.UnsupportedMediaTypeResponse;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * HTTP adapter: reading requests the same way in every route. Failures are thrown as exceptions
+ * that the problem table answers (400 naming the parameter, 415, 413, malformed JSON).
+ */
+public final class Requests {
+
+  private static final Pattern UUID_FORMAT = Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  private Requests() {}
+
+  /**
+   * The JSON body bound to {@code type}. The body must be sent as {@code application/json} (or a
+   * {@code +json} type) and within the size limit; it must be a JSON object, not {@code null}.
+   */
+  public static <T> T jsonBody(Context ctx, Class<T> type) throws JsonProcessingException {
+    if (!isJson(ctx.contentType())) {
+      throw new UnsupportedMediaTypeResponse();
+    }
+    String text = ctx.body(); // reading the body enforces the size limit (413)
+    if (text.isBlank()) {
+      throw new JsonParseException(null, "the body is empty");
+    }
+    if (text.strip().equals("null")) { // Javalin's mapper cannot return null
+      throw MismatchedInputException.from(null, type, "the body is null");
+    }
+    T body = ctx.bodyAsClass(type);
+    return body;
+  }
+
+  /** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */
+  public static UUID uuidPathParam(Context ctx, String name) {
+    String raw = ctx.pathParam(name);
+    if (!UUID_FORMAT.matcher(raw).matches()) {
+      throw ValidationException.of(FieldError.parameter(name, "must be a UUID"));
+    }
+    return UUID.fromString(raw);
+  }
+
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    return mediaType.equals("application/json")
+        || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+  }
+}

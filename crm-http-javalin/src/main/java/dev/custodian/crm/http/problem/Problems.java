@@ -1,0 +1,172 @@
+package dev.custodian.crm.http.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.error.CrmException;
+import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.error.PreconditionFailedException;
+import dev.custodian.crm.core.common.error.ValidationException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP adapter: the one table from exceptions to problem+json answers. Every exception a handler
+ * or the framework throws ends here; clients never see a stack trace or an exception message that
+ * the core has not vouched for (a {@link CrmException}'s message names fields and ids only).
+ */
+public final class Problems {
+
+  /** The media type of every error answer (RFC 9457). */
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+  private final ObjectMapper mapper;
+  private final long maxRequestBytes;
+
+  private Problems(ObjectMapper mapper, long maxRequestBytes) {
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
+    this.maxRequestBytes = maxRequestBytes;
+  }
+
+  /** Routes every exception (ours, Jackson's, Javalin's own HTTP errors) through the table. */
+  public static void register(JavalinConfig config, ObjectMapper mapper, long maxRequestBytes) {
+    Problems problems = new Problems(mapper, maxRequestBytes);
+    // Javalin keeps a default handler for its own HTTP errors; ours replaces it.
+    config.routes.exception(HttpResponseException.class, problems::handle);
+    config.routes.exception(Exception.class, problems::handle);
+  }
+
+  /** Answers a 503 {@code /problems/not-ready} with the given (client-safe) reason. */
+  public static void notReady(Context ctx, ObjectMapper mapper, String detail) {
+    new Problems(mapper, 0).write(ctx, Problem.of(ProblemType.NOT_READY, detail));
+  }
+
+  private void handle(Exception e, Context ctx) {
+    if (e instanceof HttpResponseException) {
+      HttpResponseException http = (HttpResponseException) e;
+      String allow = http.getDetails().get("availableMethods");
+      if (http.getStatus() == 405 && allow != null) {
+        ctx.header("Allow", allow);
+      }
+    }
+    write(ctx, toProblem(e, ctx));
+  }
+
+  /** The table. */
+  Problem toProblem(Exception e, Context ctx) {
+    if (e instanceof CrmException) {
+      return fromCore((CrmException) e);
+    }
+    if (e instanceof JsonProcessingException) {
+      return JsonProblems.from((JsonProcessingException) e).orElseGet(() -> internalError(e, ctx));
+    }
+    if (e instanceof HttpResponseException) {
+      return fromFramework((HttpResponseException) e);
+    }
+    return internalError(e, ctx);
+  }
+
+  private static Problem fromCore(CrmException e) {
+    if (e instanceof ValidationException) {
+      List<Problem.Item> items = ((ValidationException) e).errors().stream()
+          .map(Problems::item)
+          .collect(Collectors.toList());
+      return Problem.of(ProblemType.VALIDATION, 400,
+          "The request has " + items.size() + " invalid input" + (items.size() == 1 ? "" : "s")
+              + "; see errors.",
+          items);
+    }
+    if (e instanceof NotFoundException) {
+      return Problem.of(ProblemType.NOT_FOUND, e.getMessage());
+    }
+    if (e instanceof ConflictException) {
+      return Problem.of(conflictType(((ConflictException) e).kind()), e.getMessage());
+    }
+    PreconditionFailedException precondition = (PreconditionFailedException) e;
+    return Problem.of(
+        precondition.isMissing() ? ProblemType.PRECONDITION_REQUIRED : ProblemType.PRECONDITION_FAILED,
+        e.getMessage());
+  }
+
+  /** One problem type per conflict kind; the compiler insists every kind has one. */
+  private static ProblemType conflictType(ConflictException.Kind kind) {
+    switch (kind) {
+      case DUPLICATE:
+        return ProblemType.DUPLICATE;
+      case SUPPRESSED:
+        return ProblemType.SUPPRESSED;
+      default:
+        throw new IllegalStateException("unmapped conflict kind " + kind);
+    }
+  }
+
+  private static Problem.Item item(FieldError error) {
+    switch (error.location()) {
+      case FIELD:
+        return Problem.Item.pointer(JsonPointers.forField(error.name()), error.detail());
+      case PARAMETER:
+        return Problem.Item.parameter(error.name(), error.detail());
+      case HEADER:
+        return Problem.Item.header(error.name(), error.detail());
+      default:
+        throw new IllegalStateException("unmapped field error location " + error.location());
+    }
+  }
+
+  private Problem fromFramework(HttpResponseException e) {
+    int status = e.getStatus();
+    switch (status) {
+      case 404:
+        return Problem.of(ProblemType.NOT_FOUND, "There is no resource at this path.");
+      case 405:
+        return Problem.of(ProblemType.METHOD_NOT_ALLOWED,
+            "This resource does not support the method; see the Allow header.");
+      case 413:
+        return Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+            "The request body is larger than " + maxRequestBytes + " bytes.");
+      case 415:
+        return Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+            "The request body must be JSON, sent as application/json.");
+      default:
+        String reason = HttpStatus.forStatus(status).getMessage();
+        return Problem.of(ProblemType.HTTP_ERROR, status,
+            reason.isEmpty() ? "HTTP error " + status + "." : reason + ".", List.of());
+    }
+  }
+
+  private static Problem internalError(Exception e, Context ctx) {
+    log.error("Unhandled {} on {} {}", e.getClass().getName(), ctx.method(), route(ctx), e);
+    return Problem.of(ProblemType.INTERNAL_ERROR, "The server could not complete the request.");
+  }
+
+  /** The matched route's template (ids stay out of the log), or a placeholder. */
+  private static String route(Context ctx) {
+    try {
+      return ctx.endpoint().path;
+    } catch (RuntimeException noEndpoint) {
+      return "(no route)";
+    }
+  }
+
+  private void write(Context ctx, Problem problem) {
+    String body;
+    try {
+      body = mapper.writeValueAsString(problem);
+    } catch (JsonProcessingException e) {
+      log.error("Cannot write a problem document", e);
+      body = "{\"type\":\"/problems/internal-error\",\"status\":500}";
+    }
+    // The content type goes first: set after the result, Javalin appends a charset to it.
+    ctx.status(problem.status()).contentType(MEDIA_TYPE).result(body);
+  }
+}

@@ -1,0 +1,125 @@
+package dev.custodian.crm.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.PreconditionFailedException;
+import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.tenant.port.in.CreateWorkspaceUseCase;
+import dev.custodian.crm.core.tenant.port.in.GetWorkspaceUseCase;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The problem table over a real socket, for the kinds no workspace route produces yet: the
+ * use cases here are stubs that throw whatever the test needs (no database involved).
+ */
+class ProblemTableTest {
+
+  private static final AtomicReference<Supplier<RuntimeException>> failure = new AtomicReference<>();
+  private static final AtomicReference<Optional<String>> readiness =
+      new AtomicReference<>(Optional.empty());
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient client = HttpClient.newHttpClient();
+  private static Javalin api;
+
+  @BeforeAll
+  static void start() {
+    CreateWorkspaceUseCase create = command -> {
+      throw failure.get().get();
+    };
+    GetWorkspaceUseCase get = id -> {
+      throw failure.get().get();
+    };
+    api = HttpApi.create(new HttpApi.UseCases(create, get), readiness::get, 1000).start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    api.stop();
+  }
+
+  @Test
+  void suppressedConflict_isItsOwnProblemType() throws Exception {
+    JsonNode problem = whenGetThrows(() -> new ConflictException(ConflictException.Kind.SUPPRESSED,
+        "the identifier is on the suppression list"), 409);
+    assertThat(problem.path("type").asText()).isEqualTo("/problems/suppressed");
+  }
+
+  @Test
+  void stalePrecondition_is412_andMissingOne_is428() throws Exception {
+    assertThat(whenGetThrows(() -> PreconditionFailedException.stale("workspace"), 412)
+        .path("type").asText()).isEqualTo("/problems/precondition-failed");
+    assertThat(whenGetThrows(() -> PreconditionFailedException.missing("workspace"), 428)
+        .path("type").asText()).isEqualTo("/problems/precondition-required");
+  }
+
+  @Test
+  void parameterAndHeaderErrors_areNamedAsSuch() throws Exception {
+    JsonNode problem = whenGetThrows(() -> new ValidationException(List.of(
+        FieldError.parameter("limit", "must be at most 100"),
+        FieldError.header("If-Match", "is required"))), 400);
+    assertThat(problem.path("errors").get(0).path("parameter").asText()).isEqualTo("limit");
+    assertThat(problem.path("errors").get(1).path("header").asText()).isEqualTo("If-Match");
+  }
+
+  @Test
+  void bug_isAGenericInternalError_withoutItsMessage() throws Exception {
+    JsonNode problem = whenGetThrows(() -> new IllegalStateException("secret internals"), 500);
+    assertThat(problem.path("type").asText()).isEqualTo("/problems/internal-error");
+    assertThat(problem.toString()).doesNotContain("secret internals").doesNotContain("IllegalState");
+  }
+
+  @Test
+  void notReady_is503Problem() throws Exception {
+    readiness.set(Optional.of("The database is not reachable."));
+    try {
+      HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/ready")).GET());
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(JSON.readTree(response.body()).path("type").asText()).isEqualTo("/problems/not-ready");
+    } finally {
+      readiness.set(Optional.empty());
+    }
+  }
+
+  @Test
+  void bodyOverTheConfiguredLimit_isPayloadTooLarge() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/workspaces"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "a".repeat(2000) + "\"}")));
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  private static JsonNode whenGetThrows(Supplier<RuntimeException> thrown, int status) throws Exception {
+    failure.set(thrown);
+    HttpResponse<String> response =
+        send(HttpRequest.newBuilder(uri("/api/v1/workspaces/" + UUID.randomUUID())).GET());
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).doesNotContain("\tat ").doesNotContain(".java:");
+    return JSON.readTree(response.body());
+  }
+
+  private static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + api.port() + path);
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
