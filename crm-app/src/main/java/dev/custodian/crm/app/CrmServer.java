@@ -4,11 +4,13 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.custodian.crm.app.contact.ContactModule;
 import dev.custodian.crm.app.database.DatabaseConnection;
 import dev.custodian.crm.app.database.DatabaseSetup;
 import dev.custodian.crm.app.database.EmbeddedPostgresDatabase;
 import dev.custodian.crm.app.database.PersistenceModule;
 import dev.custodian.crm.app.http.HttpModule;
+import dev.custodian.crm.app.privacy.PrivacyModule;
 import dev.custodian.crm.app.workspace.WorkspaceModule;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
@@ -57,6 +59,8 @@ public final class CrmServer implements AutoCloseable {
       Injector injector = Guice.createInjector(Stage.PRODUCTION,
           new PersistenceModule(pool),
           new WorkspaceModule(),
+          new ContactModule(),
+          new PrivacyModule(),
           new HttpModule(config.maxRequestBytes()));
       Javalin http = injector.getInstance(Javalin.class);
       listen(http, config);

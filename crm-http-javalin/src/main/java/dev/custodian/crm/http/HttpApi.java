@@ -3,6 +3,8 @@ package dev.custodian.crm.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.core.tenant.port.in.CreateWorkspaceUseCase;
 import dev.custodian.crm.core.tenant.port.in.GetWorkspaceUseCase;
+import dev.custodian.crm.http.contact.ContactRoutes;
+import dev.custodian.crm.http.erasure.ErasureRoutes;
 import dev.custodian.crm.http.json.JsonMapper;
 import dev.custodian.crm.http.problem.Problems;
 import dev.custodian.crm.http.workspace.WorkspaceRoutes;
@@ -26,12 +28,15 @@ public final class HttpApi {
 
   private HttpApi() {}
 
-  /** The in-ports the API calls, one field per use case. */
-  public record UseCases(CreateWorkspaceUseCase createWorkspace, GetWorkspaceUseCase getWorkspace) {
+  /** The in-ports the API calls: workspace use cases, then one group per feature. */
+  public record UseCases(CreateWorkspaceUseCase createWorkspace, GetWorkspaceUseCase getWorkspace,
+      ContactRoutes.UseCases contacts, ErasureRoutes.UseCases erasure) {
 
     public UseCases {
       Objects.requireNonNull(createWorkspace, "createWorkspace");
       Objects.requireNonNull(getWorkspace, "getWorkspace");
+      Objects.requireNonNull(contacts, "contacts");
+      Objects.requireNonNull(erasure, "erasure");
     }
   }
 
@@ -67,6 +72,8 @@ public final class HttpApi {
       Problems.register(config, mapper, maxRequestBytes);
       new HealthRoutes(readiness, mapper).addTo(config);
       new WorkspaceRoutes(useCases.createWorkspace(), useCases.getWorkspace()).addTo(config);
+      new ContactRoutes(useCases.contacts()).addTo(config);
+      new ErasureRoutes(useCases.erasure()).addTo(config);
     });
   }
 }

@@ -10,6 +10,8 @@ import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.tenant.port.in.CreateWorkspaceUseCase;
 import dev.custodian.crm.core.tenant.port.in.GetWorkspaceUseCase;
+import dev.custodian.crm.http.contact.ContactRoutes;
+import dev.custodian.crm.http.erasure.ErasureRoutes;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +47,14 @@ class ProblemTableTest {
     GetWorkspaceUseCase get = id -> {
       throw failure.get().get();
     };
-    api = HttpApi.create(new HttpApi.UseCases(create, get), readiness::get, 1000).start("127.0.0.1", 0);
+    ContactRoutes.UseCases contacts = new ContactRoutes.UseCases(
+        c -> { throw failure.get().get(); }, (w, c) -> { throw failure.get().get(); },
+        q -> { throw failure.get().get(); }, c -> { throw failure.get().get(); },
+        c -> { throw failure.get().get(); });
+    ErasureRoutes.UseCases erasure = new ErasureRoutes.UseCases(
+        (w, c) -> { throw failure.get().get(); }, q -> { throw failure.get().get(); });
+    api = HttpApi.create(new HttpApi.UseCases(create, get, contacts, erasure), readiness::get, 1000)
+        .start("127.0.0.1", 0);
   }
 
   @AfterAll

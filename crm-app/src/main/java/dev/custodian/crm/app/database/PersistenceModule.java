@@ -4,6 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.custodian.crm.core.common.port.out.Transactions;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.privacy.port.out.ErasureReceiptRepository;
+import dev.custodian.crm.core.privacy.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.tenant.port.out.WorkspaceRepository;
 import dev.custodian.crm.http.HttpApi;
 import dev.custodian.crm.persistence.JooqPersistence;
@@ -34,6 +37,21 @@ public final class PersistenceModule extends AbstractModule {
   @Provides
   WorkspaceRepository workspaces(JooqPersistence persistence) {
     return persistence.workspaces();
+  }
+
+  @Provides
+  ContactRepository contacts(JooqPersistence persistence) {
+    return persistence.contacts();
+  }
+
+  @Provides
+  SuppressionEntryRepository suppressionEntries(JooqPersistence persistence) {
+    return persistence.suppressionEntries();
+  }
+
+  @Provides
+  ErasureReceiptRepository erasureReceipts(JooqPersistence persistence) {
+    return persistence.erasureReceipts();
   }
 
   @Provides

@@ -10,9 +10,10 @@ import dev.custodian.crm.core.tenant.port.in.GetWorkspaceUseCase;
 import dev.custodian.crm.core.tenant.port.out.WorkspaceRepository;
 import dev.custodian.crm.core.tenant.service.CreateWorkspaceService;
 import dev.custodian.crm.core.tenant.service.GetWorkspaceService;
+import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
 import java.time.Clock;
 
-/** Wiring: the workspace use cases, and the clock and id generator they share. */
+/** Wiring: the workspace use cases, the workspace-scoped transactions, and the clock and id generator all share. */
 public final class WorkspaceModule extends AbstractModule {
 
   @Provides
@@ -32,6 +33,13 @@ public final class WorkspaceModule extends AbstractModule {
   CreateWorkspaceUseCase createWorkspace(
       Transactions transactions, WorkspaceRepository workspaces, IdGenerator ids, Clock clock) {
     return new CreateWorkspaceService(transactions, workspaces, ids, clock);
+  }
+
+  /** How every use case on tenant-owned data opens its transaction. */
+  @Provides
+  @Singleton
+  WorkspaceTransactions workspaceTransactions(Transactions transactions, WorkspaceRepository workspaces) {
+    return new WorkspaceTransactions(transactions, workspaces);
   }
 
   @Provides

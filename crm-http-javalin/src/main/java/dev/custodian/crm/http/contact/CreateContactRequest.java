@@ -1,0 +1,8 @@
+package dev.custodian.crm.http.contact;
+
+/**
+ * Body of {@code POST .../contacts}: plain and lenient, validated by the core's command.
+ *
+ * @param phone optional, E.164 after removing spaces, dots, dashes and parentheses
+ */
+record CreateContactRequest(String firstName, String lastName, String email, String phone) {}
