@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.custodian.crm.core.common.port.out.Transactions;
+import dev.custodian.crm.core.privacy.port.out.KeyCheckRepository;
 import dev.custodian.crm.core.tenant.port.out.WorkspaceRepository;
 import dev.custodian.crm.http.HttpApi;
 import dev.custodian.crm.persistence.JooqPersistence;
@@ -34,6 +35,11 @@ public final class PersistenceModule extends AbstractModule {
   @Provides
   WorkspaceRepository workspaces(JooqPersistence persistence) {
     return persistence.workspaces();
+  }
+
+  @Provides
+  KeyCheckRepository keyChecks(JooqPersistence persistence) {
+    return persistence.keyChecks();
   }
 
   @Provides
