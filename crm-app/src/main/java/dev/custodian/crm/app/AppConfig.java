@@ -1,6 +1,7 @@
 package dev.custodian.crm.app;
 
 import dev.custodian.crm.app.database.Credentials;
+import dev.custodian.crm.app.keys.MasterKey;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param databaseUrl empty for the embedded PostgreSQL under {@code dataDir}
  * @param app the application role's credentials, for an external database
  * @param owner the owner role's credentials, for migrations on an external database
+ * @param masterKey from {@code CRM_MASTER_KEY}; empty lets the embedded default use its own file
  */
 public record AppConfig(
     String httpHost,
@@ -22,7 +24,8 @@ public record AppConfig(
     Optional<String> databaseUrl,
     Optional<Credentials> app,
     Optional<Credentials> owner,
-    Path dataDir) {
+    Path dataDir,
+    Optional<MasterKey> masterKey) {
 
   public static final String HTTP_HOST = "CRM_HTTP_HOST";
   public static final String HTTP_PORT = "CRM_HTTP_PORT";
@@ -33,6 +36,7 @@ public record AppConfig(
   public static final String DATABASE_OWNER_USER = "CRM_DATABASE_OWNER_USER";
   public static final String DATABASE_OWNER_PASSWORD = "CRM_DATABASE_OWNER_PASSWORD";
   public static final String DATA_DIR = "CRM_DATA_DIR";
+  public static final String MASTER_KEY = "CRM_MASTER_KEY";
 
   static final String DEFAULT_HOST = "127.0.0.1";
   static final int DEFAULT_PORT = 7070;
@@ -64,7 +68,10 @@ public record AppConfig(
     } catch (InvalidPathException e) {
       throw new ConfigException(DATA_DIR + " is not a valid path");
     }
-    return new AppConfig(host, port, maxBytes, url, app, owner, dataDir);
+    Optional<MasterKey> masterKey = value(env, MASTER_KEY).map(v -> MasterKey.fromBase64(v)
+        .orElseThrow(() -> new ConfigException(MASTER_KEY + " must be base64 of exactly "
+            + MasterKey.LENGTH + " bytes (make one with: openssl rand -base64 32)")));
+    return new AppConfig(host, port, maxBytes, url, app, owner, dataDir, masterKey);
   }
 
   /** True when no external database is configured: the embedded PostgreSQL is used. */

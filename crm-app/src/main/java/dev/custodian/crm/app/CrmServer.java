@@ -10,8 +10,12 @@ import dev.custodian.crm.app.database.DatabaseSetup;
 import dev.custodian.crm.app.database.EmbeddedPostgresDatabase;
 import dev.custodian.crm.app.database.PersistenceModule;
 import dev.custodian.crm.app.http.HttpModule;
+import dev.custodian.crm.app.keys.KeyModule;
+import dev.custodian.crm.app.keys.MasterKey;
+import dev.custodian.crm.app.keys.MasterKeys;
 import dev.custodian.crm.app.privacy.PrivacyModule;
 import dev.custodian.crm.app.workspace.WorkspaceModule;
+import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 import java.util.Optional;
@@ -40,11 +44,13 @@ public final class CrmServer implements AutoCloseable {
 
   /**
    * Starts everything, migrating first when the owner role is known (always for the embedded
-   * database). Whatever started is stopped again when a later step fails.
+   * database) and checking the master key against the database before HTTP listens. Whatever
+   * started is stopped again when a later step fails.
    *
    * @throws StartupException with one clear line when the application cannot start
    */
   public static CrmServer start(AppConfig config) {
+    MasterKey masterKey = MasterKeys.load(config); // before anything starts
     EmbeddedPostgresDatabase embedded = null;
     HikariDataSource pool = null;
     try {
@@ -58,10 +64,12 @@ public final class CrmServer implements AutoCloseable {
       pool = DatabaseSetup.prepareToServe(db);
       Injector injector = Guice.createInjector(Stage.PRODUCTION,
           new PersistenceModule(pool),
+          new KeyModule(masterKey),
           new WorkspaceModule(),
           new ContactModule(),
           new PrivacyModule(),
           new HttpModule(config.maxRequestBytes()));
+      MasterKeys.verify(injector.getInstance(MasterKeyCheck.class));
       Javalin http = injector.getInstance(Javalin.class);
       listen(http, config);
       log.info("Custodian CRM listening on http://{}:{} ({})", config.httpHost(), http.port(),

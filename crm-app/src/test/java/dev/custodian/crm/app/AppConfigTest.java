@@ -7,6 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +77,48 @@ class AppConfigTest {
         "CRM_DATABASE_USER", "crm_app", "CRM_DATABASE_PASSWORD", "pw")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("CRM_DATABASE_URL is not");
+  }
+
+  @Test
+  void givenMasterKeyInEitherBase64Alphabet_thenReadAndNeverPrinted() {
+    byte[] key = new byte[32];
+    for (int i = 0; i < key.length; i++) {
+      key[i] = (byte) (0xf8 + i); // encodes with '+', '/' in standard and '-', '_' in URL-safe
+    }
+    for (String text : new String[] {
+        Base64.getEncoder().encodeToString(key),
+        Base64.getEncoder().withoutPadding().encodeToString(key),
+        Base64.getUrlEncoder().encodeToString(key),
+        Base64.getUrlEncoder().withoutPadding().encodeToString(key),
+        "  " + Base64.getEncoder().encodeToString(key) + "\n"}) {
+      AppConfig config = AppConfig.fromEnvironment(Map.of("CRM_MASTER_KEY", text));
+
+      assertThat(config.masterKey()).hasValueSatisfying(k -> assertThat(k.bytes()).isEqualTo(key));
+      assertThat(config.masterKey().get().toString()).isEqualTo("MasterKey[redacted]");
+      assertThat(config.toString()).doesNotContain(text.strip()).doesNotContain("MasterKey");
+    }
+    assertThat(AppConfig.fromEnvironment(Map.of()).masterKey()).isEmpty();
+  }
+
+  @Test
+  void givenMalformedOrWrongLengthMasterKey_thenOneLineNamingTheVariableButNotTheValue() {
+    Map<String, String> bad = new HashMap<>();
+    bad.put("not base64", "not base64 at all!");
+    bad.put("31 bytes", Base64.getEncoder().encodeToString(new byte[31]));
+    bad.put("33 bytes", Base64.getEncoder().encodeToString(new byte[33]));
+    bad.put("16 bytes", Base64.getEncoder().encodeToString(new byte[16]));
+    bad.put("64 bytes", Base64.getEncoder().encodeToString(new byte[64]));
+    bad.put("hex of 32 bytes", HexFormat.of().formatHex(new byte[32]).replace('0', 'a'));
+    bad.put("mixed alphabets", "+-" + Base64.getEncoder().encodeToString(new byte[32]).substring(2));
+    bad.put("bad padding", Base64.getEncoder().encodeToString(new byte[32]) + "==");
+    bad.put("inner space", "AAAA AAAA" + Base64.getEncoder().encodeToString(new byte[32]).substring(9));
+    bad.forEach((what, value) ->
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CRM_MASTER_KEY", value)))
+            .as(what)
+            .isInstanceOf(ConfigException.class)
+            .hasMessage("CRM_MASTER_KEY must be base64 of exactly 32 bytes"
+                + " (make one with: openssl rand -base64 32)")
+            .hasNoCause());
   }
 
   @Test

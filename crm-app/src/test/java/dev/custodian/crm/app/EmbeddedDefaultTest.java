@@ -1,9 +1,12 @@
 package dev.custodian.crm.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.crm.app.keys.MasterKeys;
+import dev.custodian.crm.persistence.testing.LogCapture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,20 +14,26 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * The embedded default: with no database configured, serve starts PostgreSQL under
- * {@code CRM_DATA_DIR}, and what it stored is there after a restart.
+ * {@code CRM_DATA_DIR}, and what it stored is there after a restart. With no
+ * {@code CRM_MASTER_KEY}, it generates a master key file once and reuses it.
  */
 class EmbeddedDefaultTest {
 
   private final HttpClient client = HttpClient.newHttpClient();
 
   @Test
-  void givenNoDatabaseUrl_whenWorkspaceCreatedAndServerRestarted_thenWorkspaceIsStillThere()
+  void givenNoDatabaseUrl_whenWorkspaceCreatedAndServerRestarted_thenWorkspaceAndMasterKeyAreStillThere()
       throws Exception {
     Path dataDir = Path.of("target", "embedded-default-" + UUID.randomUUID().toString().substring(0, 8))
         .toAbsolutePath();
@@ -33,14 +42,32 @@ class EmbeddedDefaultTest {
 
     String id;
     String created;
-    try (CrmServer server = CrmServer.start(AppConfig.fromEnvironment(env))) {
+    List<String> firstStartLog;
+    try (LogCapture logs = new LogCapture();
+        CrmServer server = CrmServer.start(AppConfig.fromEnvironment(env))) {
       assertThat(call(server, "GET", "/ready", null).statusCode()).isEqualTo(200);
       HttpResponse<String> response =
           call(server, "POST", "/api/v1/workspaces", "{\"name\":\"Survives Restarts\"}");
       assertThat(response.statusCode()).isEqualTo(201);
       created = response.body();
       id = new ObjectMapper().readTree(created).path("id").asText();
+      firstStartLog = logs.lines();
     }
+
+    Path keyFile = dataDir.resolve(MasterKeys.FILE);
+    assertThat(Files.getPosixFilePermissions(keyFile))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    String keyBefore = Files.readString(keyFile);
+    byte[] key = Base64.getDecoder().decode(keyBefore.strip());
+    assertThat(key).hasSize(32);
+    assertThat(firstStartLog).anySatisfy(line -> assertThat(line)
+        .contains("Generated a master key into " + keyFile)
+        .contains("set CRM_MASTER_KEY from a secret store, kept apart from database backups"));
+    for (String line : firstStartLog) {
+      assertThat(line).doesNotContain(keyBefore.strip())
+          .doesNotContain(HexFormat.of().formatHex(key));
+    }
+    assertThat(dataDir).isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".tmp"));
 
     Path passwords = dataDir.resolve("database-passwords.properties");
     assertThat(Files.getPosixFilePermissions(passwords))
@@ -55,6 +82,19 @@ class EmbeddedDefaultTest {
       assertThat(json.readTree(read.body())).isEqualTo(before);
     }
     assertThat(Files.readString(passwords)).as("passwords are reused").isEqualTo(passwordsBefore);
+    assertThat(Files.readString(keyFile)).as("the master key is reused (and matched the database's"
+        + " key check, else the restart was refused)").isEqualTo(keyBefore);
+
+    Map<String, String> otherKey = new HashMap<>(env);
+    byte[] other = new byte[32];
+    new SecureRandom().nextBytes(other);
+    otherKey.put(AppConfig.MASTER_KEY, Base64.getEncoder().encodeToString(other));
+    assertThatThrownBy(() -> CrmServer.start(AppConfig.fromEnvironment(otherKey)))
+        .as("CRM_MASTER_KEY takes precedence over the file, and must match the database")
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining("does not match the master key this database was set up with");
+    assertThat(dataDir.resolve("postgres/data/postmaster.pid"))
+        .as("the refused start stopped its PostgreSQL again").doesNotExist();
     assertThat(dataDir.resolve("postgres/data/postgresql.conf")).exists();
     assertThat(dataDir.resolve("postgres/postgres.log")).exists();
     deleteRecursively(dataDir); // only on success: a failure leaves the files to look at

@@ -7,6 +7,7 @@ import dev.custodian.crm.core.common.port.out.Transactions;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.privacy.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.privacy.port.out.SuppressionEntryRepository;
+import dev.custodian.crm.core.privacy.port.out.KeyCheckRepository;
 import dev.custodian.crm.core.tenant.port.out.WorkspaceRepository;
 import dev.custodian.crm.http.HttpApi;
 import dev.custodian.crm.persistence.JooqPersistence;
@@ -52,6 +53,11 @@ public final class PersistenceModule extends AbstractModule {
   @Provides
   ErasureReceiptRepository erasureReceipts(JooqPersistence persistence) {
     return persistence.erasureReceipts();
+  }
+
+  @Provides
+  KeyCheckRepository keyChecks(JooqPersistence persistence) {
+    return persistence.keyChecks();
   }
 
   @Provides

@@ -47,7 +47,7 @@ class ErasureApiTest {
     new SecureRandom().nextBytes(MASTER_KEY);
     logs = new LogCapture();
     Map<String, String> env = TestApp.environmentFor(db);
-    env.put("CRM_MASTER_KEY", Base64.getEncoder().encodeToString(MASTER_KEY));
+    env.put(dev.custodian.crm.app.AppConfig.MASTER_KEY, Base64.getEncoder().encodeToString(MASTER_KEY));
     app = TestApp.start(env);
     a = ApiTestSupport.workspace(app);
     b = ApiTestSupport.workspace(app);

@@ -7,10 +7,19 @@ import dev.custodian.crm.app.AppConfig;
 import dev.custodian.crm.app.CrmServer;
 import dev.custodian.crm.app.StartupException;
 import dev.custodian.crm.persistence.schema.DatabaseRoles;
+import dev.custodian.crm.persistence.testing.LogCapture;
 import dev.custodian.crm.persistence.testing.TestDatabase;
+import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,7 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Starting against an external database: what makes serve refuse (one clear line, no stack
- * trace), and {@code /ready} answering 503 when the database stops being usable.
+ * trace), the master key's check against the database, and {@code /ready} answering 503 when the
+ * database stops being usable.
  */
 class StartupAndReadinessTest {
 
@@ -57,6 +67,106 @@ class StartupAndReadinessTest {
     assertThatThrownBy(() -> CrmServer.migrate(AppConfig.fromEnvironment(env)))
         .isInstanceOf(StartupException.class)
         .hasMessageContaining(AppConfig.DATABASE_OWNER_USER);
+  }
+
+  @Test
+  void givenExternalDatabaseWithoutMasterKey_whenServing_thenRefusesWithOneLine_butMigrateRuns() {
+    Map<String, String> env = TestApp.environmentFor(db);
+    env.remove(AppConfig.MASTER_KEY);
+
+    assertThatThrownBy(() -> TestApp.start(env))
+        .isInstanceOf(StartupException.class)
+        .hasMessageStartingWith("CRM_MASTER_KEY is not set: with an external database")
+        .hasNoCause()
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    assertThat(CrmServer.migrate(AppConfig.fromEnvironment(env)))
+        .as("migrate does not use the master key").isZero();
+  }
+
+  @Test
+  void givenKeyCheckStoredUnderOneKey_whenRestartedWithAnother_thenRefused_andWithTheFirstStarts()
+      throws Exception {
+    byte[] first = TestApp.MASTER_KEY;
+    try (TestApp app = TestApp.on(db)) {
+      assertThat(app.get("/ready").statusCode()).isEqualTo(200);
+    }
+    List<String> rows = masterKeyCheckRows();
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0)).as("the key-check value, never the key")
+        .contains(MasterKeyCheck.valueOf(first));
+    for (String form : keyForms(first)) {
+      assertThat(rows.get(0)).doesNotContain(form);
+    }
+
+    byte[] other = TestApp.randomKey();
+    Map<String, String> env = TestApp.environmentFor(db);
+    env.put(AppConfig.MASTER_KEY, Base64.getEncoder().encodeToString(other));
+    try (LogCapture logs = new LogCapture()) {
+      assertThatThrownBy(() -> TestApp.start(env))
+          .isInstanceOf(StartupException.class)
+          .hasMessageStartingWith("CRM_MASTER_KEY does not match the master key this database was"
+              + " set up with; refusing to start")
+          .hasNoCause()
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+      List<String> forms = new ArrayList<>(keyForms(first));
+      forms.addAll(keyForms(other));
+      for (String line : logs.lines()) {
+        for (String form : forms) {
+          assertThat(line).doesNotContain(form);
+        }
+      }
+    }
+    assertThat(masterKeyCheckRows()).as("the stored value is kept").isEqualTo(rows);
+    awaitNoApplicationConnections(); // the refused start closed its pool again
+
+    try (TestApp app = TestApp.on(db)) {
+      assertThat(app.get("/ready").statusCode()).as("the first key still starts").isEqualTo(200);
+    }
+  }
+
+  /** The key as raw bytes (read as Latin-1 text), base64 (both alphabets) and hex. */
+  private static List<String> keyForms(byte[] key) {
+    return List.of(
+        new String(key, StandardCharsets.ISO_8859_1),
+        Base64.getEncoder().encodeToString(key),
+        Base64.getEncoder().withoutPadding().encodeToString(key),
+        Base64.getUrlEncoder().withoutPadding().encodeToString(key),
+        HexFormat.of().formatHex(key),
+        HexFormat.of().withUpperCase().formatHex(key));
+  }
+
+  /** Every row of master_key_check as text, read as the superuser. */
+  private static List<String> masterKeyCheckRows() throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = db.superuserConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select t::text from master_key_check t")) {
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+    }
+    return rows;
+  }
+
+  private static void awaitNoApplicationConnections() throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    long open;
+    do {
+      try (Connection c = db.superuserConnection();
+          PreparedStatement st = c.prepareStatement("select count(*) from pg_stat_activity"
+              + " where datname = ? and usename = ? and pid <> pg_backend_pid()")) {
+        st.setString(1, db.name());
+        st.setString(2, DatabaseRoles.APP);
+        try (ResultSet rs = st.executeQuery()) {
+          rs.next();
+          open = rs.getLong(1);
+        }
+      }
+      if (open > 0) {
+        Thread.sleep(100);
+      }
+    } while (open > 0 && System.nanoTime() < deadline);
+    assertThat(open).as("connections of %s left open", DatabaseRoles.APP).isZero();
   }
 
   @Test

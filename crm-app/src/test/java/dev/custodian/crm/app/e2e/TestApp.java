@@ -13,7 +13,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,6 +24,9 @@ import java.util.Map;
  * HTTP client that calls it over a real socket.
  */
 final class TestApp implements AutoCloseable {
+
+  /** The master key of every test start on an external database: random, once per test JVM. */
+  static final byte[] MASTER_KEY = randomKey();
 
   private final CrmServer server;
   private final HttpClient client = HttpClient.newBuilder()
@@ -49,7 +54,14 @@ final class TestApp implements AutoCloseable {
     env.put(AppConfig.DATABASE_PASSWORD, db.appPassword());
     env.put(AppConfig.DATABASE_OWNER_USER, DatabaseRoles.OWNER);
     env.put(AppConfig.DATABASE_OWNER_PASSWORD, db.ownerPassword());
+    env.put(AppConfig.MASTER_KEY, Base64.getEncoder().encodeToString(MASTER_KEY));
     return env;
+  }
+
+  static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
   }
 
   static TestApp start(Map<String, String> env) {

@@ -1,6 +1,8 @@
 package dev.custodian.crm.core.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,7 +11,11 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
 
-/** Purity of crm-core: plain Java only, no JDBC, no package cycles. */
+/**
+ * Purity of crm-core: plain Java only, no JDBC, no package cycles. Each rule is also run on a
+ * deliberately bad set of classes (test sources, {@code ...core.architecture.bad}) to show that it
+ * fails, and on no classes at all to show that an empty match fails instead of passing.
+ */
 class CoreArchitectureTest {
 
   static final JavaClasses CORE = new ClassFileImporter()
@@ -27,6 +33,8 @@ class CoreArchitectureTest {
       .matching("dev.custodian.crm.core.(**)")
       .should().beFreeOfCycles();
 
+  private static final String BAD = "dev.custodian.crm.core.architecture.bad";
+
   @Test
   void coreUsesOnlyJavaAndItself() {
     CORE_IS_PURE_JAVA.check(CORE);
@@ -35,5 +43,55 @@ class CoreArchitectureTest {
   @Test
   void corePackagesAreFreeOfCycles() {
     NO_PACKAGE_CYCLES.check(CORE);
+  }
+
+  @Test
+  void productionImportHoldsNoTestClasses() {
+    assertThat(CORE.contain(BAD + ".jdbc.UsesJdbc")).isFalse();
+    assertThat(CORE.contain(CoreArchitectureTest.class)).isFalse();
+  }
+
+  @Test
+  void givenCoreClassUsingJdbc_thenPureJavaRuleFails() {
+    JavaClasses bad = importBad("jdbc");
+    assertThatThrownBy(() -> CORE_IS_PURE_JAVA.check(bad))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("UsesJdbc")
+        .hasMessageContaining("java.sql.Connection");
+  }
+
+  @Test
+  void givenCoreClassUsingThirdPartyLibrary_thenPureJavaRuleFails() {
+    JavaClasses bad = importBad("thirdparty");
+    assertThatThrownBy(() -> CORE_IS_PURE_JAVA.check(bad))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("UsesThirdParty")
+        .hasMessageContaining("org.assertj");
+  }
+
+  @Test
+  void givenTwoPackagesUsingEachOther_thenCycleRuleFails() {
+    JavaClasses bad = importBad("cycle");
+    CORE_IS_PURE_JAVA.check(bad); // pure Java: only the cycle is wrong with them
+    assertThatThrownBy(() -> NO_PACKAGE_CYCLES.check(bad))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Cycle detected")
+        .hasMessageContaining("cycle.a")
+        .hasMessageContaining("cycle.b");
+  }
+
+  @Test
+  void givenNoClassesAtAll_thenEveryRuleFails() {
+    JavaClasses none = new ClassFileImporter().importClasses();
+    for (ArchRule rule : new ArchRule[] {CORE_IS_PURE_JAVA, NO_PACKAGE_CYCLES}) {
+      assertThatThrownBy(() -> rule.check(none)).isInstanceOf(AssertionError.class);
+    }
+  }
+
+  /** The classes of one bad package, test classes included (they are test classes). */
+  private static JavaClasses importBad(String subpackage) {
+    JavaClasses classes = new ClassFileImporter().importPackages(BAD + "." + subpackage);
+    assertThat(classes).as("bad classes in %s", subpackage).isNotEmpty();
+    return classes;
   }
 }

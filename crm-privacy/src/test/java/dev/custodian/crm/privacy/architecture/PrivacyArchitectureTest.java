@@ -1,6 +1,8 @@
 package dev.custodian.crm.privacy.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,7 +11,11 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
 
-/** Purity of crm-privacy: plain Java, javax.crypto, crm-core and BouncyCastle; data only through core ports. */
+/**
+ * Purity of crm-privacy: plain Java, javax.crypto, crm-core and BouncyCastle; data only through
+ * core ports. Each rule is also run on a deliberately bad set of classes (test sources,
+ * {@code ...privacy.architecture.bad}) to show that it fails, and on no classes at all.
+ */
 class PrivacyArchitectureTest {
 
   static final JavaClasses PRIVACY = new ClassFileImporter()
@@ -32,6 +38,8 @@ class PrivacyArchitectureTest {
       .matching("dev.custodian.crm.privacy.(**)")
       .should().beFreeOfCycles();
 
+  private static final String BAD = "dev.custodian.crm.privacy.architecture.bad";
+
   @Test
   void privacyUsesOnlyJavaCryptoAndCore() {
     PRIVACY_USES_ONLY_CORE_AND_CRYPTO.check(PRIVACY);
@@ -40,5 +48,64 @@ class PrivacyArchitectureTest {
   @Test
   void privacyPackagesAreFreeOfCycles() {
     NO_PACKAGE_CYCLES.check(PRIVACY);
+  }
+
+  @Test
+  void productionImportHoldsNoTestClasses() {
+    assertThat(PRIVACY.contain(BAD + ".jdbc.UsesJdbc")).isFalse();
+    assertThat(PRIVACY.contain(PrivacyArchitectureTest.class)).isFalse();
+  }
+
+  @Test
+  void givenPrivacyClassUsingJdbc_thenPurityRuleFails() {
+    JavaClasses bad = importBad("jdbc");
+    assertThatThrownBy(() -> PRIVACY_USES_ONLY_CORE_AND_CRYPTO.check(bad))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("UsesJdbc")
+        .hasMessageContaining("java.sql.Connection");
+  }
+
+  @Test
+  void givenPrivacyClassUsingDataSource_thenPurityRuleFails() {
+    JavaClasses bad = importBad("datasource");
+    assertThatThrownBy(() -> PRIVACY_USES_ONLY_CORE_AND_CRYPTO.check(bad))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("UsesDataSource")
+        .hasMessageContaining("javax.sql.DataSource");
+  }
+
+  @Test
+  void givenPrivacyClassUsingThirdPartyLibrary_thenPurityRuleFails() {
+    JavaClasses bad = importBad("thirdparty");
+    assertThatThrownBy(() -> PRIVACY_USES_ONLY_CORE_AND_CRYPTO.check(bad))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("UsesThirdParty")
+        .hasMessageContaining("org.assertj");
+  }
+
+  @Test
+  void givenTwoPackagesUsingEachOther_thenCycleRuleFails() {
+    JavaClasses bad = importBad("cycle");
+    PRIVACY_USES_ONLY_CORE_AND_CRYPTO.check(bad); // javax.crypto is allowed: only the cycle is wrong
+    assertThatThrownBy(() -> NO_PACKAGE_CYCLES.check(bad))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Cycle detected")
+        .hasMessageContaining("cycle.a")
+        .hasMessageContaining("cycle.b");
+  }
+
+  @Test
+  void givenNoClassesAtAll_thenEveryRuleFails() {
+    JavaClasses none = new ClassFileImporter().importClasses();
+    for (ArchRule rule : new ArchRule[] {PRIVACY_USES_ONLY_CORE_AND_CRYPTO, NO_PACKAGE_CYCLES}) {
+      assertThatThrownBy(() -> rule.check(none)).isInstanceOf(AssertionError.class);
+    }
+  }
+
+  /** The classes of one bad package, test classes included (they are test classes). */
+  private static JavaClasses importBad(String subpackage) {
+    JavaClasses classes = new ClassFileImporter().importPackages(BAD + "." + subpackage);
+    assertThat(classes).as("bad classes in %s", subpackage).isNotEmpty();
+    return classes;
   }
 }

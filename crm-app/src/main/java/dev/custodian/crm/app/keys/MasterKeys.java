@@ -1,0 +1,177 @@
+package dev.custodian.crm.app.keys;
+
+import dev.custodian.crm.app.AppConfig;
+import dev.custodian.crm.app.StartupException;
+import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the master key comes from, and the check that it is the one the database was set up with.
+ *
+ * <ul>
+ *   <li>{@code CRM_MASTER_KEY} set: that key.
+ *   <li>Not set, embedded default: {@code CRM_DATA_DIR/master.key}, generated on first start
+ *       (SecureRandom, created with mode 0600, appearing whole or not at all).
+ *   <li>Not set, external database: refused, since production keeps the key in a secret store.
+ * </ul>
+ */
+public final class MasterKeys {
+
+  /** The generated development key's file name under {@code CRM_DATA_DIR}. */
+  public static final String FILE = "master.key";
+
+  private static final Logger log = LoggerFactory.getLogger(MasterKeys.class);
+  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+  private MasterKeys() {}
+
+  /**
+   * The master key the server runs with, by the rule above.
+   *
+   * @throws StartupException with one line when there is none or its file is unusable
+   */
+  public static MasterKey load(AppConfig config) {
+    if (config.masterKey().isPresent()) {
+      return config.masterKey().get();
+    }
+    if (!config.embedded()) {
+      throw new StartupException(AppConfig.MASTER_KEY + " is not set: with an external database ("
+          + AppConfig.DATABASE_URL + ") the master key must come from a secret store"
+          + " (base64 of 32 bytes, e.g. from `openssl rand -base64 32`)");
+    }
+    return fromFile(config.dataDir().resolve(FILE));
+  }
+
+  /**
+   * Compares the key with the key-check value stored in the database, storing it on first start.
+   *
+   * @throws StartupException with one line when the key is not the database's
+   */
+  public static void verify(MasterKeyCheck check) {
+    boolean recorded;
+    try {
+      recorded = check.verifyOrRecord();
+    } catch (MasterKeyCheck.MismatchException e) {
+      throw mismatch();
+    } catch (RuntimeException first) {
+      // Another server may have recorded the first value at the same moment: look again.
+      try {
+        recorded = check.verifyOrRecord();
+      } catch (MasterKeyCheck.MismatchException e) {
+        throw mismatch();
+      } catch (RuntimeException e) {
+        throw new StartupException("cannot check the master key against the database ("
+            + e.getClass().getSimpleName() + ")");
+      }
+    }
+    if (recorded) {
+      log.info("Recorded the master key's check value in the database (first start with this database)");
+    }
+  }
+
+  private static StartupException mismatch() {
+    return new StartupException(AppConfig.MASTER_KEY + " does not match the master key this database"
+        + " was set up with; refusing to start (suppression entries written under the other key"
+        + " would no longer match)");
+  }
+
+  /** Reads the development key file, or generates it when it does not exist. */
+  static MasterKey fromFile(Path file) {
+    try {
+      if (Files.exists(file)) {
+        return read(file);
+      }
+      MasterKey generated = generate(file);
+      log.info("Generated a master key into {} (mode 0600) for this development setup; in production"
+          + " set {} from a secret store, kept apart from database backups", file, AppConfig.MASTER_KEY);
+      return generated;
+    } catch (IOException e) {
+      throw new StartupException("cannot read or create the master key file " + file + " ("
+          + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static MasterKey read(Path file) throws IOException {
+    if (Files.size(file) > 1024) {
+      throw corrupt(file);
+    }
+    String text = Files.readString(file, StandardCharsets.US_ASCII);
+    Optional<MasterKey> key = MasterKey.fromBase64(text);
+    warnIfReadableByOthers(file);
+    return key.orElseThrow(() -> corrupt(file));
+  }
+
+  private static StartupException corrupt(Path file) {
+    return new StartupException("the master key file " + file + " is not base64 of 32 bytes;"
+        + " restore it, or set " + AppConfig.MASTER_KEY + " to the key this database was set up with");
+  }
+
+  private static void warnIfReadableByOthers(Path file) {
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+      if (!OWNER_ONLY.containsAll(permissions)) {
+        log.warn("The master key file {} is accessible to other users ({}); make it mode 0600", file,
+            PosixFilePermissions.toString(permissions));
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // not a POSIX file system: nothing to say
+    }
+  }
+
+  /**
+   * Writes 32 random bytes, base64, into a temporary file created with mode 0600 beside the
+   * target, then links it into place: the file appears whole or not at all, and a key that another
+   * start wrote first is never replaced (it is read instead).
+   */
+  private static MasterKey generate(Path file) throws IOException {
+    Path dir = file.getParent();
+    if (!Files.exists(dir)) { // private by default: it holds the key, passwords and data
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rwx------")));
+    }
+    byte[] bytes = new byte[MasterKey.LENGTH];
+    new SecureRandom().nextBytes(bytes);
+    MasterKey key = MasterKey.of(bytes);
+    Arrays.fill(bytes, (byte) 0);
+    Path temp = Files.createTempFile(dir, ".master", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+    try {
+      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.US_ASCII)) {
+        out.write(key.toBase64());
+        out.write('\n');
+      }
+      try {
+        Files.createLink(file, temp); // atomic and never replaces
+      } catch (FileAlreadyExistsException e) {
+        return read(file); // another start won the race: use its key
+      } catch (UnsupportedOperationException | IOException e) {
+        moveIntoPlace(temp, file); // no hard links here
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    return key;
+  }
+
+  private static void moveIntoPlace(Path temp, Path file) throws IOException {
+    try {
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, file);
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package dev.custodian.crm.core.architecture.bad.cycle.a;
+
+import dev.custodian.crm.core.architecture.bad.cycle.b.B;
+
+/** Bad: package {@code a} uses package {@code b}, which uses {@code a}. */
+public final class A {
+
+  public B next() {
+    return new B();
+  }
+}
