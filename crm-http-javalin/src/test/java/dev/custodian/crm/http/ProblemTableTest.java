@@ -94,6 +94,14 @@ class ProblemTableTest {
   }
 
   @Test
+  void anyOtherFrameworkHttpError_isAGenericHttpErrorProblemWithItsStatus() throws Exception {
+    JsonNode problem = whenGetThrows(() -> new io.javalin.http.HttpResponseException(410, "internal words"), 410);
+    assertThat(problem.path("type").asText()).isEqualTo("/problems/http-error");
+    assertThat(problem.path("status").asInt()).isEqualTo(410);
+    assertThat(problem.toString()).doesNotContain("internal words");
+  }
+
+  @Test
   void notReady_is503Problem() throws Exception {
     readiness.set(Optional.of("The database is not reachable."));
     try {
