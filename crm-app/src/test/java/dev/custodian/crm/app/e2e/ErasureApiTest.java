@@ -268,9 +268,68 @@ class ErasureApiTest {
     }
     assertThat(app.get(contacts(a) + "/" + id).statusCode()).isEqualTo(200);
     assertThat(TestApp.count(db, "suppression_entries")).isEqualTo(entries);
+    assertThat(logs.lines()).as("the bug is logged by class, without the database's message")
+        .anyMatch(line -> line.contains("internal-error") || line.contains("Unhandled"))
+        .noneMatch(line -> line.contains("receipt store unavailable"));
     assertThat(app.postJson(contacts(a), new Person("A", "B", person.email(), randomPhoneDigits()).json()).statusCode())
         .as("the email is not suppressed, only a duplicate").isEqualTo(409);
     assertThat(erase(a, id).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void twoConcurrentErasuresOfOneContact_oneReceiptAndOne404() throws Exception {
+    String id = create(a, aPerson());
+    long receipts = TestApp.count(db, "erasure_receipts");
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> erasures = new ArrayList<>();
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    for (int i = 0; i < 2; i++) {
+      erasures.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+          return erase(a, id);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+    }
+    List<Integer> statuses = new ArrayList<>();
+    for (var erasure : erasures) {
+      statuses.add(erasure.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+    }
+    assertThat(statuses).containsExactlyInAnyOrder(200, 404);
+    assertThat(TestApp.count(db, "erasure_receipts")).isEqualTo(receipts + 1);
+  }
+
+  @Test
+  @DisplayName("DSR-04: a create of the same email while the erasure is still running is refused once it commits")
+  void intakeDuringAnErasureWaitsAndIsRefused() throws Exception {
+    Person person = aPerson();
+    String id = create(a, person);
+    try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
+      st.execute("create function test_slow_receipt() returns trigger language plpgsql as "
+          + "$$ begin perform pg_sleep(1.5); return new; end $$");
+      st.execute("create trigger test_slow_receipt before insert on erasure_receipts for each row "
+          + "when (new.contact_id = '" + id + "') execute function test_slow_receipt()");
+    }
+    try {
+      var erasure = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return erase(a, id);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Thread.sleep(500); // the erasure has deleted the contact and is writing its receipt
+      HttpResponse<String> intake = app.postJson(contacts(a),
+          new Person("Same", "Email", person.email(), randomPhoneDigits()).json());
+      assertThat(erasure.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      ApiTestSupport.assertProblem(intake, 409, "/problems/suppressed");
+    } finally {
+      try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
+        st.execute("drop trigger test_slow_receipt on erasure_receipts");
+        st.execute("drop function test_slow_receipt()");
+      }
+    }
   }
 
   @Test

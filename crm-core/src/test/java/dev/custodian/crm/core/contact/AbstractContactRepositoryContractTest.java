@@ -233,8 +233,11 @@ public abstract class AbstractContactRepositoryContractTest {
     ExecutorService inserter = Executors.newSingleThreadExecutor();
     Future<Integer> inserted = inserter.submit(() -> {
       int n = 0;
+      java.util.Random random = new java.util.Random(42);
       while (walking.get()) {
-        Contact late = aContact(a, Instant.now(), UUID.randomUUID());
+        // Dated inside the walk's range, both behind and ahead of its position: an offset-based
+        // pager would then skip or repeat existing contacts; a keyset walk does neither.
+        Contact late = aContact(a, base.plus(random.nextInt(1000), ChronoUnit.MILLIS), UUID.randomUUID());
         tx.inTenant(a, () -> { contacts.insert(late); return null; });
         n++;
         sleep(2); // a steady trickle of inserts, as from other users

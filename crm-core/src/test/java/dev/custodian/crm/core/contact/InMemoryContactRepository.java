@@ -52,6 +52,12 @@ public final class InMemoryContactRepository implements ContactRepository {
     return visible(tenant).filter(c -> c.id().equals(id)).findFirst();
   }
 
+  /** Transactions of this fake are serialised, so a plain read is already exclusive. */
+  @Override
+  public Optional<Contact> findByIdForUpdate(TenantId tenant, ContactId id) {
+    return findById(tenant, id);
+  }
+
   @Override
   public Page<Contact> list(TenantId tenant, PageRequest page) {
     List<Contact> fetched = visible(tenant)

@@ -145,7 +145,8 @@ public final class Problems {
   }
 
   private static Problem internalError(Exception e, Context ctx) {
-    log.error("Unhandled {} on {} {}", e.getClass().getName(), ctx.method(), route(ctx), e);
+    log.error("Unhandled {} on {} {}", e.getClass().getName(), ctx.method(), route(ctx),
+        RedactedThrowable.of(e));
     return Problem.of(ProblemType.INTERNAL_ERROR, "The server could not complete the request.");
   }
 

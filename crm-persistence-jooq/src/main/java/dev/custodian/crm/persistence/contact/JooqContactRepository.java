@@ -51,6 +51,16 @@ public final class JooqContactRepository implements ContactRepository {
   }
 
   @Override
+  public Optional<Contact> findByIdForUpdate(TenantId tenant, ContactId id) {
+    return transactions.dsl()
+        .selectFrom(CONTACTS)
+        .where(key(tenant, id))
+        .forUpdate()
+        .fetchOptional()
+        .map(ContactMapper::toContact);
+  }
+
+  @Override
   public Page<Contact> list(TenantId tenant, PageRequest page) {
     Condition after = page.after()
         .map(c -> DSL.row(CONTACTS.CREATED_AT, CONTACTS.ID).gt(SqlTime.utc(c.createdAt()), c.id()))

@@ -3,6 +3,7 @@ package dev.custodian.crm.persistence.schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.postgresql.PGConnection;
 
 /**
  * Creates the two database roles, outside Flyway and as a superuser: {@value #OWNER} owns the
@@ -24,11 +25,14 @@ public final class DatabaseRoles {
         st.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + role
             + "') then create role " + role + "; end if; end $$");
       }
-      st.execute("alter role " + OWNER + " with login nosuperuser nobypassrls nocreaterole nocreatedb"
-          + " password " + literal(ownerPassword));
-      st.execute("alter role " + APP + " with login nosuperuser nobypassrls nocreaterole nocreatedb"
-          + " noinherit password " + literal(appPassword));
+      st.execute("alter role " + OWNER + " with login nosuperuser nobypassrls nocreaterole nocreatedb");
+      st.execute("alter role " + APP + " with login nosuperuser nobypassrls nocreaterole nocreatedb noinherit");
     }
+    // The driver hashes the password (SCRAM) before sending it: no clear password travels in SQL
+    // text, which a server's statement log could keep.
+    PGConnection pg = superuser.unwrap(PGConnection.class);
+    pg.alterUserPassword(OWNER, requirePassword(ownerPassword), "scram-sha-256");
+    pg.alterUserPassword(APP, requirePassword(appPassword), "scram-sha-256");
   }
 
   /** Creates a database owned by {@value #OWNER}, optionally as a copy of a template database. */
@@ -40,11 +44,11 @@ public final class DatabaseRoles {
     }
   }
 
-  static String literal(String value) {
+  private static char[] requirePassword(String value) {
     if (value == null || value.isEmpty()) {
       throw new IllegalArgumentException("a role password must not be empty");
     }
-    return "'" + value.replace("'", "''") + "'";
+    return value.toCharArray();
   }
 
   static String identifier(String name) {

@@ -81,16 +81,30 @@ public final class PostgresServer {
     }
   }
 
-  /** The JDBC URL of a database on this server (no credentials in it). */
+  /**
+   * The JDBC URL of a database on this server, without credentials: the superuser's {@code user}
+   * and {@code password} parameters are dropped, since pgjdbc lets URL parameters win over the
+   * credentials a pool passes.
+   */
   public String urlFor(String database) {
     URI uri = URI.create(superuserUrl.substring("jdbc:".length()));
-    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+    String kept = uri.getRawQuery() == null ? "" : java.util.Arrays.stream(uri.getRawQuery().split("&"))
+        .filter(p -> !p.startsWith("user=") && !p.startsWith("password=") && !p.isEmpty())
+        .collect(java.util.stream.Collectors.joining("&"));
+    String query = kept.isEmpty() ? "" : "?" + kept;
     return "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort())
         + "/" + database + query;
   }
 
   public Connection superuserConnection(String database) throws SQLException {
-    return DriverManager.getConnection(urlFor(database), superuser, superuserPassword);
+    java.util.Properties credentials = new java.util.Properties();
+    if (superuser != null) {
+      credentials.setProperty("user", superuser);
+    }
+    if (superuserPassword != null) {
+      credentials.setProperty("password", superuserPassword);
+    }
+    return DriverManager.getConnection(urlFor(database), credentials);
   }
 
   /** The file the embedded server writes its log to; empty for an external server. */

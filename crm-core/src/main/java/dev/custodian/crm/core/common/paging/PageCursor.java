@@ -15,6 +15,9 @@ import java.util.UUID;
 public record PageCursor(Instant createdAt, UUID id) {
 
   private static final String VERSION = "v1";
+  /** Cursors outside these years are not ours (and PostgreSQL's timestamps could not hold all). */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
   public PageCursor {
     Objects.requireNonNull(createdAt, "createdAt");
@@ -37,6 +40,9 @@ public record PageCursor(Instant createdAt, UUID id) {
         throw new InvalidValueException("is not a valid cursor");
       }
       Instant createdAt = Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS);
+      if (createdAt.isBefore(EARLIEST) || createdAt.isAfter(LATEST)) {
+        throw new InvalidValueException("is not a valid cursor");
+      }
       return new PageCursor(createdAt, UUID.fromString(parts[2]));
     } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
       throw new InvalidValueException("is not a valid cursor");

@@ -30,7 +30,10 @@ public final class DeleteContactService implements DeleteContactUseCase {
         throw PreconditionFailedException.stale("contact");
       }
       if (!contacts.delete(command.tenant(), command.id(), command.expectedVersion())) {
-        throw PreconditionFailedException.stale("contact");
+        // Changed or deleted since it was read: with a version that is a stale precondition.
+        throw command.expectedVersion().isPresent()
+            ? PreconditionFailedException.stale("contact")
+            : new NotFoundException("contact");
       }
       return null;
     });

@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Service: erasure in one tenant transaction. It reads the contact's identifiers first (they are
- * needed for the suppression entries), lets every participant delete its records, suppresses the
- * email and phone, and writes the receipt; if any step fails, nothing of it happened.
+ * Service: erasure in one tenant transaction. It reads and locks the contact (its identifiers are
+ * needed for the suppression entries), suppresses the email and phone, lets every participant
+ * delete its records, and writes the receipt; if any step fails, nothing of it happened.
  */
 public final class EraseContactService implements EraseContactUseCase {
 
@@ -54,15 +54,18 @@ public final class EraseContactService implements EraseContactUseCase {
   @Override
   public ErasureReceipt erase(TenantId tenant, ContactId contactId) {
     return transactions.inWorkspace(tenant, () -> {
-      Contact contact = contacts.findById(tenant, contactId)
+      // Locked until commit: a concurrent change or second erasure waits, then sees it gone.
+      Contact contact = contacts.findByIdForUpdate(tenant, contactId)
           .orElseThrow(() -> new NotFoundException("contact"));
       Instant now = Timestamps.now(clock);
+      // Suppress before deleting: an intake of the same identifier that runs meanwhile either
+      // waits for this transaction (and is then refused) or still meets the contact (duplicate).
+      suppressionList.suppress(tenant, contact.email(), now);
+      contact.phone().ifPresent(phone -> suppressionList.suppress(tenant, phone, now));
       Map<String, Integer> removed = new LinkedHashMap<>();
       for (ErasureParticipant participant : participants) {
         removed.merge(participant.name(), participant.eraseContact(tenant, contactId), Integer::sum);
       }
-      suppressionList.suppress(tenant, contact.email(), now);
-      contact.phone().ifPresent(phone -> suppressionList.suppress(tenant, phone, now));
       ErasureReceipt receipt =
           new ErasureReceipt(new ErasureReceiptId(ids.newId()), tenant, contactId, now, removed);
       receipts.insert(receipt);

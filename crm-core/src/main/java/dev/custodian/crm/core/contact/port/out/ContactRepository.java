@@ -26,6 +26,12 @@ public interface ContactRepository {
 
   Optional<Contact> findById(TenantId tenant, ContactId id);
 
+  /**
+   * Reads the contact and locks it against concurrent changes and deletes until the transaction
+   * ends, for use cases that must act on exactly what they read (erasure).
+   */
+  Optional<Contact> findByIdForUpdate(TenantId tenant, ContactId id);
+
   /** A page of the workspace's contacts, oldest first: created time, then id in uuid order. */
   Page<Contact> list(TenantId tenant, PageRequest page);
 

@@ -6,7 +6,9 @@ import dev.custodian.crm.core.tenant.TenantId;
 
 /**
  * Out-port: stores suppression entries (keyed hashes only). Scoped to the given workspace; joins
- * the caller's open transaction.
+ * the caller's open transaction. A check and an addition of the same identifier in the same
+ * workspace are serialised until the end of their transactions, so an intake running during an
+ * erasure cannot miss the entry the erasure is adding.
  */
 public interface SuppressionEntryRepository {
 
