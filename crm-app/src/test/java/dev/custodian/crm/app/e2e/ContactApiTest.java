@@ -242,6 +242,25 @@ class ContactApiTest {
   }
 
   @Test
+  void badPathHeaderAndBodyTogether_areReportedAtOnce() throws Exception {
+    HttpResponse<String> patch = app.json("PATCH", "/api/v1/workspaces/nope/contacts/also-nope", MERGE_PATCH,
+        "{\"email\":\"bad\",\"lastName\":null}", "If-Match", "W/\"1\"");
+    assertProblem(patch, 400, "/problems/validation");
+    assertThat(errorNames(patch)).containsExactly("?workspaceId", "?contactId", "@If-Match", "#/lastName", "#/email");
+
+    HttpResponse<String> create = app.postJson("/api/v1/workspaces/nope/contacts", "{\"firstName\":\"\"}");
+    assertThat(errorNames(create)).containsExactly("?workspaceId", "#/firstName", "#/lastName", "#/email");
+    assertThat(errorNames(app.delete("/api/v1/workspaces/nope/contacts/x", "If-Match", "1")))
+        .containsExactly("?workspaceId", "?contactId", "@If-Match");
+    assertThat(errorNames(app.postJson("/api/v1/workspaces/nope/contacts/x/erasure", "")))
+        .containsExactly("?workspaceId", "?contactId");
+    assertThat(errorNames(app.get("/api/v1/workspaces/nope/contacts?limit=0&cursor=x")))
+        .containsExactly("?workspaceId", "?limit", "?cursor");
+    assertThat(errorNames(app.get("/api/v1/workspaces/nope/erasures?limit=x")))
+        .containsExactly("?workspaceId", "?limit");
+  }
+
+  @Test
   void badIdsAndPagingParameters_answer400NamingTheParameter() throws Exception {
     HttpResponse<String> badId = app.get(contacts(a) + "/not-a-uuid");
     assertProblem(badId, 400, "/problems/validation");

@@ -14,12 +14,14 @@ import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
 import dev.custodian.crm.core.contact.port.in.UpdateContactUseCase;
 import dev.custodian.crm.core.tenant.TenantId;
 import dev.custodian.crm.http.common.ETags;
+import dev.custodian.crm.http.common.InputErrors;
 import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * HTTP adapter: the contact routes, one small handler per use case. The workspace in the path is
@@ -59,42 +61,71 @@ public final class ContactRoutes {
 
   /** {@code POST}: 201 with the contact, its {@code Location} and {@code ETag}. */
   void create(Context ctx) throws Exception {
-    TenantId workspace = workspace(ctx);
+    InputErrors inputs = new InputErrors();
+    TenantId workspace = inputs.read(() -> workspace(ctx));
     CreateContactRequest body = Requests.jsonBody(ctx, CreateContactRequest.class);
-    Contact contact = useCases.create().create(CreateContactCommand.of(
-        workspace, body.firstName(), body.lastName(), body.email(), body.phone()));
+    CreateContactCommand command = inputs.read(() -> CreateContactCommand.of(
+        orPlaceholder(workspace), body.firstName(), body.lastName(), body.email(), body.phone()));
+    inputs.throwIfAny();
+    Contact contact = useCases.create().create(command);
     ctx.status(HttpStatus.CREATED)
         .header("Location", "/api/v1/workspaces/" + workspace + "/contacts/" + contact.id());
     respond(ctx, contact);
   }
 
   /** {@code GET} the collection: a page, oldest first, with {@code nextCursor} unless last. */
-  void list(Context ctx) {
-    TenantId workspace = workspace(ctx);
-    ListContactsQuery query = Paging.query(ctx, (limit, cursor) -> ListContactsQuery.of(workspace, limit, cursor));
+  void list(Context ctx) throws Exception {
+    InputErrors inputs = new InputErrors();
+    TenantId workspace = inputs.read(() -> workspace(ctx));
+    ListContactsQuery query = inputs.read(() -> Paging.query(ctx,
+        (limit, cursor) -> ListContactsQuery.of(orPlaceholder(workspace), limit, cursor)));
+    inputs.throwIfAny();
     ctx.json(Paging.PagedItems.from(useCases.list().list(query), ContactResponse::from));
   }
 
   /** {@code GET} one: 200 with a strong {@code ETag} of its version. */
-  void get(Context ctx) {
-    respond(ctx, useCases.get().get(workspace(ctx), contact(ctx)));
+  void get(Context ctx) throws Exception {
+    InputErrors inputs = new InputErrors();
+    TenantId workspace = inputs.read(() -> workspace(ctx));
+    ContactId id = inputs.read(() -> contact(ctx));
+    inputs.throwIfAny();
+    respond(ctx, useCases.get().get(workspace, id));
   }
 
   /** {@code PATCH}: a merge patch, only with {@code If-Match} of the current version. */
   void update(Context ctx) throws Exception {
-    TenantId workspace = workspace(ctx);
-    ContactId id = contact(ctx);
-    var expected = ETags.ifMatch(ctx);
-    ContactPatchRequest patch = ContactPatchRequest.from(Requests.jsonBody(ctx, ObjectNode.class));
+    InputErrors inputs = new InputErrors();
+    TenantId workspace = inputs.read(() -> workspace(ctx));
+    ContactId id = inputs.read(() -> contact(ctx));
+    OptionalLong expected = inputs.read(() -> ETags.ifMatch(ctx));
+    ObjectNode body = Requests.jsonBody(ctx, ObjectNode.class);
+    ContactPatchRequest patch = inputs.read(() -> ContactPatchRequest.from(body));
+    if (inputs.any()) {
+      // Report the patch's field errors along with those of the path and header.
+      if (patch != null) {
+        inputs.read(() -> UpdateContactCommand.of(orPlaceholder(workspace), ContactId.of(InputErrors.orPlaceholder(null)),
+            OptionalLong.of(1), patch.firstName(), patch.lastName(), patch.email(), patch.phone()));
+      }
+      inputs.throwIfAny();
+    }
     Contact changed = useCases.update().update(UpdateContactCommand.of(workspace, id, expected,
         patch.firstName(), patch.lastName(), patch.email(), patch.phone()));
     respond(ctx, changed);
   }
 
   /** {@code DELETE}: 204; with {@code If-Match}, only if that is still the current version. */
-  void delete(Context ctx) {
-    useCases.delete().delete(new DeleteContactCommand(workspace(ctx), contact(ctx), ETags.ifMatch(ctx)));
+  void delete(Context ctx) throws Exception {
+    InputErrors inputs = new InputErrors();
+    TenantId workspace = inputs.read(() -> workspace(ctx));
+    ContactId id = inputs.read(() -> contact(ctx));
+    OptionalLong expected = inputs.read(() -> ETags.ifMatch(ctx));
+    inputs.throwIfAny();
+    useCases.delete().delete(new DeleteContactCommand(workspace, id, expected));
     ctx.status(HttpStatus.NO_CONTENT);
+  }
+
+  private static TenantId orPlaceholder(TenantId workspace) {
+    return TenantId.of(InputErrors.orPlaceholder(workspace == null ? null : workspace.value()));
   }
 
   private static void respond(Context ctx, Contact contact) {

@@ -2,6 +2,7 @@ package dev.custodian.crm.http.erasure;
 
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.http.common.InputErrors;
 import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
 import dev.custodian.crm.privacy.erasure.port.in.EraseContactUseCase;
@@ -38,17 +39,21 @@ public final class ErasureRoutes {
   }
 
   /** {@code POST .../erasure}: 200 with the receipt; a second erasure is a 404. */
-  void erase(Context ctx) {
-    TenantId workspace = TenantId.of(Requests.uuidPathParam(ctx, "workspaceId"));
-    ContactId contact = ContactId.of(Requests.uuidPathParam(ctx, "contactId"));
+  void erase(Context ctx) throws Exception {
+    InputErrors inputs = new InputErrors();
+    TenantId workspace = inputs.read(() -> TenantId.of(Requests.uuidPathParam(ctx, "workspaceId")));
+    ContactId contact = inputs.read(() -> ContactId.of(Requests.uuidPathParam(ctx, "contactId")));
+    inputs.throwIfAny();
     ctx.json(ErasureReceiptResponse.from(useCases.erase().erase(workspace, contact)));
   }
 
   /** {@code GET .../erasures}: a page of receipts, oldest first. */
-  void list(Context ctx) {
-    TenantId workspace = TenantId.of(Requests.uuidPathParam(ctx, "workspaceId"));
-    ListErasureReceiptsQuery query =
-        Paging.query(ctx, (limit, cursor) -> ListErasureReceiptsQuery.of(workspace, limit, cursor));
+  void list(Context ctx) throws Exception {
+    InputErrors inputs = new InputErrors();
+    TenantId workspace = inputs.read(() -> TenantId.of(Requests.uuidPathParam(ctx, "workspaceId")));
+    ListErasureReceiptsQuery query = inputs.read(() -> Paging.query(ctx, (limit, cursor) ->
+        ListErasureReceiptsQuery.of(TenantId.of(InputErrors.orPlaceholder(workspace == null ? null : workspace.value())), limit, cursor)));
+    inputs.throwIfAny();
     ctx.json(Paging.PagedItems.from(useCases.list().list(query), ErasureReceiptResponse::from));
   }
 }
