@@ -1,16 +1,13 @@
 package dev.custodian.crm.app.database;
 
+import dev.custodian.crm.app.files.PrivateFiles;
 import dev.custodian.crm.app.StartupException;
 import dev.custodian.crm.persistence.schema.DatabaseRoles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -191,23 +188,9 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
     passwords.setProperty(DatabaseRoles.OWNER, newPassword(random));
     passwords.setProperty(DatabaseRoles.APP, newPassword(random));
     Files.createDirectories(file.getParent());
-    Path temp = Files.createTempFile(file.getParent(), ".passwords", ".tmp",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        passwords.store(out, "Passwords of the embedded PostgreSQL's roles; keep private");
-      }
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file);
-      }
-    } catch (FileAlreadyExistsException e) {
-      return passwords(file); // another start won the race: use its passwords
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-    return passwords;
+    boolean created = PrivateFiles.createOnce(file,
+        out -> passwords.store(out, "Passwords of the embedded PostgreSQL's roles; keep private"));
+    return created ? passwords : passwords(file); // another start won the race: use its passwords
   }
 
   private static String newPassword(SecureRandom random) {

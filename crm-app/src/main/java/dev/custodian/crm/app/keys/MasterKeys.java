@@ -1,16 +1,13 @@
 package dev.custodian.crm.app.keys;
 
 import dev.custodian.crm.app.AppConfig;
+import dev.custodian.crm.app.files.PrivateFiles;
 import dev.custodian.crm.app.StartupException;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -148,30 +145,8 @@ public final class MasterKeys {
     new SecureRandom().nextBytes(bytes);
     MasterKey key = MasterKey.of(bytes);
     Arrays.fill(bytes, (byte) 0);
-    Path temp = Files.createTempFile(dir, ".master", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-    try {
-      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.US_ASCII)) {
-        out.write(key.toBase64());
-        out.write('\n');
-      }
-      try {
-        Files.createLink(file, temp); // atomic and never replaces
-      } catch (FileAlreadyExistsException e) {
-        return read(file); // another start won the race: use its key
-      } catch (UnsupportedOperationException | IOException e) {
-        moveIntoPlace(temp, file); // no hard links here
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-    return key;
-  }
-
-  private static void moveIntoPlace(Path temp, Path file) throws IOException {
-    try {
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, file);
-    }
+    boolean created = PrivateFiles.createOnce(file,
+        out -> out.write((key.toBase64() + "\n").getBytes(StandardCharsets.US_ASCII)));
+    return created ? key : read(file); // another start won the race: use its key
   }
 }
