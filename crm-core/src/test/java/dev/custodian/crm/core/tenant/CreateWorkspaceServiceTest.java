@@ -63,6 +63,32 @@ class CreateWorkspaceServiceTest {
   }
 
   @Test
+  void givenDerivedSlugTakenConcurrently_betweenCheckAndInsert_thenDerivesAgain() {
+    create.create(CreateWorkspaceCommand.of("Racer", null));
+    java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+    dev.custodian.crm.core.tenant.port.out.WorkspaceRepository racing = new dev.custodian.crm.core.tenant.port.out.WorkspaceRepository() {
+      @Override
+      public void insert(Workspace workspace) {
+        repository.insert(workspace);
+      }
+
+      @Override
+      public java.util.Optional<Workspace> findById(TenantId id) {
+        return repository.findById(id);
+      }
+
+      @Override
+      public boolean existsBySlug(Slug slug) {
+        // the first check runs before the concurrent create committed
+        return !first.getAndSet(false) && repository.existsBySlug(slug);
+      }
+    };
+    Workspace second = new CreateWorkspaceService(tx, racing, IdGenerator.random(), clock)
+        .create(CreateWorkspaceCommand.of("Racer", null));
+    assertThat(second.slug().value()).matches("racer-[0-9a-f]{6}");
+  }
+
+  @Test
   void givenExplicitSlugTaken_whenCreated_thenDuplicateConflict() {
     create.create(CreateWorkspaceCommand.of("One", "shared-slug"));
     assertThatThrownBy(() -> create.create(CreateWorkspaceCommand.of("Two", "shared-slug")))

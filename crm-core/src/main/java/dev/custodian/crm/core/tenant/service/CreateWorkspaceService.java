@@ -18,6 +18,7 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
 
   /** Suffixes are cut from the workspace's own random id: six hex characters each. */
   private static final int SUFFIX_LENGTH = 6;
+  private static final int MAX_ATTEMPTS = 3;
 
   private final Transactions transactions;
   private final WorkspaceRepository workspaces;
@@ -35,6 +36,20 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
   @Override
   public Workspace create(CreateWorkspaceCommand command) {
     TenantId id = TenantId.of(ids.newId());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return createOnce(command, id);
+      } catch (ConflictException e) {
+        // A derived slug taken by a concurrent create between check and insert: derive again,
+        // in a new transaction that now sees it. An explicit slug is the caller's conflict.
+        if (command.slug().isPresent() || attempt == MAX_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Workspace createOnce(CreateWorkspaceCommand command, TenantId id) {
     return transactions.inPlatform(() -> {
       Slug slug = command.slug().orElseGet(() -> freeSlugFor(command, id));
       if (command.slug().isPresent() && workspaces.existsBySlug(slug)) {
