@@ -26,6 +26,7 @@ class LogProbeTest {
   @RegisterExtension static final TestDatabase db = new TestDatabase();
 
   @Test
+  @org.junit.jupiter.api.DisplayName("TEL-10: a unique violation and an invalid value leave their values in no log line, server log or exception")
   void givenUniqueViolationAndInvalidValueWithMarker_thenMarkerIsInNoLogLineNorException() throws Exception {
     String marker = "marker" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     Transactions tx = db.persistence().transactions();

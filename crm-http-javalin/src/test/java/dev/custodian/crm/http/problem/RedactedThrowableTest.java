@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 class RedactedThrowableTest {
 
   @Test
+  @org.junit.jupiter.api.DisplayName("TEL-10: an unexpected error is logged with classes and stack trace, never its messages")
   void keepsClassesAndStackTraces_butNoMessage() {
     IllegalArgumentException cause = new IllegalArgumentException("invalid input syntax: \"ada@example.org\"");
     IllegalStateException top = new IllegalStateException("failed for ada@example.org", cause);
@@ -20,7 +21,7 @@ class RedactedThrowableTest {
     assertThat(printed.toString())
         .doesNotContain("ada@example.org")
         .contains("java.lang.IllegalStateException", "java.lang.IllegalArgumentException")
-        .contains("keepsClassesAndStackTraces_butNoMessage");
+        .contains("RedactedThrowableTest");
     assertThat(redacted.getCause()).isNotNull();
     assertThat(redacted.getStackTrace()).isEqualTo(top.getStackTrace());
   }
