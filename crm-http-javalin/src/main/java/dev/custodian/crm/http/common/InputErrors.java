@@ -2,6 +2,7 @@ package dev.custodian.crm.http.common;
 
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.tenant.TenantId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,18 +19,22 @@ public final class InputErrors {
     T read() throws Exception;
   }
 
-  /** Stands in for an id that failed validation; see {@link #orPlaceholder(UUID)}. */
   private static final UUID PLACEHOLDER = new UUID(0, 0);
 
   private final List<FieldError> errors = new ArrayList<>();
 
   /**
-   * The id, or a placeholder when it failed validation, so that a command can still be validated
-   * for its other errors. A command built on a placeholder is never executed: its request already
-   * has an error.
+   * Stands in for an id that failed validation, so that a command can still be validated for its
+   * other errors. A command built on a placeholder is never executed: its request already has an
+   * error.
    */
-  public static UUID orPlaceholder(UUID id) {
-    return id != null ? id : PLACEHOLDER;
+  public static UUID placeholder() {
+    return PLACEHOLDER;
+  }
+
+  /** The workspace, or a {@link #placeholder()} when its id failed validation. */
+  public static TenantId orPlaceholder(TenantId workspace) {
+    return workspace != null ? workspace : TenantId.of(PLACEHOLDER);
   }
 
   /** The part's value, or {@code null} after recording its errors. Other failures propagate. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.tenant.TenantId;
 import io.javalin.http.Context;
 import io.javalin.http.UnsupportedMediaTypeResponse;
 import java.util.Locale;
@@ -39,6 +40,11 @@ public final class Requests {
     }
     T body = ctx.bodyAsClass(type);
     return body;
+  }
+
+  /** The {@code workspaceId} path parameter: the only source of a request's tenant. */
+  public static TenantId workspaceId(Context ctx) {
+    return TenantId.of(uuidPathParam(ctx, "workspaceId"));
   }
 
   /** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */

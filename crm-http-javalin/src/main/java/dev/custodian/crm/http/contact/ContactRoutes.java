@@ -65,7 +65,7 @@ public final class ContactRoutes {
     TenantId workspace = inputs.read(() -> workspace(ctx));
     CreateContactRequest body = Requests.jsonBody(ctx, CreateContactRequest.class);
     CreateContactCommand command = inputs.read(() -> CreateContactCommand.of(
-        orPlaceholder(workspace), body.firstName(), body.lastName(), body.email(), body.phone()));
+        InputErrors.orPlaceholder(workspace), body.firstName(), body.lastName(), body.email(), body.phone()));
     inputs.throwIfAny();
     Contact contact = useCases.create().create(command);
     ctx.status(HttpStatus.CREATED)
@@ -78,7 +78,7 @@ public final class ContactRoutes {
     InputErrors inputs = new InputErrors();
     TenantId workspace = inputs.read(() -> workspace(ctx));
     ListContactsQuery query = inputs.read(() -> Paging.query(ctx,
-        (limit, cursor) -> ListContactsQuery.of(orPlaceholder(workspace), limit, cursor)));
+        (limit, cursor) -> ListContactsQuery.of(InputErrors.orPlaceholder(workspace), limit, cursor)));
     inputs.throwIfAny();
     ctx.json(Paging.PagedItems.from(useCases.list().list(query), ContactResponse::from));
   }
@@ -103,7 +103,7 @@ public final class ContactRoutes {
     if (inputs.any()) {
       // Report the patch's field errors along with those of the path and header.
       if (patch != null) {
-        inputs.read(() -> UpdateContactCommand.of(orPlaceholder(workspace), ContactId.of(InputErrors.orPlaceholder(null)),
+        inputs.read(() -> UpdateContactCommand.of(InputErrors.orPlaceholder(workspace), ContactId.of(InputErrors.placeholder()),
             OptionalLong.of(1), patch.firstName(), patch.lastName(), patch.email(), patch.phone()));
       }
       inputs.throwIfAny();
@@ -124,16 +124,12 @@ public final class ContactRoutes {
     ctx.status(HttpStatus.NO_CONTENT);
   }
 
-  private static TenantId orPlaceholder(TenantId workspace) {
-    return TenantId.of(InputErrors.orPlaceholder(workspace == null ? null : workspace.value()));
-  }
-
   private static void respond(Context ctx, Contact contact) {
     ctx.header("ETag", ETags.of(contact.version())).json(ContactResponse.from(contact));
   }
 
   static TenantId workspace(Context ctx) {
-    return TenantId.of(Requests.uuidPathParam(ctx, "workspaceId"));
+    return Requests.workspaceId(ctx);
   }
 
   static ContactId contact(Context ctx) {

@@ -41,7 +41,7 @@ public final class ErasureRoutes {
   /** {@code POST .../erasure}: 200 with the receipt; a second erasure is a 404. */
   void erase(Context ctx) throws Exception {
     InputErrors inputs = new InputErrors();
-    TenantId workspace = inputs.read(() -> TenantId.of(Requests.uuidPathParam(ctx, "workspaceId")));
+    TenantId workspace = inputs.read(() -> Requests.workspaceId(ctx));
     ContactId contact = inputs.read(() -> ContactId.of(Requests.uuidPathParam(ctx, "contactId")));
     inputs.throwIfAny();
     ctx.json(ErasureReceiptResponse.from(useCases.erase().erase(workspace, contact)));
@@ -50,9 +50,9 @@ public final class ErasureRoutes {
   /** {@code GET .../erasures}: a page of receipts, oldest first. */
   void list(Context ctx) throws Exception {
     InputErrors inputs = new InputErrors();
-    TenantId workspace = inputs.read(() -> TenantId.of(Requests.uuidPathParam(ctx, "workspaceId")));
+    TenantId workspace = inputs.read(() -> Requests.workspaceId(ctx));
     ListErasureReceiptsQuery query = inputs.read(() -> Paging.query(ctx, (limit, cursor) ->
-        ListErasureReceiptsQuery.of(TenantId.of(InputErrors.orPlaceholder(workspace == null ? null : workspace.value())), limit, cursor)));
+        ListErasureReceiptsQuery.of(InputErrors.orPlaceholder(workspace), limit, cursor)));
     inputs.throwIfAny();
     ctx.json(Paging.PagedItems.from(useCases.list().list(query), ErasureReceiptResponse::from));
   }

@@ -42,7 +42,7 @@ public final class WorkspaceRoutes {
 
   /** {@code GET /api/v1/workspaces/{workspaceId}}: 200 with the workspace, or 404. */
   void get(Context ctx) {
-    TenantId id = TenantId.of(Requests.uuidPathParam(ctx, "workspaceId"));
+    TenantId id = Requests.workspaceId(ctx);
     ctx.json(WorkspaceResponse.from(getWorkspace.get(id)));
   }
 }
