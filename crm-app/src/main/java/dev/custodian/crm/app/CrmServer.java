@@ -2,9 +2,11 @@ package dev.custodian.crm.app;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.custodian.crm.app.contact.ContactModule;
+import dev.custodian.crm.app.core.CoreModule;
 import dev.custodian.crm.app.database.DatabaseConnection;
 import dev.custodian.crm.app.database.DatabaseSetup;
 import dev.custodian.crm.app.database.EmbeddedPostgresDatabase;
@@ -13,11 +15,13 @@ import dev.custodian.crm.app.http.HttpModule;
 import dev.custodian.crm.app.keys.KeyModule;
 import dev.custodian.crm.app.keys.MasterKey;
 import dev.custodian.crm.app.keys.MasterKeys;
-import dev.custodian.crm.app.privacy.PrivacyModule;
+import dev.custodian.crm.app.erasure.ErasureModule;
 import dev.custodian.crm.app.workspace.WorkspaceModule;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class CrmServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(CrmServer.class);
+
 
   private final Javalin http;
   private final HikariDataSource pool;
@@ -50,6 +55,14 @@ public final class CrmServer implements AutoCloseable {
    * @throws StartupException with one clear line when the application cannot start
    */
   public static CrmServer start(AppConfig config) {
+    return start(config, List.of());
+  }
+
+  /**
+   * As {@link #start(AppConfig)}, with more Guice modules besides the features': a module may bind
+   * further {@code RouteGroup}s or {@code ErasureParticipant}s into their sets.
+   */
+  public static CrmServer start(AppConfig config, List<? extends Module> extraModules) {
     MasterKey masterKey = MasterKeys.load(config); // before anything starts
     EmbeddedPostgresDatabase embedded = null;
     HikariDataSource pool = null;
@@ -62,13 +75,11 @@ public final class CrmServer implements AutoCloseable {
         db = externalConnection(config, "serve");
       }
       pool = DatabaseSetup.prepareToServe(db);
-      Injector injector = Guice.createInjector(Stage.PRODUCTION,
-          new PersistenceModule(pool),
-          new KeyModule(masterKey),
-          new WorkspaceModule(),
-          new ContactModule(),
-          new PrivacyModule(),
-          new HttpModule(config.maxRequestBytes()));
+      List<Module> modules = new ArrayList<>(List.of(new CoreModule(), new PersistenceModule(pool),
+          new KeyModule(masterKey), new HttpModule(config.maxRequestBytes())));
+      modules.addAll(features());
+      modules.addAll(extraModules);
+      Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
       MasterKeys.verify(injector.getInstance(MasterKeyCheck.class));
       Javalin http = injector.getInstance(Javalin.class);
       listen(http, config);
@@ -84,6 +95,11 @@ public final class CrmServer implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** Every feature, one module each: a feature's module binds its stores, use cases and routes. */
+  private static List<Module> features() {
+    return List.of(new WorkspaceModule(), new ContactModule(), new ErasureModule());
   }
 
   /** Runs the pending migrations as the owner role, then stops what it started. */

@@ -7,23 +7,28 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.Contact;
+import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
-import dev.custodian.crm.core.contact.port.in.CreateContactUseCase;
-import dev.custodian.crm.core.contact.service.ContactErasureParticipant;
-import dev.custodian.crm.core.contact.service.CreateContactService;
-import dev.custodian.crm.core.privacy.ErasureReceipt;
-import dev.custodian.crm.core.privacy.port.out.KeyProvider;
-import dev.custodian.crm.core.tenant.Workspace;
-import dev.custodian.crm.core.tenant.port.in.CreateWorkspaceCommand;
-import dev.custodian.crm.core.tenant.port.in.CreateWorkspaceUseCase;
-import dev.custodian.crm.core.tenant.service.CreateWorkspaceService;
-import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.contact.service.ContactServices;
+import dev.custodian.crm.core.erasure.ErasureReceipt;
+import dev.custodian.crm.core.keys.port.out.KeyProvider;
+import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
+import dev.custodian.crm.core.workspace.Workspace;
+import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceCommand;
+import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
+import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+import dev.custodian.crm.core.workspace.service.WorkspaceServices;
 import dev.custodian.crm.persistence.JooqPersistence;
+import dev.custodian.crm.persistence.contact.JooqContactStores;
+import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.schema.Migrations;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import dev.custodian.crm.persistence.testing.TestDatabase;
-import dev.custodian.crm.privacy.erasure.port.in.EraseContactUseCase;
-import dev.custodian.crm.privacy.erasure.service.EraseContactService;
+import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
+import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
+import dev.custodian.crm.privacy.erasure.service.ErasureServices;
 import dev.custodian.crm.privacy.suppression.HashedSuppressionList;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -51,26 +56,30 @@ class EmbeddingExampleTest {
     JooqPersistence db = JooqPersistence.create(pool);
     Clock clock = Clock.systemUTC();
     IdGenerator ids = IdGenerator.random();
-    KeyProvider keys = () -> masterKey.clone();
-    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(db.transactions(), db.workspaces());
-    HashedSuppressionList suppression = new HashedSuppressionList(db.suppressionEntries(), keys);
+    KeyProvider keys = () -> masterKey.clone();              // 32 bytes from your secret store
+    WorkspaceRepository workspaceStore = JooqWorkspaceStores.workspaces(db);
+    ContactRepository contactStore = JooqContactStores.contacts(db);
+    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(db.transactions(), workspaceStore);
+    SuppressionList suppression =
+        new HashedSuppressionList(JooqErasureStores.suppressionEntries(db), keys);
 
-    CreateWorkspaceUseCase createWorkspace =
-        new CreateWorkspaceService(db.transactions(), db.workspaces(), ids, clock);
-    CreateContactUseCase createContact =
-        new CreateContactService(inWorkspace, db.contacts(), suppression, ids, clock);
-    EraseContactUseCase eraseContact = new EraseContactService(inWorkspace, db.contacts(),
-        List.of(new ContactErasureParticipant(db.contacts())), suppression, db.erasureReceipts(), ids, clock);
+    WorkspaceUseCases workspaces = WorkspaceServices.create(db.transactions(), workspaceStore, ids, clock);
+    ContactUseCases contacts = ContactServices.create(inWorkspace, contactStore, suppression, ids, clock);
+    ErasureUseCases erasure = ErasureServices.create(inWorkspace, contactStore, suppression,
+        JooqErasureStores.receipts(db), List.of(), ids, clock); // List.of(): no other participants
 
-    Workspace acme = createWorkspace.create(CreateWorkspaceCommand.of("Acme Ltd", null));
-    Contact ada = createContact.create(
+    // Each use case is one transaction. Bad input throws one ValidationException listing every bad
+    // field, exactly as the HTTP API reports them.
+    Workspace acme = workspaces.create().create(CreateWorkspaceCommand.of("Acme Ltd", null));
+    Contact ada = contacts.create().create(
         CreateContactCommand.of(acme.id(), "Ada", "Lovelace", "ada@example.org", null));
-    ErasureReceipt receipt = eraseContact.erase(acme.id(), ada.id());
+    ErasureReceipt receipt = erasure.erase().erase(acme.id(), ada.id());
+    // Now creating ada@example.org in acme throws ConflictException (kind SUPPRESSED).
     // ---- end of the README's code ----
 
     try (pool) {
       assertThat(receipt.contactId()).isEqualTo(ada.id());
-      assertThatThrownBy(() -> createContact.create(
+      assertThatThrownBy(() -> contacts.create().create(
           CreateContactCommand.of(acme.id(), "Ada", "Lovelace", "ada@example.org", null)))
           .isInstanceOfSatisfying(ConflictException.class,
               e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.SUPPRESSED));

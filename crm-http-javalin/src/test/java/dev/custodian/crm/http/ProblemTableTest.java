@@ -8,18 +8,21 @@ import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.common.error.ValidationException;
-import dev.custodian.crm.core.tenant.port.in.CreateWorkspaceUseCase;
-import dev.custodian.crm.core.tenant.port.in.GetWorkspaceUseCase;
-import dev.custodian.crm.http.contact.ContactRoutes;
-import dev.custodian.crm.http.erasure.ErasureRoutes;
+import dev.custodian.crm.core.common.error.CrmException;
+import dev.custodian.crm.core.common.error.ForbiddenException;
+import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.http.common.Requests;
+import dev.custodian.crm.http.problem.ProblemType;
+import dev.custodian.crm.http.problem.Problems;
 import io.javalin.Javalin;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The problem table over a real socket, for the kinds no workspace route produces yet: the
- * use cases here are stubs that throw whatever the test needs (no database involved).
+ * The problem table over a real socket. One test route group throws whatever the test needs (no
+ * database and no use case involved), so every kind of error can be reached.
  */
 class ProblemTableTest {
 
@@ -37,29 +40,69 @@ class ProblemTableTest {
       new AtomicReference<>(Optional.empty());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient client = HttpClient.newHttpClient();
+  private static final String THROWING = "/test/throwing";
   private static Javalin api;
 
   @BeforeAll
   static void start() {
-    CreateWorkspaceUseCase create = command -> {
-      throw failure.get().get();
+    RouteGroup throwing = config -> {
+      config.routes.get(THROWING, ctx -> {
+        throw failure.get().get();
+      });
+      config.routes.post(THROWING, ctx -> Requests.jsonBody(ctx, Object.class));
     };
-    GetWorkspaceUseCase get = id -> {
-      throw failure.get().get();
-    };
-    ContactRoutes.UseCases contacts = new ContactRoutes.UseCases(
-        c -> { throw failure.get().get(); }, (w, c) -> { throw failure.get().get(); },
-        q -> { throw failure.get().get(); }, c -> { throw failure.get().get(); },
-        c -> { throw failure.get().get(); });
-    ErasureRoutes.UseCases erasure = new ErasureRoutes.UseCases(
-        (w, c) -> { throw failure.get().get(); }, q -> { throw failure.get().get(); });
-    api = HttpApi.create(new HttpApi.UseCases(create, get, contacts, erasure), readiness::get, 1000)
-        .start("127.0.0.1", 0);
+    api = HttpApi.create(List.of(throwing), readiness::get, 1000).start("127.0.0.1", 0);
   }
 
   @AfterAll
   static void stop() {
     api.stop();
+  }
+
+  /** An exception of each kind, built the way the core builds them. */
+  private static CrmException exceptionOf(CrmException.Kind kind) {
+    return switch (kind) {
+      case VALIDATION -> ValidationException.of(FieldError.field("name", "is required"));
+      case NOT_FOUND -> new NotFoundException("contact");
+      case FORBIDDEN -> new ForbiddenException("needs the owner role");
+      case DUPLICATE, SUPPRESSED -> new ConflictException(kind, "conflict of kind " + kind);
+      case PRECONDITION_FAILED -> PreconditionFailedException.stale("contact");
+      case PRECONDITION_REQUIRED -> PreconditionFailedException.missing("contact");
+    };
+  }
+
+  @Test
+  void everyErrorKind_answersItsStatusAndADocumentedProblemType() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    for (CrmException.Kind kind : CrmException.Kind.values()) {
+      ProblemType type = Problems.typeOf(kind);
+      JsonNode problem = whenGetThrows(() -> exceptionOf(kind), type.status());
+      assertThat(problem.path("type").asText()).as(kind.name()).isEqualTo(type.uri());
+      assertThat(problem.path("status").asInt()).as(kind.name()).isEqualTo(type.status());
+      assertThat(readme).as("the README documents %s", type.uri()).contains("`" + type.uri() + "`");
+    }
+  }
+
+  @Test
+  void forbidden_is403() throws Exception {
+    JsonNode problem = whenGetThrows(() -> new ForbiddenException("needs the owner role"), 403);
+    assertThat(problem.path("type").asText()).isEqualTo("/problems/forbidden");
+  }
+
+  @Test
+  void everyFieldErrorLocation_isNamedAsSuch() throws Exception {
+    for (FieldError.Location location : FieldError.Location.values()) {
+      JsonNode item = whenGetThrows(
+          () -> ValidationException.of(new FieldError(location, "limit", "is wrong")), 400).path("errors").get(0);
+      String expectedMember = switch (location) {
+        case FIELD -> "pointer";
+        case PARAMETER -> "parameter";
+        case HEADER -> "header";
+      };
+      assertThat(item.path(expectedMember).asText()).as(location.name())
+          .isEqualTo(location == FieldError.Location.FIELD ? "#/limit" : "limit");
+      assertThat(item.path("detail").asText()).isEqualTo("is wrong");
+    }
   }
 
   @Test
@@ -115,7 +158,7 @@ class ProblemTableTest {
 
   @Test
   void bodyOverTheConfiguredLimit_isPayloadTooLarge() throws Exception {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/workspaces"))
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri(THROWING))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "a".repeat(2000) + "\"}")));
     assertThat(response.statusCode()).isEqualTo(413);
@@ -125,7 +168,7 @@ class ProblemTableTest {
   private static JsonNode whenGetThrows(Supplier<RuntimeException> thrown, int status) throws Exception {
     failure.set(thrown);
     HttpResponse<String> response =
-        send(HttpRequest.newBuilder(uri("/api/v1/workspaces/" + UUID.randomUUID())).GET());
+        send(HttpRequest.newBuilder(uri(THROWING)).GET());
     assertThat(response.statusCode()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(response.body()).doesNotContain("\tat ").doesNotContain(".java:");

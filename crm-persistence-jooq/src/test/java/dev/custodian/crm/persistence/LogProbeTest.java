@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.core.common.error.ConflictException;
-import dev.custodian.crm.core.common.port.out.Transactions;
-import dev.custodian.crm.core.tenant.Slug;
-import dev.custodian.crm.core.tenant.TenantId;
-import dev.custodian.crm.core.tenant.Workspace;
-import dev.custodian.crm.core.tenant.WorkspaceName;
+import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.workspace.Slug;
+import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.workspace.Workspace;
+import dev.custodian.crm.core.workspace.WorkspaceName;
 import dev.custodian.crm.persistence.testing.LogCapture;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.nio.file.Files;
@@ -35,9 +35,9 @@ class LogProbeTest {
 
     try (LogCapture logs = new LogCapture()) {
       Workspace first = workspace(marker);
-      tx.inPlatform(() -> { db.persistence().workspaces().insert(first); return null; });
+      tx.inPlatform(() -> { db.workspaces().insert(first); return null; });
       Throwable duplicate = catchThrowable(() -> tx.inPlatform(() -> {
-        db.persistence().workspaces().insert(workspace(marker));
+        db.workspaces().insert(workspace(marker));
         return null;
       }));
       assertThat(duplicate).isInstanceOf(ConflictException.class);

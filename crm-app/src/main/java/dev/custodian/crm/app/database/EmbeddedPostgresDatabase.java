@@ -127,10 +127,6 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
     return connection;
   }
 
-  public int port() {
-    return postgres.getPort();
-  }
-
   /** Stops PostgreSQL (a fast shutdown: open sessions are ended, committed data is kept). */
   @Override
   public void close() {

@@ -1,6 +1,6 @@
 package dev.custodian.crm.app.keys;
 
-import dev.custodian.crm.core.privacy.port.out.KeyProvider;
+import dev.custodian.crm.core.keys.port.out.KeyProvider;
 import java.util.Objects;
 
 /** Key provider: the master key from crm-app's configuration (or its generated development file). */

@@ -33,7 +33,6 @@ public final class MasterKeys {
   public static final String FILE = "master.key";
 
   private static final Logger log = LoggerFactory.getLogger(MasterKeys.class);
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   private MasterKeys() {}
 
@@ -121,7 +120,7 @@ public final class MasterKeys {
   private static void warnIfReadableByOthers(Path file) {
     try {
       Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-      if (!OWNER_ONLY.containsAll(permissions)) {
+      if (!PrivateFiles.OWNER_ONLY.containsAll(permissions)) {
         log.warn("The master key file {} is accessible to other users ({}); make it mode 0600", file,
             PosixFilePermissions.toString(permissions));
       }

@@ -3,48 +3,42 @@ package dev.custodian.crm.app.workspace;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
-import dev.custodian.crm.core.common.port.out.Transactions;
-import dev.custodian.crm.core.tenant.port.in.CreateWorkspaceUseCase;
-import dev.custodian.crm.core.tenant.port.in.GetWorkspaceUseCase;
-import dev.custodian.crm.core.tenant.port.out.WorkspaceRepository;
-import dev.custodian.crm.core.tenant.service.CreateWorkspaceService;
-import dev.custodian.crm.core.tenant.service.GetWorkspaceService;
-import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import dev.custodian.crm.core.tenancy.TenantDirectory;
+import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
+import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+import dev.custodian.crm.core.workspace.service.WorkspaceServices;
+import dev.custodian.crm.http.RouteGroup;
+import dev.custodian.crm.http.workspace.WorkspaceApi;
+import dev.custodian.crm.persistence.JooqPersistence;
+import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
 import java.time.Clock;
 
-/** Wiring: the workspace use cases, the workspace-scoped transactions, and the clock and id generator all share. */
+/** Wiring: the workspace feature, from its table to its routes; it is also the tenant directory. */
 public final class WorkspaceModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Clock clock() {
-    return Clock.systemUTC();
+  WorkspaceRepository workspaces(JooqPersistence persistence) {
+    return JooqWorkspaceStores.workspaces(persistence);
+  }
+
+  @Provides
+  TenantDirectory tenants(WorkspaceRepository workspaces) {
+    return workspaces;
   }
 
   @Provides
   @Singleton
-  IdGenerator ids() {
-    return IdGenerator.random();
-  }
-
-  @Provides
-  @Singleton
-  CreateWorkspaceUseCase createWorkspace(
+  WorkspaceUseCases useCases(
       Transactions transactions, WorkspaceRepository workspaces, IdGenerator ids, Clock clock) {
-    return new CreateWorkspaceService(transactions, workspaces, ids, clock);
+    return WorkspaceServices.create(transactions, workspaces, ids, clock);
   }
 
-  /** How every use case on tenant-owned data opens its transaction. */
-  @Provides
-  @Singleton
-  WorkspaceTransactions workspaceTransactions(Transactions transactions, WorkspaceRepository workspaces) {
-    return new WorkspaceTransactions(transactions, workspaces);
-  }
-
-  @Provides
-  @Singleton
-  GetWorkspaceUseCase getWorkspace(Transactions transactions, WorkspaceRepository workspaces) {
-    return new GetWorkspaceService(transactions, workspaces);
+  @ProvidesIntoSet
+  RouteGroup routes(WorkspaceUseCases useCases) {
+    return WorkspaceApi.routes(useCases);
   }
 }

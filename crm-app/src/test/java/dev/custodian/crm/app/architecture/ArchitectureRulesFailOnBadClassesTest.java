@@ -62,6 +62,27 @@ class ArchitectureRulesFailOnBadClassesTest {
   }
 
   @Test
+  void givenHttpAdapterUsingAService_thenRuleFails() {
+    assertFails(ArchitectureTest::adaptersDoNotDependOnServices, "adapterusesservice",
+        "http.UsesService", "service.ThingService");
+  }
+
+  @Test
+  void givenPortUsingAService_thenRuleFails() {
+    assertFails(ArchitectureTest::portsDoNotDependOnServices, "portusesservice",
+        "port.in.ThingUseCase", "service.ThingHelper");
+  }
+
+  @Test
+  void givenPublicAdapterInternals_thenRuleFails_butNotForTheEntries() {
+    assertFails(ArchitectureTest::adaptersExposeOnlyTheirEntries, "publicinternal",
+        "http.thing.ThingRoutes", "persistence.thing.JooqThingRepository");
+    String root = BAD + ".publicinternal";
+    assertThatThrownBy(() -> ArchitectureTest.adaptersExposeOnlyTheirEntries(root).check(importBad("publicinternal")))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("ThingApi").doesNotContain("JooqThingStores"));
+  }
+
+  @Test
   void givenTwoPackagesUsingEachOther_thenCycleRuleFails() {
     assertFails(ArchitectureTest::noPackageCycles, "cycle", "Cycle detected", "app.database", "app.keys");
   }
@@ -92,6 +113,9 @@ class ArchitectureRulesFailOnBadClassesTest {
         ArchitectureTest::guiceAndInjectAnnotationsOnlyInApp,
         ArchitectureTest::javalinOnlyInHttpAdapterAndApp,
         ArchitectureTest::httpAdapterRequestAndResponseRecordsArePackagePrivate,
+        ArchitectureTest::adaptersDoNotDependOnServices,
+        ArchitectureTest::portsDoNotDependOnServices,
+        ArchitectureTest::adaptersExposeOnlyTheirEntries,
         ArchitectureTest::noPackageCycles);
   }
 

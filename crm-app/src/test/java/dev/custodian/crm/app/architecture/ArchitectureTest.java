@@ -77,6 +77,34 @@ class ArchitectureTest {
         .should().notHaveModifier(JavaModifier.PUBLIC);
   }
 
+  /** Adapters call in-ports and implement out-ports; a service is the core's own business. */
+  static ArchRule adaptersDoNotDependOnServices(String root) {
+    return noClasses().that().resideInAnyPackage(root + ".http..", root + ".persistence..")
+        .should().dependOnClassesThat().resideInAPackage(root + "..service..");
+  }
+
+  /** A port is a contract: it names domain types, never the service behind it. */
+  static ArchRule portsDoNotDependOnServices(String root) {
+    return noClasses().that().resideInAPackage(root + "..port..")
+        .should().dependOnClassesThat().resideInAPackage(root + "..service..");
+  }
+
+  /**
+   * In each adapter only its entry types are public: the adapter's root package, its shared kit
+   * ({@code common}, and {@code json} / {@code problem} in HTTP, {@code schema} and jOOQ's
+   * generated code in persistence), and one entry per feature package, {@code <Feature>Api} or
+   * {@code Jooq<Feature>Stores}. Routes, repositories and mappers stay package-private.
+   */
+  static ArchRule adaptersExposeOnlyTheirEntries(String root) {
+    return classes().that().resideInAnyPackage(root + ".http..", root + ".persistence..")
+        .and().arePublic()
+        .should().resideInAnyPackage(root + ".http", root + ".http.common", root + ".http.json",
+            root + ".http.problem", root + ".persistence", root + ".persistence.common",
+            root + ".persistence.schema", root + ".persistence.generated..")
+        .orShould().haveNameMatching(Pattern.quote(root) + "\\.http\\.\\w+\\.\\w+Api")
+        .orShould().haveNameMatching(Pattern.quote(root) + "\\.persistence\\.\\w+\\.Jooq\\w+Stores");
+  }
+
   /**
    * No cycles between any two packages of the project. Two allowances: jOOQ's generated code is
    * one slice (its tables, keys and records refer to each other by design), and crm-app's wiring
@@ -154,6 +182,21 @@ class ArchitectureTest {
   @Test
   void httpAdapterRequestAndResponseRecordsArePackagePrivate() {
     httpAdapterRequestAndResponseRecordsArePackagePrivate(ROOT).check(ALL_WITH_JARS);
+  }
+
+  @Test
+  void adaptersDoNotDependOnServices() {
+    adaptersDoNotDependOnServices(ROOT).check(ALL_WITH_JARS);
+  }
+
+  @Test
+  void portsDoNotDependOnServices() {
+    portsDoNotDependOnServices(ROOT).check(ALL_WITH_JARS);
+  }
+
+  @Test
+  void adaptersExposeOnlyTheirEntries() {
+    adaptersExposeOnlyTheirEntries(ROOT).check(ALL_WITH_JARS);
   }
 
   @Test

@@ -305,30 +305,55 @@ class ErasureApiTest {
   void intakeDuringAnErasureWaitsAndIsRefused() throws Exception {
     Person person = aPerson();
     String id = create(a, person);
+    long gate = 4242_0000L + Math.floorMod(id.hashCode(), 10_000);
     try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
-      st.execute("create function test_slow_receipt() returns trigger language plpgsql as "
-          + "$$ begin perform pg_sleep(1.5); return new; end $$");
-      st.execute("create trigger test_slow_receipt before insert on erasure_receipts for each row "
-          + "when (new.contact_id = '" + id + "') execute function test_slow_receipt()");
-    }
-    try {
-      var erasure = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-        try {
-          return erase(a, id);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      Thread.sleep(500); // the erasure has deleted the contact and is writing its receipt
-      HttpResponse<String> intake = app.postJson(contacts(a),
-          new Person("Same", "Email", person.email(), randomPhoneDigits()).json());
-      assertThat(erasure.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-      ApiTestSupport.assertProblem(intake, 409, "/problems/suppressed");
-    } finally {
-      try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
-        st.execute("drop trigger test_slow_receipt on erasure_receipts");
-        st.execute("drop function test_slow_receipt()");
+      // The erasure stops before writing its receipt (after deleting and suppressing) until the
+      // test opens the gate: an advisory lock held by this session.
+      st.execute("create function test_gated_receipt() returns trigger language plpgsql as "
+          + "$$ begin perform pg_advisory_lock(" + gate + "); perform pg_advisory_unlock(" + gate + ");"
+          + " return new; end $$");
+      st.execute("create trigger test_gated_receipt before insert on erasure_receipts for each row "
+          + "when (new.contact_id = '" + id + "') execute function test_gated_receipt()");
+      st.execute("select pg_advisory_lock(" + gate + ")");
+      try {
+        var erasure = java.util.concurrent.CompletableFuture.supplyAsync(() -> call(() -> erase(a, id)));
+        awaitWaitingAdvisoryLocks(st, 1); // the erasure waits at the gate, its work uncommitted
+        var intake = java.util.concurrent.CompletableFuture.supplyAsync(() -> call(() -> app.postJson(
+            contacts(a), new Person("Same", "Email", person.email(), randomPhoneDigits()).json())));
+        awaitWaitingAdvisoryLocks(st, 2); // the intake waits for the erasure's suppression entry
+        st.execute("select pg_advisory_unlock(" + gate + ")");
+
+        assertThat(erasure.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        ApiTestSupport.assertProblem(intake.get(30, java.util.concurrent.TimeUnit.SECONDS), 409, "/problems/suppressed");
+      } finally {
+        st.execute("select pg_advisory_unlock_all()");
+        st.execute("drop trigger test_gated_receipt on erasure_receipts");
+        st.execute("drop function test_gated_receipt()");
       }
+    }
+  }
+
+  /** Waits (at most 20 s) until {@code count} sessions wait for an advisory lock. */
+  private static void awaitWaitingAdvisoryLocks(Statement st, int count) throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (true) {
+      try (ResultSet rs = st.executeQuery(
+          "select count(*) from pg_locks where locktype = 'advisory' and not granted")) {
+        rs.next();
+        if (rs.getInt(1) >= count) {
+          return;
+        }
+      }
+      assertThat(System.nanoTime()).as("%d session(s) waiting for an advisory lock", count).isLessThan(deadline);
+      Thread.sleep(10); // polls the condition; no timing is assumed
+    }
+  }
+
+  private static <T> T call(java.util.concurrent.Callable<T> request) {
+    try {
+      return request.call();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.custodian.crm.app.e2e;
 
+import com.google.inject.Module;
 import dev.custodian.crm.app.AppConfig;
 import dev.custodian.crm.app.CrmServer;
 import dev.custodian.crm.persistence.schema.DatabaseRoles;
@@ -17,6 +18,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,8 +66,8 @@ final class TestApp implements AutoCloseable {
     return key;
   }
 
-  static TestApp start(Map<String, String> env) {
-    return new TestApp(CrmServer.start(AppConfig.fromEnvironment(env)));
+  static TestApp start(Map<String, String> env, Module... extraModules) {
+    return new TestApp(CrmServer.start(AppConfig.fromEnvironment(env), List.of(extraModules)));
   }
 
   URI uri(String path) {

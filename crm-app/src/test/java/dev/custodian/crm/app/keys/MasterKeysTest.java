@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custodian.crm.app.AppConfig;
 import dev.custodian.crm.app.StartupException;
 import dev.custodian.crm.core.common.InMemoryTransactions;
-import dev.custodian.crm.core.privacy.InMemoryKeyCheckRepository;
-import dev.custodian.crm.core.privacy.port.out.KeyCheckRepository;
+import dev.custodian.crm.core.keys.InMemoryKeyCheckRepository;
+import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
 import dev.custodian.crm.persistence.testing.LogCapture;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import java.nio.file.Files;
@@ -18,8 +18,11 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,41 +121,32 @@ class MasterKeysTest {
     InMemoryTransactions transactions = new InMemoryTransactions();
     InMemoryKeyCheckRepository keyChecks = new InMemoryKeyCheckRepository(transactions);
     byte[] first = randomKey();
-    MasterKeys.verify(new MasterKeyCheck(transactions, keyChecks, () -> first.clone()));
+    MasterKeys.verify(new MasterKeyCheck(transactions, keyChecks, () -> first.clone(), Clock.systemUTC()));
     assertThat(transactions.inPlatform(keyChecks::find)).contains(MasterKeyCheck.valueOf(first));
 
     assertThatThrownBy(() -> MasterKeys.verify(
-        new MasterKeyCheck(transactions, keyChecks, MasterKeysTest::randomKey)))
+        new MasterKeyCheck(transactions, keyChecks, MasterKeysTest::randomKey, Clock.systemUTC())))
         .isInstanceOf(StartupException.class)
         .hasMessageStartingWith("CRM_MASTER_KEY does not match the master key this database was set up with")
         .hasNoCause();
-    MasterKeys.verify(new MasterKeyCheck(transactions, keyChecks, () -> first.clone()));
+    MasterKeys.verify(new MasterKeyCheck(transactions, keyChecks, () -> first.clone(), Clock.systemUTC()));
   }
 
   @Test
-  void givenFirstCheckFailsOnce_whenVerified_thenLooksAgain_andAPersistentFailureIsOneLine() {
+  void givenAnotherServerRecordsFirst_whenVerified_thenItsValueIsMet_andAnotherKeysValueIsAMismatch() {
     InMemoryTransactions transactions = new InMemoryTransactions();
-    InMemoryKeyCheckRepository stored = new InMemoryKeyCheckRepository(transactions);
     byte[] key = randomKey();
-    AtomicInteger failuresLeft = new AtomicInteger(1);
-    KeyCheckRepository flaky = new KeyCheckRepository() {
-      @Override
-      public Optional<String> find() {
-        return stored.find();
-      }
+    // The other server's row is committed outside our transaction, so our rollback keeps it.
+    assertThat(verifyRacing(transactions, key, MasterKeyCheck.valueOf(key))).isEmpty();
 
-      @Override
-      public void insert(String keyCheck) {
-        if (failuresLeft.getAndDecrement() > 0) {
-          stored.insert(keyCheck); // another server won the race ...
-          throw new IllegalStateException("duplicate key"); // ... and our insert fails
-        }
-        stored.insert(keyCheck);
-      }
-    };
-    MasterKeys.verify(new MasterKeyCheck(transactions, flaky, () -> key.clone()));
-    assertThat(transactions.inPlatform(stored::find)).contains(MasterKeyCheck.valueOf(key));
+    assertThatThrownBy(() -> verifyRacing(transactions, key, MasterKeyCheck.valueOf(randomKey())))
+        .isInstanceOf(StartupException.class)
+        .hasMessageStartingWith("CRM_MASTER_KEY does not match");
+  }
 
+  @Test
+  void givenTheDatabaseFailsTwice_whenVerified_thenOneLine() {
+    InMemoryTransactions transactions = new InMemoryTransactions();
     KeyCheckRepository broken = new KeyCheckRepository() {
       @Override
       public Optional<String> find() {
@@ -160,13 +154,43 @@ class MasterKeysTest {
       }
 
       @Override
-      public void insert(String keyCheck) {
+      public void insert(String keyCheck, Instant createdAt) {
         throw new IllegalStateException("database gone");
       }
     };
-    assertThatThrownBy(() -> MasterKeys.verify(new MasterKeyCheck(transactions, broken, () -> key.clone())))
+    assertThatThrownBy(() -> MasterKeys.verify(
+        new MasterKeyCheck(transactions, broken, () -> randomKey(), Clock.systemUTC())))
         .isInstanceOf(StartupException.class)
         .hasMessage("cannot check the master key against the database (IllegalStateException)");
+  }
+
+  /**
+   * Verifies {@code key} while another server records {@code othersValue} between our look and
+   * our insert; returns what our own store holds afterwards (our insert lost the race).
+   */
+  private static Optional<String> verifyRacing(InMemoryTransactions transactions, byte[] key, String othersValue) {
+    InMemoryKeyCheckRepository ours = new InMemoryKeyCheckRepository(transactions);
+    AtomicReference<String> committedByOther = new AtomicReference<>();
+    AtomicInteger inserts = new AtomicInteger();
+    KeyCheckRepository racing = new KeyCheckRepository() {
+      @Override
+      public Optional<String> find() {
+        return Optional.ofNullable(committedByOther.get()).or(ours::find);
+      }
+
+      @Override
+      public void insert(String keyCheck, Instant createdAt) {
+        inserts.incrementAndGet();
+        committedByOther.compareAndSet(null, othersValue); // the other server commits first ...
+        throw new IllegalStateException("duplicate key"); // ... so our insert fails
+      }
+    };
+    try {
+      MasterKeys.verify(new MasterKeyCheck(transactions, racing, () -> key.clone(), Clock.systemUTC()));
+    } finally {
+      assertThat(inserts).as("one insert, then the stored value is met").hasValue(1);
+    }
+    return transactions.inPlatform(ours::find);
   }
 
   private static AppConfig embedded(Path dataDir) {

@@ -1,7 +1,7 @@
 package dev.custodian.crm.core.contact;
 
 import dev.custodian.crm.core.common.Timestamps;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.TenantId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

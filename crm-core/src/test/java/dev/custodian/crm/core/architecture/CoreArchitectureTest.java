@@ -33,6 +33,19 @@ class CoreArchitectureTest {
       .matching("dev.custodian.crm.core.(**)")
       .should().beFreeOfCycles();
 
+  /**
+   * No cycles between the features of the core, each feature being everything under its first
+   * package ({@code contact..}, {@code erasure..}, ...), so two features cannot use each other even
+   * through packages that are each free of cycles. The shared packages ({@code common},
+   * {@code tenancy}) are slices like the features: they may not use a feature that uses them.
+   */
+  static ArchRule featuresAreFreeOfCycles(String root) {
+    return SlicesRuleDefinition.slices()
+        .matching(root + ".(*)..")
+        .namingSlices("feature $1")
+        .should().beFreeOfCycles();
+  }
+
   private static final String BAD = "dev.custodian.crm.core.architecture.bad";
 
   @Test
@@ -43,6 +56,22 @@ class CoreArchitectureTest {
   @Test
   void corePackagesAreFreeOfCycles() {
     NO_PACKAGE_CYCLES.check(CORE);
+  }
+
+  @Test
+  void coreFeaturesAreFreeOfCycles() {
+    featuresAreFreeOfCycles("dev.custodian.crm.core").check(CORE);
+  }
+
+  @Test
+  void givenTwoFeaturesUsingEachOtherThroughAcyclicPackages_thenFeatureCycleRuleFails() {
+    JavaClasses bad = importBad("featurecycle");
+    NO_PACKAGE_CYCLES.check(bad); // package by package there is no cycle ...
+    assertThatThrownBy(() -> featuresAreFreeOfCycles(BAD + ".featurecycle").check(bad)) // ... feature by feature there is
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Cycle detected")
+        .hasMessageContaining("feature alpha")
+        .hasMessageContaining("feature beta");
   }
 
   @Test
@@ -83,7 +112,8 @@ class CoreArchitectureTest {
   @Test
   void givenNoClassesAtAll_thenEveryRuleFails() {
     JavaClasses none = new ClassFileImporter().importClasses();
-    for (ArchRule rule : new ArchRule[] {CORE_IS_PURE_JAVA, NO_PACKAGE_CYCLES}) {
+    for (ArchRule rule : new ArchRule[] {CORE_IS_PURE_JAVA, NO_PACKAGE_CYCLES,
+        featuresAreFreeOfCycles("dev.custodian.crm.core")}) {
       assertThatThrownBy(() -> rule.check(none)).isInstanceOf(AssertionError.class);
     }
   }

@@ -1,7 +1,7 @@
 package dev.custodian.crm.core.common;
 
-import dev.custodian.crm.core.common.port.out.Transactions;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

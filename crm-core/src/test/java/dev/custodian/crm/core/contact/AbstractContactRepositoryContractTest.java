@@ -1,7 +1,6 @@
 package dev.custodian.crm.core.contact;
 
 import static dev.custodian.crm.core.contact.ContactFixtures.aContact;
-import static dev.custodian.crm.core.tenant.WorkspaceFixtures.aWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,28 +9,23 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.paging.UuidOrder;
-import dev.custodian.crm.core.common.port.out.Transactions;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.tenant.TenantId;
-import dev.custodian.crm.core.tenant.Workspace;
-import dev.custodian.crm.core.tenant.port.out.WorkspaceRepository;
+import dev.custodian.crm.core.testing.AbstractPortContractTest;
+import dev.custodian.crm.core.testing.KeysetWalkCheck;
+import dev.custodian.crm.core.tenancy.TenantId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -41,29 +35,16 @@ import org.junit.jupiter.api.Test;
  * extend it; the jOOQ adapter also runs it through a role that bypasses row-level security, so
  * every case here must hold by the queries alone.
  */
-public abstract class AbstractContactRepositoryContractTest {
+public abstract class AbstractContactRepositoryContractTest extends AbstractPortContractTest {
 
-  protected Transactions tx;
   protected ContactRepository contacts;
-  protected TenantId a;
-  protected TenantId b;
 
-  protected abstract Transactions transactions();
-
-  protected abstract WorkspaceRepository workspaces();
-
+  /** The repository under test, sharing the fixture's transactions. */
   protected abstract ContactRepository contacts();
 
-  @BeforeEach
-  void setUpWorkspaces() {
-    tx = transactions();
+  @Override
+  protected void portsReady() {
     contacts = contacts();
-    WorkspaceRepository workspaces = workspaces();
-    Workspace wa = aWorkspace();
-    Workspace wb = aWorkspace();
-    tx.inPlatform(() -> { workspaces.insert(wa); workspaces.insert(wb); return null; });
-    a = wa.id();
-    b = wb.id();
   }
 
   private Contact stored(Contact contact) {
@@ -219,68 +200,64 @@ public abstract class AbstractContactRepositoryContractTest {
     assertThat(page.next()).isEmpty();
   }
 
-  @Test
-  void walking10000Contacts_whileOthersAreInserted_returnsEachExistingOneExactlyOnceInOrder() throws Exception {
-    Instant base = Instant.parse("2025-01-01T00:00:00Z");
-    List<Contact> existing = new ArrayList<>();
-    for (int i = 0; i < 10_000; i++) {
-      // groups of ten share a creation time, so the id decides their order
-      existing.add(aContact(a, base.plus(i / 10, ChronoUnit.MILLIS), UUID.randomUUID()));
-    }
-    tx.inTenant(a, () -> { existing.forEach(contacts::insert); return null; });
-
-    AtomicBoolean walking = new AtomicBoolean(true);
-    ExecutorService inserter = Executors.newSingleThreadExecutor();
-    Future<Integer> inserted = inserter.submit(() -> {
-      int n = 0;
-      java.util.Random random = new java.util.Random(42);
-      while (walking.get()) {
-        // Dated inside the walk's range, both behind and ahead of its position: an offset-based
-        // pager would then skip or repeat existing contacts; a keyset walk does neither.
-        Contact late = aContact(a, base.plus(random.nextInt(1000), ChronoUnit.MILLIS), UUID.randomUUID());
-        tx.inTenant(a, () -> { contacts.insert(late); return null; });
-        n++;
-        sleep(2); // a steady trickle of inserts, as from other users
-      }
-      return n;
-    });
-    List<Contact> walked;
-    try {
-      walked = walk(a, 200);
-    } finally {
-      walking.set(false);
-    }
-    assertThat(inserted.get(30, TimeUnit.SECONDS)).isPositive();
-    inserter.shutdown();
-
-    Set<ContactId> seen = new HashSet<>();
-    for (Contact c : walked) {
-      assertThat(seen.add(c.id())).as("seen once: %s", c.id()).isTrue();
-    }
-    assertThat(seen).containsAll(existing.stream().map(Contact::id).toList());
-    for (int i = 1; i < walked.size(); i++) {
-      Contact prev = walked.get(i - 1);
-      Contact next = walked.get(i);
-      int byTime = next.createdAt().compareTo(prev.createdAt());
-      assertThat(byTime > 0 || byTime == 0 && UuidOrder.UNSIGNED.compare(next.id().value(), prev.id().value()) > 0)
-          .as("strictly increasing at %d", i).isTrue();
-    }
-  }
-
   /** Walks every page of a workspace's contacts with the given page size. */
   protected List<Contact> walk(TenantId tenant, int limit) {
-    List<Contact> walked = new ArrayList<>();
-    PageRequest request = PageRequest.first(limit);
-    while (true) {
-      PageRequest current = request;
-      Page<Contact> page = tx.inTenant(tenant, () -> contacts.list(tenant, current));
-      assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
-      walked.addAll(page.items());
-      if (page.next().isEmpty()) {
-        return walked;
+    return KeysetWalkCheck.walk(new KeysetWalkCheck.Store<Contact>() {
+      @Override
+      public void insert(List<PageCursor> positions) {
+        throw new UnsupportedOperationException();
       }
-      PageCursor next = PageCursor.decode(page.next().get().encode()); // clients see only the text
-      request = request.next(next);
+
+      @Override
+      public Page<Contact> list(PageRequest request) {
+        return tx.inTenant(tenant, () -> contacts.list(tenant, request));
+      }
+    }, limit);
+  }
+
+  @Test
+  void givenContactReadForUpdate_whenAnotherTransactionUpdatesIt_thenThatWaitsUntilCommit() throws Exception {
+    Contact original = stored(aContact(a));
+    Contact other = original.changed(new PersonName("Other"), original.lastName(), original.email(),
+        original.phone(), Instant.now());
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch otherDone = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Boolean> otherWasDoneBeforeCommit = pool.submit(() -> tx.inTenant(a, () -> {
+        assertThat(contacts.findByIdForUpdate(a, original.id())).contains(original);
+        locked.countDown();
+        // The other update must wait for this transaction; if it is not done within this bound,
+        // it waits (a lost lock lets it through at once). Then delete, as erasure does.
+        boolean done = await(otherDone, 1);
+        contacts.delete(a, original.id(), OptionalLong.empty());
+        return done;
+      }));
+      assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+      Future<Boolean> otherUpdate = pool.submit(() -> {
+        try {
+          return tx.inTenant(a, () -> contacts.update(other, original.version()));
+        } finally {
+          otherDone.countDown();
+        }
+      });
+
+      assertThat(otherWasDoneBeforeCommit.get(20, TimeUnit.SECONDS))
+          .as("the other update finished while the row was locked").isFalse();
+      assertThat(otherUpdate.get(20, TimeUnit.SECONDS))
+          .as("the other update, once let through, finds the row gone").isFalse();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(read(a, original.id())).isEmpty();
+  }
+
+  private static boolean await(CountDownLatch latch, int seconds) {
+    try {
+      return latch.await(seconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.custodian.crm.core.contact;
 
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.TenantId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package dev.custodian.crm.core.contact;
 
-import static dev.custodian.crm.core.tenant.WorkspaceFixtures.aWorkspace;
+import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,11 +21,10 @@ import dev.custodian.crm.core.contact.service.DeleteContactService;
 import dev.custodian.crm.core.contact.service.GetContactService;
 import dev.custodian.crm.core.contact.service.ListContactsService;
 import dev.custodian.crm.core.contact.service.UpdateContactService;
-import dev.custodian.crm.core.privacy.InMemorySuppressionList;
-import dev.custodian.crm.core.tenant.InMemoryWorkspaceRepository;
-import dev.custodian.crm.core.tenant.TenantId;
-import dev.custodian.crm.core.tenant.Workspace;
-import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
+import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.workspace.Workspace;
+import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import java.time.Clock;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -159,8 +158,8 @@ class ContactServicesTest {
   @DisplayName("DSR-04: a suppressed email or phone cannot be added again, by create or by update")
   void suppressedIdentifiersAreRefusedAtIntake() {
     Contact ada = ada();
-    suppression.suppress(ws, new EmailAddress("gone@example.org"));
-    suppression.suppress(ws, new PhoneNumber("+15550100000"));
+    suppression.suppress(ws, new EmailAddress("gone@example.org"), java.time.Instant.EPOCH);
+    suppression.suppress(ws, new PhoneNumber("+15550100000"), java.time.Instant.EPOCH);
 
     assertThatThrownBy(() -> create.create(CreateContactCommand.of(ws, "G", "One", " GONE@example.org ", null)))
         .isInstanceOfSatisfying(ConflictException.class,
@@ -180,7 +179,7 @@ class ContactServicesTest {
   @Test
   void givenExistingRecordWithSuppressedIdentifier_whenOtherFieldsChange_thenAllowed() {
     Contact ada = ada();
-    suppression.suppress(ws, ada.email());
+    suppression.suppress(ws, ada.email(), java.time.Instant.EPOCH);
     Contact changed = update.update(UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
         PatchValue.set("Augusta"), absent(), PatchValue.set(ada.email().value().toUpperCase(java.util.Locale.ROOT)), absent()));
     assertThat(changed.firstName().value()).isEqualTo("Augusta");

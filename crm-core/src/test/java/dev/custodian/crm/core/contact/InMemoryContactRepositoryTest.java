@@ -1,29 +1,15 @@
 package dev.custodian.crm.core.contact;
 
-import dev.custodian.crm.core.common.InMemoryTransactions;
-import dev.custodian.crm.core.common.port.out.Transactions;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.tenant.InMemoryWorkspaceRepository;
-import dev.custodian.crm.core.tenant.port.out.WorkspaceRepository;
+import dev.custodian.crm.core.testing.InMemoryPorts;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class InMemoryContactRepositoryTest extends AbstractContactRepositoryContractTest {
 
-  private final InMemoryTransactions transactions = new InMemoryTransactions();
-  private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(transactions);
-  private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions);
-
-  @Override
-  protected Transactions transactions() {
-    return transactions;
-  }
-
-  @Override
-  protected WorkspaceRepository workspaces() {
-    return workspaces;
-  }
+  @RegisterExtension final InMemoryPorts ports = new InMemoryPorts();
 
   @Override
   protected ContactRepository contacts() {
-    return contacts;
+    return new InMemoryContactRepository(ports.transactions());
   }
 }

@@ -1,7 +1,8 @@
 package dev.custodian.crm.http.common;
 
 import dev.custodian.crm.core.common.error.FieldError;
-import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.error.InvalidValueException;
+import dev.custodian.crm.core.common.validation.Validator;
 import io.javalin.http.Context;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -24,21 +25,19 @@ public final class ETags {
   }
 
   /**
-   * The version in {@code If-Match}; empty when the header is absent.
-   *
-   * @throws ValidationException naming the header when it is not exactly one entity tag that
-   *     this API issued
+   * The version in {@code If-Match}; empty when the header is absent, or after recording a header
+   * error in {@code v} when it is not exactly one entity tag that this API issued.
    */
-  public static OptionalLong ifMatch(Context ctx) {
-    String header = ctx.header(IF_MATCH);
-    if (header == null) {
-      return OptionalLong.empty();
-    }
+  public static OptionalLong ifMatch(Context ctx, Validator v) {
+    return v.optional(FieldError.Location.HEADER, IF_MATCH, ctx.header(IF_MATCH), ETags::version)
+        .map(OptionalLong::of).orElse(OptionalLong.empty());
+  }
+
+  private static long version(String header) {
     Matcher matcher = ONE_STRONG_VERSION_TAG.matcher(header.strip());
     if (!matcher.matches()) {
-      throw ValidationException.of(FieldError.header(IF_MATCH,
-          "must be exactly one strong entity tag as returned in ETag, e.g. \"3\""));
+      throw new InvalidValueException("must be exactly one strong entity tag as returned in ETag, e.g. \"3\"");
     }
-    return OptionalLong.of(Long.parseLong(matcher.group(1)));
+    return Long.parseLong(matcher.group(1));
   }
 }

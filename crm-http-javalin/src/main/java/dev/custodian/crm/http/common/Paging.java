@@ -1,13 +1,12 @@
 package dev.custodian.crm.http.common;
 
 import dev.custodian.crm.core.common.error.FieldError;
-import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.error.InvalidValueException;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageCursor;
+import dev.custodian.crm.core.common.validation.Validator;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -30,29 +29,21 @@ public final class Paging {
     }
   }
 
-  /**
-   * Builds a list query from the paging parameters. A {@code limit} that is not an integer is
-   * reported together with whatever the query's own validation finds (a bad cursor, say).
-   */
-  public static <Q> Q query(Context ctx, BiFunction<Integer, String, Q> build) {
-    List<FieldError> errors = new ArrayList<>();
-    Integer limit = null;
-    String rawLimit = ctx.queryParam(LIMIT);
-    if (rawLimit != null) {
-      try {
-        limit = Integer.valueOf(rawLimit.strip());
-      } catch (NumberFormatException e) {
-        errors.add(FieldError.parameter(LIMIT, "must be an integer"));
-      }
-    }
+  /** The {@code limit} query parameter: {@code null} when absent or after recording an error. */
+  public static Integer limit(Context ctx, Validator v) {
+    return v.optional(FieldError.Location.PARAMETER, LIMIT, ctx.queryParam(LIMIT), Paging::integer).orElse(null);
+  }
+
+  /** The {@code cursor} query parameter as sent; the core's query decodes and checks it. */
+  public static String cursor(Context ctx) {
+    return ctx.queryParam(CURSOR);
+  }
+
+  private static Integer integer(String raw) {
     try {
-      Q query = build.apply(limit, ctx.queryParam(CURSOR));
-      if (errors.isEmpty()) {
-        return query;
-      }
-    } catch (ValidationException e) {
-      errors.addAll(e.errors());
+      return Integer.valueOf(raw.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidValueException("must be an integer");
     }
-    throw new ValidationException(errors);
   }
 }

@@ -4,17 +4,20 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.custodian.crm.core.common.error.FieldError;
-import dev.custodian.crm.core.common.error.ValidationException;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.common.error.InvalidValueException;
+import dev.custodian.crm.core.common.validation.Validator;
+import dev.custodian.crm.core.tenancy.TenantId;
 import io.javalin.http.Context;
 import io.javalin.http.UnsupportedMediaTypeResponse;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * HTTP adapter: reading requests the same way in every route. Failures are thrown as exceptions
- * that the problem table answers (400 naming the parameter, 415, 413, malformed JSON).
+ * HTTP adapter: reading requests the same way in every route. Path parameters go into the
+ * request's one {@link Validator}; a body that cannot be read at all is thrown at once for the
+ * problem table to answer (415, 413, malformed JSON).
  */
 public final class Requests {
 
@@ -42,16 +45,25 @@ public final class Requests {
     return body;
   }
 
-  /** The {@code workspaceId} path parameter: the only source of a request's tenant. */
-  public static TenantId workspaceId(Context ctx) {
-    return TenantId.of(uuidPathParam(ctx, "workspaceId"));
+  /**
+   * The {@code workspaceId} path parameter, the only source of a request's tenant; {@code null}
+   * after recording a parameter error in {@code v}.
+   */
+  public static TenantId workspaceId(Context ctx, Validator v) {
+    return idPathParam(ctx, v, "workspaceId", TenantId::of);
   }
 
-  /** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */
-  public static UUID uuidPathParam(Context ctx, String name) {
-    String raw = ctx.pathParam(name);
+  /**
+   * A path parameter that must be a UUID, as the id type {@code wrap} makes of it; {@code null}
+   * after recording a parameter error in {@code v}.
+   */
+  public static <T> T idPathParam(Context ctx, Validator v, String name, Function<UUID, T> wrap) {
+    return v.required(FieldError.Location.PARAMETER, name, ctx.pathParam(name), raw -> wrap.apply(uuid(raw)));
+  }
+
+  private static UUID uuid(String raw) {
     if (!UUID_FORMAT.matcher(raw).matches()) {
-      throw ValidationException.of(FieldError.parameter(name, "must be a UUID"));
+      throw new InvalidValueException("must be a UUID");
     }
     return UUID.fromString(raw);
   }

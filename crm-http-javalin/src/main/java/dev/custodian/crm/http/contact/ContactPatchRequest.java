@@ -3,11 +3,10 @@ package dev.custodian.crm.http.contact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodian.crm.core.common.error.FieldError;
-import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.error.InvalidValueException;
 import dev.custodian.crm.core.common.patch.PatchValue;
-import java.util.ArrayList;
+import dev.custodian.crm.core.common.validation.Validator;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,23 +19,17 @@ record ContactPatchRequest(PatchValue<String> firstName, PatchValue<String> last
 
   private static final Set<String> FIELDS = Set.of("firstName", "lastName", "email", "phone");
 
-  static ContactPatchRequest from(ObjectNode body) {
-    List<FieldError> errors = new ArrayList<>();
+  /** The patch, after recording in {@code v} every field that is unknown or not a string. */
+  static ContactPatchRequest from(ObjectNode body, Validator v) {
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!FIELDS.contains(name)) {
-        errors.add(FieldError.field(name, "is not a field of a contact"));
-      }
+      v.optional(FieldError.Location.FIELD, name, name, ContactPatchRequest::knownField);
     }
-    ContactPatchRequest patch = new ContactPatchRequest(field(body, "firstName", errors),
-        field(body, "lastName", errors), field(body, "email", errors), field(body, "phone", errors));
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
-    return patch;
+    return new ContactPatchRequest(field(body, "firstName", v), field(body, "lastName", v),
+        field(body, "email", v), field(body, "phone", v));
   }
 
-  private static PatchValue<String> field(ObjectNode body, String name, List<FieldError> errors) {
+  private static PatchValue<String> field(ObjectNode body, String name, Validator v) {
     if (!body.has(name)) {
       return PatchValue.absent();
     }
@@ -44,10 +37,21 @@ record ContactPatchRequest(PatchValue<String> firstName, PatchValue<String> last
     if (value.isNull()) {
       return PatchValue.clear();
     }
-    if (!value.isTextual()) {
-      errors.add(FieldError.field(name, "must be a string or null"));
-      return PatchValue.absent();
+    return v.optional(FieldError.Location.FIELD, name, value, ContactPatchRequest::text)
+        .<PatchValue<String>>map(PatchValue::set).orElse(PatchValue.absent());
+  }
+
+  private static String knownField(String name) {
+    if (!FIELDS.contains(name)) {
+      throw new InvalidValueException("is not a field of a contact");
     }
-    return PatchValue.set(value.textValue());
+    return name;
+  }
+
+  private static String text(JsonNode value) {
+    if (!value.isTextual()) {
+      throw new InvalidValueException("must be a string or null");
+    }
+    return value.textValue();
   }
 }

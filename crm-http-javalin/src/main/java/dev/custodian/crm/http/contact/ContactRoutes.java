@@ -1,20 +1,17 @@
 package dev.custodian.crm.http.contact;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
-import dev.custodian.crm.core.contact.port.in.CreateContactUseCase;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
-import dev.custodian.crm.core.contact.port.in.DeleteContactUseCase;
-import dev.custodian.crm.core.contact.port.in.GetContactUseCase;
 import dev.custodian.crm.core.contact.port.in.ListContactsQuery;
-import dev.custodian.crm.core.contact.port.in.ListContactsUseCase;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
-import dev.custodian.crm.core.contact.port.in.UpdateContactUseCase;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.http.common.ETags;
-import dev.custodian.crm.http.common.InputErrors;
 import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
 import io.javalin.config.JavalinConfig;
@@ -25,32 +22,21 @@ import java.util.OptionalLong;
 
 /**
  * HTTP adapter: the contact routes, one small handler per use case. The workspace in the path is
- * the only source of the tenant.
+ * the only source of the tenant. Each handler reads every part of its request into one
+ * {@link Validator} and throws once, so a client learns of every bad input together.
  */
-public final class ContactRoutes {
+final class ContactRoutes implements RouteGroup {
 
-  public static final String COLLECTION = "/api/v1/workspaces/{workspaceId}/contacts";
-  public static final String ONE = COLLECTION + "/{contactId}";
+  static final String COLLECTION = "/api/v1/workspaces/{workspaceId}/contacts";
+  static final String ONE = COLLECTION + "/{contactId}";
 
-  /** The use cases behind the routes. */
-  public record UseCases(CreateContactUseCase create, GetContactUseCase get, ListContactsUseCase list,
-      UpdateContactUseCase update, DeleteContactUseCase delete) {
+  private final ContactUseCases useCases;
 
-    public UseCases {
-      Objects.requireNonNull(create, "create");
-      Objects.requireNonNull(get, "get");
-      Objects.requireNonNull(list, "list");
-      Objects.requireNonNull(update, "update");
-      Objects.requireNonNull(delete, "delete");
-    }
-  }
-
-  private final UseCases useCases;
-
-  public ContactRoutes(UseCases useCases) {
+  ContactRoutes(ContactUseCases useCases) {
     this.useCases = Objects.requireNonNull(useCases, "useCases");
   }
 
+  @Override
   public void addTo(JavalinConfig config) {
     config.routes.post(COLLECTION, this::create);
     config.routes.get(COLLECTION, this::list);
@@ -61,12 +47,12 @@ public final class ContactRoutes {
 
   /** {@code POST}: 201 with the contact, its {@code Location} and {@code ETag}. */
   void create(Context ctx) throws Exception {
-    InputErrors inputs = new InputErrors();
-    TenantId workspace = inputs.read(() -> workspace(ctx));
+    Validator v = new Validator();
+    TenantId workspace = Requests.workspaceId(ctx, v);
     CreateContactRequest body = Requests.jsonBody(ctx, CreateContactRequest.class);
-    CreateContactCommand command = inputs.read(() -> CreateContactCommand.of(
-        InputErrors.orPlaceholder(workspace), body.firstName(), body.lastName(), body.email(), body.phone()));
-    inputs.throwIfAny();
+    CreateContactCommand command = CreateContactCommand.of(
+        v, workspace, body.firstName(), body.lastName(), body.email(), body.phone());
+    v.throwIfInvalid();
     Contact contact = useCases.create().create(command);
     ctx.status(HttpStatus.CREATED)
         .header("Location", "/api/v1/workspaces/" + workspace + "/contacts/" + contact.id());
@@ -74,52 +60,43 @@ public final class ContactRoutes {
   }
 
   /** {@code GET} the collection: a page, oldest first, with {@code nextCursor} unless last. */
-  void list(Context ctx) throws Exception {
-    InputErrors inputs = new InputErrors();
-    TenantId workspace = inputs.read(() -> workspace(ctx));
-    ListContactsQuery query = inputs.read(() -> Paging.query(ctx,
-        (limit, cursor) -> ListContactsQuery.of(InputErrors.orPlaceholder(workspace), limit, cursor)));
-    inputs.throwIfAny();
+  void list(Context ctx) {
+    Validator v = new Validator();
+    TenantId workspace = Requests.workspaceId(ctx, v);
+    ListContactsQuery query = ListContactsQuery.of(v, workspace, Paging.limit(ctx, v), Paging.cursor(ctx));
+    v.throwIfInvalid();
     ctx.json(Paging.PagedItems.from(useCases.list().list(query), ContactResponse::from));
   }
 
   /** {@code GET} one: 200 with a strong {@code ETag} of its version. */
-  void get(Context ctx) throws Exception {
-    InputErrors inputs = new InputErrors();
-    TenantId workspace = inputs.read(() -> workspace(ctx));
-    ContactId id = inputs.read(() -> contact(ctx));
-    inputs.throwIfAny();
+  void get(Context ctx) {
+    Validator v = new Validator();
+    TenantId workspace = Requests.workspaceId(ctx, v);
+    ContactId id = contactId(ctx, v);
+    v.throwIfInvalid();
     respond(ctx, useCases.get().get(workspace, id));
   }
 
   /** {@code PATCH}: a merge patch, only with {@code If-Match} of the current version. */
   void update(Context ctx) throws Exception {
-    InputErrors inputs = new InputErrors();
-    TenantId workspace = inputs.read(() -> workspace(ctx));
-    ContactId id = inputs.read(() -> contact(ctx));
-    OptionalLong expected = inputs.read(() -> ETags.ifMatch(ctx));
-    ObjectNode body = Requests.jsonBody(ctx, ObjectNode.class);
-    ContactPatchRequest patch = inputs.read(() -> ContactPatchRequest.from(body));
-    if (inputs.any()) {
-      // Report the patch's field errors along with those of the path and header.
-      if (patch != null) {
-        inputs.read(() -> UpdateContactCommand.of(InputErrors.orPlaceholder(workspace), ContactId.of(InputErrors.placeholder()),
-            OptionalLong.of(1), patch.firstName(), patch.lastName(), patch.email(), patch.phone()));
-      }
-      inputs.throwIfAny();
-    }
-    Contact changed = useCases.update().update(UpdateContactCommand.of(workspace, id, expected,
-        patch.firstName(), patch.lastName(), patch.email(), patch.phone()));
-    respond(ctx, changed);
+    Validator v = new Validator();
+    TenantId workspace = Requests.workspaceId(ctx, v);
+    ContactId id = contactId(ctx, v);
+    OptionalLong expected = ETags.ifMatch(ctx, v);
+    ContactPatchRequest patch = ContactPatchRequest.from(Requests.jsonBody(ctx, ObjectNode.class), v);
+    UpdateContactCommand command = UpdateContactCommand.of(v, workspace, id, expected,
+        patch.firstName(), patch.lastName(), patch.email(), patch.phone());
+    v.throwIfInvalid();
+    respond(ctx, useCases.update().update(command));
   }
 
   /** {@code DELETE}: 204; with {@code If-Match}, only if that is still the current version. */
-  void delete(Context ctx) throws Exception {
-    InputErrors inputs = new InputErrors();
-    TenantId workspace = inputs.read(() -> workspace(ctx));
-    ContactId id = inputs.read(() -> contact(ctx));
-    OptionalLong expected = inputs.read(() -> ETags.ifMatch(ctx));
-    inputs.throwIfAny();
+  void delete(Context ctx) {
+    Validator v = new Validator();
+    TenantId workspace = Requests.workspaceId(ctx, v);
+    ContactId id = contactId(ctx, v);
+    OptionalLong expected = ETags.ifMatch(ctx, v);
+    v.throwIfInvalid();
     useCases.delete().delete(new DeleteContactCommand(workspace, id, expected));
     ctx.status(HttpStatus.NO_CONTENT);
   }
@@ -128,11 +105,7 @@ public final class ContactRoutes {
     ctx.header("ETag", ETags.of(contact.version())).json(ContactResponse.from(contact));
   }
 
-  static TenantId workspace(Context ctx) {
-    return Requests.workspaceId(ctx);
-  }
-
-  static ContactId contact(Context ctx) {
-    return ContactId.of(Requests.uuidPathParam(ctx, "contactId"));
+  private static ContactId contactId(Context ctx, Validator v) {
+    return Requests.idPathParam(ctx, v, "contactId", ContactId::of);
   }
 }

@@ -1,6 +1,6 @@
 package dev.custodian.crm.http.erasure;
 
-import dev.custodian.crm.core.privacy.ErasureReceipt;
+import dev.custodian.crm.core.erasure.ErasureReceipt;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

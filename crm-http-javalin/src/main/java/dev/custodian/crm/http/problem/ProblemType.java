@@ -7,6 +7,7 @@ package dev.custodian.crm.http.problem;
 public enum ProblemType {
   VALIDATION("validation", 400, "Invalid input"),
   MALFORMED_JSON("malformed-json", 400, "Malformed JSON"),
+  FORBIDDEN("forbidden", 403, "Forbidden"),
   NOT_FOUND("not-found", 404, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
   DUPLICATE("duplicate", 409, "Duplicate"),

@@ -2,11 +2,8 @@ package dev.custodian.crm.http.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.CrmException;
 import dev.custodian.crm.core.common.error.FieldError;
-import dev.custodian.crm.core.common.error.NotFoundException;
-import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.common.error.ValidationException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -14,7 +11,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,63 +60,50 @@ public final class Problems {
 
   /** The table. */
   Problem toProblem(Exception e, Context ctx) {
-    if (e instanceof CrmException) {
-      return fromCore((CrmException) e);
+    if (e instanceof CrmException core) {
+      return fromCore(core);
     }
-    if (e instanceof JsonProcessingException) {
-      return JsonProblems.from((JsonProcessingException) e).orElseGet(() -> internalError(e, ctx));
+    if (e instanceof JsonProcessingException json) {
+      return JsonProblems.from(json).orElseGet(() -> internalError(e, ctx));
     }
-    if (e instanceof HttpResponseException) {
-      return fromFramework((HttpResponseException) e);
+    if (e instanceof HttpResponseException http) {
+      return fromFramework(http);
     }
     return internalError(e, ctx);
   }
 
   private static Problem fromCore(CrmException e) {
-    if (e instanceof ValidationException) {
-      List<Problem.Item> items = ((ValidationException) e).errors().stream()
-          .map(Problems::item)
-          .collect(Collectors.toList());
-      return Problem.of(ProblemType.VALIDATION, 400,
+    ProblemType type = typeOf(e.kind());
+    if (e instanceof ValidationException validation) {
+      List<Problem.Item> items = validation.errors().stream().map(Problems::item).toList();
+      return Problem.of(type, type.status(),
           "The request has " + items.size() + " invalid input" + (items.size() == 1 ? "" : "s")
               + "; see errors.",
           items);
     }
-    if (e instanceof NotFoundException) {
-      return Problem.of(ProblemType.NOT_FOUND, e.getMessage());
-    }
-    if (e instanceof ConflictException) {
-      return Problem.of(conflictType(((ConflictException) e).kind()), e.getMessage());
-    }
-    PreconditionFailedException precondition = (PreconditionFailedException) e;
-    return Problem.of(
-        precondition.isMissing() ? ProblemType.PRECONDITION_REQUIRED : ProblemType.PRECONDITION_FAILED,
-        e.getMessage());
+    return Problem.of(type, e.getMessage());
   }
 
-  /** One problem type per conflict kind; the compiler insists every kind has one. */
-  private static ProblemType conflictType(ConflictException.Kind kind) {
-    switch (kind) {
-      case DUPLICATE:
-        return ProblemType.DUPLICATE;
-      case SUPPRESSED:
-        return ProblemType.SUPPRESSED;
-      default:
-        throw new IllegalStateException("unmapped conflict kind " + kind);
-    }
+  /** One problem type per kind; without a {@code default}, an unmapped kind does not compile. */
+  public static ProblemType typeOf(CrmException.Kind kind) {
+    return switch (kind) {
+      case VALIDATION -> ProblemType.VALIDATION;
+      case NOT_FOUND -> ProblemType.NOT_FOUND;
+      case FORBIDDEN -> ProblemType.FORBIDDEN;
+      case DUPLICATE -> ProblemType.DUPLICATE;
+      case SUPPRESSED -> ProblemType.SUPPRESSED;
+      case PRECONDITION_FAILED -> ProblemType.PRECONDITION_FAILED;
+      case PRECONDITION_REQUIRED -> ProblemType.PRECONDITION_REQUIRED;
+    };
   }
 
+  /** Where a rejected input was given, as the problem's error item says it. */
   private static Problem.Item item(FieldError error) {
-    switch (error.location()) {
-      case FIELD:
-        return Problem.Item.pointer(JsonPointers.forField(error.name()), error.detail());
-      case PARAMETER:
-        return Problem.Item.parameter(error.name(), error.detail());
-      case HEADER:
-        return Problem.Item.header(error.name(), error.detail());
-      default:
-        throw new IllegalStateException("unmapped field error location " + error.location());
-    }
+    return switch (error.location()) {
+      case FIELD -> Problem.Item.pointer(JsonPointers.forField(error.name()), error.detail());
+      case PARAMETER -> Problem.Item.parameter(error.name(), error.detail());
+      case HEADER -> Problem.Item.header(error.name(), error.detail());
+    };
   }
 
   private Problem fromFramework(HttpResponseException e) {

@@ -1,7 +1,7 @@
 package dev.custodian.crm.http.workspace;
 
-import dev.custodian.crm.core.tenant.Workspace;
-import dev.custodian.crm.core.tenant.WorkspaceStatus;
+import dev.custodian.crm.core.workspace.Workspace;
+import dev.custodian.crm.core.workspace.WorkspaceStatus;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,10 +1,11 @@
 package dev.custodian.crm.http.workspace;
 
-import dev.custodian.crm.core.tenant.TenantId;
-import dev.custodian.crm.core.tenant.Workspace;
-import dev.custodian.crm.core.tenant.port.in.CreateWorkspaceCommand;
-import dev.custodian.crm.core.tenant.port.in.CreateWorkspaceUseCase;
-import dev.custodian.crm.core.tenant.port.in.GetWorkspaceUseCase;
+import dev.custodian.crm.core.common.validation.Validator;
+import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.workspace.Workspace;
+import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceCommand;
+import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
+import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.http.common.Requests;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -12,19 +13,18 @@ import io.javalin.http.HttpStatus;
 import java.util.Objects;
 
 /** HTTP adapter: the workspace routes, one small handler per use case. */
-public final class WorkspaceRoutes {
+final class WorkspaceRoutes implements RouteGroup {
 
   static final String COLLECTION = "/api/v1/workspaces";
   static final String ONE = COLLECTION + "/{workspaceId}";
 
-  private final CreateWorkspaceUseCase createWorkspace;
-  private final GetWorkspaceUseCase getWorkspace;
+  private final WorkspaceUseCases useCases;
 
-  public WorkspaceRoutes(CreateWorkspaceUseCase createWorkspace, GetWorkspaceUseCase getWorkspace) {
-    this.createWorkspace = Objects.requireNonNull(createWorkspace, "createWorkspace");
-    this.getWorkspace = Objects.requireNonNull(getWorkspace, "getWorkspace");
+  WorkspaceRoutes(WorkspaceUseCases useCases) {
+    this.useCases = Objects.requireNonNull(useCases, "useCases");
   }
 
+  @Override
   public void addTo(JavalinConfig config) {
     config.routes.post(COLLECTION, this::create);
     config.routes.get(ONE, this::get);
@@ -33,8 +33,7 @@ public final class WorkspaceRoutes {
   /** {@code POST /api/v1/workspaces}: 201 with the workspace and its {@code Location}. */
   void create(Context ctx) throws Exception {
     CreateWorkspaceRequest request = Requests.jsonBody(ctx, CreateWorkspaceRequest.class);
-    Workspace workspace =
-        createWorkspace.create(CreateWorkspaceCommand.of(request.name(), request.slug()));
+    Workspace workspace = useCases.create().create(CreateWorkspaceCommand.of(request.name(), request.slug()));
     ctx.status(HttpStatus.CREATED)
         .header("Location", COLLECTION + "/" + workspace.id())
         .json(WorkspaceResponse.from(workspace));
@@ -42,7 +41,9 @@ public final class WorkspaceRoutes {
 
   /** {@code GET /api/v1/workspaces/{workspaceId}}: 200 with the workspace, or 404. */
   void get(Context ctx) {
-    TenantId id = Requests.workspaceId(ctx);
-    ctx.json(WorkspaceResponse.from(getWorkspace.get(id)));
+    Validator v = new Validator();
+    TenantId id = Requests.workspaceId(ctx, v);
+    v.throwIfInvalid();
+    ctx.json(WorkspaceResponse.from(useCases.get().get(id)));
   }
 }

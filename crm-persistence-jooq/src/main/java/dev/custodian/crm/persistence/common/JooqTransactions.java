@@ -1,7 +1,7 @@
 package dev.custodian.crm.persistence.common;
 
-import dev.custodian.crm.core.common.port.out.Transactions;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.tenancy.TenantId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;

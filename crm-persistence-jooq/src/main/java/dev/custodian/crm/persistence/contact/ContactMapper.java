@@ -5,7 +5,7 @@ import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.EmailAddress;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.TenantId;
 import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.ContactsRecord;
 import java.util.Optional;

@@ -5,15 +5,14 @@ import static dev.custodian.crm.persistence.generated.Tables.CONTACTS;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.TenantId;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
-import dev.custodian.crm.persistence.common.SqlTime;
+import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.generated.tables.records.ContactsRecord;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -25,11 +24,11 @@ import org.jooq.impl.DSL;
  * Persistence adapter: {@link ContactRepository} on the {@code contacts} table. Every statement
  * filters by the workspace itself; row-level security is the second, independent wall.
  */
-public final class JooqContactRepository implements ContactRepository {
+final class JooqContactRepository implements ContactRepository {
 
   private final JooqTransactions transactions;
 
-  public JooqContactRepository(JooqTransactions transactions) {
+  JooqContactRepository(JooqTransactions transactions) {
     this.transactions = transactions;
   }
 
@@ -62,19 +61,9 @@ public final class JooqContactRepository implements ContactRepository {
 
   @Override
   public Page<Contact> list(TenantId tenant, PageRequest page) {
-    Condition after = page.after()
-        .map(c -> DSL.row(CONTACTS.CREATED_AT, CONTACTS.ID).gt(SqlTime.utc(c.createdAt()), c.id()))
-        .orElse(DSL.noCondition());
-    return Page.fromLookahead(
-        transactions.dsl()
-            .selectFrom(CONTACTS)
-            .where(CONTACTS.TENANT_ID.eq(tenant.value()))
-            .and(after)
-            .orderBy(CONTACTS.CREATED_AT, CONTACTS.ID)
-            .limit(page.limit() + 1)
-            .fetch(ContactMapper::toContact),
-        page.limit(),
-        c -> new PageCursor(c.createdAt(), c.id().value()));
+    return KeysetPaging.page(
+        transactions.dsl().selectFrom(CONTACTS).where(CONTACTS.TENANT_ID.eq(tenant.value())),
+        CONTACTS.CREATED_AT, CONTACTS.ID, page).map(ContactMapper::toContact);
   }
 
   @Override

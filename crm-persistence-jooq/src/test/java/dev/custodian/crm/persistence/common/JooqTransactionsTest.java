@@ -1,9 +1,10 @@
 package dev.custodian.crm.persistence.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.TenantId;
 import dev.custodian.crm.persistence.schema.DatabaseRoles;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.util.UUID;
@@ -43,13 +44,9 @@ class JooqTransactionsTest {
   void givenTenantTransactionFailed_thenTheNextBorrowerIsCleanToo() {
     HikariDataSource poolOfOne = db.pool(DatabaseRoles.APP, db.appPassword(), 1);
     JooqTransactions tx = new JooqTransactions(poolOfOne);
-    try {
-      tx.inTenant(TenantId.of(UUID.randomUUID()), () -> {
-        throw new IllegalStateException("boom");
-      });
-    } catch (IllegalStateException expected) {
-      // the transaction rolled back
-    }
+    assertThatThrownBy(() -> tx.inTenant(TenantId.of(UUID.randomUUID()), () -> {
+      throw new IllegalStateException("boom");
+    })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
     assertThat(tx.inPlatform(() -> tenantSettingAndBackend(tx)).value1()).isNullOrEmpty();
   }
 }

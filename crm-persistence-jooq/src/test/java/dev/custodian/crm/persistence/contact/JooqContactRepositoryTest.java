@@ -1,9 +1,7 @@
 package dev.custodian.crm.persistence.contact;
 
-import dev.custodian.crm.core.common.port.out.Transactions;
 import dev.custodian.crm.core.contact.AbstractContactRepositoryContractTest;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.tenant.port.out.WorkspaceRepository;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,17 +11,7 @@ class JooqContactRepositoryTest extends AbstractContactRepositoryContractTest {
   @RegisterExtension static final TestDatabase db = new TestDatabase();
 
   @Override
-  protected Transactions transactions() {
-    return db.persistence().transactions();
-  }
-
-  @Override
-  protected WorkspaceRepository workspaces() {
-    return db.persistence().workspaces();
-  }
-
-  @Override
   protected ContactRepository contacts() {
-    return db.persistence().contacts();
+    return JooqContactStores.contacts(db.persistence());
   }
 }

@@ -4,7 +4,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.custodian.crm.persistence.JooqPersistence;
 import dev.custodian.crm.persistence.schema.DatabaseRoles;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
+import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.testing.PortFixture;
+import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,24 +18,52 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension: a migrated database of the test class's own on the JVM's one PostgreSQL.
  * Register it as {@code @RegisterExtension static final TestDatabase db = new TestDatabase();}.
  * Pools are opened lazily and closed, and the database dropped, after the class.
+ *
+ * <p>It is also the jOOQ adapter's {@link PortFixture}: a port contract test that registers it
+ * gets its transactions and workspaces from {@link #persistence()}. With
+ * {@link #bypassingRowLevelSecurity()} that persistence connects as a role that bypasses
+ * row-level security, so a contract passes only if the queries filter by workspace themselves.
  */
-public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
+public final class TestDatabase
+    implements BeforeAllCallback, AfterAllCallback, ParameterResolver, PortFixture {
 
+  private static final String BYPASSING_ROLE = "crm_test_bypassrls";
+  private static final String BYPASSING_PASSWORD = "bypass-" + java.util.UUID.randomUUID();
+
+  private final boolean bypassing;
   private PostgresServer server;
   private String name;
   private HikariDataSource app;
   private JooqPersistence persistence;
   private final List<HikariDataSource> pools = new ArrayList<>();
 
+  public TestDatabase() {
+    this(false);
+  }
+
+  private TestDatabase(boolean bypassing) {
+    this.bypassing = bypassing;
+  }
+
+  /** A database whose {@link #persistence()} connects as a BYPASSRLS member of crm_app. */
+  public static TestDatabase bypassingRowLevelSecurity() {
+    return new TestDatabase(true);
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     server = PostgresServer.get();
     name = server.createDatabase();
+    if (bypassing) {
+      createBypassingRole();
+    }
   }
 
   @Override
@@ -63,12 +97,55 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     return app;
   }
 
-  /** The persistence adapter over {@link #appDataSource()}. */
+  /**
+   * The persistence adapter over {@link #appDataSource()}, or over a role that bypasses
+   * row-level security for a {@link #bypassingRowLevelSecurity()} database.
+   */
   public synchronized JooqPersistence persistence() {
     if (persistence == null) {
-      persistence = JooqPersistence.create(appDataSource());
+      persistence = JooqPersistence.create(
+          bypassing ? pool(BYPASSING_ROLE, BYPASSING_PASSWORD, 4) : appDataSource());
     }
     return persistence;
+  }
+
+  @Override
+  public Transactions transactions() {
+    return persistence().transactions();
+  }
+
+  @Override
+  public WorkspaceRepository workspaces() {
+    return JooqWorkspaceStores.workspaces(persistence());
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == PortFixture.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return this;
+  }
+
+  /** A role with crm_app's grants that bypasses row-level security (cluster-wide, made once). */
+  private void createBypassingRole() {
+    try (Connection c = superuserConnection(); Statement st = c.createStatement()) {
+      st.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + BYPASSING_ROLE
+          + "') then create role " + BYPASSING_ROLE + "; end if; end $$");
+      st.execute("alter role " + BYPASSING_ROLE + " login bypassrls nosuperuser inherit password '"
+          + BYPASSING_PASSWORD + "'");
+      st.execute("grant " + DatabaseRoles.APP + " to " + BYPASSING_ROLE);
+      try (ResultSet rs = st.executeQuery(
+          "select rolbypassrls from pg_roles where rolname = '" + BYPASSING_ROLE + "'")) {
+        if (!rs.next() || !rs.getBoolean(1)) {
+          throw new IllegalStateException("the test role must bypass row-level security");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the BYPASSRLS test role", e);
+    }
   }
 
   /** A new pool of the given role and size, closed after the class. */

@@ -1,6 +1,6 @@
 package dev.custodian.crm.privacy.crypto;
 
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.bouncycastle.crypto.digests.SHA256Digest;

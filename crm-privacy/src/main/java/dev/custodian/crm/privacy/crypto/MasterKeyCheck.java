@@ -1,9 +1,11 @@
 package dev.custodian.crm.privacy.crypto;
 
-import dev.custodian.crm.core.common.port.out.Transactions;
-import dev.custodian.crm.core.privacy.port.out.KeyCheckRepository;
-import dev.custodian.crm.core.privacy.port.out.KeyProvider;
+import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
+import dev.custodian.crm.core.keys.port.out.KeyProvider;
+import dev.custodian.crm.core.common.Timestamps;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -29,11 +31,14 @@ public final class MasterKeyCheck {
   private final Transactions transactions;
   private final KeyCheckRepository keyChecks;
   private final KeyProvider keys;
+  private final Clock clock;
 
-  public MasterKeyCheck(Transactions transactions, KeyCheckRepository keyChecks, KeyProvider keys) {
+  public MasterKeyCheck(
+      Transactions transactions, KeyCheckRepository keyChecks, KeyProvider keys, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.keyChecks = Objects.requireNonNull(keyChecks, "keyChecks");
     this.keys = Objects.requireNonNull(keys, "keys");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** The key-check value of a master key. */
@@ -58,7 +63,7 @@ public final class MasterKeyCheck {
     return transactions.inPlatform(() -> {
       Optional<String> stored = keyChecks.find();
       if (stored.isEmpty()) {
-        keyChecks.insert(current);
+        keyChecks.insert(current, Timestamps.now(clock));
         return true;
       }
       if (!MessageDigest.isEqual(stored.get().getBytes(StandardCharsets.US_ASCII),

@@ -2,12 +2,12 @@ package dev.custodian.crm.privacy.suppression;
 
 import dev.custodian.crm.core.contact.EmailAddress;
 import dev.custodian.crm.core.contact.PhoneNumber;
-import dev.custodian.crm.core.privacy.SuppressionEntry;
-import dev.custodian.crm.core.privacy.SuppressionKind;
-import dev.custodian.crm.core.privacy.port.out.KeyProvider;
-import dev.custodian.crm.core.privacy.port.out.SuppressionEntryRepository;
-import dev.custodian.crm.core.privacy.port.out.SuppressionList;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.erasure.SuppressionEntry;
+import dev.custodian.crm.core.erasure.SuppressionKind;
+import dev.custodian.crm.core.keys.port.out.KeyProvider;
+import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
+import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.tenancy.TenantId;
 import dev.custodian.crm.privacy.crypto.KeyDerivation;
 import dev.custodian.crm.privacy.crypto.KeyedHash;
 import java.time.Instant;
@@ -43,13 +43,13 @@ public final class HashedSuppressionList implements SuppressionList {
     return entries.exists(tenant, SuppressionKind.PHONE, hash(tenant, SuppressionKind.PHONE, phone.value()));
   }
 
-  /** Adds the email to the workspace's list. */
+  @Override
   public void suppress(TenantId tenant, EmailAddress email, Instant now) {
     entries.add(new SuppressionEntry(tenant, SuppressionKind.EMAIL,
         hash(tenant, SuppressionKind.EMAIL, email.normalised()), now));
   }
 
-  /** Adds the phone number to the workspace's list. */
+  @Override
   public void suppress(TenantId tenant, PhoneNumber phone, Instant now) {
     entries.add(new SuppressionEntry(tenant, SuppressionKind.PHONE,
         hash(tenant, SuppressionKind.PHONE, phone.value()), now));

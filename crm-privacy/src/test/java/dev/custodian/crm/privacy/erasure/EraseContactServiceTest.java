@@ -1,6 +1,6 @@
 package dev.custodian.crm.privacy.erasure;
 
-import static dev.custodian.crm.core.tenant.WorkspaceFixtures.aWorkspace;
+import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,19 +14,18 @@ import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
-import dev.custodian.crm.core.contact.service.ContactErasureParticipant;
 import dev.custodian.crm.core.contact.service.CreateContactService;
-import dev.custodian.crm.core.privacy.ErasureReceipt;
-import dev.custodian.crm.core.privacy.InMemoryErasureReceiptRepository;
-import dev.custodian.crm.core.privacy.InMemorySuppressionEntryRepository;
-import dev.custodian.crm.core.privacy.SuppressionKind;
-import dev.custodian.crm.core.privacy.port.out.ErasureParticipant;
-import dev.custodian.crm.core.privacy.port.out.ErasureReceiptRepository;
-import dev.custodian.crm.core.privacy.port.out.KeyProvider;
-import dev.custodian.crm.core.tenant.InMemoryWorkspaceRepository;
-import dev.custodian.crm.core.tenant.TenantId;
-import dev.custodian.crm.core.tenant.Workspace;
-import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import dev.custodian.crm.core.erasure.ErasureReceipt;
+import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
+import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
+import dev.custodian.crm.core.erasure.SuppressionKind;
+import dev.custodian.crm.core.erasure.ErasureParticipant;
+import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
+import dev.custodian.crm.core.keys.port.out.KeyProvider;
+import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
+import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.workspace.Workspace;
+import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import dev.custodian.crm.privacy.erasure.port.in.ListErasureReceiptsQuery;
 import dev.custodian.crm.privacy.erasure.service.EraseContactService;
 import dev.custodian.crm.privacy.erasure.service.ListErasureReceiptsService;
@@ -72,7 +71,7 @@ class EraseContactServiceTest {
   }
 
   private EraseContactService eraser() {
-    return eraser(List.of(new ContactErasureParticipant(contacts)), receipts);
+    return eraser(List.of(), receipts);
   }
 
   private Contact ada(TenantId tenant) {
@@ -134,7 +133,7 @@ class EraseContactServiceTest {
         throw new UnsupportedOperationException();
       }
     };
-    assertThatThrownBy(() -> eraser(List.of(new ContactErasureParticipant(contacts)), failing).erase(a, ada.id()))
+    assertThatThrownBy(() -> eraser(List.of(), failing).erase(a, ada.id()))
         .hasMessage("receipt store down");
 
     assertThat(tx.inTenant(a, () -> contacts.findById(a, ada.id()))).contains(ada);
@@ -142,7 +141,7 @@ class EraseContactServiceTest {
   }
 
   @Test
-  void everyParticipantTakesPartAndIsCountedOnTheReceipt() {
+  void everyParticipantTakesPart_theContactRecordAlways_andEachIsCountedOnTheReceipt() {
     Contact ada = ada(a);
     ErasureParticipant activities = new ErasureParticipant() {
       @Override
@@ -155,9 +154,11 @@ class EraseContactServiceTest {
         return 3;
       }
     };
-    ErasureReceipt receipt = eraser(List.of(new ContactErasureParticipant(contacts), activities), receipts).erase(a, ada.id());
+    ErasureReceipt receipt = eraser(List.of(activities), receipts).erase(a, ada.id());
+    // The contact record always takes part, last: other records may refer to it.
     assertThat(receipt.removedByParticipant()).containsExactly(
-        java.util.Map.entry("contacts", 1), java.util.Map.entry("activities", 3));
+        java.util.Map.entry("activities", 3), java.util.Map.entry("contacts", 1));
+    assertThat(tx.inTenant(a, () -> contacts.findById(a, ada.id()))).isEmpty();
   }
 
   @Test

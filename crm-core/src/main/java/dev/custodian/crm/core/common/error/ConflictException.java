@@ -1,26 +1,19 @@
 package dev.custodian.crm.core.common.error;
 
-import java.util.Objects;
-
-/** The request conflicts with the state of the data (HTTP 409); the kind says how. */
+/**
+ * The request conflicts with the state of the data (HTTP 409); the kind says how and must be a
+ * conflict kind ({@link Kind#isConflict()}).
+ */
 public final class ConflictException extends CrmException {
 
-  /** Why the request conflicts. Each kind is its own problem type over HTTP. */
-  public enum Kind {
-    /** A value that must be unique is already taken. */
-    DUPLICATE,
-    /** An identifier was erased at the person's request and is on the suppression list. */
-    SUPPRESSED
-  }
-
-  private final Kind kind;
-
   public ConflictException(Kind kind, String message) {
-    super(message);
-    this.kind = Objects.requireNonNull(kind, "kind");
+    super(requireConflict(kind), message);
   }
 
-  public Kind kind() {
+  private static Kind requireConflict(Kind kind) {
+    if (kind == null || !kind.isConflict()) {
+      throw new IllegalArgumentException("not a conflict kind: " + kind);
+    }
     return kind;
   }
 }

@@ -1,15 +1,54 @@
 package dev.custodian.crm.core.common.error;
 
 /**
- * Root of the one unchecked hierarchy a use case throws when it cannot complete.
+ * Root of the one unchecked hierarchy a use case throws when it cannot complete. Every exception
+ * names its {@link Kind}; adapters map kinds with exhaustive switches, so a new kind that an
+ * adapter does not map is a compile error there, not a 500 at run time.
  *
  * <p>Messages name ids, fields and quantities only, never personal data: they may reach a log line
  * or an HTTP problem body.
  */
 public abstract sealed class CrmException extends RuntimeException
-    permits ValidationException, NotFoundException, ConflictException, PreconditionFailedException {
+    permits ValidationException, NotFoundException, ForbiddenException, ConflictException,
+        PreconditionFailedException {
 
-  protected CrmException(String message) {
+  /** Why a use case could not complete; each kind is its own problem type over HTTP. */
+  public enum Kind {
+    /** Bad input: one or more field errors ({@link ValidationException}). */
+    VALIDATION(false),
+    /** No such resource for the caller's workspace ({@link NotFoundException}). */
+    NOT_FOUND(false),
+    /** The caller may not do this ({@link ForbiddenException}). */
+    FORBIDDEN(false),
+    /** A value that must be unique is already taken ({@link ConflictException}). */
+    DUPLICATE(true),
+    /** An identifier was erased at the person's request and is suppressed ({@link ConflictException}). */
+    SUPPRESSED(true),
+    /** The version the caller saw is stale ({@link PreconditionFailedException}). */
+    PRECONDITION_FAILED(false),
+    /** The caller gave no version where one is required ({@link PreconditionFailedException}). */
+    PRECONDITION_REQUIRED(false);
+
+    private final boolean conflict;
+
+    Kind(boolean conflict) {
+      this.conflict = conflict;
+    }
+
+    /** True for the kinds a {@link ConflictException} carries. */
+    public boolean isConflict() {
+      return conflict;
+    }
+  }
+
+  private final Kind kind;
+
+  protected CrmException(Kind kind, String message) {
     super(message, null, false, false);
+    this.kind = java.util.Objects.requireNonNull(kind, "kind");
+  }
+
+  public Kind kind() {
+    return kind;
   }
 }

@@ -9,7 +9,7 @@ public final class NotFoundException extends CrmException {
   private final String resource;
 
   public NotFoundException(String resource) {
-    super(resource + " not found");
+    super(Kind.NOT_FOUND, resource + " not found");
     this.resource = resource;
   }
 

@@ -6,26 +6,23 @@ package dev.custodian.crm.core.common.error;
  */
 public final class PreconditionFailedException extends CrmException {
 
-  private final boolean missing;
-
-  private PreconditionFailedException(String message, boolean missing) {
-    super(message);
-    this.missing = missing;
+  private PreconditionFailedException(Kind kind, String message) {
+    super(kind, message);
   }
 
   /** The expected version no longer matches: someone else changed the resource first. */
   public static PreconditionFailedException stale(String resource) {
-    return new PreconditionFailedException(resource + " was changed by someone else", false);
+    return new PreconditionFailedException(Kind.PRECONDITION_FAILED, resource + " was changed by someone else");
   }
 
   /** The write needs the version the client last saw, and none was given. */
   public static PreconditionFailedException missing(String resource) {
     return new PreconditionFailedException(
-        "changing a " + resource + " needs the version last seen", true);
+        Kind.PRECONDITION_REQUIRED, "changing a " + resource + " needs the version last seen");
   }
 
   /** True when no precondition was given at all (HTTP 428 rather than 412). */
   public boolean isMissing() {
-    return missing;
+    return kind() == Kind.PRECONDITION_REQUIRED;
   }
 }

@@ -9,7 +9,7 @@ public final class ValidationException extends CrmException {
   private final List<FieldError> errors;
 
   public ValidationException(List<FieldError> errors) {
-    super(describe(errors));
+    super(Kind.VALIDATION, describe(errors));
     if (errors.isEmpty()) {
       throw new IllegalArgumentException("a validation exception needs at least one error");
     }

@@ -28,4 +28,9 @@ public record Page<T>(List<T> items, Optional<PageCursor> next) {
     List<T> items = fetched.subList(0, limit);
     return new Page<>(items, Optional.of(cursorOf.apply(items.get(limit - 1))));
   }
+
+  /** The same page with each item converted; the cursor stays as it is. */
+  public <U> Page<U> map(Function<T, U> mapper) {
+    return new Page<>(items.stream().map(mapper).toList(), next);
+  }
 }

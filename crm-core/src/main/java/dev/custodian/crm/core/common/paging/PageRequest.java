@@ -32,12 +32,13 @@ public record PageRequest(int limit, Optional<PageCursor> after) {
   }
 
   /**
-   * Validates the {@code limit} and {@code cursor} query parameters together, reporting both.
+   * Validates the {@code limit} and {@code cursor} query parameters into {@code v}; {@code null}
+   * when {@code v} holds any error.
    *
    * @param limit {@code null} for the default
    * @param cursor {@code null} for the first page
    */
-  public static PageRequest of(Integer limit, String cursor, Validator v) {
+  public static PageRequest of(Validator v, Integer limit, String cursor) {
     Integer validLimit = v.optional(FieldError.Location.PARAMETER, "limit", limit, l -> {
       if (l < 1 || l > MAX_LIMIT) {
         throw new InvalidValueException("must be between 1 and " + MAX_LIMIT);

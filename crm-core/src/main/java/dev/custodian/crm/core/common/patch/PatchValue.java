@@ -1,7 +1,6 @@
 package dev.custodian.crm.core.common.patch;
 
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * One field of a partial update (JSON merge patch semantics): absent leaves the stored value,
@@ -32,13 +31,5 @@ public sealed interface PatchValue<T> {
 
   static <T> PatchValue<T> set(T value) {
     return new Set<>(value);
-  }
-
-  /** The same change with its value converted; absent and clear stay as they are. */
-  default <R> PatchValue<R> map(Function<T, R> mapper) {
-    if (this instanceof Set<T> set) {
-      return new Set<>(mapper.apply(set.value()));
-    }
-    return this instanceof Clear<T> ? new Clear<>() : new Absent<>();
   }
 }

@@ -12,7 +12,9 @@ import java.util.function.Function;
 /**
  * Builds a command's value objects from raw input, collecting every field error instead of
  * stopping at the first; {@link #throwIfInvalid()} then reports them all in one
- * {@link ValidationException}.
+ * {@link ValidationException}. One validator serves a whole request: an adapter reads path
+ * parameters, headers, query parameters and the body into the same instance, and every command
+ * and query has an {@code of(Validator, ...)} form that adds its own errors to it.
  */
 public final class Validator {
 
@@ -53,16 +55,13 @@ public final class Validator {
       T value = build(FieldError.Location.FIELD, field, set.value(), factory);
       return value == null ? PatchValue.absent() : PatchValue.set(value);
     }
-    if (raw instanceof PatchValue.Clear<String> && !optional) {
+    if (raw instanceof PatchValue.Clear<String>) {
+      if (optional) {
+        return PatchValue.clear();
+      }
       errors.add(FieldError.field(field, "must not be null"));
-      return PatchValue.absent();
     }
-    return raw.map(factory);
-  }
-
-  /** Records an error found by a check of the caller's own. */
-  public void reject(FieldError error) {
-    errors.add(error);
+    return PatchValue.absent();
   }
 
   public boolean hasErrors() {

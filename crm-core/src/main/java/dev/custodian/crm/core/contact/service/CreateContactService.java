@@ -7,8 +7,8 @@ import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.port.in.CreateContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.privacy.port.out.SuppressionList;
-import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import java.time.Clock;
 import java.util.Objects;
 

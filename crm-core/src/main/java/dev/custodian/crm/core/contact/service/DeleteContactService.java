@@ -6,7 +6,7 @@ import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
 import dev.custodian.crm.core.contact.port.in.DeleteContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import java.util.Objects;
 
 /** Service: deletes a contact, honouring the expected version when one is given. */

@@ -5,8 +5,8 @@ import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.in.GetContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.tenant.TenantId;
-import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import java.util.Objects;
 
 /** Service: reads one contact. */

@@ -5,7 +5,7 @@ import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.port.in.ListContactsQuery;
 import dev.custodian.crm.core.contact.port.in.ListContactsUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import java.util.Objects;
 
 /** Service: one page of a workspace's contacts, oldest first. */

@@ -3,8 +3,8 @@ package dev.custodian.crm.core.contact.service;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.contact.EmailAddress;
 import dev.custodian.crm.core.contact.PhoneNumber;
-import dev.custodian.crm.core.privacy.port.out.SuppressionList;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.tenancy.TenantId;
 import java.util.Objects;
 
 /** Refuses an email or phone that was erased at the person's request (privacy promise DSR-04). */

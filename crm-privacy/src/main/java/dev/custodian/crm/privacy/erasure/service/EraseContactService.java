@@ -6,16 +6,17 @@ import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.privacy.ErasureReceipt;
-import dev.custodian.crm.core.privacy.ErasureReceiptId;
-import dev.custodian.crm.core.privacy.port.out.ErasureParticipant;
-import dev.custodian.crm.core.privacy.port.out.ErasureReceiptRepository;
-import dev.custodian.crm.core.tenant.TenantId;
-import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.erasure.ErasureReceipt;
+import dev.custodian.crm.core.erasure.ErasureReceiptId;
+import dev.custodian.crm.core.erasure.ErasureParticipant;
+import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
+import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import dev.custodian.crm.privacy.erasure.port.in.EraseContactUseCase;
-import dev.custodian.crm.privacy.suppression.HashedSuppressionList;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,27 +25,29 @@ import java.util.Objects;
 /**
  * Service: erasure in one tenant transaction. It reads and locks the contact (its identifiers are
  * needed for the suppression entries), suppresses the email and phone, lets every participant
- * delete its records, and writes the receipt; if any step fails, nothing of it happened.
+ * delete its records, and writes the receipt; if any step fails, nothing of it happened. The
+ * contact record itself is always the last participant (other records may refer to it); the ones
+ * given run first, in their order.
  */
 public final class EraseContactService implements EraseContactUseCase {
 
   private final WorkspaceTransactions transactions;
   private final ContactRepository contacts;
   private final List<ErasureParticipant> participants;
-  private final HashedSuppressionList suppressionList;
+  private final SuppressionList suppressionList;
   private final ErasureReceiptRepository receipts;
   private final IdGenerator ids;
   private final Clock clock;
 
+  /** @param otherParticipants stores besides the contact record that hold the contact's data */
   public EraseContactService(WorkspaceTransactions transactions, ContactRepository contacts,
-      List<ErasureParticipant> participants, HashedSuppressionList suppressionList,
+      List<ErasureParticipant> otherParticipants, SuppressionList suppressionList,
       ErasureReceiptRepository receipts, IdGenerator ids, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.contacts = Objects.requireNonNull(contacts, "contacts");
-    this.participants = List.copyOf(participants);
-    if (this.participants.isEmpty()) {
-      throw new IllegalArgumentException("erasure needs at least the contacts participant");
-    }
+    List<ErasureParticipant> all = new ArrayList<>(otherParticipants);
+    all.add(new ContactRecordParticipant(contacts));
+    this.participants = List.copyOf(all);
     this.suppressionList = Objects.requireNonNull(suppressionList, "suppressionList");
     this.receipts = Objects.requireNonNull(receipts, "receipts");
     this.ids = Objects.requireNonNull(ids, "ids");

@@ -1,9 +1,9 @@
 package dev.custodian.crm.privacy.erasure.service;
 
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.privacy.ErasureReceipt;
-import dev.custodian.crm.core.privacy.port.out.ErasureReceiptRepository;
-import dev.custodian.crm.core.tenant.service.WorkspaceTransactions;
+import dev.custodian.crm.core.erasure.ErasureReceipt;
+import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
+import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import dev.custodian.crm.privacy.erasure.port.in.ListErasureReceiptsQuery;
 import dev.custodian.crm.privacy.erasure.port.in.ListErasureReceiptsUseCase;
 import java.util.Objects;

@@ -4,7 +4,7 @@ import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.contact.EmailAddress;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.TenantId;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,11 +29,21 @@ public record CreateContactCommand(TenantId tenant, PersonName firstName, Person
   public static CreateContactCommand of(
       TenantId tenant, String firstName, String lastName, String email, String phone) {
     Validator v = new Validator();
+    CreateContactCommand command = of(v, tenant, firstName, lastName, email, phone);
+    v.throwIfInvalid();
+    return command;
+  }
+
+  /**
+   * Validates raw input into {@code v}; {@code null} when {@code v} holds any error (then
+   * {@code tenant} may be {@code null} too, if reading it failed).
+   */
+  public static CreateContactCommand of(Validator v,
+      TenantId tenant, String firstName, String lastName, String email, String phone) {
     PersonName first = v.required("firstName", firstName, PersonName::new);
     PersonName last = v.required("lastName", lastName, PersonName::new);
     EmailAddress validEmail = v.required("email", email, EmailAddress::new);
     Optional<PhoneNumber> validPhone = v.optional("phone", phone, PhoneNumber::new);
-    v.throwIfInvalid();
-    return new CreateContactCommand(tenant, first, last, validEmail, validPhone);
+    return v.hasErrors() ? null : new CreateContactCommand(tenant, first, last, validEmail, validPhone);
   }
 }

@@ -1,7 +1,7 @@
 package dev.custodian.crm.core.contact.port.in;
 
 import dev.custodian.crm.core.contact.ContactId;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.TenantId;
 import java.util.Objects;
 import java.util.OptionalLong;
 

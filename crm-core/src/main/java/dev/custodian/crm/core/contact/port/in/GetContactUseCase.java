@@ -2,7 +2,7 @@ package dev.custodian.crm.core.contact.port.in;
 
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.TenantId;
 
 /** Use case: read one contact of a workspace. */
 public interface GetContactUseCase {

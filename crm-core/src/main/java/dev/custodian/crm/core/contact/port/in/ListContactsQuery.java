@@ -2,7 +2,7 @@ package dev.custodian.crm.core.contact.port.in;
 
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.validation.Validator;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.TenantId;
 import java.util.Objects;
 
 /** Input of {@link ListContactsUseCase}: which workspace, and which page. */
@@ -21,8 +21,14 @@ public record ListContactsQuery(TenantId tenant, PageRequest page) {
    */
   public static ListContactsQuery of(TenantId tenant, Integer limit, String cursor) {
     Validator v = new Validator();
-    PageRequest page = PageRequest.of(limit, cursor, v);
+    ListContactsQuery query = of(v, tenant, limit, cursor);
     v.throwIfInvalid();
-    return new ListContactsQuery(tenant, page);
+    return query;
+  }
+
+  /** Validates the paging parameters into {@code v}; {@code null} when {@code v} holds any error. */
+  public static ListContactsQuery of(Validator v, TenantId tenant, Integer limit, String cursor) {
+    PageRequest page = PageRequest.of(v, limit, cursor);
+    return v.hasErrors() ? null : new ListContactsQuery(tenant, page);
   }
 }

@@ -7,7 +7,7 @@ import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.EmailAddress;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.TenantId;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -42,15 +42,33 @@ public record UpdateContactCommand(TenantId tenant, ContactId id, long expectedV
   public static UpdateContactCommand of(TenantId tenant, ContactId id, OptionalLong expectedVersion,
       PatchValue<String> firstName, PatchValue<String> lastName, PatchValue<String> email,
       PatchValue<String> phone) {
-    if (expectedVersion.isEmpty()) {
-      throw PreconditionFailedException.missing("contact");
-    }
     Validator v = new Validator();
+    UpdateContactCommand command =
+        of(v, tenant, id, expectedVersion, firstName, lastName, email, phone);
+    v.throwIfInvalid();
+    return command;
+  }
+
+  /**
+   * Validates a raw patch into {@code v}; {@code null} when {@code v} holds any error. Bad input
+   * is reported before a missing version: a request with both gets the field errors.
+   *
+   * @throws PreconditionFailedException (missing) when the input is valid but no expected
+   *     version is given
+   */
+  public static UpdateContactCommand of(Validator v, TenantId tenant, ContactId id,
+      OptionalLong expectedVersion, PatchValue<String> firstName, PatchValue<String> lastName,
+      PatchValue<String> email, PatchValue<String> phone) {
     PatchValue<PersonName> first = v.patch("firstName", firstName, false, PersonName::new);
     PatchValue<PersonName> last = v.patch("lastName", lastName, false, PersonName::new);
     PatchValue<EmailAddress> validEmail = v.patch("email", email, false, EmailAddress::new);
     PatchValue<PhoneNumber> validPhone = v.patch("phone", phone, true, PhoneNumber::new);
-    v.throwIfInvalid();
+    if (v.hasErrors()) {
+      return null;
+    }
+    if (expectedVersion.isEmpty()) {
+      throw PreconditionFailedException.missing("contact");
+    }
     return new UpdateContactCommand(
         tenant, id, expectedVersion.getAsLong(), first, last, validEmail, validPhone);
   }

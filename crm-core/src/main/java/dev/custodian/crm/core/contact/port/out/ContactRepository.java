@@ -5,7 +5,7 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.TenantId;
 import java.util.Optional;
 import java.util.OptionalLong;
 

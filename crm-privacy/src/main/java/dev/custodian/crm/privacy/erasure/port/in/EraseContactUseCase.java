@@ -1,8 +1,8 @@
 package dev.custodian.crm.privacy.erasure.port.in;
 
 import dev.custodian.crm.core.contact.ContactId;
-import dev.custodian.crm.core.privacy.ErasureReceipt;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.erasure.ErasureReceipt;
+import dev.custodian.crm.core.tenancy.TenantId;
 
 /**
  * Use case: erase a contact at the person's request (GDPR Art. 17, PROMISES DSR-04). In one

@@ -2,7 +2,7 @@ package dev.custodian.crm.privacy.erasure.port.in;
 
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.validation.Validator;
-import dev.custodian.crm.core.tenant.TenantId;
+import dev.custodian.crm.core.tenancy.TenantId;
 import java.util.Objects;
 
 /** Input of {@link ListErasureReceiptsUseCase}: which workspace, and which page. */
@@ -16,8 +16,14 @@ public record ListErasureReceiptsQuery(TenantId tenant, PageRequest page) {
   /** Validates the paging parameters together; {@code null} means default limit / first page. */
   public static ListErasureReceiptsQuery of(TenantId tenant, Integer limit, String cursor) {
     Validator v = new Validator();
-    PageRequest page = PageRequest.of(limit, cursor, v);
+    ListErasureReceiptsQuery query = of(v, tenant, limit, cursor);
     v.throwIfInvalid();
-    return new ListErasureReceiptsQuery(tenant, page);
+    return query;
+  }
+
+  /** Validates the paging parameters into {@code v}; {@code null} when {@code v} holds any error. */
+  public static ListErasureReceiptsQuery of(Validator v, TenantId tenant, Integer limit, String cursor) {
+    PageRequest page = PageRequest.of(v, limit, cursor);
+    return v.hasErrors() ? null : new ListErasureReceiptsQuery(tenant, page);
   }
 }

@@ -1,7 +1,7 @@
 package dev.custodian.crm.privacy.erasure.port.in;
 
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.privacy.ErasureReceipt;
+import dev.custodian.crm.core.erasure.ErasureReceipt;
 
 /** Use case: walk a workspace's erasure receipts page by page, oldest first. */
 public interface ListErasureReceiptsUseCase {

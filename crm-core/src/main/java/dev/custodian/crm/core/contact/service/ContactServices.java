@@ -1,0 +1,24 @@
+package dev.custodian.crm.core.contact.service;
+
+import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.contact.port.in.ContactUseCases;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
+import java.time.Clock;
+
+/** Factory: the contact use cases over their out-ports. */
+public final class ContactServices {
+
+  private ContactServices() {}
+
+  public static ContactUseCases create(WorkspaceTransactions transactions, ContactRepository contacts,
+      SuppressionList suppressionList, IdGenerator ids, Clock clock) {
+    return new ContactUseCases(
+        new CreateContactService(transactions, contacts, suppressionList, ids, clock),
+        new GetContactService(transactions, contacts),
+        new ListContactsService(transactions, contacts),
+        new UpdateContactService(transactions, contacts, suppressionList, clock),
+        new DeleteContactService(transactions, contacts));
+  }
+}

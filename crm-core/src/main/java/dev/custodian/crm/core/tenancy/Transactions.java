@@ -1,0 +1,27 @@
+package dev.custodian.crm.core.tenancy;
+
+import java.util.function.Supplier;
+
+/**
+ * Out-port: the unit of work. A use case is one transaction and opens it here; repositories join
+ * the open transaction and fail with {@link IllegalStateException} when none is open, so no
+ * repository call ever runs in autocommit.
+ *
+ * <p>An exception thrown by the work rolls back everything it wrote and propagates unchanged.
+ */
+public interface Transactions {
+
+  /**
+   * Runs {@code work} in a transaction bound to one workspace: tenant-owned data of that workspace
+   * only (and platform tables) is visible. A nested call for the same workspace joins the open
+   * transaction; a nested call for another workspace fails with {@link IllegalStateException}.
+   */
+  <T> T inTenant(TenantId tenant, Supplier<T> work);
+
+  /**
+   * Runs {@code work} in a transaction for platform-level data (workspaces; later accounts and
+   * sessions), with no workspace bound: tenant-owned tables show no rows. Nested inside any open
+   * transaction, it joins it.
+   */
+  <T> T inPlatform(Supplier<T> work);
+}

@@ -1,0 +1,76 @@
+package dev.custodian.crm.core.workspace;
+
+import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.common.Timestamps;
+import java.time.Instant;
+import java.util.Objects;
+
+/** Aggregate: a workspace (tenant), the platform-level owner of every CRM record. */
+public final class Workspace {
+
+  private final TenantId id;
+  private final WorkspaceName name;
+  private final Slug slug;
+  private final WorkspaceStatus status;
+  private final Instant createdAt;
+
+  private Workspace(
+      TenantId id, WorkspaceName name, Slug slug, WorkspaceStatus status, Instant createdAt) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.name = Objects.requireNonNull(name, "name");
+    this.slug = Objects.requireNonNull(slug, "slug");
+    this.status = Objects.requireNonNull(status, "status");
+    this.createdAt = Timestamps.micros(Objects.requireNonNull(createdAt, "createdAt"));
+  }
+
+  /** A new, active workspace. */
+  public static Workspace create(TenantId id, WorkspaceName name, Slug slug, Instant now) {
+    return new Workspace(id, name, slug, WorkspaceStatus.ACTIVE, now);
+  }
+
+  /** Rebuilds a stored workspace; for persistence adapters only. */
+  public static Workspace reconstitute(
+      TenantId id, WorkspaceName name, Slug slug, WorkspaceStatus status, Instant createdAt) {
+    return new Workspace(id, name, slug, status, createdAt);
+  }
+
+  public TenantId id() {
+    return id;
+  }
+
+  public WorkspaceName name() {
+    return name;
+  }
+
+  public Slug slug() {
+    return slug;
+  }
+
+  public WorkspaceStatus status() {
+    return status;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Workspace other
+        && id.equals(other.id)
+        && name.equals(other.name)
+        && slug.equals(other.slug)
+        && status.equals(other.status)
+        && createdAt.equals(other.createdAt);
+  }
+
+  @Override
+  public int hashCode() {
+    return id.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Workspace[" + id + "]";
+  }
+}

@@ -1,0 +1,31 @@
+package dev.custodian.crm.core.workspace.port.out;
+
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.tenancy.TenantDirectory;
+import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.workspace.Slug;
+import dev.custodian.crm.core.workspace.Workspace;
+import java.util.Optional;
+
+/**
+ * Out-port: stores workspaces, platform-level records. Every method joins the caller's open
+ * transaction and fails with {@link IllegalStateException} when none is open.
+ */
+public interface WorkspaceRepository extends TenantDirectory {
+
+  /**
+   * Stores a new workspace.
+   *
+   * @throws ConflictException of kind {@code DUPLICATE} when its slug is taken
+   */
+  void insert(Workspace workspace);
+
+  Optional<Workspace> findById(TenantId id);
+
+  boolean existsBySlug(Slug slug);
+
+  @Override
+  default boolean exists(TenantId tenant) {
+    return findById(tenant).isPresent();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.custodian.crm.core.workspace.service;
+
+import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.workspace.Slug;
+import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.workspace.Workspace;
+import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceCommand;
+import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceUseCase;
+import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+import java.time.Clock;
+import java.util.Objects;
+
+/** Service: creates a workspace, deriving a free slug from its name when none is asked for. */
+public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
+
+  /** Suffixes are cut from the workspace's own random id: six hex characters each. */
+  private static final int SUFFIX_LENGTH = 6;
+  private static final int MAX_ATTEMPTS = 3;
+
+  private final Transactions transactions;
+  private final WorkspaceRepository workspaces;
+  private final IdGenerator ids;
+  private final Clock clock;
+
+  public CreateWorkspaceService(
+      Transactions transactions, WorkspaceRepository workspaces, IdGenerator ids, Clock clock) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
+    this.ids = Objects.requireNonNull(ids, "ids");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Workspace create(CreateWorkspaceCommand command) {
+    TenantId id = TenantId.of(ids.newId());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return createOnce(command, id);
+      } catch (ConflictException e) {
+        // A derived slug taken by a concurrent create between check and insert: derive again,
+        // in a new transaction that now sees it. An explicit slug is the caller's conflict.
+        if (command.slug().isPresent() || attempt == MAX_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Workspace createOnce(CreateWorkspaceCommand command, TenantId id) {
+    return transactions.inPlatform(() -> {
+      Slug slug = command.slug().orElseGet(() -> freeSlugFor(command, id));
+      if (command.slug().isPresent() && workspaces.existsBySlug(slug)) {
+        throw new ConflictException(ConflictException.Kind.DUPLICATE, "slug is already taken");
+      }
+      Workspace workspace = Workspace.create(id, command.name(), slug, Timestamps.now(clock));
+      workspaces.insert(workspace);
+      return workspace;
+    });
+  }
+
+  private Slug freeSlugFor(CreateWorkspaceCommand command, TenantId id) {
+    String base = Slug.baseFrom(command.name(), SUFFIX_LENGTH + 1);
+    if (base.length() >= Slug.MIN_LENGTH && !workspaces.existsBySlug(new Slug(base))) {
+      return new Slug(base);
+    }
+    String hex = id.value().toString().replace("-", "");
+    for (int at = 0; at + SUFFIX_LENGTH <= hex.length(); at += SUFFIX_LENGTH) {
+      String suffix = hex.substring(at, at + SUFFIX_LENGTH);
+      Slug candidate = new Slug(base.isEmpty() ? "ws-" + suffix : base + "-" + suffix);
+      if (!workspaces.existsBySlug(candidate)) {
+        return candidate;
+      }
+    }
+    throw new ConflictException(ConflictException.Kind.DUPLICATE, "no free slug could be derived");
+  }
+}

@@ -1,0 +1,194 @@
+package dev.custodian.crm.core.common;
+
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageCursor;
+import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.common.paging.UuidOrder;
+import dev.custodian.crm.core.tenancy.TenantId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * A tenant-owned table for in-memory fakes, with what the database gives a tenant table: rows
+ * keyed by (workspace, key); row-level security (only the transaction's workspace is visible, and
+ * a row of another workspace cannot be written); unique keys within a workspace; and the keyset
+ * walk oldest first (time, then id in PostgreSQL's uuid order). A fake states its table once and
+ * keeps only its own mapping.
+ *
+ * @param <K> the row's key within its workspace
+ * @param <V> the row (usually the aggregate itself)
+ */
+public final class InMemoryTenantTable<K, V> {
+
+  private record Key(TenantId tenant, Object key) {}
+
+  private record Unique<V>(Function<V, Object> value, String message) {}
+
+  private final InMemoryTransactions transactions;
+  private final InMemoryTable<Key, V> rows;
+  private final Function<V, TenantId> tenantOf;
+  private final Function<V, K> keyOf;
+  private final List<Unique<V>> uniques;
+  private final String duplicateKeyMessage;
+  private final Function<V, PageCursor> positionOf;
+
+  private InMemoryTenantTable(Builder<K, V> builder) {
+    this.transactions = builder.transactions;
+    this.rows = builder.transactions.newTable();
+    this.tenantOf = builder.tenantOf;
+    this.keyOf = builder.keyOf;
+    this.uniques = List.copyOf(builder.uniques);
+    this.duplicateKeyMessage = builder.duplicateKeyMessage;
+    this.positionOf = builder.positionOf;
+  }
+
+  /** Starts a table whose rows belong to {@code tenantOf(row)} and are keyed by {@code keyOf(row)}. */
+  public static <K, V> Builder<K, V> builder(
+      InMemoryTransactions transactions, Function<V, TenantId> tenantOf, Function<V, K> keyOf) {
+    return new Builder<>(transactions, tenantOf, keyOf);
+  }
+
+  /**
+   * Stores a new row.
+   *
+   * @throws IllegalStateException when the row belongs to another workspace than the transaction's
+   * @throws ConflictException {@code DUPLICATE} when its key or a unique value is taken
+   */
+  public void insert(V row) {
+    checkWritable(row);
+    if (rows.rows().containsKey(keyOf(row))) {
+      throw new ConflictException(ConflictException.Kind.DUPLICATE, duplicateKeyMessage);
+    }
+    refuseDuplicates(row);
+    rows.rows().put(keyOf(row), row);
+  }
+
+  /** Stores the row unless one with its key exists ({@code on conflict do nothing}). */
+  public boolean insertIfAbsent(V row) {
+    checkWritable(row);
+    if (rows.rows().containsKey(keyOf(row))) {
+      return false;
+    }
+    insert(row);
+    return true;
+  }
+
+  /** The visible row of {@code tenant} with that key. */
+  public Optional<V> find(TenantId tenant, K key) {
+    return visible(tenant).filter(row -> keyOf.apply(row).equals(key)).findFirst();
+  }
+
+  /** Every row of {@code tenant} the transaction may see (none for another workspace). */
+  public Stream<V> visible(TenantId tenant) {
+    Optional<TenantId> bound = transactions.boundTenant();
+    if (!bound.equals(Optional.of(tenant))) {
+      return Stream.empty();
+    }
+    return rows.rows().values().stream().filter(row -> tenantOf.apply(row).equals(tenant));
+  }
+
+  /**
+   * Replaces the visible row with the same key.
+   *
+   * @return false when there is none
+   * @throws ConflictException {@code DUPLICATE} when a unique value is taken by another row
+   */
+  public boolean replace(V row) {
+    if (find(tenantOf.apply(row), keyOf.apply(row)).isEmpty()) {
+      return false;
+    }
+    refuseDuplicates(row);
+    rows.rows().put(keyOf(row), row);
+    return true;
+  }
+
+  /** Deletes the visible row of {@code tenant} with that key; false when there is none. */
+  public boolean remove(TenantId tenant, K key) {
+    return find(tenant, key).map(row -> rows.rows().remove(keyOf(row)) != null).orElse(false);
+  }
+
+  /** One page of the workspace's rows, oldest first, after the request's cursor. */
+  public Page<V> page(TenantId tenant, PageRequest request) {
+    Objects.requireNonNull(positionOf, "this table has no walk order");
+    Comparator<PageCursor> order = Comparator.comparing(PageCursor::createdAt)
+        .thenComparing(PageCursor::id, UuidOrder.UNSIGNED);
+    List<V> fetched = visible(tenant)
+        .filter(row -> request.after().map(after -> order.compare(positionOf.apply(row), after) > 0).orElse(true))
+        .sorted(Comparator.comparing(positionOf, order))
+        .limit(request.limit() + 1L)
+        .toList();
+    return Page.fromLookahead(fetched, request.limit(), positionOf::apply);
+  }
+
+  private Key keyOf(V row) {
+    return new Key(tenantOf.apply(row), keyOf.apply(row));
+  }
+
+  /** Row-level security's {@code WITH CHECK}: a row is written only for the bound workspace. */
+  private void checkWritable(V row) {
+    if (!transactions.boundTenant().equals(Optional.of(tenantOf.apply(row)))) {
+      throw new IllegalStateException("row-level security: the row belongs to another workspace");
+    }
+  }
+
+  private void refuseDuplicates(V row) {
+    TenantId tenant = tenantOf.apply(row);
+    K key = keyOf.apply(row);
+    for (Unique<V> unique : uniques) {
+      Object value = unique.value().apply(row);
+      boolean taken = rows.rows().values().stream()
+          .filter(other -> tenantOf.apply(other).equals(tenant) && !keyOf.apply(other).equals(key))
+          .anyMatch(other -> unique.value().apply(other).equals(value));
+      if (taken) {
+        throw new ConflictException(ConflictException.Kind.DUPLICATE, unique.message());
+      }
+    }
+  }
+
+  /** How a table is declared. */
+  public static final class Builder<K, V> {
+
+    private final InMemoryTransactions transactions;
+    private final Function<V, TenantId> tenantOf;
+    private final Function<V, K> keyOf;
+    private final List<Unique<V>> uniques = new ArrayList<>();
+    private String duplicateKeyMessage = "the row already exists";
+    private Function<V, PageCursor> positionOf;
+
+    private Builder(InMemoryTransactions transactions, Function<V, TenantId> tenantOf, Function<V, K> keyOf) {
+      this.transactions = Objects.requireNonNull(transactions, "transactions");
+      this.tenantOf = Objects.requireNonNull(tenantOf, "tenantOf");
+      this.keyOf = Objects.requireNonNull(keyOf, "keyOf");
+    }
+
+    /** The conflict message when a row's key is taken. */
+    public Builder<K, V> duplicateKeyMessage(String message) {
+      this.duplicateKeyMessage = message;
+      return this;
+    }
+
+    /** A value unique within a workspace, e.g. a normalised email. */
+    public Builder<K, V> unique(Function<V, Object> value, String conflictMessage) {
+      uniques.add(new Unique<>(value, conflictMessage));
+      return this;
+    }
+
+    /** The keyset walk: rows ordered by {@code time}, then {@code id} in uuid order. */
+    public Builder<K, V> walkOrder(Function<V, Instant> time, Function<V, UUID> id) {
+      this.positionOf = row -> new PageCursor(time.apply(row), id.apply(row));
+      return this;
+    }
+
+    public InMemoryTenantTable<K, V> build() {
+      return new InMemoryTenantTable<>(this);
+    }
+  }
+}

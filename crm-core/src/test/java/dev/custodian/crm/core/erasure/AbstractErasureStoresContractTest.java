@@ -1,0 +1,152 @@
+package dev.custodian.crm.core.erasure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
+import dev.custodian.crm.core.testing.AbstractPortContractTest;
+import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
+import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract of the stores behind erasure: {@link SuppressionEntryRepository},
+ * {@link ErasureReceiptRepository} and {@link KeyCheckRepository}. Run by the in-memory fakes and
+ * by the jOOQ adapter.
+ */
+public abstract class AbstractErasureStoresContractTest extends AbstractPortContractTest {
+
+  private static final String HASH = "ab".repeat(32);
+
+  protected SuppressionEntryRepository suppression;
+  protected ErasureReceiptRepository receipts;
+
+  protected abstract SuppressionEntryRepository suppressionEntries();
+
+  protected abstract ErasureReceiptRepository erasureReceipts();
+
+  protected abstract KeyCheckRepository keyChecks();
+
+  @Override
+  protected void portsReady() {
+    suppression = suppressionEntries();
+    receipts = erasureReceipts();
+  }
+
+  @Test
+  void givenAnEntryBeingAdded_whenAnotherTransactionChecksIt_thenTheCheckWaitsAndSeesIt() throws Exception {
+    SuppressionEntry entry = new SuppressionEntry(a, SuppressionKind.PHONE, "cd".repeat(32), Instant.now());
+    CountDownLatch added = new CountDownLatch(1);
+    CountDownLatch checked = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Boolean> checkedBeforeCommit = pool.submit(() -> tx.inTenant(a, () -> {
+        suppression.add(entry);
+        added.countDown();
+        // The check must wait for this transaction; if it is not done within this bound, it
+        // waits (a store without the lock answers at once, and wrongly).
+        return await(checked, 1);
+      }));
+      assertThat(added.await(10, TimeUnit.SECONDS)).isTrue();
+      Future<Boolean> check = pool.submit(() -> {
+        try {
+          return tx.inTenant(a, () -> suppression.exists(a, entry.kind(), entry.keyedHash()));
+        } finally {
+          checked.countDown();
+        }
+      });
+
+      assertThat(checkedBeforeCommit.get(20, TimeUnit.SECONDS))
+          .as("the check finished while the addition was uncommitted").isFalse();
+      assertThat(check.get(20, TimeUnit.SECONDS)).as("the check sees the committed entry").isTrue();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static boolean await(CountDownLatch latch, int seconds) {
+    try {
+      return latch.await(seconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void suppressionEntriesAreScopedToTheirWorkspaceAndKind_andAddingTwiceIsHarmless() {
+    SuppressionEntry entry = new SuppressionEntry(a, SuppressionKind.EMAIL, HASH, Instant.now());
+    tx.inTenant(a, () -> { suppression.add(entry); suppression.add(entry); return null; });
+
+    assertThat(tx.inTenant(a, () -> suppression.exists(a, SuppressionKind.EMAIL, HASH))).isTrue();
+    assertThat(tx.inTenant(a, () -> suppression.exists(a, SuppressionKind.PHONE, HASH))).isFalse();
+    assertThat(tx.inTenant(a, () -> suppression.exists(a, SuppressionKind.EMAIL, "cd".repeat(32)))).isFalse();
+    assertThat(tx.inTenant(b, () -> suppression.exists(b, SuppressionKind.EMAIL, HASH))).isFalse();
+  }
+
+  @Test
+  void givenNoOpenTransaction_thenStoresFailLoudly() {
+    assertThatThrownBy(() -> suppression.exists(a, SuppressionKind.EMAIL, HASH))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> receipts.list(a, PageRequest.first(1))).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void receiptsRoundTripAndPageOldestFirst_withinTheirWorkspaceOnly() {
+    List<ErasureReceipt> stored = new ArrayList<>();
+    Instant t = Instant.parse("2026-02-03T04:05:06.123456Z");
+    for (int i = 0; i < 5; i++) {
+      stored.add(new ErasureReceipt(new ErasureReceiptId(UUID.randomUUID()), a, ContactId.of(UUID.randomUUID()),
+          t.plusSeconds(i % 2), Map.of("contacts", 1, "activities", i)));
+    }
+    tx.inTenant(a, () -> { stored.forEach(receipts::insert); return null; });
+    ErasureReceipt other = new ErasureReceipt(new ErasureReceiptId(UUID.randomUUID()), b,
+        ContactId.of(UUID.randomUUID()), t, Map.of("contacts", 1));
+    tx.inTenant(b, () -> { receipts.insert(other); return null; });
+
+    List<ErasureReceipt> walked = new ArrayList<>();
+    PageRequest request = PageRequest.first(2);
+    while (true) {
+      PageRequest current = request;
+      Page<ErasureReceipt> page = tx.inTenant(a, () -> receipts.list(a, current));
+      walked.addAll(page.items());
+      if (page.next().isEmpty()) {
+        break;
+      }
+      request = request.next(page.next().get());
+    }
+    List<ErasureReceipt> expected = new ArrayList<>(stored);
+    expected.sort(java.util.Comparator.comparing(ErasureReceipt::erasedAt)
+        .thenComparing(r -> r.id().value(), dev.custodian.crm.core.common.paging.UuidOrder.UNSIGNED));
+    assertThat(walked).containsExactlyElementsOf(expected);
+    assertThat(tx.inTenant(b, () -> receipts.list(b, PageRequest.first(50))).items()).containsExactly(other);
+  }
+
+  @Test
+  void keyCheckIsStoredOnce() {
+    KeyCheckRepository keyChecks = keyChecks();
+    tx.inPlatform(() -> {
+      if (keyChecks.find().isEmpty()) {
+        keyChecks.insert("ee".repeat(32), Instant.now());
+      }
+      return null;
+    });
+    String stored = tx.inPlatform(() -> keyChecks.find()).orElseThrow();
+    assertThatThrownBy(() -> tx.inPlatform(() -> { keyChecks.insert("ff".repeat(32), Instant.now()); return null; }))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(tx.inPlatform(() -> keyChecks.find())).contains(stored);
+  }
+}

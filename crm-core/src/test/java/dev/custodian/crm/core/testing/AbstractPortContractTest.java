@@ -1,0 +1,51 @@
+package dev.custodian.crm.core.testing;
+
+import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
+
+import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.workspace.Workspace;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the contracts of tenant-owned ports: two workspaces, {@link #a} and {@link #b}, stored
+ * before each test through the {@link PortFixture} that the subclass's extension provides.
+ */
+public abstract class AbstractPortContractTest {
+
+  protected Transactions tx;
+  protected TenantId a;
+  protected TenantId b;
+
+  @BeforeEach
+  void twoWorkspaces(PortFixture ports) {
+    tx = ports.transactions();
+    Workspace wa = aWorkspace();
+    Workspace wb = aWorkspace();
+    tx.inPlatform(() -> {
+      ports.workspaces().insert(wa);
+      ports.workspaces().insert(wb);
+      return null;
+    });
+    a = wa.id();
+    b = wb.id();
+    portsReady();
+  }
+
+  /** Called once the fixture is in place: fetch the port under test here. */
+  protected abstract void portsReady();
+
+  /** Runs {@code work} in a transaction of {@code tenant}. */
+  protected <T> T in(TenantId tenant, Supplier<T> work) {
+    return tx.inTenant(tenant, work);
+  }
+
+  /** Runs {@code work} in a transaction of {@code tenant}. */
+  protected void run(TenantId tenant, Runnable work) {
+    tx.inTenant(tenant, () -> {
+      work.run();
+      return null;
+    });
+  }
+}

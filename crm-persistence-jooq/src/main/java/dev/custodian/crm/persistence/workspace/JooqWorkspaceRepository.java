@@ -1,0 +1,90 @@
+package dev.custodian.crm.persistence.workspace;
+
+import static dev.custodian.crm.persistence.generated.Tables.WORKSPACES;
+
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.workspace.Slug;
+import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.workspace.Workspace;
+import dev.custodian.crm.core.workspace.WorkspaceName;
+import dev.custodian.crm.core.workspace.WorkspaceStatus;
+import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+import dev.custodian.crm.persistence.common.DatabaseErrors;
+import dev.custodian.crm.persistence.common.JooqTransactions;
+import dev.custodian.crm.persistence.common.SqlTime;
+import dev.custodian.crm.persistence.generated.tables.records.WorkspacesRecord;
+import java.util.Optional;
+import org.jooq.exception.DataAccessException;
+
+/** Persistence adapter: {@code WorkspaceRepository} on the {@code workspaces} table. */
+final class JooqWorkspaceRepository implements WorkspaceRepository {
+
+  private final JooqTransactions transactions;
+
+  JooqWorkspaceRepository(JooqTransactions transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public void insert(Workspace workspace) {
+    WorkspacesRecord row = new WorkspacesRecord();
+    row.setId(workspace.id().value());
+    row.setName(workspace.name().value());
+    row.setSlug(workspace.slug().value());
+    row.setStatus(statusName(workspace.status()));
+    row.setCancelledAt(workspace.status() instanceof WorkspaceStatus.Cancelled c ? SqlTime.utc(c.cancelledAt()) : null);
+    row.setCreatedAt(SqlTime.utc(workspace.createdAt()));
+    try {
+      transactions.dsl().insertInto(WORKSPACES).set(row).execute();
+    } catch (DataAccessException e) {
+      if (DatabaseErrors.isViolation(e, DatabaseErrors.UNIQUE_VIOLATION, "workspaces_slug_uk")) {
+        throw new ConflictException(ConflictException.Kind.DUPLICATE, "slug is already taken");
+      }
+      if (DatabaseErrors.isViolation(e, DatabaseErrors.UNIQUE_VIOLATION, "workspaces_pk")) {
+        throw new ConflictException(ConflictException.Kind.DUPLICATE, "workspace already exists");
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<Workspace> findById(TenantId id) {
+    return transactions.dsl()
+        .selectFrom(WORKSPACES)
+        .where(WORKSPACES.ID.eq(id.value()))
+        .fetchOptional()
+        .map(JooqWorkspaceRepository::toWorkspace);
+  }
+
+  @Override
+  public boolean exists(TenantId tenant) {
+    return transactions.dsl().fetchExists(WORKSPACES, WORKSPACES.ID.eq(tenant.value()));
+  }
+
+  @Override
+  public boolean existsBySlug(Slug slug) {
+    return transactions.dsl().fetchExists(WORKSPACES, WORKSPACES.SLUG.eq(slug.value()));
+  }
+
+  private static Workspace toWorkspace(WorkspacesRecord row) {
+    WorkspaceStatus status = switch (row.getStatus()) {
+      case "ACTIVE" -> WorkspaceStatus.ACTIVE;
+      case "CANCELLED" -> new WorkspaceStatus.Cancelled(row.getCancelledAt().toInstant());
+      case "PURGED" -> new WorkspaceStatus.Purged();
+      default -> throw new IllegalStateException("unknown workspace status in the database");
+    };
+    return Workspace.reconstitute(
+        TenantId.of(row.getId()),
+        new WorkspaceName(row.getName()),
+        new Slug(row.getSlug()),
+        status,
+        row.getCreatedAt().toInstant());
+  }
+
+  private static String statusName(WorkspaceStatus status) {
+    if (status instanceof WorkspaceStatus.Cancelled) {
+      return "CANCELLED";
+    }
+    return status instanceof WorkspaceStatus.Purged ? "PURGED" : "ACTIVE";
+  }
+}

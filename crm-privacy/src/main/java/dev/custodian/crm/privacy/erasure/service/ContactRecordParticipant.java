@@ -1,0 +1,31 @@
+package dev.custodian.crm.privacy.erasure.service;
+
+import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.erasure.ErasureParticipant;
+import dev.custodian.crm.core.tenancy.TenantId;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * Erasure participant: the contact record itself, hard-deleted. Always part of an erasure (see
+ * {@link ErasureServices}): an embedder can add participants, never drop this one.
+ */
+final class ContactRecordParticipant implements ErasureParticipant {
+
+  private final ContactRepository contacts;
+
+  ContactRecordParticipant(ContactRepository contacts) {
+    this.contacts = Objects.requireNonNull(contacts, "contacts");
+  }
+
+  @Override
+  public String name() {
+    return "contacts";
+  }
+
+  @Override
+  public int eraseContact(TenantId tenant, ContactId contact) {
+    return contacts.delete(tenant, contact, OptionalLong.empty()) ? 1 : 0;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.custodian.crm.privacy.erasure.service;
+
+import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.erasure.ErasureParticipant;
+import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
+import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
+import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
+import java.time.Clock;
+import java.util.List;
+
+/** Factory: the erasure use cases over their out-ports. */
+public final class ErasureServices {
+
+  private ErasureServices() {}
+
+  /**
+   * @param otherParticipants every store besides the contact record that holds a contact's
+   *     personal data; the contact record itself always takes part
+   */
+  public static ErasureUseCases create(WorkspaceTransactions transactions, ContactRepository contacts,
+      SuppressionList suppressionList, ErasureReceiptRepository receipts,
+      List<ErasureParticipant> otherParticipants, IdGenerator ids, Clock clock) {
+    return new ErasureUseCases(
+        new EraseContactService(transactions, contacts, otherParticipants, suppressionList, receipts,
+            ids, clock),
+        new ListErasureReceiptsService(transactions, receipts));
+  }
+}
