@@ -1,7 +1,10 @@
 package dev.custodian.crm.core.tenancy;
 
 import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageRequest;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -26,5 +29,10 @@ public final class WorkspaceTransactions {
       }
       return work.get();
     });
+  }
+
+  /** One page of a workspace's rows, listed by {@code list} in a transaction of that workspace. */
+  public <T> Page<T> page(PageQuery query, BiFunction<TenantId, PageRequest, Page<T>> list) {
+    return inWorkspace(query.tenant(), () -> list.apply(query.tenant(), query.page()));
   }
 }

@@ -229,7 +229,7 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
         locked.countDown();
         // The other update must wait for this transaction; if it is not done within this bound,
         // it waits (a lost lock lets it through at once). Then delete, as erasure does.
-        boolean done = await(otherDone, 1);
+        boolean done = awaitAtMost(otherDone, 1);
         contacts.delete(a, original.id(), OptionalLong.empty());
         return done;
       }));
@@ -252,14 +252,6 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
     assertThat(read(a, original.id())).isEmpty();
   }
 
-  private static boolean await(CountDownLatch latch, int seconds) {
-    try {
-      return latch.await(seconds, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static void sleep(long millis) {
     try {

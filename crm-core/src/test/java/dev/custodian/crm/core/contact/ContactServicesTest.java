@@ -14,12 +14,13 @@ import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
-import dev.custodian.crm.core.contact.port.in.ListContactsQuery;
+import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
 import dev.custodian.crm.core.contact.service.CreateContactService;
 import dev.custodian.crm.core.contact.service.DeleteContactService;
 import dev.custodian.crm.core.contact.service.GetContactService;
-import dev.custodian.crm.core.contact.service.ListContactsService;
+import dev.custodian.crm.core.contact.port.in.ListContactsUseCase;
+import dev.custodian.crm.core.contact.service.ContactServices;
 import dev.custodian.crm.core.contact.service.UpdateContactService;
 import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
 import dev.custodian.crm.core.tenancy.TenantId;
@@ -43,7 +44,8 @@ class ContactServicesTest {
   private final CreateContactService create =
       new CreateContactService(inWorkspace, contacts, suppression, IdGenerator.random(), clock);
   private final GetContactService get = new GetContactService(inWorkspace, contacts);
-  private final ListContactsService list = new ListContactsService(inWorkspace, contacts);
+  private final ListContactsUseCase list =
+      ContactServices.create(inWorkspace, contacts, suppression, IdGenerator.random(), clock).list();
   private final UpdateContactService update = new UpdateContactService(inWorkspace, contacts, suppression, clock);
   private final DeleteContactService delete = new DeleteContactService(inWorkspace, contacts);
   private TenantId ws;
@@ -72,7 +74,7 @@ class ContactServicesTest {
     assertThat(ada.phone().orElseThrow().value()).isEqualTo("+442079460958");
     assertThat(ada.version()).isEqualTo(1);
     assertThat(get.get(ws, ada.id())).isEqualTo(ada);
-    assertThat(list.list(ListContactsQuery.of(ws, null, null)).items()).containsExactly(ada);
+    assertThat(list.list(PageQuery.of(ws, null, null)).items()).containsExactly(ada);
   }
 
   @Test
@@ -107,7 +109,7 @@ class ContactServicesTest {
     TenantId unknown = TenantId.of(UUID.randomUUID());
     assertThatThrownBy(() -> create.create(CreateContactCommand.of(unknown, "A", "B", "a@b.org", null)))
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("workspace"));
-    assertThatThrownBy(() -> list.list(ListContactsQuery.of(unknown, null, null))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> list.list(PageQuery.of(unknown, null, null))).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> get.get(unknown, ContactId.of(UUID.randomUUID()))).isInstanceOf(NotFoundException.class);
   }
 
@@ -173,7 +175,7 @@ class ContactServicesTest {
         absent(), absent(), absent(), PatchValue.set("+15550100000"))))
         .isInstanceOf(ConflictException.class);
     assertThat(get.get(ws, ada.id())).isEqualTo(ada);
-    assertThat(list.list(ListContactsQuery.of(ws, 200, null)).items()).containsExactly(ada);
+    assertThat(list.list(PageQuery.of(ws, 200, null)).items()).containsExactly(ada);
   }
 
   @Test
@@ -187,15 +189,15 @@ class ContactServicesTest {
 
   @Test
   void pagingParametersAreValidatedTogether() {
-    assertThatThrownBy(() -> ListContactsQuery.of(ws, 0, "%%%"))
+    assertThatThrownBy(() -> PageQuery.of(ws, 0, "%%%"))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
             .extracting(FieldError::location, FieldError::name)
             .containsExactly(org.assertj.core.api.Assertions.tuple(FieldError.Location.PARAMETER, "limit"),
                 org.assertj.core.api.Assertions.tuple(FieldError.Location.PARAMETER, "cursor")));
-    assertThatThrownBy(() -> ListContactsQuery.of(ws, 201, null)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> PageQuery.of(ws, 201, null)).isInstanceOf(ValidationException.class);
     for (String bad : new String[] {"", "abc", "djE6MTIzOnh4eA", "djI6MTIzOjAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA"}) {
-      assertThatThrownBy(() -> ListContactsQuery.of(ws, null, bad)).as(bad).isInstanceOf(ValidationException.class);
+      assertThatThrownBy(() -> PageQuery.of(ws, null, bad)).as(bad).isInstanceOf(ValidationException.class);
     }
-    assertThat(ListContactsQuery.of(ws, null, null).page().limit()).isEqualTo(50);
+    assertThat(PageQuery.of(ws, null, null).page().limit()).isEqualTo(50);
   }
 }

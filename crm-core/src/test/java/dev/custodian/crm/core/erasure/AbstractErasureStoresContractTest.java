@@ -58,7 +58,7 @@ public abstract class AbstractErasureStoresContractTest extends AbstractPortCont
         added.countDown();
         // The check must wait for this transaction; if it is not done within this bound, it
         // waits (a store without the lock answers at once, and wrongly).
-        return await(checked, 1);
+        return awaitAtMost(checked, 1);
       }));
       assertThat(added.await(10, TimeUnit.SECONDS)).isTrue();
       Future<Boolean> check = pool.submit(() -> {
@@ -77,14 +77,6 @@ public abstract class AbstractErasureStoresContractTest extends AbstractPortCont
     }
   }
 
-  private static boolean await(CountDownLatch latch, int seconds) {
-    try {
-      return latch.await(seconds, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   @Test
   void suppressionEntriesAreScopedToTheirWorkspaceAndKind_andAddingTwiceIsHarmless() {

@@ -5,6 +5,8 @@ import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
 import dev.custodian.crm.core.tenancy.TenantId;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.workspace.Workspace;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -39,6 +41,19 @@ public abstract class AbstractPortContractTest {
   /** Runs {@code work} in a transaction of {@code tenant}. */
   protected <T> T in(TenantId tenant, Supplier<T> work) {
     return tx.inTenant(tenant, work);
+  }
+
+  /**
+   * Waits for {@code latch} at most {@code seconds}; false when it did not open in time. Lock
+   * contracts use it to see whether a second transaction finished while the first held a lock.
+   */
+  protected static boolean awaitAtMost(CountDownLatch latch, int seconds) {
+    try {
+      return latch.await(seconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Runs {@code work} in a transaction of {@code tenant}. */

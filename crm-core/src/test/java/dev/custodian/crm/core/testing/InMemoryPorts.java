@@ -2,16 +2,13 @@ package dev.custodian.crm.core.testing;
 
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The in-memory {@link PortFixture}, as a JUnit extension. Register it on an instance field
  * ({@code @RegisterExtension final InMemoryPorts ports = new InMemoryPorts();}) so every test gets
  * empty stores, and build the fake under test on {@link #transactions()}.
  */
-public final class InMemoryPorts implements PortFixture, ParameterResolver {
+public final class InMemoryPorts implements PortFixture.Extension {
 
   private final InMemoryTransactions transactions = new InMemoryTransactions();
   private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(transactions);
@@ -24,15 +21,5 @@ public final class InMemoryPorts implements PortFixture, ParameterResolver {
   @Override
   public InMemoryWorkspaceRepository workspaces() {
     return workspaces;
-  }
-
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == PortFixture.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return this;
   }
 }

@@ -2,6 +2,9 @@ package dev.custodian.crm.core.testing;
 
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * What every port contract needs besides the port under test: the adapter's transactions and a
@@ -14,4 +17,18 @@ public interface PortFixture {
   Transactions transactions();
 
   WorkspaceRepository workspaces();
+
+  /** A fixture that is its own JUnit extension: it hands itself to the contract's set-up. */
+  interface Extension extends PortFixture, ParameterResolver {
+
+    @Override
+    default boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      return parameter.getParameter().getType() == PortFixture.class;
+    }
+
+    @Override
+    default Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      return this;
+    }
+  }
 }

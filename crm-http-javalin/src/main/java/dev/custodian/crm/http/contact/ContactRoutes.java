@@ -7,7 +7,7 @@ import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
-import dev.custodian.crm.core.contact.port.in.ListContactsQuery;
+import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
 import dev.custodian.crm.core.tenancy.TenantId;
 import dev.custodian.crm.http.RouteGroup;
@@ -63,7 +63,7 @@ final class ContactRoutes implements RouteGroup {
   void list(Context ctx) {
     Validator v = new Validator();
     TenantId workspace = Requests.workspaceId(ctx, v);
-    ListContactsQuery query = ListContactsQuery.of(v, workspace, Paging.limit(ctx, v), Paging.cursor(ctx));
+    PageQuery query = PageQuery.of(v, workspace, Paging.limit(ctx, v), Paging.cursor(ctx));
     v.throwIfInvalid();
     ctx.json(Paging.PagedItems.from(useCases.list().list(query), ContactResponse::from));
   }

@@ -7,7 +7,7 @@ import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
-import dev.custodian.crm.privacy.erasure.port.in.ListErasureReceiptsQuery;
+import dev.custodian.crm.core.tenancy.PageQuery;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Objects;
@@ -43,8 +43,8 @@ final class ErasureRoutes implements RouteGroup {
   void list(Context ctx) {
     Validator v = new Validator();
     TenantId workspace = Requests.workspaceId(ctx, v);
-    ListErasureReceiptsQuery query =
-        ListErasureReceiptsQuery.of(v, workspace, Paging.limit(ctx, v), Paging.cursor(ctx));
+    PageQuery query =
+        PageQuery.of(v, workspace, Paging.limit(ctx, v), Paging.cursor(ctx));
     v.throwIfInvalid();
     ctx.json(Paging.PagedItems.from(useCases.list().list(query), ErasureReceiptResponse::from));
   }

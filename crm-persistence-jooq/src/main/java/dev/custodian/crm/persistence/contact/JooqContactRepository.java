@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.jooq.Condition;
+import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -42,21 +43,16 @@ final class JooqContactRepository implements ContactRepository {
 
   @Override
   public Optional<Contact> findById(TenantId tenant, ContactId id) {
-    return transactions.dsl()
-        .selectFrom(CONTACTS)
-        .where(key(tenant, id))
-        .fetchOptional()
-        .map(ContactMapper::toContact);
+    return selectOne(tenant, id).fetchOptional().map(ContactMapper::toContact);
   }
 
   @Override
   public Optional<Contact> findByIdForUpdate(TenantId tenant, ContactId id) {
-    return transactions.dsl()
-        .selectFrom(CONTACTS)
-        .where(key(tenant, id))
-        .forUpdate()
-        .fetchOptional()
-        .map(ContactMapper::toContact);
+    return selectOne(tenant, id).forUpdate().fetchOptional().map(ContactMapper::toContact);
+  }
+
+  private SelectConditionStep<ContactsRecord> selectOne(TenantId tenant, ContactId id) {
+    return transactions.dsl().selectFrom(CONTACTS).where(key(tenant, id));
   }
 
   @Override

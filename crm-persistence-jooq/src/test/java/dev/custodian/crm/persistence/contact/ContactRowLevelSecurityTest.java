@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -47,28 +46,6 @@ class ContactRowLevelSecurityTest {
         + id + "@x.org', now(), now(), 1)";
   }
 
-  /** Runs raw SQL as crm_app in one transaction bound (or not) to a workspace, then rolls back. */
-  private static <T> T asApp(UUID tenant, SqlWork<T> work) throws SQLException {
-    try (Connection c = db.appDataSource().getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        if (tenant != null) {
-          try (PreparedStatement set = c.prepareStatement("select set_config('crm.tenant_id', ?, true)")) {
-            set.setString(1, tenant.toString());
-            set.execute();
-          }
-        }
-        return work.run(c);
-      } finally {
-        c.rollback();
-      }
-    }
-  }
-
-  private interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
-  }
-
   private static List<UUID> allContactIds(Connection c) throws SQLException {
     List<UUID> ids = new ArrayList<>();
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select id from contacts")) {
@@ -82,31 +59,31 @@ class ContactRowLevelSecurityTest {
   @Test
   @DisplayName("TEN-02: a query without a tenant filter sees only the bound workspace's contacts")
   void policyAloneHidesOtherWorkspaces() throws SQLException {
-    assertThat(asApp(A, ContactRowLevelSecurityTest::allContactIds)).containsExactly(CONTACT_OF_A);
-    assertThat(asApp(B, ContactRowLevelSecurityTest::allContactIds)).containsExactly(CONTACT_OF_B);
+    assertThat(db.asApp(A, ContactRowLevelSecurityTest::allContactIds)).containsExactly(CONTACT_OF_A);
+    assertThat(db.asApp(B, ContactRowLevelSecurityTest::allContactIds)).containsExactly(CONTACT_OF_B);
   }
 
   @Test
   @DisplayName("TEN-01: with no tenant set, the application role sees no contact at all")
   void noTenantSetSeesNothing() throws SQLException {
-    assertThat(asApp(null, ContactRowLevelSecurityTest::allContactIds)).isEmpty();
+    assertThat(db.asApp(null, ContactRowLevelSecurityTest::allContactIds)).isEmpty();
   }
 
   @Test
   @DisplayName("TEN-02: inserting or moving a row into another workspace is refused by the policy")
   void writesIntoAnotherWorkspaceAreRefused() throws SQLException {
-    assertThatThrownBy(() -> asApp(A, c -> c.createStatement().execute(insertSql(B, UUID.randomUUID()))))
+    assertThatThrownBy(() -> db.asApp(A, c -> c.createStatement().execute(insertSql(B, UUID.randomUUID()))))
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
-    assertThatThrownBy(() -> asApp(A, c -> c.createStatement().executeUpdate(
+    assertThatThrownBy(() -> db.asApp(A, c -> c.createStatement().executeUpdate(
         "update contacts set tenant_id = '" + B + "' where id = '" + CONTACT_OF_A + "'")))
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
-    int updated = asApp(A, c -> c.createStatement().executeUpdate(
+    int updated = db.asApp(A, c -> c.createStatement().executeUpdate(
         "update contacts set first_name = 'Mallory' where id = '" + CONTACT_OF_B + "'"));
-    int deleted = asApp(A, c -> c.createStatement().executeUpdate(
+    int deleted = db.asApp(A, c -> c.createStatement().executeUpdate(
         "delete from contacts where id = '" + CONTACT_OF_B + "'"));
     assertThat(updated).isZero();
     assertThat(deleted).isZero();
-    assertThat(asApp(B, ContactRowLevelSecurityTest::allContactIds)).containsExactly(CONTACT_OF_B);
+    assertThat(db.asApp(B, ContactRowLevelSecurityTest::allContactIds)).containsExactly(CONTACT_OF_B);
   }
 
   @Test

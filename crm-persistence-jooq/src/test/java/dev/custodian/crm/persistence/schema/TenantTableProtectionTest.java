@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -71,7 +70,7 @@ class TenantTableProtectionTest {
   void applicationRoleIsConfinedToTheBoundWorkspace() throws SQLException {
     assertThat(tenantsSeenAsApp(A)).containsExactly(A);
     assertThat(tenantsSeenAsApp(null)).isEmpty();
-    assertThatThrownBy(() -> asApp(A, c -> c.createStatement()
+    assertThatThrownBy(() -> db.asApp(A, c -> c.createStatement()
         .execute("insert into crm_test_notes values ('" + B + "', gen_random_uuid())")))
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
   }
@@ -90,7 +89,7 @@ class TenantTableProtectionTest {
   }
 
   private static List<UUID> tenantsSeenAsApp(UUID tenant) throws SQLException {
-    return asApp(tenant, c -> {
+    return db.asApp(tenant, c -> {
       List<UUID> seen = new ArrayList<>();
       try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select tenant_id from crm_test_notes")) {
         while (rs.next()) {
@@ -99,26 +98,5 @@ class TenantTableProtectionTest {
       }
       return seen;
     });
-  }
-
-  private static <T> T asApp(UUID tenant, SqlWork<T> work) throws SQLException {
-    try (Connection c = db.appDataSource().getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        if (tenant != null) {
-          try (PreparedStatement set = c.prepareStatement("select set_config('crm.tenant_id', ?, true)")) {
-            set.setString(1, tenant.toString());
-            set.execute();
-          }
-        }
-        return work.run(c);
-      } finally {
-        c.rollback();
-      }
-    }
-  }
-
-  private interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
   }
 }

@@ -9,17 +9,17 @@ import dev.custodian.crm.core.testing.PortFixture;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension: a migrated database of the test class's own on the JVM's one PostgreSQL.
@@ -32,10 +32,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * row-level security, so a contract passes only if the queries filter by workspace themselves.
  */
 public final class TestDatabase
-    implements BeforeAllCallback, AfterAllCallback, ParameterResolver, PortFixture {
+    implements BeforeAllCallback, AfterAllCallback, PortFixture.Extension {
 
   private static final String BYPASSING_ROLE = "crm_test_bypassrls";
-  private static final String BYPASSING_PASSWORD = "bypass-" + java.util.UUID.randomUUID();
+  private static final String BYPASSING_PASSWORD = "bypass-" + UUID.randomUUID();
 
   private final boolean bypassing;
   private PostgresServer server;
@@ -119,16 +119,6 @@ public final class TestDatabase
     return JooqWorkspaceStores.workspaces(persistence());
   }
 
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == PortFixture.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return this;
-  }
-
   /** A role with crm_app's grants that bypasses row-level security (cluster-wide, made once). */
   private void createBypassingRole() {
     try (Connection c = superuserConnection(); Statement st = c.createStatement()) {
@@ -161,6 +151,33 @@ public final class TestDatabase
 
   public String ownerPassword() {
     return PostgresServer.OWNER_PASSWORD;
+  }
+
+  /** Work on one connection, in SQL of the test's own. */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs raw SQL as the application role in one transaction bound to {@code tenant} (to none when
+   * {@code null}) exactly as the adapter binds it, then rolls back: row-level security on its own.
+   */
+  public <T> T asApp(UUID tenant, SqlWork<T> work) throws SQLException {
+    try (Connection c = appDataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        if (tenant != null) {
+          try (PreparedStatement set = c.prepareStatement("select set_config('crm.tenant_id', ?, true)")) {
+            set.setString(1, tenant.toString());
+            set.execute();
+          }
+        }
+        return work.run(c);
+      } finally {
+        c.rollback();
+      }
+    }
   }
 
   /** A superuser connection to this database, for checks the application role must not do. */

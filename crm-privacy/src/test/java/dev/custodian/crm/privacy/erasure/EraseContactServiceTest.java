@@ -26,9 +26,9 @@ import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
 import dev.custodian.crm.core.tenancy.TenantId;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
-import dev.custodian.crm.privacy.erasure.port.in.ListErasureReceiptsQuery;
+import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.privacy.erasure.service.EraseContactService;
-import dev.custodian.crm.privacy.erasure.service.ListErasureReceiptsService;
+import dev.custodian.crm.privacy.erasure.service.ErasureServices;
 import dev.custodian.crm.privacy.suppression.HashedSuppressionList;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -91,8 +91,9 @@ class EraseContactServiceTest {
     assertThat(tx.inTenant(a, () -> contacts.findById(a, ada.id()))).isEmpty();
     assertThat(tx.inTenant(a, () -> suppression.isSuppressed(a, ada.email()))).isTrue();
     assertThat(tx.inTenant(a, () -> suppression.isSuppressed(a, ada.phone().orElseThrow()))).isTrue();
-    Page<ErasureReceipt> listed = new ListErasureReceiptsService(inWorkspace, receipts)
-        .list(ListErasureReceiptsQuery.of(a, null, null));
+    Page<ErasureReceipt> listed = ErasureServices.create(inWorkspace, contacts, suppression, receipts, List.of(),
+        IdGenerator.random(), Clock.systemUTC()).list()
+        .list(PageQuery.of(a, null, null));
     assertThat(listed.items()).containsExactly(receipt);
   }
 

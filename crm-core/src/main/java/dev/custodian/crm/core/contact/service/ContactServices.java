@@ -7,7 +7,7 @@ import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import java.time.Clock;
 
-/** Factory: the contact use cases over their out-ports. */
+/** Factory: the contact use cases over their out-ports, one service each (a list needs none). */
 public final class ContactServices {
 
   private ContactServices() {}
@@ -17,7 +17,7 @@ public final class ContactServices {
     return new ContactUseCases(
         new CreateContactService(transactions, contacts, suppressionList, ids, clock),
         new GetContactService(transactions, contacts),
-        new ListContactsService(transactions, contacts),
+        query -> transactions.page(query, contacts::list), // a list is one page of the walk
         new UpdateContactService(transactions, contacts, suppressionList, clock),
         new DeleteContactService(transactions, contacts));
   }

@@ -25,6 +25,6 @@ public final class ErasureServices {
     return new ErasureUseCases(
         new EraseContactService(transactions, contacts, otherParticipants, suppressionList, receipts,
             ids, clock),
-        new ListErasureReceiptsService(transactions, receipts));
+        query -> transactions.page(query, receipts::list)); // a list is one page of the walk
   }
 }

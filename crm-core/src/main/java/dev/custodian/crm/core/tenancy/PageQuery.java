@@ -1,0 +1,37 @@
+package dev.custodian.crm.core.tenancy;
+
+import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.common.validation.Validator;
+import java.util.Objects;
+
+/**
+ * Input of every list use case on tenant-owned data: which workspace, and which page of its walk
+ * (oldest first).
+ */
+public record PageQuery(TenantId tenant, PageRequest page) {
+
+  public PageQuery {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(page, "page");
+  }
+
+  /**
+   * Validates the paging parameters together, reporting both.
+   *
+   * @param limit {@code null} for the default of {@value PageRequest#DEFAULT_LIMIT}
+   * @param cursor {@code null} for the first page
+   * @throws dev.custodian.crm.core.common.error.ValidationException naming each bad parameter
+   */
+  public static PageQuery of(TenantId tenant, Integer limit, String cursor) {
+    Validator v = new Validator();
+    PageQuery query = of(v, tenant, limit, cursor);
+    v.throwIfInvalid();
+    return query;
+  }
+
+  /** Validates the paging parameters into {@code v}; {@code null} when {@code v} holds any error. */
+  public static PageQuery of(Validator v, TenantId tenant, Integer limit, String cursor) {
+    PageRequest page = PageRequest.of(v, limit, cursor);
+    return v.hasErrors() ? null : new PageQuery(tenant, page);
+  }
+}
