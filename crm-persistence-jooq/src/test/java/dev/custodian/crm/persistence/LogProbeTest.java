@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.workspace.Slug;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.WorkspaceName;
 import dev.custodian.crm.persistence.testing.LogCapture;
@@ -66,7 +66,7 @@ class LogProbeTest {
   }
 
   private static Workspace workspace(String marker) {
-    return Workspace.create(TenantId.of(UUID.randomUUID()), new WorkspaceName("Probe"),
+    return Workspace.create(WorkspaceId.of(UUID.randomUUID()), new WorkspaceName("Probe"),
         new Slug(marker), Instant.now());
   }
 

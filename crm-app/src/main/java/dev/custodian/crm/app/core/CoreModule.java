@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
-import dev.custodian.crm.core.tenancy.TenantDirectory;
+import dev.custodian.crm.core.tenancy.WorkspaceDirectory;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import java.time.Clock;
@@ -24,10 +24,10 @@ public final class CoreModule extends AbstractModule {
     return IdGenerator.random();
   }
 
-  /** How every use case on tenant-owned data opens its transaction. */
+  /** How every use case on workspace-owned data opens its transaction. */
   @Provides
   @Singleton
-  WorkspaceTransactions workspaceTransactions(Transactions transactions, TenantDirectory tenants) {
-    return new WorkspaceTransactions(transactions, tenants);
+  WorkspaceTransactions workspaceTransactions(Transactions transactions, WorkspaceDirectory directory) {
+    return new WorkspaceTransactions(transactions, directory);
   }
 }

@@ -5,7 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
-import dev.custodian.crm.core.tenancy.TenantDirectory;
+import dev.custodian.crm.core.tenancy.WorkspaceDirectory;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
@@ -16,7 +16,7 @@ import dev.custodian.crm.persistence.JooqPersistence;
 import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
 import java.time.Clock;
 
-/** Wiring: the workspace feature, from its table to its routes; it is also the tenant directory. */
+/** Wiring: the workspace feature, from its table to its routes; it is also the workspace directory. */
 public final class WorkspaceModule extends AbstractModule {
 
   @Provides
@@ -26,7 +26,7 @@ public final class WorkspaceModule extends AbstractModule {
   }
 
   @Provides
-  TenantDirectory tenants(WorkspaceRepository workspaces) {
+  WorkspaceDirectory directory(WorkspaceRepository workspaces) {
     return workspaces;
   }
 

@@ -1,7 +1,7 @@
 package dev.custodian.crm.core.contact;
 
 import dev.custodian.crm.core.common.Timestamps;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class Contact {
 
-  private final TenantId tenant;
+  private final WorkspaceId workspace;
   private final ContactId id;
   private final PersonName firstName;
   private final PersonName lastName;
@@ -23,9 +23,9 @@ public final class Contact {
   private final Instant updatedAt;
   private final long version;
 
-  private Contact(TenantId tenant, ContactId id, PersonName firstName, PersonName lastName,
+  private Contact(WorkspaceId workspace, ContactId id, PersonName firstName, PersonName lastName,
       EmailAddress email, PhoneNumber phone, Instant createdAt, Instant updatedAt, long version) {
-    this.tenant = Objects.requireNonNull(tenant, "tenant");
+    this.workspace = Objects.requireNonNull(workspace, "workspace");
     this.id = Objects.requireNonNull(id, "id");
     this.firstName = Objects.requireNonNull(firstName, "firstName");
     this.lastName = Objects.requireNonNull(lastName, "lastName");
@@ -40,28 +40,28 @@ public final class Contact {
   }
 
   /** A new contact at version 1. */
-  public static Contact create(TenantId tenant, ContactId id, PersonName firstName,
+  public static Contact create(WorkspaceId workspace, ContactId id, PersonName firstName,
       PersonName lastName, EmailAddress email, Optional<PhoneNumber> phone, Instant now) {
-    return new Contact(tenant, id, firstName, lastName, email, phone.orElse(null), now, now, 1);
+    return new Contact(workspace, id, firstName, lastName, email, phone.orElse(null), now, now, 1);
   }
 
   /** Rebuilds a stored contact; for persistence adapters only. */
-  public static Contact reconstitute(TenantId tenant, ContactId id, PersonName firstName,
+  public static Contact reconstitute(WorkspaceId workspace, ContactId id, PersonName firstName,
       PersonName lastName, EmailAddress email, Optional<PhoneNumber> phone, Instant createdAt,
       Instant updatedAt, long version) {
-    return new Contact(tenant, id, firstName, lastName, email, phone.orElse(null), createdAt,
+    return new Contact(workspace, id, firstName, lastName, email, phone.orElse(null), createdAt,
         updatedAt, version);
   }
 
   /** This contact with the given values, at the next version. */
   public Contact changed(PersonName firstName, PersonName lastName, EmailAddress email,
       Optional<PhoneNumber> phone, Instant now) {
-    return new Contact(tenant, id, firstName, lastName, email, phone.orElse(null), createdAt, now,
+    return new Contact(workspace, id, firstName, lastName, email, phone.orElse(null), createdAt, now,
         version + 1);
   }
 
-  public TenantId tenant() {
-    return tenant;
+  public WorkspaceId workspace() {
+    return workspace;
   }
 
   public ContactId id() {
@@ -99,7 +99,7 @@ public final class Contact {
   @Override
   public boolean equals(Object o) {
     return o instanceof Contact other
-        && tenant.equals(other.tenant)
+        && workspace.equals(other.workspace)
         && id.equals(other.id)
         && firstName.equals(other.firstName)
         && lastName.equals(other.lastName)
@@ -112,12 +112,12 @@ public final class Contact {
 
   @Override
   public int hashCode() {
-    return Objects.hash(tenant, id);
+    return Objects.hash(workspace, id);
   }
 
   /** Ids and version only: a contact's personal data never reaches a log line this way. */
   @Override
   public String toString() {
-    return "Contact[" + tenant + "/" + id + " v" + version + "]";
+    return "Contact[" + workspace + "/" + id + " v" + version + "]";
   }
 }

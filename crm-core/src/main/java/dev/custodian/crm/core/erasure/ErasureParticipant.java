@@ -1,13 +1,13 @@
 package dev.custodian.crm.core.erasure;
 
 import dev.custodian.crm.core.contact.ContactId;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 
 /**
  * Out-port, the erasure seam: every store that holds a contact's personal data (the contact
  * itself today; activities, consent history, messages later) takes part in an erasure through one
  * of these, so a new kind of record plugs in without changing the erasure use case. Runs inside
- * the erasure's tenant transaction.
+ * the erasure's workspace transaction.
  */
 public interface ErasureParticipant {
 
@@ -19,5 +19,5 @@ public interface ErasureParticipant {
    *
    * @return how many records were removed
    */
-  int eraseContact(TenantId tenant, ContactId contact);
+  int eraseContact(WorkspaceId workspace, ContactId contact);
 }

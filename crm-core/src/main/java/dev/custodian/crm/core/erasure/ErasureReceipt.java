@@ -2,7 +2,7 @@ package dev.custodian.crm.core.erasure;
 
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.contact.ContactId;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,12 +15,12 @@ import java.util.Objects;
  *
  * @param removedByParticipant records removed, by participant name, in the order they ran
  */
-public record ErasureReceipt(ErasureReceiptId id, TenantId tenant, ContactId contactId,
+public record ErasureReceipt(ErasureReceiptId id, WorkspaceId workspace, ContactId contactId,
     Instant erasedAt, Map<String, Integer> removedByParticipant) {
 
   public ErasureReceipt {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(contactId, "contactId");
     erasedAt = Timestamps.micros(Objects.requireNonNull(erasedAt, "erasedAt"));
     removedByParticipant = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(removedByParticipant));

@@ -5,13 +5,13 @@ import dev.custodian.crm.core.common.validation.Validator;
 import java.util.Objects;
 
 /**
- * Input of every list use case on tenant-owned data: which workspace, and which page of its walk
+ * Input of every list use case on workspace-owned data: which workspace, and which page of its walk
  * (oldest first).
  */
-public record PageQuery(TenantId tenant, PageRequest page) {
+public record PageQuery(WorkspaceId workspace, PageRequest page) {
 
   public PageQuery {
-    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(page, "page");
   }
 
@@ -22,16 +22,16 @@ public record PageQuery(TenantId tenant, PageRequest page) {
    * @param cursor {@code null} for the first page
    * @throws dev.custodian.crm.core.common.error.ValidationException naming each bad parameter
    */
-  public static PageQuery of(TenantId tenant, Integer limit, String cursor) {
+  public static PageQuery of(WorkspaceId workspace, Integer limit, String cursor) {
     Validator v = new Validator();
-    PageQuery query = of(v, tenant, limit, cursor);
+    PageQuery query = of(v, workspace, limit, cursor);
     v.throwIfInvalid();
     return query;
   }
 
   /** Validates the paging parameters into {@code v}; {@code null} when {@code v} holds any error. */
-  public static PageQuery of(Validator v, TenantId tenant, Integer limit, String cursor) {
+  public static PageQuery of(Validator v, WorkspaceId workspace, Integer limit, String cursor) {
     PageRequest page = PageRequest.of(v, limit, cursor);
-    return v.hasErrors() ? null : new PageQuery(tenant, page);
+    return v.hasErrors() ? null : new PageQuery(workspace, page);
   }
 }

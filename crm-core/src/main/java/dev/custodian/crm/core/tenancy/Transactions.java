@@ -12,15 +12,15 @@ import java.util.function.Supplier;
 public interface Transactions {
 
   /**
-   * Runs {@code work} in a transaction bound to one workspace: tenant-owned data of that workspace
+   * Runs {@code work} in a transaction bound to one workspace: workspace-owned data of that workspace
    * only (and platform tables) is visible. A nested call for the same workspace joins the open
    * transaction; a nested call for another workspace fails with {@link IllegalStateException}.
    */
-  <T> T inTenant(TenantId tenant, Supplier<T> work);
+  <T> T inWorkspace(WorkspaceId workspace, Supplier<T> work);
 
   /**
    * Runs {@code work} in a transaction for platform-level data (workspaces; later accounts and
-   * sessions), with no workspace bound: tenant-owned tables show no rows. Nested inside any open
+   * sessions), with no workspace bound: workspace-owned tables show no rows. Nested inside any open
    * transaction, it joins it.
    */
   <T> T inPlatform(Supplier<T> work);

@@ -8,23 +8,23 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * How every use case on tenant-owned data runs: one tenant transaction that first checks, inside
+ * How every use case on workspace-owned data runs: one workspace transaction that first checks, inside
  * that same transaction, that the workspace exists (else {@link NotFoundException}).
  */
 public final class WorkspaceTransactions {
 
   private final Transactions transactions;
-  private final TenantDirectory tenants;
+  private final WorkspaceDirectory directory;
 
-  public WorkspaceTransactions(Transactions transactions, TenantDirectory tenants) {
+  public WorkspaceTransactions(Transactions transactions, WorkspaceDirectory directory) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
-    this.tenants = Objects.requireNonNull(tenants, "tenants");
+    this.directory = Objects.requireNonNull(directory, "directory");
   }
 
-  /** Runs {@code work} in a transaction of {@code tenant}, which must exist. */
-  public <T> T inWorkspace(TenantId tenant, Supplier<T> work) {
-    return transactions.inTenant(tenant, () -> {
-      if (!tenants.exists(tenant)) {
+  /** Runs {@code work} in a transaction of {@code workspace}, which must exist. */
+  public <T> T inExistingWorkspace(WorkspaceId workspace, Supplier<T> work) {
+    return transactions.inWorkspace(workspace, () -> {
+      if (!directory.exists(workspace)) {
         throw new NotFoundException("workspace");
       }
       return work.get();
@@ -32,7 +32,7 @@ public final class WorkspaceTransactions {
   }
 
   /** One page of a workspace's rows, listed by {@code list} in a transaction of that workspace. */
-  public <T> Page<T> page(PageQuery query, BiFunction<TenantId, PageRequest, Page<T>> list) {
-    return inWorkspace(query.tenant(), () -> list.apply(query.tenant(), query.page()));
+  public <T> Page<T> page(PageQuery query, BiFunction<WorkspaceId, PageRequest, Page<T>> list) {
+    return inExistingWorkspace(query.workspace(), () -> list.apply(query.workspace(), query.page()));
   }
 }

@@ -1,21 +1,21 @@
 package dev.custodian.crm.core.workspace;
 
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.common.Timestamps;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Aggregate: a workspace (tenant), the platform-level owner of every CRM record. */
+/** Aggregate: a workspace (workspace), the platform-level owner of every CRM record. */
 public final class Workspace {
 
-  private final TenantId id;
+  private final WorkspaceId id;
   private final WorkspaceName name;
   private final Slug slug;
   private final WorkspaceStatus status;
   private final Instant createdAt;
 
   private Workspace(
-      TenantId id, WorkspaceName name, Slug slug, WorkspaceStatus status, Instant createdAt) {
+      WorkspaceId id, WorkspaceName name, Slug slug, WorkspaceStatus status, Instant createdAt) {
     this.id = Objects.requireNonNull(id, "id");
     this.name = Objects.requireNonNull(name, "name");
     this.slug = Objects.requireNonNull(slug, "slug");
@@ -24,17 +24,17 @@ public final class Workspace {
   }
 
   /** A new, active workspace. */
-  public static Workspace create(TenantId id, WorkspaceName name, Slug slug, Instant now) {
+  public static Workspace create(WorkspaceId id, WorkspaceName name, Slug slug, Instant now) {
     return new Workspace(id, name, slug, WorkspaceStatus.ACTIVE, now);
   }
 
   /** Rebuilds a stored workspace; for persistence adapters only. */
   public static Workspace reconstitute(
-      TenantId id, WorkspaceName name, Slug slug, WorkspaceStatus status, Instant createdAt) {
+      WorkspaceId id, WorkspaceName name, Slug slug, WorkspaceStatus status, Instant createdAt) {
     return new Workspace(id, name, slug, status, createdAt);
   }
 
-  public TenantId id() {
+  public WorkspaceId id() {
     return id;
   }
 

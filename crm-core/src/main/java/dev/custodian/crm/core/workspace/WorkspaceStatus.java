@@ -16,7 +16,7 @@ public sealed interface WorkspaceStatus {
     }
   }
 
-  /** Its tenant-owned data has been deleted; only the platform record remains. */
+  /** Its workspace-owned data has been deleted; only the platform record remains. */
   record Purged() implements WorkspaceStatus {}
 
   WorkspaceStatus ACTIVE = new Active();

@@ -2,11 +2,11 @@ package dev.custodian.crm.core.common;
 
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Objects;
 
 /**
- * Base of the in-memory fakes of tenant-owned repositories: {@code insert} and {@code list} as
+ * Base of the in-memory fakes of workspace-owned repositories: {@code insert} and {@code list} as
  * every such port declares them, over one {@link InMemoryTenantTable}. A fake extends it,
  * implements its port, and adds only what is particular to its aggregate.
  */
@@ -24,7 +24,7 @@ public abstract class InMemoryTenantRepository<K, V> {
   }
 
   /** A page of the workspace's rows, oldest first. */
-  public Page<V> list(TenantId tenant, PageRequest page) {
-    return table.page(tenant, page);
+  public Page<V> list(WorkspaceId workspace, PageRequest page) {
+    return table.page(workspace, page);
   }
 }

@@ -5,7 +5,7 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.paging.UuidOrder;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * A tenant-owned table for in-memory fakes, with what the database gives a tenant table: rows
+ * A workspace-owned table for in-memory fakes, with what the database gives a workspace table: rows
  * keyed by (workspace, key); row-level security (only the transaction's workspace is visible, and
  * a row of another workspace cannot be written); unique keys within a workspace; and the keyset
  * walk oldest first (time, then id in PostgreSQL's uuid order). A fake states its table once and
@@ -28,13 +28,13 @@ import java.util.stream.Stream;
  */
 public final class InMemoryTenantTable<K, V> {
 
-  private record Key(TenantId tenant, Object key) {}
+  private record Key(WorkspaceId workspace, Object key) {}
 
   private record Unique<V>(Function<V, Object> value, String message) {}
 
   private final InMemoryTransactions transactions;
   private final InMemoryTable<Key, V> rows;
-  private final Function<V, TenantId> tenantOf;
+  private final Function<V, WorkspaceId> workspaceOf;
   private final Function<V, K> keyOf;
   private final List<Unique<V>> uniques;
   private final String duplicateKeyMessage;
@@ -43,17 +43,17 @@ public final class InMemoryTenantTable<K, V> {
   private InMemoryTenantTable(Builder<K, V> builder) {
     this.transactions = builder.transactions;
     this.rows = builder.transactions.newTable();
-    this.tenantOf = builder.tenantOf;
+    this.workspaceOf = builder.workspaceOf;
     this.keyOf = builder.keyOf;
     this.uniques = List.copyOf(builder.uniques);
     this.duplicateKeyMessage = builder.duplicateKeyMessage;
     this.positionOf = builder.positionOf;
   }
 
-  /** Starts a table whose rows belong to {@code tenantOf(row)} and are keyed by {@code keyOf(row)}. */
+  /** Starts a table whose rows belong to {@code workspaceOf(row)} and are keyed by {@code keyOf(row)}. */
   public static <K, V> Builder<K, V> builder(
-      InMemoryTransactions transactions, Function<V, TenantId> tenantOf, Function<V, K> keyOf) {
-    return new Builder<>(transactions, tenantOf, keyOf);
+      InMemoryTransactions transactions, Function<V, WorkspaceId> workspaceOf, Function<V, K> keyOf) {
+    return new Builder<>(transactions, workspaceOf, keyOf);
   }
 
   /**
@@ -81,18 +81,18 @@ public final class InMemoryTenantTable<K, V> {
     return true;
   }
 
-  /** The visible row of {@code tenant} with that key. */
-  public Optional<V> find(TenantId tenant, K key) {
-    return visible(tenant).filter(row -> keyOf.apply(row).equals(key)).findFirst();
+  /** The visible row of {@code workspace} with that key. */
+  public Optional<V> find(WorkspaceId workspace, K key) {
+    return visible(workspace).filter(row -> keyOf.apply(row).equals(key)).findFirst();
   }
 
-  /** Every row of {@code tenant} the transaction may see (none for another workspace). */
-  public Stream<V> visible(TenantId tenant) {
-    Optional<TenantId> bound = transactions.boundTenant();
-    if (!bound.equals(Optional.of(tenant))) {
+  /** Every row of {@code workspace} the transaction may see (none for another workspace). */
+  public Stream<V> visible(WorkspaceId workspace) {
+    Optional<WorkspaceId> bound = transactions.boundWorkspace();
+    if (!bound.equals(Optional.of(workspace))) {
       return Stream.empty();
     }
-    return rows.rows().values().stream().filter(row -> tenantOf.apply(row).equals(tenant));
+    return rows.rows().values().stream().filter(row -> workspaceOf.apply(row).equals(workspace));
   }
 
   /**
@@ -102,7 +102,7 @@ public final class InMemoryTenantTable<K, V> {
    * @throws ConflictException {@code DUPLICATE} when a unique value is taken by another row
    */
   public boolean replace(V row) {
-    if (find(tenantOf.apply(row), keyOf.apply(row)).isEmpty()) {
+    if (find(workspaceOf.apply(row), keyOf.apply(row)).isEmpty()) {
       return false;
     }
     refuseDuplicates(row);
@@ -110,17 +110,17 @@ public final class InMemoryTenantTable<K, V> {
     return true;
   }
 
-  /** Deletes the visible row of {@code tenant} with that key; false when there is none. */
-  public boolean remove(TenantId tenant, K key) {
-    return find(tenant, key).map(row -> rows.rows().remove(keyOf(row)) != null).orElse(false);
+  /** Deletes the visible row of {@code workspace} with that key; false when there is none. */
+  public boolean remove(WorkspaceId workspace, K key) {
+    return find(workspace, key).map(row -> rows.rows().remove(keyOf(row)) != null).orElse(false);
   }
 
   /** One page of the workspace's rows, oldest first, after the request's cursor. */
-  public Page<V> page(TenantId tenant, PageRequest request) {
+  public Page<V> page(WorkspaceId workspace, PageRequest request) {
     Objects.requireNonNull(positionOf, "this table has no walk order");
     Comparator<PageCursor> order = Comparator.comparing(PageCursor::createdAt)
         .thenComparing(PageCursor::id, UuidOrder.UNSIGNED);
-    List<V> fetched = visible(tenant)
+    List<V> fetched = visible(workspace)
         .filter(row -> request.after().map(after -> order.compare(positionOf.apply(row), after) > 0).orElse(true))
         .sorted(Comparator.comparing(positionOf, order))
         .limit(request.limit() + 1L)
@@ -129,23 +129,23 @@ public final class InMemoryTenantTable<K, V> {
   }
 
   private Key keyOf(V row) {
-    return new Key(tenantOf.apply(row), keyOf.apply(row));
+    return new Key(workspaceOf.apply(row), keyOf.apply(row));
   }
 
   /** Row-level security's {@code WITH CHECK}: a row is written only for the bound workspace. */
   private void checkWritable(V row) {
-    if (!transactions.boundTenant().equals(Optional.of(tenantOf.apply(row)))) {
+    if (!transactions.boundWorkspace().equals(Optional.of(workspaceOf.apply(row)))) {
       throw new IllegalStateException("row-level security: the row belongs to another workspace");
     }
   }
 
   private void refuseDuplicates(V row) {
-    TenantId tenant = tenantOf.apply(row);
+    WorkspaceId workspace = workspaceOf.apply(row);
     K key = keyOf.apply(row);
     for (Unique<V> unique : uniques) {
       Object value = unique.value().apply(row);
       boolean taken = rows.rows().values().stream()
-          .filter(other -> tenantOf.apply(other).equals(tenant) && !keyOf.apply(other).equals(key))
+          .filter(other -> workspaceOf.apply(other).equals(workspace) && !keyOf.apply(other).equals(key))
           .anyMatch(other -> unique.value().apply(other).equals(value));
       if (taken) {
         throw new ConflictException(ConflictException.Kind.DUPLICATE, unique.message());
@@ -157,15 +157,15 @@ public final class InMemoryTenantTable<K, V> {
   public static final class Builder<K, V> {
 
     private final InMemoryTransactions transactions;
-    private final Function<V, TenantId> tenantOf;
+    private final Function<V, WorkspaceId> workspaceOf;
     private final Function<V, K> keyOf;
     private final List<Unique<V>> uniques = new ArrayList<>();
     private String duplicateKeyMessage = "the row already exists";
     private Function<V, PageCursor> positionOf;
 
-    private Builder(InMemoryTransactions transactions, Function<V, TenantId> tenantOf, Function<V, K> keyOf) {
+    private Builder(InMemoryTransactions transactions, Function<V, WorkspaceId> workspaceOf, Function<V, K> keyOf) {
       this.transactions = Objects.requireNonNull(transactions, "transactions");
-      this.tenantOf = Objects.requireNonNull(tenantOf, "tenantOf");
+      this.workspaceOf = Objects.requireNonNull(workspaceOf, "workspaceOf");
       this.keyOf = Objects.requireNonNull(keyOf, "keyOf");
     }
 

@@ -7,54 +7,54 @@ import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.KeysetWalkCheck;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory tenant table that every fake builds on: its isolation, keys and paging. */
+/** The in-memory workspace table that every fake builds on: its isolation, keys and paging. */
 class InMemoryTenantTableTest {
 
-  private record Row(TenantId tenant, UUID id, String unique, Instant at) {}
+  private record Row(WorkspaceId workspace, UUID id, String unique, Instant at) {}
 
   private final InMemoryTransactions tx = new InMemoryTransactions();
   private final InMemoryTenantTable<UUID, Row> table =
-      InMemoryTenantTable.builder(tx, Row::tenant, Row::id)
+      InMemoryTenantTable.builder(tx, Row::workspace, Row::id)
           .unique(Row::unique, "taken")
           .walkOrder(Row::at, Row::id)
           .build();
-  private final TenantId a = TenantId.of(UUID.randomUUID());
-  private final TenantId b = TenantId.of(UUID.randomUUID());
+  private final WorkspaceId a = WorkspaceId.of(UUID.randomUUID());
+  private final WorkspaceId b = WorkspaceId.of(UUID.randomUUID());
 
-  private Row row(TenantId tenant, String unique) {
-    return new Row(tenant, UUID.randomUUID(), unique, Instant.now());
+  private Row row(WorkspaceId workspace, String unique) {
+    return new Row(workspace, UUID.randomUUID(), unique, Instant.now());
   }
 
   @Test
   void rowsOfAnotherWorkspaceAreNeitherVisibleNorWritable() {
     Row inA = row(a, "x");
-    tx.inTenant(a, () -> { table.insert(inA); return null; });
+    tx.inWorkspace(a, () -> { table.insert(inA); return null; });
 
-    tx.inTenant(b, () -> {
+    tx.inWorkspace(b, () -> {
       assertThat(table.find(a, inA.id())).isEmpty();
       assertThat(table.visible(a)).isEmpty();
       assertThat(table.remove(a, inA.id())).isFalse();
       assertThatThrownBy(() -> table.insert(row(a, "y"))).isInstanceOf(IllegalStateException.class);
       return null;
     });
-    assertThat(tx.inTenant(a, () -> table.find(a, inA.id()))).contains(inA);
+    assertThat(tx.inWorkspace(a, () -> table.find(a, inA.id()))).contains(inA);
   }
 
   @Test
   void uniqueValuesAreUniquePerWorkspace_andAFailedTransactionLeavesNothing() {
-    tx.inTenant(a, () -> { table.insert(row(a, "x")); return null; });
+    tx.inWorkspace(a, () -> { table.insert(row(a, "x")); return null; });
 
-    assertThatThrownBy(() -> tx.inTenant(a, () -> { table.insert(row(a, "y")); table.insert(row(a, "x")); return null; }))
+    assertThatThrownBy(() -> tx.inWorkspace(a, () -> { table.insert(row(a, "y")); table.insert(row(a, "x")); return null; }))
         .isInstanceOf(ConflictException.class);
-    assertThat(tx.inTenant(a, () -> table.visible(a).count())).isEqualTo(1L);
-    tx.inTenant(b, () -> { table.insert(row(b, "x")); return null; });
+    assertThat(tx.inWorkspace(a, () -> table.visible(a).count())).isEqualTo(1L);
+    tx.inWorkspace(b, () -> { table.insert(row(b, "x")); return null; });
   }
 
   @Test
@@ -62,7 +62,7 @@ class InMemoryTenantTableTest {
     KeysetWalkCheck.walk10000WhileOthersAreInserted(new KeysetWalkCheck.Store<Row>() {
       @Override
       public void insert(List<PageCursor> positions) {
-        tx.inTenant(a, () -> {
+        tx.inWorkspace(a, () -> {
           positions.forEach(p -> table.insert(new Row(a, p.id(), p.id().toString(), p.createdAt())));
           return null;
         });
@@ -70,7 +70,7 @@ class InMemoryTenantTableTest {
 
       @Override
       public Page<Row> list(PageRequest request) {
-        return tx.inTenant(a, () -> table.page(a, request));
+        return tx.inWorkspace(a, () -> table.page(a, request));
       }
     }, row -> new PageCursor(row.at(), row.id()));
   }

@@ -1,7 +1,7 @@
 package dev.custodian.crm.core.common;
 
 import dev.custodian.crm.core.tenancy.Transactions;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +20,7 @@ public final class InMemoryTransactions implements Transactions {
   private final ThreadLocal<Tx> current = new ThreadLocal<>();
   private final List<InMemoryTable<?, ?>> tables = new ArrayList<>();
 
-  private record Tx(Optional<TenantId> tenant) {}
+  private record Tx(Optional<WorkspaceId> workspace) {}
 
   /** A new table whose contents take part in this fake's transactions. */
   public synchronized <K, V> InMemoryTable<K, V> newTable() {
@@ -30,16 +30,16 @@ public final class InMemoryTransactions implements Transactions {
   }
 
   @Override
-  public <T> T inTenant(TenantId tenant, Supplier<T> work) {
-    Objects.requireNonNull(tenant, "tenant");
+  public <T> T inWorkspace(WorkspaceId workspace, Supplier<T> work) {
+    Objects.requireNonNull(workspace, "workspace");
     Tx open = current.get();
     if (open != null) {
-      if (open.tenant().equals(Optional.of(tenant))) {
+      if (open.workspace().equals(Optional.of(workspace))) {
         return work.get();
       }
       throw new IllegalStateException("a transaction for another workspace (or the platform) is open");
     }
-    return begin(new Tx(Optional.of(tenant)), work);
+    return begin(new Tx(Optional.of(workspace)), work);
   }
 
   @Override
@@ -48,8 +48,8 @@ public final class InMemoryTransactions implements Transactions {
   }
 
   /** The workspace the open transaction is bound to; like row-level security, it hides the rest. */
-  public Optional<TenantId> boundTenant() {
-    return requireOpen().tenant();
+  public Optional<WorkspaceId> boundWorkspace() {
+    return requireOpen().workspace();
   }
 
   /** Fails loudly, as the database adapter does, when no transaction is open on this thread. */

@@ -12,7 +12,7 @@ import dev.custodian.crm.core.common.paging.UuidOrder;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.testing.AbstractPortContractTest;
 import dev.custodian.crm.core.testing.KeysetWalkCheck;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract of {@link ContactRepository}: tenant scoping by the workspace argument, unique email per
+ * Contract of {@link ContactRepository}: workspace scoping by the workspace argument, unique email per
  * workspace, optimistic locking and the paging order. The in-memory fake and the jOOQ adapter both
  * extend it; the jOOQ adapter also runs it through a role that bypasses row-level security, so
  * every case here must hold by the queries alone.
@@ -48,12 +48,12 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
   }
 
   private Contact stored(Contact contact) {
-    tx.inTenant(contact.tenant(), () -> { contacts.insert(contact); return null; });
+    tx.inWorkspace(contact.workspace(), () -> { contacts.insert(contact); return null; });
     return contact;
   }
 
-  private Optional<Contact> read(TenantId tenant, ContactId id) {
-    return tx.inTenant(tenant, () -> contacts.findById(tenant, id));
+  private Optional<Contact> read(WorkspaceId workspace, ContactId id) {
+    return tx.inWorkspace(workspace, () -> contacts.findById(workspace, id));
   }
 
   @Test
@@ -76,7 +76,7 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
     Contact changedAsIfInB = Contact.reconstitute(b, contact.id(), new PersonName("Mallory"),
         contact.lastName(), contact.email(), contact.phone(), contact.createdAt(), Instant.now(), 2);
 
-    tx.inTenant(b, () -> {
+    tx.inWorkspace(b, () -> {
       assertThat(contacts.findById(b, contact.id())).isEmpty();
       assertThat(contacts.list(b, PageRequest.first(200)).items()).isEmpty();
       assertThat(contacts.update(changedAsIfInB, contact.version())).isFalse();
@@ -118,7 +118,7 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
     Contact second = stored(aContact(a));
     Contact clash = second.changed(second.firstName(), second.lastName(), first.email(), second.phone(), Instant.now());
 
-    assertThatThrownBy(() -> tx.inTenant(a, () -> contacts.update(clash, second.version())))
+    assertThatThrownBy(() -> tx.inWorkspace(a, () -> contacts.update(clash, second.version())))
         .isInstanceOf(ConflictException.class);
     assertThat(read(a, second.id())).contains(second);
   }
@@ -131,13 +131,13 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
     Contact basedOnStaleRead = original.changed(new PersonName("Second"), original.lastName(),
         original.email(), original.phone(), Instant.now());
 
-    assertThat(tx.inTenant(a, () -> contacts.update(first, original.version()))).isTrue();
-    assertThat(tx.inTenant(a, () -> contacts.update(basedOnStaleRead, original.version()))).isFalse();
+    assertThat(tx.inWorkspace(a, () -> contacts.update(first, original.version()))).isTrue();
+    assertThat(tx.inWorkspace(a, () -> contacts.update(basedOnStaleRead, original.version()))).isFalse();
 
     assertThat(read(a, original.id())).contains(first);
     assertThat(read(a, original.id()).orElseThrow().phone()).isEmpty();
-    assertThat(tx.inTenant(a, () -> contacts.delete(a, original.id(), OptionalLong.of(original.version())))).isFalse();
-    assertThat(tx.inTenant(a, () -> contacts.delete(a, original.id(), OptionalLong.of(first.version())))).isTrue();
+    assertThat(tx.inWorkspace(a, () -> contacts.delete(a, original.id(), OptionalLong.of(original.version())))).isFalse();
+    assertThat(tx.inWorkspace(a, () -> contacts.delete(a, original.id(), OptionalLong.of(first.version())))).isTrue();
     assertThat(read(a, original.id())).isEmpty();
   }
 
@@ -151,14 +151,14 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
     CountDownLatch winnerWrote = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<Boolean> first = pool.submit(() -> tx.inTenant(a, () -> {
+      Future<Boolean> first = pool.submit(() -> tx.inWorkspace(a, () -> {
         boolean updated = contacts.update(winner, original.version());
         winnerWrote.countDown();
         sleep(300); // still uncommitted while the other update runs
         return updated;
       }));
       assertThat(winnerWrote.await(10, TimeUnit.SECONDS)).isTrue();
-      Future<Boolean> second = pool.submit(() -> tx.inTenant(a, () -> contacts.update(loser, original.version())));
+      Future<Boolean> second = pool.submit(() -> tx.inWorkspace(a, () -> contacts.update(loser, original.version())));
 
       assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
       assertThat(second.get(10, TimeUnit.SECONDS)).isFalse();
@@ -180,7 +180,7 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
     }
     all.add(aContact(a, tie.minus(1, ChronoUnit.MICROS), UUID.fromString("ffffffff-ffff-4fff-bfff-ffffffffffff")));
     all.add(aContact(a, tie.plus(1, ChronoUnit.MICROS), UUID.fromString("00000000-0000-4000-8000-000000000000")));
-    tx.inTenant(a, () -> { all.forEach(contacts::insert); return null; });
+    tx.inWorkspace(a, () -> { all.forEach(contacts::insert); return null; });
     stored(aContact(b, tie, UUID.randomUUID())); // another workspace's contact never shows
 
     List<Contact> walked = walk(a, 2);
@@ -194,14 +194,14 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
 
   @Test
   void givenExactlyOneFullPage_thenNoNextCursor() {
-    tx.inTenant(a, () -> { contacts.insert(aContact(a)); contacts.insert(aContact(a)); return null; });
-    Page<Contact> page = tx.inTenant(a, () -> contacts.list(a, PageRequest.first(2)));
+    tx.inWorkspace(a, () -> { contacts.insert(aContact(a)); contacts.insert(aContact(a)); return null; });
+    Page<Contact> page = tx.inWorkspace(a, () -> contacts.list(a, PageRequest.first(2)));
     assertThat(page.items()).hasSize(2);
     assertThat(page.next()).isEmpty();
   }
 
   /** Walks every page of a workspace's contacts with the given page size. */
-  protected List<Contact> walk(TenantId tenant, int limit) {
+  protected List<Contact> walk(WorkspaceId workspace, int limit) {
     return KeysetWalkCheck.walk(new KeysetWalkCheck.Store<Contact>() {
       @Override
       public void insert(List<PageCursor> positions) {
@@ -210,7 +210,7 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
 
       @Override
       public Page<Contact> list(PageRequest request) {
-        return tx.inTenant(tenant, () -> contacts.list(tenant, request));
+        return tx.inWorkspace(workspace, () -> contacts.list(workspace, request));
       }
     }, limit);
   }
@@ -224,7 +224,7 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
     CountDownLatch otherDone = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<Boolean> otherWasDoneBeforeCommit = pool.submit(() -> tx.inTenant(a, () -> {
+      Future<Boolean> otherWasDoneBeforeCommit = pool.submit(() -> tx.inWorkspace(a, () -> {
         assertThat(contacts.findByIdForUpdate(a, original.id())).contains(original);
         locked.countDown();
         // The other update must wait for this transaction; if it is not done within this bound,
@@ -236,7 +236,7 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
       assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
       Future<Boolean> otherUpdate = pool.submit(() -> {
         try {
-          return tx.inTenant(a, () -> contacts.update(other, original.version()));
+          return tx.inWorkspace(a, () -> contacts.update(other, original.version()));
         } finally {
           otherDone.countDown();
         }

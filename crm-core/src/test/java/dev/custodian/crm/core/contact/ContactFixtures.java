@@ -1,6 +1,6 @@
 package dev.custodian.crm.core.contact;
 
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,12 +10,12 @@ public final class ContactFixtures {
 
   private ContactFixtures() {}
 
-  public static Contact aContact(TenantId tenant) {
-    return aContact(tenant, Instant.parse("2026-05-06T07:08:09.123456789Z"), UUID.randomUUID());
+  public static Contact aContact(WorkspaceId workspace) {
+    return aContact(workspace, Instant.parse("2026-05-06T07:08:09.123456789Z"), UUID.randomUUID());
   }
 
-  public static Contact aContact(TenantId tenant, Instant createdAt, UUID id) {
-    return Contact.create(tenant, ContactId.of(id), new PersonName("Ada"), new PersonName("Lovelace"),
+  public static Contact aContact(WorkspaceId workspace, Instant createdAt, UUID id) {
+    return Contact.create(workspace, ContactId.of(id), new PersonName("Ada"), new PersonName("Lovelace"),
         new EmailAddress("Ada." + UUID.randomUUID() + "@Example.org"),
         Optional.of(new PhoneNumber(uniquePhone())), createdAt);
   }

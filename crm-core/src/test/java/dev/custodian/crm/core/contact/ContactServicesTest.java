@@ -23,7 +23,7 @@ import dev.custodian.crm.core.contact.port.in.ListContactsUseCase;
 import dev.custodian.crm.core.contact.service.ContactServices;
 import dev.custodian.crm.core.contact.service.UpdateContactService;
 import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import java.time.Clock;
@@ -48,7 +48,7 @@ class ContactServicesTest {
       ContactServices.create(inWorkspace, contacts, suppression, IdGenerator.random(), clock).list();
   private final UpdateContactService update = new UpdateContactService(inWorkspace, contacts, suppression, clock);
   private final DeleteContactService delete = new DeleteContactService(inWorkspace, contacts);
-  private TenantId ws;
+  private WorkspaceId ws;
 
   @BeforeEach
   void workspace() {
@@ -106,7 +106,7 @@ class ContactServicesTest {
 
   @Test
   void givenUnknownWorkspace_thenEveryUseCaseAnswersNotFound() {
-    TenantId unknown = TenantId.of(UUID.randomUUID());
+    WorkspaceId unknown = WorkspaceId.of(UUID.randomUUID());
     assertThatThrownBy(() -> create.create(CreateContactCommand.of(unknown, "A", "B", "a@b.org", null)))
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("workspace"));
     assertThatThrownBy(() -> list.list(PageQuery.of(unknown, null, null))).isInstanceOf(NotFoundException.class);

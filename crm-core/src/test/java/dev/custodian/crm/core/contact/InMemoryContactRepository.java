@@ -4,7 +4,7 @@ import dev.custodian.crm.core.common.InMemoryTenantRepository;
 import dev.custodian.crm.core.common.InMemoryTenantTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -16,7 +16,7 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
     implements ContactRepository {
 
   public InMemoryContactRepository(InMemoryTransactions transactions) {
-    super(InMemoryTenantTable.builder(transactions, Contact::tenant, Contact::id)
+    super(InMemoryTenantTable.builder(transactions, Contact::workspace, Contact::id)
         .duplicateKeyMessage("contact already exists")
         .unique(c -> c.email().normalised(), "email is already taken in this workspace")
         .walkOrder(Contact::createdAt, c -> c.id().value())
@@ -24,28 +24,28 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
   }
 
   @Override
-  public Optional<Contact> findById(TenantId tenant, ContactId id) {
-    return table.find(tenant, id);
+  public Optional<Contact> findById(WorkspaceId workspace, ContactId id) {
+    return table.find(workspace, id);
   }
 
   /** Transactions of this fake are serialised, so a plain read is already exclusive. */
   @Override
-  public Optional<Contact> findByIdForUpdate(TenantId tenant, ContactId id) {
-    return findById(tenant, id);
+  public Optional<Contact> findByIdForUpdate(WorkspaceId workspace, ContactId id) {
+    return findById(workspace, id);
   }
 
   @Override
   public boolean update(Contact changed, long expectedVersion) {
-    boolean current = findById(changed.tenant(), changed.id())
+    boolean current = findById(changed.workspace(), changed.id())
         .filter(stored -> stored.version() == expectedVersion).isPresent();
     return current && table.replace(changed);
   }
 
   @Override
-  public boolean delete(TenantId tenant, ContactId id, OptionalLong expectedVersion) {
-    boolean matches = findById(tenant, id)
+  public boolean delete(WorkspaceId workspace, ContactId id, OptionalLong expectedVersion) {
+    boolean matches = findById(workspace, id)
         .filter(stored -> expectedVersion.isEmpty() || stored.version() == expectedVersion.getAsLong())
         .isPresent();
-    return matches && table.remove(tenant, id);
+    return matches && table.remove(workspace, id);
   }
 }

@@ -1,7 +1,7 @@
 package dev.custodian.crm.core.contact;
 
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,22 +15,22 @@ public final class InMemorySuppressionList implements SuppressionList {
   private final Set<String> entries = ConcurrentHashMap.newKeySet();
 
   @Override
-  public void suppress(TenantId tenant, EmailAddress email, Instant now) {
-    entries.add(tenant + "/email:" + email.normalised());
+  public void suppress(WorkspaceId workspace, EmailAddress email, Instant now) {
+    entries.add(workspace + "/email:" + email.normalised());
   }
 
   @Override
-  public void suppress(TenantId tenant, PhoneNumber phone, Instant now) {
-    entries.add(tenant + "/phone:" + phone.value());
+  public void suppress(WorkspaceId workspace, PhoneNumber phone, Instant now) {
+    entries.add(workspace + "/phone:" + phone.value());
   }
 
   @Override
-  public boolean isSuppressed(TenantId tenant, EmailAddress email) {
-    return entries.contains(tenant + "/email:" + email.normalised());
+  public boolean isSuppressed(WorkspaceId workspace, EmailAddress email) {
+    return entries.contains(workspace + "/email:" + email.normalised());
   }
 
   @Override
-  public boolean isSuppressed(TenantId tenant, PhoneNumber phone) {
-    return entries.contains(tenant + "/phone:" + phone.value());
+  public boolean isSuppressed(WorkspaceId workspace, PhoneNumber phone) {
+    return entries.contains(workspace + "/phone:" + phone.value());
   }
 }

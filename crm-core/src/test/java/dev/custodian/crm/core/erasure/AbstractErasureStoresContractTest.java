@@ -53,7 +53,7 @@ public abstract class AbstractErasureStoresContractTest extends AbstractPortCont
     CountDownLatch checked = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<Boolean> checkedBeforeCommit = pool.submit(() -> tx.inTenant(a, () -> {
+      Future<Boolean> checkedBeforeCommit = pool.submit(() -> tx.inWorkspace(a, () -> {
         suppression.add(entry);
         added.countDown();
         // The check must wait for this transaction; if it is not done within this bound, it
@@ -63,7 +63,7 @@ public abstract class AbstractErasureStoresContractTest extends AbstractPortCont
       assertThat(added.await(10, TimeUnit.SECONDS)).isTrue();
       Future<Boolean> check = pool.submit(() -> {
         try {
-          return tx.inTenant(a, () -> suppression.exists(a, entry.kind(), entry.keyedHash()));
+          return tx.inWorkspace(a, () -> suppression.exists(a, entry.kind(), entry.keyedHash()));
         } finally {
           checked.countDown();
         }
@@ -81,12 +81,12 @@ public abstract class AbstractErasureStoresContractTest extends AbstractPortCont
   @Test
   void suppressionEntriesAreScopedToTheirWorkspaceAndKind_andAddingTwiceIsHarmless() {
     SuppressionEntry entry = new SuppressionEntry(a, SuppressionKind.EMAIL, HASH, Instant.now());
-    tx.inTenant(a, () -> { suppression.add(entry); suppression.add(entry); return null; });
+    tx.inWorkspace(a, () -> { suppression.add(entry); suppression.add(entry); return null; });
 
-    assertThat(tx.inTenant(a, () -> suppression.exists(a, SuppressionKind.EMAIL, HASH))).isTrue();
-    assertThat(tx.inTenant(a, () -> suppression.exists(a, SuppressionKind.PHONE, HASH))).isFalse();
-    assertThat(tx.inTenant(a, () -> suppression.exists(a, SuppressionKind.EMAIL, "cd".repeat(32)))).isFalse();
-    assertThat(tx.inTenant(b, () -> suppression.exists(b, SuppressionKind.EMAIL, HASH))).isFalse();
+    assertThat(tx.inWorkspace(a, () -> suppression.exists(a, SuppressionKind.EMAIL, HASH))).isTrue();
+    assertThat(tx.inWorkspace(a, () -> suppression.exists(a, SuppressionKind.PHONE, HASH))).isFalse();
+    assertThat(tx.inWorkspace(a, () -> suppression.exists(a, SuppressionKind.EMAIL, "cd".repeat(32)))).isFalse();
+    assertThat(tx.inWorkspace(b, () -> suppression.exists(b, SuppressionKind.EMAIL, HASH))).isFalse();
   }
 
   @Test
@@ -104,16 +104,16 @@ public abstract class AbstractErasureStoresContractTest extends AbstractPortCont
       stored.add(new ErasureReceipt(new ErasureReceiptId(UUID.randomUUID()), a, ContactId.of(UUID.randomUUID()),
           t.plusSeconds(i % 2), Map.of("contacts", 1, "activities", i)));
     }
-    tx.inTenant(a, () -> { stored.forEach(receipts::insert); return null; });
+    tx.inWorkspace(a, () -> { stored.forEach(receipts::insert); return null; });
     ErasureReceipt other = new ErasureReceipt(new ErasureReceiptId(UUID.randomUUID()), b,
         ContactId.of(UUID.randomUUID()), t, Map.of("contacts", 1));
-    tx.inTenant(b, () -> { receipts.insert(other); return null; });
+    tx.inWorkspace(b, () -> { receipts.insert(other); return null; });
 
     List<ErasureReceipt> walked = new ArrayList<>();
     PageRequest request = PageRequest.first(2);
     while (true) {
       PageRequest current = request;
-      Page<ErasureReceipt> page = tx.inTenant(a, () -> receipts.list(a, current));
+      Page<ErasureReceipt> page = tx.inWorkspace(a, () -> receipts.list(a, current));
       walked.addAll(page.items());
       if (page.next().isEmpty()) {
         break;
@@ -124,7 +124,7 @@ public abstract class AbstractErasureStoresContractTest extends AbstractPortCont
     expected.sort(java.util.Comparator.comparing(ErasureReceipt::erasedAt)
         .thenComparing(r -> r.id().value(), dev.custodian.crm.core.common.paging.UuidOrder.UNSIGNED));
     assertThat(walked).containsExactlyElementsOf(expected);
-    assertThat(tx.inTenant(b, () -> receipts.list(b, PageRequest.first(50))).items()).containsExactly(other);
+    assertThat(tx.inWorkspace(b, () -> receipts.list(b, PageRequest.first(50))).items()).containsExactly(other);
   }
 
   @Test

@@ -13,7 +13,7 @@ public final class InMemoryErasureReceiptRepository
     extends InMemoryTenantRepository<ErasureReceiptId, ErasureReceipt> implements ErasureReceiptRepository {
 
   public InMemoryErasureReceiptRepository(InMemoryTransactions transactions) {
-    super(InMemoryTenantTable.builder(transactions, ErasureReceipt::tenant, ErasureReceipt::id)
+    super(InMemoryTenantTable.builder(transactions, ErasureReceipt::workspace, ErasureReceipt::id)
         .walkOrder(ErasureReceipt::erasedAt, r -> r.id().value())
         .build());
   }

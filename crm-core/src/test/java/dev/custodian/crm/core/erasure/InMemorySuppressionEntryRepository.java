@@ -3,7 +3,7 @@ package dev.custodian.crm.core.erasure;
 import dev.custodian.crm.core.common.InMemoryTenantTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 
 /**
  * In-memory fake of {@link SuppressionEntryRepository}; passes the same contract as the jOOQ
@@ -17,7 +17,7 @@ public final class InMemorySuppressionEntryRepository implements SuppressionEntr
 
   public InMemorySuppressionEntryRepository(InMemoryTransactions transactions) {
     this.table = InMemoryTenantTable.<Key, SuppressionEntry>builder(transactions,
-        SuppressionEntry::tenant, e -> new Key(e.kind(), e.keyedHash())).build();
+        SuppressionEntry::workspace, e -> new Key(e.kind(), e.keyedHash())).build();
   }
 
   @Override
@@ -26,7 +26,7 @@ public final class InMemorySuppressionEntryRepository implements SuppressionEntr
   }
 
   @Override
-  public boolean exists(TenantId tenant, SuppressionKind kind, String keyedHash) {
-    return table.find(tenant, new Key(kind, keyedHash)).isPresent();
+  public boolean exists(WorkspaceId workspace, SuppressionKind kind, String keyedHash) {
+    return table.find(workspace, new Key(kind, keyedHash)).isPresent();
   }
 }

@@ -2,7 +2,7 @@ package dev.custodian.crm.core.testing;
 
 import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
 
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.workspace.Workspace;
 import java.util.concurrent.CountDownLatch;
@@ -11,14 +11,14 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Base of the contracts of tenant-owned ports: two workspaces, {@link #a} and {@link #b}, stored
+ * Base of the contracts of workspace-owned ports: two workspaces, {@link #a} and {@link #b}, stored
  * before each test through the {@link PortFixture} that the subclass's extension provides.
  */
 public abstract class AbstractPortContractTest {
 
   protected Transactions tx;
-  protected TenantId a;
-  protected TenantId b;
+  protected WorkspaceId a;
+  protected WorkspaceId b;
 
   @BeforeEach
   void twoWorkspaces(PortFixture ports) {
@@ -38,9 +38,9 @@ public abstract class AbstractPortContractTest {
   /** Called once the fixture is in place: fetch the port under test here. */
   protected abstract void portsReady();
 
-  /** Runs {@code work} in a transaction of {@code tenant}. */
-  protected <T> T in(TenantId tenant, Supplier<T> work) {
-    return tx.inTenant(tenant, work);
+  /** Runs {@code work} in a transaction of {@code workspace}. */
+  protected <T> T in(WorkspaceId workspace, Supplier<T> work) {
+    return tx.inWorkspace(workspace, work);
   }
 
   /**
@@ -56,9 +56,9 @@ public abstract class AbstractPortContractTest {
     }
   }
 
-  /** Runs {@code work} in a transaction of {@code tenant}. */
-  protected void run(TenantId tenant, Runnable work) {
-    tx.inTenant(tenant, () -> {
+  /** Runs {@code work} in a transaction of {@code workspace}. */
+  protected void run(WorkspaceId workspace, Runnable work) {
+    tx.inWorkspace(workspace, () -> {
       work.run();
       return null;
     });

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * The keyset walk's promise, checked once per paging implementation (the in-memory tenant table,
+ * The keyset walk's promise, checked once per paging implementation (the in-memory workspace table,
  * the jOOQ keyset helper) rather than once per aggregate: walking 10,000 rows while others are
  * inserted returns each existing row exactly once, in strictly increasing (time, id) order.
  */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * What every port contract needs besides the port under test: the adapter's transactions and a
- * workspace store to create the workspaces that tenant-owned rows belong to. A JUnit extension
+ * workspace store to create the workspaces that workspace-owned rows belong to. A JUnit extension
  * (the in-memory {@link InMemoryPorts}, the jOOQ adapter's {@code TestDatabase}, yours) provides
  * it as a parameter, so a contract subclass only supplies its port.
  */

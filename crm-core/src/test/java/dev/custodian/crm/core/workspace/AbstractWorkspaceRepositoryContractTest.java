@@ -1,6 +1,6 @@
 package dev.custodian.crm.core.workspace;
 
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +41,7 @@ public abstract class AbstractWorkspaceRepositoryContractTest {
     assertThat(transactions.inPlatform(() -> workspaces.exists(aWorkspace().id()))).isFalse();
   }
 
-  private Optional<Workspace> read(TenantId id) {
+  private Optional<Workspace> read(WorkspaceId id) {
     return transactions.inPlatform(() -> workspaces.findById(id));
   }
 
@@ -97,9 +97,9 @@ public abstract class AbstractWorkspaceRepositoryContractTest {
     Workspace b = aWorkspace();
     RuntimeException boom = new RuntimeException("boom");
 
-    assertThatThrownBy(() -> transactions.inTenant(a.id(), () -> {
+    assertThatThrownBy(() -> transactions.inWorkspace(a.id(), () -> {
       workspaces.insert(a);
-      transactions.inTenant(a.id(), () -> { workspaces.insert(b); return null; });
+      transactions.inWorkspace(a.id(), () -> { workspaces.insert(b); return null; });
       throw boom;
     })).isSameAs(boom);
 
@@ -121,9 +121,9 @@ public abstract class AbstractWorkspaceRepositoryContractTest {
   void givenOpenTenantTransaction_whenNestedForSameTenant_thenJoinsAndCommitsTogether() {
     Workspace a = aWorkspace();
     Workspace b = aWorkspace();
-    transactions.inTenant(a.id(), () -> {
+    transactions.inWorkspace(a.id(), () -> {
       workspaces.insert(a);
-      return transactions.inTenant(a.id(), () -> {
+      return transactions.inWorkspace(a.id(), () -> {
         assertThat(workspaces.findById(a.id())).contains(a); // sees the outer write: same transaction
         workspaces.insert(b);
         return null;
@@ -137,9 +137,9 @@ public abstract class AbstractWorkspaceRepositoryContractTest {
   void givenOpenTenantTransaction_whenNestedForAnotherTenant_thenFailsAndNothingIsWritten() {
     Workspace a = aWorkspace();
     Workspace b = aWorkspace();
-    assertThatThrownBy(() -> transactions.inTenant(a.id(), () -> {
+    assertThatThrownBy(() -> transactions.inWorkspace(a.id(), () -> {
       workspaces.insert(a);
-      return transactions.inTenant(b.id(), () -> null);
+      return transactions.inWorkspace(b.id(), () -> null);
     })).isInstanceOf(IllegalStateException.class);
     assertThat(read(a.id())).isEmpty();
   }
@@ -147,7 +147,7 @@ public abstract class AbstractWorkspaceRepositoryContractTest {
   @Test
   void givenOpenTenantTransaction_whenPlatformWorkNested_thenJoins() {
     Workspace a = aWorkspace();
-    transactions.inTenant(a.id(), () -> {
+    transactions.inWorkspace(a.id(), () -> {
       transactions.inPlatform(() -> { workspaces.insert(a); return null; });
       assertThat(workspaces.findById(a.id())).contains(a);
       return null;
@@ -158,7 +158,7 @@ public abstract class AbstractWorkspaceRepositoryContractTest {
   @Test
   void givenOpenPlatformTransaction_whenTenantWorkNested_thenFails() {
     Workspace a = aWorkspace();
-    assertThatThrownBy(() -> transactions.inPlatform(() -> transactions.inTenant(a.id(), () -> null)))
+    assertThatThrownBy(() -> transactions.inPlatform(() -> transactions.inWorkspace(a.id(), () -> null)))
         .isInstanceOf(IllegalStateException.class);
   }
 }

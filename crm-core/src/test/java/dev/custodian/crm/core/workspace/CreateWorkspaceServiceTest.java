@@ -1,6 +1,6 @@
 package dev.custodian.crm.core.workspace;
 
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -74,7 +74,7 @@ class CreateWorkspaceServiceTest {
       }
 
       @Override
-      public java.util.Optional<Workspace> findById(TenantId id) {
+      public java.util.Optional<Workspace> findById(WorkspaceId id) {
         return repository.findById(id);
       }
 
@@ -120,6 +120,6 @@ class CreateWorkspaceServiceTest {
 
   @Test
   void givenUnknownId_whenRead_thenNotFound() {
-    assertThatThrownBy(() -> get.get(TenantId.of(UUID.randomUUID()))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> get.get(WorkspaceId.of(UUID.randomUUID()))).isInstanceOf(NotFoundException.class);
   }
 }

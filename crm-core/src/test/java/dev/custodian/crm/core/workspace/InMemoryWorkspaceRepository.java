@@ -1,6 +1,6 @@
 package dev.custodian.crm.core.workspace;
 
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.common.InMemoryTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.error.ConflictException;
@@ -10,7 +10,7 @@ import java.util.Optional;
 /** In-memory fake of {@link WorkspaceRepository}; passes the same contract as the jOOQ adapter. */
 public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
 
-  private final InMemoryTable<TenantId, Workspace> table;
+  private final InMemoryTable<WorkspaceId, Workspace> table;
 
   public InMemoryWorkspaceRepository(InMemoryTransactions transactions) {
     this.table = transactions.newTable();
@@ -27,7 +27,7 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
   }
 
   @Override
-  public Optional<Workspace> findById(TenantId id) {
+  public Optional<Workspace> findById(WorkspaceId id) {
     return Optional.ofNullable(table.rows().get(id));
   }
 

@@ -1,6 +1,6 @@
 package dev.custodian.crm.core.workspace;
 
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,7 +12,7 @@ public final class WorkspaceFixtures {
   public static Workspace aWorkspace() {
     UUID id = UUID.randomUUID();
     return Workspace.create(
-        TenantId.of(id),
+        WorkspaceId.of(id),
         new WorkspaceName("Acme " + id),
         new Slug("acme-" + id.toString().substring(0, 8) + "-" + id.toString().substring(9, 13)),
         Instant.parse("2026-01-02T03:04:05.123456789Z"));

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.InvalidValueException;
 import dev.custodian.crm.core.common.validation.Validator;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import io.javalin.http.Context;
 import io.javalin.http.UnsupportedMediaTypeResponse;
 import java.util.Locale;
@@ -46,11 +46,11 @@ public final class Requests {
   }
 
   /**
-   * The {@code workspaceId} path parameter, the only source of a request's tenant; {@code null}
+   * The {@code workspaceId} path parameter, the only source of a request's workspace; {@code null}
    * after recording a parameter error in {@code v}.
    */
-  public static TenantId workspaceId(Context ctx, Validator v) {
-    return idPathParam(ctx, v, "workspaceId", TenantId::of);
+  public static WorkspaceId workspaceId(Context ctx, Validator v) {
+    return idPathParam(ctx, v, "workspaceId", WorkspaceId::of);
   }
 
   /**

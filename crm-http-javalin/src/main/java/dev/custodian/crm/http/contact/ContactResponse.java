@@ -17,7 +17,7 @@ record ContactResponse(UUID id, UUID workspaceId, String firstName, String lastN
   static ContactResponse from(Contact contact) {
     return new ContactResponse(
         contact.id().value(),
-        contact.tenant().value(),
+        contact.workspace().value(),
         contact.firstName().value(),
         contact.lastName().value(),
         contact.email().value(),

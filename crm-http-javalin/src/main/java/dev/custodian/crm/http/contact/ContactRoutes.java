@@ -9,7 +9,7 @@ import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
 import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.http.common.ETags;
 import dev.custodian.crm.http.common.Paging;
@@ -22,7 +22,7 @@ import java.util.OptionalLong;
 
 /**
  * HTTP adapter: the contact routes, one small handler per use case. The workspace in the path is
- * the only source of the tenant. Each handler reads every part of its request into one
+ * the only source of the workspace. Each handler reads every part of its request into one
  * {@link Validator} and throws once, so a client learns of every bad input together.
  */
 final class ContactRoutes implements RouteGroup {
@@ -48,7 +48,7 @@ final class ContactRoutes implements RouteGroup {
   /** {@code POST}: 201 with the contact, its {@code Location} and {@code ETag}. */
   void create(Context ctx) throws Exception {
     Validator v = new Validator();
-    TenantId workspace = Requests.workspaceId(ctx, v);
+    WorkspaceId workspace = Requests.workspaceId(ctx, v);
     CreateContactRequest body = Requests.jsonBody(ctx, CreateContactRequest.class);
     CreateContactCommand command = CreateContactCommand.of(
         v, workspace, body.firstName(), body.lastName(), body.email(), body.phone());
@@ -62,7 +62,7 @@ final class ContactRoutes implements RouteGroup {
   /** {@code GET} the collection: a page, oldest first, with {@code nextCursor} unless last. */
   void list(Context ctx) {
     Validator v = new Validator();
-    TenantId workspace = Requests.workspaceId(ctx, v);
+    WorkspaceId workspace = Requests.workspaceId(ctx, v);
     PageQuery query = PageQuery.of(v, workspace, Paging.limit(ctx, v), Paging.cursor(ctx));
     v.throwIfInvalid();
     ctx.json(Paging.PagedItems.from(useCases.list().list(query), ContactResponse::from));
@@ -71,7 +71,7 @@ final class ContactRoutes implements RouteGroup {
   /** {@code GET} one: 200 with a strong {@code ETag} of its version. */
   void get(Context ctx) {
     Validator v = new Validator();
-    TenantId workspace = Requests.workspaceId(ctx, v);
+    WorkspaceId workspace = Requests.workspaceId(ctx, v);
     ContactId id = contactId(ctx, v);
     v.throwIfInvalid();
     respond(ctx, useCases.get().get(workspace, id));
@@ -80,7 +80,7 @@ final class ContactRoutes implements RouteGroup {
   /** {@code PATCH}: a merge patch, only with {@code If-Match} of the current version. */
   void update(Context ctx) throws Exception {
     Validator v = new Validator();
-    TenantId workspace = Requests.workspaceId(ctx, v);
+    WorkspaceId workspace = Requests.workspaceId(ctx, v);
     ContactId id = contactId(ctx, v);
     OptionalLong expected = ETags.ifMatch(ctx, v);
     ContactPatchRequest patch = ContactPatchRequest.from(Requests.jsonBody(ctx, ObjectNode.class), v);
@@ -93,7 +93,7 @@ final class ContactRoutes implements RouteGroup {
   /** {@code DELETE}: 204; with {@code If-Match}, only if that is still the current version. */
   void delete(Context ctx) {
     Validator v = new Validator();
-    TenantId workspace = Requests.workspaceId(ctx, v);
+    WorkspaceId workspace = Requests.workspaceId(ctx, v);
     ContactId id = contactId(ctx, v);
     OptionalLong expected = ETags.ifMatch(ctx, v);
     v.throwIfInvalid();

@@ -14,7 +14,7 @@ record ErasureReceiptResponse(UUID id, UUID workspaceId, UUID contactId, Instant
     Map<String, Integer> recordsRemoved) {
 
   static ErasureReceiptResponse from(ErasureReceipt receipt) {
-    return new ErasureReceiptResponse(receipt.id().value(), receipt.tenant().value(),
+    return new ErasureReceiptResponse(receipt.id().value(), receipt.workspace().value(),
         receipt.contactId().value(), receipt.erasedAt(), receipt.removedByParticipant());
   }
 }

@@ -2,7 +2,7 @@ package dev.custodian.crm.http.erasure;
 
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.contact.ContactId;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
@@ -33,7 +33,7 @@ final class ErasureRoutes implements RouteGroup {
   /** {@code POST .../erasure}: 200 with the receipt; a second erasure is a 404. */
   void erase(Context ctx) {
     Validator v = new Validator();
-    TenantId workspace = Requests.workspaceId(ctx, v);
+    WorkspaceId workspace = Requests.workspaceId(ctx, v);
     ContactId contact = Requests.idPathParam(ctx, v, "contactId", ContactId::of);
     v.throwIfInvalid();
     ctx.json(ErasureReceiptResponse.from(useCases.erase().erase(workspace, contact)));
@@ -42,7 +42,7 @@ final class ErasureRoutes implements RouteGroup {
   /** {@code GET .../erasures}: a page of receipts, oldest first. */
   void list(Context ctx) {
     Validator v = new Validator();
-    TenantId workspace = Requests.workspaceId(ctx, v);
+    WorkspaceId workspace = Requests.workspaceId(ctx, v);
     PageQuery query =
         PageQuery.of(v, workspace, Paging.limit(ctx, v), Paging.cursor(ctx));
     v.throwIfInvalid();

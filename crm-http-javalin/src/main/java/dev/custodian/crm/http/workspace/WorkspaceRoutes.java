@@ -1,7 +1,7 @@
 package dev.custodian.crm.http.workspace;
 
 import dev.custodian.crm.core.common.validation.Validator;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceCommand;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
@@ -42,7 +42,7 @@ final class WorkspaceRoutes implements RouteGroup {
   /** {@code GET /api/v1/workspaces/{workspaceId}}: 200 with the workspace, or 404. */
   void get(Context ctx) {
     Validator v = new Validator();
-    TenantId id = Requests.workspaceId(ctx, v);
+    WorkspaceId id = Requests.workspaceId(ctx, v);
     v.throwIfInvalid();
     ctx.json(WorkspaceResponse.from(useCases.get().get(id)));
   }

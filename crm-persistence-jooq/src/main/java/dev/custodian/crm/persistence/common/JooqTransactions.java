@@ -1,7 +1,7 @@
 package dev.custodian.crm.persistence.common;
 
 import dev.custodian.crm.core.tenancy.Transactions;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -16,7 +16,7 @@ import org.jooq.impl.DSL;
 
 /**
  * Persistence adapter: {@link Transactions} on a JDBC pool. Each transaction binds one connection
- * to the calling thread; a tenant transaction sets {@code crm.tenant_id} transaction-locally as its
+ * to the calling thread; a workspace transaction sets {@code crm.tenant_id} transaction-locally as its
  * first statement, so the setting ends with the transaction and never reaches the connection's
  * next borrower. Repositories reach the bound connection through {@link #dsl()}.
  */
@@ -29,24 +29,24 @@ public final class JooqTransactions implements Transactions {
   private final DataSource dataSource;
   private final ThreadLocal<Bound> current = new ThreadLocal<>();
 
-  private record Bound(Optional<TenantId> tenant, DSLContext dsl) {}
+  private record Bound(Optional<WorkspaceId> workspace, DSLContext dsl) {}
 
   public JooqTransactions(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
   }
 
   @Override
-  public <T> T inTenant(TenantId tenant, Supplier<T> work) {
-    Objects.requireNonNull(tenant, "tenant");
+  public <T> T inWorkspace(WorkspaceId workspace, Supplier<T> work) {
+    Objects.requireNonNull(workspace, "workspace");
     Bound open = current.get();
     if (open != null) {
-      if (open.tenant().equals(Optional.of(tenant))) {
+      if (open.workspace().equals(Optional.of(workspace))) {
         return work.get();
       }
       throw new IllegalStateException(
           "a transaction for another workspace (or the platform) is already open on this thread");
     }
-    return run(Optional.of(tenant), work);
+    return run(Optional.of(workspace), work);
   }
 
   @Override
@@ -67,16 +67,16 @@ public final class JooqTransactions implements Transactions {
     return open.dsl();
   }
 
-  private <T> T run(Optional<TenantId> tenant, Supplier<T> work) {
+  private <T> T run(Optional<WorkspaceId> workspace, Supplier<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES, SETTINGS);
       try {
-        tenant.ifPresent(t -> dsl
+        workspace.ifPresent(t -> dsl
             .select(DSL.function("set_config", String.class,
                 DSL.inline("crm.tenant_id"), DSL.val(t.value().toString()), DSL.inline(true)))
             .fetch());
-        current.set(new Bound(tenant, dsl));
+        current.set(new Bound(workspace, dsl));
         T result = work.get();
         connection.commit();
         return result;

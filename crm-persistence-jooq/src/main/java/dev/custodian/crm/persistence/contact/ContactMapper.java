@@ -5,7 +5,7 @@ import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.EmailAddress;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.ContactsRecord;
 import java.util.Optional;
@@ -17,7 +17,7 @@ final class ContactMapper {
 
   static ContactsRecord toRecord(Contact contact) {
     ContactsRecord row = new ContactsRecord();
-    row.setTenantId(contact.tenant().value());
+    row.setTenantId(contact.workspace().value());
     row.setId(contact.id().value());
     row.setFirstName(contact.firstName().value());
     row.setLastName(contact.lastName().value());
@@ -32,7 +32,7 @@ final class ContactMapper {
 
   static Contact toContact(ContactsRecord row) {
     return Contact.reconstitute(
-        TenantId.of(row.getTenantId()),
+        WorkspaceId.of(row.getTenantId()),
         ContactId.of(row.getId()),
         new PersonName(row.getFirstName()),
         new PersonName(row.getLastName()),

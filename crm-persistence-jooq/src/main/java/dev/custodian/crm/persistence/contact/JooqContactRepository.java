@@ -9,7 +9,7 @@ import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.KeysetPaging;
@@ -42,23 +42,23 @@ final class JooqContactRepository implements ContactRepository {
   }
 
   @Override
-  public Optional<Contact> findById(TenantId tenant, ContactId id) {
-    return selectOne(tenant, id).fetchOptional().map(ContactMapper::toContact);
+  public Optional<Contact> findById(WorkspaceId workspace, ContactId id) {
+    return selectOne(workspace, id).fetchOptional().map(ContactMapper::toContact);
   }
 
   @Override
-  public Optional<Contact> findByIdForUpdate(TenantId tenant, ContactId id) {
-    return selectOne(tenant, id).forUpdate().fetchOptional().map(ContactMapper::toContact);
+  public Optional<Contact> findByIdForUpdate(WorkspaceId workspace, ContactId id) {
+    return selectOne(workspace, id).forUpdate().fetchOptional().map(ContactMapper::toContact);
   }
 
-  private SelectConditionStep<ContactsRecord> selectOne(TenantId tenant, ContactId id) {
-    return transactions.dsl().selectFrom(CONTACTS).where(key(tenant, id));
+  private SelectConditionStep<ContactsRecord> selectOne(WorkspaceId workspace, ContactId id) {
+    return transactions.dsl().selectFrom(CONTACTS).where(key(workspace, id));
   }
 
   @Override
-  public Page<Contact> list(TenantId tenant, PageRequest page) {
+  public Page<Contact> list(WorkspaceId workspace, PageRequest page) {
     return KeysetPaging.page(
-        transactions.dsl().selectFrom(CONTACTS).where(CONTACTS.TENANT_ID.eq(tenant.value())),
+        transactions.dsl().selectFrom(CONTACTS).where(CONTACTS.TENANT_ID.eq(workspace.value())),
         CONTACTS.CREATED_AT, CONTACTS.ID, page).map(ContactMapper::toContact);
   }
 
@@ -74,21 +74,21 @@ final class JooqContactRepository implements ContactRepository {
         .set(CONTACTS.PHONE, values.getPhone())
         .set(CONTACTS.UPDATED_AT, values.getUpdatedAt())
         .set(CONTACTS.VERSION, values.getVersion())
-        .where(key(changed.tenant(), changed.id()))
+        .where(key(changed.workspace(), changed.id()))
         .and(CONTACTS.VERSION.eq(expectedVersion))
         .execute()) == 1;
   }
 
   @Override
-  public boolean delete(TenantId tenant, ContactId id, OptionalLong expectedVersion) {
+  public boolean delete(WorkspaceId workspace, ContactId id, OptionalLong expectedVersion) {
     Condition version = expectedVersion.isPresent()
         ? CONTACTS.VERSION.eq(expectedVersion.getAsLong())
         : DSL.noCondition();
-    return transactions.dsl().deleteFrom(CONTACTS).where(key(tenant, id)).and(version).execute() == 1;
+    return transactions.dsl().deleteFrom(CONTACTS).where(key(workspace, id)).and(version).execute() == 1;
   }
 
-  private static Condition key(TenantId tenant, ContactId id) {
-    return CONTACTS.TENANT_ID.eq(tenant.value()).and(CONTACTS.ID.eq(id.value()));
+  private static Condition key(WorkspaceId workspace, ContactId id) {
+    return CONTACTS.TENANT_ID.eq(workspace.value()).and(CONTACTS.ID.eq(id.value()));
   }
 
   private static int translatingViolations(Supplier<Integer> write) {

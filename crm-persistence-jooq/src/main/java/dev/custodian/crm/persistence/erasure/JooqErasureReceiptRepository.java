@@ -9,7 +9,7 @@ import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.erasure.ErasureReceipt;
 import dev.custodian.crm.core.erasure.ErasureReceiptId;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.common.SqlTime;
@@ -32,7 +32,7 @@ final class JooqErasureReceiptRepository implements ErasureReceiptRepository {
   public void insert(ErasureReceipt receipt) {
     DSLContext dsl = transactions.dsl();
     dsl.insertInto(ERASURE_RECEIPTS)
-        .set(ERASURE_RECEIPTS.TENANT_ID, receipt.tenant().value())
+        .set(ERASURE_RECEIPTS.TENANT_ID, receipt.workspace().value())
         .set(ERASURE_RECEIPTS.ID, receipt.id().value())
         .set(ERASURE_RECEIPTS.CONTACT_ID, receipt.contactId().value())
         .set(ERASURE_RECEIPTS.ERASED_AT, SqlTime.utc(receipt.erasedAt()))
@@ -45,26 +45,26 @@ final class JooqErasureReceiptRepository implements ErasureReceiptRepository {
         ERASURE_RECEIPT_COUNTS.POSITION, ERASURE_RECEIPT_COUNTS.RECORDS_REMOVED);
     int position = 0;
     for (Map.Entry<String, Integer> count : receipt.removedByParticipant().entrySet()) {
-      counts = counts.values(receipt.tenant().value(), receipt.id().value(), count.getKey(),
+      counts = counts.values(receipt.workspace().value(), receipt.id().value(), count.getKey(),
           position++, count.getValue());
     }
     counts.execute(); // one statement for every participant's count
   }
 
   @Override
-  public Page<ErasureReceipt> list(TenantId tenant, PageRequest page) {
+  public Page<ErasureReceipt> list(WorkspaceId workspace, PageRequest page) {
     DSLContext dsl = transactions.dsl();
     Page<ErasureReceiptsRecord> rows = KeysetPaging.page(
-        dsl.selectFrom(ERASURE_RECEIPTS).where(ERASURE_RECEIPTS.TENANT_ID.eq(tenant.value())),
+        dsl.selectFrom(ERASURE_RECEIPTS).where(ERASURE_RECEIPTS.TENANT_ID.eq(workspace.value())),
         ERASURE_RECEIPTS.ERASED_AT, ERASURE_RECEIPTS.ID, page);
     Map<UUID, Map<String, Integer>> counts = new LinkedHashMap<>();
     dsl.selectFrom(ERASURE_RECEIPT_COUNTS)
-        .where(ERASURE_RECEIPT_COUNTS.TENANT_ID.eq(tenant.value()))
+        .where(ERASURE_RECEIPT_COUNTS.TENANT_ID.eq(workspace.value()))
         .and(ERASURE_RECEIPT_COUNTS.RECEIPT_ID.in(rows.items().stream().map(ErasureReceiptsRecord::getId).toList()))
         .orderBy(ERASURE_RECEIPT_COUNTS.RECEIPT_ID, ERASURE_RECEIPT_COUNTS.POSITION)
         .forEach(c -> counts.computeIfAbsent(c.getReceiptId(), id -> new LinkedHashMap<>())
             .put(c.getParticipant(), c.getRecordsRemoved()));
-    return rows.map(r -> new ErasureReceipt(new ErasureReceiptId(r.getId()), TenantId.of(r.getTenantId()),
+    return rows.map(r -> new ErasureReceipt(new ErasureReceiptId(r.getId()), WorkspaceId.of(r.getTenantId()),
         ContactId.of(r.getContactId()), r.getErasedAt().toInstant(), counts.getOrDefault(r.getId(), Map.of())));
   }
 }

@@ -5,7 +5,7 @@ import static dev.custodian.crm.persistence.generated.Tables.SUPPRESSION_ENTRIES
 import dev.custodian.crm.core.erasure.SuppressionEntry;
 import dev.custodian.crm.core.erasure.SuppressionKind;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.SqlTime;
 import org.jooq.impl.DSL;
@@ -21,10 +21,10 @@ final class JooqSuppressionEntryRepository implements SuppressionEntryRepository
 
   @Override
   public void add(SuppressionEntry entry) {
-    lockIdentifier(entry.tenant(), entry.kind(), entry.keyedHash());
+    lockIdentifier(entry.workspace(), entry.kind(), entry.keyedHash());
     transactions.dsl()
         .insertInto(SUPPRESSION_ENTRIES)
-        .set(SUPPRESSION_ENTRIES.TENANT_ID, entry.tenant().value())
+        .set(SUPPRESSION_ENTRIES.TENANT_ID, entry.workspace().value())
         .set(SUPPRESSION_ENTRIES.KIND, entry.kind().label())
         .set(SUPPRESSION_ENTRIES.KEYED_HASH, entry.keyedHash())
         .set(SUPPRESSION_ENTRIES.CREATED_AT, SqlTime.utc(entry.createdAt()))
@@ -33,10 +33,10 @@ final class JooqSuppressionEntryRepository implements SuppressionEntryRepository
   }
 
   @Override
-  public boolean exists(TenantId tenant, SuppressionKind kind, String keyedHash) {
-    lockIdentifier(tenant, kind, keyedHash);
+  public boolean exists(WorkspaceId workspace, SuppressionKind kind, String keyedHash) {
+    lockIdentifier(workspace, kind, keyedHash);
     return transactions.dsl().fetchExists(SUPPRESSION_ENTRIES,
-        SUPPRESSION_ENTRIES.TENANT_ID.eq(tenant.value())
+        SUPPRESSION_ENTRIES.TENANT_ID.eq(workspace.value())
             .and(SUPPRESSION_ENTRIES.KIND.eq(kind.label()))
             .and(SUPPRESSION_ENTRIES.KEYED_HASH.eq(keyedHash)));
   }
@@ -45,11 +45,11 @@ final class JooqSuppressionEntryRepository implements SuppressionEntryRepository
    * A transaction-scoped advisory lock on one identifier of one workspace: a check waits for an
    * erasure that is adding the same identifier, so it sees the entry once that commits.
    */
-  private void lockIdentifier(TenantId tenant, SuppressionKind kind, String keyedHash) {
+  private void lockIdentifier(WorkspaceId workspace, SuppressionKind kind, String keyedHash) {
     transactions.dsl()
         .select(DSL.function("pg_advisory_xact_lock", Object.class,
             DSL.function("hashtextextended", Long.class,
-                DSL.val("suppression:" + tenant.value() + ":" + kind.label() + ":" + keyedHash), DSL.inline(0L))))
+                DSL.val("suppression:" + workspace.value() + ":" + kind.label() + ":" + keyedHash), DSL.inline(0L))))
         .fetch();
   }
 }

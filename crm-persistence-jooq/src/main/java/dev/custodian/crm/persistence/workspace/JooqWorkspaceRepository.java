@@ -4,7 +4,7 @@ import static dev.custodian.crm.persistence.generated.Tables.WORKSPACES;
 
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.workspace.Slug;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.WorkspaceName;
 import dev.custodian.crm.core.workspace.WorkspaceStatus;
@@ -48,7 +48,7 @@ final class JooqWorkspaceRepository implements WorkspaceRepository {
   }
 
   @Override
-  public Optional<Workspace> findById(TenantId id) {
+  public Optional<Workspace> findById(WorkspaceId id) {
     return transactions.dsl()
         .selectFrom(WORKSPACES)
         .where(WORKSPACES.ID.eq(id.value()))
@@ -57,8 +57,8 @@ final class JooqWorkspaceRepository implements WorkspaceRepository {
   }
 
   @Override
-  public boolean exists(TenantId tenant) {
-    return transactions.dsl().fetchExists(WORKSPACES, WORKSPACES.ID.eq(tenant.value()));
+  public boolean exists(WorkspaceId workspace) {
+    return transactions.dsl().fetchExists(WORKSPACES, WORKSPACES.ID.eq(workspace.value()));
   }
 
   @Override
@@ -74,7 +74,7 @@ final class JooqWorkspaceRepository implements WorkspaceRepository {
       default -> throw new IllegalStateException("unknown workspace status in the database");
     };
     return Workspace.reconstitute(
-        TenantId.of(row.getId()),
+        WorkspaceId.of(row.getId()),
         new WorkspaceName(row.getName()),
         new Slug(row.getSlug()),
         status,

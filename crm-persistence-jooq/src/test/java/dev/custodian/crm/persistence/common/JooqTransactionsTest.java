@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.schema.DatabaseRoles;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.util.UUID;
@@ -26,25 +26,25 @@ class JooqTransactionsTest {
   }
 
   @Test
-  @DisplayName("TEN-01: the tenant setting of a transaction is gone for the next borrower of the same connection")
+  @DisplayName("TEN-01: the workspace setting of a transaction is gone for the next borrower of the same connection")
   void tenantSettingDoesNotLeakToTheNextBorrower() {
     HikariDataSource poolOfOne = db.pool(DatabaseRoles.APP, db.appPassword(), 1);
     JooqTransactions tx = new JooqTransactions(poolOfOne);
-    TenantId tenant = TenantId.of(UUID.randomUUID());
+    WorkspaceId workspace = WorkspaceId.of(UUID.randomUUID());
 
-    Record2<String, Integer> inside = tx.inTenant(tenant, () -> tenantSettingAndBackend(tx));
+    Record2<String, Integer> inside = tx.inWorkspace(workspace, () -> tenantSettingAndBackend(tx));
     Record2<String, Integer> after = tx.inPlatform(() -> tenantSettingAndBackend(tx));
 
-    assertThat(inside.value1()).isEqualTo(tenant.toString());
+    assertThat(inside.value1()).isEqualTo(workspace.toString());
     assertThat(after.value2()).as("same physical connection").isEqualTo(inside.value2());
-    assertThat(after.value1()).as("tenant setting after the transaction").isNullOrEmpty();
+    assertThat(after.value1()).as("workspace setting after the transaction").isNullOrEmpty();
   }
 
   @Test
   void givenTenantTransactionFailed_thenTheNextBorrowerIsCleanToo() {
     HikariDataSource poolOfOne = db.pool(DatabaseRoles.APP, db.appPassword(), 1);
     JooqTransactions tx = new JooqTransactions(poolOfOne);
-    assertThatThrownBy(() -> tx.inTenant(TenantId.of(UUID.randomUUID()), () -> {
+    assertThatThrownBy(() -> tx.inWorkspace(WorkspaceId.of(UUID.randomUUID()), () -> {
       throw new IllegalStateException("boom");
     })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
     assertThat(tx.inPlatform(() -> tenantSettingAndBackend(tx)).value1()).isNullOrEmpty();

@@ -7,7 +7,7 @@ import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.AbstractPortContractTest;
 import dev.custodian.crm.core.testing.KeysetWalkCheck;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
@@ -32,16 +32,16 @@ class KeysetPagingTest extends AbstractPortContractTest {
 
   @Test
   void walking10000Rows_whileOthersAreInserted_returnsEachExistingOneExactlyOnceInOrder() throws Exception {
-    TenantId tenant = a;
+    WorkspaceId workspace = a;
     KeysetWalkCheck.walk10000WhileOthersAreInserted(new KeysetWalkCheck.Store<Contact>() {
       @Override
       public void insert(List<PageCursor> positions) {
-        run(tenant, () -> positions.forEach(p -> contacts.insert(aContact(tenant, p.createdAt(), p.id()))));
+        run(workspace, () -> positions.forEach(p -> contacts.insert(aContact(workspace, p.createdAt(), p.id()))));
       }
 
       @Override
       public Page<Contact> list(PageRequest request) {
-        return in(tenant, () -> contacts.list(tenant, request));
+        return in(workspace, () -> contacts.list(workspace, request));
       }
     }, c -> new PageCursor(c.createdAt(), c.id().value()));
   }

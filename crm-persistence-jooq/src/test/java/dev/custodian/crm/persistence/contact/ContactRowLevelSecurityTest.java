@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * TEN-02, the second wall on its own: raw SQL through the application role, with no tenant filter
+ * TEN-02, the second wall on its own: raw SQL through the application role, with no workspace filter
  * in the query, sees and changes only the rows of the workspace its transaction is bound to.
  */
 class ContactRowLevelSecurityTest {
@@ -40,9 +40,9 @@ class ContactRowLevelSecurityTest {
     }
   }
 
-  private static String insertSql(UUID tenant, UUID id) {
+  private static String insertSql(UUID workspace, UUID id) {
     return "insert into contacts (tenant_id, id, first_name, last_name, email, email_normalised, created_at,"
-        + " updated_at, version) values ('" + tenant + "', '" + id + "', 'F', 'L', '" + id + "@x.org', '"
+        + " updated_at, version) values ('" + workspace + "', '" + id + "', 'F', 'L', '" + id + "@x.org', '"
         + id + "@x.org', now(), now(), 1)";
   }
 
@@ -57,14 +57,14 @@ class ContactRowLevelSecurityTest {
   }
 
   @Test
-  @DisplayName("TEN-02: a query without a tenant filter sees only the bound workspace's contacts")
+  @DisplayName("TEN-02: a query without a workspace filter sees only the bound workspace's contacts")
   void policyAloneHidesOtherWorkspaces() throws SQLException {
     assertThat(db.asApp(A, ContactRowLevelSecurityTest::allContactIds)).containsExactly(CONTACT_OF_A);
     assertThat(db.asApp(B, ContactRowLevelSecurityTest::allContactIds)).containsExactly(CONTACT_OF_B);
   }
 
   @Test
-  @DisplayName("TEN-01: with no tenant set, the application role sees no contact at all")
+  @DisplayName("TEN-01: with no workspace set, the application role sees no contact at all")
   void noTenantSetSeesNothing() throws SQLException {
     assertThat(db.asApp(null, ContactRowLevelSecurityTest::allContactIds)).isEmpty();
   }
@@ -87,7 +87,7 @@ class ContactRowLevelSecurityTest {
   }
 
   @Test
-  @DisplayName("TEN-02: every tenant-owned table has row-level security enabled, forced, and a policy")
+  @DisplayName("TEN-02: every workspace-owned table has row-level security enabled, forced, and a policy")
   void everyTenantTableIsProtected() throws SQLException {
     try (Connection c = db.superuserConnection(); Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("""

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * TEN-01, the first wall on its own: the contact contract through a role that BYPASSES row-level
- * security, so every tenant-scoping case passes only because the queries filter by themselves.
+ * security, so every workspace-scoping case passes only because the queries filter by themselves.
  */
 @DisplayName("TEN-01: contact queries filter by workspace on their own (run as a BYPASSRLS role)")
 class JooqContactRepositoryWithoutRowLevelSecurityTest extends AbstractContactRepositoryContractTest {

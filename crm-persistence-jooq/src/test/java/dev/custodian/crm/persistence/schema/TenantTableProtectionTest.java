@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code crm_protect_tenant_table(regclass, text)}, the one way later migrations make a table
- * tenant-owned: applied by the owner to a fresh table, it leaves that table as isolated as the
+ * workspace-owned: applied by the owner to a fresh table, it leaves that table as isolated as the
  * hand-written ones of V2 and V3.
  */
 class TenantTableProtectionTest {
@@ -88,8 +88,8 @@ class TenantTableProtectionTest {
     }
   }
 
-  private static List<UUID> tenantsSeenAsApp(UUID tenant) throws SQLException {
-    return db.asApp(tenant, c -> {
+  private static List<UUID> tenantsSeenAsApp(UUID workspace) throws SQLException {
+    return db.asApp(workspace, c -> {
       List<UUID> seen = new ArrayList<>();
       try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select tenant_id from crm_test_notes")) {
         while (rs.next()) {

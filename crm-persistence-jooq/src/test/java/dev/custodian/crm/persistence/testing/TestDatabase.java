@@ -160,16 +160,16 @@ public final class TestDatabase
   }
 
   /**
-   * Runs raw SQL as the application role in one transaction bound to {@code tenant} (to none when
+   * Runs raw SQL as the application role in one transaction bound to {@code workspace} (to none when
    * {@code null}) exactly as the adapter binds it, then rolls back: row-level security on its own.
    */
-  public <T> T asApp(UUID tenant, SqlWork<T> work) throws SQLException {
+  public <T> T asApp(UUID workspace, SqlWork<T> work) throws SQLException {
     try (Connection c = appDataSource().getConnection()) {
       c.setAutoCommit(false);
       try {
-        if (tenant != null) {
+        if (workspace != null) {
           try (PreparedStatement set = c.prepareStatement("select set_config('crm.tenant_id', ?, true)")) {
-            set.setString(1, tenant.toString());
+            set.setString(1, workspace.toString());
             set.execute();
           }
         }

@@ -1,6 +1,6 @@
 package dev.custodian.crm.privacy.crypto;
 
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -20,7 +20,7 @@ public final class KeyDerivation {
   private KeyDerivation() {}
 
   /** The key of one purpose (e.g. {@code suppression}) in one workspace. */
-  public static byte[] workspaceKey(byte[] masterKey, String purpose, TenantId workspace) {
+  public static byte[] workspaceKey(byte[] masterKey, String purpose, WorkspaceId workspace) {
     return derive(masterKey, purpose + ":" + workspace.value());
   }
 

@@ -7,7 +7,7 @@ import dev.custodian.crm.core.erasure.SuppressionKind;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.privacy.crypto.KeyDerivation;
 import dev.custodian.crm.privacy.crypto.KeyedHash;
 import java.time.Instant;
@@ -34,30 +34,30 @@ public final class HashedSuppressionList implements SuppressionList {
   }
 
   @Override
-  public boolean isSuppressed(TenantId tenant, EmailAddress email) {
-    return entries.exists(tenant, SuppressionKind.EMAIL, hash(tenant, SuppressionKind.EMAIL, email.normalised()));
+  public boolean isSuppressed(WorkspaceId workspace, EmailAddress email) {
+    return entries.exists(workspace, SuppressionKind.EMAIL, hash(workspace, SuppressionKind.EMAIL, email.normalised()));
   }
 
   @Override
-  public boolean isSuppressed(TenantId tenant, PhoneNumber phone) {
-    return entries.exists(tenant, SuppressionKind.PHONE, hash(tenant, SuppressionKind.PHONE, phone.value()));
+  public boolean isSuppressed(WorkspaceId workspace, PhoneNumber phone) {
+    return entries.exists(workspace, SuppressionKind.PHONE, hash(workspace, SuppressionKind.PHONE, phone.value()));
   }
 
   @Override
-  public void suppress(TenantId tenant, EmailAddress email, Instant now) {
-    entries.add(new SuppressionEntry(tenant, SuppressionKind.EMAIL,
-        hash(tenant, SuppressionKind.EMAIL, email.normalised()), now));
+  public void suppress(WorkspaceId workspace, EmailAddress email, Instant now) {
+    entries.add(new SuppressionEntry(workspace, SuppressionKind.EMAIL,
+        hash(workspace, SuppressionKind.EMAIL, email.normalised()), now));
   }
 
   @Override
-  public void suppress(TenantId tenant, PhoneNumber phone, Instant now) {
-    entries.add(new SuppressionEntry(tenant, SuppressionKind.PHONE,
-        hash(tenant, SuppressionKind.PHONE, phone.value()), now));
+  public void suppress(WorkspaceId workspace, PhoneNumber phone, Instant now) {
+    entries.add(new SuppressionEntry(workspace, SuppressionKind.PHONE,
+        hash(workspace, SuppressionKind.PHONE, phone.value()), now));
   }
 
-  private String hash(TenantId tenant, SuppressionKind kind, String normalised) {
+  private String hash(WorkspaceId workspace, SuppressionKind kind, String normalised) {
     byte[] master = keys.masterKey();
-    byte[] key = KeyDerivation.workspaceKey(master, PURPOSE, tenant);
+    byte[] key = KeyDerivation.workspaceKey(master, PURPOSE, workspace);
     try {
       return KeyedHash.of(key, kind.label(), normalised);
     } finally {

@@ -3,7 +3,7 @@ package dev.custodian.crm.privacy.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -29,7 +29,7 @@ class KeyDerivationTest {
   @Test
   void workspaceKeyIsHkdfSha256WithTheFixedSaltAndPurposeInfo() throws Exception {
     UUID workspace = UUID.fromString("3f1c2a54-8e1b-4c1e-9d1a-0a1b2c3d4e5f");
-    byte[] derived = KeyDerivation.workspaceKey(MASTER, "suppression", TenantId.of(workspace));
+    byte[] derived = KeyDerivation.workspaceKey(MASTER, "suppression", WorkspaceId.of(workspace));
     assertThat(derived).hasSize(32)
         .isEqualTo(referenceHkdf(MASTER, "custodian-crm/v1", "suppression:" + workspace));
     assertThat(KeyDerivation.platformKey(MASTER, "accounts"))
@@ -38,8 +38,8 @@ class KeyDerivationTest {
 
   @Test
   void keysDifferByWorkspaceAndPurpose() {
-    TenantId a = TenantId.of(UUID.randomUUID());
-    TenantId b = TenantId.of(UUID.randomUUID());
+    WorkspaceId a = WorkspaceId.of(UUID.randomUUID());
+    WorkspaceId b = WorkspaceId.of(UUID.randomUUID());
     assertThat(KeyDerivation.workspaceKey(MASTER, "suppression", a))
         .isNotEqualTo(KeyDerivation.workspaceKey(MASTER, "suppression", b))
         .isNotEqualTo(KeyDerivation.workspaceKey(MASTER, "secrets", a));

@@ -23,7 +23,7 @@ import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
 import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import dev.custodian.crm.core.tenancy.PageQuery;
@@ -53,8 +53,8 @@ class EraseContactServiceTest {
   private final WorkspaceTransactions inWorkspace = new WorkspaceTransactions(tx, workspaces);
   private final CreateContactService create =
       new CreateContactService(inWorkspace, contacts, suppression, IdGenerator.random(), Clock.systemUTC());
-  private TenantId a;
-  private TenantId b;
+  private WorkspaceId a;
+  private WorkspaceId b;
 
   @BeforeEach
   void workspaces() {
@@ -74,8 +74,8 @@ class EraseContactServiceTest {
     return eraser(List.of(), receipts);
   }
 
-  private Contact ada(TenantId tenant) {
-    return create.create(CreateContactCommand.of(tenant, "Ada", "Lovelace", "Ada@Example.org", "+44 20 7946 0958"));
+  private Contact ada(WorkspaceId workspace) {
+    return create.create(CreateContactCommand.of(workspace, "Ada", "Lovelace", "Ada@Example.org", "+44 20 7946 0958"));
   }
 
   @Test
@@ -85,12 +85,12 @@ class EraseContactServiceTest {
     ErasureReceipt receipt = eraser().erase(a, ada.id());
 
     assertThat(receipt.contactId()).isEqualTo(ada.id());
-    assertThat(receipt.tenant()).isEqualTo(a);
+    assertThat(receipt.workspace()).isEqualTo(a);
     assertThat(receipt.removedByParticipant()).containsExactly(java.util.Map.entry("contacts", 1));
     assertThat(receipt.toString()).doesNotContain("Ada", "Lovelace", "example", "7946");
-    assertThat(tx.inTenant(a, () -> contacts.findById(a, ada.id()))).isEmpty();
-    assertThat(tx.inTenant(a, () -> suppression.isSuppressed(a, ada.email()))).isTrue();
-    assertThat(tx.inTenant(a, () -> suppression.isSuppressed(a, ada.phone().orElseThrow()))).isTrue();
+    assertThat(tx.inWorkspace(a, () -> contacts.findById(a, ada.id()))).isEmpty();
+    assertThat(tx.inWorkspace(a, () -> suppression.isSuppressed(a, ada.email()))).isTrue();
+    assertThat(tx.inWorkspace(a, () -> suppression.isSuppressed(a, ada.phone().orElseThrow()))).isTrue();
     Page<ErasureReceipt> listed = ErasureServices.create(inWorkspace, contacts, suppression, receipts, List.of(),
         IdGenerator.random(), Clock.systemUTC()).list()
         .list(PageQuery.of(a, null, null));
@@ -107,7 +107,7 @@ class EraseContactServiceTest {
         .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.SUPPRESSED));
     assertThatThrownBy(() -> create.create(CreateContactCommand.of(a, "A", "L", "other@example.org", "+44 (20) 7946-0958")))
         .isInstanceOf(ConflictException.class);
-    assertThat(ada(b).tenant()).isEqualTo(b);
+    assertThat(ada(b).workspace()).isEqualTo(b);
   }
 
   @Test
@@ -116,7 +116,7 @@ class EraseContactServiceTest {
     eraser().erase(a, ada.id());
     assertThatThrownBy(() -> eraser().erase(a, ada.id())).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> eraser().erase(b, ada.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> eraser().erase(TenantId.of(UUID.randomUUID()), ContactId.of(UUID.randomUUID())))
+    assertThatThrownBy(() -> eraser().erase(WorkspaceId.of(UUID.randomUUID()), ContactId.of(UUID.randomUUID())))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -130,15 +130,15 @@ class EraseContactServiceTest {
       }
 
       @Override
-      public Page<ErasureReceipt> list(TenantId tenant, PageRequest page) {
+      public Page<ErasureReceipt> list(WorkspaceId workspace, PageRequest page) {
         throw new UnsupportedOperationException();
       }
     };
     assertThatThrownBy(() -> eraser(List.of(), failing).erase(a, ada.id()))
         .hasMessage("receipt store down");
 
-    assertThat(tx.inTenant(a, () -> contacts.findById(a, ada.id()))).contains(ada);
-    assertThat(tx.inTenant(a, () -> suppression.isSuppressed(a, ada.email()))).isFalse();
+    assertThat(tx.inWorkspace(a, () -> contacts.findById(a, ada.id()))).contains(ada);
+    assertThat(tx.inWorkspace(a, () -> suppression.isSuppressed(a, ada.email()))).isFalse();
   }
 
   @Test
@@ -151,7 +151,7 @@ class EraseContactServiceTest {
       }
 
       @Override
-      public int eraseContact(TenantId tenant, ContactId contact) {
+      public int eraseContact(WorkspaceId workspace, ContactId contact) {
         return 3;
       }
     };
@@ -159,7 +159,7 @@ class EraseContactServiceTest {
     // The contact record always takes part, last: other records may refer to it.
     assertThat(receipt.removedByParticipant()).containsExactly(
         java.util.Map.entry("activities", 3), java.util.Map.entry("contacts", 1));
-    assertThat(tx.inTenant(a, () -> contacts.findById(a, ada.id()))).isEmpty();
+    assertThat(tx.inWorkspace(a, () -> contacts.findById(a, ada.id()))).isEmpty();
   }
 
   @Test
@@ -179,8 +179,8 @@ class EraseContactServiceTest {
     String hashB = dev.custodian.crm.privacy.crypto.KeyedHash.of(
         dev.custodian.crm.privacy.crypto.KeyDerivation.workspaceKey(master, "suppression", b), "email", "ada@example.org");
 
-    assertThat(tx.inTenant(a, () -> entries.exists(a, SuppressionKind.EMAIL, hashA))).isTrue();
+    assertThat(tx.inWorkspace(a, () -> entries.exists(a, SuppressionKind.EMAIL, hashA))).isTrue();
     assertThat(hashA).isNotEqualTo(hashB).isNotEqualTo(plainSha256).isNotEqualTo(kindedSha256);
-    assertThat(tx.inTenant(a, () -> entries.exists(a, SuppressionKind.EMAIL, plainSha256))).isFalse();
+    assertThat(tx.inWorkspace(a, () -> entries.exists(a, SuppressionKind.EMAIL, plainSha256))).isFalse();
   }
 }

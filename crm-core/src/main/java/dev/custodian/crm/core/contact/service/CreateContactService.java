@@ -32,10 +32,10 @@ public final class CreateContactService implements CreateContactUseCase {
 
   @Override
   public Contact create(CreateContactCommand command) {
-    return transactions.inWorkspace(command.tenant(), () -> {
-      suppression.refuseSuppressed(command.tenant(), command.email());
-      command.phone().ifPresent(phone -> suppression.refuseSuppressed(command.tenant(), phone));
-      Contact contact = Contact.create(command.tenant(), ContactId.of(ids.newId()),
+    return transactions.inExistingWorkspace(command.workspace(), () -> {
+      suppression.refuseSuppressed(command.workspace(), command.email());
+      command.phone().ifPresent(phone -> suppression.refuseSuppressed(command.workspace(), phone));
+      Contact contact = Contact.create(command.workspace(), ContactId.of(ids.newId()),
           command.firstName(), command.lastName(), command.email(), command.phone(),
           Timestamps.now(clock));
       contacts.insert(contact);

@@ -22,14 +22,14 @@ public final class DeleteContactService implements DeleteContactUseCase {
 
   @Override
   public void delete(DeleteContactCommand command) {
-    transactions.inWorkspace(command.tenant(), () -> {
-      Contact current = contacts.findById(command.tenant(), command.id())
+    transactions.inExistingWorkspace(command.workspace(), () -> {
+      Contact current = contacts.findById(command.workspace(), command.id())
           .orElseThrow(() -> new NotFoundException("contact"));
       if (command.expectedVersion().isPresent()
           && command.expectedVersion().getAsLong() != current.version()) {
         throw PreconditionFailedException.stale("contact");
       }
-      if (!contacts.delete(command.tenant(), command.id(), command.expectedVersion())) {
+      if (!contacts.delete(command.workspace(), command.id(), command.expectedVersion())) {
         // Changed or deleted since it was read: with a version that is a stale precondition.
         throw command.expectedVersion().isPresent()
             ? PreconditionFailedException.stale("contact")

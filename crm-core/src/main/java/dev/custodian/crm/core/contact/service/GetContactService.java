@@ -5,7 +5,7 @@ import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.in.GetContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import java.util.Objects;
 
@@ -21,8 +21,8 @@ public final class GetContactService implements GetContactUseCase {
   }
 
   @Override
-  public Contact get(TenantId tenant, ContactId id) {
-    return transactions.inWorkspace(tenant,
-        () -> contacts.findById(tenant, id).orElseThrow(() -> new NotFoundException("contact")));
+  public Contact get(WorkspaceId workspace, ContactId id) {
+    return transactions.inExistingWorkspace(workspace,
+        () -> contacts.findById(workspace, id).orElseThrow(() -> new NotFoundException("contact")));
   }
 }

@@ -4,7 +4,7 @@ import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.contact.EmailAddress;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Objects;
 
 /** Refuses an email or phone that was erased at the person's request (privacy promise DSR-04). */
@@ -16,14 +16,14 @@ final class SuppressionGuard {
     this.suppressionList = Objects.requireNonNull(suppressionList, "suppressionList");
   }
 
-  void refuseSuppressed(TenantId tenant, EmailAddress email) {
-    if (suppressionList.isSuppressed(tenant, email)) {
+  void refuseSuppressed(WorkspaceId workspace, EmailAddress email) {
+    if (suppressionList.isSuppressed(workspace, email)) {
       throw suppressed("email");
     }
   }
 
-  void refuseSuppressed(TenantId tenant, PhoneNumber phone) {
-    if (suppressionList.isSuppressed(tenant, phone)) {
+  void refuseSuppressed(WorkspaceId workspace, PhoneNumber phone) {
+    if (suppressionList.isSuppressed(workspace, phone)) {
       throw suppressed("phone");
     }
   }

@@ -38,8 +38,8 @@ public final class UpdateContactService implements UpdateContactUseCase {
 
   @Override
   public Contact update(UpdateContactCommand command) {
-    return transactions.inWorkspace(command.tenant(), () -> {
-      Contact current = contacts.findById(command.tenant(), command.id())
+    return transactions.inExistingWorkspace(command.workspace(), () -> {
+      Contact current = contacts.findById(command.workspace(), command.id())
           .orElseThrow(() -> new NotFoundException("contact"));
       if (current.version() != command.expectedVersion()) {
         throw PreconditionFailedException.stale("contact");
@@ -49,10 +49,10 @@ public final class UpdateContactService implements UpdateContactUseCase {
           ? Optional.empty()
           : Optional.ofNullable(valueOr(command.phone(), current.phone().orElse(null)));
       if (!email.normalised().equals(current.email().normalised())) {
-        suppression.refuseSuppressed(command.tenant(), email);
+        suppression.refuseSuppressed(command.workspace(), email);
       }
       if (phone.isPresent() && !phone.equals(current.phone())) {
-        suppression.refuseSuppressed(command.tenant(), phone.get());
+        suppression.refuseSuppressed(command.workspace(), phone.get());
       }
       Contact changed = current.changed(valueOr(command.firstName(), current.firstName()),
           valueOr(command.lastName(), current.lastName()), email, phone, Timestamps.now(clock));

@@ -5,7 +5,7 @@ import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.workspace.Slug;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceCommand;
 import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceUseCase;
@@ -35,7 +35,7 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
 
   @Override
   public Workspace create(CreateWorkspaceCommand command) {
-    TenantId id = TenantId.of(ids.newId());
+    WorkspaceId id = WorkspaceId.of(ids.newId());
     for (int attempt = 1; ; attempt++) {
       try {
         return createOnce(command, id);
@@ -49,7 +49,7 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
     }
   }
 
-  private Workspace createOnce(CreateWorkspaceCommand command, TenantId id) {
+  private Workspace createOnce(CreateWorkspaceCommand command, WorkspaceId id) {
     return transactions.inPlatform(() -> {
       Slug slug = command.slug().orElseGet(() -> freeSlugFor(command, id));
       if (command.slug().isPresent() && workspaces.existsBySlug(slug)) {
@@ -61,7 +61,7 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
     });
   }
 
-  private Slug freeSlugFor(CreateWorkspaceCommand command, TenantId id) {
+  private Slug freeSlugFor(CreateWorkspaceCommand command, WorkspaceId id) {
     String base = Slug.baseFrom(command.name(), SUFFIX_LENGTH + 1);
     if (base.length() >= Slug.MIN_LENGTH && !workspaces.existsBySlug(new Slug(base))) {
       return new Slug(base);

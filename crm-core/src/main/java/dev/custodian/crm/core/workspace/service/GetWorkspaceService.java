@@ -2,7 +2,7 @@ package dev.custodian.crm.core.workspace.service;
 
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.tenancy.Transactions;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.port.in.GetWorkspaceUseCase;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
@@ -20,7 +20,7 @@ public final class GetWorkspaceService implements GetWorkspaceUseCase {
   }
 
   @Override
-  public Workspace get(TenantId id) {
+  public Workspace get(WorkspaceId id) {
     return transactions.inPlatform(
         () -> workspaces.findById(id).orElseThrow(() -> new NotFoundException("workspace")));
   }

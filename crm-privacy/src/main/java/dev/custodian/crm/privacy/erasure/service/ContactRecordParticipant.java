@@ -3,7 +3,7 @@ package dev.custodian.crm.privacy.erasure.service;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -25,7 +25,7 @@ final class ContactRecordParticipant implements ErasureParticipant {
   }
 
   @Override
-  public int eraseContact(TenantId tenant, ContactId contact) {
-    return contacts.delete(tenant, contact, OptionalLong.empty()) ? 1 : 0;
+  public int eraseContact(WorkspaceId workspace, ContactId contact) {
+    return contacts.delete(workspace, contact, OptionalLong.empty()) ? 1 : 0;
   }
 }

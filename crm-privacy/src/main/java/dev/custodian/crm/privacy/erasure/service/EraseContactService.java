@@ -11,7 +11,7 @@ import dev.custodian.crm.core.erasure.ErasureReceipt;
 import dev.custodian.crm.core.erasure.ErasureReceiptId;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import dev.custodian.crm.privacy.erasure.port.in.EraseContactUseCase;
 import java.time.Clock;
@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Service: erasure in one tenant transaction. It reads and locks the contact (its identifiers are
+ * Service: erasure in one workspace transaction. It reads and locks the contact (its identifiers are
  * needed for the suppression entries), suppresses the email and phone, lets every participant
  * delete its records, and writes the receipt; if any step fails, nothing of it happened. The
  * contact record itself is always the last participant (other records may refer to it); the ones
@@ -55,22 +55,22 @@ public final class EraseContactService implements EraseContactUseCase {
   }
 
   @Override
-  public ErasureReceipt erase(TenantId tenant, ContactId contactId) {
-    return transactions.inWorkspace(tenant, () -> {
+  public ErasureReceipt erase(WorkspaceId workspace, ContactId contactId) {
+    return transactions.inExistingWorkspace(workspace, () -> {
       // Locked until commit: a concurrent change or second erasure waits, then sees it gone.
-      Contact contact = contacts.findByIdForUpdate(tenant, contactId)
+      Contact contact = contacts.findByIdForUpdate(workspace, contactId)
           .orElseThrow(() -> new NotFoundException("contact"));
       Instant now = Timestamps.now(clock);
       // Suppress before deleting: an intake of the same identifier that runs meanwhile either
       // waits for this transaction (and is then refused) or still meets the contact (duplicate).
-      suppressionList.suppress(tenant, contact.email(), now);
-      contact.phone().ifPresent(phone -> suppressionList.suppress(tenant, phone, now));
+      suppressionList.suppress(workspace, contact.email(), now);
+      contact.phone().ifPresent(phone -> suppressionList.suppress(workspace, phone, now));
       Map<String, Integer> removed = new LinkedHashMap<>();
       for (ErasureParticipant participant : participants) {
-        removed.merge(participant.name(), participant.eraseContact(tenant, contactId), Integer::sum);
+        removed.merge(participant.name(), participant.eraseContact(workspace, contactId), Integer::sum);
       }
       ErasureReceipt receipt =
-          new ErasureReceipt(new ErasureReceiptId(ids.newId()), tenant, contactId, now, removed);
+          new ErasureReceipt(new ErasureReceiptId(ids.newId()), workspace, contactId, now, removed);
       receipts.insert(receipt);
       return receipt;
     });

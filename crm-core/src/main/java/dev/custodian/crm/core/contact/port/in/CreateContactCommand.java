@@ -4,16 +4,16 @@ import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.contact.EmailAddress;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Objects;
 import java.util.Optional;
 
 /** Input of {@link CreateContactUseCase}: a valid contact for one workspace. */
-public record CreateContactCommand(TenantId tenant, PersonName firstName, PersonName lastName,
+public record CreateContactCommand(WorkspaceId workspace, PersonName firstName, PersonName lastName,
     EmailAddress email, Optional<PhoneNumber> phone) {
 
   public CreateContactCommand {
-    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(firstName, "firstName");
     Objects.requireNonNull(lastName, "lastName");
     Objects.requireNonNull(email, "email");
@@ -27,23 +27,23 @@ public record CreateContactCommand(TenantId tenant, PersonName firstName, Person
    * @throws dev.custodian.crm.core.common.error.ValidationException listing every bad field
    */
   public static CreateContactCommand of(
-      TenantId tenant, String firstName, String lastName, String email, String phone) {
+      WorkspaceId workspace, String firstName, String lastName, String email, String phone) {
     Validator v = new Validator();
-    CreateContactCommand command = of(v, tenant, firstName, lastName, email, phone);
+    CreateContactCommand command = of(v, workspace, firstName, lastName, email, phone);
     v.throwIfInvalid();
     return command;
   }
 
   /**
    * Validates raw input into {@code v}; {@code null} when {@code v} holds any error (then
-   * {@code tenant} may be {@code null} too, if reading it failed).
+   * {@code workspace} may be {@code null} too, if reading it failed).
    */
   public static CreateContactCommand of(Validator v,
-      TenantId tenant, String firstName, String lastName, String email, String phone) {
+      WorkspaceId workspace, String firstName, String lastName, String email, String phone) {
     PersonName first = v.required("firstName", firstName, PersonName::new);
     PersonName last = v.required("lastName", lastName, PersonName::new);
     EmailAddress validEmail = v.required("email", email, EmailAddress::new);
     Optional<PhoneNumber> validPhone = v.optional("phone", phone, PhoneNumber::new);
-    return v.hasErrors() ? null : new CreateContactCommand(tenant, first, last, validEmail, validPhone);
+    return v.hasErrors() ? null : new CreateContactCommand(workspace, first, last, validEmail, validPhone);
   }
 }

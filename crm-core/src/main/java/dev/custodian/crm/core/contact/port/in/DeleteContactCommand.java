@@ -1,7 +1,7 @@
 package dev.custodian.crm.core.contact.port.in;
 
 import dev.custodian.crm.core.contact.ContactId;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -10,10 +10,10 @@ import java.util.OptionalLong;
  *
  * @param expectedVersion when given, the delete happens only if the contact is still at it
  */
-public record DeleteContactCommand(TenantId tenant, ContactId id, OptionalLong expectedVersion) {
+public record DeleteContactCommand(WorkspaceId workspace, ContactId id, OptionalLong expectedVersion) {
 
   public DeleteContactCommand {
-    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(expectedVersion, "expectedVersion");
   }

@@ -2,11 +2,11 @@ package dev.custodian.crm.core.contact.port.in;
 
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 
 /** Use case: read one contact of a workspace. */
 public interface GetContactUseCase {
 
   /** @throws dev.custodian.crm.core.common.error.NotFoundException for no such workspace or contact */
-  Contact get(TenantId tenant, ContactId id);
+  Contact get(WorkspaceId workspace, ContactId id);
 }

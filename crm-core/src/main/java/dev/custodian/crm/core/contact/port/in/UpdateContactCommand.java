@@ -7,7 +7,7 @@ import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.EmailAddress;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -15,12 +15,12 @@ import java.util.OptionalLong;
  * Input of {@link UpdateContactUseCase}: a partial change of one contact, based on the version
  * the caller last saw. Required fields can be set but not cleared; the phone can be cleared.
  */
-public record UpdateContactCommand(TenantId tenant, ContactId id, long expectedVersion,
+public record UpdateContactCommand(WorkspaceId workspace, ContactId id, long expectedVersion,
     PatchValue<PersonName> firstName, PatchValue<PersonName> lastName,
     PatchValue<EmailAddress> email, PatchValue<PhoneNumber> phone) {
 
   public UpdateContactCommand {
-    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(firstName, "firstName");
     Objects.requireNonNull(lastName, "lastName");
@@ -39,12 +39,12 @@ public record UpdateContactCommand(TenantId tenant, ContactId id, long expectedV
    * @throws PreconditionFailedException (missing) when no expected version is given
    * @throws dev.custodian.crm.core.common.error.ValidationException listing every bad field
    */
-  public static UpdateContactCommand of(TenantId tenant, ContactId id, OptionalLong expectedVersion,
+  public static UpdateContactCommand of(WorkspaceId workspace, ContactId id, OptionalLong expectedVersion,
       PatchValue<String> firstName, PatchValue<String> lastName, PatchValue<String> email,
       PatchValue<String> phone) {
     Validator v = new Validator();
     UpdateContactCommand command =
-        of(v, tenant, id, expectedVersion, firstName, lastName, email, phone);
+        of(v, workspace, id, expectedVersion, firstName, lastName, email, phone);
     v.throwIfInvalid();
     return command;
   }
@@ -56,7 +56,7 @@ public record UpdateContactCommand(TenantId tenant, ContactId id, long expectedV
    * @throws PreconditionFailedException (missing) when the input is valid but no expected
    *     version is given
    */
-  public static UpdateContactCommand of(Validator v, TenantId tenant, ContactId id,
+  public static UpdateContactCommand of(Validator v, WorkspaceId workspace, ContactId id,
       OptionalLong expectedVersion, PatchValue<String> firstName, PatchValue<String> lastName,
       PatchValue<String> email, PatchValue<String> phone) {
     PatchValue<PersonName> first = v.patch("firstName", firstName, false, PersonName::new);
@@ -70,6 +70,6 @@ public record UpdateContactCommand(TenantId tenant, ContactId id, long expectedV
       throw PreconditionFailedException.missing("contact");
     }
     return new UpdateContactCommand(
-        tenant, id, expectedVersion.getAsLong(), first, last, validEmail, validPhone);
+        workspace, id, expectedVersion.getAsLong(), first, last, validEmail, validPhone);
   }
 }

@@ -5,7 +5,7 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -24,16 +24,16 @@ public interface ContactRepository {
    */
   void insert(Contact contact);
 
-  Optional<Contact> findById(TenantId tenant, ContactId id);
+  Optional<Contact> findById(WorkspaceId workspace, ContactId id);
 
   /**
    * Reads the contact and locks it against concurrent changes and deletes until the transaction
    * ends, for use cases that must act on exactly what they read (erasure).
    */
-  Optional<Contact> findByIdForUpdate(TenantId tenant, ContactId id);
+  Optional<Contact> findByIdForUpdate(WorkspaceId workspace, ContactId id);
 
   /** A page of the workspace's contacts, oldest first: created time, then id in uuid order. */
-  Page<Contact> list(TenantId tenant, PageRequest page);
+  Page<Contact> list(WorkspaceId workspace, PageRequest page);
 
   /**
    * Replaces the stored contact with {@code changed} if the stored version is still
@@ -49,5 +49,5 @@ public interface ContactRepository {
    *
    * @return false when nothing was deleted
    */
-  boolean delete(TenantId tenant, ContactId id, OptionalLong expectedVersion);
+  boolean delete(WorkspaceId workspace, ContactId id, OptionalLong expectedVersion);
 }

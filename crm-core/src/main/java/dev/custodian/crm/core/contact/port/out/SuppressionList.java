@@ -2,7 +2,7 @@ package dev.custodian.crm.core.contact.port.out;
 
 import dev.custodian.crm.core.contact.EmailAddress;
 import dev.custodian.crm.core.contact.PhoneNumber;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 
 /**
@@ -17,13 +17,13 @@ import java.time.Instant;
  */
 public interface SuppressionList {
 
-  boolean isSuppressed(TenantId tenant, EmailAddress email);
+  boolean isSuppressed(WorkspaceId workspace, EmailAddress email);
 
-  boolean isSuppressed(TenantId tenant, PhoneNumber phone);
+  boolean isSuppressed(WorkspaceId workspace, PhoneNumber phone);
 
   /** Adds the email to the workspace's list; adding it twice changes nothing. */
-  void suppress(TenantId tenant, EmailAddress email, Instant now);
+  void suppress(WorkspaceId workspace, EmailAddress email, Instant now);
 
   /** Adds the phone number to the workspace's list; adding it twice changes nothing. */
-  void suppress(TenantId tenant, PhoneNumber phone, Instant now);
+  void suppress(WorkspaceId workspace, PhoneNumber phone, Instant now);
 }

@@ -2,7 +2,7 @@ package dev.custodian.crm.core.erasure.port.out;
 
 import dev.custodian.crm.core.erasure.SuppressionEntry;
 import dev.custodian.crm.core.erasure.SuppressionKind;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 
 /**
  * Out-port: stores suppression entries (keyed hashes only). Scoped to the given workspace; joins
@@ -15,5 +15,5 @@ public interface SuppressionEntryRepository {
   /** Adds the entry; adding one that is already there changes nothing. */
   void add(SuppressionEntry entry);
 
-  boolean exists(TenantId tenant, SuppressionKind kind, String keyedHash);
+  boolean exists(WorkspaceId workspace, SuppressionKind kind, String keyedHash);
 }

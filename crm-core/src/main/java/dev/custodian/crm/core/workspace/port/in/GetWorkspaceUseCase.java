@@ -1,11 +1,11 @@
 package dev.custodian.crm.core.workspace.port.in;
 
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Workspace;
 
 /** Use case: read one workspace. */
 public interface GetWorkspaceUseCase {
 
   /** @throws dev.custodian.crm.core.common.error.NotFoundException when there is none */
-  Workspace get(TenantId id);
+  Workspace get(WorkspaceId id);
 }

@@ -1,8 +1,8 @@
 package dev.custodian.crm.core.workspace.port.out;
 
 import dev.custodian.crm.core.common.error.ConflictException;
-import dev.custodian.crm.core.tenancy.TenantDirectory;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceDirectory;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Slug;
 import dev.custodian.crm.core.workspace.Workspace;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import java.util.Optional;
  * Out-port: stores workspaces, platform-level records. Every method joins the caller's open
  * transaction and fails with {@link IllegalStateException} when none is open.
  */
-public interface WorkspaceRepository extends TenantDirectory {
+public interface WorkspaceRepository extends WorkspaceDirectory {
 
   /**
    * Stores a new workspace.
@@ -20,12 +20,12 @@ public interface WorkspaceRepository extends TenantDirectory {
    */
   void insert(Workspace workspace);
 
-  Optional<Workspace> findById(TenantId id);
+  Optional<Workspace> findById(WorkspaceId id);
 
   boolean existsBySlug(Slug slug);
 
   @Override
-  default boolean exists(TenantId tenant) {
-    return findById(tenant).isPresent();
+  default boolean exists(WorkspaceId workspace) {
+    return findById(workspace).isPresent();
   }
 }

@@ -2,7 +2,7 @@ package dev.custodian.crm.privacy.erasure.port.in;
 
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.erasure.ErasureReceipt;
-import dev.custodian.crm.core.tenancy.TenantId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 
 /**
  * Use case: erase a contact at the person's request (GDPR Art. 17, PROMISES DSR-04). In one
@@ -13,5 +13,5 @@ import dev.custodian.crm.core.tenancy.TenantId;
 public interface EraseContactUseCase {
 
   /** @throws dev.custodian.crm.core.common.error.NotFoundException for no such workspace or contact */
-  ErasureReceipt erase(TenantId tenant, ContactId contact);
+  ErasureReceipt erase(WorkspaceId workspace, ContactId contact);
 }

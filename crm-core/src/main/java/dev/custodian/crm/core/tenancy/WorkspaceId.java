@@ -3,15 +3,15 @@ package dev.custodian.crm.core.tenancy;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identity of a workspace, the tenant that owns every CRM record. */
-public record TenantId(UUID value) {
+/** Identity of a workspace, the workspace that owns every CRM record. */
+public record WorkspaceId(UUID value) {
 
-  public TenantId {
+  public WorkspaceId {
     Objects.requireNonNull(value, "value");
   }
 
-  public static TenantId of(UUID value) {
-    return new TenantId(value);
+  public static WorkspaceId of(UUID value) {
+    return new WorkspaceId(value);
   }
 
   @Override
