@@ -1,7 +1,8 @@
 package dev.custodian.crm.app;
 
 import dev.custodian.crm.app.database.Credentials;
-import dev.custodian.crm.app.keys.MasterKey;
+import dev.custodian.crm.persistence.schema.PostgresDataSources;
+import dev.custodian.crm.privacy.crypto.MasterKey;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -54,6 +55,12 @@ public record AppConfig(
     url.ifPresent(u -> {
       if (!u.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
         throw new ConfigException(DATABASE_URL + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
+      }
+      try {
+        PostgresDataSources.requireNoCredentials(u);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(DATABASE_URL + ": " + e.getMessage() + " (" + DATABASE_USER + ", "
+            + DATABASE_PASSWORD + ")");
       }
     });
     Optional<Credentials> app = credentials(env, DATABASE_USER, DATABASE_PASSWORD);

@@ -13,11 +13,10 @@ import dev.custodian.crm.app.database.EmbeddedPostgresDatabase;
 import dev.custodian.crm.app.database.PersistenceModule;
 import dev.custodian.crm.app.http.HttpModule;
 import dev.custodian.crm.app.keys.KeyModule;
-import dev.custodian.crm.app.keys.MasterKey;
+import dev.custodian.crm.privacy.crypto.MasterKey;
 import dev.custodian.crm.app.keys.MasterKeys;
 import dev.custodian.crm.app.erasure.ErasureModule;
 import dev.custodian.crm.app.workspace.WorkspaceModule;
-import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 import java.util.ArrayList;
@@ -75,12 +74,13 @@ public final class CrmServer implements AutoCloseable {
         db = externalConnection(config, "serve");
       }
       pool = DatabaseSetup.prepareToServe(db);
-      List<Module> modules = new ArrayList<>(List.of(new CoreModule(), new PersistenceModule(pool),
+      List<Module> modules = new ArrayList<>(List.of(new CoreModule(),
+          new PersistenceModule(pool, DatabaseSetup.persistence(pool)),
           new KeyModule(masterKey), new HttpModule(config.maxRequestBytes())));
       modules.addAll(features());
       modules.addAll(extraModules);
-      Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
-      MasterKeys.verify(injector.getInstance(MasterKeyCheck.class));
+      // The production stage builds every singleton now, Custodian and its master-key check included.
+      Injector injector = MasterKeys.verified(() -> Guice.createInjector(Stage.PRODUCTION, modules));
       Javalin http = injector.getInstance(Javalin.class);
       listen(http, config);
       log.info("Custodian CRM listening on http://{}:{} ({})", config.httpHost(), http.port(),

@@ -23,7 +23,7 @@ public final class Main {
   }
 
   /** Runs a command; returns the exit code (0 ok, 1 failure, 2 usage or configuration). */
-  static int run(String[] args, Map<String, String> env, PrintStream err) {
+  public static int run(String[] args, Map<String, String> env, PrintStream err) {
     if (args.length != 1 || !(args[0].equals("serve") || args[0].equals("migrate"))) {
       err.println(USAGE);
       return 2;

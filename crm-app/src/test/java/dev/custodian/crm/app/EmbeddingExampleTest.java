@@ -5,84 +5,78 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.custodian.crm.core.common.error.ConflictException;
-import dev.custodian.crm.core.common.port.out.IdGenerator;
-import dev.custodian.crm.core.contact.Contact;
-import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
-import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.contact.port.out.SuppressionList;
-import dev.custodian.crm.core.contact.service.ContactServices;
 import dev.custodian.crm.core.erasure.ErasureReceipt;
-import dev.custodian.crm.core.keys.port.out.KeyProvider;
-import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
-import dev.custodian.crm.core.workspace.Workspace;
-import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceCommand;
-import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
-import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
-import dev.custodian.crm.core.workspace.service.WorkspaceServices;
+import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.persistence.JooqPersistence;
-import dev.custodian.crm.persistence.contact.JooqContactStores;
-import dev.custodian.crm.persistence.erasure.JooqErasureStores;
-import dev.custodian.crm.persistence.schema.Migrations;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import dev.custodian.crm.persistence.testing.TestDatabase;
-import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
-import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
-import dev.custodian.crm.privacy.erasure.service.ErasureServices;
-import dev.custodian.crm.privacy.suppression.HashedSuppressionList;
+import dev.custodian.crm.privacy.Custodian;
+import dev.custodian.crm.privacy.crypto.MasterKey;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.List;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The README's "Embedding the core without the server" example, run as written. */
+/**
+ * The README's embedding example, taken from the README itself (one source, not a copy),
+ * compiled as printed and run against PostgreSQL.
+ */
 class EmbeddingExampleTest {
 
   @RegisterExtension static final TestDatabase database = new TestDatabase();
 
+  private static final Pattern EXAMPLE = Pattern.compile(
+      "<!-- embedding-example:start -->\\s*```java\\n(.*?)```\\s*<!-- embedding-example:stop -->", Pattern.DOTALL);
+
+  /** The README's Java example, exactly as printed. */
+  static String readmeExample() throws Exception {
+    Matcher m = EXAMPLE.matcher(Files.readString(Path.of("..", "README.md")));
+    assertThat(m.find()).as("the README's embedding example between its markers").isTrue();
+    return m.group(1);
+  }
+
   @Test
-  void theReadmeExampleRuns() {
-    String url = database.jdbcUrl();
-    String ownerPassword = database.ownerPassword();
-    String appPassword = database.appPassword();
-    byte[] masterKey = new byte[32];
-    new SecureRandom().nextBytes(masterKey);
+  void theReadmeExampleCompilesAsPrinted_andRuns(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("GettingStarted.java"), readmeExample());
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    int status = javac.run(null, null, null, "-d", dir.toString(), "-cp", classpath,
+        "-Xlint:all", "-Werror", dir.resolve("GettingStarted.java").toString());
+    assertThat(status).as("javac on the README's example").isZero();
 
-    // ---- as in the README ----
-    Migrations.migrate(PostgresDataSources.unpooled(url, "crm_owner", ownerPassword));
-    HikariDataSource pool = PostgresDataSources.pooled(url, "crm_app", appPassword, 10, "my-app");
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    String masterKey = Base64.getEncoder().encodeToString(key);
+    ErasureReceipt receipt;
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+      Method run = loader.loadClass("GettingStarted")
+          .getMethod("run", String.class, String.class, String.class, String.class);
+      receipt = (ErasureReceipt) run.invoke(null, database.jdbcUrl(), database.ownerPassword(),
+          database.appPassword(), masterKey);
+    }
 
-    JooqPersistence db = JooqPersistence.create(pool);
-    Clock clock = Clock.systemUTC();
-    IdGenerator ids = IdGenerator.random();
-    KeyProvider keys = () -> masterKey.clone();              // 32 bytes from your secret store
-    WorkspaceRepository workspaceStore = JooqWorkspaceStores.workspaces(db);
-    ContactRepository contactStore = JooqContactStores.contacts(db);
-    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(db.transactions(), workspaceStore);
-    SuppressionList suppression =
-        new HashedSuppressionList(JooqErasureStores.suppressionEntries(db), keys);
-
-    WorkspaceUseCases workspaces = WorkspaceServices.create(db.transactions(), workspaceStore, ids, clock);
-    ContactUseCases contacts = ContactServices.create(inWorkspace, contactStore, suppression, ids, clock);
-    ErasureUseCases erasure = ErasureServices.create(inWorkspace, contactStore, suppression,
-        JooqErasureStores.receipts(db), List.of(), ids, clock); // List.of(): no other participants
-
-    // Each use case is one transaction. Bad input throws one ValidationException listing every bad
-    // field, exactly as the HTTP API reports them.
-    Workspace acme = workspaces.create().create(CreateWorkspaceCommand.of("Acme Ltd", null));
-    Contact ada = contacts.create().create(
-        CreateContactCommand.of(acme.id(), "Ada", "Lovelace", "ada@example.org", null));
-    ErasureReceipt receipt = erasure.erase().erase(acme.id(), ada.id());
-    // Now creating ada@example.org in acme throws ConflictException (kind SUPPRESSED).
-    // ---- end of the README's code ----
-
-    try (pool) {
-      assertThat(receipt.contactId()).isEqualTo(ada.id());
-      assertThatThrownBy(() -> contacts.create().create(
-          CreateContactCommand.of(acme.id(), "Ada", "Lovelace", "ada@example.org", null)))
+    assertThat(receipt.removedByParticipant()).containsEntry("contacts", 1);
+    try (HikariDataSource pool = PostgresDataSources.pooled(database.jdbcUrl(), "crm_app",
+        database.appPassword(), 2, "readme-check")) {
+      Custodian again = Custodian.builder().persistence(JooqPersistence.create(pool))
+          .keys(MasterKey.fromBase64(masterKey).orElseThrow()).build();
+      assertThatThrownBy(() -> again.contacts().create().create(CreateContactCommand.builder(receipt.workspace())
+          .firstName("Ada").lastName("Lovelace").email("ada@example.org").build()))
           .isInstanceOfSatisfying(ConflictException.class,
               e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.SUPPRESSED));
+      assertThat(again.erasure().list().list(PageQuery.first(receipt.workspace(), 10)).items())
+          .containsExactly(receipt);
     }
   }
 }

@@ -1,28 +1,93 @@
 package dev.custodian.crm.persistence;
 
+import dev.custodian.crm.core.Persistence;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
+import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
+import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
+import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import dev.custodian.crm.persistence.common.JooqTransactions;
+import dev.custodian.crm.persistence.contact.JooqContactStores;
+import dev.custodian.crm.persistence.erasure.JooqErasureStores;
+import dev.custodian.crm.persistence.keys.JooqKeyStores;
+import dev.custodian.crm.persistence.schema.ApplicationRoleCheck;
+import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
 import javax.sql.DataSource;
 
 /**
- * Persistence adapter, the entry point: one {@link JooqTransactions} over a data source that
- * connects as the application role ({@code crm_app}). Each feature's repositories come from that
- * feature's entry ({@code JooqContactStores.contacts(persistence)}, ...) and all join these
- * transactions, so a use case that touches several is still one transaction.
+ * Persistence adapter, the entry point: every out-port of the core over one data source that
+ * connects as the application role ({@code crm_app}), sharing one {@link JooqTransactions}, so a
+ * use case that touches several stores is still one transaction. Hand it to
+ * {@code Custodian.builder().persistence(...)}.
+ *
+ * <p>{@link #create} first checks that the role cannot switch row-level security off: a
+ * superuser, a {@code BYPASSRLS} role or an owner of a workspace-owned table is refused.
  */
-public final class JooqPersistence {
+public final class JooqPersistence implements Persistence {
 
   private final JooqTransactions transactions;
+  private final WorkspaceRepository workspaces;
+  private final ContactRepository contacts;
+  private final SuppressionEntryRepository suppressionEntries;
+  private final ErasureReceiptRepository erasureReceipts;
+  private final KeyCheckRepository keyChecks;
 
   private JooqPersistence(DataSource appDataSource) {
     this.transactions = new JooqTransactions(appDataSource);
+    this.workspaces = JooqWorkspaceStores.workspaces(transactions);
+    this.contacts = JooqContactStores.contacts(transactions);
+    this.suppressionEntries = JooqErasureStores.suppressionEntries(transactions);
+    this.erasureReceipts = JooqErasureStores.receipts(transactions);
+    this.keyChecks = JooqKeyStores.keyChecks(transactions);
   }
 
+  /**
+   * The adapter over a pool of the application role.
+   *
+   * @throws ApplicationRoleCheck.UnsafeRoleException when the role could bypass row-level security
+   */
   public static JooqPersistence create(DataSource appDataSource) {
+    ApplicationRoleCheck.requireSafe(appDataSource);
     return new JooqPersistence(appDataSource);
   }
 
+  /**
+   * The adapter without the role check, for tests that deliberately connect as a role that
+   * bypasses row-level security (to prove that the queries filter by workspace on their own).
+   * Never for serving: {@link #create} is.
+   */
+  public static JooqPersistence createTrustingTheRole(DataSource dataSource) {
+    return new JooqPersistence(dataSource);
+  }
+
   /** The {@code Transactions} port; the repositories of every feature join it. */
+  @Override
   public JooqTransactions transactions() {
     return transactions;
+  }
+
+  @Override
+  public WorkspaceRepository workspaces() {
+    return workspaces;
+  }
+
+  @Override
+  public ContactRepository contacts() {
+    return contacts;
+  }
+
+  @Override
+  public SuppressionEntryRepository suppressionEntries() {
+    return suppressionEntries;
+  }
+
+  @Override
+  public ErasureReceiptRepository erasureReceipts() {
+    return erasureReceipts;
+  }
+
+  @Override
+  public KeyCheckRepository keyChecks() {
+    return keyChecks;
   }
 }

@@ -3,6 +3,8 @@ package dev.custodian.crm.app.database;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.custodian.crm.app.AppConfig;
 import dev.custodian.crm.app.StartupException;
+import dev.custodian.crm.persistence.JooqPersistence;
+import dev.custodian.crm.persistence.schema.ApplicationRoleCheck;
 import dev.custodian.crm.persistence.schema.Migrations;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import java.net.ConnectException;
@@ -36,6 +38,8 @@ public final class DatabaseSetup {
     int applied;
     try {
       applied = Migrations.migrate(ds);
+    } catch (Migrations.ForeignHistoryException e) {
+      throw new StartupException(e.getMessage());
     } catch (FlywayException e) {
       throw new StartupException("migrating the database failed: " + firstLine(e.getMessage()));
     }
@@ -45,6 +49,21 @@ public final class DatabaseSetup {
       log.info("Database schema is up to date");
     }
     return applied;
+  }
+
+  /**
+   * The persistence adapter over the serving pool, after checking that its role cannot bypass
+   * row-level security.
+   *
+   * @throws StartupException with one line when the role is a superuser, has BYPASSRLS or owns a
+   *     workspace-owned table
+   */
+  public static JooqPersistence persistence(DataSource pool) {
+    try {
+      return JooqPersistence.create(pool);
+    } catch (ApplicationRoleCheck.UnsafeRoleException e) {
+      throw new StartupException(e.getMessage());
+    }
   }
 
   /**

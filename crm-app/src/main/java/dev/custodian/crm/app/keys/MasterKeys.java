@@ -3,6 +3,7 @@ package dev.custodian.crm.app.keys;
 import dev.custodian.crm.app.AppConfig;
 import dev.custodian.crm.app.files.PrivateFiles;
 import dev.custodian.crm.app.StartupException;
+import dev.custodian.crm.privacy.crypto.MasterKey;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,30 +57,43 @@ public final class MasterKeys {
   }
 
   /**
-   * Compares the key with the key-check value stored in the database, storing it on first start.
+   * Runs {@code start}, which builds the library and so checks the master key against the
+   * database (storing its check value on first start), and turns a refusal into one line.
    *
-   * @throws StartupException with one line when the key is not the database's
+   * @throws StartupException when the key is no key, is not the database's, or cannot be checked;
+   *     anything else {@code start} throws passes unchanged
    */
-  public static void verify(MasterKeyCheck check) {
-    boolean recorded;
+  public static <T> T verified(Supplier<T> start) {
     try {
-      recorded = check.verifyOrRecord();
-    } catch (MasterKeyCheck.MismatchException e) {
-      throw mismatch();
-    } catch (RuntimeException first) {
-      // Another server may have recorded the first value at the same moment: look again.
-      try {
-        recorded = check.verifyOrRecord();
-      } catch (MasterKeyCheck.MismatchException e) {
+      return start.get();
+    } catch (RuntimeException e) {
+      Throwable cause = rootOfWiring(e);
+      if (cause instanceof MasterKeyCheck.MismatchException) {
         throw mismatch();
-      } catch (RuntimeException e) {
-        throw new StartupException("cannot check the master key against the database ("
-            + e.getClass().getSimpleName() + ")");
       }
+      if (cause instanceof MasterKeyCheck.InvalidKeyException) {
+        throw new StartupException(AppConfig.MASTER_KEY + " is not usable: it must be base64 of 32"
+            + " bytes that are not all zero");
+      }
+      if (cause instanceof MasterKeyCheck.UncheckedKeyException unchecked) {
+        throw new StartupException(unchecked.getMessage());
+      }
+      throw e;
     }
-    if (recorded) {
-      log.info("Recorded the master key's check value in the database (first start with this database)");
+  }
+
+  /** Guice wraps what a provider throws; the first cause that is not Guice's own is the reason. */
+  private static Throwable rootOfWiring(Throwable e) {
+    Throwable t = e;
+    while ((t instanceof com.google.inject.CreationException
+        || t instanceof com.google.inject.ProvisionException) && t.getCause() != null) {
+      t = t.getCause();
     }
+    if (t instanceof com.google.inject.CreationException creation && !creation.getErrorMessages().isEmpty()) {
+      Throwable first = creation.getErrorMessages().iterator().next().getCause();
+      return first == null ? t : rootOfWiring(first);
+    }
+    return t;
   }
 
   private static StartupException mismatch() {
@@ -143,9 +159,10 @@ public final class MasterKeys {
     byte[] bytes = new byte[MasterKey.LENGTH];
     new SecureRandom().nextBytes(bytes);
     MasterKey key = MasterKey.of(bytes);
+    byte[] text = (Base64.getEncoder().encodeToString(bytes) + "\n").getBytes(StandardCharsets.US_ASCII);
     Arrays.fill(bytes, (byte) 0);
-    boolean created = PrivateFiles.createOnce(file,
-        out -> out.write((key.toBase64() + "\n").getBytes(StandardCharsets.US_ASCII)));
+    boolean created = PrivateFiles.createOnce(file, out -> out.write(text));
+    Arrays.fill(text, (byte) 0);
     return created ? key : read(file); // another start won the race: use its key
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.app.AppConfig;
+import dev.custodian.crm.app.Main;
 import dev.custodian.crm.app.CrmServer;
 import dev.custodian.crm.app.StartupException;
 import dev.custodian.crm.persistence.schema.DatabaseRoles;
@@ -22,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -188,6 +190,44 @@ class StartupAndReadinessTest {
           .isInstanceOf(StartupException.class)
           .hasMessageContaining("wrong user name or password")
           .hasMessageNotContaining(env.get(AppConfig.DATABASE_PASSWORD));
+    }
+  }
+
+  @Test
+  @DisplayName("TEN-02: serve refuses a database URL that carries user or password, naming the variable and the parameter")
+  void givenCredentialsInTheDatabaseUrl_whenServing_thenConfigurationError() {
+    Map<String, String> env = TestApp.environmentFor(db);
+    env.put(AppConfig.DATABASE_URL, db.jdbcUrl() + "?user=postgres");
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+
+    assertThat(Main.run(new String[] {"serve"}, env, new java.io.PrintStream(err, true))).isEqualTo(2);
+    assertThat(err.toString().strip()).doesNotContain("\n")
+        .contains(AppConfig.DATABASE_URL).contains("'user'").doesNotContain("=postgres");
+  }
+
+  @Test
+  @DisplayName("TEN-02: serve refuses, in one line, to run as a superuser or a BYPASSRLS role")
+  void givenARoleThatBypassesRowLevelSecurity_whenServing_thenRefusesWithOneLine() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String password = "pw-" + UUID.randomUUID();
+    Map<String, String> roles = Map.of("crm_test_serve_super_" + suffix, "superuser",
+        "crm_test_serve_bypass_" + suffix, "bypassrls");
+    try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
+      for (Map.Entry<String, String> role : roles.entrySet()) {
+        st.execute("create role " + role.getKey() + " login " + role.getValue() + " password '" + password + "'");
+        st.execute("grant " + DatabaseRoles.APP + " to " + role.getKey());
+      }
+    }
+    for (Map.Entry<String, String> role : roles.entrySet()) {
+      Map<String, String> env = TestApp.environmentFor(db);
+      env.put(AppConfig.DATABASE_USER, role.getKey());
+      env.put(AppConfig.DATABASE_PASSWORD, password);
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+
+      assertThat(Main.run(new String[] {"serve"}, env, new java.io.PrintStream(err, true))).isEqualTo(1);
+      assertThat(err.toString().strip()).as(role.getValue())
+          .doesNotContain("\n").doesNotContain(password)
+          .contains(role.getKey()).contains(role.getValue().equals("superuser") ? "is a superuser" : "has BYPASSRLS");
     }
   }
 

@@ -9,6 +9,7 @@ import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.keys.InMemoryKeyCheckRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
 import dev.custodian.crm.persistence.testing.LogCapture;
+import dev.custodian.crm.privacy.crypto.MasterKey;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,17 +49,17 @@ class MasterKeysTest {
     assertThat(Files.getPosixFilePermissions(dataDir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
     assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     String text = Files.readString(file);
-    assertThat(Base64.getDecoder().decode(text.strip())).isEqualTo(generated.bytes()).hasSize(32);
+    assertThat(Base64.getDecoder().decode(text.strip())).isEqualTo(generated.masterKey()).hasSize(32);
     assertThat(dataDir).isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".tmp"));
     assertThat(lines).filteredOn(l -> l.contains("Generated a master key")).singleElement()
         .satisfies(l -> assertThat(l).contains(file.toString()).contains("CRM_MASTER_KEY")
             .contains("secret store").contains("apart from database backups"));
     for (String line : lines) {
-      assertThat(line).doesNotContain(text.strip()).doesNotContain(HexFormat.of().formatHex(generated.bytes()));
+      assertThat(line).doesNotContain(text.strip()).doesNotContain(HexFormat.of().formatHex(generated.masterKey()));
     }
 
     try (LogCapture logs = new LogCapture()) {
-      assertThat(MasterKeys.load(config).bytes()).as("reused").isEqualTo(generated.bytes());
+      assertThat(MasterKeys.load(config).masterKey()).as("reused").isEqualTo(generated.masterKey());
       assertThat(logs.lines()).noneMatch(l -> l.contains("Generated"));
     }
     assertThat(Files.readString(file)).isEqualTo(text);
@@ -87,7 +88,7 @@ class MasterKeysTest {
         AppConfig.DATA_DIR, dataDir.toString(),
         AppConfig.MASTER_KEY, Base64.getEncoder().encodeToString(key)));
 
-    assertThat(MasterKeys.load(config).bytes()).isEqualTo(key);
+    assertThat(MasterKeys.load(config).masterKey()).isEqualTo(key);
     assertThat(dataDir.resolve("master.key")).doesNotExist();
   }
 
@@ -107,13 +108,15 @@ class MasterKeysTest {
   @Test
   void keyProviderHandsOutFreshCopies_andPrintsNothing() {
     byte[] key = randomKey();
-    ConfiguredKeyProvider provider = new ConfiguredKeyProvider(MasterKey.of(key));
+    MasterKey provider = MasterKey.of(key);
 
     byte[] first = provider.masterKey();
     first[0] ^= 1;
     assertThat(provider.masterKey()).isEqualTo(key).isNotSameAs(provider.masterKey());
     assertThat(provider.toString()).doesNotContain(Base64.getEncoder().encodeToString(key));
     assertThatThrownBy(() -> MasterKey.of(new byte[31])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MasterKey.of(new byte[32])).as("all zero").isInstanceOf(IllegalArgumentException.class);
+    assertThat(MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32]))).isEmpty();
   }
 
   @Test
@@ -121,15 +124,15 @@ class MasterKeysTest {
     InMemoryTransactions transactions = new InMemoryTransactions();
     InMemoryKeyCheckRepository keyChecks = new InMemoryKeyCheckRepository(transactions);
     byte[] first = randomKey();
-    MasterKeys.verify(new MasterKeyCheck(transactions, keyChecks, () -> first.clone(), Clock.systemUTC()));
+    MasterKeys.verified(() -> new MasterKeyCheck(transactions, keyChecks, () -> first.clone(), Clock.systemUTC()).verifyOrRecord());
     assertThat(transactions.inPlatform(keyChecks::find)).contains(MasterKeyCheck.valueOf(first));
 
-    assertThatThrownBy(() -> MasterKeys.verify(
-        new MasterKeyCheck(transactions, keyChecks, MasterKeysTest::randomKey, Clock.systemUTC())))
+    assertThatThrownBy(() -> MasterKeys.verified(
+        () -> new MasterKeyCheck(transactions, keyChecks, MasterKeysTest::randomKey, Clock.systemUTC()).verifyOrRecord()))
         .isInstanceOf(StartupException.class)
         .hasMessageStartingWith("CRM_MASTER_KEY does not match the master key this database was set up with")
         .hasNoCause();
-    MasterKeys.verify(new MasterKeyCheck(transactions, keyChecks, () -> first.clone(), Clock.systemUTC()));
+    MasterKeys.verified(() -> new MasterKeyCheck(transactions, keyChecks, () -> first.clone(), Clock.systemUTC()).verifyOrRecord());
   }
 
   @Test
@@ -158,8 +161,8 @@ class MasterKeysTest {
         throw new IllegalStateException("database gone");
       }
     };
-    assertThatThrownBy(() -> MasterKeys.verify(
-        new MasterKeyCheck(transactions, broken, () -> randomKey(), Clock.systemUTC())))
+    assertThatThrownBy(() -> MasterKeys.verified(
+        () -> new MasterKeyCheck(transactions, broken, () -> randomKey(), Clock.systemUTC()).verifyOrRecord()))
         .isInstanceOf(StartupException.class)
         .hasMessage("cannot check the master key against the database (IllegalStateException)");
   }
@@ -186,7 +189,7 @@ class MasterKeysTest {
       }
     };
     try {
-      MasterKeys.verify(new MasterKeyCheck(transactions, racing, () -> key.clone(), Clock.systemUTC()));
+      MasterKeys.verified(() -> new MasterKeyCheck(transactions, racing, () -> key.clone(), Clock.systemUTC()).verifyOrRecord());
     } finally {
       assertThat(inserts).as("one insert, then the stored value is met").hasValue(1);
     }

@@ -1,8 +1,10 @@
 package dev.custodian.crm.core.tenancy;
 
+import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.validation.Validator;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Input of every list use case on workspace-owned data: which workspace, and which page of its walk
@@ -33,5 +35,18 @@ public record PageQuery(WorkspaceId workspace, PageRequest page) {
   public static PageQuery of(Validator v, WorkspaceId workspace, Integer limit, String cursor) {
     PageRequest page = PageRequest.of(v, limit, cursor);
     return v.hasErrors() ? null : new PageQuery(workspace, page);
+  }
+
+  /** The first page of {@code workspace}'s walk, at most {@code limit} items. */
+  public static PageQuery first(WorkspaceId workspace, int limit) {
+    return new PageQuery(workspace, PageRequest.first(limit));
+  }
+
+  /**
+   * The query for the page after {@code page} (which this query returned), with the same limit;
+   * empty when {@code page} was the last. No cursor needs encoding to walk on.
+   */
+  public Optional<PageQuery> next(Page<?> page) {
+    return page.next().map(cursor -> new PageQuery(workspace, this.page.next(cursor)));
   }
 }

@@ -88,6 +88,28 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
   }
 
   @Test
+  @DisplayName("TEN-01: inside a transaction of workspace A, a call naming workspace B neither reads nor writes B's contacts")
+  void callsNamingAnotherWorkspaceThanTheTransactionsNeverReachIt() {
+    Contact ofB = stored(aContact(b));
+    Contact changedOfB = ofB.changed(new PersonName("Mallory"), ofB.lastName(), ofB.email(), ofB.phone(), Instant.now());
+    Contact newOfB = aContact(b);
+
+    run(a, () -> {
+      assertRefusedOr(() -> contacts.findById(b, ofB.id()), found -> assertThat(found).isEmpty());
+      assertRefusedOr(() -> contacts.findByIdForUpdate(b, ofB.id()), found -> assertThat(found).isEmpty());
+      assertRefusedOr(() -> contacts.list(b, PageRequest.first(200)), page -> assertThat(page.items()).isEmpty());
+      assertRefusedOr(() -> contacts.update(changedOfB, ofB.version()), updated -> assertThat(updated).isFalse());
+      assertRefusedOr(() -> contacts.delete(b, ofB.id(), OptionalLong.empty()), deleted -> assertThat(deleted).isFalse());
+      assertRefusedOr(() -> {
+        contacts.insert(newOfB);
+        return true;
+      }, inserted -> assertThat(inserted).as("an insert for B inside A's transaction").isFalse());
+    });
+    assertThat(read(b, ofB.id())).contains(ofB);
+    assertThat(read(b, newOfB.id())).isEmpty();
+  }
+
+  @Test
   void givenNoOpenTransaction_whenCalled_thenFailsLoudly() {
     assertThatThrownBy(() -> contacts.findById(a, ContactId.of(UUID.randomUUID())))
         .isInstanceOf(IllegalStateException.class);

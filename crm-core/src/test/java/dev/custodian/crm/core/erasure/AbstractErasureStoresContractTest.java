@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,6 +88,30 @@ public abstract class AbstractErasureStoresContractTest extends AbstractPortCont
     assertThat(tx.inWorkspace(a, () -> suppression.exists(a, SuppressionKind.PHONE, HASH))).isFalse();
     assertThat(tx.inWorkspace(a, () -> suppression.exists(a, SuppressionKind.EMAIL, "cd".repeat(32)))).isFalse();
     assertThat(tx.inWorkspace(b, () -> suppression.exists(b, SuppressionKind.EMAIL, HASH))).isFalse();
+  }
+
+  @Test
+  @DisplayName("TEN-01: inside a transaction of workspace A, a call naming workspace B neither reads nor writes B's entries and receipts")
+  void callsNamingAnotherWorkspaceThanTheTransactionsNeverReachIt() {
+    SuppressionEntry ofB = new SuppressionEntry(b, SuppressionKind.EMAIL, HASH, Instant.now());
+    ErasureReceipt receiptOfB = new ErasureReceipt(new ErasureReceiptId(UUID.randomUUID()), b,
+        ContactId.of(UUID.randomUUID()), Instant.now(), Map.of("contacts", 1));
+    run(b, () -> {
+      suppression.add(ofB);
+      receipts.insert(receiptOfB);
+    });
+    SuppressionEntry newOfB = new SuppressionEntry(b, SuppressionKind.PHONE, HASH, Instant.now());
+
+    run(a, () -> {
+      assertRefusedOr(() -> suppression.exists(b, SuppressionKind.EMAIL, HASH), found -> assertThat(found).isFalse());
+      assertRefusedOr(() -> receipts.list(b, PageRequest.first(50)), page -> assertThat(page.items()).isEmpty());
+      assertRefusedOr(() -> {
+        suppression.add(newOfB);
+        return true;
+      }, added -> assertThat(added).as("an addition for B inside A's transaction").isFalse());
+    });
+    assertThat(in(b, () -> suppression.exists(b, SuppressionKind.PHONE, HASH))).isFalse();
+    assertThat(in(b, () -> receipts.list(b, PageRequest.first(50))).items()).containsExactly(receiptOfB);
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.workspace.Workspace;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -54,6 +55,21 @@ public abstract class AbstractPortContractTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A call made inside a transaction of another workspace than the one it names must not reach
+   * that workspace's rows: the adapter either refuses it ({@link IllegalStateException}) or
+   * answers as if there were nothing, which {@code nothing} asserts.
+   */
+  protected static <T> void assertRefusedOr(Supplier<T> call, Consumer<T> nothing) {
+    T answer;
+    try {
+      answer = call.get();
+    } catch (IllegalStateException refused) {
+      return;
+    }
+    nothing.accept(answer);
   }
 
   /** Runs {@code work} in a transaction of {@code workspace}. */

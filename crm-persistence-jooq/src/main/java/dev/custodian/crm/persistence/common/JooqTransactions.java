@@ -67,6 +67,22 @@ public final class JooqTransactions implements Transactions {
     return open.dsl();
   }
 
+  /**
+   * The open transaction's jOOQ context, for a statement on {@code workspace}'s rows. Row-level
+   * security already hides every other workspace; this check also holds for a role that bypasses
+   * it, so a repository called for another workspace than its transaction's fails loudly.
+   *
+   * @throws IllegalStateException when no transaction is open, or it is not bound to {@code workspace}
+   */
+  public DSLContext dsl(WorkspaceId workspace) {
+    Bound open = current.get();
+    if (open != null && !open.workspace().equals(Optional.of(workspace))) {
+      throw new IllegalStateException(
+          "the repository was called for another workspace than its transaction's (or outside one)");
+    }
+    return dsl();
+  }
+
   private <T> T run(Optional<WorkspaceId> workspace, Supplier<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);

@@ -35,7 +35,7 @@ final class JooqContactRepository implements ContactRepository {
 
   @Override
   public void insert(Contact contact) {
-    translatingViolations(() -> transactions.dsl()
+    translatingViolations(() -> transactions.dsl(contact.workspace())
         .insertInto(CONTACTS)
         .set(ContactMapper.toRecord(contact))
         .execute());
@@ -52,20 +52,20 @@ final class JooqContactRepository implements ContactRepository {
   }
 
   private SelectConditionStep<ContactsRecord> selectOne(WorkspaceId workspace, ContactId id) {
-    return transactions.dsl().selectFrom(CONTACTS).where(key(workspace, id));
+    return transactions.dsl(workspace).selectFrom(CONTACTS).where(key(workspace, id));
   }
 
   @Override
   public Page<Contact> list(WorkspaceId workspace, PageRequest page) {
     return KeysetPaging.page(
-        transactions.dsl().selectFrom(CONTACTS).where(CONTACTS.TENANT_ID.eq(workspace.value())),
+        transactions.dsl(workspace).selectFrom(CONTACTS).where(CONTACTS.TENANT_ID.eq(workspace.value())),
         CONTACTS.CREATED_AT, CONTACTS.ID, page).map(ContactMapper::toContact);
   }
 
   @Override
   public boolean update(Contact changed, long expectedVersion) {
     ContactsRecord values = ContactMapper.toRecord(changed);
-    return translatingViolations(() -> transactions.dsl()
+    return translatingViolations(() -> transactions.dsl(changed.workspace())
         .update(CONTACTS)
         .set(CONTACTS.FIRST_NAME, values.getFirstName())
         .set(CONTACTS.LAST_NAME, values.getLastName())
@@ -84,7 +84,7 @@ final class JooqContactRepository implements ContactRepository {
     Condition version = expectedVersion.isPresent()
         ? CONTACTS.VERSION.eq(expectedVersion.getAsLong())
         : DSL.noCondition();
-    return transactions.dsl().deleteFrom(CONTACTS).where(key(workspace, id)).and(version).execute() == 1;
+    return transactions.dsl(workspace).deleteFrom(CONTACTS).where(key(workspace, id)).and(version).execute() == 1;
   }
 
   private static Condition key(WorkspaceId workspace, ContactId id) {

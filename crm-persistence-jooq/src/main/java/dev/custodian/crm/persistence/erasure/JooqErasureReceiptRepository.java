@@ -30,7 +30,7 @@ final class JooqErasureReceiptRepository implements ErasureReceiptRepository {
 
   @Override
   public void insert(ErasureReceipt receipt) {
-    DSLContext dsl = transactions.dsl();
+    DSLContext dsl = transactions.dsl(receipt.workspace());
     dsl.insertInto(ERASURE_RECEIPTS)
         .set(ERASURE_RECEIPTS.TENANT_ID, receipt.workspace().value())
         .set(ERASURE_RECEIPTS.ID, receipt.id().value())
@@ -53,7 +53,7 @@ final class JooqErasureReceiptRepository implements ErasureReceiptRepository {
 
   @Override
   public Page<ErasureReceipt> list(WorkspaceId workspace, PageRequest page) {
-    DSLContext dsl = transactions.dsl();
+    DSLContext dsl = transactions.dsl(workspace);
     Page<ErasureReceiptsRecord> rows = KeysetPaging.page(
         dsl.selectFrom(ERASURE_RECEIPTS).where(ERASURE_RECEIPTS.TENANT_ID.eq(workspace.value())),
         ERASURE_RECEIPTS.ERASED_AT, ERASURE_RECEIPTS.ID, page);

@@ -2,18 +2,18 @@ package dev.custodian.crm.persistence.erasure;
 
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
-import dev.custodian.crm.persistence.JooqPersistence;
+import dev.custodian.crm.persistence.common.JooqTransactions;
 
-/** Persistence adapter, the erasure feature's entry: its stores over {@link JooqPersistence}. */
+/** Persistence adapter, the erasure feature's entry: its stores over the adapter's {@link JooqTransactions}. */
 public final class JooqErasureStores {
 
   private JooqErasureStores() {}
 
-  public static SuppressionEntryRepository suppressionEntries(JooqPersistence persistence) {
-    return new JooqSuppressionEntryRepository(persistence.transactions());
+  public static SuppressionEntryRepository suppressionEntries(JooqTransactions transactions) {
+    return new JooqSuppressionEntryRepository(transactions);
   }
 
-  public static ErasureReceiptRepository receipts(JooqPersistence persistence) {
-    return new JooqErasureReceiptRepository(persistence.transactions());
+  public static ErasureReceiptRepository receipts(JooqTransactions transactions) {
+    return new JooqErasureReceiptRepository(transactions);
   }
 }

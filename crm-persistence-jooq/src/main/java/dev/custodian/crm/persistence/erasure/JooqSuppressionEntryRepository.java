@@ -22,7 +22,7 @@ final class JooqSuppressionEntryRepository implements SuppressionEntryRepository
   @Override
   public void add(SuppressionEntry entry) {
     lockIdentifier(entry.workspace(), entry.kind(), entry.keyedHash());
-    transactions.dsl()
+    transactions.dsl(entry.workspace())
         .insertInto(SUPPRESSION_ENTRIES)
         .set(SUPPRESSION_ENTRIES.TENANT_ID, entry.workspace().value())
         .set(SUPPRESSION_ENTRIES.KIND, entry.kind().label())
@@ -35,7 +35,7 @@ final class JooqSuppressionEntryRepository implements SuppressionEntryRepository
   @Override
   public boolean exists(WorkspaceId workspace, SuppressionKind kind, String keyedHash) {
     lockIdentifier(workspace, kind, keyedHash);
-    return transactions.dsl().fetchExists(SUPPRESSION_ENTRIES,
+    return transactions.dsl(workspace).fetchExists(SUPPRESSION_ENTRIES,
         SUPPRESSION_ENTRIES.TENANT_ID.eq(workspace.value())
             .and(SUPPRESSION_ENTRIES.KIND.eq(kind.label()))
             .and(SUPPRESSION_ENTRIES.KEYED_HASH.eq(keyedHash)));
@@ -46,7 +46,7 @@ final class JooqSuppressionEntryRepository implements SuppressionEntryRepository
    * erasure that is adding the same identifier, so it sees the entry once that commits.
    */
   private void lockIdentifier(WorkspaceId workspace, SuppressionKind kind, String keyedHash) {
-    transactions.dsl()
+    transactions.dsl(workspace)
         .select(DSL.function("pg_advisory_xact_lock", Object.class,
             DSL.function("hashtextextended", Long.class,
                 DSL.val("suppression:" + workspace.value() + ":" + kind.label() + ":" + keyedHash), DSL.inline(0L))))

@@ -2,6 +2,9 @@ package dev.custodian.crm.persistence.schema;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import javax.sql.DataSource;
 
 /** Connection pools to PostgreSQL, configured so that no bound value reaches a log line. */
@@ -15,6 +18,7 @@ public final class PostgresDataSources {
    */
   public static HikariDataSource pooled(
       String jdbcUrl, String user, String password, int maxPoolSize, String poolName) {
+    requireNoCredentials(jdbcUrl);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(user);
@@ -31,11 +35,42 @@ public final class PostgresDataSources {
 
   /** A single unpooled connection source, for one-off work such as migrations. */
   public static DataSource unpooled(String jdbcUrl, String user, String password) {
+    requireNoCredentials(jdbcUrl);
     org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
     ds.setUrl(jdbcUrl);
     ds.setUser(user);
     ds.setPassword(password);
     ds.setLogServerErrorDetail(false);
     return ds;
+  }
+
+  /**
+   * Refuses a JDBC URL that carries a {@code user} or {@code password} parameter. pgjdbc lets URL
+   * parameters win over the credentials passed beside the URL, so {@code ?user=postgres} would
+   * silently connect as the superuser, with row-level security off.
+   *
+   * @throws IllegalArgumentException naming the parameter (never its value)
+   */
+  public static void requireNoCredentials(String jdbcUrl) {
+    if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
+    }
+    int query = jdbcUrl.indexOf('?');
+    String authority = jdbcUrl.substring(0, query < 0 ? jdbcUrl.length() : query);
+    if (authority.indexOf('@') >= 0) {
+      throw new IllegalArgumentException(
+          "the JDBC URL must not carry credentials before the host: give the role and password separately");
+    }
+    if (query < 0) {
+      return;
+    }
+    for (String pair : jdbcUrl.substring(query + 1).split("&")) {
+      String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8).strip().toLowerCase(Locale.ROOT);
+      if (name.equals("user") || name.equals("password")) {
+        throw new IllegalArgumentException("the JDBC URL must not carry the '" + name + "' parameter:"
+            + " give the role and password separately, so the application role cannot be replaced"
+            + " by another (a superuser would bypass row-level security)");
+      }
+    }
   }
 }

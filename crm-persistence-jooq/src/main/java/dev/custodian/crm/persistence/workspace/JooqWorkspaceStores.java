@@ -1,14 +1,14 @@
 package dev.custodian.crm.persistence.workspace;
 
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
-import dev.custodian.crm.persistence.JooqPersistence;
+import dev.custodian.crm.persistence.common.JooqTransactions;
 
-/** Persistence adapter, the workspace feature's entry: its repository over {@link JooqPersistence}. */
+/** Persistence adapter, the workspace feature's entry: its repository over the adapter's {@link JooqTransactions}. */
 public final class JooqWorkspaceStores {
 
   private JooqWorkspaceStores() {}
 
-  public static WorkspaceRepository workspaces(JooqPersistence persistence) {
-    return new JooqWorkspaceRepository(persistence.transactions());
+  public static WorkspaceRepository workspaces(JooqTransactions transactions) {
+    return new JooqWorkspaceRepository(transactions);
   }
 }

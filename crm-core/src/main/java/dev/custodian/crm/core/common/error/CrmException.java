@@ -7,6 +7,10 @@ package dev.custodian.crm.core.common.error;
  *
  * <p>Messages name ids, fields and quantities only, never personal data: they may reach a log line
  * or an HTTP problem body.
+ *
+ * <p>These are answers, not bugs, so by default they carry no stack trace (cheap to throw, nothing
+ * to log). Run with {@code -D}{@value #STACK_TRACES_PROPERTY}{@code =true} to keep it, to see
+ * which call of yours threw.
  */
 public abstract sealed class CrmException extends RuntimeException
     permits ValidationException, NotFoundException, ForbiddenException, ConflictException,
@@ -41,10 +45,15 @@ public abstract sealed class CrmException extends RuntimeException
     }
   }
 
+  /** The system property that keeps stack traces: {@code true} or absent. */
+  public static final String STACK_TRACES_PROPERTY = "custodian.crm.stackTraces";
+
+  private static final boolean STACK_TRACES = Boolean.getBoolean(STACK_TRACES_PROPERTY);
+
   private final Kind kind;
 
   protected CrmException(Kind kind, String message) {
-    super(message, null, false, false);
+    super(message, null, false, STACK_TRACES);
     this.kind = java.util.Objects.requireNonNull(kind, "kind");
   }
 

@@ -46,4 +46,49 @@ public record CreateContactCommand(WorkspaceId workspace, PersonName firstName, 
     Optional<PhoneNumber> validPhone = v.optional("phone", phone, PhoneNumber::new);
     return v.hasErrors() ? null : new CreateContactCommand(workspace, first, last, validEmail, validPhone);
   }
+
+  /** Starts a command for {@code workspace}; name the fields, then {@link Builder#build()}. */
+  public static Builder builder(WorkspaceId workspace) {
+    return new Builder(workspace);
+  }
+
+  /** Named fields instead of four positional strings; {@link #build()} validates them all. */
+  public static final class Builder {
+
+    private final WorkspaceId workspace;
+    private String firstName;
+    private String lastName;
+    private String email;
+    private String phone;
+
+    private Builder(WorkspaceId workspace) {
+      this.workspace = Objects.requireNonNull(workspace, "workspace");
+    }
+
+    public Builder firstName(String firstName) {
+      this.firstName = firstName;
+      return this;
+    }
+
+    public Builder lastName(String lastName) {
+      this.lastName = lastName;
+      return this;
+    }
+
+    public Builder email(String email) {
+      this.email = email;
+      return this;
+    }
+
+    /** Optional; E.164 after removing spaces, dots, dashes and parentheses. */
+    public Builder phone(String phone) {
+      this.phone = phone;
+      return this;
+    }
+
+    /** @throws dev.custodian.crm.core.common.error.ValidationException listing every bad field */
+    public CreateContactCommand build() {
+      return of(workspace, firstName, lastName, email, phone);
+    }
+  }
 }

@@ -72,4 +72,66 @@ public record UpdateContactCommand(WorkspaceId workspace, ContactId id, long exp
     return new UpdateContactCommand(
         workspace, id, expectedVersion.getAsLong(), first, last, validEmail, validPhone);
   }
+
+  /**
+   * Starts a change of contact {@code id}, based on the version the caller last saw; name the
+   * fields to change, then {@link Builder#build()}. Fields not named stay as they are.
+   */
+  public static Builder builder(WorkspaceId workspace, ContactId id, long expectedVersion) {
+    return new Builder(workspace, id, expectedVersion);
+  }
+
+  /** Named changes instead of positional patch values; {@link #build()} validates them all. */
+  public static final class Builder {
+
+    private final WorkspaceId workspace;
+    private final ContactId id;
+    private final long expectedVersion;
+    private PatchValue<String> firstName = PatchValue.absent();
+    private PatchValue<String> lastName = PatchValue.absent();
+    private PatchValue<String> email = PatchValue.absent();
+    private PatchValue<String> phone = PatchValue.absent();
+
+    private Builder(WorkspaceId workspace, ContactId id, long expectedVersion) {
+      this.workspace = Objects.requireNonNull(workspace, "workspace");
+      this.id = Objects.requireNonNull(id, "id");
+      this.expectedVersion = expectedVersion;
+    }
+
+    public Builder firstName(String firstName) {
+      this.firstName = given(firstName);
+      return this;
+    }
+
+    public Builder lastName(String lastName) {
+      this.lastName = given(lastName);
+      return this;
+    }
+
+    public Builder email(String email) {
+      this.email = given(email);
+      return this;
+    }
+
+    public Builder phone(String phone) {
+      this.phone = given(phone);
+      return this;
+    }
+
+    /** Removes the phone number. */
+    public Builder clearPhone() {
+      this.phone = PatchValue.clear();
+      return this;
+    }
+
+    /** A value to set; {@code null} asks to clear the field (refused for the required ones). */
+    private static PatchValue<String> given(String value) {
+      return value == null ? PatchValue.clear() : PatchValue.set(value);
+    }
+
+    /** @throws dev.custodian.crm.core.common.error.ValidationException listing every bad field */
+    public UpdateContactCommand build() {
+      return of(workspace, id, OptionalLong.of(expectedVersion), firstName, lastName, email, phone);
+    }
+  }
 }

@@ -32,7 +32,11 @@ public interface ContactRepository {
    */
   Optional<Contact> findByIdForUpdate(WorkspaceId workspace, ContactId id);
 
-  /** A page of the workspace's contacts, oldest first: created time, then id in uuid order. */
+  /**
+   * A page of the workspace's contacts, oldest first: created time, then id in PostgreSQL's uuid order
+   * ({@link dev.custodian.crm.core.common.paging.UuidOrder#UNSIGNED}, not {@code UUID.compareTo}),
+   * after the request's cursor; the contract walks it with ids on both sides of the sign bit.
+   */
   Page<Contact> list(WorkspaceId workspace, PageRequest page);
 
   /**

@@ -10,6 +10,10 @@ public interface ErasureReceiptRepository {
 
   void insert(ErasureReceipt receipt);
 
-  /** A page of the workspace's receipts, oldest first: erasure time, then id in uuid order. */
+  /**
+   * A page of the workspace's receipts, oldest first: erasure time, then id in PostgreSQL's uuid order
+   * ({@link dev.custodian.crm.core.common.paging.UuidOrder#UNSIGNED}, not {@code UUID.compareTo}),
+   * after the request's cursor; the contract walks it with ids on both sides of the sign bit.
+   */
   Page<ErasureReceipt> list(WorkspaceId workspace, PageRequest page);
 }

@@ -31,6 +31,15 @@ public record CreateWorkspaceCommand(WorkspaceName name, Optional<Slug> slug) {
     return command;
   }
 
+  /**
+   * A workspace with this name and a slug derived from it.
+   *
+   * @throws dev.custodian.crm.core.common.error.ValidationException when the name is not valid
+   */
+  public static CreateWorkspaceCommand named(String name) {
+    return of(name, null);
+  }
+
   /** Validates raw input into {@code v}; {@code null} when {@code v} holds any error. */
   public static CreateWorkspaceCommand of(Validator v, String name, String slug) {
     WorkspaceName validName = v.required("name", name, WorkspaceName::new);

@@ -1,0 +1,29 @@
+package dev.custodian.crm.core;
+
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
+import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
+import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
+import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+
+/**
+ * Out-ports, all together: what a persistence adapter hands to the library's entry point
+ * ({@code Custodian.builder().persistence(...)}). Every store joins {@link #transactions()}, so a
+ * use case that touches several is one transaction. The jOOQ adapter's {@code JooqPersistence} is
+ * one; an embedder's own adapter implements this interface and passes the port contract tests.
+ */
+public interface Persistence {
+
+  Transactions transactions();
+
+  WorkspaceRepository workspaces();
+
+  ContactRepository contacts();
+
+  SuppressionEntryRepository suppressionEntries();
+
+  ErasureReceiptRepository erasureReceipts();
+
+  KeyCheckRepository keyChecks();
+}

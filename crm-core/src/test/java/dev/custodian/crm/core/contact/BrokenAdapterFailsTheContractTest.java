@@ -1,0 +1,124 @@
+package dev.custodian.crm.core.contact;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.custodian.crm.core.common.InMemoryTable;
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.InMemoryTransactions;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.testing.InMemoryPorts;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.EventConditions;
+
+/**
+ * The contract catches an adapter that ignores the transaction's workspace: such an adapter,
+ * scoping by the workspace argument alone, passed every contract before the tenancy case existed.
+ * Here it fails exactly that case and passes all the others.
+ */
+class BrokenAdapterFailsTheContractTest {
+
+  /** A contact store that filters by the workspace it is given and never asks the transaction. */
+  static final class WorkspaceArgumentOnlyRepository implements ContactRepository {
+
+    private record Key(WorkspaceId workspace, ContactId id) {}
+
+    private final InMemoryTable<Key, Contact> rows;
+
+    WorkspaceArgumentOnlyRepository(InMemoryTransactions transactions) {
+      this.rows = transactions.newTable();
+    }
+
+    @Override
+    public void insert(Contact contact) {
+      refuseTakenEmail(contact);
+      if (rows.rows().putIfAbsent(new Key(contact.workspace(), contact.id()), contact) != null) {
+        throw new ConflictException(ConflictException.Kind.DUPLICATE, "taken");
+      }
+    }
+
+    private void refuseTakenEmail(Contact contact) {
+      if (rows.rows().values().stream().anyMatch(c -> c.workspace().equals(contact.workspace())
+          && !c.id().equals(contact.id()) && c.email().normalised().equals(contact.email().normalised()))) {
+        throw new ConflictException(ConflictException.Kind.DUPLICATE, "taken");
+      }
+    }
+
+    @Override
+    public Optional<Contact> findById(WorkspaceId workspace, ContactId id) {
+      return Optional.ofNullable(rows.rows().get(new Key(workspace, id)));
+    }
+
+    @Override
+    public Optional<Contact> findByIdForUpdate(WorkspaceId workspace, ContactId id) {
+      return findById(workspace, id);
+    }
+
+    @Override
+    public Page<Contact> list(WorkspaceId workspace, PageRequest page) {
+      return Page.fromLookahead(rows.rows().values().stream()
+          .filter(c -> c.workspace().equals(workspace))
+          .sorted(Comparator.comparing(Contact::createdAt).thenComparing(c -> c.id().value(),
+              dev.custodian.crm.core.common.paging.UuidOrder.UNSIGNED))
+          .filter(c -> page.after().map(after -> c.createdAt().isAfter(after.createdAt())
+              || c.createdAt().equals(after.createdAt())
+              && dev.custodian.crm.core.common.paging.UuidOrder.UNSIGNED.compare(c.id().value(), after.id()) > 0)
+              .orElse(true))
+          .limit(page.limit() + 1L).toList(), page.limit(),
+          c -> new dev.custodian.crm.core.common.paging.PageCursor(c.createdAt(), c.id().value()));
+    }
+
+    @Override
+    public boolean update(Contact changed, long expectedVersion) {
+      Optional<Contact> stored = findById(changed.workspace(), changed.id());
+      if (stored.isEmpty() || stored.get().version() != expectedVersion) {
+        return false;
+      }
+      refuseTakenEmail(changed);
+      rows.rows().put(new Key(changed.workspace(), changed.id()), changed);
+      return true;
+    }
+
+    @Override
+    public boolean delete(WorkspaceId workspace, ContactId id, OptionalLong expectedVersion) {
+      Optional<Contact> stored = findById(workspace, id);
+      if (stored.isEmpty() || expectedVersion.isPresent() && stored.get().version() != expectedVersion.getAsLong()) {
+        return false;
+      }
+      return rows.rows().remove(new Key(workspace, id)) != null;
+    }
+  }
+
+  /** The contract on the broken adapter; run only from the test below (a nested class, so surefire skips it). */
+  static class ContractOnBrokenAdapter extends AbstractContactRepositoryContractTest {
+
+    @RegisterExtension final InMemoryPorts ports = new InMemoryPorts();
+
+    @Override
+    protected ContactRepository contacts() {
+      return new WorkspaceArgumentOnlyRepository(ports.transactions());
+    }
+  }
+
+  @Test
+  @DisplayName("TEN-01: an adapter that ignores the transaction's workspace fails the contact contract's tenancy case, and only it")
+  void tenancyCaseCatchesTheBrokenAdapter() {
+    var tests = EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(ContractOnBrokenAdapter.class))
+        .execute()
+        .testEvents();
+
+    tests.failed().assertThatEvents().haveExactly(1,
+        EventConditions.test("callsNamingAnotherWorkspaceThanTheTransactionsNeverReachIt"));
+    tests.assertStatistics(stats -> stats.failed(1).succeeded(tests.started().count() - 1));
+  }
+}

@@ -1,0 +1,55 @@
+package dev.custodian.crm.core.testing;
+
+import dev.custodian.crm.core.Persistence;
+import dev.custodian.crm.core.common.InMemoryTransactions;
+import dev.custodian.crm.core.contact.InMemoryContactRepository;
+import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
+import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
+import dev.custodian.crm.core.keys.InMemoryKeyCheckRepository;
+import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
+
+/**
+ * Every out-port as an in-memory fake over one {@link InMemoryTransactions}: a whole
+ * {@link Persistence} for tests of the library's entry point, or for trying it without a database.
+ */
+public final class InMemoryPersistence implements Persistence {
+
+  private final InMemoryTransactions transactions = new InMemoryTransactions();
+  private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(transactions);
+  private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions);
+  private final InMemorySuppressionEntryRepository suppressionEntries =
+      new InMemorySuppressionEntryRepository(transactions);
+  private final InMemoryErasureReceiptRepository erasureReceipts =
+      new InMemoryErasureReceiptRepository(transactions);
+  private final InMemoryKeyCheckRepository keyChecks = new InMemoryKeyCheckRepository(transactions);
+
+  @Override
+  public InMemoryTransactions transactions() {
+    return transactions;
+  }
+
+  @Override
+  public InMemoryWorkspaceRepository workspaces() {
+    return workspaces;
+  }
+
+  @Override
+  public InMemoryContactRepository contacts() {
+    return contacts;
+  }
+
+  @Override
+  public InMemorySuppressionEntryRepository suppressionEntries() {
+    return suppressionEntries;
+  }
+
+  @Override
+  public InMemoryErasureReceiptRepository erasureReceipts() {
+    return erasureReceipts;
+  }
+
+  @Override
+  public InMemoryKeyCheckRepository keyChecks() {
+    return keyChecks;
+  }
+}
