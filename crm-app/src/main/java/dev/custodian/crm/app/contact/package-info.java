@@ -1,0 +1,2 @@
+/** Wiring of the contact feature. */
+package dev.custodian.crm.app.contact;

@@ -1,0 +1,2 @@
+/** Wiring of erasure. */
+package dev.custodian.crm.app.erasure;

@@ -1,0 +1,2 @@
+/** Wiring of the HTTP API. */
+package dev.custodian.crm.app.http;

@@ -1,0 +1,2 @@
+/** The bundled server: command line, configuration and start-up. */
+package dev.custodian.crm.app;

@@ -1,0 +1,2 @@
+/** Wiring of the workspace feature. */
+package dev.custodian.crm.app.workspace;

@@ -1,0 +1,2 @@
+/** Workspaces: the tenants that own every CRM record. */
+package dev.custodian.crm.core.workspace;

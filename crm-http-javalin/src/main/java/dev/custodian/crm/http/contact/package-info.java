@@ -1,0 +1,2 @@
+/** The contact routes, behind ContactApi. */
+package dev.custodian.crm.http.contact;

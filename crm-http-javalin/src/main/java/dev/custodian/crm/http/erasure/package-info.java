@@ -1,0 +1,2 @@
+/** The erasure routes, behind ErasureApi. */
+package dev.custodian.crm.http.erasure;

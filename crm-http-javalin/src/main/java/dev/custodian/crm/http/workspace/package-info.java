@@ -1,0 +1,2 @@
+/** The workspace routes, behind WorkspaceApi. */
+package dev.custodian.crm.http.workspace;

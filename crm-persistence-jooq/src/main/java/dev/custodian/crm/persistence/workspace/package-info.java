@@ -1,0 +1,2 @@
+/** The workspaces table behind the workspace repository. */
+package dev.custodian.crm.persistence.workspace;
