@@ -188,6 +188,33 @@ class ContactServicesTest {
   }
 
   @Test
+  void namedFieldBuilders_validateLikeOf_andAQueryWalksOnWithoutEncodingCursors() {
+    Contact grace = create.create(CreateContactCommand.builder(ws)
+        .firstName("Grace").lastName("Hopper").email("grace@example.org").phone("+1 555 0100 001").build());
+    assertThatThrownBy(() -> CreateContactCommand.builder(ws).firstName("").email("nope").build())
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+            .extracting(FieldError::name).containsExactly("firstName", "lastName", "email"));
+
+    Contact changed = update.update(UpdateContactCommand.builder(ws, grace.id(), grace.version())
+        .lastName("Murray Hopper").clearPhone().build());
+    assertThat(changed.lastName().value()).isEqualTo("Murray Hopper");
+    assertThat(changed.phone()).isEmpty();
+    assertThatThrownBy(() -> UpdateContactCommand.builder(ws, grace.id(), changed.version()).email(null).build())
+        .isInstanceOf(ValidationException.class);
+
+    create.create(CreateContactCommand.builder(ws).firstName("Ada").lastName("L").email("ada@example.org").build());
+    create.create(CreateContactCommand.builder(ws).firstName("Alan").lastName("T").email("alan@example.org").build());
+    java.util.List<Contact> walked = new java.util.ArrayList<>();
+    java.util.Optional<PageQuery> query = java.util.Optional.of(PageQuery.first(ws, 2));
+    while (query.isPresent()) {
+      var page = list.list(query.get());
+      walked.addAll(page.items());
+      query = query.get().next(page);
+    }
+    assertThat(walked).hasSize(3).doesNotHaveDuplicates();
+  }
+
+  @Test
   void pagingParametersAreValidatedTogether() {
     assertThatThrownBy(() -> PageQuery.of(ws, 0, "%%%"))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
