@@ -3,11 +3,17 @@ package dev.custodian.crm.app;
 import dev.custodian.crm.app.database.Credentials;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import dev.custodian.crm.privacy.crypto.MasterKey;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Configuration of crm-app, read once from environment variables into plain values. Every
@@ -26,7 +32,9 @@ public record AppConfig(
     Optional<Credentials> app,
     Optional<Credentials> owner,
     Path dataDir,
-    Optional<MasterKey> masterKey) {
+    Optional<MasterKey> masterKey,
+    Optional<URI> publicUrl,
+    Set<String> extraAllowedHosts) {
 
   public static final String HTTP_HOST = "CRM_HTTP_HOST";
   public static final String HTTP_PORT = "CRM_HTTP_PORT";
@@ -38,6 +46,11 @@ public record AppConfig(
   public static final String DATABASE_OWNER_PASSWORD = "CRM_DATABASE_OWNER_PASSWORD";
   public static final String DATA_DIR = "CRM_DATA_DIR";
   public static final String MASTER_KEY = "CRM_MASTER_KEY";
+  public static final String PUBLIC_URL = "CRM_PUBLIC_URL";
+  public static final String ALLOWED_HOSTS = "CRM_ALLOWED_HOSTS";
+
+  private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\\[[0-9a-f:.]+\\]");
+  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
 
   static final String DEFAULT_HOST = "127.0.0.1";
   static final int DEFAULT_PORT = 7070;
@@ -78,7 +91,54 @@ public record AppConfig(
     Optional<MasterKey> masterKey = value(env, MASTER_KEY).map(v -> MasterKey.fromBase64(v)
         .orElseThrow(() -> new ConfigException(MASTER_KEY + " must be base64 of exactly "
             + MasterKey.LENGTH + " bytes (make one with: openssl rand -base64 32)")));
-    return new AppConfig(host, port, maxBytes, url, app, owner, dataDir, masterKey);
+    Optional<URI> publicUrl = value(env, PUBLIC_URL).map(AppConfig::publicUrl);
+    Set<String> extraHosts = value(env, ALLOWED_HOSTS).map(AppConfig::hostList).orElse(Set.of());
+    return new AppConfig(host, port, maxBytes, url, app, owner, dataDir, masterKey, publicUrl, extraHosts);
+  }
+
+  /**
+   * The host names a request's {@code Host} may name: the bound address (the loopback names when
+   * it is a loopback or wildcard address), the host of {@code CRM_PUBLIC_URL}, and
+   * {@code CRM_ALLOWED_HOSTS}.
+   */
+  public Set<String> allowedHosts() {
+    Set<String> hosts = new TreeSet<>(extraAllowedHosts);
+    publicUrl.ifPresent(url -> hosts.add(url.getHost().toLowerCase(Locale.ROOT)));
+    String bound = httpHost.toLowerCase(Locale.ROOT);
+    if (LOOPBACK.contains(bound) || bound.equals("::1") || bound.equals("0.0.0.0") || bound.equals("::")) {
+      hosts.addAll(LOOPBACK);
+    } else {
+      hosts.add(bound.contains(":") ? "[" + bound + "]" : bound);
+    }
+    return Set.copyOf(hosts);
+  }
+
+  private static URI publicUrl(String value) {
+    try {
+      URI url = new URI(value);
+      if ((Objects.equals(url.getScheme(), "http") || Objects.equals(url.getScheme(), "https"))
+          && url.getHost() != null && url.getRawUserInfo() == null && url.getRawQuery() == null
+          && url.getRawFragment() == null) {
+        return url;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new ConfigException(PUBLIC_URL + " must be an http(s) URL with a host and no user, query"
+        + " or fragment, e.g. https://crm.example.com");
+  }
+
+  private static Set<String> hostList(String value) {
+    Set<String> hosts = new TreeSet<>();
+    for (String part : value.split(",")) {
+      String host = part.strip().toLowerCase(Locale.ROOT);
+      if (!HOST_NAME.matcher(host).matches()) {
+        throw new ConfigException(ALLOWED_HOSTS + " must be host names or IP addresses separated by"
+            + " commas, without ports (IPv6 in brackets)");
+      }
+      hosts.add(host);
+    }
+    return hosts;
   }
 
   /** True when no external database is configured: the embedded PostgreSQL is used. */

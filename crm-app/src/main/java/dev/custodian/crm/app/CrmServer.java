@@ -17,6 +17,7 @@ import dev.custodian.crm.privacy.crypto.MasterKey;
 import dev.custodian.crm.app.keys.MasterKeys;
 import dev.custodian.crm.app.erasure.ErasureModule;
 import dev.custodian.crm.app.workspace.WorkspaceModule;
+import dev.custodian.crm.http.HttpApi;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ public final class CrmServer implements AutoCloseable {
       pool = DatabaseSetup.prepareToServe(db);
       List<Module> modules = new ArrayList<>(List.of(new CoreModule(),
           new PersistenceModule(pool, DatabaseSetup.persistence(pool)),
-          new KeyModule(masterKey), new HttpModule(config.maxRequestBytes())));
+          new KeyModule(masterKey), new HttpModule(new HttpApi.Settings(config.maxRequestBytes(), config.allowedHosts(), 200))));
       modules.addAll(features());
       modules.addAll(extraModules);
       // The production stage builds every singleton now, Custodian and its master-key check included.

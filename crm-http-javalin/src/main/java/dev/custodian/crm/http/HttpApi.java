@@ -1,7 +1,9 @@
 package dev.custodian.crm.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.crm.http.common.RequestGuards;
 import dev.custodian.crm.http.json.JsonMapper;
+import dev.custodian.crm.http.problem.ProblemErrorHandler;
 import dev.custodian.crm.http.problem.Problems;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -10,6 +12,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * HTTP adapter, the entry point: the REST API, made of every feature's {@link RouteGroup}, as an
@@ -31,29 +35,76 @@ public final class HttpApi {
   }
 
   /**
+   * How the edge treats requests.
+   *
+   * @param maxRequestBytes the largest request body accepted; a larger one gets a 413 problem
+   * @param allowedHosts the host names (lower case, no port) a request's {@code Host} may name;
+   *     any other gets a 421 problem, so a web page cannot reach the API through DNS rebinding
+   * @param maxThreads the most requests handled at once; more wait in the server's queue
+   */
+  public record Settings(long maxRequestBytes, Set<String> allowedHosts, int maxThreads) {
+
+    /** The minimum rate a request's body must arrive at, once it has started: 1 KB/s. */
+    static final long MIN_REQUEST_DATA_RATE = 1024;
+
+    /** How long a connection may stay silent. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    public Settings {
+      if (maxRequestBytes <= 0) {
+        throw new IllegalArgumentException("maxRequestBytes must be positive");
+      }
+      allowedHosts = Set.copyOf(allowedHosts);
+      if (allowedHosts.isEmpty()) {
+        throw new IllegalArgumentException("at least one allowed host is needed");
+      }
+      if (maxThreads < 8) {
+        throw new IllegalArgumentException("maxThreads must be at least 8");
+      }
+    }
+
+    /** The defaults for a server on the loopback interface. */
+    public static Settings loopback(long maxRequestBytes) {
+      return new Settings(maxRequestBytes, Set.of("127.0.0.1", "localhost", "[::1]"), 200);
+    }
+  }
+
+  /**
    * The API, configured and unstarted: call {@code start(host, port)} and, to shut down,
    * {@code stop()} (requests in flight get {@link #STOP_TIMEOUT} to finish).
    *
    * @param routeGroups every feature's routes, served besides the health probes
-   * @param maxRequestBytes the largest request body accepted; larger ones get a 413 problem
    */
   public static Javalin create(
-      Collection<? extends RouteGroup> routeGroups, Readiness readiness, long maxRequestBytes) {
+      Collection<? extends RouteGroup> routeGroups, Readiness readiness, Settings settings) {
     List<RouteGroup> groups = List.copyOf(routeGroups);
     Objects.requireNonNull(readiness, "readiness");
-    if (maxRequestBytes <= 0) {
-      throw new IllegalArgumentException("maxRequestBytes must be positive");
-    }
     ObjectMapper mapper = JsonMapper.create();
+    RequestGuards guards = new RequestGuards(settings.allowedHosts(), settings.maxRequestBytes());
+    ProblemErrorHandler errors = new ProblemErrorHandler(mapper, settings.maxRequestBytes());
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.jsonMapper(new JavalinJackson(mapper, false));
-      config.http.maxRequestSize = maxRequestBytes;
+      config.http.maxRequestSize = settings.maxRequestBytes();
       config.http.prefer405over404 = true;
-      config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT.toMillis()));
+      // Bounded threads; a slow client cannot hold one for long (minimum data rate, idle timeout).
+      QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 8);
+      threads.setName("crm-http");
+      config.jetty.threadPool = threads;
+      config.jetty.modifyHttpConfiguration(http -> {
+        http.setMinRequestDataRate(Settings.MIN_REQUEST_DATA_RATE);
+        http.setIdleTimeout(Settings.IDLE_TIMEOUT.toMillis());
+        http.setSendServerVersion(false);
+      });
+      config.jetty.modifyServer(server -> {
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
+        server.setErrorHandler(errors); // errors before any route: problem+json, not HTML
+      });
+      config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
 
-      Problems.register(config, mapper, maxRequestBytes);
+      Problems.register(config, mapper, settings.maxRequestBytes());
+      config.routes.before(guards::check);
       new HealthRoutes(readiness, mapper).addTo(config);
       groups.forEach(group -> group.addTo(config));
     });

@@ -49,9 +49,9 @@ class ProblemTableTest {
       config.routes.get(THROWING, ctx -> {
         throw failure.get().get();
       });
-      config.routes.post(THROWING, ctx -> Requests.jsonBody(ctx, Object.class));
+      config.routes.post(THROWING, ctx -> Requests.jsonBody(ctx, java.util.Map.class));
     };
-    api = HttpApi.create(List.of(throwing), readiness::get, 1000).start("127.0.0.1", 0);
+    api = HttpApi.create(List.of(throwing), readiness::get, HttpApi.Settings.loopback(1000)).start("127.0.0.1", 0);
   }
 
   @AfterAll

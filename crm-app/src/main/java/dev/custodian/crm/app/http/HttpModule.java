@@ -15,10 +15,10 @@ import java.util.Set;
  */
 public final class HttpModule extends AbstractModule {
 
-  private final long maxRequestBytes;
+  private final HttpApi.Settings settings;
 
-  public HttpModule(long maxRequestBytes) {
-    this.maxRequestBytes = maxRequestBytes;
+  public HttpModule(HttpApi.Settings settings) {
+    this.settings = settings;
   }
 
   @Override
@@ -29,6 +29,6 @@ public final class HttpModule extends AbstractModule {
   @Provides
   @Singleton
   Javalin http(Set<RouteGroup> routeGroups, HttpApi.Readiness readiness) {
-    return HttpApi.create(routeGroups, readiness, maxRequestBytes);
+    return HttpApi.create(routeGroups, readiness, settings);
   }
 }

@@ -267,7 +267,8 @@ class ContactApiTest {
     assertThat(errorNames(badId)).containsExactly("?contactId");
     assertThat(errorNames(app.get("/api/v1/workspaces/nope/contacts"))).containsExactly("?workspaceId");
 
-    for (String limit : List.of("0", "201", "abc", "-1", "1.5")) {
+    // ASCII digits only: no sign, no fullwidth or Arabic-Indic digits, no padding
+    for (String limit : List.of("0", "201", "abc", "-1", "1.5", "%2B5", "%EF%BC%95", "%D9%A5", "%205")) {
       HttpResponse<String> response = app.get(contacts(a) + "?limit=" + limit);
       assertProblem(response, 400, "/problems/validation");
       assertThat(errorNames(response)).as(limit).containsExactly("?limit");

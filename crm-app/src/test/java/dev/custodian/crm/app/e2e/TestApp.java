@@ -70,6 +70,10 @@ final class TestApp implements AutoCloseable {
     return new TestApp(CrmServer.start(AppConfig.fromEnvironment(env), List.of(extraModules)));
   }
 
+  int port() {
+    return server.port();
+  }
+
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.port() + path);
   }

@@ -8,6 +8,7 @@ import dev.custodian.crm.core.common.validation.Validator;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * HTTP adapter: the {@code limit} and {@code cursor} query parameters of every list route, and
@@ -17,6 +18,8 @@ public final class Paging {
 
   public static final String LIMIT = "limit";
   public static final String CURSOR = "cursor";
+
+  private static final Pattern ASCII_INTEGER = Pattern.compile("[0-9]{1,9}");
 
   private Paging() {}
 
@@ -39,11 +42,11 @@ public final class Paging {
     return ctx.queryParam(CURSOR);
   }
 
+  /** ASCII digits only: Java's parser would also take a sign and any script's digits. */
   private static Integer integer(String raw) {
-    try {
-      return Integer.valueOf(raw.strip());
-    } catch (NumberFormatException e) {
+    if (!ASCII_INTEGER.matcher(raw).matches()) {
       throw new InvalidValueException("must be an integer");
     }
+    return Integer.valueOf(raw);
   }
 }

@@ -1,6 +1,5 @@
 package dev.custodian.crm.http.contact;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
@@ -83,7 +82,7 @@ final class ContactRoutes implements RouteGroup {
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
     ContactId id = contactId(ctx, v);
     OptionalLong expected = ETags.ifMatch(ctx, v);
-    ContactPatchRequest patch = ContactPatchRequest.from(Requests.jsonBody(ctx, ObjectNode.class), v);
+    ContactPatchRequest patch = ContactPatchRequest.from(Requests.mergePatchBody(ctx), v);
     UpdateContactCommand command = UpdateContactCommand.of(v, workspace, id, expected,
         patch.firstName(), patch.lastName(), patch.email(), patch.phone());
     v.throwIfInvalid();

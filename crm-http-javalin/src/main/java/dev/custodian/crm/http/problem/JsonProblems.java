@@ -23,6 +23,12 @@ final class JsonProblems {
 
   /** The problem for a body Jackson rejected; empty when the failure is a bug of ours (a 500). */
   static Optional<Problem> from(JsonProcessingException e) {
+    // Binding a record wraps a parse failure of its fields (a bad escape, a raw control
+    // character, a string cut short) in a mapping exception: the body is malformed all the same.
+    if (e instanceof DatabindException && e.getCause() instanceof JsonProcessingException cause
+        && !(cause instanceof DatabindException)) {
+      return from(cause);
+    }
     if (e instanceof PropertyBindingException) { // unknown (or ignored) field
       return Optional.of(validation(
           JsonPointers.forPath(((PropertyBindingException) e).getPath()), "is not a known field"));

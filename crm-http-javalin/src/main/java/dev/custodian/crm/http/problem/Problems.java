@@ -63,13 +63,43 @@ public final class Problems {
     if (e instanceof CrmException core) {
       return fromCore(core);
     }
+    if (isClientGone(e)) {
+      // The client closed the connection mid-request: nobody reads the answer, nothing to fix.
+      log.debug("Client went away during {} {}", ctx.method(), route(ctx));
+      return refused(ctx, Problem.of(ProblemType.BAD_REQUEST, "The request ended before its body did."), false);
+    }
+    if (e instanceof RequestRefused refusal) {
+      return refused(ctx, Problem.of(refusal.type(), refusal.status(), refusal.getMessage(), List.of()), true);
+    }
     if (e instanceof JsonProcessingException json) {
-      return JsonProblems.from(json).orElseGet(() -> internalError(e, ctx));
+      return JsonProblems.from(json)
+          .map(problem -> refused(ctx, problem, problem.type().equals(ProblemType.MALFORMED_JSON.uri())))
+          .orElseGet(() -> internalError(e, ctx));
     }
     if (e instanceof HttpResponseException http) {
-      return fromFramework(http);
+      return forStatus(http.getStatus(), maxRequestBytes);
+    }
+    if (e instanceof org.eclipse.jetty.http.HttpException jetty) { // e.g. a request data rate too low
+      return refused(ctx, forStatus(jetty.getCode(), maxRequestBytes), true);
     }
     return internalError(e, ctx);
+  }
+
+  /** A refusal of the request itself: one WARN line naming the problem type and route, never the input. */
+  private static Problem refused(Context ctx, Problem problem, boolean warn) {
+    if (warn) {
+      log.warn("Refused a request to {} {}: {}", ctx.method(), route(ctx), problem.type());
+    }
+    return problem;
+  }
+
+  private static boolean isClientGone(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.nio.channels.ClosedChannelException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Problem fromCore(CrmException e) {
@@ -106,25 +136,30 @@ public final class Problems {
     };
   }
 
-  private Problem fromFramework(HttpResponseException e) {
-    int status = e.getStatus();
-    switch (status) {
-      case 404:
-        return Problem.of(ProblemType.NOT_FOUND, "There is no resource at this path.");
-      case 405:
-        return Problem.of(ProblemType.METHOD_NOT_ALLOWED,
-            "This resource does not support the method; see the Allow header.");
-      case 413:
-        return Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-            "The request body is larger than " + maxRequestBytes + " bytes.");
-      case 415:
-        return Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-            "The request body must be JSON, sent as application/json.");
-      default:
+  /**
+   * The problem of an HTTP status raised by the framework or the server itself (before any route
+   * ran, for the error handler), with a fixed detail.
+   */
+  static Problem forStatus(int status, long maxRequestBytes) {
+    return switch (status) {
+      case 400 -> Problem.of(ProblemType.BAD_REQUEST,
+          "The request is malformed (its request line, URI, percent-encoding or headers).");
+      case 404 -> Problem.of(ProblemType.NOT_FOUND, "There is no resource at this path.");
+      case 405 -> Problem.of(ProblemType.METHOD_NOT_ALLOWED,
+          "This resource does not support the method; see the Allow header.");
+      case 408 -> Problem.of(ProblemType.REQUEST_TIMEOUT, "The request was sent too slowly.");
+      case 413 -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+          "The request body is larger than " + maxRequestBytes + " bytes.");
+      case 414 -> Problem.of(ProblemType.URI_TOO_LONG, "The request URI is too long.");
+      case 415 -> Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+          "The request body must be JSON, sent as application/json.");
+      case 431 -> Problem.of(ProblemType.HEADERS_TOO_LARGE, "The request headers are too large.");
+      default -> {
         String reason = HttpStatus.forStatus(status).getMessage();
-        return Problem.of(ProblemType.HTTP_ERROR, status,
+        yield Problem.of(ProblemType.HTTP_ERROR, status,
             reason.isEmpty() ? "HTTP error " + status + "." : reason + ".", List.of());
-    }
+      }
+    };
   }
 
   private static Problem internalError(Exception e, Context ctx) {

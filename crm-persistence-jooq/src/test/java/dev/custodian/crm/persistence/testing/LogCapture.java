@@ -19,8 +19,16 @@ public final class LogCapture implements AutoCloseable {
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
   public LogCapture() {
+    this(ch.qos.logback.classic.Level.ALL); // DEBUG and TRACE lines count too
+  }
+
+  /**
+   * Captures events from {@code level} up, e.g. INFO for what a server logs as configured (its
+   * libraries' DEBUG output, off in production, may echo a request for diagnosis).
+   */
+  public LogCapture(ch.qos.logback.classic.Level level) {
     appender.start();
-    root.setLevel(ch.qos.logback.classic.Level.ALL); // DEBUG and TRACE lines count too
+    root.setLevel(level);
     root.addAppender(appender);
   }
 
