@@ -215,6 +215,16 @@ class ContactServicesTest {
   }
 
   @Test
+  void givenAPatchThatChangesNothing_thenTheContactStaysAtItsVersion() {
+    Contact ada = ada();
+    Contact same = update.update(UpdateContactCommand.builder(ws, ada.id(), ada.version())
+        .firstName(ada.firstName().value()).email(ada.email().value()).build());
+    assertThat(same).isEqualTo(ada);
+    assertThat(get.get(ws, ada.id()).version()).isEqualTo(ada.version());
+    assertThat(update.update(UpdateContactCommand.builder(ws, ada.id(), ada.version()).build())).isEqualTo(ada);
+  }
+
+  @Test
   void pagingParametersAreValidatedTogether() {
     assertThatThrownBy(() -> PageQuery.of(ws, 0, "%%%"))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())

@@ -6,6 +6,7 @@ import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
 import dev.custodian.crm.core.contact.port.in.UpdateContactUseCase;
@@ -54,8 +55,13 @@ public final class UpdateContactService implements UpdateContactUseCase {
       if (phone.isPresent() && !phone.equals(current.phone())) {
         suppression.refuseSuppressed(command.workspace(), phone.get());
       }
-      Contact changed = current.changed(valueOr(command.firstName(), current.firstName()),
-          valueOr(command.lastName(), current.lastName()), email, phone, Timestamps.now(clock));
+      PersonName firstName = valueOr(command.firstName(), current.firstName());
+      PersonName lastName = valueOr(command.lastName(), current.lastName());
+      if (firstName.equals(current.firstName()) && lastName.equals(current.lastName())
+          && email.equals(current.email()) && phone.equals(current.phone())) {
+        return current; // a change that changes nothing: no new version, nothing written
+      }
+      Contact changed = current.changed(firstName, lastName, email, phone, Timestamps.now(clock));
       if (!contacts.update(changed, command.expectedVersion())) {
         throw PreconditionFailedException.stale("contact");
       }
