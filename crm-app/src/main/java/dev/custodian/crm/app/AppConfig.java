@@ -1,10 +1,13 @@
 package dev.custodian.crm.app;
 
 import dev.custodian.crm.app.database.Credentials;
+import dev.custodian.crm.persistence.schema.DatabaseTimeouts;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import dev.custodian.crm.privacy.crypto.MasterKey;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +20,7 @@ import java.util.Optional;
  * @param app the application role's credentials, for an external database
  * @param owner the owner role's credentials, for migrations on an external database
  * @param masterKey from {@code CRM_MASTER_KEY}; empty lets the embedded default use its own file
+ * @param databaseTimeouts how long the application role waits on PostgreSQL
  */
 public record AppConfig(
     String httpHost,
@@ -26,7 +30,8 @@ public record AppConfig(
     Optional<Credentials> app,
     Optional<Credentials> owner,
     Path dataDir,
-    Optional<MasterKey> masterKey) {
+    Optional<MasterKey> masterKey,
+    DatabaseTimeouts databaseTimeouts) {
 
   public static final String HTTP_HOST = "CRM_HTTP_HOST";
   public static final String HTTP_PORT = "CRM_HTTP_PORT";
@@ -38,11 +43,15 @@ public record AppConfig(
   public static final String DATABASE_OWNER_PASSWORD = "CRM_DATABASE_OWNER_PASSWORD";
   public static final String DATA_DIR = "CRM_DATA_DIR";
   public static final String MASTER_KEY = "CRM_MASTER_KEY";
+  public static final String DATABASE_TIMEOUT = "CRM_DATABASE_TIMEOUT";
+  public static final String DATABASE_STATEMENT_TIMEOUT = "CRM_DATABASE_STATEMENT_TIMEOUT";
 
   static final String DEFAULT_HOST = "127.0.0.1";
   static final int DEFAULT_PORT = 7070;
   static final long DEFAULT_MAX_REQUEST_BYTES = 1_000_000L;
   static final String DEFAULT_DATA_DIR = "./crm-data";
+  /** A request waiting longer than this on the database is no answer a client still waits for. */
+  static final Duration MAX_DATABASE_TIMEOUT = Duration.ofMinutes(1);
 
   /** Reads and validates the configuration; unset and empty variables take their defaults. */
   public static AppConfig fromEnvironment(Map<String, String> env) {
@@ -78,7 +87,34 @@ public record AppConfig(
     Optional<MasterKey> masterKey = value(env, MASTER_KEY).map(v -> MasterKey.fromBase64(v)
         .orElseThrow(() -> new ConfigException(MASTER_KEY + " must be base64 of exactly "
             + MasterKey.LENGTH + " bytes (make one with: openssl rand -base64 32)")));
-    return new AppConfig(host, port, maxBytes, url, app, owner, dataDir, masterKey);
+    return new AppConfig(host, port, maxBytes, url, app, owner, dataDir, masterKey, databaseTimeouts(env));
+  }
+
+  /** The answer timeout (whole seconds: pgjdbc's unit) and the statement timeout below it. */
+  private static DatabaseTimeouts databaseTimeouts(Map<String, String> env) {
+    Duration answer = value(env, DATABASE_TIMEOUT).map(v -> duration(v)
+        .filter(d -> d.compareTo(Duration.ofSeconds(1)) >= 0 && d.compareTo(MAX_DATABASE_TIMEOUT) <= 0
+            && d.getNano() == 0)
+        .orElseThrow(() -> new ConfigException(DATABASE_TIMEOUT + " must be an ISO-8601 duration of"
+            + " whole seconds from PT1S to " + MAX_DATABASE_TIMEOUT + ", e.g. PT3S")))
+        .orElse(DatabaseTimeouts.DEFAULT.answer());
+    Optional<String> statement = value(env, DATABASE_STATEMENT_TIMEOUT);
+    if (statement.isEmpty()) {
+      return DatabaseTimeouts.of(answer);
+    }
+    return new DatabaseTimeouts(answer, duration(statement.get())
+        .filter(d -> !d.isNegative() && !d.isZero() && d.compareTo(answer) < 0 && d.getNano() % 1_000_000 == 0)
+        .orElseThrow(() -> new ConfigException(DATABASE_STATEMENT_TIMEOUT + " must be an ISO-8601"
+            + " duration of whole milliseconds, positive and shorter than " + DATABASE_TIMEOUT + " ("
+            + answer + "), e.g. PT2.5S")));
+  }
+
+  private static Optional<Duration> duration(String v) {
+    try {
+      return Optional.of(Duration.parse(v));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** True when no external database is configured: the embedded PostgreSQL is used. */
@@ -120,6 +156,7 @@ public record AppConfig(
   @Override
   public String toString() {
     return "AppConfig[http=" + httpHost + ":" + httpPort + ", database="
-        + (embedded() ? "embedded in " + dataDir : "external") + "]";
+        + (embedded() ? "embedded in " + dataDir : "external") + ", databaseTimeout="
+        + databaseTimeouts.answer() + ", statementTimeout=" + databaseTimeouts.statement() + "]";
   }
 }
