@@ -1,12 +1,15 @@
 package dev.custodian.crm.app;
 
 import dev.custodian.crm.app.database.Credentials;
+import dev.custodian.crm.persistence.schema.DatabaseTimeouts;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import dev.custodian.crm.privacy.crypto.MasterKey;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +26,7 @@ import java.util.regex.Pattern;
  * @param app the application role's credentials, for an external database
  * @param owner the owner role's credentials, for migrations on an external database
  * @param masterKey from {@code CRM_MASTER_KEY}; empty lets the embedded default use its own file
+ * @param databaseTimeouts how long the application role waits on PostgreSQL
  */
 public record AppConfig(
     String httpHost,
@@ -33,6 +37,7 @@ public record AppConfig(
     Optional<Credentials> owner,
     Path dataDir,
     Optional<MasterKey> masterKey,
+    DatabaseTimeouts databaseTimeouts,
     Optional<URI> publicUrl,
     Set<String> extraAllowedHosts) {
 
@@ -46,6 +51,8 @@ public record AppConfig(
   public static final String DATABASE_OWNER_PASSWORD = "CRM_DATABASE_OWNER_PASSWORD";
   public static final String DATA_DIR = "CRM_DATA_DIR";
   public static final String MASTER_KEY = "CRM_MASTER_KEY";
+  public static final String DATABASE_TIMEOUT = "CRM_DATABASE_TIMEOUT";
+  public static final String DATABASE_STATEMENT_TIMEOUT = "CRM_DATABASE_STATEMENT_TIMEOUT";
   public static final String PUBLIC_URL = "CRM_PUBLIC_URL";
   public static final String ALLOWED_HOSTS = "CRM_ALLOWED_HOSTS";
 
@@ -56,6 +63,8 @@ public record AppConfig(
   static final int DEFAULT_PORT = 7070;
   static final long DEFAULT_MAX_REQUEST_BYTES = 1_000_000L;
   static final String DEFAULT_DATA_DIR = "./crm-data";
+  /** A request waiting longer than this on the database is no answer a client still waits for. */
+  static final Duration MAX_DATABASE_TIMEOUT = Duration.ofMinutes(1);
 
   /** Reads and validates the configuration; unset and empty variables take their defaults. */
   public static AppConfig fromEnvironment(Map<String, String> env) {
@@ -93,7 +102,8 @@ public record AppConfig(
             + MasterKey.LENGTH + " bytes (make one with: openssl rand -base64 32)")));
     Optional<URI> publicUrl = value(env, PUBLIC_URL).map(AppConfig::publicUrl);
     Set<String> extraHosts = value(env, ALLOWED_HOSTS).map(AppConfig::hostList).orElse(Set.of());
-    return new AppConfig(host, port, maxBytes, url, app, owner, dataDir, masterKey, publicUrl, extraHosts);
+    return new AppConfig(host, port, maxBytes, url, app, owner, dataDir, masterKey, databaseTimeouts(env),
+        publicUrl, extraHosts);
   }
 
   /**
@@ -141,6 +151,33 @@ public record AppConfig(
     return hosts;
   }
 
+  /** The answer timeout (whole seconds: pgjdbc's unit) and the statement timeout below it. */
+  private static DatabaseTimeouts databaseTimeouts(Map<String, String> env) {
+    Duration answer = value(env, DATABASE_TIMEOUT).map(v -> duration(v)
+        .filter(d -> d.compareTo(Duration.ofSeconds(1)) >= 0 && d.compareTo(MAX_DATABASE_TIMEOUT) <= 0
+            && d.getNano() == 0)
+        .orElseThrow(() -> new ConfigException(DATABASE_TIMEOUT + " must be an ISO-8601 duration of"
+            + " whole seconds from PT1S to " + MAX_DATABASE_TIMEOUT + ", e.g. PT3S")))
+        .orElse(DatabaseTimeouts.DEFAULT.answer());
+    Optional<String> statement = value(env, DATABASE_STATEMENT_TIMEOUT);
+    if (statement.isEmpty()) {
+      return DatabaseTimeouts.of(answer);
+    }
+    return new DatabaseTimeouts(answer, duration(statement.get())
+        .filter(d -> !d.isNegative() && !d.isZero() && d.compareTo(answer) < 0 && d.getNano() % 1_000_000 == 0)
+        .orElseThrow(() -> new ConfigException(DATABASE_STATEMENT_TIMEOUT + " must be an ISO-8601"
+            + " duration of whole milliseconds, positive and shorter than " + DATABASE_TIMEOUT + " ("
+            + answer + "), e.g. PT2.5S")));
+  }
+
+  private static Optional<Duration> duration(String v) {
+    try {
+      return Optional.of(Duration.parse(v));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
   /** True when no external database is configured: the embedded PostgreSQL is used. */
   public boolean embedded() {
     return databaseUrl.isEmpty();
@@ -180,6 +217,7 @@ public record AppConfig(
   @Override
   public String toString() {
     return "AppConfig[http=" + httpHost + ":" + httpPort + ", database="
-        + (embedded() ? "embedded in " + dataDir : "external") + "]";
+        + (embedded() ? "embedded in " + dataDir : "external") + ", databaseTimeout="
+        + databaseTimeouts.answer() + ", statementTimeout=" + databaseTimeouts.statement() + "]";
   }
 }

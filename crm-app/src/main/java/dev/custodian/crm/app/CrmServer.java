@@ -74,7 +74,7 @@ public final class CrmServer implements AutoCloseable {
       } else {
         db = externalConnection(config, "serve");
       }
-      pool = DatabaseSetup.prepareToServe(db);
+      pool = DatabaseSetup.prepareToServe(db, config.databaseTimeouts());
       List<Module> modules = new ArrayList<>(List.of(new CoreModule(),
           new PersistenceModule(pool, DatabaseSetup.persistence(pool)),
           new KeyModule(masterKey), new HttpModule(new HttpApi.Settings(config.maxRequestBytes(), config.allowedHosts(), 200))));

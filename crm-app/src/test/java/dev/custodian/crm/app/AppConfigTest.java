@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import dev.custodian.crm.persistence.schema.DatabaseTimeouts;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -46,6 +48,42 @@ class AppConfigTest {
       assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CRM_HTTP_PORT", bad)))
           .isInstanceOf(ConfigException.class)
           .hasMessage("CRM_HTTP_PORT must be a whole number from 0 to 65535");
+    }
+  }
+
+  @Test
+  void givenNoDatabaseTimeouts_thenThreeSeconds_andStatementsCancelledHalfASecondEarlier() {
+    AppConfig config = AppConfig.fromEnvironment(Map.of());
+
+    assertThat(config.databaseTimeouts().answer()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.databaseTimeouts().statement()).isEqualTo(Duration.ofMillis(2500));
+  }
+
+  @Test
+  void givenDatabaseTimeouts_thenRead_andTheStatementTimeoutFollowsTheAnswerTimeout() {
+    assertThat(AppConfig.fromEnvironment(Map.of("CRM_DATABASE_TIMEOUT", "PT1S")).databaseTimeouts())
+        .isEqualTo(new DatabaseTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500)));
+    assertThat(AppConfig.fromEnvironment(Map.of("CRM_DATABASE_TIMEOUT", "PT1M",
+        "CRM_DATABASE_STATEMENT_TIMEOUT", "PT30S")).databaseTimeouts())
+        .isEqualTo(new DatabaseTimeouts(Duration.ofMinutes(1), Duration.ofSeconds(30)));
+  }
+
+  @Test
+  void givenBadDatabaseTimeouts_thenOneLineNamingTheVariable() {
+    for (String bad : new String[] {"3", "3s", "PT0S", "-PT3S", "PT1.5S", "PT0.5S", "PT61S", "P1D"}) {
+      assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CRM_DATABASE_TIMEOUT", bad)))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessage("CRM_DATABASE_TIMEOUT must be an ISO-8601 duration of whole seconds from PT1S"
+              + " to PT1M, e.g. PT3S");
+    }
+    for (String bad : new String[] {"2", "PT0S", "-PT1S", "PT3S", "PT4S", "PT0.0001S"}) {
+      assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CRM_DATABASE_STATEMENT_TIMEOUT", bad)))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("CRM_DATABASE_STATEMENT_TIMEOUT must be")
+          .hasMessageContaining("shorter than CRM_DATABASE_TIMEOUT (PT3S)")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
   }
 

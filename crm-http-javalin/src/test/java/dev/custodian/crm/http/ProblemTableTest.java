@@ -11,6 +11,11 @@ import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.error.CrmException;
 import dev.custodian.crm.core.common.error.ForbiddenException;
 import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.error.UnavailableException;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
 import dev.custodian.crm.http.common.Requests;
 import dev.custodian.crm.http.problem.ProblemType;
 import dev.custodian.crm.http.problem.Problems;
@@ -68,6 +73,7 @@ class ProblemTableTest {
       case DUPLICATE, SUPPRESSED -> new ConflictException(kind, "conflict of kind " + kind);
       case PRECONDITION_FAILED -> PreconditionFailedException.stale("contact");
       case PRECONDITION_REQUIRED -> PreconditionFailedException.missing("contact");
+      case UNAVAILABLE -> new UnavailableException("the database did not answer in time", "PSQLException (SQLState 08006)");
     };
   }
 
@@ -87,6 +93,36 @@ class ProblemTableTest {
   void forbidden_is403() throws Exception {
     JsonNode problem = whenGetThrows(() -> new ForbiddenException("needs the owner role"), 403);
     assertThat(problem.path("type").asText()).isEqualTo("/problems/forbidden");
+  }
+
+  @Test
+  void unavailable_is503WithRetryAfter_andOneWarningNamingTheFailureAndTheRouteOnly() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(Problems.class);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    logger.addAppender(logs);
+    HttpResponse<String> response;
+    try {
+      failure.set(() -> new UnavailableException("the database did not answer in time",
+          "PSQLException (SQLState 08006)"));
+      response = send(HttpRequest.newBuilder(uri(THROWING)).GET());
+    } finally {
+      logger.detachAppender(logs);
+    }
+    assertThat(logs.list).singleElement().satisfies(event -> {
+      assertThat(event.getLevel()).hasToString("WARN");
+      assertThat(event.getFormattedMessage())
+          .isEqualTo("Unavailable: PSQLException (SQLState 08006) on GET " + THROWING);
+      assertThat(event.getThrowableProxy()).as("no stack trace").isNull();
+    });
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.headers().firstValue("Retry-After"))
+        .hasValue(String.valueOf(Problems.RETRY_AFTER_SECONDS));
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("type").asText()).isEqualTo("/problems/unavailable");
+    assertThat(problem.toString()).as("the failure is for the log, not the client")
+        .doesNotContain("PSQLException").doesNotContain("08006");
   }
 
   @Test
@@ -150,6 +186,7 @@ class ProblemTableTest {
     try {
       HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/ready")).GET());
       assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.headers().firstValue("Retry-After")).isPresent();
       assertThat(JSON.readTree(response.body()).path("type").asText()).isEqualTo("/problems/not-ready");
     } finally {
       readiness.set(Optional.empty());

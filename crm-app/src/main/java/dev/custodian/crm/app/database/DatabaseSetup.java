@@ -5,6 +5,7 @@ import dev.custodian.crm.app.AppConfig;
 import dev.custodian.crm.app.StartupException;
 import dev.custodian.crm.persistence.JooqPersistence;
 import dev.custodian.crm.persistence.schema.ApplicationRoleCheck;
+import dev.custodian.crm.persistence.schema.DatabaseTimeouts;
 import dev.custodian.crm.persistence.schema.Migrations;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import java.net.ConnectException;
@@ -68,9 +69,9 @@ public final class DatabaseSetup {
 
   /**
    * Migrates when the owner's credentials are given, checks the application role and the schema,
-   * and opens the pool the application serves from.
+   * and opens the pool the application serves from, with the given timeouts.
    */
-  public static HikariDataSource prepareToServe(DatabaseConnection db) {
+  public static HikariDataSource prepareToServe(DatabaseConnection db, DatabaseTimeouts timeouts) {
     Credentials app = db.app();
     DataSource probe = PostgresDataSources.unpooled(db.jdbcUrl(), app.user(), app.password());
     if (db.owner().isPresent()) {
@@ -92,7 +93,8 @@ public final class DatabaseSetup {
             + " set (or set them for serve)");
       }
     }
-    return PostgresDataSources.pooled(db.jdbcUrl(), app.user(), app.password(), POOL_SIZE, "crm-app");
+    return PostgresDataSources.pooled(db.jdbcUrl(), app.user(), app.password(), POOL_SIZE, "crm-app",
+        timeouts);
   }
 
   private static void checkConnects(DataSource ds, DatabaseConnection db, String user) {

@@ -23,6 +23,7 @@ public enum ProblemType {
   HEADERS_TOO_LARGE("headers-too-large", 431, "Request headers too large"),
   INTERNAL_ERROR("internal-error", 500, "Internal error"),
   NOT_READY("not-ready", 503, "Not ready"),
+  UNAVAILABLE("unavailable", 503, "Unavailable"),
   /** Any other HTTP error raised by the framework; it carries the framework's status. */
   HTTP_ERROR("http-error", 0, "HTTP error");
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.core.common.error.CrmException;
 import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.UnavailableException;
 import dev.custodian.crm.core.common.error.ValidationException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -23,6 +24,9 @@ public final class Problems {
 
   /** The media type of every error answer (RFC 9457). */
   public static final String MEDIA_TYPE = "application/problem+json";
+
+  /** Seconds a client should wait before retrying after a 503 (sent as {@code Retry-After}). */
+  public static final int RETRY_AFTER_SECONDS = 5;
 
   private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
@@ -54,6 +58,10 @@ public final class Problems {
       if (http.getStatus() == 405 && allow != null) {
         ctx.header("Allow", allow);
       }
+    }
+    if (e instanceof UnavailableException unavailable) {
+      // One line per failed request, no stack trace: an outage must not flood the log.
+      log.warn("Unavailable: {} on {} {}", unavailable.failure(), ctx.method(), route(ctx));
     }
     write(ctx, toProblem(e, ctx));
   }
@@ -124,6 +132,7 @@ public final class Problems {
       case SUPPRESSED -> ProblemType.SUPPRESSED;
       case PRECONDITION_FAILED -> ProblemType.PRECONDITION_FAILED;
       case PRECONDITION_REQUIRED -> ProblemType.PRECONDITION_REQUIRED;
+      case UNAVAILABLE -> ProblemType.UNAVAILABLE;
     };
   }
 
@@ -184,6 +193,9 @@ public final class Problems {
     } catch (JsonProcessingException e) {
       log.error("Cannot write a problem document", e);
       body = "{\"type\":\"/problems/internal-error\",\"status\":500}";
+    }
+    if (problem.status() == 503) {
+      ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
     }
     // The content type goes first: set after the result, Javalin appends a charset to it.
     ctx.status(problem.status()).contentType(MEDIA_TYPE).result(body);

@@ -1,5 +1,7 @@
 package dev.custodian.crm.persistence.common;
 
+import dev.custodian.crm.core.common.error.CrmException;
+import dev.custodian.crm.core.common.error.UnavailableException;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.sql.Connection;
@@ -18,7 +20,9 @@ import org.jooq.impl.DSL;
  * Persistence adapter: {@link Transactions} on a JDBC pool. Each transaction binds one connection
  * to the calling thread; a workspace transaction sets {@code crm.tenant_id} transaction-locally as its
  * first statement, so the setting ends with the transaction and never reaches the connection's
- * next borrower. Repositories reach the bound connection through {@link #dsl()}.
+ * next borrower. Repositories reach the bound connection through {@link #dsl()}. When the database
+ * does not answer (no connection in time, a broken connection, a statement timeout), the
+ * transaction ends in the core's {@link UnavailableException}: trying again later may succeed.
  */
 public final class JooqTransactions implements Transactions {
 
@@ -84,6 +88,20 @@ public final class JooqTransactions implements Transactions {
   }
 
   private <T> T run(Optional<WorkspaceId> workspace, Supplier<T> work) {
+    try {
+      return runOnce(workspace, work);
+    } catch (CrmException answer) {
+      throw answer;
+    } catch (RuntimeException e) {
+      // The one place connections are borrowed and committed, so the one place to translate.
+      throw DatabaseErrors.unavailable(e)
+          .<RuntimeException>map(failure -> new UnavailableException(
+              "the database did not answer in time; try again shortly", failure))
+          .orElse(e);
+    }
+  }
+
+  private <T> T runOnce(Optional<WorkspaceId> workspace, Supplier<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES, SETTINGS);

@@ -12,13 +12,24 @@ public final class PostgresDataSources {
 
   private PostgresDataSources() {}
 
-  /**
-   * A HikariCP pool. pgjdbc's {@code logServerErrorDetail=false} keeps the server's DETAIL (which
-   * quotes the offending row, e.g. a duplicate email) out of exception messages.
-   */
+  /** A HikariCP pool with the {@link DatabaseTimeouts#DEFAULT default timeouts}. */
   public static HikariDataSource pooled(
       String jdbcUrl, String user, String password, int maxPoolSize, String poolName) {
+    return pooled(jdbcUrl, user, password, maxPoolSize, poolName, DatabaseTimeouts.DEFAULT);
+  }
+
+  /**
+   * A HikariCP pool. pgjdbc's {@code logServerErrorDetail=false} keeps the server's DETAIL (which
+   * quotes the offending row, e.g. a duplicate email) out of exception messages. While PostgreSQL
+   * does not answer, borrowing a connection and each reply on one give up after
+   * {@code timeouts.answer()}; Hikari then evicts the broken connections and opens new ones once
+   * the server answers again, so the pool heals without a restart.
+   */
+  public static HikariDataSource pooled(String jdbcUrl, String user, String password,
+      int maxPoolSize, String poolName, DatabaseTimeouts timeouts) {
     requireNoCredentials(jdbcUrl);
+    long answerMillis = timeouts.answer().toMillis();
+    String answerSeconds = String.valueOf(timeouts.answer().toSeconds());
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(user);
@@ -26,10 +37,21 @@ public final class PostgresDataSources {
     config.setMaximumPoolSize(maxPoolSize);
     config.setMinimumIdle(Math.min(2, maxPoolSize));
     config.setPoolName(poolName);
-    config.setConnectionTimeout(10_000);
+    config.setConnectionTimeout(answerMillis);
+    // A borrowed idle connection is checked first; against a frozen server the check must give up
+    // quickly (pgjdbc's check counts whole seconds, one is its least) so the borrow can too.
+    config.setValidationTimeout(1_000);
     config.setInitializationFailTimeout(-1); // the caller checks reachability with a clear message
     config.addDataSourceProperty("logServerErrorDetail", "false");
     config.addDataSourceProperty("ApplicationName", "custodian-crm");
+    config.addDataSourceProperty("connectTimeout", answerSeconds);
+    config.addDataSourceProperty("loginTimeout", answerSeconds);
+    config.addDataSourceProperty("socketTimeout", answerSeconds);
+    config.addDataSourceProperty("tcpKeepAlive", "true");
+    // A startup option of each session, never a SET on a borrowed connection that could outlive
+    // its borrower; the server cancels a longer statement (57014) and the connection stays usable.
+    config.addDataSourceProperty("options",
+        "-c statement_timeout=" + timeouts.statement().toMillis());
     return new HikariDataSource(config);
   }
 

@@ -4,8 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.custodian.crm.core.common.error.UnavailableException;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.schema.DatabaseRoles;
+import dev.custodian.crm.persistence.schema.DatabaseTimeouts;
+import dev.custodian.crm.persistence.schema.PostgresDataSources;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.util.UUID;
 import org.jooq.Record2;
@@ -48,5 +56,52 @@ class JooqTransactionsTest {
       throw new IllegalStateException("boom");
     })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
     assertThat(tx.inPlatform(() -> tenantSettingAndBackend(tx)).value1()).isNullOrEmpty();
+  }
+
+  @Test
+  void givenStatementPastItsTimeout_thenUnavailable_andTheConnectionServesOn_withTheTimeoutOnTheAppRoleOnly()
+      throws Exception {
+    DatabaseTimeouts timeouts = new DatabaseTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200));
+    try (HikariDataSource poolOfOne = PostgresDataSources.pooled(
+        db.jdbcUrl(), DatabaseRoles.APP, db.appPassword(), 1, "test-statement-timeout", timeouts)) {
+      JooqTransactions tx = new JooqTransactions(poolOfOne);
+      int backend = tx.inPlatform(() -> tx.dsl().select(DSL.field("pg_backend_pid()", Integer.class)).fetchOne().value1());
+
+      assertThatThrownBy(() -> tx.inPlatform(() -> tx.dsl().fetch("select pg_sleep(2)")))
+          .isInstanceOfSatisfying(UnavailableException.class,
+              e -> assertThat(e.failure()).isEqualTo("PSQLException (SQLState 57014)"));
+
+      Record2<String, Integer> after = tx.inPlatform(() -> tx.dsl()
+          .select(DSL.field("current_setting('statement_timeout')", String.class),
+              DSL.field("pg_backend_pid()", Integer.class))
+          .fetchOne());
+      assertThat(after.value1()).isEqualTo("200ms");
+      assertThat(after.value2()).as("the cancelled statement's connection stays").isEqualTo(backend);
+    }
+    try (Connection superuser = db.superuserConnection(); Statement st = superuser.createStatement();
+        ResultSet rs = st.executeQuery("select current_setting('statement_timeout')")) {
+      rs.next();
+      assertThat(rs.getString(1)).as("a session option of the pool, not a setting of the database").isEqualTo("0");
+    }
+  }
+
+  @Test
+  void givenNoDatabaseAnswers_thenUnavailableWithinTheTimeout_butOtherErrorsStayAsTheyAre() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    try (HikariDataSource nowhere = PostgresDataSources.pooled("jdbc:postgresql://127.0.0.1:" + closedPort + "/crm",
+        DatabaseRoles.APP, db.appPassword(), 1, "test-nowhere", DatabaseTimeouts.of(Duration.ofSeconds(1)))) {
+      JooqTransactions tx = new JooqTransactions(nowhere);
+      long started = System.nanoTime();
+      assertThatThrownBy(() -> tx.inPlatform(() -> tx.dsl().fetch("select 1")))
+          .isInstanceOfSatisfying(UnavailableException.class,
+              e -> assertThat(e.failure()).startsWith("SQLTransientConnectionException"));
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+    JooqTransactions tx = new JooqTransactions(db.appDataSource());
+    assertThatThrownBy(() -> tx.inPlatform(() -> tx.dsl().fetch("select * from no_such_table")))
+        .isInstanceOf(org.jooq.exception.DataAccessException.class);
   }
 }

@@ -14,7 +14,7 @@ package dev.custodian.crm.core.common.error;
  */
 public abstract sealed class CrmException extends RuntimeException
     permits ValidationException, NotFoundException, ForbiddenException, ConflictException,
-        PreconditionFailedException {
+        PreconditionFailedException, UnavailableException {
 
   /** Why a use case could not complete; each kind is its own problem type over HTTP. */
   public enum Kind {
@@ -31,7 +31,9 @@ public abstract sealed class CrmException extends RuntimeException
     /** The version the caller saw is stale ({@link PreconditionFailedException}). */
     PRECONDITION_FAILED(false),
     /** The caller gave no version where one is required ({@link PreconditionFailedException}). */
-    PRECONDITION_REQUIRED(false);
+    PRECONDITION_REQUIRED(false),
+    /** A resource the use case needs (the database) did not answer in time ({@link UnavailableException}). */
+    UNAVAILABLE(false);
 
     private final boolean conflict;
 
