@@ -125,16 +125,19 @@ public final class CrmServer implements AutoCloseable {
     }
     closed = true;
     log.info("Shutting down");
-    try {
-      http.stop();
-    } finally {
-      try {
-        pool.close();
-      } finally {
-        embedded.ifPresent(EmbeddedPostgresDatabase::close);
-      }
-    }
+    // Each step runs whatever the one before did: a shutdown hook must never throw.
+    quietly("the HTTP server", http::stop);
+    quietly("the connection pool", pool::close);
+    embedded.ifPresent(db -> quietly("the embedded PostgreSQL", db::close));
     log.info("Stopped");
+  }
+
+  private static void quietly(String what, Runnable stop) {
+    try {
+      stop.run();
+    } catch (RuntimeException e) {
+      log.warn("Stopping {} failed ({}); going on", what, e.getClass().getName());
+    }
   }
 
   private static DatabaseConnection externalConnection(AppConfig config, String command) {

@@ -105,6 +105,7 @@ public final class HttpApi {
 
       Problems.register(config, mapper, settings.maxRequestBytes());
       config.routes.before(guards::check);
+      config.events.serverStopping(guards::stopping);
       new HealthRoutes(readiness, mapper).addTo(config);
       groups.forEach(group -> group.addTo(config));
     });

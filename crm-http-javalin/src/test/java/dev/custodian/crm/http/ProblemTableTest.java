@@ -21,6 +21,7 @@ import dev.custodian.crm.http.problem.ProblemType;
 import dev.custodian.crm.http.problem.Problems;
 import io.javalin.Javalin;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.http.HttpClient;
@@ -200,6 +201,55 @@ class ProblemTableTest {
         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "a".repeat(2000) + "\"}")));
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  @Test
+  void whileStopping_aRequestOnAnOpenConnectionIs503_andTheOneInFlightFinishes() throws Exception {
+    java.util.concurrent.CountDownLatch inFlight = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    RouteGroup slow = config -> config.routes.get("/test/slow", ctx -> {
+      inFlight.countDown();
+      release.await();
+      ctx.result("done");
+    });
+    Javalin stopping = HttpApi.create(List.of(slow), Optional::empty, HttpApi.Settings.loopback(1000))
+        .start("127.0.0.1", 0);
+    int port = stopping.port();
+    try (java.net.Socket open = new java.net.Socket("127.0.0.1", port)) {
+      var slowAnswer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/test/slow")).build(),
+              HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      assertThat(inFlight.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      Thread stopper = new Thread(stopping::stop);
+      stopper.start();
+      String answer = "";
+      for (int i = 0; i < 200 && !answer.contains(" 503 "); i++) {
+        open.getOutputStream().write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        answer = new String(open.getInputStream().readNBytes(Math.max(1, open.getInputStream().available())),
+            StandardCharsets.ISO_8859_1);
+        if (!answer.contains(" 503 ")) {
+          byte[] rest = new byte[4096];
+          open.setSoTimeout(100);
+          try {
+            int n = open.getInputStream().read(rest);
+            answer += n > 0 ? new String(rest, 0, n, StandardCharsets.ISO_8859_1) : "";
+          } catch (java.net.SocketTimeoutException e) {
+            // nothing more yet
+          }
+        }
+      }
+      assertThat(answer).contains("HTTP/1.1 503 ").contains("Retry-After").contains("/problems/unavailable");
+      release.countDown();
+      assertThat(slowAnswer.get(15, java.util.concurrent.TimeUnit.SECONDS).body()).isEqualTo("done");
+      stopper.join(15_000);
+    } finally {
+      release.countDown();
+    }
   }
 
   private static JsonNode whenGetThrows(Supplier<RuntimeException> thrown, int status) throws Exception {

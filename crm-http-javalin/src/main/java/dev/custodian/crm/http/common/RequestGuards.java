@@ -23,6 +23,7 @@ public final class RequestGuards {
 
   private final Set<String> allowedHosts;
   private final long maxRequestBytes;
+  private volatile boolean stopping;
 
   /**
    * @param allowedHosts host names (lower case, without port) a request may name in {@code Host}
@@ -33,9 +34,21 @@ public final class RequestGuards {
     this.maxRequestBytes = maxRequestBytes;
   }
 
+  /**
+   * From now on the server is shutting down: a request that still arrives (on a connection kept
+   * open) gets a 503 with {@code Retry-After} and the connection closes, instead of a reset.
+   */
+  public void stopping() {
+    stopping = true;
+  }
+
   /** The {@code before} handler. */
   public void check(Context ctx) {
     ctx.header("X-Content-Type-Options", "nosniff");
+    if (stopping) {
+      ctx.header("Connection", "close");
+      throw new RequestRefused(ProblemType.UNAVAILABLE, "The server is shutting down; try again shortly.");
+    }
     if (ctx.path().startsWith("/api/")) {
       ctx.header("Cache-Control", "no-store"); // answers of the API may hold personal data
     }
