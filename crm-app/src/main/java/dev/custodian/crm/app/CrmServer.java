@@ -62,6 +62,9 @@ public final class CrmServer implements AutoCloseable {
    * further {@code RouteGroup}s or {@code ErasureParticipant}s into their sets.
    */
   public static CrmServer start(AppConfig config, List<? extends Module> extraModules) {
+    if (config.embedded()) { // before a master key is generated into it
+      EmbeddedPostgresDatabase.requirePrivateDataDirectory(config.dataDir());
+    }
     MasterKey masterKey = MasterKeys.load(config); // before anything starts
     EmbeddedPostgresDatabase embedded = null;
     HikariDataSource pool = null;
