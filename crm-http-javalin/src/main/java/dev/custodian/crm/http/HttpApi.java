@@ -22,12 +22,20 @@ public final class HttpApi {
 
   private HttpApi() {}
 
-  /** Port of {@code GET /ready}: whether the application can serve requests now. */
+  /** Port of {@code GET /ready} and {@code GET /health}: whether the application can serve. */
   @FunctionalInterface
   public interface Readiness {
 
     /** Empty when ready; otherwise why not, in words that any client may read. */
     Optional<String> notReadyReason();
+
+    /**
+     * Whether the process can still serve at all (for {@code GET /health}); false when what it
+     * depends on is down and not recovering, so that a supervisor restarts it.
+     */
+    default boolean isAlive() {
+      return true;
+    }
   }
 
   /**
