@@ -10,6 +10,7 @@ import dev.custodian.crm.app.core.CoreModule;
 import dev.custodian.crm.app.database.DatabaseConnection;
 import dev.custodian.crm.app.database.DatabaseSetup;
 import dev.custodian.crm.app.database.EmbeddedPostgresDatabase;
+import dev.custodian.crm.app.database.EmbeddedPostgresWatchdog;
 import dev.custodian.crm.app.database.PersistenceModule;
 import dev.custodian.crm.app.http.HttpModule;
 import dev.custodian.crm.app.keys.KeyModule;
@@ -38,12 +39,15 @@ public final class CrmServer implements AutoCloseable {
   private final Javalin http;
   private final HikariDataSource pool;
   private final Optional<EmbeddedPostgresDatabase> embedded;
+  private final Optional<EmbeddedPostgresWatchdog> watchdog;
   private boolean closed;
 
-  private CrmServer(Javalin http, HikariDataSource pool, Optional<EmbeddedPostgresDatabase> embedded) {
+  private CrmServer(Javalin http, HikariDataSource pool, Optional<EmbeddedPostgresDatabase> embedded,
+      Optional<EmbeddedPostgresWatchdog> watchdog) {
     this.http = http;
     this.pool = pool;
     this.embedded = embedded;
+    this.watchdog = watchdog;
   }
 
   /**
@@ -67,6 +71,7 @@ public final class CrmServer implements AutoCloseable {
     }
     MasterKey masterKey = MasterKeys.load(config); // before anything starts
     EmbeddedPostgresDatabase embedded = null;
+    EmbeddedPostgresWatchdog watchdog = null;
     HikariDataSource pool = null;
     try {
       DatabaseConnection db;
@@ -77,8 +82,13 @@ public final class CrmServer implements AutoCloseable {
         db = externalConnection(config, "serve");
       }
       pool = DatabaseSetup.prepareToServe(db);
+      if (embedded != null) {
+        watchdog = EmbeddedPostgresWatchdog.start(embedded);
+      }
+      EmbeddedPostgresWatchdog alive = watchdog;
       List<Module> modules = new ArrayList<>(List.of(new CoreModule(),
-          new PersistenceModule(pool, DatabaseSetup.persistence(pool)),
+          new PersistenceModule(pool, DatabaseSetup.persistence(pool),
+              alive == null ? () -> true : alive::isAlive),
           new KeyModule(masterKey), new HttpModule(config.maxRequestBytes())));
       modules.addAll(features());
       modules.addAll(extraModules);
@@ -88,8 +98,11 @@ public final class CrmServer implements AutoCloseable {
       listen(http, config);
       log.info("Custodian CRM listening on http://{}:{} ({})", config.httpHost(), http.port(),
           embedded != null ? "embedded PostgreSQL in " + config.dataDir() : "database " + db.describe());
-      return new CrmServer(http, pool, Optional.ofNullable(embedded));
+      return new CrmServer(http, pool, Optional.ofNullable(embedded), Optional.ofNullable(watchdog));
     } catch (RuntimeException e) {
+      if (watchdog != null) {
+        watchdog.close();
+      }
       if (pool != null) {
         pool.close();
       }
@@ -127,6 +140,7 @@ public final class CrmServer implements AutoCloseable {
     }
     closed = true;
     log.info("Shutting down");
+    watchdog.ifPresent(EmbeddedPostgresWatchdog::close); // a stopping database is no crash
     try {
       http.stop();
     } finally {

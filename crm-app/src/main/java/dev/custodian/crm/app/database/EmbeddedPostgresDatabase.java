@@ -54,7 +54,7 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
   private final DatabaseConnection connection;
   private EmbeddedPostgres postgres;
   private volatile Optional<ProcessHandle> postmaster;
-  private boolean closed;
+  private volatile boolean closed;
 
   private EmbeddedPostgresDatabase(Launch launch, EmbeddedPostgres postgres, DatabaseConnection connection) {
     this.launch = launch;
@@ -122,7 +122,8 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
 
   /** Whether the postmaster started last is still alive (false once closed). */
   public boolean isRunning() {
-    return postmaster.map(ProcessHandle::isAlive).orElse(false);
+    // an unreadable pid (warned about) is taken as running: restarting a live server would be worse
+    return postmaster.map(ProcessHandle::isAlive).orElse(!closed);
   }
 
   /**
@@ -330,10 +331,20 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
         return postgres;
       } catch (IOException | RuntimeException e) {
         throw new StartupException("the embedded PostgreSQL did not start (" + e.getClass().getSimpleName()
-            + "); see " + serverLog + (Files.exists(data.resolve("postmaster.pid"))
+            + "); see " + serverLog + (anotherPostmaster(data)
                 ? " (another crm-app may be using " + root.getParent() + ")" : ""));
       } finally {
         deleteQuietly(initdbPassword);
+      }
+    }
+
+    /** Whether a live process holds the data directory's lock file (a dead one's is stale). */
+    private static boolean anotherPostmaster(Path data) {
+      try {
+        String first = Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip();
+        return ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive).orElse(false);
+      } catch (IOException | RuntimeException e) {
+        return false;
       }
     }
 
