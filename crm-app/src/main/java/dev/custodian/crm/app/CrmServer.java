@@ -10,6 +10,7 @@ import dev.custodian.crm.app.core.CoreModule;
 import dev.custodian.crm.app.database.DatabaseConnection;
 import dev.custodian.crm.app.database.DatabaseSetup;
 import dev.custodian.crm.app.database.EmbeddedPostgresDatabase;
+import dev.custodian.crm.app.database.EmbeddedPostgresWatchdog;
 import dev.custodian.crm.app.database.PersistenceModule;
 import dev.custodian.crm.app.http.HttpModule;
 import dev.custodian.crm.app.keys.KeyModule;
@@ -39,12 +40,15 @@ public final class CrmServer implements AutoCloseable {
   private final Javalin http;
   private final HikariDataSource pool;
   private final Optional<EmbeddedPostgresDatabase> embedded;
+  private final Optional<EmbeddedPostgresWatchdog> watchdog;
   private boolean closed;
 
-  private CrmServer(Javalin http, HikariDataSource pool, Optional<EmbeddedPostgresDatabase> embedded) {
+  private CrmServer(Javalin http, HikariDataSource pool, Optional<EmbeddedPostgresDatabase> embedded,
+      Optional<EmbeddedPostgresWatchdog> watchdog) {
     this.http = http;
     this.pool = pool;
     this.embedded = embedded;
+    this.watchdog = watchdog;
   }
 
   /**
@@ -63,8 +67,12 @@ public final class CrmServer implements AutoCloseable {
    * further {@code RouteGroup}s or {@code ErasureParticipant}s into their sets.
    */
   public static CrmServer start(AppConfig config, List<? extends Module> extraModules) {
+    if (config.embedded()) { // before a master key is generated into it
+      EmbeddedPostgresDatabase.requirePrivateDataDirectory(config.dataDir());
+    }
     MasterKey masterKey = MasterKeys.load(config); // before anything starts
     EmbeddedPostgresDatabase embedded = null;
+    EmbeddedPostgresWatchdog watchdog = null;
     HikariDataSource pool = null;
     try {
       DatabaseConnection db;
@@ -75,9 +83,15 @@ public final class CrmServer implements AutoCloseable {
         db = externalConnection(config, "serve");
       }
       pool = DatabaseSetup.prepareToServe(db, config.databaseTimeouts());
+      if (embedded != null) {
+        watchdog = EmbeddedPostgresWatchdog.start(embedded);
+      }
+      EmbeddedPostgresWatchdog alive = watchdog;
       List<Module> modules = new ArrayList<>(List.of(new CoreModule(),
-          new PersistenceModule(pool, DatabaseSetup.persistence(pool)),
-          new KeyModule(masterKey), new HttpModule(new HttpApi.Settings(config.maxRequestBytes(), config.allowedHosts(), 200))));
+          new PersistenceModule(pool, DatabaseSetup.persistence(pool),
+              alive == null ? () -> true : alive::isAlive),
+          new KeyModule(masterKey),
+          new HttpModule(new HttpApi.Settings(config.maxRequestBytes(), config.allowedHosts(), 200))));
       modules.addAll(features());
       modules.addAll(extraModules);
       // The production stage builds every singleton now, Custodian and its master-key check included.
@@ -86,8 +100,11 @@ public final class CrmServer implements AutoCloseable {
       listen(http, config);
       log.info("Custodian CRM listening on http://{}:{} ({})", config.httpHost(), http.port(),
           embedded != null ? "embedded PostgreSQL in " + config.dataDir() : "database " + db.describe());
-      return new CrmServer(http, pool, Optional.ofNullable(embedded));
+      return new CrmServer(http, pool, Optional.ofNullable(embedded), Optional.ofNullable(watchdog));
     } catch (RuntimeException e) {
+      if (watchdog != null) {
+        watchdog.close();
+      }
       if (pool != null) {
         pool.close();
       }
@@ -126,6 +143,7 @@ public final class CrmServer implements AutoCloseable {
     closed = true;
     log.info("Shutting down");
     // Each step runs whatever the one before did: a shutdown hook must never throw.
+    watchdog.ifPresent(w -> quietly("the database watchdog", w::close)); // a stopping database is no crash
     quietly("the HTTP server", http::stop);
     quietly("the connection pool", pool::close);
     embedded.ifPresent(db -> quietly("the embedded PostgreSQL", db::close));

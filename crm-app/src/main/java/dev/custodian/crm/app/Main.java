@@ -22,7 +22,10 @@ public final class Main {
     }
   }
 
-  /** Runs a command; returns the exit code (0 ok, 1 failure, 2 usage or configuration). */
+  /**
+   * Runs a command; returns the exit code (0 ok, 1 failure, 2 usage or configuration). A serving
+   * process may later exit with {@link dev.custodian.crm.app.database.EmbeddedPostgresWatchdog#EXIT_CODE}.
+   */
   public static int run(String[] args, Map<String, String> env, PrintStream err) {
     if (args.length != 1 || !(args[0].equals("serve") || args[0].equals("migrate"))) {
       err.println(USAGE);

@@ -25,9 +25,13 @@ final class HealthRoutes {
     config.routes.get("/ready", this::ready);
   }
 
-  /** The process answers; touches nothing else. */
+  /** The process answers and is alive (a cheap flag, no database query), or a 503 problem. */
   void health(Context ctx) {
-    ctx.json(UP);
+    if (readiness.isAlive()) {
+      ctx.json(UP);
+    } else {
+      Problems.notReady(ctx, mapper, "The database is down and not recovering.");
+    }
   }
 
   /** The database is reachable and its schema up to date, or a 503 problem saying which not. */

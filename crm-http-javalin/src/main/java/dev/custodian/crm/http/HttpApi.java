@@ -26,12 +26,20 @@ public final class HttpApi {
 
   private HttpApi() {}
 
-  /** Port of {@code GET /ready}: whether the application can serve requests now. */
+  /** Port of {@code GET /ready} and {@code GET /health}: whether the application can serve. */
   @FunctionalInterface
   public interface Readiness {
 
     /** Empty when ready; otherwise why not, in words that any client may read. */
     Optional<String> notReadyReason();
+
+    /**
+     * Whether the process can still serve at all (for {@code GET /health}); false when what it
+     * depends on is down and not recovering, so that a supervisor restarts it.
+     */
+    default boolean isAlive() {
+      return true;
+    }
   }
 
   /**
@@ -44,8 +52,12 @@ public final class HttpApi {
    */
   public record Settings(long maxRequestBytes, Set<String> allowedHosts, int maxThreads) {
 
-    /** The minimum rate a request's body must arrive at, once it has started: 1 KB/s. */
-    static final long MIN_REQUEST_DATA_RATE = 1024;
+    /**
+     * The minimum rate a request's body must arrive at, counted by Jetty from the request's first
+     * byte: low, since a small body read a little late would otherwise look slow, yet a client
+     * trickling a byte every few seconds falls under it within seconds.
+     */
+    static final long MIN_REQUEST_DATA_RATE = 8;
 
     /** How long a connection may stay silent. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.custodian.crm.http.HttpApi;
 import dev.custodian.crm.persistence.JooqPersistence;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 /** Wiring: the persistence adapter over the application role's pool, and the readiness probe. */
@@ -13,14 +14,25 @@ public final class PersistenceModule extends AbstractModule {
 
   private final DataSource appDataSource;
   private final JooqPersistence persistence;
+  private final BooleanSupplier databaseAlive;
 
   /**
    * @param appDataSource the pool connecting as crm_app; its owner closes it
    * @param persistence the adapter over that pool, its role checked ({@link DatabaseSetup#persistence})
    */
   public PersistenceModule(DataSource appDataSource, JooqPersistence persistence) {
+    this(appDataSource, persistence, () -> true);
+  }
+
+  /**
+   * As {@link #PersistenceModule(DataSource, JooqPersistence)}, with what {@code /health} asks:
+   * false while the database is down and not recovering (the embedded one's watchdog).
+   */
+  public PersistenceModule(DataSource appDataSource, JooqPersistence persistence,
+      BooleanSupplier databaseAlive) {
     this.appDataSource = Objects.requireNonNull(appDataSource, "appDataSource");
     this.persistence = Objects.requireNonNull(persistence, "persistence");
+    this.databaseAlive = Objects.requireNonNull(databaseAlive, "databaseAlive");
   }
 
   @Provides
@@ -31,6 +43,6 @@ public final class PersistenceModule extends AbstractModule {
   @Provides
   @Singleton
   HttpApi.Readiness readiness() {
-    return new DatabaseReadiness(appDataSource);
+    return new DatabaseReadiness(appDataSource, databaseAlive);
   }
 }

@@ -54,6 +54,25 @@ public final class PrivateFiles {
     }
   }
 
+  /**
+   * Replaces {@code file} (or creates it) with mode 0600 and the given content: written into a
+   * temporary file created 0600 beside it, then moved over it, so readers see the old content or
+   * the new one, never a part.
+   */
+  public static void replace(Path file, Content content) throws IOException {
+    Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp",
+        PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+    try {
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        content.writeTo(out);
+      }
+      // rename(2) replaces the target atomically on POSIX file systems
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
   private static void moveIntoPlace(Path temp, Path file) throws IOException {
     try {
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);

@@ -180,18 +180,19 @@ class DatabaseOutageTest {
     }
 
     static Frozen postgres() throws Exception {
-      long backend;
       Path dataDirectory;
+      long parent;
       try (Connection c = db.superuserConnection();
           Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("select pg_backend_pid(), current_setting('data_directory')")) {
         rs.next();
-        backend = rs.getLong(1);
+        long backend = rs.getLong(1);
         dataDirectory = Path.of(rs.getString(2));
+        // Looked up while the connection is open: its backend ends when it closes.
+        parent = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
+            .orElseThrow(() -> new IllegalStateException("the backend has no visible parent"));
       }
       long fromFile = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
-      long parent = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
-          .orElseThrow(() -> new IllegalStateException("the backend has no visible parent"));
       if (parent != fromFile) {
         throw new IllegalStateException("the backend's parent is not the postmaster of the data directory");
       }

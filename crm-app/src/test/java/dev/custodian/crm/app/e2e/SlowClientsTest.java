@@ -76,6 +76,8 @@ class SlowClientsTest {
         worstRead = Math.max(worstRead, timed(contactPath));
         Thread.sleep(1_000); // one probe a second, as a monitor would
       }
+      System.out.printf("slow clients: %d connections for %d s; slowest /health %d ms, slowest read %d ms%n",
+          CONNECTIONS, SECONDS, worstHealth, worstRead);
       assertThat(worstHealth).as("slowest /health in ms").isLessThan(1_000);
       assertThat(worstRead).as("slowest contact read in ms").isLessThan(1_000);
     } finally {
@@ -92,6 +94,7 @@ class SlowClientsTest {
     RawHttp.Answer answer = RawHttp.send(app.port(), bytes("POST " + contactPath.substring(0, contactPath.lastIndexOf('/'))
         + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n{\"a\":"), false);
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    System.out.printf("declared 2 MB body: %d after %d ms%n", answer.status(), millis);
     assertThat(answer.status()).isEqualTo(413);
     assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
     assertThat(millis).as("ms until the 413").isLessThan(1_000);
