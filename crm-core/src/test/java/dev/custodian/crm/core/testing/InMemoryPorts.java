@@ -10,16 +10,15 @@ import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
  */
 public final class InMemoryPorts implements PortFixture.Extension {
 
-  private final InMemoryTransactions transactions = new InMemoryTransactions();
-  private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(transactions);
+  private final InMemoryPersistence persistence = new InMemoryPersistence();
 
   @Override
   public InMemoryTransactions transactions() {
-    return transactions;
+    return persistence.transactions();
   }
 
   @Override
   public InMemoryWorkspaceRepository workspaces() {
-    return workspaces;
+    return persistence.workspaces();
   }
 }
