@@ -110,7 +110,14 @@ public final class Custodian {
      * erasure; it runs before the contact record itself is deleted.
      */
     public Builder erasureParticipant(ErasureParticipant participant) {
-      erasureParticipants.add(Objects.requireNonNull(participant, "participant"));
+      Objects.requireNonNull(participant, "participant");
+      // Each name is one line of the receipt: a second "contacts" would hide the record's own count.
+      boolean taken = participant.name().equals(ErasureServices.CONTACT_RECORD)
+          || erasureParticipants.stream().anyMatch(p -> p.name().equals(participant.name()));
+      if (taken) {
+        throw new IllegalArgumentException("an erasure participant named " + participant.name() + " is already there");
+      }
+      erasureParticipants.add(participant);
       return this;
     }
 

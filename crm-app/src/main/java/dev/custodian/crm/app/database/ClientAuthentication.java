@@ -88,6 +88,21 @@ final class ClientAuthentication {
     awaitPasswordRequired(superuserCredentials.user(), port);
   }
 
+  /**
+   * How a login without a password is refused once a password is required: the server's
+   * invalid_authorization_specification / invalid_password, or the driver's own refusal to go on
+   * without one (connection_rejected, raised when the server asks for SCRAM).
+   */
+  private static final java.util.Set<String> AUTHENTICATION_REFUSED = java.util.Set.of("28000", "28P01", "08004");
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** pg_reload_conf() only signals the postmaster: wait (bounded) until the new rules apply. */
   private static void awaitPasswordRequired(String user, int port) throws SQLException {
     PGSimpleDataSource withoutPassword = new PGSimpleDataSource();
@@ -100,8 +115,11 @@ final class ClientAuthentication {
     while (System.nanoTime() < deadline) {
       try (Connection c = withoutPassword.getConnection()) {
         Thread.sleep(50); // still let in: the postmaster has not reloaded yet
-      } catch (SQLException refused) {
-        return;
+      } catch (SQLException e) {
+        if (AUTHENTICATION_REFUSED.contains(e.getSQLState())) {
+          return; // a password is now asked for
+        }
+        pause(); // another failure (too many connections, a timeout) proves nothing: ask again
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;

@@ -197,7 +197,7 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
       return PrivateDirectories.createOrTighten(dir);
     }
     Path temp = Files.createTempDirectory("crm-pg",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        PosixFilePermissions.asFileAttribute(PrivateDirectories.OWNER_ONLY));
     temp.toFile().deleteOnExit();
     log.warn("CRM_DATA_DIR is too long for a Unix socket path; using {}", temp);
     return temp;

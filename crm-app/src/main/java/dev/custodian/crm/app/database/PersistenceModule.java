@@ -19,14 +19,8 @@ public final class PersistenceModule extends AbstractModule {
   /**
    * @param appDataSource the pool connecting as crm_app; its owner closes it
    * @param persistence the adapter over that pool, its role checked ({@link DatabaseSetup#persistence})
-   */
-  public PersistenceModule(DataSource appDataSource, JooqPersistence persistence) {
-    this(appDataSource, persistence, () -> true);
-  }
-
-  /**
-   * As {@link #PersistenceModule(DataSource, JooqPersistence)}, with what {@code /health} asks:
-   * false while the database is down and not recovering (the embedded one's watchdog).
+   * @param databaseAlive what {@code /health} asks: false while the database is down and not
+   *     recovering (the embedded one's watchdog)
    */
   public PersistenceModule(DataSource appDataSource, JooqPersistence persistence,
       BooleanSupplier databaseAlive) {

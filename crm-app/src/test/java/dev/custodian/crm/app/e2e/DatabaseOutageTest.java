@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * same running server serves again with every acknowledged write kept.
  *
  * <p>The test JVM's PostgreSQL is shared by every test class, which run one after another: the
- * freeze lasts a few seconds, a separate watchdog process resumes it after
+ * freeze lasts 20 s (the outage the hardening issue names), a separate watchdog process resumes it after
  * {@value #WATCHDOG_SECONDS} s even if this JVM dies, and a finally block resumes it at once.
  */
 class DatabaseOutageTest {
@@ -41,7 +41,7 @@ class DatabaseOutageTest {
   /** Headroom for a loaded build machine: a pool check may run on past the borrow timeout. */
   private static final Duration MARGIN = Duration.ofMillis(1500);
   private static final Duration RECOVERY_BOUND = Duration.ofSeconds(15);
-  private static final int WATCHDOG_SECONDS = 20;
+  private static final int WATCHDOG_SECONDS = 45; // well after FROZEN_FOR, only if the JVM dies
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
 
@@ -67,12 +67,18 @@ class DatabaseOutageTest {
 
       List<Long> answeredInMillis = new ArrayList<>();
       List<String> warnings;
+      int failedRequests = 3;
       try (LogCapture logs = new LogCapture(); Frozen frozen = Frozen.postgres()) {
+        long frozenAt = System.nanoTime();
         // The first request may get a just-used connection unchecked (it fails on the socket
         // timeout), the next ones a pooled connection whose check fails (the borrow timeout).
         answeredInMillis.add(assertUnavailableInTime(app, () -> app.get(contacts)));
         answeredInMillis.add(assertUnavailableInTime(app, () -> app.postJson(contacts, contact())));
         answeredInMillis.add(assertUnavailableInTime(app, () -> app.get("/api/v1/workspaces/" + workspace)));
+        while (elapsedMillis(frozenAt) < FROZEN_FOR.toMillis()) { // the whole outage answers the same
+          answeredInMillis.add(assertUnavailableInTime(app, () -> app.get(contacts)));
+          failedRequests++;
+        }
         long readyStarted = System.nanoTime();
         HttpResponse<String> ready = app.get("/ready");
         answeredInMillis.add(elapsedMillis(readyStarted));
@@ -89,7 +95,7 @@ class DatabaseOutageTest {
             + " (timeout " + TIMEOUT.toMillis() + " ms; the last is /ready)");
       }
       assertThat(warnings).as("one WARN line per failed request: failure and route template only")
-          .hasSize(3)
+          .hasSize(failedRequests)
           .allMatch(line -> line.matches(".* Unavailable: \\w+( \\(SQLState \\w+\\))? on \\w+ /api/v1/\\S+")
               && !line.contains(workspace));
 
@@ -122,6 +128,9 @@ class DatabaseOutageTest {
         .isLessThanOrEqualTo(TIMEOUT.plus(MARGIN).toMillis());
     return took;
   }
+
+  /** How long every PostgreSQL process stays stopped: the outage the hardening issue names. */
+  private static final Duration FROZEN_FOR = Duration.ofSeconds(20);
 
   @FunctionalInterface
   private interface Request {

@@ -218,16 +218,24 @@ class StartupAndReadinessTest {
         st.execute("grant " + DatabaseRoles.APP + " to " + role.getKey());
       }
     }
-    for (Map.Entry<String, String> role : roles.entrySet()) {
-      Map<String, String> env = TestApp.environmentFor(db);
-      env.put(AppConfig.DATABASE_USER, role.getKey());
-      env.put(AppConfig.DATABASE_PASSWORD, password);
-      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    try {
+      for (Map.Entry<String, String> role : roles.entrySet()) {
+        Map<String, String> env = TestApp.environmentFor(db);
+        env.put(AppConfig.DATABASE_USER, role.getKey());
+        env.put(AppConfig.DATABASE_PASSWORD, password);
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
 
-      assertThat(Main.run(new String[] {"serve"}, env, new java.io.PrintStream(err, true))).isEqualTo(1);
-      assertThat(err.toString().strip()).as(role.getValue())
-          .doesNotContain("\n").doesNotContain(password)
-          .contains(role.getKey()).contains(role.getValue().equals("superuser") ? "is a superuser" : "has BYPASSRLS");
+        assertThat(Main.run(new String[] {"serve"}, env, new java.io.PrintStream(err, true))).isEqualTo(1);
+        assertThat(err.toString().strip()).as(role.getValue())
+            .doesNotContain("\n").doesNotContain(password)
+            .contains(role.getKey()).contains(role.getValue().equals("superuser") ? "is a superuser" : "has BYPASSRLS");
+      }
+    } finally { // privileged roles must not outlive the test on a shared server
+      try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
+        for (String role : roles.keySet()) {
+          st.execute("drop role if exists " + role);
+        }
+      }
     }
   }
 

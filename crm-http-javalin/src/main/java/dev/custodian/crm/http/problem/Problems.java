@@ -85,7 +85,9 @@ public final class Problems {
           .orElseGet(() -> internalError(e, ctx));
     }
     if (e instanceof HttpResponseException http) {
-      return forStatus(http.getStatus(), maxRequestBytes);
+      int status = http.getStatus();
+      // A body refused for its size or type is a refusal of the request itself; a 404 or 405 is not.
+      return refused(ctx, forStatus(status, maxRequestBytes), status == 413 || status == 415);
     }
     if (e instanceof org.eclipse.jetty.http.HttpException jetty) { // e.g. a request data rate too low
       return refused(ctx, forStatus(jetty.getCode(), maxRequestBytes), true);

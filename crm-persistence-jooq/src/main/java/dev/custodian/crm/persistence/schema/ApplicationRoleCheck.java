@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * The start-up check that row-level security applies to the role the application connects as:
- * it is no superuser, has no {@code BYPASSRLS}, and neither owns (nor inherits the ownership of)
- * a workspace-owned table, whose owner could disable the policies.
+ * neither it nor any role it is a member of (it could {@code SET ROLE} to one) is a superuser, has
+ * {@code BYPASSRLS}, or owns a workspace-owned table, whose owner could disable the policies.
  */
 public final class ApplicationRoleCheck {
 
@@ -22,13 +22,15 @@ public final class ApplicationRoleCheck {
     }
   }
 
+  // MEMBER, not USAGE: a NOINHERIT member can still SET ROLE to the owner or the superuser.
   private static final String QUERY = """
-      select current_user, r.rolsuper, r.rolbypassrls,
+      select current_user,
+             exists (select from pg_roles r where r.rolsuper and pg_has_role(current_user, r.oid, 'MEMBER')),
+             exists (select from pg_roles r where r.rolbypassrls and pg_has_role(current_user, r.oid, 'MEMBER')),
              (select count(*) from pg_class c
-               where c.relkind in ('r', 'p') and pg_has_role(current_user, c.relowner, 'USAGE')
+               where c.relkind in ('r', 'p') and pg_has_role(current_user, c.relowner, 'MEMBER')
                  and exists (select from pg_attribute a where a.attrelid = c.oid
                               and a.attname = 'tenant_id' and not a.attisdropped)) as owned
-        from pg_roles r where r.rolname = current_user
       """;
 
   private ApplicationRoleCheck() {}
@@ -46,13 +48,13 @@ public final class ApplicationRoleCheck {
       rs.next();
       List<String> problems = new ArrayList<>();
       if (rs.getBoolean(2)) {
-        problems.add("is a superuser");
+        problems.add("is a superuser (or may SET ROLE to one)");
       }
       if (rs.getBoolean(3)) {
-        problems.add("has BYPASSRLS");
+        problems.add("has BYPASSRLS (or may SET ROLE to a role that has it)");
       }
       if (rs.getLong(4) > 0) {
-        problems.add("owns workspace-owned tables");
+        problems.add("owns workspace-owned tables (or may SET ROLE to their owner)");
       }
       if (!problems.isEmpty()) {
         throw new UnsafeRoleException("the application's database role " + rs.getString(1) + " "

@@ -60,7 +60,7 @@ public final class Migrations {
           return;
         }
       }
-      try (ResultSet applied = st.executeQuery("select script from " + HISTORY + " where type = 'SQL'")) {
+      try (ResultSet applied = st.executeQuery("select script from " + HISTORY + " where type <> 'SCHEMA'")) {
         while (applied.next()) {
           if (!ours.contains(applied.getString(1))) {
             throw new ForeignHistoryException();

@@ -73,7 +73,12 @@ public final class PostgresDataSources {
    *
    * @throws IllegalArgumentException naming the parameter (never its value)
    */
+  /** URL parameters that would replace the application role or its timeouts (pgjdbc lets them win). */
+  private static final java.util.Set<String> OVERRIDING_PARAMETERS = java.util.Set.of("user", "password",
+      "service", "options", "sockettimeout", "connecttimeout", "logintimeout", "authenticationpluginclassname");
+
   public static void requireNoCredentials(String jdbcUrl) {
+    // pgjdbc lets URL parameters win: these would replace the role, or undo the timeouts.
     if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
     }
@@ -88,10 +93,10 @@ public final class PostgresDataSources {
     }
     for (String pair : jdbcUrl.substring(query + 1).split("&")) {
       String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8).strip().toLowerCase(Locale.ROOT);
-      if (name.equals("user") || name.equals("password")) {
+      if (OVERRIDING_PARAMETERS.contains(name)) {
         throw new IllegalArgumentException("the JDBC URL must not carry the '" + name + "' parameter:"
             + " give the role and password separately, so the application role cannot be replaced"
-            + " by another (a superuser would bypass row-level security)");
+            + " by another (a superuser would bypass row-level security) and its timeouts stay as set");
       }
     }
   }

@@ -22,9 +22,9 @@ class IsolationSafeguardsTest {
   @RegisterExtension static final TestDatabase db = new TestDatabase();
 
   @Test
-  @DisplayName("TEN-02: a JDBC URL carrying user or password is refused, naming the parameter")
+  @DisplayName("TEN-02: a JDBC URL carrying user, password, or parameters that undo the role or its timeouts is refused, naming the parameter")
   void credentialsInTheUrlAreRefused() {
-    for (String parameter : new String[] {"user", "password", "USER", "pass%77ord"}) {
+    for (String parameter : new String[] {"user", "password", "USER", "pass%77ord", "options", "socketTimeout", "service"}) {
       String url = db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + parameter + "=postgres";
       String named = parameter.toLowerCase(java.util.Locale.ROOT).replace("%77", "w");
       assertThatThrownBy(() -> PostgresDataSources.pooled(url, DatabaseRoles.APP, db.appPassword(), 1, "x"))
@@ -48,16 +48,21 @@ class IsolationSafeguardsTest {
     String superuser = "crm_test_super_" + suffix;
     String bypassing = "crm_test_bypass_" + suffix;
     String owning = "crm_test_owning_" + suffix;
+    String memberOfOwner = "crm_test_member_" + suffix;
     try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
       st.execute("create role " + superuser + " login superuser password '" + password + "'");
       st.execute("create role " + bypassing + " login bypassrls password '" + password + "'");
       st.execute("create role " + owning + " login password '" + password + "'");
       st.execute("create table crm_test_owned_" + suffix + " (tenant_id uuid not null)");
       st.execute("alter table crm_test_owned_" + suffix + " owner to " + owning);
+      // NOINHERIT, like crm_app: it does not use the owner's rights by itself, but may SET ROLE to it
+      st.execute("create role " + memberOfOwner + " login noinherit password '" + password + "'");
+      st.execute("grant " + DatabaseRoles.OWNER + " to " + memberOfOwner);
     }
     assertRefused(superuser, password, "is a superuser");
     assertRefused(bypassing, password, "has BYPASSRLS");
     assertRefused(owning, password, "owns workspace-owned tables");
+    assertRefused(memberOfOwner, password, "owns workspace-owned tables (or may SET ROLE to their owner)");
     assertThat(JooqPersistence.create(db.appDataSource())).isNotNull(); // crm_app passes
   }
 

@@ -21,7 +21,7 @@ final class ContactRecordParticipant implements ErasureParticipant {
 
   @Override
   public String name() {
-    return "contacts";
+    return ErasureServices.CONTACT_RECORD;
   }
 
   @Override

@@ -13,6 +13,9 @@ import java.util.List;
 /** Factory: the erasure use cases over their out-ports. */
 public final class ErasureServices {
 
+  /** The receipt's name for the contact record itself, which always takes part. */
+  public static final String CONTACT_RECORD = "contacts";
+
   private ErasureServices() {}
 
   /**
