@@ -99,4 +99,21 @@ class CustodianTest {
     assertThat(persistence.transactions().inWorkspace(acme.id(),
         () -> persistence.contacts().findById(acme.id(), ada.id()))).isEmpty();
   }
+
+  @Test
+  void aParticipantCannotTakeTheContactRecordsNameOrAnothersOnTheReceipt() {
+    ErasureParticipant named = new ErasureParticipant() {
+      @Override
+      public String name() {
+        return "contacts";
+      }
+
+      @Override
+      public int eraseContact(WorkspaceId workspace, ContactId contact) {
+        return 0;
+      }
+    };
+    assertThatThrownBy(() -> Custodian.builder().erasureParticipant(named))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
