@@ -1,5 +1,6 @@
 package dev.custodian.crm.core;
 
+import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -26,4 +27,6 @@ public interface Persistence {
   ErasureReceiptRepository erasureReceipts();
 
   KeyCheckRepository keyChecks();
+
+  AccountRepository accounts();
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.crm.core.common.error.BusyException;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
@@ -75,6 +76,7 @@ class ProblemTableTest {
       case PRECONDITION_FAILED -> PreconditionFailedException.stale("contact");
       case PRECONDITION_REQUIRED -> PreconditionFailedException.missing("contact");
       case UNAVAILABLE -> new UnavailableException("the database did not answer in time", "PSQLException (SQLState 08006)");
+      case BUSY -> new BusyException("too many passwords are being hashed; try again shortly", 10);
     };
   }
 
@@ -124,6 +126,15 @@ class ProblemTableTest {
     assertThat(problem.path("type").asText()).isEqualTo("/problems/unavailable");
     assertThat(problem.toString()).as("the failure is for the log, not the client")
         .doesNotContain("PSQLException").doesNotContain("08006");
+  }
+
+  @Test
+  void busy_is503WithTheExceptionsRetryAfter() throws Exception {
+    failure.set(() -> new BusyException("too many passwords are being hashed; try again shortly", 7));
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri(THROWING)).GET());
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
+    assertThat(JSON.readTree(response.body()).path("type").asText()).isEqualTo("/problems/busy");
   }
 
   @Test

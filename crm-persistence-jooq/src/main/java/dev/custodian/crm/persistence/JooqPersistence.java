@@ -1,11 +1,13 @@
 package dev.custodian.crm.persistence;
 
 import dev.custodian.crm.core.Persistence;
+import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+import dev.custodian.crm.persistence.account.JooqAccountStores;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
@@ -31,6 +33,7 @@ public final class JooqPersistence implements Persistence {
   private final SuppressionEntryRepository suppressionEntries;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
+  private final AccountRepository accounts;
 
   private JooqPersistence(DataSource appDataSource) {
     this.transactions = new JooqTransactions(appDataSource);
@@ -39,6 +42,7 @@ public final class JooqPersistence implements Persistence {
     this.suppressionEntries = JooqErasureStores.suppressionEntries(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
+    this.accounts = JooqAccountStores.accounts(transactions);
   }
 
   /**
@@ -89,5 +93,10 @@ public final class JooqPersistence implements Persistence {
   @Override
   public KeyCheckRepository keyChecks() {
     return keyChecks;
+  }
+
+  @Override
+  public AccountRepository accounts() {
+    return accounts;
   }
 }

@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.contact;
 
+import dev.custodian.crm.core.common.EmailAddress;
 import static dev.custodian.crm.core.contact.ContactFixtures.aContact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,7 @@
 package dev.custodian.crm.core.testing;
 
 import dev.custodian.crm.core.Persistence;
+import dev.custodian.crm.core.account.InMemoryAccountRepository;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
@@ -22,6 +23,7 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryErasureReceiptRepository erasureReceipts =
       new InMemoryErasureReceiptRepository(transactions);
   private final InMemoryKeyCheckRepository keyChecks = new InMemoryKeyCheckRepository(transactions);
+  private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(transactions);
 
   @Override
   public InMemoryTransactions transactions() {
@@ -51,5 +53,10 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryKeyCheckRepository keyChecks() {
     return keyChecks;
+  }
+
+  @Override
+  public InMemoryAccountRepository accounts() {
+    return accounts;
   }
 }

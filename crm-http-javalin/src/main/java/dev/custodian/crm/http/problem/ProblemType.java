@@ -24,6 +24,7 @@ public enum ProblemType {
   INTERNAL_ERROR("internal-error", 500, "Internal error"),
   NOT_READY("not-ready", 503, "Not ready"),
   UNAVAILABLE("unavailable", 503, "Unavailable"),
+  BUSY("busy", 503, "Busy"),
   /** Any other HTTP error raised by the framework; it carries the framework's status. */
   HTTP_ERROR("http-error", 0, "HTTP error");
 

@@ -2,6 +2,7 @@ package dev.custodian.crm.http.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.crm.core.common.error.BusyException;
 import dev.custodian.crm.core.common.error.CrmException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.UnavailableException;
@@ -48,7 +49,7 @@ public final class Problems {
 
   /** Answers a 503 {@code /problems/not-ready} with the given (client-safe) reason. */
   public static void notReady(Context ctx, ObjectMapper mapper, String detail) {
-    new Problems(mapper, 0).write(ctx, Problem.of(ProblemType.NOT_READY, detail));
+    new Problems(mapper, 0).write(ctx, Problem.of(ProblemType.NOT_READY, detail), RETRY_AFTER_SECONDS);
   }
 
   private void handle(Exception e, Context ctx) {
@@ -63,7 +64,9 @@ public final class Problems {
       // One line per failed request, no stack trace: an outage must not flood the log.
       log.warn("Unavailable: {} on {} {}", unavailable.failure(), ctx.method(), route(ctx));
     }
-    write(ctx, toProblem(e, ctx));
+    // A busy resource knows how long its queue takes to drain; other 503s use the default.
+    int retryAfter = e instanceof BusyException busy ? busy.retryAfterSeconds() : RETRY_AFTER_SECONDS;
+    write(ctx, toProblem(e, ctx), retryAfter);
   }
 
   /** The table. */
@@ -135,6 +138,7 @@ public final class Problems {
       case PRECONDITION_FAILED -> ProblemType.PRECONDITION_FAILED;
       case PRECONDITION_REQUIRED -> ProblemType.PRECONDITION_REQUIRED;
       case UNAVAILABLE -> ProblemType.UNAVAILABLE;
+      case BUSY -> ProblemType.BUSY;
     };
   }
 
@@ -188,7 +192,7 @@ public final class Problems {
     }
   }
 
-  private void write(Context ctx, Problem problem) {
+  private void write(Context ctx, Problem problem, int retryAfterSeconds) {
     String body;
     try {
       body = mapper.writeValueAsString(problem);
@@ -197,7 +201,7 @@ public final class Problems {
       body = "{\"type\":\"/problems/internal-error\",\"status\":500}";
     }
     if (problem.status() == 503) {
-      ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+      ctx.header("Retry-After", String.valueOf(retryAfterSeconds));
     }
     // The content type goes first: set after the result, Javalin appends a charset to it.
     ctx.status(problem.status()).contentType(MEDIA_TYPE).result(body);

@@ -2,7 +2,7 @@ package dev.custodian.crm.persistence.contact;
 
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
-import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.tenancy.WorkspaceId;

@@ -1,6 +1,6 @@
 package dev.custodian.crm.privacy.suppression;
 
-import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.erasure.SuppressionEntry;
 import dev.custodian.crm.core.erasure.SuppressionKind;

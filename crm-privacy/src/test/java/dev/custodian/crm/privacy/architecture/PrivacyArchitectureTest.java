@@ -12,7 +12,8 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
 
 /**
- * Purity of crm-privacy: plain Java, javax.crypto, crm-core and BouncyCastle; data only through
+ * Purity of crm-privacy: plain Java, javax.crypto, crm-core, BouncyCastle, argon2-jvm and zxcvbn4j's
+ * password list; data only through
  * core ports. Each rule is also run on a deliberately bad set of classes (test sources,
  * {@code ...privacy.architecture.bad}) to show that it fails, and on no classes at all.
  */
@@ -23,14 +24,15 @@ class PrivacyArchitectureTest {
       .importPackages("dev.custodian.crm.privacy");
 
   /**
-   * crm-privacy uses nothing outside {@code java..}, {@code javax.crypto..}, crm-core and
-   * BouncyCastle, and no JDBC: it reaches data only through crm-core's ports.
+   * crm-privacy uses nothing outside {@code java..}, {@code javax.crypto..}, crm-core,
+   * BouncyCastle (HKDF), argon2-jvm (Argon2id) and zxcvbn4j (its common-password list), and no
+   * JDBC: it reaches data only through crm-core's ports.
    */
   static final ArchRule PRIVACY_USES_ONLY_CORE_AND_CRYPTO = noClasses()
       .that().resideInAPackage("dev.custodian.crm.privacy..")
       .should().dependOnClassesThat().resideOutsideOfPackages(
           "java..", "javax.crypto..", "dev.custodian.crm.core..", "dev.custodian.crm.privacy..",
-          "org.bouncycastle..")
+          "org.bouncycastle..", "de.mkammerer.argon2..", "com.nulabinc.zxcvbn..")
       .orShould().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
       .because("privacy engines reach data only through crm-core's ports");
 

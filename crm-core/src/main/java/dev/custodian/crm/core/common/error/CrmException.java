@@ -14,7 +14,7 @@ package dev.custodian.crm.core.common.error;
  */
 public abstract sealed class CrmException extends RuntimeException
     permits ValidationException, NotFoundException, ForbiddenException, ConflictException,
-        PreconditionFailedException, UnavailableException {
+        PreconditionFailedException, UnavailableException, BusyException {
 
   /** Why a use case could not complete; each kind is its own problem type over HTTP. */
   public enum Kind {
@@ -33,7 +33,9 @@ public abstract sealed class CrmException extends RuntimeException
     /** The caller gave no version where one is required ({@link PreconditionFailedException}). */
     PRECONDITION_REQUIRED(false),
     /** A resource the use case needs (the database) did not answer in time ({@link UnavailableException}). */
-    UNAVAILABLE(false);
+    UNAVAILABLE(false),
+    /** A bounded resource (e.g. password hashing) stayed taken too long ({@link BusyException}). */
+    BUSY(false);
 
     private final boolean conflict;
 

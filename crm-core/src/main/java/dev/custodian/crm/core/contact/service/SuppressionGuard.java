@@ -1,7 +1,7 @@
 package dev.custodian.crm.core.contact.service;
 
 import dev.custodian.crm.core.common.error.ConflictException;
-import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.tenancy.WorkspaceId;

@@ -5,7 +5,7 @@ import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.contact.Contact;
-import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;

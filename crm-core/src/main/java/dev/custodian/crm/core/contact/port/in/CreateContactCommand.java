@@ -1,7 +1,7 @@
 package dev.custodian.crm.core.contact.port.in;
 
 import dev.custodian.crm.core.common.validation.Validator;
-import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.tenancy.WorkspaceId;

@@ -4,7 +4,7 @@ import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.contact.ContactId;
-import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.tenancy.WorkspaceId;

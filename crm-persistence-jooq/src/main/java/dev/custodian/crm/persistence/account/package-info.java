@@ -1,0 +1,2 @@
+/** The accounts table behind the account repository. */
+package dev.custodian.crm.persistence.account;
