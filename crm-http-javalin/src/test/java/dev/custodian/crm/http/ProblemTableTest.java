@@ -8,6 +8,7 @@ import dev.custodian.crm.core.common.error.BusyException;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
+import dev.custodian.crm.core.common.error.RateLimitedException;
 import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.error.CrmException;
 import dev.custodian.crm.core.common.error.ForbiddenException;
@@ -75,6 +76,7 @@ class ProblemTableTest {
       case DUPLICATE, SUPPRESSED -> new ConflictException(kind, "conflict of kind " + kind);
       case PRECONDITION_FAILED -> PreconditionFailedException.stale("contact");
       case PRECONDITION_REQUIRED -> PreconditionFailedException.missing("contact");
+      case RATE_LIMITED -> new RateLimitedException(42);
       case UNAVAILABLE -> new UnavailableException("the database did not answer in time", "PSQLException (SQLState 08006)");
       case BUSY -> new BusyException("too many passwords are being hashed; try again shortly", 10);
     };
@@ -135,6 +137,29 @@ class ProblemTableTest {
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
     assertThat(JSON.readTree(response.body()).path("type").asText()).isEqualTo("/problems/busy");
+  }
+
+  @Test
+  void rateLimited_is429WithItsOwnRetryAfter_andNamesNoKey() throws Exception {
+    failure.set(() -> new RateLimitedException(437));
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri(THROWING)).GET());
+
+    assertThat(response.statusCode()).isEqualTo(429);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("437");
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("type").asText()).isEqualTo("/problems/rate-limited");
+    assertThat(problem.path("title").asText()).isEqualTo("Rate limited");
+    assertThat(problem.path("status").asInt()).isEqualTo(429);
+  }
+
+  @Test
+  void answersOtherThan429And503_carryNoRetryAfter() throws Exception {
+    failure.set(() -> new NotFoundException("contact"));
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri(THROWING)).GET());
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Retry-After")).isEmpty();
   }
 
   @Test

@@ -20,6 +20,7 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
   MISDIRECTED_REQUEST("misdirected-request", 421, "Misdirected request"),
   PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required"),
+  RATE_LIMITED("rate-limited", 429, "Rate limited"),
   HEADERS_TOO_LARGE("headers-too-large", 431, "Request headers too large"),
   INTERNAL_ERROR("internal-error", 500, "Internal error"),
   NOT_READY("not-ready", 503, "Not ready"),

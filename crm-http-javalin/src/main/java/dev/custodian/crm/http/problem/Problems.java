@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.core.common.error.BusyException;
 import dev.custodian.crm.core.common.error.CrmException;
 import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.RateLimitedException;
 import dev.custodian.crm.core.common.error.UnavailableException;
 import dev.custodian.crm.core.common.error.ValidationException;
 import io.javalin.config.JavalinConfig;
@@ -13,6 +14,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +51,8 @@ public final class Problems {
 
   /** Answers a 503 {@code /problems/not-ready} with the given (client-safe) reason. */
   public static void notReady(Context ctx, ObjectMapper mapper, String detail) {
-    new Problems(mapper, 0).write(ctx, Problem.of(ProblemType.NOT_READY, detail), RETRY_AFTER_SECONDS);
+    Problem problem = Problem.of(ProblemType.NOT_READY, detail);
+    new Problems(mapper, 0).write(ctx, problem, retryAfter(null, problem));
   }
 
   private void handle(Exception e, Context ctx) {
@@ -64,9 +67,23 @@ public final class Problems {
       // One line per failed request, no stack trace: an outage must not flood the log.
       log.warn("Unavailable: {} on {} {}", unavailable.failure(), ctx.method(), route(ctx));
     }
-    // A busy resource knows how long its queue takes to drain; other 503s use the default.
-    int retryAfter = e instanceof BusyException busy ? busy.retryAfterSeconds() : RETRY_AFTER_SECONDS;
-    write(ctx, toProblem(e, ctx), retryAfter);
+    Problem problem = toProblem(e, ctx);
+    write(ctx, problem, retryAfter(e, problem));
+  }
+
+  /**
+   * The {@code Retry-After} seconds of an answer: a 429's own (when its window ends), a busy
+   * resource's own (how long its queue takes to drain), a fixed {@value #RETRY_AFTER_SECONDS} for
+   * every other 503, none otherwise.
+   */
+  private static OptionalLong retryAfter(Exception e, Problem problem) {
+    if (e instanceof RateLimitedException limited) {
+      return OptionalLong.of(limited.retryAfterSeconds());
+    }
+    if (e instanceof BusyException busy) {
+      return OptionalLong.of(busy.retryAfterSeconds());
+    }
+    return problem.status() == 503 ? OptionalLong.of(RETRY_AFTER_SECONDS) : OptionalLong.empty();
   }
 
   /** The table. */
@@ -137,6 +154,7 @@ public final class Problems {
       case SUPPRESSED -> ProblemType.SUPPRESSED;
       case PRECONDITION_FAILED -> ProblemType.PRECONDITION_FAILED;
       case PRECONDITION_REQUIRED -> ProblemType.PRECONDITION_REQUIRED;
+      case RATE_LIMITED -> ProblemType.RATE_LIMITED;
       case UNAVAILABLE -> ProblemType.UNAVAILABLE;
       case BUSY -> ProblemType.BUSY;
     };
@@ -192,7 +210,7 @@ public final class Problems {
     }
   }
 
-  private void write(Context ctx, Problem problem, int retryAfterSeconds) {
+  private void write(Context ctx, Problem problem, OptionalLong retryAfterSeconds) {
     String body;
     try {
       body = mapper.writeValueAsString(problem);
@@ -200,9 +218,7 @@ public final class Problems {
       log.error("Cannot write a problem document", e);
       body = "{\"type\":\"/problems/internal-error\",\"status\":500}";
     }
-    if (problem.status() == 503) {
-      ctx.header("Retry-After", String.valueOf(retryAfterSeconds));
-    }
+    retryAfterSeconds.ifPresent(seconds -> ctx.header("Retry-After", String.valueOf(seconds)));
     // The content type goes first: set after the result, Javalin appends a charset to it.
     ctx.status(problem.status()).contentType(MEDIA_TYPE).result(body);
   }

@@ -14,7 +14,7 @@ package dev.custodian.crm.core.common.error;
  */
 public abstract sealed class CrmException extends RuntimeException
     permits ValidationException, NotFoundException, ForbiddenException, ConflictException,
-        PreconditionFailedException, UnavailableException, BusyException {
+        PreconditionFailedException, RateLimitedException, UnavailableException, BusyException {
 
   /** Why a use case could not complete; each kind is its own problem type over HTTP. */
   public enum Kind {
@@ -32,6 +32,8 @@ public abstract sealed class CrmException extends RuntimeException
     PRECONDITION_FAILED(false),
     /** The caller gave no version where one is required ({@link PreconditionFailedException}). */
     PRECONDITION_REQUIRED(false),
+    /** Too many requests for one key (an address, a client IP) in the current window ({@link RateLimitedException}). */
+    RATE_LIMITED(false),
     /** A resource the use case needs (the database) did not answer in time ({@link UnavailableException}). */
     UNAVAILABLE(false),
     /** A bounded resource (e.g. password hashing) stayed taken too long ({@link BusyException}). */

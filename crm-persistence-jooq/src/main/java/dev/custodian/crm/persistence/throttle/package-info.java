@@ -1,0 +1,2 @@
+/** The throttle's counts, keyed by opaque keyed hashes only. */
+package dev.custodian.crm.persistence.throttle;
