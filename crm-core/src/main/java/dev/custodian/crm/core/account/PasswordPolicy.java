@@ -1,8 +1,8 @@
 package dev.custodian.crm.core.account;
 
-import dev.custodian.crm.core.account.port.out.CommonPasswords;
 import dev.custodian.crm.core.common.error.InvalidValueException;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Which passwords an account may choose (NIST SP 800-63B-4): 15 to 128 code points after NFKC, no
@@ -11,9 +11,13 @@ import java.util.Objects;
  */
 public final class PasswordPolicy {
 
-  private final CommonPasswords common;
+  /** The detail of the field error for a common password; it does not quote the password. */
+  public static final String TOO_COMMON = "is too common: it appears in lists of breached or guessable passwords";
 
-  public PasswordPolicy(CommonPasswords common) {
+  private final Predicate<Password> common;
+
+  /** @param common whether a password is on the list ({@code CommonPasswords::contains}) */
+  public PasswordPolicy(Predicate<Password> common) {
     this.common = Objects.requireNonNull(common, "common");
   }
 
@@ -24,9 +28,9 @@ public final class PasswordPolicy {
    */
   public Password accept(String raw) {
     Password password = new Password(raw);
-    if (common.contains(password)) {
+    if (common.test(password)) {
       password.wipe();
-      throw new InvalidValueException(CommonPasswords.REFUSAL);
+      throw new InvalidValueException(TOO_COMMON);
     }
     return password;
   }
