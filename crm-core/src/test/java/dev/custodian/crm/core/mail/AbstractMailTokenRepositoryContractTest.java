@@ -38,7 +38,7 @@ public abstract class AbstractMailTokenRepositoryContractTest {
   protected Transactions tx;
   protected MailTokenRepository tokens;
 
-  /** The repository under test, over {@code transactions}. */
+  /** The repository under test, joining the fixture's transactions. */
   protected abstract MailTokenRepository mailTokens(PortFixture ports);
 
   @BeforeEach
