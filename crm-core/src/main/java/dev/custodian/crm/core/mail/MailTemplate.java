@@ -1,0 +1,134 @@
+package dev.custodian.crm.core.mail;
+
+import dev.custodian.crm.core.contact.EmailAddress;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every mail the product sends, a closed list (CON-05): a plain-text subject and body with exactly
+ * one link, under the public base URL. A template that carries a token puts it only in the link's
+ * fragment, which browsers do not send to servers nor put in logs or {@code Referer} headers.
+ */
+public enum MailTemplate {
+
+  /** After sign-up or on request: confirms the address with a {@link MailTokenPurpose#VERIFY_EMAIL} token. */
+  VERIFY_EMAIL(
+      "Confirm your email address",
+      "/verify-email",
+      MailTokenPurpose.VERIFY_EMAIL,
+      """
+      Hello,
+
+      please confirm the email address of your Custodian CRM account by opening this link:
+
+      %s
+
+      The link works once and expires within the hour. If you did not sign up, ignore this mail:
+      nothing happens without the link.
+      """),
+
+  /** On request: sets a new password with a {@link MailTokenPurpose#PASSWORD_RESET} token. */
+  PASSWORD_RESET(
+      "Reset your password",
+      "/password-reset",
+      MailTokenPurpose.PASSWORD_RESET,
+      """
+      Hello,
+
+      someone asked to reset the password of your Custodian CRM account. To choose a new one,
+      open this link:
+
+      %s
+
+      The link works once and expires within the hour. If you did not ask for it, ignore this
+      mail: your password stays as it is.
+      """),
+
+  /** A sign-up with an address that already has an account: no token, a way to the reset page. */
+  ACCOUNT_EXISTS(
+      "You already have an account",
+      "/password-reset",
+      null,
+      """
+      Hello,
+
+      someone tried to sign up to Custodian CRM with this email address, which already has an
+      account. Nothing was changed. If it was you and you forgot your password, you can reset it
+      here:
+
+      %s
+
+      If it was not you, ignore this mail.
+      """);
+
+  private final String subject;
+  private final String path;
+  private final MailTokenPurpose tokenPurpose;
+  private final String body;
+
+  MailTemplate(String subject, String path, MailTokenPurpose tokenPurpose, String body) {
+    this.subject = subject;
+    this.path = path;
+    this.tokenPurpose = tokenPurpose;
+    this.body = body;
+  }
+
+  public String subject() {
+    return subject;
+  }
+
+  /** The purpose of the token this template's link carries, if it carries one. */
+  public Optional<MailTokenPurpose> tokenPurpose() {
+    return Optional.ofNullable(tokenPurpose);
+  }
+
+  /**
+   * The mail to {@code to}, its link under {@code publicUrl}.
+   *
+   * @param token the fresh token, present exactly when {@link #tokenPurpose()} is
+   * @throws IllegalArgumentException when the token does not fit the template, or the URL is not a
+   *     plain http(s) base URL (see {@link #requirePublicUrl})
+   */
+  public OutgoingMail render(EmailAddress to, URI publicUrl, Optional<String> token) {
+    return new OutgoingMail(to, subject, body.formatted(link(publicUrl, token)));
+  }
+
+  /** The one link of this template: the page under {@code publicUrl}, the token in the fragment. */
+  public URI link(URI publicUrl, Optional<String> token) {
+    Objects.requireNonNull(token, "token");
+    if (token.isPresent() != (tokenPurpose != null)) {
+      throw new IllegalArgumentException(name() + (tokenPurpose == null ? " carries no token" : " needs a token"));
+    }
+    if (token.isPresent() && !token.get().startsWith(tokenPurpose.tokenPrefix())) {
+      throw new IllegalArgumentException(name() + " needs a token of its own purpose");
+    }
+    if (token.isPresent() && !token.get().matches("[A-Za-z0-9_-]+")) {
+      throw new IllegalArgumentException("a token is base64url"); // so it needs no escaping in a fragment
+    }
+    URI base = requirePublicUrl(publicUrl);
+    String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+    if (basePath.endsWith("/")) {
+      basePath = basePath.substring(0, basePath.length() - 1);
+    }
+    return URI.create(base.getScheme().toLowerCase(Locale.ROOT) + "://" + base.getRawAuthority() + basePath + path
+        + token.map(t -> "#token=" + t).orElse(""));
+  }
+
+  /**
+   * Checks that {@code publicUrl} can be the base of every link: absolute http or https with a host,
+   * and no user info, query or fragment to get mixed up with the link's own.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  public static URI requirePublicUrl(URI publicUrl) {
+    Objects.requireNonNull(publicUrl, "publicUrl");
+    String scheme = publicUrl.getScheme() == null ? "" : publicUrl.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || publicUrl.isOpaque() || publicUrl.getHost() == null
+        || publicUrl.getRawUserInfo() != null || publicUrl.getRawQuery() != null || publicUrl.getRawFragment() != null) {
+      throw new IllegalArgumentException("the public URL must be an http(s) URL with a host and no user info, query or fragment");
+    }
+    return publicUrl;
+  }
+}

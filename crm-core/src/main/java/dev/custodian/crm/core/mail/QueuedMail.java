@@ -1,0 +1,19 @@
+package dev.custodian.crm.core.mail;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A row of the outbox: which template goes to which account, queued when. It names the recipient by
+ * reference only; the address is resolved, and any token minted, when the mail is sent.
+ */
+public record QueuedMail(UUID id, MailTemplate template, UUID account, Instant createdAt) {
+
+  public QueuedMail {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(createdAt, "createdAt");
+  }
+}

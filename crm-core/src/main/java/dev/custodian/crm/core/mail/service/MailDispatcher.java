@@ -1,0 +1,173 @@
+package dev.custodian.crm.core.mail.service;
+
+import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.common.port.out.TokenGenerator;
+import dev.custodian.crm.core.common.port.out.TokenHash;
+import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.mail.MailTemplate;
+import dev.custodian.crm.core.mail.MailTokenPurpose;
+import dev.custodian.crm.core.mail.QueuedMail;
+import dev.custodian.crm.core.mail.port.out.MailDeliveryException;
+import dev.custodian.crm.core.mail.port.out.MailOutbox;
+import dev.custodian.crm.core.mail.port.out.MailRecipients;
+import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
+import dev.custodian.crm.core.mail.port.out.Mailer;
+import dev.custodian.crm.core.tenancy.Transactions;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Service: sends the outbox's due mail (CON-05). It leases a batch of rows (so two instances never
+ * send one mail twice), and for each row, in one platform transaction of its own, resolves the
+ * address, mints the token the template carries (ACC-05, ACC-10), sends, and removes the row. A
+ * failed send rolls that transaction back, so no token is stored for a mail that was not sent, and
+ * the row is tried again when its lease ends; a row still undelivered 24 hours after it was queued
+ * is dropped, and so is one whose account has no address any more. Run {@link #dispatchDue()}
+ * periodically; it never logs an address, a token or a body.
+ */
+public final class MailDispatcher {
+
+  /** How long a mail is tried before it is dropped. */
+  public static final Duration UNDELIVERABLE_AFTER = Duration.ofHours(24);
+
+  private static final System.Logger LOG = System.getLogger(MailDispatcher.class.getName());
+
+  private final Transactions transactions;
+  private final MailOutbox outbox;
+  private final MailTokenRepository tokens;
+  private final MailRecipients recipients;
+  private final Mailer mailer;
+  private final TokenGenerator tokenGenerator;
+  private final Clock clock;
+  private final Settings settings;
+
+  /**
+   * What the dispatcher is told by configuration.
+   *
+   * @param publicUrl the base URL of every link ({@code CRM_PUBLIC_URL})
+   * @param tokenTtl how long a mailed token works ({@code CRM_MAIL_TOKEN_TTL}), at most
+   *     {@link MailTokenPurpose#MAX_TTL}
+   * @param lease how long a leased row is left to this dispatcher: longer than a batch of sends
+   *     takes (the batch size times the mailer's timeouts), and the pause before a failed mail is
+   *     tried again
+   * @param batchSize how many rows one {@link #dispatchDue()} leases
+   */
+  public record Settings(URI publicUrl, Duration tokenTtl, Duration lease, int batchSize) {
+
+    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
+    public static final int DEFAULT_BATCH_SIZE = 10;
+
+    public Settings {
+      MailTemplate.requirePublicUrl(publicUrl);
+      Objects.requireNonNull(tokenTtl, "tokenTtl");
+      Objects.requireNonNull(lease, "lease");
+      if (tokenTtl.isNegative() || tokenTtl.isZero() || tokenTtl.compareTo(MailTokenPurpose.MAX_TTL) > 0) {
+        throw new IllegalArgumentException("a mail token lives more than zero and at most " + MailTokenPurpose.MAX_TTL);
+      }
+      if (lease.isNegative() || lease.isZero()) {
+        throw new IllegalArgumentException("a lease is longer than zero");
+      }
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("a batch holds at least one mail");
+      }
+    }
+
+    /** The default lease and batch size. */
+    public static Settings of(URI publicUrl, Duration tokenTtl) {
+      return new Settings(publicUrl, tokenTtl, DEFAULT_LEASE, DEFAULT_BATCH_SIZE);
+    }
+  }
+
+  /** What one {@link #dispatchDue()} did with the rows it leased. */
+  public record Result(int sent, int failed, int dropped) {
+
+    /** Rows leased in all. */
+    public int leased() {
+      return sent + failed + dropped;
+    }
+  }
+
+  public MailDispatcher(
+      Transactions transactions,
+      MailOutbox outbox,
+      MailTokenRepository tokens,
+      MailRecipients recipients,
+      Mailer mailer,
+      TokenGenerator tokenGenerator,
+      Clock clock,
+      Settings settings) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.recipients = Objects.requireNonNull(recipients, "recipients");
+    this.mailer = Objects.requireNonNull(mailer, "mailer");
+    this.tokenGenerator = Objects.requireNonNull(tokenGenerator, "tokenGenerator");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * Leases one batch of due rows and handles each. A database failure propagates (the leased rows
+   * come back when their lease ends); a refused or failed send only counts as {@code failed}.
+   */
+  public Result dispatchDue() {
+    Instant now = Timestamps.now(clock);
+    List<QueuedMail> batch = transactions.inPlatform(
+        () -> outbox.lease(settings.batchSize(), now.plus(settings.lease()), now));
+    int sent = 0;
+    int failed = 0;
+    int dropped = 0;
+    for (QueuedMail mail : batch) {
+      switch (dispatch(mail)) {
+        case SENT -> sent++;
+        case FAILED -> failed++;
+        case DROPPED -> dropped++;
+      }
+    }
+    return new Result(sent, failed, dropped);
+  }
+
+  private enum Outcome { SENT, FAILED, DROPPED }
+
+  private Outcome dispatch(QueuedMail mail) {
+    Instant now = Timestamps.now(clock);
+    if (!now.isBefore(mail.createdAt().plus(UNDELIVERABLE_AFTER))) {
+      transactions.inPlatform(() -> outbox.remove(mail.id()));
+      LOG.log(Level.WARNING, "Mail {0} ({1}) undelivered for {2}: dropped", mail.id(), mail.template(), UNDELIVERABLE_AFTER);
+      return Outcome.DROPPED;
+    }
+    try {
+      return transactions.inPlatform(() -> {
+        Optional<EmailAddress> to = recipients.addressOf(mail.account());
+        if (to.isEmpty()) {
+          outbox.remove(mail.id());
+          LOG.log(Level.INFO, "Mail {0} ({1}) has no recipient any more: dropped", mail.id(), mail.template());
+          return Outcome.DROPPED;
+        }
+        Optional<String> token = mail.template().tokenPurpose().map(purpose -> mint(purpose, mail.account(), now));
+        // Sent inside the transaction: a failure rolls the new token back with it.
+        mailer.send(mail.template().render(to.get(), settings.publicUrl(), token));
+        outbox.remove(mail.id());
+        return Outcome.SENT;
+      });
+    } catch (MailDeliveryException e) {
+      // The exception's message is address-free by contract; its cause is not logged.
+      LOG.log(Level.WARNING, "Mail {0} ({1}) not delivered, tried again after its lease: {2}",
+          mail.id(), mail.template(), e.getMessage());
+      return Outcome.FAILED;
+    }
+  }
+
+  private String mint(MailTokenPurpose purpose, UUID account, Instant now) {
+    String token = tokenGenerator.newToken(purpose.tokenPrefix());
+    tokens.issue(account, purpose, TokenHash.of(token), now.plus(settings.tokenTtl()), now);
+    return token;
+  }
+}

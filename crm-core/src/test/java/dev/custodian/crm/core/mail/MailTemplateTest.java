@@ -1,0 +1,84 @@
+package dev.custodian.crm.core.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custodian.crm.core.contact.EmailAddress;
+import java.net.URI;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MailTemplateTest {
+
+  private static final EmailAddress TO = new EmailAddress("ada@example.org");
+  private static final URI BASE = URI.create("http://127.0.0.1:8080");
+  private static final Pattern URL = Pattern.compile("[a-z][a-z0-9+.-]*://\\S+|www\\.\\S+", Pattern.CASE_INSENSITIVE);
+
+  private static Optional<String> tokenFor(MailTemplate template) {
+    return template.tokenPurpose().map(p -> p.tokenPrefix() + "A".repeat(43));
+  }
+
+  @Test
+  @DisplayName("CON-05: the list of templates is pinned; a new one is a deliberate change")
+  void theTemplateListIsPinned() {
+    assertThat(MailTemplate.values()).containsExactly(
+        MailTemplate.VERIFY_EMAIL, MailTemplate.PASSWORD_RESET, MailTemplate.ACCOUNT_EXISTS);
+    assertThat(MailTemplate.VERIFY_EMAIL.tokenPurpose()).contains(MailTokenPurpose.VERIFY_EMAIL);
+    assertThat(MailTemplate.PASSWORD_RESET.tokenPurpose()).contains(MailTokenPurpose.PASSWORD_RESET);
+    assertThat(MailTemplate.ACCOUNT_EXISTS.tokenPurpose()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(MailTemplate.class)
+  @DisplayName("CON-05: each mail is plain text with exactly one link, under the public URL, any token only in its fragment")
+  void eachMailIsPlainTextWithOneLinkUnderThePublicUrl(MailTemplate template) {
+    OutgoingMail mail = template.render(TO, BASE, tokenFor(template));
+
+    Matcher links = URL.matcher(mail.body());
+    assertThat(links.find()).isTrue();
+    URI link = URI.create(links.group());
+    assertThat(links.find()).as("a second link").isFalse();
+    assertThat(link.toString()).startsWith("http://127.0.0.1:8080/");
+    assertThat(link.getRawQuery()).isNull();
+    assertThat(mail.body()).doesNotContain("<").doesNotContain(">").endsWith("\n");
+    assertThat(mail.subject()).isNotBlank().doesNotContain("\n");
+    tokenFor(template).ifPresentOrElse(
+        token -> {
+          assertThat(link.getRawFragment()).isEqualTo("token=" + token);
+          assertThat(link.getRawPath()).doesNotContain(token);
+          assertThat(mail.subject()).doesNotContain(token);
+        },
+        () -> assertThat(link.getRawFragment()).isNull());
+    assertThat(mail.body()).as("the mail does not name its recipient").doesNotContain(TO.value());
+    assertThat(mail.toString()).doesNotContain(TO.value()).doesNotContain("token");
+  }
+
+  @Test
+  void aBaseUrlWithAPathKeepsIt() {
+    assertThat(MailTemplate.VERIFY_EMAIL.link(URI.create("https://crm.example.org/base/"), Optional.of("vrf_abc")))
+        .isEqualTo(URI.create("https://crm.example.org/base/verify-email#token=vrf_abc"));
+    assertThat(MailTemplate.ACCOUNT_EXISTS.link(URI.create("https://crm.example.org"), Optional.empty()))
+        .isEqualTo(URI.create("https://crm.example.org/password-reset"));
+  }
+
+  @Test
+  void aTokenThatDoesNotFitTheTemplateIsRefused() {
+    assertThatThrownBy(() -> MailTemplate.VERIFY_EMAIL.link(BASE, Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MailTemplate.ACCOUNT_EXISTS.link(BASE, Optional.of("vrf_abc"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MailTemplate.VERIFY_EMAIL.link(BASE, Optional.of("rst_abc"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MailTemplate.VERIFY_EMAIL.link(BASE, Optional.of("vrf_a b"))).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ftp://example.org", "/relative", "https://user@example.org", "https://example.org/?a=b",
+      "https://example.org/#x", "mailto:ada@example.org"})
+  void aPublicUrlThatCannotBeALinkBaseIsRefused(String url) {
+    assertThatThrownBy(() -> MailTemplate.requirePublicUrl(URI.create(url))).isInstanceOf(IllegalArgumentException.class);
+  }
+}
