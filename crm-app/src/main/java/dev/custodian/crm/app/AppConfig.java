@@ -39,7 +39,8 @@ public record AppConfig(
     Optional<MasterKey> masterKey,
     DatabaseTimeouts databaseTimeouts,
     Optional<URI> publicUrl,
-    Set<String> extraAllowedHosts) {
+    Set<String> extraAllowedHosts,
+    AccountConfig accounts) {
 
   public static final String HTTP_HOST = "CRM_HTTP_HOST";
   public static final String HTTP_PORT = "CRM_HTTP_PORT";
@@ -102,8 +103,19 @@ public record AppConfig(
             + MasterKey.LENGTH + " bytes (make one with: openssl rand -base64 32)")));
     Optional<URI> publicUrl = value(env, PUBLIC_URL).map(AppConfig::publicUrl);
     Set<String> extraHosts = value(env, ALLOWED_HOSTS).map(AppConfig::hostList).orElse(Set.of());
+    AccountConfig accounts = AccountConfig.fromEnvironment(env);
+    if (url.isPresent() && accounts.smtp().isEmpty()) {
+      throw new ConfigException(AccountConfig.SMTP_HOST + " is not set: with an external database ("
+          + DATABASE_URL + ") account mail must go out through SMTP");
+    }
     return new AppConfig(host, port, maxBytes, url, app, owner, dataDir, masterKey, databaseTimeouts(env),
-        publicUrl, extraHosts);
+        publicUrl, extraHosts, accounts);
+  }
+
+  /** The base of every link the server mails: {@code CRM_PUBLIC_URL}, or the bound address. */
+  public URI mailLinkBase(int boundPort) {
+    return publicUrl.orElseGet(() -> URI.create("http://" + (httpHost.contains(":") ? "[" + httpHost + "]" : httpHost)
+        + ":" + boundPort));
   }
 
   /**

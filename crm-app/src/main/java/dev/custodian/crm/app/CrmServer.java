@@ -5,7 +5,13 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.custodian.crm.app.account.AccountModule;
 import dev.custodian.crm.app.contact.ContactModule;
+import dev.custodian.crm.app.mail.MailDelivery;
+import dev.custodian.crm.core.mail.port.out.Mailer;
+import dev.custodian.crm.core.mail.service.MailDispatcher;
+import dev.custodian.crm.privacy.Custodian;
+import java.time.Clock;
 import dev.custodian.crm.app.core.CoreModule;
 import dev.custodian.crm.app.database.DatabaseConnection;
 import dev.custodian.crm.app.database.DatabaseSetup;
@@ -41,14 +47,16 @@ public final class CrmServer implements AutoCloseable {
   private final HikariDataSource pool;
   private final Optional<EmbeddedPostgresDatabase> embedded;
   private final Optional<EmbeddedPostgresWatchdog> watchdog;
+  private final MailDelivery mail;
   private boolean closed;
 
   private CrmServer(Javalin http, HikariDataSource pool, Optional<EmbeddedPostgresDatabase> embedded,
-      Optional<EmbeddedPostgresWatchdog> watchdog) {
+      Optional<EmbeddedPostgresWatchdog> watchdog, MailDelivery mail) {
     this.http = http;
     this.pool = pool;
     this.embedded = embedded;
     this.watchdog = watchdog;
+    this.mail = mail;
   }
 
   /**
@@ -67,6 +75,11 @@ public final class CrmServer implements AutoCloseable {
    * further {@code RouteGroup}s or {@code ErasureParticipant}s into their sets.
    */
   public static CrmServer start(AppConfig config, List<? extends Module> extraModules) {
+    return start(config, extraModules, Clock.systemUTC());
+  }
+
+  /** As {@link #start(AppConfig, List)}, on another clock (a test's, to let time pass). */
+  public static CrmServer start(AppConfig config, List<? extends Module> extraModules, Clock clock) {
     if (config.embedded()) { // before a master key is generated into it
       EmbeddedPostgresDatabase.requirePrivateDataDirectory(config.dataDir());
     }
@@ -87,7 +100,7 @@ public final class CrmServer implements AutoCloseable {
         watchdog = EmbeddedPostgresWatchdog.start(embedded);
       }
       EmbeddedPostgresWatchdog alive = watchdog;
-      List<Module> modules = new ArrayList<>(List.of(new CoreModule(),
+      List<Module> modules = new ArrayList<>(List.of(new CoreModule(config.accounts(), clock),
           new PersistenceModule(pool, DatabaseSetup.persistence(pool),
               alive == null ? () -> true : alive::isAlive),
           new KeyModule(masterKey),
@@ -98,9 +111,13 @@ public final class CrmServer implements AutoCloseable {
       Injector injector = MasterKeys.verified(() -> Guice.createInjector(Stage.PRODUCTION, modules));
       Javalin http = injector.getInstance(Javalin.class);
       listen(http, config);
+      Custodian custodian = injector.getInstance(Custodian.class);
+      MailDelivery mail = MailDelivery.start(custodian.mailDispatcher(mailer(config, clock),
+          MailDispatcher.Settings.of(config.mailLinkBase(http.port()), config.accounts().mailTokenTtl())),
+          custodian.throttle());
       log.info("Custodian CRM listening on http://{}:{} ({})", config.httpHost(), http.port(),
           embedded != null ? "embedded PostgreSQL in " + config.dataDir() : "database " + db.describe());
-      return new CrmServer(http, pool, Optional.ofNullable(embedded), Optional.ofNullable(watchdog));
+      return new CrmServer(http, pool, Optional.ofNullable(embedded), Optional.ofNullable(watchdog), mail);
     } catch (RuntimeException e) {
       if (watchdog != null) {
         watchdog.close();
@@ -117,7 +134,7 @@ public final class CrmServer implements AutoCloseable {
 
   /** Every feature, one module each: a feature's module binds its stores, use cases and routes. */
   private static List<Module> features() {
-    return List.of(new WorkspaceModule(), new ContactModule(), new ErasureModule());
+    return List.of(new WorkspaceModule(), new ContactModule(), new ErasureModule(), new AccountModule());
   }
 
   /** Runs the pending migrations as the owner role, then stops what it started. */
@@ -144,10 +161,20 @@ public final class CrmServer implements AutoCloseable {
     log.info("Shutting down");
     // Each step runs whatever the one before did: a shutdown hook must never throw.
     watchdog.ifPresent(w -> quietly("the database watchdog", w::close)); // a stopping database is no crash
+    quietly("the mail delivery", mail::close);
     quietly("the HTTP server", http::stop);
     quietly("the connection pool", pool::close);
     embedded.ifPresent(db -> quietly("the embedded PostgreSQL", db::close));
     log.info("Stopped");
+  }
+
+  private static Mailer mailer(AppConfig config, Clock clock) {
+    try {
+      return MailDelivery.mailer(config.accounts().smtp(), config.dataDir(), AccountConfig.DEFAULT_FROM, clock);
+    } catch (java.io.IOException e) {
+      throw new StartupException("cannot create the mail directory under " + config.dataDir() + " ("
+          + e.getClass().getSimpleName() + ")");
+    }
   }
 
   private static void quietly(String what, Runnable stop) {

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Configuration from environment variables: defaults, and one clear line per bad value. */
@@ -34,12 +35,49 @@ class AppConfigTest {
     AppConfig config = AppConfig.fromEnvironment(Map.of(
         "CRM_DATABASE_URL", "jdbc:postgresql://db:5432/crm",
         "CRM_DATABASE_USER", "crm_app", "CRM_DATABASE_PASSWORD", "secret-app",
-        "CRM_DATABASE_OWNER_USER", "crm_owner", "CRM_DATABASE_OWNER_PASSWORD", "secret-owner"));
+        "CRM_DATABASE_OWNER_USER", "crm_owner", "CRM_DATABASE_OWNER_PASSWORD", "secret-owner",
+        "CRM_SMTP_HOST", "smtp.example.org", "CRM_SMTP_USER", "crm", "CRM_SMTP_PASSWORD", "secret-smtp"));
 
     assertThat(config.embedded()).isFalse();
     assertThat(config.app()).hasValueSatisfying(c -> assertThat(c.user()).isEqualTo("crm_app"));
     assertThat(config.owner()).hasValueSatisfying(c -> assertThat(c.password()).isEqualTo("secret-owner"));
     assertThat(config.toString()).doesNotContain("secret");
+  }
+
+  @Test
+  void givenNoAccountSettings_thenTheDocumentedDefaults() {
+    AccountConfig accounts = AppConfig.fromEnvironment(Map.of()).accounts();
+    assertThat(accounts.minimumAge()).isEqualTo(16);
+    assertThat(accounts.mailTokenTtl()).isEqualTo(java.time.Duration.ofHours(1));
+    assertThat(accounts.throttleLimit()).isEqualTo(5);
+    assertThat(accounts.throttleWindow()).isEqualTo(java.time.Duration.ofMinutes(15));
+    assertThat(accounts.smtp()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("TRN-13, ACC-01, ACC-10: a lower age, weaker Argon2, longer tokens, cleartext SMTP off loopback, "
+      + "and an external database without SMTP each refuse to start with one line")
+  void givenUnsafeAccountSettings_thenOneLineNamingTheVariable() {
+    Map<Map<String, String>, String> refused = new java.util.LinkedHashMap<>();
+    refused.put(Map.of("CRM_MINIMUM_AGE", "15"), "CRM_MINIMUM_AGE");
+    refused.put(Map.of("CRM_ARGON2_MEMORY_KIB", "1024"), "CRM_ARGON2_MEMORY_KIB");
+    refused.put(Map.of("CRM_ARGON2_ITERATIONS", "1"), "CRM_ARGON2_ITERATIONS");
+    refused.put(Map.of("CRM_ARGON2_PARALLELISM", "0"), "CRM_ARGON2_PARALLELISM");
+    refused.put(Map.of("CRM_MAIL_TOKEN_TTL", "PT2H"), "CRM_MAIL_TOKEN_TTL");
+    refused.put(Map.of("CRM_THROTTLE_WINDOW", "15 minutes"), "CRM_THROTTLE_WINDOW");
+    refused.put(Map.of("CRM_SMTP_HOST", "smtp.example.org", "CRM_SMTP_SECURITY", "none",
+        "CRM_SMTP_USER", "crm", "CRM_SMTP_PASSWORD", "secret-smtp"), "CRM_SMTP");
+    refused.put(Map.of("CRM_DATABASE_URL", "jdbc:postgresql://db:5432/crm",
+        "CRM_DATABASE_USER", "crm_app", "CRM_DATABASE_PASSWORD", "secret-app"), "CRM_SMTP_HOST");
+    refused.forEach((env, variable) -> assertThatThrownBy(() -> AppConfig.fromEnvironment(env))
+        .as("%s", env.keySet())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(variable)
+        .hasMessageNotContaining("secret")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n")));
+    // none is allowed to a loopback relay
+    assertThat(AppConfig.fromEnvironment(Map.of("CRM_SMTP_HOST", "127.0.0.1", "CRM_SMTP_SECURITY", "none"))
+        .accounts().smtp()).isPresent();
   }
 
   @Test

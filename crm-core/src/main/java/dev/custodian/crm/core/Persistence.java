@@ -5,6 +5,9 @@ import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
+import dev.custodian.crm.core.mail.port.out.MailOutbox;
+import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
+import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 
@@ -27,6 +30,12 @@ public interface Persistence {
   ErasureReceiptRepository erasureReceipts();
 
   KeyCheckRepository keyChecks();
+
+  MailOutbox mailOutbox();
+
+  MailTokenRepository mailTokens();
+
+  ThrottleRepository throttleEntries();
 
   AccountRepository accounts();
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.core.common.error.BusyException;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.InvalidTokenException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.common.error.RateLimitedException;
 import dev.custodian.crm.core.common.error.ValidationException;
@@ -71,6 +72,7 @@ class ProblemTableTest {
   private static CrmException exceptionOf(CrmException.Kind kind) {
     return switch (kind) {
       case VALIDATION -> ValidationException.of(FieldError.field("name", "is required"));
+      case INVALID_TOKEN -> new InvalidTokenException();
       case NOT_FOUND -> new NotFoundException("contact");
       case FORBIDDEN -> new ForbiddenException("needs the owner role");
       case DUPLICATE, SUPPRESSED -> new ConflictException(kind, "conflict of kind " + kind);
@@ -241,6 +243,17 @@ class ProblemTableTest {
 
   @Test
   void whileStopping_aRequestOnAnOpenConnectionIs503_andTheOneInFlightFinishes() throws Exception {
+    // Jetty may close the waiting keep-alive connection as idle before our request reaches it (a clean close the
+    // client retries, not a failure); the scenario is repeated until the request wins that race, as it usually does.
+    String answer = "";
+    for (int attempt = 0; attempt < 5 && answer.isEmpty(); attempt++) {
+      answer = answerOnAnOpenConnectionWhileStopping();
+    }
+    assertThat(answer).contains("HTTP/1.1 503 ").contains("Retry-After").contains("/problems/unavailable");
+  }
+
+  /** The answer to a request sent on an idle connection while a slow request is in flight; "" if it was closed. */
+  private static String answerOnAnOpenConnectionWhileStopping() throws Exception {
     java.util.concurrent.CountDownLatch inFlight = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     RouteGroup slow = config -> config.routes.get("/test/slow", ctx -> {
@@ -264,25 +277,25 @@ class ProblemTableTest {
       Thread stopper = new Thread(stopping::stop);
       stopper.start();
       String answer = "";
-      for (int i = 0; i < 200 && !answer.contains(" 503 "); i++) {
-        open.getOutputStream().write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        answer = new String(open.getInputStream().readNBytes(Math.max(1, open.getInputStream().available())),
-            StandardCharsets.ISO_8859_1);
-        if (!answer.contains(" 503 ")) {
-          byte[] rest = new byte[4096];
-          open.setSoTimeout(100);
-          try {
-            int n = open.getInputStream().read(rest);
-            answer += n > 0 ? new String(rest, 0, n, StandardCharsets.ISO_8859_1) : "";
-          } catch (java.net.SocketTimeoutException e) {
-            // nothing more yet
-          }
+      boolean closed = false;
+      open.setSoTimeout(100);
+      for (int i = 0; i < 200 && !closed && !answer.contains(" 503 "); i++) {
+        try {
+          open.getOutputStream().write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          byte[] chunk = new byte[4096];
+          int n = open.getInputStream().read(chunk);
+          closed = n < 0;
+          answer += n > 0 ? new String(chunk, 0, n, StandardCharsets.ISO_8859_1) : "";
+        } catch (java.net.SocketTimeoutException e) {
+          // nothing yet
+        } catch (java.io.IOException e) {
+          closed = true;
         }
       }
-      assertThat(answer).contains("HTTP/1.1 503 ").contains("Retry-After").contains("/problems/unavailable");
       release.countDown();
       assertThat(slowAnswer.get(15, java.util.concurrent.TimeUnit.SECONDS).body()).isEqualTo("done");
       stopper.join(15_000);
+      return closed && !answer.contains(" 503 ") ? "" : answer;
     } finally {
       release.countDown();
     }

@@ -6,12 +6,17 @@ import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
+import dev.custodian.crm.core.mail.port.out.MailOutbox;
+import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
+import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import dev.custodian.crm.persistence.account.JooqAccountStores;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
+import dev.custodian.crm.persistence.mail.JooqMailStores;
+import dev.custodian.crm.persistence.throttle.JooqThrottleStores;
 import dev.custodian.crm.persistence.schema.ApplicationRoleCheck;
 import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
 import javax.sql.DataSource;
@@ -33,6 +38,9 @@ public final class JooqPersistence implements Persistence {
   private final SuppressionEntryRepository suppressionEntries;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
+  private final MailOutbox mailOutbox;
+  private final MailTokenRepository mailTokens;
+  private final ThrottleRepository throttleEntries;
   private final AccountRepository accounts;
 
   private JooqPersistence(DataSource appDataSource) {
@@ -42,6 +50,9 @@ public final class JooqPersistence implements Persistence {
     this.suppressionEntries = JooqErasureStores.suppressionEntries(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
+    this.mailOutbox = JooqMailStores.outbox(transactions);
+    this.mailTokens = JooqMailStores.tokens(transactions);
+    this.throttleEntries = JooqThrottleStores.entries(transactions);
     this.accounts = JooqAccountStores.accounts(transactions);
   }
 
@@ -93,6 +104,21 @@ public final class JooqPersistence implements Persistence {
   @Override
   public KeyCheckRepository keyChecks() {
     return keyChecks;
+  }
+
+  @Override
+  public MailOutbox mailOutbox() {
+    return mailOutbox;
+  }
+
+  @Override
+  public MailTokenRepository mailTokens() {
+    return mailTokens;
+  }
+
+  @Override
+  public ThrottleRepository throttleEntries() {
+    return throttleEntries;
   }
 
   @Override

@@ -1,6 +1,21 @@
 package dev.custodian.crm.privacy;
 
 import dev.custodian.crm.core.Persistence;
+import dev.custodian.crm.core.account.Account;
+import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.account.AgeAttestation;
+import dev.custodian.crm.core.account.port.in.AccountUseCases;
+import dev.custodian.crm.core.account.port.out.CommonPasswords;
+import dev.custodian.crm.core.account.port.out.PasswordHasher;
+import dev.custodian.crm.core.account.service.AccountServices;
+import dev.custodian.crm.core.common.port.out.TokenGenerator;
+import dev.custodian.crm.core.mail.port.out.MailRecipients;
+import dev.custodian.crm.core.mail.port.out.Mailer;
+import dev.custodian.crm.core.mail.service.MailDispatcher;
+import dev.custodian.crm.core.throttle.service.Throttle;
+import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
+import dev.custodian.crm.privacy.password.ZxcvbnCommonPasswords;
+import dev.custodian.crm.privacy.throttle.KeyedThrottleHasher;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
@@ -15,6 +30,7 @@ import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
 import dev.custodian.crm.privacy.erasure.service.ErasureServices;
 import dev.custodian.crm.privacy.suppression.HashedSuppressionList;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,15 +56,27 @@ public final class Custodian {
   private final WorkspaceUseCases workspaces;
   private final ContactUseCases contacts;
   private final ErasureUseCases erasure;
+  private final AccountUseCases accounts;
+  private final Throttle throttle;
+  private final Persistence persistence;
+  private final Clock clock;
 
   private Custodian(Builder builder) {
     Persistence p = builder.persistence;
+    this.persistence = p;
+    this.clock = builder.clock;
+    this.throttle = new Throttle(p.transactions(), p.throttleEntries(), new KeyedThrottleHasher(builder.keys),
+        builder.clock, builder.throttleLimit, builder.throttleWindow);
     WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.workspaces());
     SuppressionList suppression = new HashedSuppressionList(p.suppressionEntries(), builder.keys);
     this.workspaces = WorkspaceServices.create(p.transactions(), p.workspaces(), builder.ids, builder.clock);
     this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression, builder.ids, builder.clock);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         builder.erasureParticipants, builder.ids, builder.clock);
+    this.accounts = AccountServices.create(p.transactions(), p.accounts(),
+        builder.passwordHasher != null ? builder.passwordHasher : new Argon2PasswordHasher(),
+        builder.commonPasswords != null ? builder.commonPasswords : new ZxcvbnCommonPasswords(),
+        p.mailOutbox(), p.mailTokens(), throttle, builder.ids, builder.clock, builder.minimumAge);
   }
 
   public static Builder builder() {
@@ -70,6 +98,27 @@ public final class Custodian {
     return erasure;
   }
 
+  /** Accounts: sign-up, email verification and password reset by mail. */
+  public AccountUseCases accounts() {
+    return accounts;
+  }
+
+  /** The throttle of the requests that mail an address; {@code purgeEnded()} it now and then. */
+  public Throttle throttle() {
+    return throttle;
+  }
+
+  /**
+   * The dispatcher that sends what the use cases put in the outbox (call {@code dispatchDue()}
+   * now and then, from one thread or many instances: a row is leased to one of them). Addresses
+   * are read when a mail is sent, from the account it is for.
+   */
+  public MailDispatcher mailDispatcher(Mailer mailer, MailDispatcher.Settings settings) {
+    MailRecipients recipients = account -> persistence.accounts().findById(new AccountId(account)).map(Account::email);
+    return new MailDispatcher(persistence.transactions(), persistence.mailOutbox(), persistence.mailTokens(),
+        recipients, mailer, TokenGenerator.secureRandom(), clock, settings);
+  }
+
   /** How the library is put together; {@link #persistence} and {@link #keys} are required. */
   public static final class Builder {
 
@@ -78,8 +127,41 @@ public final class Custodian {
     private Clock clock = Clock.systemUTC();
     private IdGenerator ids = IdGenerator.random();
     private final List<ErasureParticipant> erasureParticipants = new ArrayList<>();
+    private PasswordHasher passwordHasher;
+    private CommonPasswords commonPasswords;
+    private int minimumAge = AgeAttestation.LOWEST_MINIMUM_AGE;
+    private int throttleLimit = Throttle.DEFAULT_LIMIT;
+    private Duration throttleWindow = Throttle.DEFAULT_WINDOW;
 
     private Builder() {}
+
+    /** How passwords are hashed; Argon2id with OWASP's parameters by default. */
+    public Builder passwordHasher(PasswordHasher passwordHasher) {
+      this.passwordHasher = Objects.requireNonNull(passwordHasher, "passwordHasher");
+      return this;
+    }
+
+    /** The list of passwords refused as too common; zxcvbn's by default. */
+    public Builder commonPasswords(CommonPasswords commonPasswords) {
+      this.commonPasswords = Objects.requireNonNull(commonPasswords, "commonPasswords");
+      return this;
+    }
+
+    /** The age a person attests at sign-up: at least 16 (and the default). */
+    public Builder minimumAge(int minimumAge) {
+      if (minimumAge < AgeAttestation.LOWEST_MINIMUM_AGE) {
+        throw new IllegalArgumentException("the minimum age is at least " + AgeAttestation.LOWEST_MINIMUM_AGE);
+      }
+      this.minimumAge = minimumAge;
+      return this;
+    }
+
+    /** Requests that mail an address, per address and per client address: 5 per 15 minutes by default. */
+    public Builder throttle(int limit, Duration window) {
+      this.throttleLimit = limit;
+      this.throttleWindow = Objects.requireNonNull(window, "window");
+      return this;
+    }
 
     /** Every out-port: the jOOQ adapter's {@code JooqPersistence}, or your own. */
     public Builder persistence(Persistence persistence) {

@@ -4,11 +4,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import dev.custodian.crm.app.AccountConfig;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
 import dev.custodian.crm.persistence.JooqPersistence;
 import dev.custodian.crm.privacy.Custodian;
+import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
 import java.time.Clock;
 import java.util.Set;
 
@@ -20,6 +22,15 @@ import java.util.Set;
  */
 public final class CoreModule extends AbstractModule {
 
+  private final AccountConfig accounts;
+  private final Clock clock;
+
+  /** @param clock the clock every stored time is read from (the system's UTC clock when serving) */
+  public CoreModule(AccountConfig accounts, Clock clock) {
+    this.accounts = java.util.Objects.requireNonNull(accounts, "accounts");
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
+  }
+
   @Override
   protected void configure() {
     Multibinder.newSetBinder(binder(), ErasureParticipant.class); // may stay empty
@@ -28,7 +39,7 @@ public final class CoreModule extends AbstractModule {
   @Provides
   @Singleton
   Clock clock() {
-    return Clock.systemUTC();
+    return clock;
   }
 
   @Provides
@@ -42,7 +53,11 @@ public final class CoreModule extends AbstractModule {
   @Singleton
   Custodian custodian(JooqPersistence persistence, KeyProvider keys, Clock clock, IdGenerator ids,
       Set<ErasureParticipant> erasureParticipants) {
-    Custodian.Builder builder = Custodian.builder().persistence(persistence).keys(keys).clock(clock).ids(ids);
+    Custodian.Builder builder = Custodian.builder().persistence(persistence).keys(keys).clock(clock).ids(ids)
+        .minimumAge(accounts.minimumAge())
+        .throttle(accounts.throttleLimit(), accounts.throttleWindow())
+        .passwordHasher(new Argon2PasswordHasher(accounts.argon2MemoryKib(), accounts.argon2Iterations(),
+            accounts.argon2Parallelism(), accounts.argon2MaxConcurrent()));
     erasureParticipants.forEach(builder::erasureParticipant);
     return builder.build();
   }

@@ -106,43 +106,9 @@ class ErasureApiTest {
     return app.postJson(contacts(workspace) + "/" + contactId + "/erasure", "");
   }
 
-  /** Every row of every user table (the catalogue's list, not a hand-written one) as text. */
+  /** Every row of every user table as text, erasure's tables among them. */
   static List<String> everyRowAsText() throws Exception {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
-      List<String[]> tables = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery(
-          "select schemaname, tablename from pg_tables where schemaname not in ('pg_catalog', 'information_schema')")) {
-        while (rs.next()) {
-          tables.add(new String[] {rs.getString(1), rs.getString(2)});
-        }
-      }
-      assertThat(tables).extracting(t -> t[1]).contains("contacts", "suppression_entries", "erasure_receipts");
-      for (String[] table : tables) {
-        String qualified = "\"" + table[0] + "\".\"" + table[1] + "\"";
-        List<String> byteaColumns = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery("select column_name from information_schema.columns where table_schema = '"
-            + table[0] + "' and table_name = '" + table[1] + "' and data_type = 'bytea'")) {
-          while (rs.next()) {
-            byteaColumns.add(rs.getString(1));
-          }
-        }
-        StringBuilder select = new StringBuilder("select t::text");
-        for (String column : byteaColumns) {
-          select.append(", encode(t.\"").append(column).append("\", 'escape')");
-        }
-        try (ResultSet rs = st.executeQuery(select + " from " + qualified + " t")) {
-          while (rs.next()) {
-            StringBuilder row = new StringBuilder(table[1]).append(": ");
-            for (int i = 1; i <= 1 + byteaColumns.size(); i++) {
-              row.append(rs.getString(i)).append(' ');
-            }
-            rows.add(row.toString());
-          }
-        }
-      }
-    }
-    return rows;
+    return TestApp.everyRowAsText(db, "contacts", "suppression_entries", "erasure_receipts");
   }
 
   private static List<String> traces(Person person) {

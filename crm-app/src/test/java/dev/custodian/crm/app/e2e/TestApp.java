@@ -1,6 +1,11 @@
 package dev.custodian.crm.app.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.inject.Module;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.custodian.crm.app.AccountConfig;
 import dev.custodian.crm.app.AppConfig;
 import dev.custodian.crm.app.CrmServer;
 import dev.custodian.crm.persistence.schema.DatabaseRoles;
@@ -18,6 +23,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +32,18 @@ import java.util.Map;
  * HTTP client that calls it over a real socket.
  */
 final class TestApp implements AutoCloseable {
+
+  /**
+   * The SMTP server every test start on an external database mails through (one per test JVM,
+   * on loopback): an external database needs SMTP, and the account tests read what it received.
+   */
+  static final GreenMail SMTP = startSmtp();
+
+  private static GreenMail startSmtp() {
+    GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp.start();
+    return smtp;
+  }
 
   /** The master key of every test start on an external database: random, once per test JVM. */
   static final byte[] MASTER_KEY = randomKey();
@@ -57,6 +75,9 @@ final class TestApp implements AutoCloseable {
     env.put(AppConfig.DATABASE_OWNER_USER, DatabaseRoles.OWNER);
     env.put(AppConfig.DATABASE_OWNER_PASSWORD, db.ownerPassword());
     env.put(AppConfig.MASTER_KEY, Base64.getEncoder().encodeToString(MASTER_KEY));
+    env.put(AccountConfig.SMTP_HOST, "127.0.0.1");
+    env.put(AccountConfig.SMTP_PORT, String.valueOf(SMTP.getSmtp().getPort()));
+    env.put(AccountConfig.SMTP_SECURITY, "none");
     return env;
   }
 
@@ -68,6 +89,11 @@ final class TestApp implements AutoCloseable {
 
   static TestApp start(Map<String, String> env, Module... extraModules) {
     return new TestApp(CrmServer.start(AppConfig.fromEnvironment(env), List.of(extraModules)));
+  }
+
+  /** A start on a clock the test moves. */
+  static TestApp start(Map<String, String> env, java.time.Clock clock) {
+    return new TestApp(CrmServer.start(AppConfig.fromEnvironment(env), List.of(), clock));
   }
 
   int port() {
@@ -126,6 +152,45 @@ final class TestApp implements AutoCloseable {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  /** Every row of every user table (the catalogue's list, not a hand-written one) as text, as the superuser. */
+  static List<String> everyRowAsText(TestDatabase db, String... expectedTables) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
+      List<String[]> tables = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery(
+          "select schemaname, tablename from pg_tables where schemaname not in ('pg_catalog', 'information_schema')")) {
+        while (rs.next()) {
+          tables.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+      }
+      assertThat(tables).extracting(t -> t[1]).contains(expectedTables);
+      for (String[] table : tables) {
+        String qualified = "\"" + table[0] + "\".\"" + table[1] + "\"";
+        List<String> byteaColumns = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("select column_name from information_schema.columns where table_schema = '"
+            + table[0] + "' and table_name = '" + table[1] + "' and data_type = 'bytea'")) {
+          while (rs.next()) {
+            byteaColumns.add(rs.getString(1));
+          }
+        }
+        StringBuilder select = new StringBuilder("select t::text");
+        for (String column : byteaColumns) {
+          select.append(", encode(t.\"").append(column).append("\", 'escape')");
+        }
+        try (ResultSet rs = st.executeQuery(select + " from " + qualified + " t")) {
+          while (rs.next()) {
+            StringBuilder row = new StringBuilder(table[1]).append(": ");
+            for (int i = 1; i <= 1 + byteaColumns.size(); i++) {
+              row.append(rs.getString(i)).append(' ');
+            }
+            rows.add(row.toString());
+          }
+        }
+      }
+    }
+    return rows;
   }
 
   @Override

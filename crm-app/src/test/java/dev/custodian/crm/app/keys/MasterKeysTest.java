@@ -96,7 +96,8 @@ class MasterKeysTest {
   void givenExternalDatabaseWithoutKey_whenLoaded_thenRefusedWithOneLine() {
     AppConfig config = AppConfig.fromEnvironment(Map.of(
         AppConfig.DATABASE_URL, "jdbc:postgresql://db.example/crm",
-        AppConfig.DATA_DIR, temp.resolve("data").toString()));
+        AppConfig.DATA_DIR, temp.resolve("data").toString(),
+        dev.custodian.crm.app.AccountConfig.SMTP_HOST, "smtp.example.org"));
 
     assertThatThrownBy(() -> MasterKeys.load(config))
         .isInstanceOf(StartupException.class)

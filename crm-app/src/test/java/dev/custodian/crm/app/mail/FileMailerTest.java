@@ -2,7 +2,7 @@ package dev.custodian.crm.app.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.mail.MailTemplate;
 import dev.custodian.crm.core.mail.OutgoingMail;
 import jakarta.mail.Message;

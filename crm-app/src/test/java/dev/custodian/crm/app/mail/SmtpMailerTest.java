@@ -8,7 +8,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.custodian.crm.app.mail.SmtpMailer.Security;
 import dev.custodian.crm.app.mail.SmtpMailer.Settings;
-import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.mail.MailTemplate;
 import dev.custodian.crm.core.mail.OutgoingMail;
 import dev.custodian.crm.core.mail.port.out.MailDeliveryException;

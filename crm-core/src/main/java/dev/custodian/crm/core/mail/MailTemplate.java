@@ -1,6 +1,6 @@
 package dev.custodian.crm.core.mail;
 
-import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.common.EmailAddress;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;

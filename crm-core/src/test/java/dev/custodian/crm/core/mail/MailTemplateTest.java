@@ -3,7 +3,7 @@ package dev.custodian.crm.core.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.common.EmailAddress;
 import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Matcher;

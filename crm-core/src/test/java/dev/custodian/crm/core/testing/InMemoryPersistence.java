@@ -7,6 +7,9 @@ import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
 import dev.custodian.crm.core.keys.InMemoryKeyCheckRepository;
+import dev.custodian.crm.core.mail.InMemoryMailOutbox;
+import dev.custodian.crm.core.mail.InMemoryMailTokenRepository;
+import dev.custodian.crm.core.throttle.InMemoryThrottleRepository;
 import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
 
 /**
@@ -23,6 +26,9 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryErasureReceiptRepository erasureReceipts =
       new InMemoryErasureReceiptRepository(transactions);
   private final InMemoryKeyCheckRepository keyChecks = new InMemoryKeyCheckRepository(transactions);
+  private final InMemoryMailOutbox mailOutbox = new InMemoryMailOutbox(transactions);
+  private final InMemoryMailTokenRepository mailTokens = new InMemoryMailTokenRepository(transactions);
+  private final InMemoryThrottleRepository throttleEntries = new InMemoryThrottleRepository(transactions);
   private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(transactions);
 
   @Override
@@ -58,5 +64,20 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryAccountRepository accounts() {
     return accounts;
+  }
+
+  @Override
+  public InMemoryMailOutbox mailOutbox() {
+    return mailOutbox;
+  }
+
+  @Override
+  public InMemoryMailTokenRepository mailTokens() {
+    return mailTokens;
+  }
+
+  @Override
+  public InMemoryThrottleRepository throttleEntries() {
+    return throttleEntries;
   }
 }

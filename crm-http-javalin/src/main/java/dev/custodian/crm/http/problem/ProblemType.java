@@ -8,6 +8,7 @@ public enum ProblemType {
   VALIDATION("validation", 400, "Invalid input"),
   MALFORMED_JSON("malformed-json", 400, "Malformed JSON"),
   BAD_REQUEST("bad-request", 400, "Bad request"),
+  INVALID_TOKEN("invalid-token", 400, "Invalid token"),
   FORBIDDEN("forbidden", 403, "Forbidden"),
   NOT_FOUND("not-found", 404, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),

@@ -148,6 +148,7 @@ public final class Problems {
   public static ProblemType typeOf(CrmException.Kind kind) {
     return switch (kind) {
       case VALIDATION -> ProblemType.VALIDATION;
+      case INVALID_TOKEN -> ProblemType.INVALID_TOKEN;
       case NOT_FOUND -> ProblemType.NOT_FOUND;
       case FORBIDDEN -> ProblemType.FORBIDDEN;
       case DUPLICATE -> ProblemType.DUPLICATE;

@@ -14,12 +14,15 @@ package dev.custodian.crm.core.common.error;
  */
 public abstract sealed class CrmException extends RuntimeException
     permits ValidationException, NotFoundException, ForbiddenException, ConflictException,
-        PreconditionFailedException, RateLimitedException, UnavailableException, BusyException {
+        PreconditionFailedException, RateLimitedException, UnavailableException, BusyException,
+        InvalidTokenException {
 
   /** Why a use case could not complete; each kind is its own problem type over HTTP. */
   public enum Kind {
     /** Bad input: one or more field errors ({@link ValidationException}). */
     VALIDATION(false),
+    /** A token from a mail link is unknown, expired or used ({@link InvalidTokenException}). */
+    INVALID_TOKEN(false),
     /** No such resource for the caller's workspace ({@link NotFoundException}). */
     NOT_FOUND(false),
     /** The caller may not do this ({@link ForbiddenException}). */

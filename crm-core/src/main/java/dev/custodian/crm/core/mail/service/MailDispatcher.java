@@ -3,7 +3,7 @@ package dev.custodian.crm.core.mail.service;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.common.port.out.TokenHash;
-import dev.custodian.crm.core.contact.EmailAddress;
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.mail.MailTemplate;
 import dev.custodian.crm.core.mail.MailTokenPurpose;
 import dev.custodian.crm.core.mail.QueuedMail;

@@ -1,0 +1,2 @@
+/** Wiring of the account feature. */
+package dev.custodian.crm.app.account;

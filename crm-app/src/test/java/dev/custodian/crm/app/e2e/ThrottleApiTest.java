@@ -1,0 +1,142 @@
+package dev.custodian.crm.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custodian.crm.core.testing.MutableClock;
+import dev.custodian.crm.persistence.testing.TestDatabase;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * SEC-07 over real sockets with the default limit (5 per 15 min). Each client speaks from its own
+ * loopback address (Linux routes all of 127/8 to lo), so the per-address and the per-IP counts can
+ * be driven apart; time moves through the server's clock.
+ */
+class ThrottleApiTest {
+
+  private static final Pattern STATUS = Pattern.compile("^HTTP/1\\.1 (\\d{3}) ");
+  private static final Pattern RETRY_AFTER = Pattern.compile("(?i)\\r\\nRetry-After: *(\\d+)\\r\\n");
+
+  @RegisterExtension static final TestDatabase db = new TestDatabase();
+  private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
+  private static final List<String> addressesUsed = new ArrayList<>();
+  private static TestApp app;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start(TestApp.environmentFor(db), clock);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  /** A raw answer to one request, from {@code source} (a loopback address). */
+  private record Answer(int status, String text) {
+    long retryAfter() {
+      Matcher m = RETRY_AFTER.matcher(text);
+      assertThat(m.find()).as("Retry-After in %s", text).isTrue();
+      return Long.parseLong(m.group(1));
+    }
+  }
+
+  private static Answer post(String source, String path, String json) throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), app.port(), InetAddress.getByName(source), 0)) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      Matcher status = STATUS.matcher(text);
+      assertThat(status.find()).as(text).isTrue();
+      return new Answer(Integer.parseInt(status.group(1)), text);
+    }
+  }
+
+  private static Answer reset(String source, String email) throws IOException {
+    return post(source, "/api/v1/auth/password-reset", "{\"email\":\"" + email + "\"}");
+  }
+
+  private static String address() {
+    String address = "grace." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    addressesUsed.add(address);
+    return address;
+  }
+
+  private static void assertRateLimited(Answer answer) {
+    assertThat(answer.status()).as(answer.text()).isEqualTo(429);
+    assertThat(answer.text()).contains("Content-Type: application/problem+json").contains("/problems/rate-limited");
+    assertThat(answer.retryAfter()).isBetween(1L, Duration.ofMinutes(15).toSeconds());
+  }
+
+  @Test
+  @DisplayName("SEC-07: the 6th reset request in 15 min for an address with no account gets 429 with Retry-After, from any IP")
+  void sixthResetForOneAddress_withoutAnAccount() throws IOException {
+    String email = address();
+    for (int i = 1; i <= 5; i++) {
+      assertThat(reset("127.0.1." + i, email).status()).isEqualTo(202);
+    }
+    assertRateLimited(reset("127.0.1.6", email));
+    assertThat(reset("127.0.1.6", address()).status()).as("another address from that IP").isEqualTo(202);
+  }
+
+  @Test
+  @DisplayName("SEC-07: the 6th reset request in 15 min for an account's address gets 429 with Retry-After, then the window ends")
+  void sixthResetForOneAddress_withAnAccount() throws Exception {
+    String email = address();
+    assertThat(post("127.0.2.99", "/api/v1/auth/signup", "{\"name\":\"Grace Hopper\",\"email\":\"" + email
+        + "\",\"password\":\"a compiler is a program " + UUID.randomUUID() + "\",\"ageConfirmed\":true}").status())
+        .isEqualTo(202);
+    clock.advance(Duration.ofMinutes(16)); // the sign-up counted too; start the reset count afresh
+    for (int i = 1; i <= 5; i++) {
+      assertThat(reset("127.0.2." + i, email).status()).isEqualTo(202);
+    }
+    Answer limited = reset("127.0.2.6", email);
+    assertRateLimited(limited);
+    assertThat(limited.text().substring(limited.text().indexOf("\r\n\r\n")))
+        .as("the same body as for an address with no account")
+        .doesNotContain(email);
+
+    clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+    assertThat(reset("127.0.2.7", email).status()).as("a new window").isEqualTo(202);
+  }
+
+  @Test
+  @DisplayName("SEC-07: the 6th request from one IP across addresses gets 429; throttle_entries holds no address or IP in clear")
+  void sixthFromOneIp_acrossAddresses() throws Exception {
+    for (int i = 1; i <= 5; i++) {
+      assertThat(reset("127.0.3.1", address()).status()).isEqualTo(202);
+    }
+    assertRateLimited(reset("127.0.3.1", address()));
+    assertRateLimited(post("127.0.3.1", "/api/v1/auth/verify-email/resend", "{\"email\":\"" + address() + "\"}"));
+    assertThat(reset("127.0.3.2", address()).status()).as("another IP").isEqualTo(202);
+
+    String rows = String.join("\n", TestApp.everyRowAsText(db, "throttle_entries").stream()
+        .filter(row -> row.startsWith("throttle_entries: ")).toList()).toLowerCase();
+    assertThat(rows).contains("throttle_entries").doesNotContain("127.0.").doesNotContain("example.org");
+    for (String used : addressesUsed) {
+      assertThat(rows).doesNotContain(used.substring(0, used.indexOf('@')));
+    }
+  }
+}

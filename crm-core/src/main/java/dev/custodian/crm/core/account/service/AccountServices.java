@@ -1,0 +1,29 @@
+package dev.custodian.crm.core.account.service;
+
+import dev.custodian.crm.core.account.PasswordPolicy;
+import dev.custodian.crm.core.account.port.in.AccountUseCases;
+import dev.custodian.crm.core.account.port.out.AccountRepository;
+import dev.custodian.crm.core.account.port.out.CommonPasswords;
+import dev.custodian.crm.core.account.port.out.PasswordHasher;
+import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.mail.port.out.MailOutbox;
+import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
+import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.throttle.service.Throttle;
+import java.time.Clock;
+
+/** Factory: the account use cases over their out-ports. */
+public final class AccountServices {
+
+  private AccountServices() {}
+
+  /** @param minimumAge the age a person attests at sign-up; at least 16 (TRN-13) */
+  public static AccountUseCases create(Transactions transactions, AccountRepository accounts,
+      PasswordHasher hasher, CommonPasswords commonPasswords, MailOutbox outbox, MailTokenRepository tokens,
+      Throttle throttle, IdGenerator ids, Clock clock, int minimumAge) {
+    AccountService service = new AccountService(transactions, accounts, hasher, outbox, tokens, throttle,
+        ids, clock, minimumAge);
+    return new AccountUseCases(new PasswordPolicy(commonPasswords::contains), service, service, service,
+        service, service);
+  }
+}

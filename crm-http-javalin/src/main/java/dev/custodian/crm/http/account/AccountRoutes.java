@@ -1,0 +1,93 @@
+package dev.custodian.crm.http.account;
+
+import dev.custodian.crm.core.account.port.in.AccountUseCases;
+import dev.custodian.crm.core.account.port.in.EmailRequest;
+import dev.custodian.crm.core.account.port.in.ResetPasswordCommand;
+import dev.custodian.crm.core.account.port.in.SignUpCommand;
+import dev.custodian.crm.core.common.validation.Validator;
+import dev.custodian.crm.http.RouteGroup;
+import dev.custodian.crm.http.common.Requests;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Objects;
+
+/**
+ * HTTP adapter: sign-up, email verification and password reset. The routes that may mail an
+ * address answer 202 with one fixed body whether or not an account has it, so they reveal nothing;
+ * the client address they are throttled by is the socket's, never a header.
+ */
+final class AccountRoutes implements RouteGroup {
+
+  static final String ROOT = "/api/v1/auth";
+
+  private final AccountUseCases useCases;
+
+  AccountRoutes(AccountUseCases useCases) {
+    this.useCases = Objects.requireNonNull(useCases, "useCases");
+  }
+
+  @Override
+  public void addTo(JavalinConfig config) {
+    config.routes.post(ROOT + "/signup", this::signUp);
+    config.routes.post(ROOT + "/verify-email", this::verifyEmail);
+    config.routes.post(ROOT + "/verify-email/resend", this::resendVerification);
+    config.routes.post(ROOT + "/password-reset", this::requestPasswordReset);
+    config.routes.post(ROOT + "/password-reset/confirm", this::resetPassword);
+  }
+
+  void signUp(Context ctx) throws Exception {
+    var body = Requests.jsonBody(ctx, AccountRequests.SignUpRequest.class);
+    Validator v = new Validator();
+    SignUpCommand command = SignUpCommand.of(v, useCases.passwordPolicy(), body.name(), body.email(),
+        body.organisation(), body.password(), body.ageConfirmed(), clientIp(ctx));
+    v.throwIfInvalid();
+    useCases.signUp().signUp(command);
+    accepted(ctx);
+  }
+
+  void verifyEmail(Context ctx) throws Exception {
+    var body = Requests.jsonBody(ctx, AccountRequests.TokenRequest.class);
+    Validator v = new Validator();
+    String token = v.required("token", body.token(), t -> t);
+    v.throwIfInvalid();
+    useCases.verifyEmail().verify(token);
+    ctx.status(HttpStatus.NO_CONTENT);
+  }
+
+  void resendVerification(Context ctx) throws Exception {
+    useCases.resendVerification().resend(emailRequest(ctx));
+    accepted(ctx);
+  }
+
+  void requestPasswordReset(Context ctx) throws Exception {
+    useCases.requestPasswordReset().request(emailRequest(ctx));
+    accepted(ctx);
+  }
+
+  void resetPassword(Context ctx) throws Exception {
+    var body = Requests.jsonBody(ctx, AccountRequests.NewPasswordRequest.class);
+    Validator v = new Validator();
+    ResetPasswordCommand command = ResetPasswordCommand.of(v, useCases.passwordPolicy(), body.token(), body.password());
+    v.throwIfInvalid();
+    useCases.resetPassword().reset(command);
+    ctx.status(HttpStatus.NO_CONTENT);
+  }
+
+  private EmailRequest emailRequest(Context ctx) throws Exception {
+    var body = Requests.jsonBody(ctx, AccountRequests.EmailRequest.class);
+    Validator v = new Validator();
+    EmailRequest request = EmailRequest.of(v, body.email(), clientIp(ctx));
+    v.throwIfInvalid();
+    return request;
+  }
+
+  private static void accepted(Context ctx) {
+    ctx.status(HttpStatus.ACCEPTED).json(AccountRequests.AcceptedResponse.INSTANCE);
+  }
+
+  /** The socket's address: a forwarded header would let a client pick its own throttle key. */
+  private static String clientIp(Context ctx) {
+    return ctx.req().getRemoteAddr();
+  }
+}
