@@ -51,6 +51,21 @@ class EmbeddedDefaultTest {
       assertThat(response.statusCode()).isEqualTo(201);
       created = response.body();
       id = new ObjectMapper().readTree(created).path("id").asText();
+
+      // Without SMTP the embedded default writes account mail into CRM_DATA_DIR/mail/, privately.
+      assertThat(call(server, "POST", "/api/v1/auth/signup", "{\"name\":\"Ada\",\"email\":\"ada@example.org\","
+          + "\"password\":\"a long enough passphrase for this\",\"ageConfirmed\":true}").statusCode()).isEqualTo(202);
+      Path mailDir = dataDir.resolve("mail");
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+      while (mailFiles(mailDir).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(mailFiles(mailDir)).singleElement().satisfies(mail -> {
+        assertThat(Files.getPosixFilePermissions(mail)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.readString(mail)).contains("To: ada@example.org")
+            .containsPattern("http://127\\.0\\.0\\.1:" + server.port() + "/verify-email#token=vrf_[A-Za-z0-9_-]{43}");
+      });
+      assertThat(Files.getPosixFilePermissions(mailDir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
       firstStartLog = logs.lines();
     }
 
@@ -98,6 +113,15 @@ class EmbeddedDefaultTest {
     assertThat(dataDir.resolve("postgres/data/postgresql.conf")).exists();
     assertThat(dataDir.resolve("postgres/postgres.log")).exists();
     deleteRecursively(dataDir); // only on success: a failure leaves the files to look at
+  }
+
+  private static List<Path> mailFiles(Path dir) throws java.io.IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (var files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".eml")).toList();
+    }
   }
 
   private static void deleteRecursively(Path dir) throws java.io.IOException {
