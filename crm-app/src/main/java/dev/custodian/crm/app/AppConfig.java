@@ -114,8 +114,12 @@ public record AppConfig(
 
   /** The base of every link the server mails: {@code CRM_PUBLIC_URL}, or the bound address. */
   public URI mailLinkBase(int boundPort) {
-    return publicUrl.orElseGet(() -> URI.create("http://" + (httpHost.contains(":") ? "[" + httpHost + "]" : httpHost)
-        + ":" + boundPort));
+    // A wildcard bind is reached through loopback on this machine; a link to 0.0.0.0 opens nothing.
+    String host = switch (httpHost) {
+      case "0.0.0.0", "::", "[::]", "::0" -> "127.0.0.1";
+      default -> httpHost.contains(":") && !httpHost.startsWith("[") ? "[" + httpHost + "]" : httpHost;
+    };
+    return publicUrl.orElseGet(() -> URI.create("http://" + host + ":" + boundPort));
   }
 
   /**

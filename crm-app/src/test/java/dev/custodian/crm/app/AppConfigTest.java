@@ -81,6 +81,17 @@ class AppConfigTest {
   }
 
   @Test
+  void mailLinksGoUnderThePublicUrl_elseTheBoundAddress_andAWildcardBindThroughLoopback() {
+    assertThat(AppConfig.fromEnvironment(Map.of()).mailLinkBase(7070)).hasToString("http://127.0.0.1:7070");
+    assertThat(AppConfig.fromEnvironment(Map.of("CRM_HTTP_HOST", "0.0.0.0")).mailLinkBase(7070))
+        .hasToString("http://127.0.0.1:7070");
+    assertThat(AppConfig.fromEnvironment(Map.of("CRM_HTTP_HOST", "::1")).mailLinkBase(7070))
+        .hasToString("http://[::1]:7070");
+    assertThat(AppConfig.fromEnvironment(Map.of("CRM_PUBLIC_URL", "https://crm.example.com")).mailLinkBase(7070))
+        .hasToString("https://crm.example.com");
+  }
+
+  @Test
   void givenBadPorts_thenOneLineNamingTheVariable() {
     for (String bad : new String[] {"abc", "-1", "65536", "70 70", "1e3"}) {
       assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CRM_HTTP_PORT", bad)))

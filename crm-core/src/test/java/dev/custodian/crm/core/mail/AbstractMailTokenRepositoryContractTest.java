@@ -172,4 +172,56 @@ public abstract class AbstractMailTokenRepositoryContractTest {
       }
     }
   }
+  @Test
+  void isUsableAnswersLikeConsumeWithoutUsingTheToken() {
+    UUID account = UUID.randomUUID();
+    String token = issue(account, MailTokenPurpose.PASSWORD_RESET, EXPIRY, NOW);
+    assertThat(inPlatform(() -> tokens.isUsable(MailTokenPurpose.PASSWORD_RESET, TokenHash.of(token), NOW))).isTrue();
+    assertThat(inPlatform(() -> tokens.isUsable(MailTokenPurpose.PASSWORD_RESET, TokenHash.of(token), NOW))).isTrue();
+    assertThat(inPlatform(() -> tokens.isUsable(MailTokenPurpose.VERIFY_EMAIL, TokenHash.of(token), NOW))).isFalse();
+    assertThat(inPlatform(() -> tokens.isUsable(MailTokenPurpose.PASSWORD_RESET, TokenHash.of(token), EXPIRY))).isFalse();
+    assertThat(inPlatform(() -> tokens.isUsable(MailTokenPurpose.PASSWORD_RESET,
+        TokenHash.of(TOKENS.newToken("rst_")), NOW))).isFalse();
+
+    assertThat(consume(MailTokenPurpose.PASSWORD_RESET, token, NOW)).contains(account);
+    assertThat(inPlatform(() -> tokens.isUsable(MailTokenPurpose.PASSWORD_RESET, TokenHash.of(token), NOW))).isFalse();
+  }
+
+  @Test
+  @DisplayName("ACC-10: of two tokens issued at once for one account and purpose, only one works")
+  void givenTwoConcurrentIssues_thenOnlyOneTokenWorks() throws Exception {
+    UUID account = UUID.randomUUID();
+    String first = TOKENS.newToken("vrf_");
+    String second = TOKENS.newToken("vrf_");
+    CountDownLatch firstIssued = new CountDownLatch(1);
+    CountDownLatch commitFirst = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> one = pool.submit(() -> inPlatform(() -> {
+        tokens.issue(account, MailTokenPurpose.VERIFY_EMAIL, TokenHash.of(first), EXPIRY, NOW);
+        firstIssued.countDown();
+        try {
+          commitFirst.await(10, TimeUnit.SECONDS); // still open while the second issues
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return null;
+      }));
+      assertThat(firstIssued.await(10, TimeUnit.SECONDS)).isTrue();
+      Future<?> two = pool.submit(() -> inPlatform(() -> {
+        tokens.issue(account, MailTokenPurpose.VERIFY_EMAIL, TokenHash.of(second), EXPIRY, NOW.plusSeconds(1));
+        return null;
+      }));
+      Thread.sleep(300); // let the second reach its issue while the first is uncommitted
+      commitFirst.countDown();
+      one.get(20, TimeUnit.SECONDS);
+      two.get(20, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    long working = java.util.stream.Stream.of(first, second)
+        .filter(t -> inPlatform(() -> tokens.isUsable(MailTokenPurpose.VERIFY_EMAIL, TokenHash.of(t), NOW.plusSeconds(2))))
+        .count();
+    assertThat(working).isEqualTo(1);
+  }
 }

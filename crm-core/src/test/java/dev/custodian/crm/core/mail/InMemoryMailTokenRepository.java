@@ -39,6 +39,13 @@ public final class InMemoryMailTokenRepository implements MailTokenRepository {
   }
 
   @Override
+  public boolean isUsable(MailTokenPurpose purpose, String tokenHash, Instant now) {
+    Row row = table.rows().get(tokenHash);
+    return row != null && row.purpose() == purpose && row.usedAt() == null && row.voidedAt() == null
+        && row.expiresAt().isAfter(now);
+  }
+
+  @Override
   public Optional<UUID> consume(MailTokenPurpose purpose, String tokenHash, Instant now) {
     Row row = table.rows().get(tokenHash);
     if (row == null || row.purpose() != purpose || row.usedAt() != null || row.voidedAt() != null

@@ -6,6 +6,7 @@ import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.common.port.out.TokenHash;
 import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.mail.port.out.Mailer;
 import dev.custodian.crm.core.mail.service.MailDispatcher;
 import dev.custodian.crm.core.mail.service.MailDispatcher.Result;
 import dev.custodian.crm.core.testing.MutableClock;
@@ -149,20 +150,46 @@ class MailDispatcherTest {
   }
 
   @Test
-  void givenTheMailServerIsDown_thenTheRowStaysLeasedWithoutATokenAndIsSentAfterTheLease() {
+  void givenTheMailServerIsDown_thenTheRowStaysLeasedWithoutAWorkingTokenAndIsSentAfterTheLease() {
     addresses.put(account, address);
     enqueue(MailTemplate.VERIFY_EMAIL, account);
     mailer.down(true);
 
     assertThat(dispatcher.dispatchDue()).isEqualTo(new Result(0, 1, 0));
     assertThat(outboxRows()).hasSize(1);
-    assertThat(tx.inPlatform(tokens::rows)).as("the token of an unsent mail is rolled back").isEmpty();
+    assertThat(tx.inPlatform(tokens::rows).values()).as("the token of an unsent mail is spent")
+        .isNotEmpty().allSatisfy(row -> assertThat(row.usedAt()).isNotNull());
 
     mailer.down(false);
     assertThat(dispatcher.dispatchDue()).as("still leased").isEqualTo(new Result(0, 0, 0));
     clock.advance(LEASE.plusSeconds(1));
     assertThat(dispatcher.dispatchDue()).isEqualTo(new Result(1, 0, 0));
     assertThat(verify(tokenIn(mailer.sent().get(0)))).contains(account);
+  }
+
+  @Test
+  @DisplayName("CON-05: a slow mail server does not let a batch outlive its lease; the rest waits for the next lease")
+  void givenSlowSends_thenTheBatchStopsAtHalfItsLease() {
+    List<OutgoingMail> sent = new java.util.ArrayList<>();
+    Mailer slow = mail -> {
+      sent.add(mail);
+      clock.advance(LEASE.dividedBy(4)); // each send takes a quarter of the lease
+    };
+    MailDispatcher slowDispatcher = new MailDispatcher(tx, outbox, tokens, id -> Optional.ofNullable(addresses.get(id)),
+        slow, TokenGenerator.secureRandom(), clock, MailDispatcher.Settings.of(PUBLIC_URL, TTL));
+    for (int i = 0; i < 5; i++) {
+      UUID someone = UUID.randomUUID();
+      addresses.put(someone, new EmailAddress("someone" + i + "@example.org"));
+      enqueue(MailTemplate.ACCOUNT_EXISTS, someone);
+    }
+
+    assertThat(slowDispatcher.dispatchDue()).isEqualTo(new Result(2, 0, 0));
+    assertThat(outboxRows()).hasSize(3);
+    clock.advance(LEASE);
+    assertThat(slowDispatcher.dispatchDue()).isEqualTo(new Result(2, 0, 0));
+    clock.advance(LEASE);
+    assertThat(slowDispatcher.dispatchDue()).isEqualTo(new Result(1, 0, 0));
+    assertThat(sent).extracting(m -> m.to().value()).doesNotHaveDuplicates().hasSize(5);
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Persistence adapter: {@link MailTokenRepository} on the {@code mail_tokens} table. */
 final class JooqMailTokenRepository implements MailTokenRepository {
@@ -23,6 +24,10 @@ final class JooqMailTokenRepository implements MailTokenRepository {
   @Override
   public void issue(UUID account, MailTokenPurpose purpose, String tokenHash, Instant expiresAt, Instant now) {
     DSLContext dsl = transactions.dsl();
+    // Two issues for one account and purpose at once would each miss the other's uncommitted row
+    // and both stay valid: the second waits here until the first commits, then voids its token.
+    dsl.select(DSL.field("pg_advisory_xact_lock(hashtextextended({0}, 0))", Object.class,
+        DSL.val("mail_tokens:" + account + ":" + purpose.name()))).fetch();
     dsl.update(MAIL_TOKENS)
         .set(MAIL_TOKENS.VOIDED_AT, SqlTime.utc(now))
         .where(MAIL_TOKENS.ACCOUNT_ID.eq(account))
@@ -37,6 +42,16 @@ final class JooqMailTokenRepository implements MailTokenRepository {
         .set(MAIL_TOKENS.CREATED_AT, SqlTime.utc(now))
         .set(MAIL_TOKENS.EXPIRES_AT, SqlTime.utc(expiresAt))
         .execute();
+  }
+
+  @Override
+  public boolean isUsable(MailTokenPurpose purpose, String tokenHash, Instant now) {
+    return transactions.dsl().fetchExists(MAIL_TOKENS,
+        MAIL_TOKENS.TOKEN_HASH.eq(tokenHash)
+            .and(MAIL_TOKENS.PURPOSE.eq(purpose.name()))
+            .and(MAIL_TOKENS.USED_AT.isNull())
+            .and(MAIL_TOKENS.VOIDED_AT.isNull())
+            .and(MAIL_TOKENS.EXPIRES_AT.gt(SqlTime.utc(now))));
   }
 
   @Override

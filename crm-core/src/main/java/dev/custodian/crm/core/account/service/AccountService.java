@@ -124,8 +124,8 @@ final class AccountService implements SignUpUseCase, VerifyEmailUseCase, ResendV
     throttle(request.email(), request.clientIp());
     Instant now = Timestamps.now(clock);
     transactions.inPlatform(() -> {
-      accounts.findByEmail(request.email()).filter(account -> !account.isEmailVerified())
-          .ifPresent(account -> outbox.enqueue(MailTemplate.VERIFY_EMAIL, account.id().value(), now));
+      enqueueOrDecoy(MailTemplate.VERIFY_EMAIL,
+          accounts.findByEmail(request.email()).filter(account -> !account.isEmailVerified()), now);
       return null;
     });
   }
@@ -135,17 +135,23 @@ final class AccountService implements SignUpUseCase, VerifyEmailUseCase, ResendV
     throttle(request.email(), request.clientIp());
     Instant now = Timestamps.now(clock);
     transactions.inPlatform(() -> {
-      accounts.findByEmail(request.email())
-          .ifPresent(account -> outbox.enqueue(MailTemplate.PASSWORD_RESET, account.id().value(), now));
+      enqueueOrDecoy(MailTemplate.PASSWORD_RESET, accounts.findByEmail(request.email()), now);
       return null;
     });
   }
 
   @Override
   public void reset(ResetPasswordCommand command) {
-    // The password passed the policy already; hash it before the token is spent.
+    // The password passed the policy already. A token that cannot work costs no hashing (else any
+    // stranger could keep every hashing slot busy); one that can is hashed for before it is spent,
+    // so a busy hasher leaves it usable.
     PasswordHash hash;
     try {
+      String tokenHash = tokenHashOf(command.token());
+      Instant checkedAt = Timestamps.now(clock);
+      if (!transactions.inPlatform(() -> tokens.isUsable(MailTokenPurpose.PASSWORD_RESET, tokenHash, checkedAt))) {
+        throw new InvalidTokenException();
+      }
       hash = hasher.hash(command.password());
     } finally {
       command.password().wipe();
@@ -160,11 +166,24 @@ final class AccountService implements SignUpUseCase, VerifyEmailUseCase, ResendV
     });
   }
 
+  /**
+   * Queues the mail for the account, or, when there is none to mail, a row for an id no account
+   * has, which the dispatcher drops unsent: the same write either way, so the time to answer does
+   * not tell whether an address has an account.
+   */
+  private void enqueueOrDecoy(MailTemplate template, Optional<Account> to, Instant now) {
+    outbox.enqueue(template, to.map(account -> account.id().value()).orElseGet(ids::newId), now);
+  }
+
   private UUID consume(MailTokenPurpose purpose, String token, Instant now) {
+    return tokens.consume(purpose, tokenHashOf(token), now).orElseThrow(InvalidTokenException::new);
+  }
+
+  private static String tokenHashOf(String token) {
     if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
       throw new InvalidTokenException();
     }
-    return tokens.consume(purpose, TokenHash.of(token), now).orElseThrow(InvalidTokenException::new);
+    return TokenHash.of(token);
   }
 
   private void throttle(EmailAddress email, String clientIp) {

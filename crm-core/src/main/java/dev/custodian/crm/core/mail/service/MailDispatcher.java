@@ -6,6 +6,7 @@ import dev.custodian.crm.core.common.port.out.TokenHash;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.mail.MailTemplate;
 import dev.custodian.crm.core.mail.MailTokenPurpose;
+import dev.custodian.crm.core.mail.OutgoingMail;
 import dev.custodian.crm.core.mail.QueuedMail;
 import dev.custodian.crm.core.mail.port.out.MailDeliveryException;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
@@ -25,10 +26,11 @@ import java.util.UUID;
 
 /**
  * Service: sends the outbox's due mail (CON-05). It leases a batch of rows (so two instances never
- * send one mail twice), and for each row, in one platform transaction of its own, resolves the
- * address, mints the token the template carries (ACC-05, ACC-10), sends, and removes the row. A
- * failed send rolls that transaction back, so no token is stored for a mail that was not sent, and
- * the row is tried again when its lease ends; a row still undelivered 24 hours after it was queued
+ * send one mail twice; a batch stops at half its lease), and for each row resolves the address and
+ * mints the token the template carries (ACC-05, ACC-10) in one short platform transaction, sends
+ * with no transaction open (a slow mail server holds no connection and no lock), then removes the
+ * row. A failed send spends the token it minted, so no working token exists for a mail that was
+ * not sent, and the row is tried again when its lease ends; a row still undelivered 24 hours after it was queued
  * is dropped, and so is one whose account has no address any more. Run {@link #dispatchDue()}
  * periodically; it never logs an address, a token or a body.
  */
@@ -121,10 +123,16 @@ public final class MailDispatcher {
     Instant now = Timestamps.now(clock);
     List<QueuedMail> batch = transactions.inPlatform(
         () -> outbox.lease(settings.batchSize(), now.plus(settings.lease()), now));
+    // A slow mail server could make the batch outlive its lease, and another instance would lease
+    // (and send) the rest again: the rows not reached by half the lease wait for the next lease.
+    Instant stopAt = now.plus(settings.lease().dividedBy(2));
     int sent = 0;
     int failed = 0;
     int dropped = 0;
     for (QueuedMail mail : batch) {
+      if (!Timestamps.now(clock).isBefore(stopAt)) {
+        break;
+      }
       switch (dispatch(mail)) {
         case SENT -> sent++;
         case FAILED -> failed++;
@@ -136,6 +144,9 @@ public final class MailDispatcher {
 
   private enum Outcome { SENT, FAILED, DROPPED }
 
+  /** A rendered mail and the token in it, if any (kept apart: the mail's text shows neither). */
+  private record Prepared(OutgoingMail mail, Optional<String> token) {}
+
   private Outcome dispatch(QueuedMail mail) {
     Instant now = Timestamps.now(clock);
     if (!now.isBefore(mail.createdAt().plus(UNDELIVERABLE_AFTER))) {
@@ -143,26 +154,34 @@ public final class MailDispatcher {
       LOG.log(Level.WARNING, "Mail {0} ({1}) undelivered for {2}: dropped", mail.id(), mail.template(), UNDELIVERABLE_AFTER);
       return Outcome.DROPPED;
     }
-    try {
-      return transactions.inPlatform(() -> {
-        Optional<EmailAddress> to = recipients.addressOf(mail.account());
-        if (to.isEmpty()) {
-          outbox.remove(mail.id());
-          LOG.log(Level.INFO, "Mail {0} ({1}) has no recipient any more: dropped", mail.id(), mail.template());
-          return Outcome.DROPPED;
-        }
-        Optional<String> token = mail.template().tokenPurpose().map(purpose -> mint(purpose, mail.account(), now));
-        // Sent inside the transaction: a failure rolls the new token back with it.
-        mailer.send(mail.template().render(to.get(), settings.publicUrl(), token));
+    // Three short transactions, none open while the mail server is talked to: the token is minted
+    // (voiding older ones) and committed, the mail sent, then its row removed. A send that fails
+    // spends the minted token, so no working token exists that nobody received.
+    Optional<Prepared> rendered = transactions.inPlatform(() -> {
+      Optional<EmailAddress> to = recipients.addressOf(mail.account());
+      if (to.isEmpty()) {
         outbox.remove(mail.id());
-        return Outcome.SENT;
-      });
+        return Optional.<Prepared>empty();
+      }
+      Optional<String> token = mail.template().tokenPurpose().map(purpose -> mint(purpose, mail.account(), now));
+      return Optional.of(new Prepared(mail.template().render(to.get(), settings.publicUrl(), token), token));
+    });
+    if (rendered.isEmpty()) {
+      LOG.log(Level.INFO, "Mail {0} ({1}) has no recipient any more: dropped", mail.id(), mail.template());
+      return Outcome.DROPPED;
+    }
+    try {
+      mailer.send(rendered.get().mail());
     } catch (MailDeliveryException e) {
+      mail.template().tokenPurpose().ifPresent(purpose -> transactions.inPlatform(
+          () -> tokens.consume(purpose, TokenHash.of(rendered.get().token().orElseThrow()), now)));
       // The exception's message is address-free by contract; its cause is not logged.
       LOG.log(Level.WARNING, "Mail {0} ({1}) not delivered, tried again after its lease: {2}",
           mail.id(), mail.template(), e.getMessage());
       return Outcome.FAILED;
     }
+    transactions.inPlatform(() -> outbox.remove(mail.id()));
+    return Outcome.SENT;
   }
 
   private String mint(MailTokenPurpose purpose, UUID account, Instant now) {

@@ -14,7 +14,8 @@ public interface MailTokenRepository {
 
   /**
    * Stores a new token of {@code account} for {@code purpose}, valid until {@code expiresAt}, and
-   * voids every older unused token of that account and purpose: only the newest link works.
+   * voids every older unused token of that account and purpose: only the newest link works, also
+   * when two are issued at once.
    */
   void issue(UUID account, MailTokenPurpose purpose, String tokenHash, Instant expiresAt, Instant now);
 
@@ -24,4 +25,10 @@ public interface MailTokenRepository {
    * concurrent calls with one token exactly one gets the account.
    */
   Optional<UUID> consume(MailTokenPurpose purpose, String tokenHash, Instant now);
+
+  /**
+   * Whether {@link #consume} would use this token now, without using it or locking it: a cheap
+   * check before expensive work (hashing a new password), which {@code consume} still decides.
+   */
+  boolean isUsable(MailTokenPurpose purpose, String tokenHash, Instant now);
 }
