@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.core.common.InMemoryTransactions;
+import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.core.common.error.RateLimitedException;
 import dev.custodian.crm.core.throttle.port.out.ThrottleHasher;
 import dev.custodian.crm.core.throttle.service.Throttle;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,7 @@ class ThrottleTest {
   private static final Instant WINDOW_START = Instant.parse("2030-01-01T10:15:00Z");
   private static final String AUTH = "auth";
 
-  private final HandMovedClock clock = new HandMovedClock(WINDOW_START.plus(Duration.ofMinutes(5)));
+  private final MutableClock clock = new MutableClock(WINDOW_START.plus(Duration.ofMinutes(5)));
   private final InMemoryTransactions tx = new InMemoryTransactions();
   private final InMemoryThrottleRepository entries = new InMemoryThrottleRepository(tx);
   private final ThrottleHasher hasher = ThrottleTest::sha256;
@@ -193,35 +191,6 @@ class ThrottleTest {
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** A clock that stands still until the test moves it. */
-  private static final class HandMovedClock extends Clock {
-
-    private Instant now;
-
-    HandMovedClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
     }
   }
 }
