@@ -59,8 +59,12 @@ class ThrottleApiTest {
   }
 
   private static Answer post(String source, String path, String json) throws IOException {
+    return post(app, source, path, json);
+  }
+
+  private static Answer post(TestApp server, String source, String path, String json) throws IOException {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), app.port(), InetAddress.getByName(source), 0)) {
+    try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), server.port(), InetAddress.getByName(source), 0)) {
       socket.setSoTimeout(20_000);
       OutputStream out = socket.getOutputStream();
       out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -137,6 +141,20 @@ class ThrottleApiTest {
     assertThat(rows).contains("throttle_entries").doesNotContain("127.0.").doesNotContain("example.org");
     for (String used : addressesUsed) {
       assertThat(rows).doesNotContain(used.substring(0, used.indexOf('@')));
+    }
+  }
+  @Test
+  @DisplayName("SEC-07: two server instances on one database share the count")
+  void twoInstancesShareTheCount() throws Exception {
+    String email = address();
+    try (TestApp second = TestApp.start(TestApp.environmentFor(db), clock)) {
+      for (int i = 1; i <= 5; i++) {
+        TestApp server = i % 2 == 0 ? second : app;
+        assertThat(post(server, "127.0.4." + i, "/api/v1/auth/password-reset", "{\"email\":\"" + email + "\"}")
+            .status()).isEqualTo(202);
+      }
+      assertRateLimited(post(second, "127.0.4.6", "/api/v1/auth/password-reset", "{\"email\":\"" + email + "\"}"));
+      assertRateLimited(post(app, "127.0.4.7", "/api/v1/auth/password-reset", "{\"email\":\"" + email + "\"}"));
     }
   }
 }
