@@ -38,7 +38,23 @@ final class RawHttp {
    * still to come), so the answer shows what the server decides without waiting for it.
    */
   static Answer send(int port, byte[] request, boolean halfClose) throws IOException {
+    return send(null, port, request, halfClose);
+  }
+
+  /**
+   * Sends {@code request} from the loopback address {@code source} (Linux routes all of 127/8 to lo),
+   * so a test can play several clients, as the server sees them by their socket's address.
+   */
+  static Answer sendFrom(String source, int port, byte[] request) throws IOException {
+    return send(java.net.InetAddress.getByName(source), port, request, true);
+  }
+
+  private static Answer send(java.net.InetAddress source, int port, byte[] request, boolean halfClose)
+      throws IOException {
     try (Socket socket = new Socket()) {
+      if (source != null) {
+        socket.bind(new InetSocketAddress(source, 0));
+      }
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();

@@ -2,20 +2,16 @@ package dev.custodian.crm.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.crm.app.e2e.RawHttp.Answer;
 import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -28,9 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * be driven apart; time moves through the server's clock.
  */
 class ThrottleApiTest {
-
-  private static final Pattern STATUS = Pattern.compile("^HTTP/1\\.1 (\\d{3}) ");
-  private static final Pattern RETRY_AFTER = Pattern.compile("(?i)\\r\\nRetry-After: *(\\d+)\\r\\n");
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
   private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
@@ -49,33 +42,14 @@ class ThrottleApiTest {
     }
   }
 
-  /** A raw answer to one request, from {@code source} (a loopback address). */
-  private record Answer(int status, String text) {
-    long retryAfter() {
-      Matcher m = RETRY_AFTER.matcher(text);
-      assertThat(m.find()).as("Retry-After in %s", text).isTrue();
-      return Long.parseLong(m.group(1));
-    }
-  }
-
   private static Answer post(String source, String path, String json) throws IOException {
     return post(app, source, path, json);
   }
 
   private static Answer post(TestApp server, String source, String path, String json) throws IOException {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), server.port(), InetAddress.getByName(source), 0)) {
-      socket.setSoTimeout(20_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-          + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-      out.flush();
-      String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      Matcher status = STATUS.matcher(text);
-      assertThat(status.find()).as(text).isTrue();
-      return new Answer(Integer.parseInt(status.group(1)), text);
-    }
+    return RawHttp.sendFrom(source, server.port(), RawHttp.bytes("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n" + json));
   }
 
   private static Answer reset(String source, String email) throws IOException {
@@ -89,9 +63,11 @@ class ThrottleApiTest {
   }
 
   private static void assertRateLimited(Answer answer) {
-    assertThat(answer.status()).as(answer.text()).isEqualTo(429);
-    assertThat(answer.text()).contains("Content-Type: application/problem+json").contains("/problems/rate-limited");
-    assertThat(answer.retryAfter()).isBetween(1L, Duration.ofMinutes(15).toSeconds());
+    assertThat(answer.status()).as(answer.body()).isEqualTo(429);
+    assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(answer.body()).contains("/problems/rate-limited");
+    assertThat(answer.header("Retry-After")).as("Retry-After").matches("\\d+");
+    assertThat(Long.parseLong(answer.header("Retry-After"))).isBetween(1L, Duration.ofMinutes(15).toSeconds());
   }
 
   @Test
@@ -118,7 +94,7 @@ class ThrottleApiTest {
     }
     Answer limited = reset("127.0.2.6", email);
     assertRateLimited(limited);
-    assertThat(limited.text().substring(limited.text().indexOf("\r\n\r\n")))
+    assertThat(limited.body())
         .as("the same body as for an address with no account")
         .doesNotContain(email);
 
