@@ -59,6 +59,7 @@ public record AppConfig(
 
   private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\\[[0-9a-f:.]+\\]");
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
+  private static final Set<String> WILDCARD = Set.of("0.0.0.0", "::", "[::]", "::0");
 
   static final String DEFAULT_HOST = "127.0.0.1";
   static final int DEFAULT_PORT = 7070;
@@ -115,10 +116,7 @@ public record AppConfig(
   /** The base of every link the server mails: {@code CRM_PUBLIC_URL}, or the bound address. */
   public URI mailLinkBase(int boundPort) {
     // A wildcard bind is reached through loopback on this machine; a link to 0.0.0.0 opens nothing.
-    String host = switch (httpHost) {
-      case "0.0.0.0", "::", "[::]", "::0" -> "127.0.0.1";
-      default -> httpHost.contains(":") && !httpHost.startsWith("[") ? "[" + httpHost + "]" : httpHost;
-    };
+    String host = boundToWildcard() ? "127.0.0.1" : bracketed(httpHost);
     return publicUrl.orElseGet(() -> URI.create("http://" + host + ":" + boundPort));
   }
 
@@ -131,12 +129,21 @@ public record AppConfig(
     Set<String> hosts = new TreeSet<>(extraAllowedHosts);
     publicUrl.ifPresent(url -> hosts.add(url.getHost().toLowerCase(Locale.ROOT)));
     String bound = httpHost.toLowerCase(Locale.ROOT);
-    if (LOOPBACK.contains(bound) || bound.equals("::1") || bound.equals("0.0.0.0") || bound.equals("::")) {
+    if (LOOPBACK.contains(bound) || bound.equals("::1") || boundToWildcard()) {
       hosts.addAll(LOOPBACK);
     } else {
-      hosts.add(bound.contains(":") ? "[" + bound + "]" : bound);
+      hosts.add(bracketed(bound));
     }
     return Set.copyOf(hosts);
+  }
+
+  private boolean boundToWildcard() {
+    return WILDCARD.contains(httpHost);
+  }
+
+  /** A host as a URL or {@code Host} header names it: an IPv6 address in brackets. */
+  private static String bracketed(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
   private static URI publicUrl(String value) {
