@@ -1,5 +1,6 @@
 package dev.custodian.crm.core;
 
+import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
@@ -7,6 +8,7 @@ import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
+import dev.custodian.crm.core.session.port.out.SessionRepository;
 import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
@@ -38,4 +40,8 @@ public interface Persistence {
   ThrottleRepository throttleEntries();
 
   AccountRepository accounts();
+
+  SessionRepository sessions();
+
+  MembershipRepository memberships();
 }

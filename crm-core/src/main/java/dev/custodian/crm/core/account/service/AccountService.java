@@ -2,9 +2,14 @@ package dev.custodian.crm.core.account.service;
 
 import dev.custodian.crm.core.account.Account;
 import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.account.AccountName;
 import dev.custodian.crm.core.account.AgeAttestation;
+import dev.custodian.crm.core.account.OrganisationName;
 import dev.custodian.crm.core.account.PasswordHash;
 import dev.custodian.crm.core.account.port.in.EmailRequest;
+import dev.custodian.crm.core.account.port.in.GetProfileUseCase;
+import dev.custodian.crm.core.account.port.in.UpdateProfileCommand;
+import dev.custodian.crm.core.account.port.in.UpdateProfileUseCase;
 import dev.custodian.crm.core.account.port.in.RequestPasswordResetUseCase;
 import dev.custodian.crm.core.account.port.in.ResendVerificationUseCase;
 import dev.custodian.crm.core.account.port.in.ResetPasswordCommand;
@@ -13,11 +18,14 @@ import dev.custodian.crm.core.account.port.in.SignUpCommand;
 import dev.custodian.crm.core.account.port.in.SignUpUseCase;
 import dev.custodian.crm.core.account.port.in.VerifyEmailUseCase;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
+import dev.custodian.crm.core.account.port.out.AccountSessions;
 import dev.custodian.crm.core.account.port.out.PasswordHasher;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.InvalidTokenException;
+import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenHash;
 import dev.custodian.crm.core.mail.MailTemplate;
@@ -40,7 +48,7 @@ import java.util.UUID;
  * their own transaction, so a refused request still counts.
  */
 final class AccountService implements SignUpUseCase, VerifyEmailUseCase, ResendVerificationUseCase,
-    RequestPasswordResetUseCase, ResetPasswordUseCase {
+    RequestPasswordResetUseCase, ResetPasswordUseCase, GetProfileUseCase, UpdateProfileUseCase {
 
   /** The throttle's scope for every request that mails an address. */
   static final String THROTTLE_SCOPE = "auth";
@@ -50,6 +58,7 @@ final class AccountService implements SignUpUseCase, VerifyEmailUseCase, ResendV
 
   private final Transactions transactions;
   private final AccountRepository accounts;
+  private final AccountSessions sessions;
   private final PasswordHasher hasher;
   private final MailOutbox outbox;
   private final MailTokenRepository tokens;
@@ -58,11 +67,13 @@ final class AccountService implements SignUpUseCase, VerifyEmailUseCase, ResendV
   private final Clock clock;
   private final int minimumAge;
 
-  AccountService(Transactions transactions, AccountRepository accounts, PasswordHasher hasher,
+  AccountService(Transactions transactions, AccountRepository accounts, AccountSessions sessions,
+      PasswordHasher hasher,
       MailOutbox outbox, MailTokenRepository tokens, Throttle throttle, IdGenerator ids, Clock clock,
       int minimumAge) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.accounts = Objects.requireNonNull(accounts, "accounts");
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -160,9 +171,31 @@ final class AccountService implements SignUpUseCase, VerifyEmailUseCase, ResendV
     transactions.inPlatform(() -> {
       AccountId account = new AccountId(consume(MailTokenPurpose.PASSWORD_RESET, command.token(), now));
       accounts.updatePasswordHash(account, hash);
+      sessions.endAllSessions(account, now); // whoever knew the old password is out (ACC-07)
       accounts.findById(account).filter(a -> !a.isEmailVerified())
           .ifPresent(a -> accounts.markEmailVerified(account, now)); // the mail proved the address
       return null;
+    });
+  }
+
+  @Override
+  public Account get(AccountId self) {
+    return transactions.inPlatform(() -> accounts.findById(self).orElseThrow(() -> new NotFoundException("account")));
+  }
+
+  @Override
+  public Account update(AccountId self, UpdateProfileCommand command) {
+    return transactions.inPlatform(() -> {
+      Account current = accounts.findById(self).orElseThrow(() -> new NotFoundException("account"));
+      AccountName name = command.name() instanceof PatchValue.Set<AccountName> set ? set.value() : current.name();
+      Optional<OrganisationName> organisation = current.organisation();
+      if (command.organisation() instanceof PatchValue.Set<OrganisationName> set) {
+        organisation = Optional.of(set.value());
+      } else if (command.organisation() instanceof PatchValue.Clear) {
+        organisation = Optional.empty();
+      }
+      accounts.updateProfile(self, name, organisation);
+      return accounts.findById(self).orElseThrow(() -> new NotFoundException("account"));
     });
   }
 

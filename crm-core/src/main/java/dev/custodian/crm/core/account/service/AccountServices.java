@@ -3,6 +3,7 @@ package dev.custodian.crm.core.account.service;
 import dev.custodian.crm.core.account.PasswordPolicy;
 import dev.custodian.crm.core.account.port.in.AccountUseCases;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
+import dev.custodian.crm.core.account.port.out.AccountSessions;
 import dev.custodian.crm.core.account.port.out.CommonPasswords;
 import dev.custodian.crm.core.account.port.out.PasswordHasher;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
@@ -19,11 +20,12 @@ public final class AccountServices {
 
   /** @param minimumAge the age a person attests at sign-up; at least 16 (TRN-13) */
   public static AccountUseCases create(Transactions transactions, AccountRepository accounts,
-      PasswordHasher hasher, CommonPasswords commonPasswords, MailOutbox outbox, MailTokenRepository tokens,
+      AccountSessions sessions, PasswordHasher hasher, CommonPasswords commonPasswords, MailOutbox outbox,
+      MailTokenRepository tokens,
       Throttle throttle, IdGenerator ids, Clock clock, int minimumAge) {
-    AccountService service = new AccountService(transactions, accounts, hasher, outbox, tokens, throttle,
+    AccountService service = new AccountService(transactions, accounts, sessions, hasher, outbox, tokens, throttle,
         ids, clock, minimumAge);
     return new AccountUseCases(new PasswordPolicy(commonPasswords::contains), service, service, service,
-        service, service);
+        service, service, service, service);
   }
 }

@@ -15,42 +15,53 @@ package dev.custodian.crm.core.common.error;
 public abstract sealed class CrmException extends RuntimeException
     permits ValidationException, NotFoundException, ForbiddenException, ConflictException,
         PreconditionFailedException, RateLimitedException, UnavailableException, BusyException,
-        InvalidTokenException {
+        InvalidTokenException, UnauthenticatedException {
 
   /** Why a use case could not complete; each kind is its own problem type over HTTP. */
   public enum Kind {
     /** Bad input: one or more field errors ({@link ValidationException}). */
-    VALIDATION(false),
+    VALIDATION(ValidationException.class),
     /** A token from a mail link is unknown, expired or used ({@link InvalidTokenException}). */
-    INVALID_TOKEN(false),
+    INVALID_TOKEN(InvalidTokenException.class),
+    /** No valid credentials: no session, an ended one, or a wrong email or password ({@link UnauthenticatedException}). */
+    UNAUTHENTICATED(UnauthenticatedException.class),
     /** No such resource for the caller's workspace ({@link NotFoundException}). */
-    NOT_FOUND(false),
+    NOT_FOUND(NotFoundException.class),
     /** The caller may not do this ({@link ForbiddenException}). */
-    FORBIDDEN(false),
+    FORBIDDEN(ForbiddenException.class),
+    /** The right password, but the account's email is not verified yet ({@link ForbiddenException}). */
+    EMAIL_NOT_VERIFIED(ForbiddenException.class),
+    /** The password given to confirm a sensitive step is wrong ({@link ForbiddenException}). */
+    REAUTHENTICATION_FAILED(ForbiddenException.class),
     /** A value that must be unique is already taken ({@link ConflictException}). */
-    DUPLICATE(true),
+    DUPLICATE(ConflictException.class),
     /** An identifier was erased at the person's request and is suppressed ({@link ConflictException}). */
-    SUPPRESSED(true),
+    SUPPRESSED(ConflictException.class),
     /** The version the caller saw is stale ({@link PreconditionFailedException}). */
-    PRECONDITION_FAILED(false),
+    PRECONDITION_FAILED(PreconditionFailedException.class),
     /** The caller gave no version where one is required ({@link PreconditionFailedException}). */
-    PRECONDITION_REQUIRED(false),
+    PRECONDITION_REQUIRED(PreconditionFailedException.class),
     /** Too many requests for one key (an address, a client IP) in the current window ({@link RateLimitedException}). */
-    RATE_LIMITED(false),
+    RATE_LIMITED(RateLimitedException.class),
     /** A resource the use case needs (the database) did not answer in time ({@link UnavailableException}). */
-    UNAVAILABLE(false),
+    UNAVAILABLE(UnavailableException.class),
     /** A bounded resource (e.g. password hashing) stayed taken too long ({@link BusyException}). */
-    BUSY(false);
+    BUSY(BusyException.class);
 
-    private final boolean conflict;
+    private final Class<? extends CrmException> exception;
 
-    Kind(boolean conflict) {
-      this.conflict = conflict;
+    Kind(Class<? extends CrmException> exception) {
+      this.exception = exception;
     }
 
     /** True for the kinds a {@link ConflictException} carries. */
     public boolean isConflict() {
-      return conflict;
+      return exception == ConflictException.class;
+    }
+
+    /** True for the kinds a {@link ForbiddenException} carries. */
+    public boolean isForbidden() {
+      return exception == ForbiddenException.class;
     }
   }
 

@@ -4,7 +4,7 @@ import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
-import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
+import dev.custodian.crm.core.access.WorkspaceTransactions;
 import java.time.Clock;
 
 /** Factory: the contact use cases over their out-ports, one service each (a list needs none). */
@@ -17,7 +17,7 @@ public final class ContactServices {
     return new ContactUseCases(
         new CreateContactService(transactions, contacts, suppressionList, ids, clock),
         new GetContactService(transactions, contacts),
-        query -> transactions.page(query, contacts::list), // a list is one page of the walk
+        (actor, query) -> transactions.page(actor, query, contacts::list), // a list is one page of the walk
         new UpdateContactService(transactions, contacts, suppressionList, clock),
         new DeleteContactService(transactions, contacts));
   }

@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.contact.service;
 
+import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.Contact;
@@ -8,7 +9,7 @@ import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.port.in.CreateContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
-import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
+import dev.custodian.crm.core.access.WorkspaceTransactions;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -31,8 +32,8 @@ public final class CreateContactService implements CreateContactUseCase {
   }
 
   @Override
-  public Contact create(CreateContactCommand command) {
-    return transactions.inExistingWorkspace(command.workspace(), () -> {
+  public Contact create(Actor actor, CreateContactCommand command) {
+    return transactions.inWorkspace(command.workspace(), actor, () -> {
       suppression.refuseSuppressed(command.workspace(), command.email());
       command.phone().ifPresent(phone -> suppression.refuseSuppressed(command.workspace(), phone));
       Contact contact = Contact.create(command.workspace(), ContactId.of(ids.newId()),

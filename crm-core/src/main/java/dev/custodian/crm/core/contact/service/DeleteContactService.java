@@ -1,12 +1,13 @@
 package dev.custodian.crm.core.contact.service;
 
+import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
 import dev.custodian.crm.core.contact.port.in.DeleteContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
+import dev.custodian.crm.core.access.WorkspaceTransactions;
 import java.util.Objects;
 
 /** Service: deletes a contact, honouring the expected version when one is given. */
@@ -21,8 +22,8 @@ public final class DeleteContactService implements DeleteContactUseCase {
   }
 
   @Override
-  public void delete(DeleteContactCommand command) {
-    transactions.inExistingWorkspace(command.workspace(), () -> {
+  public void delete(Actor actor, DeleteContactCommand command) {
+    transactions.inWorkspace(command.workspace(), actor, () -> {
       Contact current = contacts.findById(command.workspace(), command.id())
           .orElseThrow(() -> new NotFoundException("contact"));
       if (command.expectedVersion().isPresent()

@@ -1,12 +1,13 @@
 package dev.custodian.crm.core.contact.service;
 
+import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.in.GetContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
-import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
+import dev.custodian.crm.core.access.WorkspaceTransactions;
 import java.util.Objects;
 
 /** Service: reads one contact. */
@@ -21,8 +22,8 @@ public final class GetContactService implements GetContactUseCase {
   }
 
   @Override
-  public Contact get(WorkspaceId workspace, ContactId id) {
-    return transactions.inExistingWorkspace(workspace,
+  public Contact get(Actor actor, WorkspaceId workspace, ContactId id) {
+    return transactions.inWorkspace(workspace, actor,
         () -> contacts.findById(workspace, id).orElseThrow(() -> new NotFoundException("contact")));
   }
 }

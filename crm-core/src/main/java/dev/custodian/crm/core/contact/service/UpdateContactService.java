@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.contact.service;
 
+import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
@@ -12,7 +13,7 @@ import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
 import dev.custodian.crm.core.contact.port.in.UpdateContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
-import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
+import dev.custodian.crm.core.access.WorkspaceTransactions;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,8 +39,8 @@ public final class UpdateContactService implements UpdateContactUseCase {
   }
 
   @Override
-  public Contact update(UpdateContactCommand command) {
-    return transactions.inExistingWorkspace(command.workspace(), () -> {
+  public Contact update(Actor actor, UpdateContactCommand command) {
+    return transactions.inWorkspace(command.workspace(), actor, () -> {
       Contact current = contacts.findById(command.workspace(), command.id())
           .orElseThrow(() -> new NotFoundException("contact"));
       if (current.version() != command.expectedVersion()) {

@@ -87,16 +87,7 @@ public final class Throttle {
    * @throws RateLimitedException with the whole seconds (at least 1) until the window ends
    */
   public void check(ThrottleKey... keys) {
-    Objects.requireNonNull(keys, "keys");
-    if (keys.length == 0) {
-      throw new IllegalArgumentException("a throttle check needs at least one key");
-    }
-    // Sorted and distinct: concurrent checks lock their rows in one order (no deadlock), and a
-    // key given twice counts once.
-    SortedSet<String> hashes = new TreeSet<>();
-    for (ThrottleKey key : keys) {
-      hashes.add(hasher.hash(Objects.requireNonNull(key, "key")));
-    }
+    SortedSet<String> hashes = hashes(keys);
     Instant now = clock.instant();
     Instant windowStart = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
     Instant windowEnd = windowStart.plusMillis(windowMillis);
@@ -111,6 +102,70 @@ public final class Throttle {
     if (highest > limit) {
       throw new RateLimitedException(retryAfterSeconds(now, windowEnd));
     }
+  }
+
+  /**
+   * For limits on failures (sign-in): refuses, counting nothing, while any key has reached the
+   * limit in the current window, so after {@code limit} failures even a right answer is refused
+   * until the window ends. Failures are counted with {@link #countFailure}.
+   *
+   * @throws RateLimitedException with the whole seconds (at least 1) until the window ends
+   */
+  public void refuseIfExhausted(ThrottleKey... keys) {
+    SortedSet<String> hashes = hashes(keys);
+    Instant now = clock.instant();
+    int highest = transactions.inPlatform(() -> {
+      int max = 0;
+      for (String hash : hashes) {
+        max = Math.max(max, entries.hits(hash, now));
+      }
+      return max;
+    });
+    if (highest >= limit) {
+      throw new RateLimitedException(retryAfterSeconds(now, windowEnd(now)));
+    }
+  }
+
+  /**
+   * Counts one failure on every key, in a platform transaction of its own (committed whatever the
+   * caller does next); the refusal comes from the next {@link #refuseIfExhausted}.
+   */
+  public void countFailure(ThrottleKey... keys) {
+    SortedSet<String> hashes = hashes(keys);
+    Instant now = clock.instant();
+    Instant windowEnd = windowEnd(now);
+    Instant windowStart = windowEnd.minusMillis(windowMillis);
+    transactions.inPlatform(() -> {
+      hashes.forEach(hash -> entries.hit(hash, windowStart, windowEnd, now));
+      return null;
+    });
+  }
+
+  /** Forgets the count of one key (a sign-in's success clears its account's failures). */
+  public void clear(ThrottleKey key) {
+    String hash = hasher.hash(Objects.requireNonNull(key, "key"));
+    transactions.inPlatform(() -> {
+      entries.clear(hash);
+      return null;
+    });
+  }
+
+  private SortedSet<String> hashes(ThrottleKey... keys) {
+    Objects.requireNonNull(keys, "keys");
+    if (keys.length == 0) {
+      throw new IllegalArgumentException("a throttle check needs at least one key");
+    }
+    // Sorted and distinct: concurrent checks lock their rows in one order (no deadlock), and a
+    // key given twice counts once.
+    SortedSet<String> hashes = new TreeSet<>();
+    for (ThrottleKey key : keys) {
+      hashes.add(hasher.hash(Objects.requireNonNull(key, "key")));
+    }
+    return hashes;
+  }
+
+  private Instant windowEnd(Instant now) {
+    return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis + windowMillis);
   }
 
   /**

@@ -1,5 +1,8 @@
 package dev.custodian.crm.core.workspace.service;
 
+import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.Role;
+import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
@@ -13,7 +16,10 @@ import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import java.time.Clock;
 import java.util.Objects;
 
-/** Service: creates a workspace, deriving a free slug from its name when none is asked for. */
+/**
+ * Service: creates a workspace, deriving a free slug from its name when none is asked for, and
+ * makes its creator its OWNER in the same transaction.
+ */
 public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
 
   /** Suffixes are cut from the workspace's own random id: six hex characters each. */
@@ -22,23 +28,27 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
 
   private final Transactions transactions;
   private final WorkspaceRepository workspaces;
+  private final MembershipRepository memberships;
   private final IdGenerator ids;
   private final Clock clock;
 
   public CreateWorkspaceService(
-      Transactions transactions, WorkspaceRepository workspaces, IdGenerator ids, Clock clock) {
+      Transactions transactions, WorkspaceRepository workspaces, MembershipRepository memberships,
+      IdGenerator ids, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
+    this.memberships = Objects.requireNonNull(memberships, "memberships");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
-  public Workspace create(CreateWorkspaceCommand command) {
+  public Workspace create(Actor actor, CreateWorkspaceCommand command) {
+    Objects.requireNonNull(actor, "actor");
     WorkspaceId id = WorkspaceId.of(ids.newId());
     for (int attempt = 1; ; attempt++) {
       try {
-        return createOnce(command, id);
+        return createOnce(actor, command, id);
       } catch (ConflictException e) {
         // A derived slug taken by a concurrent create between check and insert: derive again,
         // in a new transaction that now sees it. An explicit slug is the caller's conflict.
@@ -49,7 +59,7 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
     }
   }
 
-  private Workspace createOnce(CreateWorkspaceCommand command, WorkspaceId id) {
+  private Workspace createOnce(Actor actor, CreateWorkspaceCommand command, WorkspaceId id) {
     return transactions.inPlatform(() -> {
       Slug slug = command.slug().orElseGet(() -> freeSlugFor(command, id));
       if (command.slug().isPresent() && workspaces.existsBySlug(slug)) {
@@ -57,6 +67,7 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
       }
       Workspace workspace = Workspace.create(id, command.name(), slug, Timestamps.now(clock));
       workspaces.insert(workspace);
+      memberships.insert(id, actor.account(), Role.OWNER, workspace.createdAt());
       return workspace;
     });
   }

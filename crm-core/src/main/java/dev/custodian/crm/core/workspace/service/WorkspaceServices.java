@@ -1,5 +1,7 @@
 package dev.custodian.crm.core.workspace.service;
 
+import dev.custodian.crm.core.access.WorkspaceTransactions;
+import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
@@ -11,10 +13,13 @@ public final class WorkspaceServices {
 
   private WorkspaceServices() {}
 
-  public static WorkspaceUseCases create(
-      Transactions transactions, WorkspaceRepository workspaces, IdGenerator ids, Clock clock) {
+  public static WorkspaceUseCases create(Transactions transactions, WorkspaceRepository workspaces,
+      MembershipRepository memberships, IdGenerator ids, Clock clock) {
+    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(transactions, memberships);
     return new WorkspaceUseCases(
-        new CreateWorkspaceService(transactions, workspaces, ids, clock),
-        new GetWorkspaceService(transactions, workspaces));
+        new CreateWorkspaceService(transactions, workspaces, memberships, ids, clock),
+        new GetWorkspaceService(inWorkspace, workspaces),
+        // An account's own list: platform-level, its memberships across workspaces.
+        (actor, page) -> transactions.inPlatform(() -> workspaces.listForMember(actor.account(), page)));
   }
 }

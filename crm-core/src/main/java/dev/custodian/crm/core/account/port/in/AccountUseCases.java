@@ -9,7 +9,8 @@ import java.util.Objects;
  */
 public record AccountUseCases(PasswordPolicy passwordPolicy, SignUpUseCase signUp,
     VerifyEmailUseCase verifyEmail, ResendVerificationUseCase resendVerification,
-    RequestPasswordResetUseCase requestPasswordReset, ResetPasswordUseCase resetPassword) {
+    RequestPasswordResetUseCase requestPasswordReset, ResetPasswordUseCase resetPassword,
+    GetProfileUseCase profile, UpdateProfileUseCase updateProfile) {
 
   public AccountUseCases {
     Objects.requireNonNull(passwordPolicy, "passwordPolicy");
@@ -18,5 +19,7 @@ public record AccountUseCases(PasswordPolicy passwordPolicy, SignUpUseCase signU
     Objects.requireNonNull(resendVerification, "resendVerification");
     Objects.requireNonNull(requestPasswordReset, "requestPasswordReset");
     Objects.requireNonNull(resetPassword, "resetPassword");
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(updateProfile, "updateProfile");
   }
 }

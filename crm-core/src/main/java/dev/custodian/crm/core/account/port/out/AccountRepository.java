@@ -2,6 +2,8 @@ package dev.custodian.crm.core.account.port.out;
 
 import dev.custodian.crm.core.account.Account;
 import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.account.AccountName;
+import dev.custodian.crm.core.account.OrganisationName;
 import dev.custodian.crm.core.account.PasswordHash;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.error.ConflictException;
@@ -30,6 +32,9 @@ public interface AccountRepository {
 
   /** Replaces the account's password hash; false when there is no such account. */
   boolean updatePasswordHash(AccountId id, PasswordHash hash);
+
+  /** Replaces the account's name and organisation (empty: none); false when there is no such account. */
+  boolean updateProfile(AccountId id, AccountName name, Optional<OrganisationName> organisation);
 
   /**
    * Records that the holder proved they receive mail at the account's email, at {@code at}

@@ -25,4 +25,12 @@ public interface PasswordHasher {
    * @throws BusyException when the hasher stayed at its limit of concurrent hashes for too long
    */
   boolean verify(Password password, PasswordHash hash);
+
+  /**
+   * True when {@code hash} was made with other settings than this hasher's (an older algorithm or
+   * weaker parameters), so a sign-in that just verified the password should store a new hash.
+   */
+  default boolean needsRehash(PasswordHash hash) {
+    return false;
+  }
 }

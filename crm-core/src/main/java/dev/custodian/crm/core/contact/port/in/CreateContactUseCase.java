@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.contact.port.in;
 
+import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.contact.Contact;
 
 /** Use case: add a contact to a workspace. */
@@ -10,5 +11,5 @@ public interface CreateContactUseCase {
    * @throws dev.custodian.crm.core.common.error.ConflictException {@code DUPLICATE} when the email
    *     is taken in the workspace, {@code SUPPRESSED} when it was erased at the person's request
    */
-  Contact create(CreateContactCommand command);
+  Contact create(Actor actor, CreateContactCommand command);
 }

@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.contact.port.in;
 
+import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -8,5 +9,5 @@ import dev.custodian.crm.core.tenancy.WorkspaceId;
 public interface GetContactUseCase {
 
   /** @throws dev.custodian.crm.core.common.error.NotFoundException for no such workspace or contact */
-  Contact get(WorkspaceId workspace, ContactId id);
+  Contact get(Actor actor, WorkspaceId workspace, ContactId id);
 }

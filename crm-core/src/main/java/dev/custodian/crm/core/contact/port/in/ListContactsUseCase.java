@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.contact.port.in;
 
+import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.contact.Contact;
@@ -9,5 +10,5 @@ import dev.custodian.crm.core.contact.Contact;
 public interface ListContactsUseCase {
 
   /** @throws dev.custodian.crm.core.common.error.NotFoundException when the workspace does not exist */
-  Page<Contact> list(PageQuery query);
+  Page<Contact> list(Actor actor, PageQuery query);
 }

@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.contact.port.in;
 
+import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.contact.Contact;
 
 /** Use case: change some fields of a contact, unless someone else changed it first. */
@@ -13,5 +14,5 @@ public interface UpdateContactUseCase {
    * @throws dev.custodian.crm.core.common.error.ConflictException when the new email is taken or
    *     a new email or phone is suppressed
    */
-  Contact update(UpdateContactCommand command);
+  Contact update(Actor actor, UpdateContactCommand command);
 }

@@ -17,6 +17,12 @@ public interface ThrottleRepository {
    */
   int hit(String keyedHash, Instant windowStart, Instant windowEnd, Instant now);
 
+  /** The count of {@code keyedHash}'s window that holds {@code now}; 0 when it has none. */
+  int hits(String keyedHash, Instant now);
+
+  /** Deletes the entry of {@code keyedHash}, if any, so its count starts again. */
+  void clear(String keyedHash);
+
   /** Deletes every entry whose window has ended by {@code now}; returns how many went. */
   int purgeEnded(Instant now);
 }

@@ -1,8 +1,11 @@
 package dev.custodian.crm.core.workspace.port.out;
 
+import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.error.ConflictException;
-import dev.custodian.crm.core.tenancy.WorkspaceDirectory;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.workspace.MemberWorkspace;
 import dev.custodian.crm.core.workspace.Slug;
 import dev.custodian.crm.core.workspace.Workspace;
 import java.util.Optional;
@@ -11,7 +14,7 @@ import java.util.Optional;
  * Out-port: stores workspaces, platform-level records. Every method joins the caller's open
  * transaction and fails with {@link IllegalStateException} when none is open.
  */
-public interface WorkspaceRepository extends WorkspaceDirectory {
+public interface WorkspaceRepository {
 
   /**
    * Stores a new workspace.
@@ -24,8 +27,9 @@ public interface WorkspaceRepository extends WorkspaceDirectory {
 
   boolean existsBySlug(Slug slug);
 
-  @Override
-  default boolean exists(WorkspaceId workspace) {
-    return findById(workspace).isPresent();
-  }
+  /**
+   * One page of the workspaces {@code account} is a member of, with its role, in the order it
+   * joined them (then by workspace id); the cursor is the membership's time and workspace id.
+   */
+  Page<MemberWorkspace> listForMember(AccountId account, PageRequest page);
 }

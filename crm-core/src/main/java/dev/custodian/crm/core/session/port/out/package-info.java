@@ -1,0 +1,2 @@
+/** Out-ports of sessions: their store. */
+package dev.custodian.crm.core.session.port.out;

@@ -1,0 +1,209 @@
+package dev.custodian.crm.core.session.service;
+
+import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.account.Account;
+import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.account.Password;
+import dev.custodian.crm.core.account.PasswordHash;
+import dev.custodian.crm.core.account.port.out.AccountRepository;
+import dev.custodian.crm.core.account.port.out.PasswordHasher;
+import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.common.error.CrmException;
+import dev.custodian.crm.core.common.error.ForbiddenException;
+import dev.custodian.crm.core.common.error.UnauthenticatedException;
+import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.common.port.out.TokenGenerator;
+import dev.custodian.crm.core.common.port.out.TokenHash;
+import dev.custodian.crm.core.session.RevocationReason;
+import dev.custodian.crm.core.session.Session;
+import dev.custodian.crm.core.session.SessionId;
+import dev.custodian.crm.core.session.SessionPolicy;
+import dev.custodian.crm.core.session.SessionToken;
+import dev.custodian.crm.core.session.port.in.AuthenticateUseCase;
+import dev.custodian.crm.core.session.port.in.Authentication;
+import dev.custodian.crm.core.session.port.in.ChangePasswordCommand;
+import dev.custodian.crm.core.session.port.in.ChangePasswordUseCase;
+import dev.custodian.crm.core.session.port.in.IssuedSession;
+import dev.custodian.crm.core.session.port.in.SignInCommand;
+import dev.custodian.crm.core.session.port.in.SignInOutcome;
+import dev.custodian.crm.core.session.port.in.SignInUseCase;
+import dev.custodian.crm.core.session.port.in.SignOutUseCase;
+import dev.custodian.crm.core.session.port.out.SessionRepository;
+import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.throttle.ThrottleKey;
+import dev.custodian.crm.core.throttle.service.Throttle;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Services of the session feature. Passwords are hashed and verified outside any transaction (a
+ * hash takes tens of milliseconds; a pooled connection must not wait on it); failures are counted
+ * in the throttle's own transactions, so a refused attempt stays counted.
+ */
+final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOutUseCase, ChangePasswordUseCase {
+
+  /** The throttle's scope of failed sign-ins (and wrong passwords given to re-authenticate). */
+  static final String THROTTLE_SCOPE = "sign-in";
+
+  /** What a session token looks like; anything else is not looked up, nor even hashed. */
+  private static final Pattern TOKEN = Pattern.compile(Pattern.quote(SessionPolicy.TOKEN_PREFIX) + "[A-Za-z0-9_-]{43}");
+
+  private static final String WRONG_CREDENTIALS = "the email or password is wrong";
+  private static final String NO_SESSION = "sign in first: there is no valid session";
+
+  private final Transactions transactions;
+  private final SessionRepository sessions;
+  private final AccountRepository accounts;
+  private final PasswordHasher hasher;
+  private final Throttle throttle;
+  private final TokenGenerator tokens;
+  private final IdGenerator ids;
+  private final Clock clock;
+  private final SessionPolicy policy;
+  /** What an unknown email's password is checked against: the same work as a wrong password. */
+  private final PasswordHash standIn;
+
+  SessionService(Transactions transactions, SessionRepository sessions, AccountRepository accounts,
+      PasswordHasher hasher, Throttle throttle, TokenGenerator tokens, IdGenerator ids, Clock clock,
+      SessionPolicy policy) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
+    this.hasher = Objects.requireNonNull(hasher, "hasher");
+    this.throttle = Objects.requireNonNull(throttle, "throttle");
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.ids = Objects.requireNonNull(ids, "ids");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    Password random = new Password(tokens.newToken("standin_"));
+    try {
+      this.standIn = hasher.hash(random);
+    } finally {
+      random.wipe();
+    }
+  }
+
+  @Override
+  public SignInOutcome signIn(SignInCommand command) {
+    Password password = command.password();
+    try {
+      ThrottleKey[] keys = throttleKeys(command.email(), command.clientIp());
+      throttle.refuseIfExhausted(keys);
+      Optional<Account> found = transactions.inPlatform(() -> accounts.findByEmail(command.email()));
+      // One verification either way, so the time to answer does not tell whether the email has an account.
+      boolean right = hasher.verify(password, found.map(Account::passwordHash).orElse(standIn)) && found.isPresent();
+      if (!right) {
+        throttle.countFailure(keys);
+        throw new UnauthenticatedException(WRONG_CREDENTIALS);
+      }
+      Account account = found.get();
+      if (!account.isEmailVerified()) {
+        throw new ForbiddenException(CrmException.Kind.EMAIL_NOT_VERIFIED,
+            "confirm your email address first: follow the link in the mail we sent");
+      }
+      throttle.clear(keys[0]);
+      Optional<PasswordHash> upgraded = hasher.needsRehash(account.passwordHash())
+          ? Optional.of(hasher.hash(password))
+          : Optional.empty();
+      IssuedSession session = transactions.inPlatform(() -> {
+        upgraded.ifPresent(hash -> accounts.updatePasswordHash(account.id(), hash));
+        return startSession(account.id());
+      });
+      return new SignInOutcome.SignedIn(account.id(), session);
+    } finally {
+      password.wipe();
+    }
+  }
+
+  @Override
+  public Authentication authenticate(String token) {
+    if (token == null || !TOKEN.matcher(token).matches()) {
+      throw new UnauthenticatedException(NO_SESSION);
+    }
+    String hash = TokenHash.of(token);
+    Instant now = Timestamps.now(clock);
+    SessionToken presented = transactions.inPlatform(() -> sessions.findByTokenHash(hash))
+        .orElseThrow(() -> new UnauthenticatedException(NO_SESSION));
+    Session session = presented.session();
+    if (!session.isLiveAt(now)) {
+      throw new UnauthenticatedException(NO_SESSION);
+    }
+    Actor actor = Actor.account(session.account());
+    if (presented.replacedAt().isPresent()) {
+      if (now.isBefore(presented.replacedAt().get().plus(SessionPolicy.GRACE))) {
+        return new Authentication(actor, session.id(), session.expiresAt(), Optional.empty()); // a racing request
+      }
+      // A replaced token long after its rotation: whoever holds it may not be the session's holder.
+      transactions.inPlatform(() -> sessions.revoke(session.id(), now, RevocationReason.TOKEN_REUSED));
+      throw new UnauthenticatedException(NO_SESSION);
+    }
+    if (now.isBefore(presented.issuedAt().plus(policy.rotateAfter()))) {
+      return new Authentication(actor, session.id(), session.expiresAt(), Optional.empty());
+    }
+    String next = tokens.newToken(SessionPolicy.TOKEN_PREFIX);
+    boolean rotated = transactions.inPlatform(() -> sessions.rotate(hash, TokenHash.of(next), now));
+    Optional<IssuedSession> replacement = rotated
+        ? Optional.of(new IssuedSession(session.id(), next, session.expiresAt()))
+        : Optional.empty(); // a concurrent request rotated it first; this one is within the grace
+    return new Authentication(actor, session.id(), session.expiresAt(), replacement);
+  }
+
+  @Override
+  public void signOut(String token) {
+    if (token == null || !TOKEN.matcher(token).matches()) {
+      return;
+    }
+    String hash = TokenHash.of(token);
+    Instant now = Timestamps.now(clock);
+    transactions.inPlatform(() -> {
+      sessions.findByTokenHash(hash)
+          .filter(presented -> presented.replacedAt().isEmpty()
+              || now.isBefore(presented.replacedAt().get().plus(SessionPolicy.GRACE)))
+          .ifPresent(presented -> sessions.revoke(presented.session().id(), now, RevocationReason.SIGNED_OUT));
+      return null;
+    });
+  }
+
+  @Override
+  public IssuedSession change(AccountId self, ChangePasswordCommand command) {
+    try {
+      Account account = transactions.inPlatform(() -> accounts.findById(self))
+          .orElseThrow(() -> new UnauthenticatedException(NO_SESSION));
+      ThrottleKey[] keys = throttleKeys(account.email(), command.clientIp());
+      throttle.refuseIfExhausted(keys);
+      if (!hasher.verify(command.current(), account.passwordHash())) {
+        throttle.countFailure(keys);
+        throw new ForbiddenException(CrmException.Kind.REAUTHENTICATION_FAILED, "the current password is wrong");
+      }
+      PasswordHash hash = hasher.hash(command.next());
+      Instant now = Timestamps.now(clock);
+      return transactions.inPlatform(() -> {
+        accounts.updatePasswordHash(self, hash);
+        sessions.revokeAll(self, now, RevocationReason.PASSWORD_CHANGED);
+        return startSession(self);
+      });
+    } finally {
+      command.current().wipe();
+      command.next().wipe();
+    }
+  }
+
+  /** A new session and its first token; joins the open transaction. */
+  private IssuedSession startSession(AccountId account) {
+    Instant now = Timestamps.now(clock);
+    String token = tokens.newToken(SessionPolicy.TOKEN_PREFIX);
+    Session session = Session.start(new SessionId(ids.newId()), account, now, now.plus(policy.maxAge()));
+    sessions.insert(session, TokenHash.of(token));
+    return new IssuedSession(session.id(), token, session.expiresAt());
+  }
+
+  /** The account's key first: a success clears it, while the client address's count stays. */
+  private static ThrottleKey[] throttleKeys(EmailAddress email, String clientIp) {
+    return new ThrottleKey[] {ThrottleKey.email(THROTTLE_SCOPE, email.normalised()),
+        ThrottleKey.clientIp(THROTTLE_SCOPE, clientIp)};
+  }
+}
