@@ -4,11 +4,9 @@ import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
-import dev.custodian.crm.core.common.paging.UuidOrder;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -118,14 +116,7 @@ public final class InMemoryTenantTable<K, V> {
   /** One page of the workspace's rows, oldest first, after the request's cursor. */
   public Page<V> page(WorkspaceId workspace, PageRequest request) {
     Objects.requireNonNull(positionOf, "this table has no walk order");
-    Comparator<PageCursor> order = Comparator.comparing(PageCursor::createdAt)
-        .thenComparing(PageCursor::id, UuidOrder.UNSIGNED);
-    List<V> fetched = visible(workspace)
-        .filter(row -> request.after().map(after -> order.compare(positionOf.apply(row), after) > 0).orElse(true))
-        .sorted(Comparator.comparing(positionOf, order))
-        .limit(request.limit() + 1L)
-        .toList();
-    return Page.fromLookahead(fetched, request.limit(), positionOf::apply);
+    return InMemoryPaging.page(visible(workspace), positionOf, request);
   }
 
   private Key keyOf(V row) {
