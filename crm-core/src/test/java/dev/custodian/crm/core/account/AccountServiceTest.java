@@ -16,11 +16,15 @@ import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.common.port.out.TokenHash;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.mail.MailTokenPurpose;
+import dev.custodian.crm.core.session.RevocationReason;
+import dev.custodian.crm.core.session.Session;
+import dev.custodian.crm.core.session.SessionId;
 import dev.custodian.crm.core.testing.InMemoryPersistence;
 import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.core.throttle.service.Throttle;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -49,7 +53,7 @@ class AccountServiceTest {
       return hash.encoded().equals("$fake$" + password.apply(String::new).hashCode());
     }
   };
-  private final AccountUseCases accounts = AccountServices.create(ports.transactions(), ports.accounts(), hasher,
+  private final AccountUseCases accounts = AccountServices.create(ports.transactions(), ports.accounts(), ports.sessions(), hasher,
       candidate -> false, ports.mailOutbox(), ports.mailTokens(),
       new Throttle(ports.transactions(), ports.throttleEntries(), key -> TokenHash.of(key.toString()), clock),
       IdGenerator.random(), clock, 16);
@@ -114,6 +118,28 @@ class AccountServiceTest {
     assertThat(ports.transactions().inPlatform(() -> ports.accounts().findById(account.id())).orElseThrow()
         .isEmailVerified()).as("the reset mail proved the address").isTrue();
   }
+  @Test
+  @org.junit.jupiter.api.DisplayName("ACC-07: a password reset revokes every session of the account, and no other")
+  void aReset_revokesEverySessionOfTheAccount() {
+    Account account = signedUp();
+    Session mine = Session.start(new SessionId(UUID.randomUUID()), account.id(), clock.instant(),
+        clock.instant().plus(Duration.ofDays(30)));
+    Session others = Session.start(new SessionId(UUID.randomUUID()), AccountId.of(UUID.randomUUID()),
+        clock.instant(), clock.instant().plus(Duration.ofDays(30)));
+    ports.transactions().inPlatform(() -> {
+      ports.sessions().insert(mine, TokenHash.of("ses_mine"));
+      ports.sessions().insert(others, TokenHash.of("ses_others"));
+      return null;
+    });
+
+    reset(resetToken(account), "a second long passphrase");
+
+    assertThat(ports.transactions().inPlatform(() -> ports.sessions().find(mine.id())).orElseThrow()
+        .revocationReason()).contains(RevocationReason.PASSWORD_CHANGED);
+    assertThat(ports.transactions().inPlatform(() -> ports.sessions().find(others.id())).orElseThrow()
+        .revokedAt()).isEmpty();
+  }
+
   @Test
   @org.junit.jupiter.api.DisplayName("ACC-09: a reset request writes the same outbox row with or without an account, and only the account's is mailable")
   void aResetRequest_writesTheSameRowWithOrWithoutAnAccount() {

@@ -46,6 +46,12 @@ public final class InMemoryAccountRepository implements AccountRepository {
   }
 
   @Override
+  public boolean updateProfile(AccountId id, AccountName name, Optional<OrganisationName> organisation) {
+    return replace(id, a -> Account.reconstitute(a.id(), name, a.email(), organisation, a.passwordHash(),
+        a.emailVerifiedAt(), a.ageAttestation(), a.createdAt()));
+  }
+
+  @Override
   public boolean markEmailVerified(AccountId id, Instant at) {
     return replace(id, a -> Account.reconstitute(a.id(), a.name(), a.email(), a.organisation(),
         a.passwordHash(), Optional.of(at), a.ageAttestation(), a.createdAt()));

@@ -1,5 +1,10 @@
 package dev.custodian.crm.core.contact;
 
+import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.InMemoryMembershipRepository;
+import dev.custodian.crm.core.access.Role;
+import dev.custodian.crm.core.access.WorkspaceTransactions;
+import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.EmailAddress;
 import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +31,8 @@ import dev.custodian.crm.core.contact.service.UpdateContactService;
 import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Workspace;
-import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import java.time.Clock;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,10 +42,11 @@ import org.junit.jupiter.api.Test;
 class ContactServicesTest {
 
   private final InMemoryTransactions tx = new InMemoryTransactions();
-  private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(tx);
+  private final InMemoryMembershipRepository memberships = new InMemoryMembershipRepository(tx);
+  private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(tx, memberships);
   private final InMemoryContactRepository contacts = new InMemoryContactRepository(tx);
   private final InMemorySuppressionList suppression = new InMemorySuppressionList();
-  private final WorkspaceTransactions inWorkspace = new WorkspaceTransactions(tx, workspaces);
+  private final WorkspaceTransactions inWorkspace = new WorkspaceTransactions(tx, memberships);
   private final Clock clock = Clock.systemUTC();
   private final CreateContactService create =
       new CreateContactService(inWorkspace, contacts, suppression, IdGenerator.random(), clock);
@@ -49,17 +55,23 @@ class ContactServicesTest {
       ContactServices.create(inWorkspace, contacts, suppression, IdGenerator.random(), clock).list();
   private final UpdateContactService update = new UpdateContactService(inWorkspace, contacts, suppression, clock);
   private final DeleteContactService delete = new DeleteContactService(inWorkspace, contacts);
+  /** Every use case below runs for this member of {@link #ws}. */
+  private final Actor member = Actor.account(AccountId.of(UUID.randomUUID()));
   private WorkspaceId ws;
 
   @BeforeEach
-  void workspace() {
+  void workspaceWithItsMember() {
     Workspace w = aWorkspace();
-    tx.inPlatform(() -> { workspaces.insert(w); return null; });
+    tx.inPlatform(() -> {
+      workspaces.insert(w);
+      memberships.insert(w.id(), member.account(), Role.MEMBER, w.createdAt());
+      return null;
+    });
     ws = w.id();
   }
 
   private Contact ada() {
-    return create.create(CreateContactCommand.of(ws, " Ada ", "Lovelace", " Ada@Example.ORG ", "+44 (20) 7946-0958"));
+    return create.create(member, CreateContactCommand.of(ws, " Ada ", "Lovelace", " Ada@Example.ORG ", "+44 (20) 7946-0958"));
   }
 
   private static PatchValue<String> absent() {
@@ -74,8 +86,8 @@ class ContactServicesTest {
     assertThat(ada.email().normalised()).isEqualTo("ada@example.org");
     assertThat(ada.phone().orElseThrow().value()).isEqualTo("+442079460958");
     assertThat(ada.version()).isEqualTo(1);
-    assertThat(get.get(ws, ada.id())).isEqualTo(ada);
-    assertThat(list.list(PageQuery.of(ws, null, null)).items()).containsExactly(ada);
+    assertThat(get.get(member, ws, ada.id())).isEqualTo(ada);
+    assertThat(list.list(member, PageQuery.of(ws, null, null)).items()).containsExactly(ada);
   }
 
   @Test
@@ -108,16 +120,42 @@ class ContactServicesTest {
   @Test
   void givenUnknownWorkspace_thenEveryUseCaseAnswersNotFound() {
     WorkspaceId unknown = WorkspaceId.of(UUID.randomUUID());
-    assertThatThrownBy(() -> create.create(CreateContactCommand.of(unknown, "A", "B", "a@b.org", null)))
+    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(unknown, "A", "B", "a@b.org", null)))
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("workspace"));
-    assertThatThrownBy(() -> list.list(PageQuery.of(unknown, null, null))).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> get.get(unknown, ContactId.of(UUID.randomUUID()))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> list.list(member, PageQuery.of(unknown, null, null))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> get.get(member, unknown, ContactId.of(UUID.randomUUID()))).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void givenAnAccountThatIsNoMember_thenEveryUseCaseAnswersWorkspaceNotFound_andChangesNothing() {
+    Contact ada = ada();
+    Workspace own = aWorkspace();
+    Actor outsider = Actor.account(AccountId.of(UUID.randomUUID()));
+    tx.inPlatform(() -> { // the owner of another workspace is still an outsider of this one
+      workspaces.insert(own);
+      memberships.insert(own.id(), outsider.account(), Role.OWNER, own.createdAt());
+      return null;
+    });
+
+    assertWorkspaceNotFound(() -> create.create(outsider, CreateContactCommand.of(ws, "A", "B", "a@b.org", null)));
+    assertWorkspaceNotFound(() -> get.get(outsider, ws, ada.id()));
+    assertWorkspaceNotFound(() -> list.list(outsider, PageQuery.of(ws, null, null)));
+    assertWorkspaceNotFound(() -> update.update(outsider, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
+        PatchValue.set("Mallory"), absent(), absent(), absent())));
+    assertWorkspaceNotFound(() -> delete.delete(outsider, new DeleteContactCommand(ws, ada.id(), OptionalLong.empty())));
+
+    assertThat(list.list(member, PageQuery.of(ws, null, null)).items()).containsExactly(ada);
+  }
+
+  private static void assertWorkspaceNotFound(ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(NotFoundException.class,
+        e -> assertThat(e.resource()).isEqualTo("workspace"));
   }
 
   @Test
   void givenPartialPatch_thenAbsentStays_nullClearsThePhone_andVersionAdvances() {
     Contact ada = ada();
-    Contact changed = update.update(UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
+    Contact changed = update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
         PatchValue.set("Augusta"), absent(), absent(), PatchValue.clear()));
 
     assertThat(changed.firstName().value()).isEqualTo("Augusta");
@@ -125,7 +163,7 @@ class ContactServicesTest {
     assertThat(changed.email()).isEqualTo(ada.email());
     assertThat(changed.phone()).isEmpty();
     assertThat(changed.version()).isEqualTo(2);
-    assertThat(get.get(ws, ada.id())).isEqualTo(changed);
+    assertThat(get.get(member, ws, ada.id())).isEqualTo(changed);
   }
 
   @Test
@@ -135,7 +173,7 @@ class ContactServicesTest {
         PatchValue.clear(), PatchValue.set(""), PatchValue.clear(), PatchValue.set("nope")))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
             .extracting(FieldError::name).containsExactly("firstName", "lastName", "email", "phone"));
-    assertThat(get.get(ws, ada.id())).isEqualTo(ada);
+    assertThat(get.get(member, ws, ada.id())).isEqualTo(ada);
   }
 
   @Test
@@ -144,16 +182,16 @@ class ContactServicesTest {
     assertThatThrownBy(() -> UpdateContactCommand.of(ws, ada.id(), OptionalLong.empty(),
         absent(), absent(), absent(), absent()))
         .isInstanceOfSatisfying(PreconditionFailedException.class, e -> assertThat(e.isMissing()).isTrue());
-    assertThatThrownBy(() -> update.update(UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(7),
+    assertThatThrownBy(() -> update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(7),
         PatchValue.set("X"), absent(), absent(), absent())))
         .isInstanceOfSatisfying(PreconditionFailedException.class, e -> assertThat(e.isMissing()).isFalse());
-    assertThatThrownBy(() -> delete.delete(new DeleteContactCommand(ws, ada.id(), OptionalLong.of(7))))
+    assertThatThrownBy(() -> delete.delete(member, new DeleteContactCommand(ws, ada.id(), OptionalLong.of(7))))
         .isInstanceOf(PreconditionFailedException.class);
-    assertThat(get.get(ws, ada.id())).isEqualTo(ada);
+    assertThat(get.get(member, ws, ada.id())).isEqualTo(ada);
 
-    delete.delete(new DeleteContactCommand(ws, ada.id(), OptionalLong.empty()));
-    assertThatThrownBy(() -> get.get(ws, ada.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> delete.delete(new DeleteContactCommand(ws, ada.id(), OptionalLong.empty())))
+    delete.delete(member, new DeleteContactCommand(ws, ada.id(), OptionalLong.empty()));
+    assertThatThrownBy(() -> get.get(member, ws, ada.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> delete.delete(member, new DeleteContactCommand(ws, ada.id(), OptionalLong.empty())))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -164,51 +202,51 @@ class ContactServicesTest {
     suppression.suppress(ws, new EmailAddress("gone@example.org"), java.time.Instant.EPOCH);
     suppression.suppress(ws, new PhoneNumber("+15550100000"), java.time.Instant.EPOCH);
 
-    assertThatThrownBy(() -> create.create(CreateContactCommand.of(ws, "G", "One", " GONE@example.org ", null)))
+    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(ws, "G", "One", " GONE@example.org ", null)))
         .isInstanceOfSatisfying(ConflictException.class,
             e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.SUPPRESSED));
-    assertThatThrownBy(() -> create.create(CreateContactCommand.of(ws, "G", "One", "new@example.org", "+1 555 010 0000")))
+    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(ws, "G", "One", "new@example.org", "+1 555 010 0000")))
         .isInstanceOf(ConflictException.class);
-    assertThatThrownBy(() -> update.update(UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
+    assertThatThrownBy(() -> update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
         absent(), absent(), PatchValue.set("Gone@Example.org"), absent())))
         .isInstanceOf(ConflictException.class);
-    assertThatThrownBy(() -> update.update(UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
+    assertThatThrownBy(() -> update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
         absent(), absent(), absent(), PatchValue.set("+15550100000"))))
         .isInstanceOf(ConflictException.class);
-    assertThat(get.get(ws, ada.id())).isEqualTo(ada);
-    assertThat(list.list(PageQuery.of(ws, 200, null)).items()).containsExactly(ada);
+    assertThat(get.get(member, ws, ada.id())).isEqualTo(ada);
+    assertThat(list.list(member, PageQuery.of(ws, 200, null)).items()).containsExactly(ada);
   }
 
   @Test
   void givenExistingRecordWithSuppressedIdentifier_whenOtherFieldsChange_thenAllowed() {
     Contact ada = ada();
     suppression.suppress(ws, ada.email(), java.time.Instant.EPOCH);
-    Contact changed = update.update(UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
+    Contact changed = update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
         PatchValue.set("Augusta"), absent(), PatchValue.set(ada.email().value().toUpperCase(java.util.Locale.ROOT)), absent()));
     assertThat(changed.firstName().value()).isEqualTo("Augusta");
   }
 
   @Test
   void namedFieldBuilders_validateLikeOf_andAQueryWalksOnWithoutEncodingCursors() {
-    Contact grace = create.create(CreateContactCommand.builder(ws)
+    Contact grace = create.create(member, CreateContactCommand.builder(ws)
         .firstName("Grace").lastName("Hopper").email("grace@example.org").phone("+1 555 0100 001").build());
     assertThatThrownBy(() -> CreateContactCommand.builder(ws).firstName("").email("nope").build())
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
             .extracting(FieldError::name).containsExactly("firstName", "lastName", "email"));
 
-    Contact changed = update.update(UpdateContactCommand.builder(ws, grace.id(), grace.version())
+    Contact changed = update.update(member, UpdateContactCommand.builder(ws, grace.id(), grace.version())
         .lastName("Murray Hopper").clearPhone().build());
     assertThat(changed.lastName().value()).isEqualTo("Murray Hopper");
     assertThat(changed.phone()).isEmpty();
     assertThatThrownBy(() -> UpdateContactCommand.builder(ws, grace.id(), changed.version()).email(null).build())
         .isInstanceOf(ValidationException.class);
 
-    create.create(CreateContactCommand.builder(ws).firstName("Ada").lastName("L").email("ada@example.org").build());
-    create.create(CreateContactCommand.builder(ws).firstName("Alan").lastName("T").email("alan@example.org").build());
+    create.create(member, CreateContactCommand.builder(ws).firstName("Ada").lastName("L").email("ada@example.org").build());
+    create.create(member, CreateContactCommand.builder(ws).firstName("Alan").lastName("T").email("alan@example.org").build());
     java.util.List<Contact> walked = new java.util.ArrayList<>();
     java.util.Optional<PageQuery> query = java.util.Optional.of(PageQuery.first(ws, 2));
     while (query.isPresent()) {
-      var page = list.list(query.get());
+      var page = list.list(member, query.get());
       walked.addAll(page.items());
       query = query.get().next(page);
     }
@@ -218,11 +256,11 @@ class ContactServicesTest {
   @Test
   void givenAPatchThatChangesNothing_thenTheContactStaysAtItsVersion() {
     Contact ada = ada();
-    Contact same = update.update(UpdateContactCommand.builder(ws, ada.id(), ada.version())
+    Contact same = update.update(member, UpdateContactCommand.builder(ws, ada.id(), ada.version())
         .firstName(ada.firstName().value()).email(ada.email().value()).build());
     assertThat(same).isEqualTo(ada);
-    assertThat(get.get(ws, ada.id()).version()).isEqualTo(ada.version());
-    assertThat(update.update(UpdateContactCommand.builder(ws, ada.id(), ada.version()).build())).isEqualTo(ada);
+    assertThat(get.get(member, ws, ada.id()).version()).isEqualTo(ada.version());
+    assertThat(update.update(member, UpdateContactCommand.builder(ws, ada.id(), ada.version()).build())).isEqualTo(ada);
   }
 
   @Test

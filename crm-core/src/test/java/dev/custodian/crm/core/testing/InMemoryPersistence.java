@@ -1,6 +1,7 @@
 package dev.custodian.crm.core.testing;
 
 import dev.custodian.crm.core.Persistence;
+import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.account.InMemoryAccountRepository;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
@@ -9,6 +10,7 @@ import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
 import dev.custodian.crm.core.keys.InMemoryKeyCheckRepository;
 import dev.custodian.crm.core.mail.InMemoryMailOutbox;
 import dev.custodian.crm.core.mail.InMemoryMailTokenRepository;
+import dev.custodian.crm.core.session.InMemorySessionRepository;
 import dev.custodian.crm.core.throttle.InMemoryThrottleRepository;
 import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
 
@@ -19,7 +21,8 @@ import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
 public final class InMemoryPersistence implements Persistence {
 
   private final InMemoryTransactions transactions = new InMemoryTransactions();
-  private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(transactions);
+  private final InMemoryMembershipRepository memberships = new InMemoryMembershipRepository(transactions);
+  private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(transactions, memberships);
   private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions);
   private final InMemorySuppressionEntryRepository suppressionEntries =
       new InMemorySuppressionEntryRepository(transactions);
@@ -30,6 +33,7 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryMailTokenRepository mailTokens = new InMemoryMailTokenRepository(transactions);
   private final InMemoryThrottleRepository throttleEntries = new InMemoryThrottleRepository(transactions);
   private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(transactions);
+  private final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
 
   @Override
   public InMemoryTransactions transactions() {
@@ -79,5 +83,15 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryThrottleRepository throttleEntries() {
     return throttleEntries;
+  }
+
+  @Override
+  public InMemorySessionRepository sessions() {
+    return sessions;
+  }
+
+  @Override
+  public InMemoryMembershipRepository memberships() {
+    return memberships;
   }
 }

@@ -1,5 +1,7 @@
 package dev.custodian.crm.core.testing;
 
+import dev.custodian.crm.core.access.InMemoryMembershipRepository;
+import dev.custodian.crm.core.account.InMemoryAccountRepository;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
 
@@ -20,5 +22,15 @@ public final class InMemoryPorts implements PortFixture.Extension {
   @Override
   public InMemoryWorkspaceRepository workspaces() {
     return persistence.workspaces();
+  }
+
+  @Override
+  public InMemoryAccountRepository accounts() {
+    return persistence.accounts();
+  }
+
+  @Override
+  public InMemoryMembershipRepository memberships() {
+    return persistence.memberships();
   }
 }

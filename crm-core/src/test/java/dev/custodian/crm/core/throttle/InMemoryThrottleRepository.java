@@ -25,6 +25,17 @@ public final class InMemoryThrottleRepository implements ThrottleRepository {
   }
 
   @Override
+  public int hits(String keyedHash, Instant now) {
+    Entry entry = table.rows().get(keyedHash);
+    return entry != null && !entry.windowStart().isAfter(now) && entry.windowEnd().isAfter(now) ? entry.hits() : 0;
+  }
+
+  @Override
+  public void clear(String keyedHash) {
+    table.rows().remove(keyedHash);
+  }
+
+  @Override
   public int purgeEnded(Instant now) {
     int before = table.rows().size();
     table.rows().values().removeIf(entry -> !entry.windowEnd().isAfter(now));

@@ -32,15 +32,6 @@ public abstract class AbstractWorkspaceRepositoryContractTest {
     workspaces = ports.workspaces();
   }
 
-  @Test
-  void existsOnlyForAStoredWorkspace() {
-    Workspace workspace = aWorkspace();
-    transactions.inPlatform(() -> { workspaces.insert(workspace); return null; });
-
-    assertThat(transactions.inPlatform(() -> workspaces.exists(workspace.id()))).isTrue();
-    assertThat(transactions.inPlatform(() -> workspaces.exists(aWorkspace().id()))).isFalse();
-  }
-
   private Optional<Workspace> read(WorkspaceId id) {
     return transactions.inPlatform(() -> workspaces.findById(id));
   }

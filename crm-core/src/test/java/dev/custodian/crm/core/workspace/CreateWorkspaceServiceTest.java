@@ -1,19 +1,30 @@
 package dev.custodian.crm.core.workspace;
 
-import dev.custodian.crm.core.tenancy.WorkspaceId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.InMemoryMembershipRepository;
+import dev.custodian.crm.core.access.Role;
+import dev.custodian.crm.core.access.WorkspaceTransactions;
+import dev.custodian.crm.core.access.port.out.MembershipRepository;
+import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceCommand;
 import dev.custodian.crm.core.workspace.service.CreateWorkspaceService;
+import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.service.GetWorkspaceService;
+import dev.custodian.crm.core.workspace.service.WorkspaceServices;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,27 +34,30 @@ import org.junit.jupiter.api.Test;
 class CreateWorkspaceServiceTest {
 
   private final InMemoryTransactions tx = new InMemoryTransactions();
-  private final InMemoryWorkspaceRepository repository = new InMemoryWorkspaceRepository(tx);
+  private final InMemoryMembershipRepository memberships = new InMemoryMembershipRepository(tx);
+  private final InMemoryWorkspaceRepository repository = new InMemoryWorkspaceRepository(tx, memberships);
   private final Clock clock = Clock.fixed(Instant.parse("2026-03-04T05:06:07.123456789Z"), ZoneOffset.UTC);
   private final CreateWorkspaceService create =
-      new CreateWorkspaceService(tx, repository, IdGenerator.random(), clock);
-  private final GetWorkspaceService get = new GetWorkspaceService(tx, repository);
+      new CreateWorkspaceService(tx, repository, memberships, IdGenerator.random(), clock);
+  private final GetWorkspaceService get =
+      new GetWorkspaceService(new WorkspaceTransactions(tx, memberships), repository);
+  private final Actor creator = Actor.account(AccountId.of(UUID.randomUUID()));
 
   @Test
   void givenNameOnly_whenCreated_thenActiveWithSlugDerivedFromName() {
-    Workspace created = create.create(CreateWorkspaceCommand.of("  Ünïcode & Co. Ltd  ", null));
+    Workspace created = create.create(creator, CreateWorkspaceCommand.of("  Ünïcode & Co. Ltd  ", null));
 
     assertThat(created.name().value()).isEqualTo("Ünïcode & Co. Ltd");
     assertThat(created.slug().value()).isEqualTo("unicode-co-ltd");
     assertThat(created.status()).isEqualTo(WorkspaceStatus.ACTIVE);
     assertThat(created.createdAt()).isEqualTo(Instant.parse("2026-03-04T05:06:07.123456Z"));
-    assertThat(get.get(created.id())).isEqualTo(created);
+    assertThat(get.get(creator, created.id())).isEqualTo(created);
   }
 
   @Test
   void givenDerivedSlugTaken_whenCreated_thenShortSuffixIsAdded() {
-    Workspace first = create.create(CreateWorkspaceCommand.of("Acme", null));
-    Workspace second = create.create(CreateWorkspaceCommand.of("ACME", null));
+    Workspace first = create.create(creator, CreateWorkspaceCommand.of("Acme", null));
+    Workspace second = create.create(creator, CreateWorkspaceCommand.of("ACME", null));
 
     assertThat(first.slug().value()).isEqualTo("acme");
     assertThat(second.slug().value()).matches("acme-[0-9a-f]{6}");
@@ -51,21 +65,21 @@ class CreateWorkspaceServiceTest {
 
   @Test
   void givenNameTooShortForSlug_whenCreated_thenSuffixMakesItLongEnough() {
-    assertThat(create.create(CreateWorkspaceCommand.of("X", null)).slug().value()).matches("x-[0-9a-f]{6}");
-    assertThat(create.create(CreateWorkspaceCommand.of("東京", null)).slug().value()).matches("ws-[0-9a-f]{6}");
+    assertThat(create.create(creator, CreateWorkspaceCommand.of("X", null)).slug().value()).matches("x-[0-9a-f]{6}");
+    assertThat(create.create(creator, CreateWorkspaceCommand.of("東京", null)).slug().value()).matches("ws-[0-9a-f]{6}");
   }
 
   @Test
   void givenLongName_whenCreated_thenDerivedSlugFitsWithSuffix() {
     String name = "a".repeat(200);
-    create.create(CreateWorkspaceCommand.of(name, null));
-    Workspace second = create.create(CreateWorkspaceCommand.of(name, null));
+    create.create(creator, CreateWorkspaceCommand.of(name, null));
+    Workspace second = create.create(creator, CreateWorkspaceCommand.of(name, null));
     assertThat(second.slug().value()).hasSizeLessThanOrEqualTo(Slug.MAX_LENGTH);
   }
 
   @Test
   void givenDerivedSlugTakenConcurrently_betweenCheckAndInsert_thenDerivesAgain() {
-    create.create(CreateWorkspaceCommand.of("Racer", null));
+    create.create(creator, CreateWorkspaceCommand.of("Racer", null));
     java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
     dev.custodian.crm.core.workspace.port.out.WorkspaceRepository racing = new dev.custodian.crm.core.workspace.port.out.WorkspaceRepository() {
       @Override
@@ -83,16 +97,21 @@ class CreateWorkspaceServiceTest {
         // the first check runs before the concurrent create committed
         return !first.getAndSet(false) && repository.existsBySlug(slug);
       }
+
+      @Override
+      public Page<MemberWorkspace> listForMember(AccountId account, PageRequest page) {
+        return repository.listForMember(account, page);
+      }
     };
-    Workspace second = new CreateWorkspaceService(tx, racing, IdGenerator.random(), clock)
-        .create(CreateWorkspaceCommand.of("Racer", null));
+    Workspace second = new CreateWorkspaceService(tx, racing, memberships, IdGenerator.random(), clock)
+        .create(creator, CreateWorkspaceCommand.of("Racer", null));
     assertThat(second.slug().value()).matches("racer-[0-9a-f]{6}");
   }
 
   @Test
   void givenExplicitSlugTaken_whenCreated_thenDuplicateConflict() {
-    create.create(CreateWorkspaceCommand.of("One", "shared-slug"));
-    assertThatThrownBy(() -> create.create(CreateWorkspaceCommand.of("Two", "shared-slug")))
+    create.create(creator, CreateWorkspaceCommand.of("One", "shared-slug"));
+    assertThatThrownBy(() -> create.create(creator, CreateWorkspaceCommand.of("Two", "shared-slug")))
         .isInstanceOfSatisfying(ConflictException.class,
             e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.DUPLICATE));
   }
@@ -120,6 +139,53 @@ class CreateWorkspaceServiceTest {
 
   @Test
   void givenUnknownId_whenRead_thenNotFound() {
-    assertThatThrownBy(() -> get.get(WorkspaceId.of(UUID.randomUUID()))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> get.get(creator, WorkspaceId.of(UUID.randomUUID()))).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void givenACreatedWorkspace_thenItsCreatorIsItsOwner_andTheOnlyOneWhoMayReadIt() {
+    Workspace created = create.create(creator, CreateWorkspaceCommand.of("Owned", null));
+    Actor stranger = Actor.account(AccountId.of(UUID.randomUUID()));
+
+    assertThat(tx.inPlatform(() -> memberships.roleOf(created.id(), creator.account()))).contains(Role.OWNER);
+    assertThatThrownBy(() -> get.get(stranger, created.id()))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("workspace"));
+  }
+
+  @Test
+  void givenTheOwnersMembershipFails_thenNoWorkspaceIsCreated() {
+    MembershipRepository failing = new MembershipRepository() {
+      @Override
+      public void insert(WorkspaceId workspace, AccountId account, Role role, Instant at) {
+        throw new IllegalStateException("boom");
+      }
+
+      @Override
+      public java.util.Optional<Role> roleOf(WorkspaceId workspace, AccountId account) {
+        return java.util.Optional.empty();
+      }
+    };
+    CreateWorkspaceService failingCreate = new CreateWorkspaceService(tx, repository, failing, IdGenerator.random(), clock);
+
+    assertThatThrownBy(() -> failingCreate.create(creator, CreateWorkspaceCommand.of("Orphan", "orphan")))
+        .hasMessage("boom");
+    assertThat(tx.inPlatform(() -> repository.existsBySlug(new Slug("orphan")))).isFalse();
+  }
+
+  @Test
+  void list_showsTheActorsOwnWorkspacesWithTheirRole_inTheOrderTheyJoined() {
+    MutableClock time = new MutableClock(Instant.parse("2026-03-04T05:06:07Z"));
+    WorkspaceUseCases workspaces = WorkspaceServices.create(tx, repository, memberships, IdGenerator.random(), time);
+    Workspace first = workspaces.create().create(creator, CreateWorkspaceCommand.of("First", null));
+    time.advance(java.time.Duration.ofSeconds(1));
+    Workspace second = workspaces.create().create(creator, CreateWorkspaceCommand.of("Second", null));
+    workspaces.create().create(Actor.account(AccountId.of(UUID.randomUUID())), CreateWorkspaceCommand.of("Not mine", null));
+
+    Page<MemberWorkspace> page = workspaces.list().list(creator, PageRequest.first(50));
+    assertThat(page.items()).extracting(MemberWorkspace::workspace).containsExactly(first, second);
+    assertThat(page.items()).extracting(MemberWorkspace::role).containsOnly(Role.OWNER);
+    assertThat(page.items()).extracting(MemberWorkspace::joinedAt).containsExactly(first.createdAt(), second.createdAt());
+    assertThat(workspaces.list().list(Actor.account(AccountId.of(UUID.randomUUID())), PageRequest.first(50)).items())
+        .isEmpty();
   }
 }

@@ -1,19 +1,32 @@
 package dev.custodian.crm.core.workspace;
 
-import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.access.InMemoryMembershipRepository;
+import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.common.InMemoryPaging;
 import dev.custodian.crm.core.common.InMemoryTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageCursor;
+import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+import java.util.Objects;
 import java.util.Optional;
 
-/** In-memory fake of {@link WorkspaceRepository}; passes the same contract as the jOOQ adapter. */
+/**
+ * Test fake: {@link WorkspaceRepository} in memory; passes the same contract as the jOOQ adapter.
+ * It lists an account's workspaces from the membership store it is given, as the database joins
+ * the two tables.
+ */
 public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
 
   private final InMemoryTable<WorkspaceId, Workspace> table;
+  private final InMemoryMembershipRepository memberships;
 
-  public InMemoryWorkspaceRepository(InMemoryTransactions transactions) {
+  public InMemoryWorkspaceRepository(InMemoryTransactions transactions, InMemoryMembershipRepository memberships) {
     this.table = transactions.newTable();
+    this.memberships = Objects.requireNonNull(memberships, "memberships");
   }
 
   @Override
@@ -34,5 +47,15 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
   @Override
   public boolean existsBySlug(Slug slug) {
     return table.rows().values().stream().anyMatch(w -> w.slug().equals(slug));
+  }
+
+  @Override
+  public Page<MemberWorkspace> listForMember(AccountId account, PageRequest page) {
+    var joined = memberships.ofAccount(account)
+        .filter(m -> table.rows().containsKey(m.workspace()))
+        .map(m -> new MemberWorkspace(table.rows().get(m.workspace()), m.role(), m.createdAt()))
+        .toList(); // read now: the stream must not outlive the transaction
+    return InMemoryPaging.page(joined.stream(),
+        m -> new PageCursor(m.joinedAt(), m.workspace().id().value()), page);
   }
 }
