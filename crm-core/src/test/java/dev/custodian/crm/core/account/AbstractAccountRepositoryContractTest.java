@@ -162,6 +162,27 @@ public abstract class AbstractAccountRepositoryContractTest {
   }
 
   @Test
+  void updateProfile_replacesNameAndOrganisationOnly_andAnswersWhetherTheAccountExists() {
+    Account account = anAccount();
+    insert(account);
+    AccountName name = new AccountName("Augusta Ada King");
+
+    assertThat(inPlatform(() -> accounts.updateProfile(account.id(), name,
+        Optional.of(new OrganisationName("Analytical Engines plc"))))).isTrue();
+    assertThat(inPlatform(() -> accounts.updateProfile(AccountId.of(UUID.randomUUID()), name, Optional.empty())))
+        .isFalse();
+    Account read = read(account.id()).orElseThrow();
+    assertThat(read.name()).isEqualTo(name);
+    assertThat(read.organisation()).contains(new OrganisationName("Analytical Engines plc"));
+    assertThat(Account.reconstitute(read.id(), account.name(), read.email(), account.organisation(),
+        read.passwordHash(), read.emailVerifiedAt(), read.ageAttestation(), read.createdAt()))
+        .as("nothing else changed").isEqualTo(account);
+
+    assertThat(inPlatform(() -> accounts.updateProfile(account.id(), name, Optional.empty()))).isTrue();
+    assertThat(read(account.id()).orElseThrow().organisation()).as("cleared").isEmpty();
+  }
+
+  @Test
   void markEmailVerified_setsTheTimeAtMicrosecondPrecision_andAnswersWhetherTheAccountExists() {
     Account account = anAccount();
     insert(account);
@@ -185,6 +206,8 @@ public abstract class AbstractAccountRepositoryContractTest {
     assertThatThrownBy(() -> accounts.updatePasswordHash(account.id(), account.passwordHash()))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> accounts.markEmailVerified(account.id(), Instant.now()))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> accounts.updateProfile(account.id(), account.name(), account.organisation()))
         .isInstanceOf(IllegalStateException.class);
     assertThat(read(account.id())).isEmpty();
   }

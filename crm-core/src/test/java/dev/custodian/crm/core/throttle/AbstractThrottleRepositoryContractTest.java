@@ -97,6 +97,39 @@ public abstract class AbstractThrottleRepositoryContractTest {
   }
 
   @Test
+  void hits_isTheCountOfTheWindowThatHoldsNow_andCountsNothing() {
+    String hash = aHash();
+    assertThat(tx.inPlatform(() -> throttle.hits(hash, start))).as("no entry").isZero();
+    hit(hash, start, end, start);
+    hit(hash, start, end, start);
+
+    assertThat(tx.inPlatform(() -> throttle.hits(hash, start))).isEqualTo(2);
+    assertThat(tx.inPlatform(() -> throttle.hits(hash, end.minusNanos(1000)))).isEqualTo(2);
+    assertThat(tx.inPlatform(() -> throttle.hits(hash, end))).as("the window has ended").isZero();
+    assertThat(tx.inPlatform(() -> throttle.hits(aHash(), start))).isZero();
+    assertThat(hit(hash, start, end, start)).as("reading counted nothing").isEqualTo(3);
+  }
+
+  @Test
+  void clear_deletesOneHashsEntry_soItsCountStartsAgain() {
+    String cleared = aHash();
+    String kept = aHash();
+    hit(cleared, start, end, start);
+    hit(cleared, start, end, start);
+    hit(kept, start, end, start);
+
+    tx.inPlatform(() -> {
+      throttle.clear(cleared);
+      throttle.clear(aHash()); // none to clear: nothing happens
+      return null;
+    });
+
+    assertThat(tx.inPlatform(() -> throttle.hits(cleared, start))).isZero();
+    assertThat(hit(cleared, start, end, start)).isEqualTo(1);
+    assertThat(tx.inPlatform(() -> throttle.hits(kept, start))).isEqualTo(1);
+  }
+
+  @Test
   void purgeEnded_deletesEndedEntriesOnly_andSaysHowMany() {
     Instant later = start.plus(Duration.ofDays(400)); // past every other test's windows
     tx.inPlatform(() -> throttle.purgeEnded(later)); // an empty store, whatever ran before
@@ -119,6 +152,8 @@ public abstract class AbstractThrottleRepositoryContractTest {
   void givenNoOpenTransaction_whenCalled_thenFailsLoudly() {
     assertThatThrownBy(() -> throttle.hit(aHash(), start, end, start)).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> throttle.purgeEnded(start)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> throttle.hits(aHash(), start)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> throttle.clear(aHash())).isInstanceOf(IllegalStateException.class);
   }
 
   @Test

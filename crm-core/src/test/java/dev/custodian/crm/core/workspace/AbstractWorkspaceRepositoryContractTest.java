@@ -1,14 +1,29 @@
 package dev.custodian.crm.core.workspace;
 
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import static dev.custodian.crm.core.account.AccountFixtures.anAccount;
 import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.custodian.crm.core.access.Role;
+import dev.custodian.crm.core.access.port.out.MembershipRepository;
+import dev.custodian.crm.core.account.Account;
+import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageCursor;
+import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.common.paging.UuidOrder;
 import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.testing.KeysetWalkCheck;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import dev.custodian.crm.core.testing.PortFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,18 +33,23 @@ import org.junit.jupiter.api.Test;
 /**
  * Contract of {@link WorkspaceRepository} and of {@link Transactions} around it. Every
  * implementation (the in-memory fake, the jOOQ adapter, yours) extends this class and registers
- * the extension that provides its {@link PortFixture}: the workspace store is the fixture's own.
+ * the extension that provides its {@link PortFixture}: the workspace store is the fixture's own,
+ * and an account's list of workspaces is made with the fixture's accounts and memberships.
  * The behaviour below is what the core relies on.
  */
 public abstract class AbstractWorkspaceRepositoryContractTest {
 
   protected Transactions transactions;
   protected WorkspaceRepository workspaces;
+  private AccountRepository accounts;
+  private MembershipRepository memberships;
 
   @BeforeEach
   void setUpPorts(PortFixture ports) {
     transactions = ports.transactions();
     workspaces = ports.workspaces();
+    accounts = ports.accounts();
+    memberships = ports.memberships();
   }
 
   private Optional<Workspace> read(WorkspaceId id) {
@@ -151,5 +171,70 @@ public abstract class AbstractWorkspaceRepositoryContractTest {
     Workspace a = aWorkspace();
     assertThatThrownBy(() -> transactions.inPlatform(() -> transactions.inWorkspace(a.id(), () -> null)))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  private AccountId anAccountStored() {
+    Account account = anAccount();
+    transactions.inPlatform(() -> { accounts.insert(account); return null; });
+    return account.id();
+  }
+
+  /** A new workspace that {@code account} joined at {@code joinedAt} with {@code role}. */
+  private Workspace joined(AccountId account, Role role, Instant joinedAt) {
+    Workspace workspace = aWorkspace();
+    transactions.inPlatform(() -> {
+      workspaces.insert(workspace);
+      memberships.insert(workspace.id(), account, role, joinedAt);
+      return null;
+    });
+    return workspace;
+  }
+
+  @Test
+  void listForMember_walksTheAccountsWorkspacesInTheOrderItJoinedThem_thenByWorkspaceId() {
+    AccountId member = anAccountStored();
+    AccountId other = anAccountStored();
+    Instant t = Instant.parse("2026-04-05T06:07:08.123456789Z");
+    List<MemberWorkspace> expected = new ArrayList<>();
+    Role[] roles = Role.values();
+    for (int i = 0; i < 7; i++) {
+      // Three share their time (their ids decide), and times come in out of order.
+      Instant joinedAt = t.plusMillis(i < 3 ? 0 : 10 - i);
+      Workspace workspace = joined(member, roles[i % roles.length], joinedAt);
+      expected.add(new MemberWorkspace(workspace, roles[i % roles.length], joinedAt.truncatedTo(ChronoUnit.MICROS)));
+      if (i % 2 == 0) { // another member of the same workspace is not in this list
+        transactions.inPlatform(() -> {
+          memberships.insert(workspace.id(), other, Role.OWNER, t);
+          return null;
+        });
+      }
+    }
+    joined(other, Role.OWNER, t); // nor is a workspace of another account
+    expected.sort(Comparator.comparing(MemberWorkspace::joinedAt)
+        .thenComparing(m -> m.workspace().id().value(), UuidOrder.UNSIGNED));
+
+    List<MemberWorkspace> walked = KeysetWalkCheck.walk(new KeysetWalkCheck.Store<MemberWorkspace>() {
+      @Override
+      public void insert(List<PageCursor> positions) {
+        throw new UnsupportedOperationException("the walk only reads");
+      }
+
+      @Override
+      public Page<MemberWorkspace> list(PageRequest request) {
+        return transactions.inPlatform(() -> workspaces.listForMember(member, request));
+      }
+    }, 2);
+
+    assertThat(walked).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void listForMember_ofAnAccountWithoutMemberships_isOneEmptyPage() {
+    joined(anAccountStored(), Role.OWNER, Instant.parse("2026-04-05T06:07:08Z"));
+
+    Page<MemberWorkspace> page = transactions.inPlatform(
+        () -> workspaces.listForMember(anAccountStored(), PageRequest.first(10)));
+    assertThat(page.items()).isEmpty();
+    assertThat(page.next()).isEmpty();
   }
 }
