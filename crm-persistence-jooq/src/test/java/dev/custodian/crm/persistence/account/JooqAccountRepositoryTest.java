@@ -45,7 +45,7 @@ class JooqAccountRepositoryTest extends AbstractAccountRepositoryContractTest {
   }
 
   @Test
-  void theApplicationRoleMayReadAndInsert_andUpdateOnlyTheHashAndTheVerificationTime() throws SQLException {
+  void theApplicationRoleMayReadAndInsert_andUpdateOnlyTheHashTheVerificationTimeAndTheProfile() throws SQLException {
     try (Connection c = db.superuserConnection();
         PreparedStatement st = c.prepareStatement("""
             select has_table_privilege(?, 'accounts', 'select'),
@@ -57,18 +57,22 @@ class JooqAccountRepositoryTest extends AbstractAccountRepositoryContractTest {
                    has_column_privilege(?, 'accounts', 'email', 'update'),
                    has_column_privilege(?, 'accounts', 'email_normalised', 'update'),
                    has_column_privilege(?, 'accounts', 'name', 'update'),
-                   has_column_privilege(?, 'accounts', 'minimum_age', 'update')
+                   has_column_privilege(?, 'accounts', 'organisation', 'update'),
+                   has_column_privilege(?, 'accounts', 'minimum_age', 'update'),
+                   has_column_privilege(?, 'accounts', 'age_attested_at', 'update'),
+                   has_column_privilege(?, 'accounts', 'created_at', 'update')
             """)) {
-      for (int i = 1; i <= 10; i++) {
+      for (int i = 1; i <= 13; i++) {
         st.setString(i, DatabaseRoles.APP);
       }
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
         List<Boolean> granted = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
+        for (int i = 1; i <= 13; i++) {
           granted.add(rs.getBoolean(i));
         }
-        assertThat(granted).containsExactly(true, true, false, false, true, true, false, false, false, false);
+        assertThat(granted).containsExactly(true, true, false, false, true, true, false, false, true, true,
+            false, false, false);
       }
     }
   }
