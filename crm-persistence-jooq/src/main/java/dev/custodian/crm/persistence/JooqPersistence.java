@@ -1,6 +1,7 @@
 package dev.custodian.crm.persistence;
 
 import dev.custodian.crm.core.Persistence;
+import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
@@ -8,14 +9,17 @@ import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
+import dev.custodian.crm.core.session.port.out.SessionRepository;
 import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+import dev.custodian.crm.persistence.access.JooqAccessStores;
 import dev.custodian.crm.persistence.account.JooqAccountStores;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
 import dev.custodian.crm.persistence.mail.JooqMailStores;
+import dev.custodian.crm.persistence.session.JooqSessionStores;
 import dev.custodian.crm.persistence.throttle.JooqThrottleStores;
 import dev.custodian.crm.persistence.schema.ApplicationRoleCheck;
 import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
@@ -42,6 +46,8 @@ public final class JooqPersistence implements Persistence {
   private final MailTokenRepository mailTokens;
   private final ThrottleRepository throttleEntries;
   private final AccountRepository accounts;
+  private final SessionRepository sessions;
+  private final MembershipRepository memberships;
 
   private JooqPersistence(DataSource appDataSource) {
     this.transactions = new JooqTransactions(appDataSource);
@@ -54,6 +60,8 @@ public final class JooqPersistence implements Persistence {
     this.mailTokens = JooqMailStores.tokens(transactions);
     this.throttleEntries = JooqThrottleStores.entries(transactions);
     this.accounts = JooqAccountStores.accounts(transactions);
+    this.sessions = JooqSessionStores.sessions(transactions);
+    this.memberships = JooqAccessStores.memberships(transactions);
   }
 
   /**
@@ -124,5 +132,15 @@ public final class JooqPersistence implements Persistence {
   @Override
   public AccountRepository accounts() {
     return accounts;
+  }
+
+  @Override
+  public SessionRepository sessions() {
+    return sessions;
+  }
+
+  @Override
+  public MembershipRepository memberships() {
+    return memberships;
   }
 }

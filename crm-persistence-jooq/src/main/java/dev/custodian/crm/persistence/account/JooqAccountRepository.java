@@ -76,6 +76,15 @@ final class JooqAccountRepository implements AccountRepository {
   }
 
   @Override
+  public boolean updateProfile(AccountId id, AccountName name, Optional<OrganisationName> organisation) {
+    return transactions.dsl().update(ACCOUNTS)
+        .set(ACCOUNTS.NAME, name.value())
+        .set(ACCOUNTS.ORGANISATION, organisation.map(OrganisationName::value).orElse(null))
+        .where(ACCOUNTS.ID.eq(id.value()))
+        .execute() == 1;
+  }
+
+  @Override
   public boolean markEmailVerified(AccountId id, Instant at) {
     return transactions.dsl().update(ACCOUNTS)
         .set(ACCOUNTS.EMAIL_VERIFIED_AT, SqlTime.utc(Timestamps.micros(at)))

@@ -48,6 +48,24 @@ final class JooqThrottleRepository implements ThrottleRepository {
   }
 
   @Override
+  public int hits(String keyedHash, Instant now) {
+    var t = THROTTLE_ENTRIES;
+    return transactions.dsl()
+        .select(t.HITS)
+        .from(t)
+        .where(t.KEYED_HASH.eq(keyedHash))
+        .and(t.WINDOW_START.le(SqlTime.utc(now)))
+        .and(t.WINDOW_END.gt(SqlTime.utc(now)))
+        .fetchOptional(t.HITS)
+        .orElse(0);
+  }
+
+  @Override
+  public void clear(String keyedHash) {
+    transactions.dsl().deleteFrom(THROTTLE_ENTRIES).where(THROTTLE_ENTRIES.KEYED_HASH.eq(keyedHash)).execute();
+  }
+
+  @Override
   public int purgeEnded(Instant now) {
     return transactions.dsl()
         .deleteFrom(THROTTLE_ENTRIES)

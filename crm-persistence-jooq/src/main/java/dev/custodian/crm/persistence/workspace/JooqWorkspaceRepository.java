@@ -1,8 +1,14 @@
 package dev.custodian.crm.persistence.workspace;
 
+import static dev.custodian.crm.persistence.generated.Tables.MEMBERSHIPS;
 import static dev.custodian.crm.persistence.generated.Tables.WORKSPACES;
 
+import dev.custodian.crm.core.access.Role;
+import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.workspace.MemberWorkspace;
 import dev.custodian.crm.core.workspace.Slug;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Workspace;
@@ -11,12 +17,16 @@ import dev.custodian.crm.core.workspace.WorkspaceStatus;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
+import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.WorkspacesRecord;
 import java.util.Optional;
 import org.jooq.exception.DataAccessException;
 
-/** Persistence adapter: {@code WorkspaceRepository} on the {@code workspaces} table. */
+/**
+ * Persistence adapter: {@code WorkspaceRepository} on the {@code workspaces} table; an account's
+ * list joins its {@code memberships}, walked by {@link KeysetPaging} on their time and workspace id.
+ */
 final class JooqWorkspaceRepository implements WorkspaceRepository {
 
   private final JooqTransactions transactions;
@@ -57,13 +67,22 @@ final class JooqWorkspaceRepository implements WorkspaceRepository {
   }
 
   @Override
-  public boolean exists(WorkspaceId workspace) {
-    return transactions.dsl().fetchExists(WORKSPACES, WORKSPACES.ID.eq(workspace.value()));
+  public boolean existsBySlug(Slug slug) {
+    return transactions.dsl().fetchExists(WORKSPACES, WORKSPACES.SLUG.eq(slug.value()));
   }
 
   @Override
-  public boolean existsBySlug(Slug slug) {
-    return transactions.dsl().fetchExists(WORKSPACES, WORKSPACES.SLUG.eq(slug.value()));
+  public Page<MemberWorkspace> listForMember(AccountId account, PageRequest page) {
+    return KeysetPaging.page(
+        transactions.dsl()
+            .select(WORKSPACES.fields())
+            .select(MEMBERSHIPS.ROLE, MEMBERSHIPS.CREATED_AT, MEMBERSHIPS.WORKSPACE_ID)
+            .from(MEMBERSHIPS)
+            .join(WORKSPACES).on(WORKSPACES.ID.eq(MEMBERSHIPS.WORKSPACE_ID))
+            .where(MEMBERSHIPS.ACCOUNT_ID.eq(account.value())),
+        MEMBERSHIPS.CREATED_AT, MEMBERSHIPS.WORKSPACE_ID, page)
+        .map(row -> new MemberWorkspace(toWorkspace(row.into(WORKSPACES)), Role.valueOf(row.get(MEMBERSHIPS.ROLE)),
+            row.get(MEMBERSHIPS.CREATED_AT).toInstant()));
   }
 
   private static Workspace toWorkspace(WorkspacesRecord row) {

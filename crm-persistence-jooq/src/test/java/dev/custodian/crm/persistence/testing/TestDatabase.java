@@ -1,6 +1,8 @@
 package dev.custodian.crm.persistence.testing;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.custodian.crm.core.access.port.out.MembershipRepository;
+import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.persistence.JooqPersistence;
 import dev.custodian.crm.persistence.schema.DatabaseRoles;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Pools are opened lazily and closed, and the database dropped, after the class.
  *
  * <p>It is also the jOOQ adapter's {@link PortFixture}: a port contract test that registers it
- * gets its transactions and workspaces from {@link #persistence()}. With
+ * gets its transactions and stores from {@link #persistence()}. With
  * {@link #bypassingRowLevelSecurity()} that persistence connects as a role that bypasses
  * row-level security, so a contract passes only if the queries filter by workspace themselves.
  */
@@ -120,6 +122,16 @@ public final class TestDatabase
   @Override
   public WorkspaceRepository workspaces() {
     return persistence().workspaces();
+  }
+
+  @Override
+  public AccountRepository accounts() {
+    return persistence().accounts();
+  }
+
+  @Override
+  public MembershipRepository memberships() {
+    return persistence().memberships();
   }
 
   /** A role with crm_app's grants that bypasses row-level security (cluster-wide, made once). */

@@ -1,0 +1,14 @@
+package dev.custodian.crm.persistence.access;
+
+import dev.custodian.crm.core.access.port.out.MembershipRepository;
+import dev.custodian.crm.persistence.common.JooqTransactions;
+
+/** Persistence adapter, the access feature's entry: its membership repository over the adapter's {@link JooqTransactions}. */
+public final class JooqAccessStores {
+
+  private JooqAccessStores() {}
+
+  public static MembershipRepository memberships(JooqTransactions transactions) {
+    return new JooqMembershipRepository(transactions);
+  }
+}
