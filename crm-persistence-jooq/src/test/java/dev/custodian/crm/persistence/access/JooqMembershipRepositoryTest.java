@@ -1,0 +1,38 @@
+package dev.custodian.crm.persistence.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custodian.crm.core.access.AbstractMembershipRepositoryContractTest;
+import dev.custodian.crm.core.access.port.out.MembershipRepository;
+import dev.custodian.crm.persistence.testing.TestDatabase;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The membership contract on the jOOQ adapter, and the application role's grants on its table. */
+class JooqMembershipRepositoryTest extends AbstractMembershipRepositoryContractTest {
+
+  @RegisterExtension static final TestDatabase db = new TestDatabase();
+
+  @Override
+  protected MembershipRepository memberships() {
+    return JooqAccessStores.memberships(db.persistence().transactions());
+  }
+
+  @Test
+  void theApplicationRoleMayOnlyReadAndInsertMemberships() {
+    for (String sql : new String[] {
+        "delete from memberships",
+        "truncate memberships",
+        "update memberships set role = role",
+        "update memberships set account_id = account_id"}) {
+      assertThatThrownBy(() -> db.asApp(null, c -> {
+        try (Statement st = c.createStatement()) {
+          return st.executeUpdate(sql);
+        }
+      })).as(sql).isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+    }
+  }
+}
