@@ -23,9 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * The keyset walk's promise, checked once per paging implementation (the in-memory workspace table,
- * the jOOQ keyset helper) rather than once per aggregate: walking 10,000 rows while others are
- * inserted returns each existing row exactly once, in strictly increasing (time, id) order.
+ * The keyset walk's promise, checked once per paging implementation (the in-memory stores'
+ * {@code InMemoryPaging}, the jOOQ keyset helper) rather than once per aggregate: walking 10,000
+ * rows while others are inserted returns each existing row exactly once, in strictly increasing
+ * (time, id) order.
  */
 public final class KeysetWalkCheck {
 
