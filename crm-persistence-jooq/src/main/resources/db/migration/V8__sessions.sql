@@ -1,6 +1,6 @@
 -- Sessions and memberships: platform-level (no tenant_id, no row-level security), reached only
--- through their own ports, which filter by account or workspace in their queries. Both go with
--- their account when it is deleted.
+-- through their own ports, which filter by account or workspace in their queries. Sessions go
+-- with their account when it is deleted.
 
 -- A signed-in account's session: ends at expires_at whatever its activity (ACC-06), or earlier
 -- when revoked, with the reason.
@@ -38,7 +38,10 @@ create table session_tokens (
 -- The cascade from a session walks this.
 create index session_tokens_session_ix on session_tokens (session_id);
 
--- Who is a member of which workspace, with which role (SEC-08's four levels).
+-- Who is a member of which workspace, with which role (SEC-08's four levels). The account is not a
+-- foreign key: an embedder with a sign-in of its own acts as Actor.account(<its user id>) and has
+-- no account row; and an account's deletion must remove its memberships itself, after checking it
+-- leaves no workspace without an owner, which a cascade would skip.
 create table memberships (
     workspace_id uuid                     not null,
     account_id   uuid                     not null,
@@ -46,7 +49,6 @@ create table memberships (
     created_at   timestamp with time zone not null,
     constraint memberships_pk primary key (workspace_id, account_id),
     constraint memberships_workspace_fk foreign key (workspace_id) references workspaces (id),
-    constraint memberships_account_fk foreign key (account_id) references accounts (id) on delete cascade,
     constraint memberships_role_ck check (role in ('OWNER', 'ADMIN', 'MEMBER', 'VIEWER'))
 );
 

@@ -2,6 +2,7 @@ package dev.custodian.crm.app;
 
 import dev.custodian.crm.app.mail.SmtpMailer;
 import dev.custodian.crm.core.account.AgeAttestation;
+import dev.custodian.crm.core.session.SessionPolicy;
 import dev.custodian.crm.core.throttle.service.Throttle;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
 import java.time.Duration;
@@ -10,13 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The configuration of accounts and their mail, read and checked once with the rest of
+ * The configuration of accounts, their mail and their sessions, read and checked once with the rest of
  * {@link AppConfig}: a bad value stops the start with one line naming the variable, and a secret
  * (the SMTP password) is never echoed.
  */
 public record AccountConfig(int minimumAge, int argon2MemoryKib, int argon2Iterations, int argon2Parallelism,
     int argon2MaxConcurrent, Duration mailTokenTtl, int throttleLimit, Duration throttleWindow,
-    Optional<SmtpMailer.Settings> smtp) {
+    Optional<SmtpMailer.Settings> smtp, SessionPolicy sessions) {
 
   public static final String MINIMUM_AGE = "CRM_MINIMUM_AGE";
   public static final String ARGON2_MEMORY_KIB = "CRM_ARGON2_MEMORY_KIB";
@@ -32,6 +33,8 @@ public record AccountConfig(int minimumAge, int argon2MemoryKib, int argon2Itera
   public static final String SMTP_PASSWORD = "CRM_SMTP_PASSWORD";
   public static final String SMTP_FROM = "CRM_SMTP_FROM";
   public static final String SMTP_SECURITY = "CRM_SMTP_SECURITY";
+  public static final String SESSION_MAX_AGE = "CRM_SESSION_MAX_AGE";
+  public static final String SESSION_ROTATE_AFTER = "CRM_SESSION_ROTATE_AFTER";
 
   /** The most a mail token lives, and its default (ACC-10). */
   public static final Duration MAX_MAIL_TOKEN_TTL = Duration.ofHours(1);
@@ -46,7 +49,11 @@ public record AccountConfig(int minimumAge, int argon2MemoryKib, int argon2Itera
     Duration ttl = duration(env, MAIL_TOKEN_TTL, MAX_MAIL_TOKEN_TTL, Duration.ofSeconds(1), MAX_MAIL_TOKEN_TTL);
     int limit = whole(env, THROTTLE_LIMIT, Throttle.DEFAULT_LIMIT, 1, 1_000_000);
     Duration window = duration(env, THROTTLE_WINDOW, Throttle.DEFAULT_WINDOW, Throttle.MIN_WINDOW, Throttle.MAX_WINDOW);
-    return new AccountConfig(age, memory, iterations, parallelism, concurrent, ttl, limit, window, smtp(env));
+    Duration maxAge = duration(env, SESSION_MAX_AGE, SessionPolicy.MAX_AGE, Duration.ofMinutes(1), SessionPolicy.MAX_AGE);
+    Duration rotateAfter = duration(env, SESSION_ROTATE_AFTER, SessionPolicy.MAX_ROTATE_AFTER, Duration.ofSeconds(1),
+        SessionPolicy.MAX_ROTATE_AFTER);
+    return new AccountConfig(age, memory, iterations, parallelism, concurrent, ttl, limit, window, smtp(env),
+        new SessionPolicy(maxAge, rotateAfter));
   }
 
   private static Optional<SmtpMailer.Settings> smtp(Map<String, String> env) {

@@ -23,6 +23,7 @@ import dev.custodian.crm.app.keys.KeyModule;
 import dev.custodian.crm.privacy.crypto.MasterKey;
 import dev.custodian.crm.app.keys.MasterKeys;
 import dev.custodian.crm.app.erasure.ErasureModule;
+import dev.custodian.crm.app.session.SessionModule;
 import dev.custodian.crm.app.workspace.WorkspaceModule;
 import dev.custodian.crm.http.HttpApi;
 import io.javalin.Javalin;
@@ -104,7 +105,8 @@ public final class CrmServer implements AutoCloseable {
           new PersistenceModule(pool, DatabaseSetup.persistence(pool),
               alive == null ? () -> true : alive::isAlive),
           new KeyModule(masterKey),
-          new HttpModule(new HttpApi.Settings(config.maxRequestBytes(), config.allowedHosts(), 200))));
+          new HttpModule(new HttpApi.Settings(config.maxRequestBytes(), config.allowedHosts(), 200,
+              config.publicUrl().map(java.net.URI::toString)))));
       modules.addAll(features());
       modules.addAll(extraModules);
       // The production stage builds every singleton now, Custodian and its master-key check included.
@@ -134,7 +136,8 @@ public final class CrmServer implements AutoCloseable {
 
   /** Every feature, one module each: a feature's module binds its stores, use cases and routes. */
   private static List<Module> features() {
-    return List.of(new WorkspaceModule(), new ContactModule(), new ErasureModule(), new AccountModule());
+    return List.of(new WorkspaceModule(), new ContactModule(), new ErasureModule(), new AccountModule(),
+        new SessionModule());
   }
 
   /** Runs the pending migrations as the owner role, then stops what it started. */
@@ -145,6 +148,11 @@ public final class CrmServer implements AutoCloseable {
       }
     }
     return DatabaseSetup.migrate(externalConnection(config, "migrate"));
+  }
+
+  /** Every route the server answers, as {@code METHOD /path}, read from the HTTP router (for diagnostics and tests). */
+  public List<String> routes() {
+    return HttpApi.routes(http);
   }
 
   /** The HTTP port actually bound (useful with {@code CRM_HTTP_PORT=0}). */

@@ -52,6 +52,23 @@ class AppConfigTest {
     assertThat(accounts.throttleLimit()).isEqualTo(5);
     assertThat(accounts.throttleWindow()).isEqualTo(java.time.Duration.ofMinutes(15));
     assertThat(accounts.smtp()).isEmpty();
+    assertThat(accounts.sessions().maxAge()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(accounts.sessions().rotateAfter()).isEqualTo(java.time.Duration.ofMinutes(15));
+  }
+
+  @Test
+  @DisplayName("ACC-06, ACC-07: CRM_SESSION_MAX_AGE=P31D and CRM_SESSION_ROTATE_AFTER=PT16M refuse to start; shorter ones are taken")
+  void givenLongerSessionBounds_thenRefused() {
+    for (var variable : java.util.List.of(
+        Map.entry(AccountConfig.SESSION_MAX_AGE, "P31D"), Map.entry(AccountConfig.SESSION_ROTATE_AFTER, "PT16M"))) {
+      assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.ofEntries(variable)))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith(variable.getKey() + " must be an ISO-8601 duration");
+    }
+    AccountConfig shorter = AppConfig.fromEnvironment(Map.of(AccountConfig.SESSION_MAX_AGE, "P7D",
+        AccountConfig.SESSION_ROTATE_AFTER, "PT5M")).accounts();
+    assertThat(shorter.sessions().maxAge()).isEqualTo(java.time.Duration.ofDays(7));
+    assertThat(shorter.sessions().rotateAfter()).isEqualTo(java.time.Duration.ofMinutes(5));
   }
 
   @Test

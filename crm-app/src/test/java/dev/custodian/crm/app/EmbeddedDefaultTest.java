@@ -2,14 +2,10 @@ package dev.custodian.crm.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.app.keys.MasterKeys;
 import dev.custodian.crm.persistence.testing.LogCapture;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 class EmbeddedDefaultTest {
 
-  private final HttpClient client = HttpClient.newHttpClient();
+  private static final String PASSWORD = "a long enough passphrase for this";
+
+  /** Signed in once, it sends the session cookie with every later call, across the restart. */
+  private final EmbeddedClient client = new EmbeddedClient();
 
   @Test
   void givenNoDatabaseUrl_whenWorkspaceCreatedAndServerRestarted_thenWorkspaceAndMasterKeyAreStillThere()
@@ -45,27 +44,22 @@ class EmbeddedDefaultTest {
     List<String> firstStartLog;
     try (LogCapture logs = new LogCapture();
         CrmServer server = CrmServer.start(AppConfig.fromEnvironment(env))) {
-      assertThat(call(server, "GET", "/ready", null).statusCode()).isEqualTo(200);
+      assertThat(client.call(server, "GET", "/ready", null).statusCode()).isEqualTo(200);
+
+      // Without SMTP the embedded default writes account mail into CRM_DATA_DIR/mail/, privately.
+      String mail = client.signUpVerifyAndSignIn(server, dataDir, "ada@example.org", PASSWORD);
+      assertThat(mail).contains("To: ada@example.org")
+          .containsPattern("http://127\\.0\\.0\\.1:" + server.port() + "/verify-email#token=vrf_[A-Za-z0-9_-]{43}");
+      Path mailDir = dataDir.resolve("mail");
+      assertThat(EmbeddedClient.mailFiles(mailDir)).singleElement().satisfies(file -> assertThat(
+          Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------")));
+      assertThat(Files.getPosixFilePermissions(mailDir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+
       HttpResponse<String> response =
-          call(server, "POST", "/api/v1/workspaces", "{\"name\":\"Survives Restarts\"}");
+          client.call(server, "POST", "/api/v1/workspaces", "{\"name\":\"Survives Restarts\"}");
       assertThat(response.statusCode()).isEqualTo(201);
       created = response.body();
       id = new ObjectMapper().readTree(created).path("id").asText();
-
-      // Without SMTP the embedded default writes account mail into CRM_DATA_DIR/mail/, privately.
-      assertThat(call(server, "POST", "/api/v1/auth/signup", "{\"name\":\"Ada\",\"email\":\"ada@example.org\","
-          + "\"password\":\"a long enough passphrase for this\",\"ageConfirmed\":true}").statusCode()).isEqualTo(202);
-      Path mailDir = dataDir.resolve("mail");
-      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
-      while (mailFiles(mailDir).isEmpty() && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
-      assertThat(mailFiles(mailDir)).singleElement().satisfies(mail -> {
-        assertThat(Files.getPosixFilePermissions(mail)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(Files.readString(mail)).contains("To: ada@example.org")
-            .containsPattern("http://127\\.0\\.0\\.1:" + server.port() + "/verify-email#token=vrf_[A-Za-z0-9_-]{43}");
-      });
-      assertThat(Files.getPosixFilePermissions(mailDir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
       firstStartLog = logs.lines();
     }
 
@@ -90,8 +84,8 @@ class EmbeddedDefaultTest {
     String passwordsBefore = Files.readString(passwords);
 
     try (CrmServer server = CrmServer.start(AppConfig.fromEnvironment(env))) {
-      HttpResponse<String> read = call(server, "GET", "/api/v1/workspaces/" + id, null);
-      assertThat(read.statusCode()).isEqualTo(200);
+      HttpResponse<String> read = client.call(server, "GET", "/api/v1/workspaces/" + id, null);
+      assertThat(read.statusCode()).as("read with the session cookie from before the restart").isEqualTo(200);
       ObjectMapper json = new ObjectMapper();
       JsonNode before = json.readTree(created);
       assertThat(json.readTree(read.body())).isEqualTo(before);
@@ -115,31 +109,9 @@ class EmbeddedDefaultTest {
     deleteRecursively(dataDir); // only on success: a failure leaves the files to look at
   }
 
-  private static List<Path> mailFiles(Path dir) throws java.io.IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (var files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".eml")).toList();
-    }
-  }
-
   private static void deleteRecursively(Path dir) throws java.io.IOException {
     try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
-  }
-
-  private HttpResponse<String> call(CrmServer server, String method, String path, String json)
-      throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + server.port() + path));
-    if (json == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json));
-    }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

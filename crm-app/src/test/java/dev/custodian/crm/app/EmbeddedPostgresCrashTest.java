@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +27,7 @@ class EmbeddedPostgresCrashTest {
 
   private static final Duration RECOVERY_BOUND = Duration.ofSeconds(90);
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final EmbeddedClient client = new EmbeddedClient();
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -42,6 +39,7 @@ class EmbeddedPostgresCrashTest {
     Path pidFile = dataDir.resolve("postgres/data/postmaster.pid");
 
     try (CrmServer server = CrmServer.start(AppConfig.fromEnvironment(env))) {
+      client.signUpVerifyAndSignIn(server, dataDir, "ada@example.org", "a long enough passphrase for this");
       List<String> acknowledged = new CopyOnWriteArrayList<>();
       AtomicInteger failed = new AtomicInteger();
       AtomicBoolean writing = new AtomicBoolean(true);
@@ -49,7 +47,7 @@ class EmbeddedPostgresCrashTest {
         int n = 0;
         while (writing.get()) {
           try {
-            HttpResponse<String> response = call(server, "POST", "/api/v1/workspaces",
+            HttpResponse<String> response = client.call(server, "POST", "/api/v1/workspaces",
                 "{\"name\":\"Crash " + (n++) + "\"}");
             if (response.statusCode() == 201) {
               acknowledged.add(json.readTree(response.body()).path("id").asText());
@@ -83,14 +81,14 @@ class EmbeddedPostgresCrashTest {
       int count = acknowledged.size();
       int found = 0;
       for (String id : acknowledged) {
-        if (call(server, "GET", "/api/v1/workspaces/" + id, null).statusCode() == 200) {
+        if (client.call(server, "GET", "/api/v1/workspaces/" + id, null).statusCode() == 200) {
           found++;
         }
       }
       assertThat(found).as("acknowledged writes still there after the crash (%d failed or unanswered"
           + " during it)", failed.get()).isEqualTo(count);
-      assertThat(call(server, "GET", "/health", null).statusCode()).isEqualTo(200);
-      assertThat(call(server, "GET", "/ready", null).statusCode()).isEqualTo(200);
+      assertThat(client.call(server, "GET", "/health", null).statusCode()).isEqualTo(200);
+      assertThat(client.call(server, "GET", "/ready", null).statusCode()).isEqualTo(200);
     }
     assertThat(pidFile).as("the restarted PostgreSQL is stopped with the server").doesNotExist();
     try (Stream<Path> paths = Files.walk(dataDir)) {
@@ -114,18 +112,5 @@ class EmbeddedPostgresCrashTest {
       assertThat(System.nanoTime()).as("waiting for: %s", what).isLessThan(deadline);
       Thread.sleep(100);
     }
-  }
-
-  private HttpResponse<String> call(CrmServer server, String method, String path, String body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(30));
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body));
-    }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -2,8 +2,9 @@ package dev.custodian.crm.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.zaxxer.hikari.HikariDataSource;
+import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.erasure.ErasureReceipt;
@@ -67,16 +68,32 @@ class EmbeddingExampleTest {
     }
 
     assertThat(receipt.removedByParticipant()).containsEntry("contacts", 1);
+    Actor owner = Actor.account(AccountId.of(ownerOf(receipt.workspace().value())));
     try (HikariDataSource pool = PostgresDataSources.pooled(database.jdbcUrl(), "crm_app",
         database.appPassword(), 2, "readme-check")) {
       Custodian again = Custodian.builder().persistence(JooqPersistence.create(pool))
           .keys(MasterKey.fromBase64(masterKey).orElseThrow()).build();
-      assertThatThrownBy(() -> again.contacts().create().create(CreateContactCommand.builder(receipt.workspace())
+      assertThatThrownBy(() -> again.contacts().create().create(owner, CreateContactCommand.builder(receipt.workspace())
           .firstName("Ada").lastName("Lovelace").email("ada@example.org").build()))
           .isInstanceOfSatisfying(ConflictException.class,
               e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.SUPPRESSED));
-      assertThat(again.erasure().list().list(PageQuery.first(receipt.workspace(), 10)).items())
+      assertThat(again.erasure().list().list(owner, PageQuery.first(receipt.workspace(), 10)).items())
           .containsExactly(receipt);
+    }
+  }
+
+  /** The one member of the example's workspace, who created it, as the superuser reads it. */
+  private static java.util.UUID ownerOf(java.util.UUID workspace) throws Exception {
+    try (java.sql.Connection c = database.superuserConnection();
+        java.sql.PreparedStatement st = c.prepareStatement("select account_id, role from memberships where workspace_id = ?")) {
+      st.setObject(1, workspace);
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString("role")).isEqualTo("OWNER");
+        java.util.UUID owner = rs.getObject("account_id", java.util.UUID.class);
+        assertThat(rs.next()).as("one member").isFalse();
+        return owner;
+      }
     }
   }
 }

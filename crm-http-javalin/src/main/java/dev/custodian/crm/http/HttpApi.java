@@ -1,12 +1,14 @@
 package dev.custodian.crm.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.crm.core.session.port.in.AuthenticateUseCase;
 import dev.custodian.crm.http.common.RequestGuards;
 import dev.custodian.crm.http.json.JsonMapper;
 import dev.custodian.crm.http.problem.ProblemErrorHandler;
 import dev.custodian.crm.http.problem.Problems;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -49,8 +51,11 @@ public final class HttpApi {
    * @param allowedHosts the host names (lower case, no port) a request's {@code Host} may name;
    *     any other gets a 421 problem, so a web page cannot reach the API through DNS rebinding
    * @param maxThreads the most requests handled at once; more wait in the server's queue
+   * @param publicUrl the URL clients reach the server at ({@code CRM_PUBLIC_URL}): an unsafe request
+   *     carrying the session cookie must come from its origin; empty: from the origin its
+   *     {@code Host} names
    */
-  public record Settings(long maxRequestBytes, Set<String> allowedHosts, int maxThreads) {
+  public record Settings(long maxRequestBytes, Set<String> allowedHosts, int maxThreads, Optional<String> publicUrl) {
 
     /**
      * The minimum rate a request's body must arrive at, counted by Jetty from the request's first
@@ -73,11 +78,14 @@ public final class HttpApi {
       if (maxThreads < 8) {
         throw new IllegalArgumentException("maxThreads must be at least 8");
       }
+      Objects.requireNonNull(publicUrl, "publicUrl");
+      publicUrl.ifPresent(url -> AccessFilter.originOf(url)
+          .orElseThrow(() -> new IllegalArgumentException("publicUrl must be an http(s) URL with a host")));
     }
 
     /** The defaults for a server on the loopback interface. */
     public static Settings loopback(long maxRequestBytes) {
-      return new Settings(maxRequestBytes, Set.of("127.0.0.1", "localhost", "[::1]"), 200);
+      return new Settings(maxRequestBytes, Set.of("127.0.0.1", "localhost", "[::1]"), 200, Optional.empty());
     }
   }
 
@@ -86,13 +94,16 @@ public final class HttpApi {
    * {@code stop()} (requests in flight get {@link #STOP_TIMEOUT} to finish).
    *
    * @param routeGroups every feature's routes, served besides the health probes
+   * @param authenticate who holds a session token: every route off the public list needs one
+   * @param clock the clock a session cookie's remaining lifetime is counted on
    */
-  public static Javalin create(
-      Collection<? extends RouteGroup> routeGroups, Readiness readiness, Settings settings) {
+  public static Javalin create(Collection<? extends RouteGroup> routeGroups, AuthenticateUseCase authenticate,
+      Readiness readiness, Settings settings, Clock clock) {
     List<RouteGroup> groups = List.copyOf(routeGroups);
     Objects.requireNonNull(readiness, "readiness");
     ObjectMapper mapper = JsonMapper.create();
     RequestGuards guards = new RequestGuards(settings.allowedHosts(), settings.maxRequestBytes());
+    AccessFilter access = new AccessFilter(authenticate, settings.publicUrl(), clock);
     ProblemErrorHandler errors = new ProblemErrorHandler(mapper, settings.maxRequestBytes());
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -117,9 +128,29 @@ public final class HttpApi {
 
       Problems.register(config, mapper, settings.maxRequestBytes());
       config.routes.before(guards::check);
+      // Once a route matched (an unknown path stays a 404, a wrong method a 405), after the guards.
+      config.routes.beforeMatched(access::handle);
       config.events.serverStopping(guards::stopping);
       new HealthRoutes(readiness, mapper).addTo(config);
       groups.forEach(group -> group.addTo(config));
     });
+  }
+
+  /**
+   * Every route {@code api} serves, read from its router (not from a list of ours), as
+   * {@code METHOD /path} with Javalin's {@code {param}} placeholders, sorted; filters are left out.
+   */
+  public static List<String> routes(Javalin api) {
+    return api.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+        .sorted()
+        .toList();
+  }
+
+  /** Whether {@code METHOD /path}, as {@link #routes} gives it, answers without a session. */
+  public static boolean isPublic(String route) {
+    return PublicRoutes.all().contains(route);
   }
 }

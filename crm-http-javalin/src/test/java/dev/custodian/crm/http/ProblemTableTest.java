@@ -10,6 +10,7 @@ import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.InvalidTokenException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.common.error.RateLimitedException;
+import dev.custodian.crm.core.common.error.UnauthenticatedException;
 import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.error.CrmException;
 import dev.custodian.crm.core.common.error.ForbiddenException;
@@ -60,7 +61,8 @@ class ProblemTableTest {
       });
       config.routes.post(THROWING, ctx -> Requests.jsonBody(ctx, java.util.Map.class));
     };
-    api = HttpApi.create(List.of(throwing), readiness::get, HttpApi.Settings.loopback(1000)).start("127.0.0.1", 0);
+    api = HttpApi.create(List.of(throwing), TestSessions.admittingOneToken(), readiness::get,
+        HttpApi.Settings.loopback(1000), java.time.Clock.systemUTC()).start("127.0.0.1", 0);
   }
 
   @AfterAll
@@ -74,7 +76,8 @@ class ProblemTableTest {
       case VALIDATION -> ValidationException.of(FieldError.field("name", "is required"));
       case INVALID_TOKEN -> new InvalidTokenException();
       case NOT_FOUND -> new NotFoundException("contact");
-      case FORBIDDEN -> new ForbiddenException("needs the owner role");
+      case UNAUTHENTICATED -> new UnauthenticatedException("sign in first");
+      case FORBIDDEN, EMAIL_NOT_VERIFIED, REAUTHENTICATION_FAILED -> new ForbiddenException(kind, "forbidden of kind " + kind);
       case DUPLICATE, SUPPRESSED -> new ConflictException(kind, "conflict of kind " + kind);
       case PRECONDITION_FAILED -> PreconditionFailedException.stale("contact");
       case PRECONDITION_REQUIRED -> PreconditionFailedException.missing("contact");
@@ -261,13 +264,15 @@ class ProblemTableTest {
       release.await();
       ctx.result("done");
     });
-    Javalin stopping = HttpApi.create(List.of(slow), Optional::empty, HttpApi.Settings.loopback(1000))
+    Javalin stopping = HttpApi.create(List.of(slow), TestSessions.admittingOneToken(), Optional::empty,
+        HttpApi.Settings.loopback(1000), java.time.Clock.systemUTC())
         .start("127.0.0.1", 0);
     int port = stopping.port();
     try (java.net.Socket open = new java.net.Socket("127.0.0.1", port)) {
       var slowAnswer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
         try {
-          return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/test/slow")).build(),
+          return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/test/slow"))
+                  .header("Cookie", TestSessions.COOKIE).build(),
               HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
           throw new IllegalStateException(e);
@@ -315,7 +320,9 @@ class ProblemTableTest {
     return URI.create("http://127.0.0.1:" + api.port() + path);
   }
 
+  /** Sent signed in, and from the server's own origin, as a browser on it would. */
   private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    request.header("Cookie", TestSessions.COOKIE).header("Origin", "http://127.0.0.1:" + api.port());
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

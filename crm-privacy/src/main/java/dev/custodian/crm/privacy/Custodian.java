@@ -1,6 +1,7 @@
 package dev.custodian.crm.privacy;
 
 import dev.custodian.crm.core.Persistence;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.account.Account;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.account.AgeAttestation;
@@ -8,27 +9,29 @@ import dev.custodian.crm.core.account.port.in.AccountUseCases;
 import dev.custodian.crm.core.account.port.out.CommonPasswords;
 import dev.custodian.crm.core.account.port.out.PasswordHasher;
 import dev.custodian.crm.core.account.service.AccountServices;
-import dev.custodian.crm.core.common.port.out.TokenGenerator;
-import dev.custodian.crm.core.mail.port.out.MailRecipients;
-import dev.custodian.crm.core.mail.port.out.Mailer;
-import dev.custodian.crm.core.mail.service.MailDispatcher;
-import dev.custodian.crm.core.throttle.service.Throttle;
-import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
-import dev.custodian.crm.privacy.password.ZxcvbnCommonPasswords;
-import dev.custodian.crm.privacy.throttle.KeyedThrottleHasher;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.contact.service.ContactServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
-import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
+import dev.custodian.crm.core.mail.port.out.MailRecipients;
+import dev.custodian.crm.core.mail.port.out.Mailer;
+import dev.custodian.crm.core.mail.service.MailDispatcher;
+import dev.custodian.crm.core.session.SessionPolicy;
+import dev.custodian.crm.core.session.port.in.SessionUseCases;
+import dev.custodian.crm.core.session.service.SessionServices;
+import dev.custodian.crm.core.throttle.service.Throttle;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.service.WorkspaceServices;
+import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
 import dev.custodian.crm.privacy.erasure.service.ErasureServices;
+import dev.custodian.crm.privacy.password.ZxcvbnCommonPasswords;
 import dev.custodian.crm.privacy.suppression.HashedSuppressionList;
+import dev.custodian.crm.privacy.throttle.KeyedThrottleHasher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +47,8 @@ import java.util.Objects;
  *     .persistence(JooqPersistence.create(pool))
  *     .keys(MasterKey.fromBase64(System.getenv("CRM_MASTER_KEY")).orElseThrow())
  *     .build();
- * Workspace acme = custodian.workspaces().create().create(CreateWorkspaceCommand.of("Acme", null));
+ * Actor ada = Actor.account(adasAccountId); // who acts: from your sign-in, or custodian.sessions()
+ * Workspace acme = custodian.workspaces().create().create(ada, CreateWorkspaceCommand.of("Acme", null));
  * }</pre>
  *
  * <p>What cannot be switched off: {@link Builder#build()} checks the master key (32 bytes, not all
@@ -57,6 +61,7 @@ public final class Custodian {
   private final ContactUseCases contacts;
   private final ErasureUseCases erasure;
   private final AccountUseCases accounts;
+  private final SessionUseCases sessions;
   private final Throttle throttle;
   private final Persistence persistence;
   private final Clock clock;
@@ -67,16 +72,20 @@ public final class Custodian {
     this.clock = builder.clock;
     this.throttle = new Throttle(p.transactions(), p.throttleEntries(), new KeyedThrottleHasher(builder.keys),
         builder.clock, builder.throttleLimit, builder.throttleWindow);
-    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.workspaces());
+    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships());
     SuppressionList suppression = new HashedSuppressionList(p.suppressionEntries(), builder.keys);
-    this.workspaces = WorkspaceServices.create(p.transactions(), p.workspaces(), builder.ids, builder.clock);
+    this.workspaces = WorkspaceServices.create(p.transactions(), p.workspaces(), p.memberships(), builder.ids,
+        builder.clock);
     this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression, builder.ids, builder.clock);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         builder.erasureParticipants, builder.ids, builder.clock);
-    this.accounts = AccountServices.create(p.transactions(), p.accounts(),
-        builder.passwordHasher != null ? builder.passwordHasher : new Argon2PasswordHasher(),
-        builder.commonPasswords != null ? builder.commonPasswords : new ZxcvbnCommonPasswords(),
+    // One hasher for both features: its limit of concurrent hashes holds across them.
+    PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : new Argon2PasswordHasher();
+    CommonPasswords commonPasswords = builder.commonPasswords != null ? builder.commonPasswords : new ZxcvbnCommonPasswords();
+    this.accounts = AccountServices.create(p.transactions(), p.accounts(), p.sessions(), hasher, commonPasswords,
         p.mailOutbox(), p.mailTokens(), throttle, builder.ids, builder.clock, builder.minimumAge);
+    this.sessions = SessionServices.create(p.transactions(), p.sessions(), p.accounts(), hasher, commonPasswords,
+        throttle, TokenGenerator.secureRandom(), builder.ids, builder.clock, builder.sessionPolicy);
   }
 
   public static Builder builder() {
@@ -98,12 +107,20 @@ public final class Custodian {
     return erasure;
   }
 
-  /** Accounts: sign-up, email verification and password reset by mail. */
+  /** Accounts: sign-up, email verification, password reset by mail, one's own profile. */
   public AccountUseCases accounts() {
     return accounts;
   }
 
-  /** The throttle of the requests that mail an address; {@code purgeEnded()} it now and then. */
+  /**
+   * Sessions: sign-in, authenticating a session token (rotating it when due), sign-out, password
+   * change. An embedder with its own sign-in skips these and passes {@code Actor.account(id)}.
+   */
+  public SessionUseCases sessions() {
+    return sessions;
+  }
+
+  /** The throttle of the requests that mail an address and of failed sign-ins; {@code purgeEnded()} it now and then. */
   public Throttle throttle() {
     return throttle;
   }
@@ -132,6 +149,7 @@ public final class Custodian {
     private int minimumAge = AgeAttestation.LOWEST_MINIMUM_AGE;
     private int throttleLimit = Throttle.DEFAULT_LIMIT;
     private Duration throttleWindow = Throttle.DEFAULT_WINDOW;
+    private SessionPolicy sessionPolicy = SessionPolicy.defaults();
 
     private Builder() {}
 
@@ -156,10 +174,19 @@ public final class Custodian {
       return this;
     }
 
-    /** Requests that mail an address, per address and per client address: 5 per 15 minutes by default. */
+    /**
+     * Requests that mail an address, and failed sign-ins, per address and per client address: 5 per
+     * 15 minutes by default.
+     */
     public Builder throttle(int limit, Duration window) {
       this.throttleLimit = limit;
       this.throttleWindow = Objects.requireNonNull(window, "window");
+      return this;
+    }
+
+    /** How long sessions last and how often their tokens rotate: 30 days and 15 minutes by default (also the maxima). */
+    public Builder sessions(SessionPolicy policy) {
+      this.sessionPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 

@@ -2,7 +2,8 @@ package dev.custodian.crm.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
@@ -17,6 +18,7 @@ import dev.custodian.crm.privacy.crypto.MasterKey;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -89,11 +91,12 @@ class CustodianTest {
           }
         })
         .build();
-    Workspace acme = custodian.workspaces().create().create(CreateWorkspaceCommand.named("Acme Ltd"));
-    Contact ada = custodian.contacts().create().create(CreateContactCommand.builder(acme.id())
+    Actor me = Actor.account(AccountId.of(UUID.randomUUID()));
+    Workspace acme = custodian.workspaces().create().create(me, CreateWorkspaceCommand.named("Acme Ltd"));
+    Contact ada = custodian.contacts().create().create(me, CreateContactCommand.builder(acme.id())
         .firstName("Ada").lastName("Lovelace").email("ada@example.org").build());
 
-    ErasureReceipt receipt = custodian.erasure().erase().erase(acme.id(), ada.id());
+    ErasureReceipt receipt = custodian.erasure().erase().erase(me, acme.id(), ada.id());
 
     assertThat(receipt.removedByParticipant()).containsExactly(Map.entry("notes", 2), Map.entry("contacts", 1));
     assertThat(persistence.transactions().inWorkspace(acme.id(),

@@ -56,6 +56,7 @@ public final class CoreModule extends AbstractModule {
     Custodian.Builder builder = Custodian.builder().persistence(persistence).keys(keys).clock(clock).ids(ids)
         .minimumAge(accounts.minimumAge())
         .throttle(accounts.throttleLimit(), accounts.throttleWindow())
+        .sessions(accounts.sessions())
         .passwordHasher(new Argon2PasswordHasher(accounts.argon2MemoryKib(), accounts.argon2Iterations(),
             accounts.argon2Parallelism(), accounts.argon2MaxConcurrent()));
     erasureParticipants.forEach(builder::erasureParticipant);

@@ -4,9 +4,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import dev.custodian.crm.core.session.port.in.SessionUseCases;
 import dev.custodian.crm.http.HttpApi;
 import dev.custodian.crm.http.RouteGroup;
 import io.javalin.Javalin;
+import java.time.Clock;
 import java.util.Set;
 
 /**
@@ -28,7 +30,7 @@ public final class HttpModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Javalin http(Set<RouteGroup> routeGroups, HttpApi.Readiness readiness) {
-    return HttpApi.create(routeGroups, readiness, settings);
+  Javalin http(Set<RouteGroup> routeGroups, SessionUseCases sessions, HttpApi.Readiness readiness, Clock clock) {
+    return HttpApi.create(routeGroups, sessions.authenticate(), readiness, settings, clock);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.custodian.crm.app.AccountConfig;
 import dev.custodian.crm.core.account.Password;
 import dev.custodian.crm.core.account.PasswordHash;
@@ -12,8 +11,6 @@ import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.persistence.testing.LogCapture;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -40,7 +35,6 @@ class AccountApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PASSWORD = "correct horse battery staple " + UUID.randomUUID();
-  private static final Pattern LINK = Pattern.compile("(http://\\S+?)(#token=([A-Za-z0-9_-]+))?\\s");
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
   private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
@@ -72,30 +66,8 @@ class AccountApiTest {
         + "\",\"organisation\":\"Analytical Engines\",\"password\":\"" + password + "\",\"ageConfirmed\":true}");
   }
 
-  /** The next mail to {@code email}: its subject and its one link (and token, if any). */
   private static List<String> awaitMail(String email, String subject) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (MimeMessage message : TestApp.SMTP.getReceivedMessages()) {
-        String to = message.getRecipients(Message.RecipientType.TO)[0].toString();
-        if (to.equalsIgnoreCase(email) && message.getSubject().equals(subject) && message.getHeader("X-Seen") == null) {
-          message.setHeader("X-Seen", "yes");
-          String body = GreenMailUtil.getBody(message);
-          assertThat(message.getContentType()).startsWith("text/plain");
-          Matcher link = LINK.matcher(body + " ");
-          assertThat(link.find()).as("a link in %s", body).isTrue();
-          assertThat(link.find()).as("exactly one link").isFalse();
-          link.reset();
-          link.find();
-          List<String> found = new ArrayList<>();
-          found.add(link.group(1));
-          found.add(link.group(3));
-          return found;
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no mail '" + subject + "' arrived");
+    return TestApp.awaitMail(email, subject);
   }
 
   @Test

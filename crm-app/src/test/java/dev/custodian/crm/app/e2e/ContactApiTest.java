@@ -31,7 +31,7 @@ class ContactApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    app = TestApp.on(db);
+    app = TestApp.on(db).signIn();
     a = workspace();
     b = workspace();
   }

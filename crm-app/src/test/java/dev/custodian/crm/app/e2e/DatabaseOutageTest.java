@@ -53,7 +53,7 @@ class DatabaseOutageTest {
     Map<String, String> env = TestApp.environmentFor(db);
     env.put(AppConfig.DATABASE_TIMEOUT, TIMEOUT.toString());
     env.put(AppConfig.DATABASE_STATEMENT_TIMEOUT, "PT0.9S");
-    try (TestApp app = TestApp.start(env)) {
+    try (TestApp app = TestApp.start(env).signIn()) {
       String workspace = ApiTestSupport.workspace(app);
       String contacts = "/api/v1/workspaces/" + workspace + "/contacts";
       List<String> acknowledged = new ArrayList<>();

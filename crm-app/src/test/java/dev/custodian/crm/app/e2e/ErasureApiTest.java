@@ -48,7 +48,7 @@ class ErasureApiTest {
     logs = new LogCapture();
     Map<String, String> env = TestApp.environmentFor(db);
     env.put(dev.custodian.crm.app.AppConfig.MASTER_KEY, Base64.getEncoder().encodeToString(MASTER_KEY));
-    app = TestApp.start(env);
+    app = TestApp.start(env).signIn();
     a = ApiTestSupport.workspace(app);
     b = ApiTestSupport.workspace(app);
   }

@@ -37,8 +37,8 @@ class RouteGroupRegistrationTest {
   }
 
   @BeforeAll
-  static void start() {
-    app = TestApp.start(TestApp.environmentFor(db), new ThrowingFeatureModule());
+  static void start() throws Exception {
+    app = TestApp.start(TestApp.environmentFor(db), new ThrowingFeatureModule()).signIn();
   }
 
   @AfterAll

@@ -37,7 +37,7 @@ class SlowClientsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    app = TestApp.on(db);
+    app = TestApp.on(db).signIn();
     String workspace = ApiTestSupport.workspace(app);
     HttpResponse<String> created = app.postJson("/api/v1/workspaces/" + workspace + "/contacts",
         "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.org\"}");

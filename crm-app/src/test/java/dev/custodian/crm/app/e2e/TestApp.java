@@ -1,31 +1,37 @@
 package dev.custodian.crm.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.google.inject.Module;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.custodian.crm.app.AccountConfig;
 import dev.custodian.crm.app.AppConfig;
 import dev.custodian.crm.app.CrmServer;
+import dev.custodian.crm.http.common.SessionCookie;
 import dev.custodian.crm.persistence.schema.DatabaseRoles;
 import dev.custodian.crm.persistence.testing.TestDatabase;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The whole application started in-process (Guice, Javalin on a free port of 127.0.0.1) and an
@@ -49,12 +55,11 @@ final class TestApp implements AutoCloseable {
   static final byte[] MASTER_KEY = randomKey();
 
   private final CrmServer server;
-  private final HttpClient client = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private final Client client;
 
   private TestApp(CrmServer server) {
     this.server = server;
+    this.client = new Client();
   }
 
   /**
@@ -100,49 +105,215 @@ final class TestApp implements AutoCloseable {
     return server.port();
   }
 
+  /** Every route the server answers, read from its router, as {@code METHOD /path}. */
+  List<String> routes() {
+    return server.routes();
+  }
+
+  /** The origin a browser on the server's own pages sends (no CRM_PUBLIC_URL in tests). */
+  String origin() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
   URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + server.port() + path);
+    return URI.create(origin() + path);
+  }
+
+  /** The default client: the one {@link #get}, {@link #postJson} and the others send with. */
+  Client client() {
+    return client;
+  }
+
+  /** Another client, with a cookie jar of its own, not signed in. */
+  Client newClient() {
+    return new Client();
+  }
+
+  /** Signs the default client in as a new, verified account; the landed tests' one step before their requests. */
+  TestApp signIn() throws Exception {
+    client.signUpAndSignIn();
+    return this;
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(uri(path)).GET());
+    return client.get(path);
   }
 
   HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-    return post(path, "application/json", json);
+    return client.postJson(path, json);
   }
 
-  HttpResponse<String> post(String path, String contentType, String body)
-      throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
+    return client.post(path, contentType, body);
   }
 
   /** A request with a JSON body and optional extra headers (name, value, name, value, ...). */
   HttpResponse<String> json(String method, String path, String contentType, String body, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", contentType)
-        .method(method, HttpRequest.BodyPublishers.ofString(body));
-    for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    return send(request);
+    return client.json(method, path, contentType, body, headers);
   }
 
   HttpResponse<String> delete(String path, String... headers) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).DELETE();
-    for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    return send(request);
+    return client.delete(path, headers);
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return client.send(request.timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return client.send(request);
   }
+
+  /**
+   * An HTTP client of its own, as a browser is: it keeps the session cookie the server sets and
+   * sends it back, and sends the server's origin with unsafe requests. Every answer is checked for
+   * what the whole suite promises (ACC-08, TEL-07): the only cookie is {@code __Host-crm_session},
+   * and no body holds a session token.
+   */
+  final class Client {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile String sessionToken;
+    private String email;
+    private String password;
+
+    /** The session token the client holds now (for tests of tokens themselves); null when none. */
+    String sessionToken() {
+      return sessionToken;
+    }
+
+    /** Replaces the token the client holds (null: none), e.g. to replay an old one. */
+    void useSessionToken(String token) {
+      this.sessionToken = token;
+    }
+
+    String email() {
+      return email;
+    }
+
+    String password() {
+      return password;
+    }
+
+    /** Signs up a new account, verifies it through its mail, and signs in. */
+    Client signUpAndSignIn() throws Exception {
+      String address = "member." + UUID.randomUUID().toString().substring(0, 12) + "@example.org";
+      String secret = "correct horse battery staple " + UUID.randomUUID();
+      HttpResponse<String> signUp = postJson("/api/v1/auth/signup", "{\"name\":\"Test Member\",\"email\":\""
+          + address + "\",\"password\":\"" + secret + "\",\"ageConfirmed\":true}");
+      assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(202);
+      String token = awaitMail(address, "Confirm your email address").get(1);
+      HttpResponse<String> verified = postJson("/api/v1/auth/verify-email", "{\"token\":\"" + token + "\"}");
+      assertThat(verified.statusCode()).as(verified.body()).isEqualTo(204);
+      return signIn(address, secret);
+    }
+
+    /** Signs in with an existing account's email and password. */
+    Client signIn(String address, String secret) throws Exception {
+      HttpResponse<String> login = postJson("/api/v1/auth/login",
+          "{\"email\":\"" + address + "\",\"password\":\"" + secret + "\"}");
+      assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+      assertThat(sessionToken).as("a session cookie after signing in").isNotNull();
+      this.email = address;
+      this.password = secret;
+      return this;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+      return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+      return post(path, "application/json", json);
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
+      return send(HttpRequest.newBuilder(uri(path))
+          .header("Content-Type", contentType)
+          .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A request with a JSON body and optional extra headers (name, value, name, value, ...). */
+    HttpResponse<String> json(String method, String path, String contentType, String body, String... headers)
+        throws IOException, InterruptedException {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+          .header("Content-Type", contentType)
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
+      for (int i = 0; i < headers.length; i += 2) {
+        request.header(headers[i], headers[i + 1]);
+      }
+      return send(request);
+    }
+
+    HttpResponse<String> delete(String path, String... headers) throws IOException, InterruptedException {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).DELETE();
+      for (int i = 0; i < headers.length; i += 2) {
+        request.header(headers[i], headers[i + 1]);
+      }
+      return send(request);
+    }
+
+    /** Sends with the session cookie, if any, and, for an unsafe method, the server's origin (unless the request names one). */
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+      HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+      HttpRequest.Builder sent = HttpRequest.newBuilder(built, (name, value) -> true);
+      if (sessionToken != null && built.headers().firstValue("Cookie").isEmpty()) {
+        sent.header("Cookie", SessionCookie.NAME + "=" + sessionToken);
+      }
+      if (!built.method().equals("GET") && !built.method().equals("HEAD")
+          && built.headers().firstValue("Origin").isEmpty() && built.headers().firstValue("Referer").isEmpty()) {
+        sent.header("Origin", origin());
+      }
+      return sendAsIs(sent);
+    }
+
+    /** Sends exactly what the test built: no cookie, no origin added; the answer is still checked and its cookie kept. */
+    HttpResponse<String> sendAsIs(HttpRequest.Builder request) throws IOException, InterruptedException {
+      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      keepCookie(response);
+      return response;
+    }
+
+    private void keepCookie(HttpResponse<String> response) {
+      assertThat(SESSION_TOKEN.matcher(response.body()).find())
+          .as("TEL-07: no response body holds a session token: %s", response.body()).isFalse();
+      for (String cookie : response.headers().allValues("Set-Cookie")) {
+        String name = cookie.substring(0, Math.max(0, cookie.indexOf('=')));
+        assertThat(name).as("ACC-08: the only cookie is the session's: %s", cookie).isEqualTo(SessionCookie.NAME);
+        String value = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+        sessionToken = value.isEmpty() ? null : value;
+      }
+    }
+  }
+
+  /** What a session token looks like anywhere (a body, a log line). */
+  static final Pattern SESSION_TOKEN = Pattern.compile("ses_[A-Za-z0-9_-]{43}");
+
+  /** The subject line's mail to {@code email} not read before: its one link and, if any, its token. */
+  static List<String> awaitMail(String email, String subject) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      for (MimeMessage message : SMTP.getReceivedMessages()) {
+        String to = message.getRecipients(Message.RecipientType.TO)[0].toString();
+        if (to.equalsIgnoreCase(email) && message.getSubject().equals(subject) && message.getHeader("X-Seen") == null) {
+          message.setHeader("X-Seen", "yes");
+          String body = GreenMailUtil.getBody(message);
+          assertThat(message.getContentType()).startsWith("text/plain");
+          Matcher link = MAIL_LINK.matcher(body + " ");
+          assertThat(link.find()).as("a link in %s", body).isTrue();
+          assertThat(link.find()).as("exactly one link").isFalse();
+          link.reset();
+          link.find();
+          List<String> found = new ArrayList<>();
+          found.add(link.group(1));
+          found.add(link.group(3));
+          return found;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no mail '" + subject + "' arrived");
+  }
+
+  private static final Pattern MAIL_LINK = Pattern.compile("(http://\\S+?)(#token=([A-Za-z0-9_-]+))?\\s");
 
   /** How many rows a table has, counted as the superuser (not through the application). */
   static long count(TestDatabase db, String table) throws SQLException {

@@ -49,7 +49,7 @@ class ThrottleApiTest {
   private static Answer post(TestApp server, String source, String path, String json) throws IOException {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     return RawHttp.sendFrom(source, server.port(), RawHttp.bytes("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n" + json));
+        + "Origin: http://127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n" + json));
   }
 
   private static Answer reset(String source, String email) throws IOException {
@@ -132,5 +132,72 @@ class ThrottleApiTest {
       assertRateLimited(post(second, "127.0.4.6", "/api/v1/auth/password-reset", "{\"email\":\"" + email + "\"}"));
       assertRateLimited(post(app, "127.0.4.7", "/api/v1/auth/password-reset", "{\"email\":\"" + email + "\"}"));
     }
+  }
+
+  /** Moves the clock to one second into the next throttle window, so a test's counts share one window. */
+  private static void startANewWindow() {
+    long window = Duration.ofMinutes(15).toMillis();
+    clock.set(Instant.ofEpochMilli((clock.instant().toEpochMilli() / window + 1) * window + 1000));
+  }
+
+  private static Answer login(String source, String email, String password) throws IOException {
+    return post(source, "/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+  }
+
+  @Test
+  @DisplayName("SEC-07: after 5 wrong passwords in 15 min for one account, from any IPs, even the right one gets 429 until the window ends")
+  void fiveWrongPasswordsForOneAccount() throws Exception {
+    TestApp.Client member = app.newClient().signUpAndSignIn();
+    startANewWindow();
+    for (int i = 1; i <= 5; i++) {
+      assertThat(login("127.0.5." + i, member.email(), "a wrong passphrase, number " + i).status()).isEqualTo(401);
+    }
+    assertRateLimited(login("127.0.5.6", member.email(), member.password()));
+    assertRateLimited(login("127.0.5.7", member.email(), "yet another wrong passphrase"));
+
+    clock.advance(Duration.ofMinutes(15));
+    assertThat(login("127.0.5.8", member.email(), member.password()).status()).as("a new window").isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("SEC-07: after 5 failed sign-ins from one IP across accounts, that IP gets 429 even with a right password; another IP does not")
+  void fiveFailuresFromOneIp_acrossAccounts() throws Exception {
+    TestApp.Client member = app.newClient().signUpAndSignIn();
+    startANewWindow();
+    for (int i = 1; i <= 5; i++) {
+      assertThat(login("127.0.6.1", address(), "a passphrase for no account").status()).isEqualTo(401);
+    }
+    assertRateLimited(login("127.0.6.1", member.email(), member.password()));
+    assertThat(login("127.0.6.2", member.email(), member.password()).status()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("SEC-07: a successful sign-in clears its account's count of failures")
+  void aSuccessClearsTheAccountsCount() throws Exception {
+    TestApp.Client member = app.newClient().signUpAndSignIn();
+    startANewWindow();
+    int source = 1;
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 4; i++) {
+        assertThat(login("127.0.7." + source++, member.email(), "a wrong passphrase again").status()).isEqualTo(401);
+      }
+      assertThat(login("127.0.7." + source++, member.email(), member.password()).status())
+          .as("round %d: 4 failures, then the right password", round).isEqualTo(200);
+    }
+  }
+
+  @Test
+  @DisplayName("SEC-07: an unknown email and a wrong password answer alike, and both count")
+  void unknownEmailAndWrongPasswordAnswerAlike() throws Exception {
+    TestApp.Client member = app.newClient().signUpAndSignIn();
+    startANewWindow();
+    Answer wrong = login("127.0.8.1", member.email(), "not the passphrase of this account");
+    Answer unknown = login("127.0.8.2", address(), "not the passphrase of this account");
+    assertThat(unknown.status()).isEqualTo(wrong.status()).isEqualTo(401);
+    assertThat(unknown.body()).isEqualTo(wrong.body());
+    for (int i = 0; i < 4; i++) {
+      login("127.0.8.2", address(), "not the passphrase of any account");
+    }
+    assertRateLimited(login("127.0.8.2", member.email(), member.password()));
   }
 }

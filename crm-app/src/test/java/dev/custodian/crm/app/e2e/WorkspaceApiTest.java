@@ -30,8 +30,8 @@ class WorkspaceApiTest {
   private static TestApp app;
 
   @BeforeAll
-  static void start() {
-    app = TestApp.on(db);
+  static void start() throws Exception {
+    app = TestApp.on(db).signIn();
   }
 
   @AfterAll

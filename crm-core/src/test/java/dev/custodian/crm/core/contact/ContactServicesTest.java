@@ -3,7 +3,7 @@ package dev.custodian.crm.core.contact;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.access.Role;
-import dev.custodian.crm.core.access.WorkspaceTransactions;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.EmailAddress;
 import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;

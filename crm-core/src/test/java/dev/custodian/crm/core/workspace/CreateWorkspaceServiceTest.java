@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.access.Role;
-import dev.custodian.crm.core.access.WorkspaceTransactions;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.InMemoryTransactions;

@@ -4,22 +4,29 @@ import dev.custodian.crm.core.account.port.in.AccountUseCases;
 import dev.custodian.crm.core.account.port.in.EmailRequest;
 import dev.custodian.crm.core.account.port.in.ResetPasswordCommand;
 import dev.custodian.crm.core.account.port.in.SignUpCommand;
+import dev.custodian.crm.core.account.port.in.UpdateProfileCommand;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.http.RouteGroup;
+import dev.custodian.crm.http.common.CurrentActor;
+import dev.custodian.crm.http.common.MergePatch;
 import dev.custodian.crm.http.common.Requests;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * HTTP adapter: sign-up, email verification and password reset. The routes that may mail an
+ * HTTP adapter: sign-up, email verification, password reset, and the signed-in account's profile. The routes that may mail an
  * address answer 202 with one fixed body whether or not an account has it, so they reveal nothing;
  * the client address they are throttled by is the socket's, never a header.
  */
 final class AccountRoutes implements RouteGroup {
 
   static final String ROOT = "/api/v1/auth";
+  static final String ME = "/api/v1/me";
+
+  private static final Set<String> PROFILE_FIELDS = Set.of("name", "organisation");
 
   private final AccountUseCases useCases;
 
@@ -34,13 +41,15 @@ final class AccountRoutes implements RouteGroup {
     config.routes.post(ROOT + "/verify-email/resend", this::resendVerification);
     config.routes.post(ROOT + "/password-reset", this::requestPasswordReset);
     config.routes.post(ROOT + "/password-reset/confirm", this::resetPassword);
+    config.routes.get(ME, this::profile);
+    config.routes.patch(ME, this::updateProfile);
   }
 
   void signUp(Context ctx) throws Exception {
     var body = Requests.jsonBody(ctx, AccountRequests.SignUpRequest.class);
     Validator v = new Validator();
     SignUpCommand command = SignUpCommand.of(v, useCases.passwordPolicy(), body.name(), body.email(),
-        body.organisation(), body.password(), body.ageConfirmed(), clientIp(ctx));
+        body.organisation(), body.password(), body.ageConfirmed(), Requests.clientIp(ctx));
     v.throwIfInvalid();
     useCases.signUp().signUp(command);
     accepted(ctx);
@@ -74,20 +83,29 @@ final class AccountRoutes implements RouteGroup {
     ctx.status(HttpStatus.NO_CONTENT);
   }
 
+  /** {@code GET /api/v1/me}: the signed-in account. */
+  void profile(Context ctx) {
+    ctx.json(ProfileResponse.from(useCases.profile().get(CurrentActor.of(ctx).account())));
+  }
+
+  /** {@code PATCH /api/v1/me}: a merge patch of {@code name} and {@code organisation} (DSR-03). */
+  void updateProfile(Context ctx) throws Exception {
+    Validator v = new Validator();
+    MergePatch patch = MergePatch.of(Requests.mergePatchBody(ctx), PROFILE_FIELDS, "an account's profile", v);
+    UpdateProfileCommand command = UpdateProfileCommand.of(v, patch.field("name"), patch.field("organisation"));
+    v.throwIfInvalid();
+    ctx.json(ProfileResponse.from(useCases.updateProfile().update(CurrentActor.of(ctx).account(), command)));
+  }
+
   private EmailRequest emailRequest(Context ctx) throws Exception {
     var body = Requests.jsonBody(ctx, AccountRequests.EmailRequest.class);
     Validator v = new Validator();
-    EmailRequest request = EmailRequest.of(v, body.email(), clientIp(ctx));
+    EmailRequest request = EmailRequest.of(v, body.email(), Requests.clientIp(ctx));
     v.throwIfInvalid();
     return request;
   }
 
   private static void accepted(Context ctx) {
     ctx.status(HttpStatus.ACCEPTED).json(AccountRequests.AcceptedResponse.INSTANCE);
-  }
-
-  /** The socket's address: a forwarded header would let a client pick its own throttle key. */
-  private static String clientIp(Context ctx) {
-    return ctx.req().getRemoteAddr();
   }
 }

@@ -155,4 +155,12 @@ public final class Requests {
     }
     return UUID.fromString(raw);
   }
+
+  /**
+   * The client's address for throttling: the socket's, never a forwarded header, which would let a
+   * client pick its own throttle key.
+   */
+  public static String clientIp(Context ctx) {
+    return ctx.req().getRemoteAddr();
+  }
 }

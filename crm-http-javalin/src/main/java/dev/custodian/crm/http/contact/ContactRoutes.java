@@ -6,10 +6,11 @@ import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
-import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
+import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.http.RouteGroup;
+import dev.custodian.crm.http.common.CurrentActor;
 import dev.custodian.crm.http.common.ETags;
 import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
@@ -52,7 +53,7 @@ final class ContactRoutes implements RouteGroup {
     CreateContactCommand command = CreateContactCommand.of(
         v, workspace, body.firstName(), body.lastName(), body.email(), body.phone());
     v.throwIfInvalid();
-    Contact contact = useCases.create().create(command);
+    Contact contact = useCases.create().create(CurrentActor.of(ctx), command);
     ctx.status(HttpStatus.CREATED)
         .header("Location", "/api/v1/workspaces/" + workspace + "/contacts/" + contact.id());
     respond(ctx, contact);
@@ -64,7 +65,7 @@ final class ContactRoutes implements RouteGroup {
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
     PageQuery query = PageQuery.of(v, workspace, Paging.limit(ctx, v), Paging.cursor(ctx));
     v.throwIfInvalid();
-    ctx.json(Paging.PagedItems.from(useCases.list().list(query), ContactResponse::from));
+    ctx.json(Paging.PagedItems.from(useCases.list().list(CurrentActor.of(ctx), query), ContactResponse::from));
   }
 
   /** {@code GET} one: 200 with a strong {@code ETag} of its version. */
@@ -73,7 +74,7 @@ final class ContactRoutes implements RouteGroup {
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
     ContactId id = contactId(ctx, v);
     v.throwIfInvalid();
-    respond(ctx, useCases.get().get(workspace, id));
+    respond(ctx, useCases.get().get(CurrentActor.of(ctx), workspace, id));
   }
 
   /** {@code PATCH}: a merge patch, only with {@code If-Match} of the current version. */
@@ -86,7 +87,7 @@ final class ContactRoutes implements RouteGroup {
     UpdateContactCommand command = UpdateContactCommand.of(v, workspace, id, expected,
         patch.firstName(), patch.lastName(), patch.email(), patch.phone());
     v.throwIfInvalid();
-    respond(ctx, useCases.update().update(command));
+    respond(ctx, useCases.update().update(CurrentActor.of(ctx), command));
   }
 
   /** {@code DELETE}: 204; with {@code If-Match}, only if that is still the current version. */
@@ -96,7 +97,7 @@ final class ContactRoutes implements RouteGroup {
     ContactId id = contactId(ctx, v);
     OptionalLong expected = ETags.ifMatch(ctx, v);
     v.throwIfInvalid();
-    useCases.delete().delete(new DeleteContactCommand(workspace, id, expected));
+    useCases.delete().delete(CurrentActor.of(ctx), new DeleteContactCommand(workspace, id, expected));
     ctx.status(HttpStatus.NO_CONTENT);
   }
 

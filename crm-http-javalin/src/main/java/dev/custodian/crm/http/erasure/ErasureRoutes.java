@@ -2,12 +2,13 @@ package dev.custodian.crm.http.erasure;
 
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.http.RouteGroup;
+import dev.custodian.crm.http.common.CurrentActor;
 import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
-import dev.custodian.crm.core.tenancy.PageQuery;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Objects;
@@ -36,7 +37,7 @@ final class ErasureRoutes implements RouteGroup {
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
     ContactId contact = Requests.idPathParam(ctx, v, "contactId", ContactId::of);
     v.throwIfInvalid();
-    ctx.json(ErasureReceiptResponse.from(useCases.erase().erase(workspace, contact)));
+    ctx.json(ErasureReceiptResponse.from(useCases.erase().erase(CurrentActor.of(ctx), workspace, contact)));
   }
 
   /** {@code GET .../erasures}: a page of receipts, oldest first. */
@@ -46,6 +47,6 @@ final class ErasureRoutes implements RouteGroup {
     PageQuery query =
         PageQuery.of(v, workspace, Paging.limit(ctx, v), Paging.cursor(ctx));
     v.throwIfInvalid();
-    ctx.json(Paging.PagedItems.from(useCases.list().list(query), ErasureReceiptResponse::from));
+    ctx.json(Paging.PagedItems.from(useCases.list().list(CurrentActor.of(ctx), query), ErasureReceiptResponse::from));
   }
 }

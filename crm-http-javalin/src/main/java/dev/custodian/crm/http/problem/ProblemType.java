@@ -9,7 +9,12 @@ public enum ProblemType {
   MALFORMED_JSON("malformed-json", 400, "Malformed JSON"),
   BAD_REQUEST("bad-request", 400, "Bad request"),
   INVALID_TOKEN("invalid-token", 400, "Invalid token"),
+  UNAUTHENTICATED("unauthenticated", 401, "Unauthenticated"),
   FORBIDDEN("forbidden", 403, "Forbidden"),
+  EMAIL_NOT_VERIFIED("email-not-verified", 403, "Email not verified"),
+  REAUTHENTICATION_FAILED("reauthentication-failed", 403, "Reauthentication failed"),
+  /** An unsafe request from another origin, or one that names none (the adapter's CSRF check). */
+  CROSS_ORIGIN("cross-origin", 403, "Cross-origin request refused"),
   NOT_FOUND("not-found", 404, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
   DUPLICATE("duplicate", 409, "Duplicate"),

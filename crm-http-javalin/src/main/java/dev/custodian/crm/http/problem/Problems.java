@@ -150,7 +150,10 @@ public final class Problems {
       case VALIDATION -> ProblemType.VALIDATION;
       case INVALID_TOKEN -> ProblemType.INVALID_TOKEN;
       case NOT_FOUND -> ProblemType.NOT_FOUND;
+      case UNAUTHENTICATED -> ProblemType.UNAUTHENTICATED;
       case FORBIDDEN -> ProblemType.FORBIDDEN;
+      case EMAIL_NOT_VERIFIED -> ProblemType.EMAIL_NOT_VERIFIED;
+      case REAUTHENTICATION_FAILED -> ProblemType.REAUTHENTICATION_FAILED;
       case DUPLICATE -> ProblemType.DUPLICATE;
       case SUPPRESSED -> ProblemType.SUPPRESSED;
       case PRECONDITION_FAILED -> ProblemType.PRECONDITION_FAILED;
@@ -205,7 +208,9 @@ public final class Problems {
   /** The matched route's template (ids stay out of the log), or a placeholder. */
   private static String route(Context ctx) {
     try {
-      return ctx.endpoint().path;
+      // The endpoint the request matched, also when a before-handler of it threw.
+      var matched = ctx.endpoints().matchedHttpEndpoint();
+      return matched != null ? matched.path : ctx.endpoint().path;
     } catch (RuntimeException noEndpoint) {
       return "(no route)";
     }

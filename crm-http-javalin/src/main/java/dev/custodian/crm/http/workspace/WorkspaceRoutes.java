@@ -1,18 +1,21 @@
 package dev.custodian.crm.http.workspace;
 
+import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceCommand;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.http.RouteGroup;
+import dev.custodian.crm.http.common.CurrentActor;
+import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Objects;
 
-/** HTTP adapter: the workspace routes, one small handler per use case. */
+/** HTTP adapter: the workspace routes, one small handler per use case; each acts for the signed-in caller. */
 final class WorkspaceRoutes implements RouteGroup {
 
   static final String COLLECTION = "/api/v1/workspaces";
@@ -27,13 +30,15 @@ final class WorkspaceRoutes implements RouteGroup {
   @Override
   public void addTo(JavalinConfig config) {
     config.routes.post(COLLECTION, this::create);
+    config.routes.get(COLLECTION, this::list);
     config.routes.get(ONE, this::get);
   }
 
   /** {@code POST /api/v1/workspaces}: 201 with the workspace and its {@code Location}. */
   void create(Context ctx) throws Exception {
     CreateWorkspaceRequest request = Requests.jsonBody(ctx, CreateWorkspaceRequest.class);
-    Workspace workspace = useCases.create().create(CreateWorkspaceCommand.of(request.name(), request.slug()));
+    Workspace workspace = useCases.create().create(CurrentActor.of(ctx),
+        CreateWorkspaceCommand.of(request.name(), request.slug()));
     ctx.status(HttpStatus.CREATED)
         .header("Location", COLLECTION + "/" + workspace.id())
         .json(WorkspaceResponse.from(workspace));
@@ -44,6 +49,14 @@ final class WorkspaceRoutes implements RouteGroup {
     Validator v = new Validator();
     WorkspaceId id = Requests.workspaceId(ctx, v);
     v.throwIfInvalid();
-    ctx.json(WorkspaceResponse.from(useCases.get().get(id)));
+    ctx.json(WorkspaceResponse.from(useCases.get().get(CurrentActor.of(ctx), id)));
+  }
+
+  /** {@code GET /api/v1/workspaces?limit=&cursor=}: the caller's workspaces with their role, in the order joined. */
+  void list(Context ctx) {
+    Validator v = new Validator();
+    PageRequest page = PageRequest.of(v, Paging.limit(ctx, v), Paging.cursor(ctx));
+    v.throwIfInvalid();
+    ctx.json(Paging.PagedItems.from(useCases.list().list(CurrentActor.of(ctx), page), MemberWorkspaceResponse::from));
   }
 }

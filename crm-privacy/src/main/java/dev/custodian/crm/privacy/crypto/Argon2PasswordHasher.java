@@ -98,6 +98,14 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     return inSlot(() -> password.apply(chars -> engine.verify(hash.encoded(), chars)));
   }
 
+  /** True unless the hash is Argon2id, version 19, with exactly this hasher's parameters. */
+  @Override
+  public boolean needsRehash(PasswordHash hash) {
+    Objects.requireNonNull(hash, "hash");
+    String current = "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$";
+    return !hash.encoded().startsWith(current);
+  }
+
   private <T> T inSlot(java.util.function.Supplier<T> work) {
     boolean acquired;
     try {

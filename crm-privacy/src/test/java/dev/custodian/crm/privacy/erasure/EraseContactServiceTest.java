@@ -3,7 +3,11 @@ package dev.custodian.crm.privacy.erasure;
 import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.InMemoryMembershipRepository;
+import dev.custodian.crm.core.access.Role;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.NotFoundException;
@@ -15,23 +19,22 @@ import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.service.CreateContactService;
+import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.ErasureReceipt;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
 import dev.custodian.crm.core.erasure.SuppressionKind;
-import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
-import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
-import dev.custodian.crm.core.tenancy.WorkspaceId;
-import dev.custodian.crm.core.workspace.Workspace;
-import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
 import dev.custodian.crm.core.tenancy.PageQuery;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
+import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.privacy.erasure.service.EraseContactService;
 import dev.custodian.crm.privacy.erasure.service.ErasureServices;
 import dev.custodian.crm.privacy.suppression.HashedSuppressionList;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,16 +46,19 @@ import org.junit.jupiter.api.Test;
 class EraseContactServiceTest {
 
   private final InMemoryTransactions tx = new InMemoryTransactions();
-  private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(tx);
+  private final InMemoryMembershipRepository memberships = new InMemoryMembershipRepository(tx);
+  private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(tx, memberships);
   private final InMemoryContactRepository contacts = new InMemoryContactRepository(tx);
   private final InMemorySuppressionEntryRepository entries = new InMemorySuppressionEntryRepository(tx);
   private final InMemoryErasureReceiptRepository receipts = new InMemoryErasureReceiptRepository(tx);
   private final byte[] master = HexFormat.of().parseHex("aa".repeat(32));
   private final KeyProvider keys = master::clone;
   private final HashedSuppressionList suppression = new HashedSuppressionList(entries, keys);
-  private final WorkspaceTransactions inWorkspace = new WorkspaceTransactions(tx, workspaces);
+  private final WorkspaceTransactions inWorkspace = new WorkspaceTransactions(tx, memberships);
   private final CreateContactService create =
       new CreateContactService(inWorkspace, contacts, suppression, IdGenerator.random(), Clock.systemUTC());
+  /** Every use case below runs for this member of both workspaces. */
+  private final Actor member = Actor.account(AccountId.of(UUID.randomUUID()));
   private WorkspaceId a;
   private WorkspaceId b;
 
@@ -60,7 +66,13 @@ class EraseContactServiceTest {
   void workspaces() {
     Workspace wa = aWorkspace();
     Workspace wb = aWorkspace();
-    tx.inPlatform(() -> { workspaces.insert(wa); workspaces.insert(wb); return null; });
+    tx.inPlatform(() -> {
+      workspaces.insert(wa);
+      workspaces.insert(wb);
+      memberships.insert(wa.id(), member.account(), Role.ADMIN, wa.createdAt());
+      memberships.insert(wb.id(), member.account(), Role.ADMIN, wb.createdAt());
+      return null;
+    });
     a = wa.id();
     b = wb.id();
   }
@@ -75,14 +87,14 @@ class EraseContactServiceTest {
   }
 
   private Contact ada(WorkspaceId workspace) {
-    return create.create(CreateContactCommand.of(workspace, "Ada", "Lovelace", "Ada@Example.org", "+44 20 7946 0958"));
+    return create.create(member, CreateContactCommand.of(workspace, "Ada", "Lovelace", "Ada@Example.org", "+44 20 7946 0958"));
   }
 
   @Test
   @DisplayName("DSR-04: erasure deletes the contact, suppresses its email and phone, and keeps a receipt without personal data")
   void erasureDeletesSuppressesAndReceipts() {
     Contact ada = ada(a);
-    ErasureReceipt receipt = eraser().erase(a, ada.id());
+    ErasureReceipt receipt = eraser().erase(member, a, ada.id());
 
     assertThat(receipt.contactId()).isEqualTo(ada.id());
     assertThat(receipt.workspace()).isEqualTo(a);
@@ -93,7 +105,7 @@ class EraseContactServiceTest {
     assertThat(tx.inWorkspace(a, () -> suppression.isSuppressed(a, ada.phone().orElseThrow()))).isTrue();
     Page<ErasureReceipt> listed = ErasureServices.create(inWorkspace, contacts, suppression, receipts, List.of(),
         IdGenerator.random(), Clock.systemUTC()).list()
-        .list(PageQuery.of(a, null, null));
+        .list(member, PageQuery.of(a, null, null));
     assertThat(listed.items()).containsExactly(receipt);
   }
 
@@ -101,11 +113,11 @@ class EraseContactServiceTest {
   @DisplayName("DSR-04: an erased person cannot be re-added in the same workspace, but may be in another")
   void erasedPersonIsSuppressedInItsWorkspaceOnly() {
     Contact ada = ada(a);
-    eraser().erase(a, ada.id());
+    eraser().erase(member, a, ada.id());
 
-    assertThatThrownBy(() -> create.create(CreateContactCommand.of(a, "A", "L", "  ADA@example.ORG ", null)))
+    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(a, "A", "L", "  ADA@example.ORG ", null)))
         .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.SUPPRESSED));
-    assertThatThrownBy(() -> create.create(CreateContactCommand.of(a, "A", "L", "other@example.org", "+44 (20) 7946-0958")))
+    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(a, "A", "L", "other@example.org", "+44 (20) 7946-0958")))
         .isInstanceOf(ConflictException.class);
     assertThat(ada(b).workspace()).isEqualTo(b);
   }
@@ -113,10 +125,10 @@ class EraseContactServiceTest {
   @Test
   void secondErasureAndUnknownContactAreNotFound() {
     Contact ada = ada(a);
-    eraser().erase(a, ada.id());
-    assertThatThrownBy(() -> eraser().erase(a, ada.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> eraser().erase(b, ada.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> eraser().erase(WorkspaceId.of(UUID.randomUUID()), ContactId.of(UUID.randomUUID())))
+    eraser().erase(member, a, ada.id());
+    assertThatThrownBy(() -> eraser().erase(member, a, ada.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> eraser().erase(member, b, ada.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> eraser().erase(member, WorkspaceId.of(UUID.randomUUID()), ContactId.of(UUID.randomUUID())))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -134,7 +146,7 @@ class EraseContactServiceTest {
         throw new UnsupportedOperationException();
       }
     };
-    assertThatThrownBy(() -> eraser(List.of(), failing).erase(a, ada.id()))
+    assertThatThrownBy(() -> eraser(List.of(), failing).erase(member, a, ada.id()))
         .hasMessage("receipt store down");
 
     assertThat(tx.inWorkspace(a, () -> contacts.findById(a, ada.id()))).contains(ada);
@@ -155,7 +167,7 @@ class EraseContactServiceTest {
         return 3;
       }
     };
-    ErasureReceipt receipt = eraser(List.of(activities), receipts).erase(a, ada.id());
+    ErasureReceipt receipt = eraser(List.of(activities), receipts).erase(member, a, ada.id());
     // The contact record always takes part, last: other records may refer to it.
     assertThat(receipt.removedByParticipant()).containsExactly(
         java.util.Map.entry("activities", 3), java.util.Map.entry("contacts", 1));
@@ -167,8 +179,8 @@ class EraseContactServiceTest {
   void suppressionHashIsKeyedPerWorkspace() throws Exception {
     Contact inA = ada(a);
     Contact inB = ada(b);
-    eraser().erase(a, inA.id());
-    eraser().erase(b, inB.id());
+    eraser().erase(member, a, inA.id());
+    eraser().erase(member, b, inB.id());
 
     String plainSha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
         .digest("ada@example.org".getBytes(StandardCharsets.UTF_8)));

@@ -4,7 +4,7 @@ import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
-import dev.custodian.crm.core.access.WorkspaceTransactions;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import java.time.Clock;
 
 /** Factory: the contact use cases over their out-ports, one service each (a list needs none). */

@@ -7,7 +7,7 @@ import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
 import dev.custodian.crm.core.contact.port.in.DeleteContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.access.WorkspaceTransactions;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import java.util.Objects;
 
 /** Service: deletes a contact, honouring the expected version when one is given. */

@@ -1,7 +1,7 @@
 package dev.custodian.crm.core.workspace.service;
 
 import dev.custodian.crm.core.access.Actor;
-import dev.custodian.crm.core.access.WorkspaceTransactions;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Workspace;

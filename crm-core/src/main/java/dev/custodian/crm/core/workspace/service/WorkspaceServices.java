@@ -1,6 +1,6 @@
 package dev.custodian.crm.core.workspace.service;
 
-import dev.custodian.crm.core.access.WorkspaceTransactions;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.tenancy.Transactions;

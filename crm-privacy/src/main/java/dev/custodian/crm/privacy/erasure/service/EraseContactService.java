@@ -1,5 +1,6 @@
 package dev.custodian.crm.privacy.erasure.service;
 
+import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
@@ -12,7 +13,7 @@ import dev.custodian.crm.core.erasure.ErasureReceiptId;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
-import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.privacy.erasure.port.in.EraseContactUseCase;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,8 +56,8 @@ public final class EraseContactService implements EraseContactUseCase {
   }
 
   @Override
-  public ErasureReceipt erase(WorkspaceId workspace, ContactId contactId) {
-    return transactions.inExistingWorkspace(workspace, () -> {
+  public ErasureReceipt erase(Actor actor, WorkspaceId workspace, ContactId contactId) {
+    return transactions.inWorkspace(workspace, actor, () -> {
       // Locked until commit: a concurrent change or second erasure waits, then sees it gone.
       Contact contact = contacts.findByIdForUpdate(workspace, contactId)
           .orElseThrow(() -> new NotFoundException("contact"));

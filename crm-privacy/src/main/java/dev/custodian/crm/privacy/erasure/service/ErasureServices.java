@@ -5,7 +5,7 @@ import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
-import dev.custodian.crm.core.tenancy.WorkspaceTransactions;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
 import java.time.Clock;
 import java.util.List;
@@ -28,6 +28,6 @@ public final class ErasureServices {
     return new ErasureUseCases(
         new EraseContactService(transactions, contacts, otherParticipants, suppressionList, receipts,
             ids, clock),
-        query -> transactions.page(query, receipts::list)); // a list is one page of the walk
+        (actor, query) -> transactions.page(actor, query, receipts::list)); // a list is one page of the walk
   }
 }

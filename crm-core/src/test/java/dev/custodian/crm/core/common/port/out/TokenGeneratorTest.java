@@ -2,13 +2,14 @@ package dev.custodian.crm.core.common.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.custodian.crm.core.session.SessionPolicy;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TokenGeneratorTest {
 
@@ -28,6 +29,18 @@ class TokenGeneratorTest {
     for (int i = 0; i < 1000; i++) {
       assertThat(seen.add(tokens.newToken("rst_"))).isTrue();
     }
+  }
+
+  @Test
+  @DisplayName("ACC-05: a session token holds 32 random bytes after its prefix, and 100,000 generated are distinct")
+  void sessionTokensAre32RandomBytes_andDoNotRepeatIn100000() {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 100_000; i++) {
+      String token = tokens.newToken(SessionPolicy.TOKEN_PREFIX);
+      assertThat(Base64.getUrlDecoder().decode(token.substring(SessionPolicy.TOKEN_PREFIX.length()))).hasSize(32);
+      assertThat(seen.add(token)).isTrue();
+    }
+    assertThat(seen).hasSize(100_000);
   }
 
   @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.custodian.crm.privacy.erasure.port.in;
 
+import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.erasure.ErasureReceipt;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -13,5 +14,5 @@ import dev.custodian.crm.core.tenancy.WorkspaceId;
 public interface EraseContactUseCase {
 
   /** @throws dev.custodian.crm.core.common.error.NotFoundException for no such workspace or contact */
-  ErasureReceipt erase(WorkspaceId workspace, ContactId contact);
+  ErasureReceipt erase(Actor actor, WorkspaceId workspace, ContactId contact);
 }

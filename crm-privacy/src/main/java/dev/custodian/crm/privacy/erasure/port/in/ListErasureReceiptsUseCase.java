@@ -1,5 +1,6 @@
 package dev.custodian.crm.privacy.erasure.port.in;
 
+import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.erasure.ErasureReceipt;
@@ -9,5 +10,5 @@ import dev.custodian.crm.core.erasure.ErasureReceipt;
 public interface ListErasureReceiptsUseCase {
 
   /** @throws dev.custodian.crm.core.common.error.NotFoundException when the workspace does not exist */
-  Page<ErasureReceipt> list(PageQuery query);
+  Page<ErasureReceipt> list(Actor actor, PageQuery query);
 }

@@ -1,5 +1,6 @@
-package dev.custodian.crm.core.access;
+package dev.custodian.crm.core.access.service;
 
+import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.paging.Page;

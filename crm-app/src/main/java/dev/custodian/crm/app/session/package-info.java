@@ -1,0 +1,2 @@
+/** Wiring of the session feature. */
+package dev.custodian.crm.app.session;

@@ -1,0 +1,87 @@
+package dev.custodian.crm.http;
+
+import dev.custodian.crm.core.common.error.UnauthenticatedException;
+import dev.custodian.crm.core.session.port.in.AuthenticateUseCase;
+import dev.custodian.crm.core.session.port.in.Authentication;
+import dev.custodian.crm.http.common.CurrentActor;
+import dev.custodian.crm.http.common.SessionCookie;
+import dev.custodian.crm.http.problem.ProblemType;
+import dev.custodian.crm.http.problem.RequestRefused;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * HTTP adapter: the before-handler, run once a request matched a route, that closes the API. First the CSRF check: an unsafe request
+ * that carries the session cookie, or goes to {@code /api/v1/auth}, must name our origin in
+ * {@code Origin} (else {@code Referer}). Then, off the {@link PublicRoutes} list, the session cookie
+ * must hold a valid session; its actor is kept for the route, and a rotated token goes back in a
+ * new cookie.
+ */
+final class AccessFilter {
+
+  private static final Set<HandlerType> UNSAFE = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
+      HandlerType.DELETE);
+  private static final String AUTH_ROOT = "/api/v1/auth/";
+
+  private final AuthenticateUseCase authenticate;
+  private final Optional<String> publicOrigin;
+  private final Clock clock;
+
+  /** @param publicOrigin the origin of {@code CRM_PUBLIC_URL}; empty: the origin the request's {@code Host} names */
+  AccessFilter(AuthenticateUseCase authenticate, Optional<String> publicOrigin, Clock clock) {
+    this.authenticate = Objects.requireNonNull(authenticate, "authenticate");
+    this.publicOrigin = publicOrigin.map(AccessFilter::originOf).map(o -> o.orElseThrow(
+        () -> new IllegalArgumentException("the public origin must be an http(s) URL with a host")));
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  void handle(Context ctx) {
+    if (UNSAFE.contains(ctx.method()) && (SessionCookie.isPresent(ctx) || ctx.path().startsWith(AUTH_ROOT))) {
+      requireSameOrigin(ctx);
+    }
+    if (PublicRoutes.contains(ctx.method(), ctx.path())) {
+      return;
+    }
+    String token = SessionCookie.read(ctx)
+        .orElseThrow(() -> new UnauthenticatedException("sign in first: there is no valid session"));
+    Authentication authentication = authenticate.authenticate(token);
+    CurrentActor.set(ctx, authentication.actor());
+    authentication.rotated().ifPresent(next -> SessionCookie.set(ctx, next, clock));
+  }
+
+  private void requireSameOrigin(Context ctx) {
+    // The Host header passed the allowed-hosts guard already, so another site's origin never equals it.
+    String expected = publicOrigin.orElseGet(() -> originOf("http://" + ctx.header("Host")).orElse(""));
+    String origin = ctx.header("Origin");
+    Optional<String> named = origin != null
+        ? originOf(origin)
+        : Optional.ofNullable(ctx.header("Referer")).flatMap(AccessFilter::originOf);
+    if (named.isEmpty() || !named.get().equals(expected)) {
+      throw new RequestRefused(ProblemType.CROSS_ORIGIN,
+          "This request must come from the CRM's own origin: send Origin (or Referer) with it.");
+    }
+  }
+
+  /** {@code scheme://host[:port]} of an http(s) URL, lower case, without a default port; empty for anything else. */
+  static Optional<String> originOf(String url) {
+    try {
+      URI uri = new URI(url.strip());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+        return Optional.empty();
+      }
+      int port = uri.getPort();
+      boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+      return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+}

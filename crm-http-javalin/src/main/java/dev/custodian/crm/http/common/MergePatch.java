@@ -1,0 +1,66 @@
+package dev.custodian.crm.http.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.InvalidValueException;
+import dev.custodian.crm.core.common.patch.PatchValue;
+import dev.custodian.crm.core.common.validation.Validator;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * HTTP adapter: a JSON merge patch (RFC 7396) of string fields: a field left out stays, {@code null}
+ * removes it, a string replaces it. Whether a field may be removed is the core's decision; here
+ * only the JSON shape is checked (known fields, strings or null), into the request's validator.
+ */
+public final class MergePatch {
+
+  private final ObjectNode body;
+  private final Validator v;
+
+  private MergePatch(ObjectNode body, Validator v) {
+    this.body = body;
+    this.v = v;
+  }
+
+  /**
+   * The patch, after recording in {@code v} every field that is not one of {@code fields}.
+   *
+   * @param what what is patched, for the error ("is not a field of a contact")
+   */
+  public static MergePatch of(ObjectNode body, Set<String> fields, String what, Validator v) {
+    Objects.requireNonNull(body, "body");
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      v.optional(FieldError.Location.FIELD, name, name, n -> {
+        if (!fields.contains(n)) {
+          throw new InvalidValueException("is not a field of " + what);
+        }
+        return n;
+      });
+    }
+    return new MergePatch(body, v);
+  }
+
+  /** One field: absent, clear ({@code null}) or a string; a non-string is recorded as an error (and absent). */
+  public PatchValue<String> field(String name) {
+    if (!body.has(name)) {
+      return PatchValue.absent();
+    }
+    JsonNode value = body.get(name);
+    if (value.isNull()) {
+      return PatchValue.clear();
+    }
+    return v.optional(FieldError.Location.FIELD, name, value, MergePatch::text)
+        .<PatchValue<String>>map(PatchValue::set).orElse(PatchValue.absent());
+  }
+
+  private static String text(JsonNode value) {
+    if (!value.isTextual()) {
+      throw new InvalidValueException("must be a string or null");
+    }
+    return value.textValue();
+  }
+}
