@@ -55,6 +55,12 @@ create table memberships (
 -- An account's list of workspaces, in the order it joined them (keyset walk).
 create index memberships_account_ix on memberships (account_id, created_at, workspace_id);
 
+-- A sign-in reserves a hit on its throttle keys before the password is checked and takes it back
+-- when the password was right, so only failures stay counted, and parallel guesses cannot all
+-- pass the check before any is counted: a count may now fall back to 0.
+alter table throttle_entries drop constraint throttle_entries_hits_ck;
+alter table throttle_entries add constraint throttle_entries_hits_ck check (hits >= 0);
+
 -- [jooq ignore start]
 -- A regular expression H2 cannot replay: a hash is 64 lower-case hex digits, so no clear token fits.
 alter table session_tokens add constraint session_tokens_hash_ck check (token_hash ~ '^[0-9a-f]{64}$');

@@ -200,4 +200,32 @@ class ThrottleApiTest {
     }
     assertRateLimited(login("127.0.8.2", member.email(), member.password()));
   }
+
+  @Test
+  @DisplayName("SEC-07: 20 wrong passwords for one account sent at once get five 401s and fifteen 429s: parallel guesses cannot outrun the count")
+  void parallelGuessesAreCountedBeforeTheyAreChecked() throws Exception {
+    TestApp.Client member = app.newClient().signUpAndSignIn();
+    startANewWindow();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+      for (int i = 1; i <= 20; i++) {
+        String source = "127.0.9." + i;
+        answers.add(pool.submit(() -> {
+          start.await();
+          return login(source, member.email(), "a guessed passphrase, wrong").status();
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (var answer : answers) {
+        statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertThat(statuses).filteredOn(status -> status == 401).hasSize(5);
+      assertThat(statuses).filteredOn(status -> status == 429).hasSize(15);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package dev.custodian.crm.core.workspace;
 
 import dev.custodian.crm.core.access.Role;
+import dev.custodian.crm.core.common.Timestamps;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,6 +14,6 @@ public record MemberWorkspace(Workspace workspace, Role role, Instant joinedAt) 
   public MemberWorkspace {
     Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(role, "role");
-    Objects.requireNonNull(joinedAt, "joinedAt");
+    joinedAt = Timestamps.micros(Objects.requireNonNull(joinedAt, "joinedAt"));
   }
 }

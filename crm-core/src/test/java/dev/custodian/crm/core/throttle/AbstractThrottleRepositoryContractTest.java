@@ -111,6 +111,32 @@ public abstract class AbstractThrottleRepositoryContractTest {
   }
 
   @Test
+  void release_takesBackOneHitOfTheCurrentWindow_neverBelowZero() {
+    String hash = aHash();
+    hit(hash, start, end, start);
+    hit(hash, start, end, start);
+
+    tx.inPlatform(() -> {
+      throttle.release(hash, start);
+      throttle.release(aHash(), start); // none to release: nothing happens
+      return null;
+    });
+    assertThat(tx.inPlatform(() -> throttle.hits(hash, start))).isEqualTo(1);
+    tx.inPlatform(() -> {
+      throttle.release(hash, start);
+      throttle.release(hash, start);
+      return null;
+    });
+    assertThat(tx.inPlatform(() -> throttle.hits(hash, start))).as("never below 0").isZero();
+    assertThat(hit(hash, start, end, start)).isEqualTo(1);
+    tx.inPlatform(() -> {
+      throttle.release(hash, end);
+      return null;
+    });
+    assertThat(tx.inPlatform(() -> throttle.hits(hash, start))).as("an ended window keeps its count").isEqualTo(1);
+  }
+
+  @Test
   void clear_deletesOneHashsEntry_soItsCountStartsAgain() {
     String cleared = aHash();
     String kept = aHash();
@@ -154,6 +180,7 @@ public abstract class AbstractThrottleRepositoryContractTest {
     assertThatThrownBy(() -> throttle.purgeEnded(start)).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> throttle.hits(aHash(), start)).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> throttle.clear(aHash())).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> throttle.release(aHash(), start)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test

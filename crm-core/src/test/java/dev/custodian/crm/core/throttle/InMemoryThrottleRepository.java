@@ -31,6 +31,13 @@ public final class InMemoryThrottleRepository implements ThrottleRepository {
   }
 
   @Override
+  public void release(String keyedHash, Instant now) {
+    table.rows().computeIfPresent(keyedHash, (hash, stored) -> stored.windowEnd().isAfter(now) && stored.hits() > 0
+        ? new Entry(stored.windowStart(), stored.windowEnd(), stored.hits() - 1)
+        : stored);
+  }
+
+  @Override
   public void clear(String keyedHash) {
     table.rows().remove(keyedHash);
   }

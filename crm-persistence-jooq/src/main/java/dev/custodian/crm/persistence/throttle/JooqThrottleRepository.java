@@ -61,6 +61,18 @@ final class JooqThrottleRepository implements ThrottleRepository {
   }
 
   @Override
+  public void release(String keyedHash, Instant now) {
+    var t = THROTTLE_ENTRIES;
+    transactions.dsl()
+        .update(t)
+        .set(t.HITS, t.HITS.minus(inline(1)))
+        .where(t.KEYED_HASH.eq(keyedHash))
+        .and(t.HITS.gt(inline(0)))
+        .and(t.WINDOW_END.gt(SqlTime.utc(now)))
+        .execute();
+  }
+
+  @Override
   public void clear(String keyedHash) {
     transactions.dsl().deleteFrom(THROTTLE_ENTRIES).where(THROTTLE_ENTRIES.KEYED_HASH.eq(keyedHash)).execute();
   }

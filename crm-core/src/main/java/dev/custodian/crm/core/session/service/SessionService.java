@@ -9,6 +9,7 @@ import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.account.port.out.PasswordHasher;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.common.error.BusyException;
 import dev.custodian.crm.core.common.error.CrmException;
 import dev.custodian.crm.core.common.error.ForbiddenException;
 import dev.custodian.crm.core.common.error.UnauthenticatedException;
@@ -41,8 +42,10 @@ import java.util.regex.Pattern;
 
 /**
  * Services of the session feature. Passwords are hashed and verified outside any transaction (a
- * hash takes tens of milliseconds; a pooled connection must not wait on it); failures are counted
- * in the throttle's own transactions, so a refused attempt stays counted.
+ * hash takes tens of milliseconds; a pooled connection must not wait on it). Every password check
+ * first reserves a hit on its throttle keys (committed in the throttle's own transaction, refused
+ * past the limit), so parallel guesses cannot all pass before any is counted; a right password
+ * takes its hit back, so only failures stay counted.
  */
 final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOutUseCase, ChangePasswordUseCase {
 
@@ -92,20 +95,18 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
     Password password = command.password();
     try {
       ThrottleKey[] keys = throttleKeys(command.email(), command.clientIp());
-      throttle.refuseIfExhausted(keys);
+      throttle.check(keys);
       Optional<Account> found = transactions.inPlatform(() -> accounts.findByEmail(command.email()));
       // One verification either way, so the time to answer does not tell whether the email has an account.
-      boolean right = hasher.verify(password, found.map(Account::passwordHash).orElse(standIn)) && found.isPresent();
-      if (!right) {
-        throttle.countFailure(keys);
-        throw new UnauthenticatedException(WRONG_CREDENTIALS);
+      if (!(verify(password, found.map(Account::passwordHash).orElse(standIn), keys) && found.isPresent())) {
+        throw new UnauthenticatedException(WRONG_CREDENTIALS); // the reserved hit stays: a failure
       }
+      passwordWasRight(keys);
       Account account = found.get();
       if (!account.isEmailVerified()) {
         throw new ForbiddenException(CrmException.Kind.EMAIL_NOT_VERIFIED,
             "confirm your email address first: follow the link in the mail we sent");
       }
-      throttle.clear(keys[0]);
       Optional<PasswordHash> upgraded = hasher.needsRehash(account.passwordHash())
           ? Optional.of(hasher.hash(password))
           : Optional.empty();
@@ -174,11 +175,11 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
       Account account = transactions.inPlatform(() -> accounts.findById(self))
           .orElseThrow(() -> new UnauthenticatedException(NO_SESSION));
       ThrottleKey[] keys = throttleKeys(account.email(), command.clientIp());
-      throttle.refuseIfExhausted(keys);
-      if (!hasher.verify(command.current(), account.passwordHash())) {
-        throttle.countFailure(keys);
+      throttle.check(keys);
+      if (!verify(command.current(), account.passwordHash(), keys)) {
         throw new ForbiddenException(CrmException.Kind.REAUTHENTICATION_FAILED, "the current password is wrong");
       }
+      passwordWasRight(keys);
       PasswordHash hash = hasher.hash(command.next());
       Instant now = Timestamps.now(clock);
       return transactions.inPlatform(() -> {
@@ -192,6 +193,22 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
     }
   }
 
+  /** The hasher's answer; a busy hasher checked nothing, so the reserved hits go back. */
+  private boolean verify(Password password, PasswordHash hash, ThrottleKey[] keys) {
+    try {
+      return hasher.verify(password, hash);
+    } catch (BusyException busy) {
+      throttle.release(keys);
+      throw busy;
+    }
+  }
+
+  /** Forgets the account's failures and takes back the client address's reserved hit. */
+  private void passwordWasRight(ThrottleKey[] keys) {
+    throttle.clear(keys[0]);
+    throttle.release(keys[1]);
+  }
+
   /** A new session and its first token; joins the open transaction. */
   private IssuedSession startSession(AccountId account) {
     Instant now = Timestamps.now(clock);
@@ -201,7 +218,7 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
     return new IssuedSession(session.id(), token, session.expiresAt());
   }
 
-  /** The account's key first: a success clears it, while the client address's count stays. */
+  /** The account's key first: a success clears it, while the client address's count only loses its reserved hit. */
   private static ThrottleKey[] throttleKeys(EmailAddress email, String clientIp) {
     return new ThrottleKey[] {ThrottleKey.email(THROTTLE_SCOPE, email.normalised()),
         ThrottleKey.clientIp(THROTTLE_SCOPE, clientIp)};

@@ -105,38 +105,16 @@ public final class Throttle {
   }
 
   /**
-   * For limits on failures (sign-in): refuses, counting nothing, while any key has reached the
-   * limit in the current window, so after {@code limit} failures even a right answer is refused
-   * until the window ends. Failures are counted with {@link #countFailure}.
-   *
-   * @throws RateLimitedException with the whole seconds (at least 1) until the window ends
+   * Takes back the hit {@link #check} counted on each key, for an attempt that turned out not to
+   * count (a sign-in whose password was right): limits on failures reserve a hit before the
+   * attempt, so that parallel attempts cannot all pass before any is counted, and release it after.
+   * In a platform transaction of its own.
    */
-  public void refuseIfExhausted(ThrottleKey... keys) {
+  public void release(ThrottleKey... keys) {
     SortedSet<String> hashes = hashes(keys);
     Instant now = clock.instant();
-    int highest = transactions.inPlatform(() -> {
-      int max = 0;
-      for (String hash : hashes) {
-        max = Math.max(max, entries.hits(hash, now));
-      }
-      return max;
-    });
-    if (highest >= limit) {
-      throw new RateLimitedException(retryAfterSeconds(now, windowEnd(now)));
-    }
-  }
-
-  /**
-   * Counts one failure on every key, in a platform transaction of its own (committed whatever the
-   * caller does next); the refusal comes from the next {@link #refuseIfExhausted}.
-   */
-  public void countFailure(ThrottleKey... keys) {
-    SortedSet<String> hashes = hashes(keys);
-    Instant now = clock.instant();
-    Instant windowEnd = windowEnd(now);
-    Instant windowStart = windowEnd.minusMillis(windowMillis);
     transactions.inPlatform(() -> {
-      hashes.forEach(hash -> entries.hit(hash, windowStart, windowEnd, now));
+      hashes.forEach(hash -> entries.release(hash, now));
       return null;
     });
   }
@@ -162,10 +140,6 @@ public final class Throttle {
       hashes.add(hasher.hash(Objects.requireNonNull(key, "key")));
     }
     return hashes;
-  }
-
-  private Instant windowEnd(Instant now) {
-    return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis + windowMillis);
   }
 
   /**

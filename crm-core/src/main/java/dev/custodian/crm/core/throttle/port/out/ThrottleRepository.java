@@ -20,6 +20,12 @@ public interface ThrottleRepository {
   /** The count of {@code keyedHash}'s window that holds {@code now}; 0 when it has none. */
   int hits(String keyedHash, Instant now);
 
+  /**
+   * Takes back one hit of {@code keyedHash}'s window that holds {@code now} (a reserved attempt that
+   * turned out not to count); never below 0, and nothing for an entry whose window has ended.
+   */
+  void release(String keyedHash, Instant now);
+
   /** Deletes the entry of {@code keyedHash}, if any, so its count starts again. */
   void clear(String keyedHash);
 
