@@ -1,7 +1,6 @@
 package dev.custodian.crm.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.persistence.testing.LogCapture;
@@ -9,6 +8,7 @@ import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +81,33 @@ class WorkspaceApiTest {
 
     assertThat(read.statusCode()).isEqualTo(200);
     assertThat(json(read)).isEqualTo(body);
+  }
+
+  @Test
+  void theCreatorIsItsOwner_andTheListHoldsTheCallersWorkspacesOnly_pagedInTheOrderJoined() throws Exception {
+    TestApp.Client creator = app.newClient().signUpAndSignIn();
+    TestApp.Client other = app.newClient().signUpAndSignIn();
+    List<String> created = new java.util.ArrayList<>();
+    for (String name : List.of("First of three", "Second of three", "Third of three")) {
+      HttpResponse<String> response = creator.postJson("/api/v1/workspaces", "{\"name\":\"" + name + "\"}");
+      assertThat(response.statusCode()).isEqualTo(201);
+      created.add(JSON.readTree(response.body()).path("id").asText());
+    }
+    other.postJson("/api/v1/workspaces", "{\"name\":\"Not the creator's\"}");
+
+    List<String> listed = new java.util.ArrayList<>();
+    String path = "/api/v1/workspaces?limit=2";
+    while (path != null) {
+      JsonNode page = JSON.readTree(creator.get(path).body());
+      for (JsonNode item : page.path("items")) {
+        assertThat(item.path("role").asText()).isEqualTo("owner");
+        assertThat(item.path("name").asText()).endsWith("of three");
+        listed.add(item.path("id").asText());
+      }
+      path = page.hasNonNull("nextCursor") ? "/api/v1/workspaces?limit=2&cursor=" + page.path("nextCursor").asText() : null;
+    }
+    assertThat(listed).containsExactlyElementsOf(created);
+    assertThat(other.get("/api/v1/workspaces/" + created.get(0)).statusCode()).as("a non-member").isEqualTo(404);
   }
 
   @Test

@@ -167,6 +167,7 @@ class SessionServiceTest {
   }
 
   @Test
+  @DisplayName("SEC-07: an unknown email and a wrong password get the same answer after one verification each")
   void anUnknownEmailAndAWrongPassword_getTheSameAnswer_afterOneVerificationEach() {
     anAccount(true);
 
