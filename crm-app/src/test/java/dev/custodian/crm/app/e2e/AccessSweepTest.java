@@ -2,7 +2,6 @@ package dev.custodian.crm.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.custodian.crm.http.HttpApi;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AccessSweepTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** The positive control: a route a feature registers without declaring it public. */
   private static final String UNDECLARED = "GET /api/v1/test/undeclared";
 
@@ -56,10 +54,7 @@ class AccessSweepTest {
   static void start() throws Exception {
     app = TestApp.start(TestApp.environmentFor(db), new UndeclaredRouteModule()).signIn();
     workspace = ApiTestSupport.workspace(app);
-    HttpResponse<String> created = app.postJson("/api/v1/workspaces/" + workspace + "/contacts",
-        "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.org\"}");
-    assertThat(created.statusCode()).isEqualTo(201);
-    contact = JSON.readTree(created.body()).path("id").asText();
+    contact = ApiTestSupport.ada(app, workspace);
   }
 
   @AfterAll

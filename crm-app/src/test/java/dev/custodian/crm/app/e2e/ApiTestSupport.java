@@ -19,6 +19,14 @@ final class ApiTestSupport {
     return JSON.readTree(created.body()).path("id").asText();
   }
 
+  /** Adds the contact Ada Lovelace to {@code workspace} and returns its id. */
+  static String ada(TestApp app, String workspace) throws Exception {
+    HttpResponse<String> created = app.postJson("/api/v1/workspaces/" + workspace + "/contacts",
+        "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.org\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return JSON.readTree(created.body()).path("id").asText();
+  }
+
   /** A problem+json answer of the given status and type, without a stack trace. */
   static void assertProblem(HttpResponse<String> response, int status, String type) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

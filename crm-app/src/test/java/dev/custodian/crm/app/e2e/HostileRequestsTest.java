@@ -38,10 +38,7 @@ class HostileRequestsTest {
   static void start() throws Exception {
     app = TestApp.on(db).signIn();
     workspace = ApiTestSupport.workspace(app);
-    var created = app.postJson("/api/v1/workspaces/" + workspace + "/contacts",
-        "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.org\"}");
-    assertThat(created.statusCode()).isEqualTo(201);
-    contact = JSON.readTree(created.body()).path("id").asText();
+    contact = ApiTestSupport.ada(app, workspace);
   }
 
   @AfterAll

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -75,20 +76,20 @@ final class JooqSessionRepository implements SessionRepository {
 
   @Override
   public boolean revoke(SessionId id, Instant at, RevocationReason reason) {
-    return transactions.dsl().update(SESSIONS)
-        .set(SESSIONS.REVOKED_AT, SqlTime.utc(Timestamps.micros(at)))
-        .set(SESSIONS.REVOCATION_REASON, reason.name())
-        .where(SESSIONS.ID.eq(id.value()))
-        .and(SESSIONS.REVOKED_AT.isNull())
-        .execute() == 1;
+    return revokeWhere(SESSIONS.ID.eq(id.value()), at, reason) == 1;
   }
 
   @Override
   public int revokeAll(AccountId account, Instant at, RevocationReason reason) {
+    return revokeWhere(SESSIONS.ACCOUNT_ID.eq(account.value()), at, reason);
+  }
+
+  /** Revokes the sessions {@code which} selects that are not revoked yet; returns how many. */
+  private int revokeWhere(Condition which, Instant at, RevocationReason reason) {
     return transactions.dsl().update(SESSIONS)
         .set(SESSIONS.REVOKED_AT, SqlTime.utc(Timestamps.micros(at)))
         .set(SESSIONS.REVOCATION_REASON, reason.name())
-        .where(SESSIONS.ACCOUNT_ID.eq(account.value()))
+        .where(which)
         .and(SESSIONS.REVOKED_AT.isNull())
         .execute();
   }
