@@ -1,5 +1,7 @@
 package dev.custodian.crm.core;
 
+import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
+import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
@@ -44,4 +46,8 @@ public interface Persistence {
   SessionRepository sessions();
 
   MembershipRepository memberships();
+
+  InvitationRepository invitations();
+
+  ApiKeyRepository apiKeys();
 }

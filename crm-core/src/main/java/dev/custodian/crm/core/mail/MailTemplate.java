@@ -46,6 +46,22 @@ public enum MailTemplate {
       mail: your password stays as it is.
       """),
 
+  /** An invitation to join a workspace, with an {@link MailTokenPurpose#INVITATION} token for the invited address. */
+  INVITATION(
+      "You are invited to a Custodian CRM workspace",
+      "/accept-invitation",
+      MailTokenPurpose.INVITATION,
+      """
+      Hello,
+
+      a member of a Custodian CRM workspace invited you to join it. To accept, sign in (or sign up)
+      with this email address and open this link:
+
+      %s
+
+      The link works once and expires within a week. If you do not want to join, ignore this mail.
+      """),
+
   /** A sign-up with an address that already has an account: no token, a way to the reset page. */
   ACCOUNT_EXISTS(
       "You already have an account",

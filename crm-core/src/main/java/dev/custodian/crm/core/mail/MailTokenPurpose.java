@@ -2,18 +2,30 @@ package dev.custodian.crm.core.mail;
 
 import java.time.Duration;
 
-/** What a mail token proves when it comes back, with the prefix its tokens carry. */
+/**
+ * What a mail token proves when it comes back, with the prefix its tokens carry and the longest
+ * it may live. The recipient a token is issued for is an account, or, for an invitation, the
+ * invitation (the invited address may have no account yet).
+ */
 public enum MailTokenPurpose {
-  VERIFY_EMAIL("vrf_"),
-  PASSWORD_RESET("rst_");
+  VERIFY_EMAIL("vrf_", Duration.ofHours(1)),
+  PASSWORD_RESET("rst_", Duration.ofHours(1)),
+  INVITATION("inv_", Duration.ofDays(7));
 
-  /** The longest a mail token may live (ACC-05, ACC-10); shorter is allowed. */
+  /** The longest an account mail's token may live (ACC-05, ACC-10); shorter is allowed. */
   public static final Duration MAX_TTL = Duration.ofHours(1);
 
   private final String tokenPrefix;
+  private final Duration maxTtl;
 
-  MailTokenPurpose(String tokenPrefix) {
+  MailTokenPurpose(String tokenPrefix, Duration maxTtl) {
     this.tokenPrefix = tokenPrefix;
+    this.maxTtl = maxTtl;
+  }
+
+  /** The longest a token of this purpose may live; configuration may shorten it, never lengthen it. */
+  public Duration maxTtl() {
+    return maxTtl;
   }
 
   /** The prefix of this purpose's tokens, so a token pasted into the wrong form is recognisable. */

@@ -37,6 +37,8 @@ public abstract sealed class CrmException extends RuntimeException
     DUPLICATE(ConflictException.class),
     /** An identifier was erased at the person's request and is suppressed ({@link ConflictException}). */
     SUPPRESSED(ConflictException.class),
+    /** The change would leave a workspace without an OWNER ({@link ConflictException}). */
+    LAST_OWNER(ConflictException.class),
     /** The version the caller saw is stale ({@link PreconditionFailedException}). */
     PRECONDITION_FAILED(PreconditionFailedException.class),
     /** The caller gave no version where one is required ({@link PreconditionFailedException}). */

@@ -1,10 +1,11 @@
 package dev.custodian.crm.core.contact.service;
 
+import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
-import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import java.time.Clock;
 
 /** Factory: the contact use cases over their out-ports, one service each (a list needs none). */
@@ -17,7 +18,7 @@ public final class ContactServices {
     return new ContactUseCases(
         new CreateContactService(transactions, contacts, suppressionList, ids, clock),
         new GetContactService(transactions, contacts),
-        (actor, query) -> transactions.page(actor, query, contacts::list), // a list is one page of the walk
+        (actor, query) -> transactions.page(actor, Permission.CONTACT_READ, query, contacts::list), // a list is one page of the walk
         new UpdateContactService(transactions, contacts, suppressionList, clock),
         new DeleteContactService(transactions, contacts));
   }

@@ -1,6 +1,8 @@
 package dev.custodian.crm.core.contact.service;
 
 import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.Contact;
@@ -9,7 +11,6 @@ import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.port.in.CreateContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
-import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -33,7 +34,7 @@ public final class CreateContactService implements CreateContactUseCase {
 
   @Override
   public Contact create(Actor actor, CreateContactCommand command) {
-    return transactions.inWorkspace(command.workspace(), actor, () -> {
+    return transactions.inWorkspace(command.workspace(), actor, Permission.CONTACT_WRITE, () -> {
       suppression.refuseSuppressed(command.workspace(), command.email());
       command.phone().ifPresent(phone -> suppression.refuseSuppressed(command.workspace(), phone));
       Contact contact = Contact.create(command.workspace(), ContactId.of(ids.newId()),

@@ -1,13 +1,14 @@
 package dev.custodian.crm.core.contact.service;
 
 import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
 import dev.custodian.crm.core.contact.port.in.DeleteContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import java.util.Objects;
 
 /** Service: deletes a contact, honouring the expected version when one is given. */
@@ -23,7 +24,7 @@ public final class DeleteContactService implements DeleteContactUseCase {
 
   @Override
   public void delete(Actor actor, DeleteContactCommand command) {
-    transactions.inWorkspace(command.workspace(), actor, () -> {
+    transactions.inWorkspace(command.workspace(), actor, Permission.CONTACT_DELETE, () -> {
       Contact current = contacts.findById(command.workspace(), command.id())
           .orElseThrow(() -> new NotFoundException("contact"));
       if (command.expectedVersion().isPresent()

@@ -1,19 +1,20 @@
 package dev.custodian.crm.core.contact.service;
 
 import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.contact.Contact;
-import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
 import dev.custodian.crm.core.contact.port.in.UpdateContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
-import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class UpdateContactService implements UpdateContactUseCase {
 
   @Override
   public Contact update(Actor actor, UpdateContactCommand command) {
-    return transactions.inWorkspace(command.workspace(), actor, () -> {
+    return transactions.inWorkspace(command.workspace(), actor, Permission.CONTACT_WRITE, () -> {
       Contact current = contacts.findById(command.workspace(), command.id())
           .orElseThrow(() -> new NotFoundException("contact"));
       if (current.version() != command.expectedVersion()) {

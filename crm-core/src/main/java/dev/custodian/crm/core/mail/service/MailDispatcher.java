@@ -54,14 +54,16 @@ public final class MailDispatcher {
    * What the dispatcher is told by configuration.
    *
    * @param publicUrl the base URL of every link ({@code CRM_PUBLIC_URL})
-   * @param tokenTtl how long a mailed token works ({@code CRM_MAIL_TOKEN_TTL}), at most
+   * @param tokenTtl how long a mailed account token works ({@code CRM_MAIL_TOKEN_TTL}), at most
    *     {@link MailTokenPurpose#MAX_TTL}
+   * @param invitationTtl how long an invitation's token works ({@code CRM_INVITATION_TTL}), at most
+   *     {@link MailTokenPurpose#INVITATION}'s maximum of 7 days
    * @param lease how long a leased row is left to this dispatcher: longer than a batch of sends
    *     takes (the batch size times the mailer's timeouts), and the pause before a failed mail is
    *     tried again
    * @param batchSize how many rows one {@link #dispatchDue()} leases
    */
-  public record Settings(URI publicUrl, Duration tokenTtl, Duration lease, int batchSize) {
+  public record Settings(URI publicUrl, Duration tokenTtl, Duration invitationTtl, Duration lease, int batchSize) {
 
     public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
     public static final int DEFAULT_BATCH_SIZE = 10;
@@ -73,6 +75,12 @@ public final class MailDispatcher {
       if (tokenTtl.isNegative() || tokenTtl.isZero() || tokenTtl.compareTo(MailTokenPurpose.MAX_TTL) > 0) {
         throw new IllegalArgumentException("a mail token lives more than zero and at most " + MailTokenPurpose.MAX_TTL);
       }
+      Objects.requireNonNull(invitationTtl, "invitationTtl");
+      if (invitationTtl.isNegative() || invitationTtl.isZero()
+          || invitationTtl.compareTo(MailTokenPurpose.INVITATION.maxTtl()) > 0) {
+        throw new IllegalArgumentException("an invitation lives more than zero and at most "
+            + MailTokenPurpose.INVITATION.maxTtl());
+      }
       if (lease.isNegative() || lease.isZero()) {
         throw new IllegalArgumentException("a lease is longer than zero");
       }
@@ -81,9 +89,19 @@ public final class MailDispatcher {
       }
     }
 
-    /** The default lease and batch size. */
+    /** The default lease and batch size, invitations valid 7 days. */
     public static Settings of(URI publicUrl, Duration tokenTtl) {
-      return new Settings(publicUrl, tokenTtl, DEFAULT_LEASE, DEFAULT_BATCH_SIZE);
+      return of(publicUrl, tokenTtl, MailTokenPurpose.INVITATION.maxTtl());
+    }
+
+    /** The default lease and batch size. */
+    public static Settings of(URI publicUrl, Duration tokenTtl, Duration invitationTtl) {
+      return new Settings(publicUrl, tokenTtl, invitationTtl, DEFAULT_LEASE, DEFAULT_BATCH_SIZE);
+    }
+
+    /** How long a token of {@code purpose} lives. */
+    public Duration ttlOf(MailTokenPurpose purpose) {
+      return purpose == MailTokenPurpose.INVITATION ? invitationTtl : tokenTtl;
     }
   }
 
@@ -187,7 +205,7 @@ public final class MailDispatcher {
 
   private String mint(MailTokenPurpose purpose, UUID account, Instant now) {
     String token = tokenGenerator.newToken(purpose.tokenPrefix());
-    tokens.issue(account, purpose, TokenHash.of(token), now.plus(settings.tokenTtl()), now);
+    tokens.issue(account, purpose, TokenHash.of(token), now.plus(settings.ttlOf(purpose)), now);
     return token;
   }
 }

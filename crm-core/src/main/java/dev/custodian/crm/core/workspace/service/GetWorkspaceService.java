@@ -1,6 +1,7 @@
 package dev.custodian.crm.core.workspace.service;
 
 import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -22,7 +23,7 @@ public final class GetWorkspaceService implements GetWorkspaceUseCase {
 
   @Override
   public Workspace get(Actor actor, WorkspaceId id) {
-    return transactions.inWorkspace(id, actor,
+    return transactions.inWorkspace(id, actor, Permission.WORKSPACE_READ,
         () -> workspaces.findById(id).orElseThrow(() -> new NotFoundException("workspace")));
   }
 }

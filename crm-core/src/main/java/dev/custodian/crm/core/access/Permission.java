@@ -1,0 +1,42 @@
+package dev.custodian.crm.core.access;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One action a use case on a workspace's data performs, named {@code <object>.<verb>}; whether a
+ * role may perform it is the {@link PermissionMatrix}'s alone to say (SEC-08). A permission the
+ * matrix does not list is denied to everyone.
+ */
+public record Permission(String name) {
+
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z-]*\\.[a-z][a-z-]*");
+
+  public static final Permission WORKSPACE_READ = new Permission("workspace.read");
+  public static final Permission CONTACT_READ = new Permission("contact.read");
+  public static final Permission CONTACT_WRITE = new Permission("contact.write");
+  public static final Permission CONTACT_DELETE = new Permission("contact.delete");
+  /** Erasure at a person's request and its receipts. */
+  public static final Permission ERASURE_MANAGE = new Permission("erasure.manage");
+  public static final Permission MEMBER_READ = new Permission("member.read");
+  /** Changing a member's role below OWNER and removing a member who is no OWNER. */
+  public static final Permission MEMBER_MANAGE = new Permission("member.manage");
+  /** Granting OWNER, and changing or removing an OWNER. */
+  public static final Permission OWNER_MANAGE = new Permission("owner.manage");
+  /** Leaving a workspace oneself. */
+  public static final Permission MEMBERSHIP_LEAVE = new Permission("membership.leave");
+  public static final Permission INVITATION_MANAGE = new Permission("invitation.manage");
+  public static final Permission API_KEY_MANAGE = new Permission("api-key.manage");
+
+  public Permission {
+    Objects.requireNonNull(name, "name");
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("a permission is named <object>.<verb> in lower case");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

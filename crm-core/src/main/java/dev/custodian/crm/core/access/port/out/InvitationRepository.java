@@ -1,0 +1,33 @@
+package dev.custodian.crm.core.access.port.out;
+
+import dev.custodian.crm.core.access.Invitation;
+import dev.custodian.crm.core.access.InvitationId;
+import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Out-port: invitations, platform-level access-control data. Every method joins the caller's open
+ * transaction and fails with {@link IllegalStateException} when none is open.
+ */
+public interface InvitationRepository {
+
+  void insert(Invitation invitation);
+
+  Optional<Invitation> findById(InvitationId id);
+
+  /** One page of the workspace's invitations pending at {@code now}, oldest first. */
+  Page<Invitation> listPending(WorkspaceId workspace, Instant now, PageRequest page);
+
+  /** Revokes the workspace's invitation if it is neither accepted nor revoked; false otherwise. */
+  boolean revoke(WorkspaceId workspace, InvitationId id, Instant at);
+
+  /** Revokes every invitation of the workspace to the address (normalised) that is neither accepted nor revoked. */
+  int revokeAllTo(WorkspaceId workspace, EmailAddress email, Instant at);
+
+  /** Marks the invitation accepted if it is neither accepted nor revoked; false otherwise. */
+  boolean markAccepted(InvitationId id, Instant at);
+}

@@ -1,0 +1,108 @@
+package dev.custodian.crm.core.access.service;
+
+import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.Member;
+import dev.custodian.crm.core.access.Membership;
+import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.access.PermissionMatrix;
+import dev.custodian.crm.core.access.Role;
+import dev.custodian.crm.core.access.port.in.ChangeMemberRoleCommand;
+import dev.custodian.crm.core.access.port.in.ChangeMemberRoleUseCase;
+import dev.custodian.crm.core.access.port.in.ListMembersUseCase;
+import dev.custodian.crm.core.access.port.in.RemoveMemberUseCase;
+import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
+import dev.custodian.crm.core.access.port.out.MembershipRepository;
+import dev.custodian.crm.core.account.Account;
+import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.account.port.out.AccountRepository;
+import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.error.CrmException;
+import dev.custodian.crm.core.common.error.ForbiddenException;
+import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.tenancy.PageQuery;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Services of members: the list, role changes and removals. Every change locks the workspace's
+ * memberships first, so two owners demoting each other at once are serialised and the second finds
+ * the last owner.
+ */
+final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase, RemoveMemberUseCase {
+
+  private final WorkspaceTransactions transactions;
+  private final MembershipRepository memberships;
+  private final AccountRepository accounts;
+  private final ApiKeyRepository apiKeys;
+  private final PermissionMatrix matrix;
+  private final Clock clock;
+
+  MemberService(WorkspaceTransactions transactions, MembershipRepository memberships, AccountRepository accounts,
+      ApiKeyRepository apiKeys, PermissionMatrix matrix, Clock clock) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.memberships = Objects.requireNonNull(memberships, "memberships");
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
+    this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
+    this.matrix = Objects.requireNonNull(matrix, "matrix");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Page<Member> list(Actor actor, PageQuery query) {
+    return transactions.page(actor, Permission.MEMBER_READ, query, (workspace, page) ->
+        memberships.list(workspace, page).map(m -> {
+          Optional<Account> account = accounts.findById(m.account());
+          return new Member(m.account(), account.map(Account::name), account.map(Account::email), m.role(), m.joinedAt());
+        }));
+  }
+
+  @Override
+  public Membership change(Actor actor, ChangeMemberRoleCommand command) {
+    WorkspaceId workspace = command.workspace();
+    return transactions.inWorkspaceAs(workspace, actor, Permission.MEMBER_MANAGE, own -> {
+      memberships.lockAll(workspace);
+      Role current = memberships.roleOf(workspace, command.member()).orElseThrow(() -> new NotFoundException("member"));
+      if ((current == Role.OWNER || command.role() == Role.OWNER) && !matrix.allows(actor, own, Permission.OWNER_MANAGE)) {
+        throw new ForbiddenException("only an OWNER grants OWNER or changes an OWNER's role");
+      }
+      if (!own.isAtLeast(command.role())) {
+        throw new ForbiddenException("no one grants a role above their own");
+      }
+      if (current == Role.OWNER && command.role() != Role.OWNER) {
+        requireAnotherOwner(workspace);
+      }
+      memberships.changeRole(workspace, command.member(), command.role());
+      return memberships.find(workspace, command.member()).orElseThrow(() -> new NotFoundException("member"));
+    });
+  }
+
+  @Override
+  public void remove(Actor actor, WorkspaceId workspace, AccountId member) {
+    boolean leaving = member.equals(actor.account()) && actor instanceof Actor.SignedIn;
+    Permission needed = leaving ? Permission.MEMBERSHIP_LEAVE : Permission.MEMBER_MANAGE;
+    transactions.inWorkspaceAs(workspace, actor, needed, own -> {
+      memberships.lockAll(workspace);
+      Role current = memberships.roleOf(workspace, member).orElseThrow(() -> new NotFoundException("member"));
+      if (current == Role.OWNER && !leaving && !matrix.allows(actor, own, Permission.OWNER_MANAGE)) {
+        throw new ForbiddenException("only an OWNER removes an OWNER");
+      }
+      if (current == Role.OWNER) {
+        requireAnotherOwner(workspace);
+      }
+      memberships.remove(workspace, member);
+      apiKeys.revokeAllOf(workspace, member, Timestamps.now(clock)); // a key dies with its creator's membership
+      return null;
+    });
+  }
+
+  private void requireAnotherOwner(WorkspaceId workspace) {
+    if (memberships.countOwners(workspace) <= 1) {
+      throw new ConflictException(CrmException.Kind.LAST_OWNER,
+          "the workspace's last OWNER cannot leave, be removed or be demoted; make another member OWNER first");
+    }
+  }
+}
