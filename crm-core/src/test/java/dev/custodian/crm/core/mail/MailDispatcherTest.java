@@ -1,6 +1,7 @@
 package dev.custodian.crm.core.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
@@ -117,6 +118,36 @@ class MailDispatcherTest {
     clock.advance(TTL.minusSeconds(1));
 
     assertThat(verify(token)).contains(account);
+  }
+
+  @Test
+  void givenAnInvitationMail_thenItsTokenLivesTheInvitationTtl_notTheAccountMailsHour() {
+    UUID invitation = UUID.randomUUID(); // an invitation's mail goes to the invitation, not to an account
+    addresses.put(invitation, address);
+    enqueue(MailTemplate.INVITATION, invitation);
+    dispatcher.dispatchDue();
+    String token = tokenIn(mailer.sent().get(0));
+    assertThat(token).startsWith(MailTokenPurpose.INVITATION.tokenPrefix());
+
+    clock.advance(MailTokenPurpose.INVITATION.maxTtl().minusSeconds(1));
+    assertThat(tx.inPlatform(() -> tokens.isUsable(MailTokenPurpose.INVITATION, TokenHash.of(token), clock.instant())))
+        .isTrue();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(tx.inPlatform(() -> tokens.isUsable(MailTokenPurpose.INVITATION, TokenHash.of(token), clock.instant())))
+        .isFalse();
+  }
+
+  @Test
+  void theSettingsRefuseAnInvitationTtlAboveSevenDays_andKeepAccountTokensApart() {
+    assertThatThrownBy(() -> MailDispatcher.Settings.of(PUBLIC_URL, TTL, Duration.ofDays(7).plusSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MailDispatcher.Settings.of(PUBLIC_URL, TTL, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    MailDispatcher.Settings settings = MailDispatcher.Settings.of(PUBLIC_URL, TTL, Duration.ofDays(2));
+    assertThat(settings.ttlOf(MailTokenPurpose.INVITATION)).isEqualTo(Duration.ofDays(2));
+    assertThat(settings.ttlOf(MailTokenPurpose.VERIFY_EMAIL)).isEqualTo(TTL);
+    assertThat(settings.ttlOf(MailTokenPurpose.PASSWORD_RESET)).isEqualTo(TTL);
+    assertThat(MailDispatcher.Settings.of(PUBLIC_URL, TTL).invitationTtl()).isEqualTo(Duration.ofDays(7));
   }
 
   @Test

@@ -28,9 +28,10 @@ class MailTemplateTest {
   @DisplayName("CON-05: the list of templates is pinned; a new one is a deliberate change")
   void theTemplateListIsPinned() {
     assertThat(MailTemplate.values()).containsExactly(
-        MailTemplate.VERIFY_EMAIL, MailTemplate.PASSWORD_RESET, MailTemplate.ACCOUNT_EXISTS);
+        MailTemplate.VERIFY_EMAIL, MailTemplate.PASSWORD_RESET, MailTemplate.INVITATION, MailTemplate.ACCOUNT_EXISTS);
     assertThat(MailTemplate.VERIFY_EMAIL.tokenPurpose()).contains(MailTokenPurpose.VERIFY_EMAIL);
     assertThat(MailTemplate.PASSWORD_RESET.tokenPurpose()).contains(MailTokenPurpose.PASSWORD_RESET);
+    assertThat(MailTemplate.INVITATION.tokenPurpose()).contains(MailTokenPurpose.INVITATION);
     assertThat(MailTemplate.ACCOUNT_EXISTS.tokenPurpose()).isEmpty();
   }
 
@@ -63,6 +64,8 @@ class MailTemplateTest {
   void aBaseUrlWithAPathKeepsIt() {
     assertThat(MailTemplate.VERIFY_EMAIL.link(URI.create("https://crm.example.org/base/"), Optional.of("vrf_abc")))
         .isEqualTo(URI.create("https://crm.example.org/base/verify-email#token=vrf_abc"));
+    assertThat(MailTemplate.INVITATION.link(URI.create("https://crm.example.org/base/"), Optional.of("inv_abc")))
+        .isEqualTo(URI.create("https://crm.example.org/base/accept-invitation#token=inv_abc"));
     assertThat(MailTemplate.ACCOUNT_EXISTS.link(URI.create("https://crm.example.org"), Optional.empty()))
         .isEqualTo(URI.create("https://crm.example.org/password-reset"));
   }

@@ -1,6 +1,8 @@
 package dev.custodian.crm.core.testing;
 
 import dev.custodian.crm.core.Persistence;
+import dev.custodian.crm.core.access.InMemoryApiKeyRepository;
+import dev.custodian.crm.core.access.InMemoryInvitationRepository;
 import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.account.InMemoryAccountRepository;
 import dev.custodian.crm.core.common.InMemoryTransactions;
@@ -34,6 +36,8 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryThrottleRepository throttleEntries = new InMemoryThrottleRepository(transactions);
   private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(transactions);
   private final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
+  private final InMemoryInvitationRepository invitations = new InMemoryInvitationRepository(transactions);
+  private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(transactions);
 
   @Override
   public InMemoryTransactions transactions() {
@@ -93,5 +97,15 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryMembershipRepository memberships() {
     return memberships;
+  }
+
+  @Override
+  public InMemoryInvitationRepository invitations() {
+    return invitations;
+  }
+
+  @Override
+  public InMemoryApiKeyRepository apiKeys() {
+    return apiKeys;
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.InMemoryMembershipRepository;
+import dev.custodian.crm.core.access.Membership;
 import dev.custodian.crm.core.access.Role;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
@@ -160,9 +161,40 @@ class CreateWorkspaceServiceTest {
         throw new IllegalStateException("boom");
       }
 
+      // The rest as the store has it: only the owner's insert fails.
       @Override
       public java.util.Optional<Role> roleOf(WorkspaceId workspace, AccountId account) {
-        return java.util.Optional.empty();
+        return memberships.roleOf(workspace, account);
+      }
+
+      @Override
+      public java.util.Optional<Membership> find(WorkspaceId workspace, AccountId account) {
+        return memberships.find(workspace, account);
+      }
+
+      @Override
+      public Page<Membership> list(WorkspaceId workspace, PageRequest page) {
+        return memberships.list(workspace, page);
+      }
+
+      @Override
+      public void lockAll(WorkspaceId workspace) {
+        memberships.lockAll(workspace);
+      }
+
+      @Override
+      public int countOwners(WorkspaceId workspace) {
+        return memberships.countOwners(workspace);
+      }
+
+      @Override
+      public boolean changeRole(WorkspaceId workspace, AccountId account, Role role) {
+        return memberships.changeRole(workspace, account, role);
+      }
+
+      @Override
+      public boolean remove(WorkspaceId workspace, AccountId account) {
+        return memberships.remove(workspace, account);
       }
     };
     CreateWorkspaceService failingCreate = new CreateWorkspaceService(tx, repository, failing, IdGenerator.random(), clock);
