@@ -1,6 +1,8 @@
 package dev.custodian.crm.persistence;
 
 import dev.custodian.crm.core.Persistence;
+import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
+import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
@@ -48,6 +50,8 @@ public final class JooqPersistence implements Persistence {
   private final AccountRepository accounts;
   private final SessionRepository sessions;
   private final MembershipRepository memberships;
+  private final InvitationRepository invitations;
+  private final ApiKeyRepository apiKeys;
 
   private JooqPersistence(DataSource appDataSource) {
     this.transactions = new JooqTransactions(appDataSource);
@@ -62,6 +66,8 @@ public final class JooqPersistence implements Persistence {
     this.accounts = JooqAccountStores.accounts(transactions);
     this.sessions = JooqSessionStores.sessions(transactions);
     this.memberships = JooqAccessStores.memberships(transactions);
+    this.invitations = JooqAccessStores.invitations(transactions);
+    this.apiKeys = JooqAccessStores.apiKeys(transactions);
   }
 
   /**
@@ -142,5 +148,15 @@ public final class JooqPersistence implements Persistence {
   @Override
   public MembershipRepository memberships() {
     return memberships;
+  }
+
+  @Override
+  public InvitationRepository invitations() {
+    return invitations;
+  }
+
+  @Override
+  public ApiKeyRepository apiKeys() {
+    return apiKeys;
   }
 }

@@ -1,2 +1,2 @@
-/** The memberships table behind the membership repository. */
+/** The memberships, invitations and api_keys tables behind the access feature's repositories. */
 package dev.custodian.crm.persistence.access;

@@ -1,0 +1,119 @@
+package dev.custodian.crm.persistence.access;
+
+import static dev.custodian.crm.persistence.generated.Tables.INVITATIONS;
+
+import dev.custodian.crm.core.access.Invitation;
+import dev.custodian.crm.core.access.InvitationId;
+import dev.custodian.crm.core.access.Role;
+import dev.custodian.crm.core.access.port.out.InvitationRepository;
+import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.common.JooqTransactions;
+import dev.custodian.crm.persistence.common.KeysetPaging;
+import dev.custodian.crm.persistence.common.SqlTime;
+import dev.custodian.crm.persistence.generated.tables.records.InvitationsRecord;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.jooq.Condition;
+
+/**
+ * Persistence adapter: {@link InvitationRepository} on the platform-level {@code invitations}
+ * table. Each change is one conditional update of open invitations (neither accepted nor revoked),
+ * so of two concurrent ones the second waits for the first's row lock, then changes nothing.
+ */
+final class JooqInvitationRepository implements InvitationRepository {
+
+  private final JooqTransactions transactions;
+
+  JooqInvitationRepository(JooqTransactions transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public void insert(Invitation invitation) {
+    InvitationsRecord row = new InvitationsRecord();
+    row.setId(invitation.id().value());
+    row.setWorkspaceId(invitation.workspace().value());
+    row.setEmail(invitation.email().value());
+    row.setEmailNormalised(invitation.email().normalised());
+    row.setRole(invitation.role().name());
+    row.setInvitedBy(invitation.invitedBy().value());
+    row.setCreatedAt(SqlTime.utc(invitation.createdAt()));
+    row.setExpiresAt(SqlTime.utc(invitation.expiresAt()));
+    row.setAcceptedAt(invitation.acceptedAt().map(SqlTime::utc).orElse(null));
+    row.setRevokedAt(invitation.revokedAt().map(SqlTime::utc).orElse(null));
+    transactions.dsl().insertInto(INVITATIONS).set(row).execute();
+  }
+
+  @Override
+  public Optional<Invitation> findById(InvitationId id) {
+    return transactions.dsl()
+        .selectFrom(INVITATIONS)
+        .where(INVITATIONS.ID.eq(id.value()))
+        .fetchOptional()
+        .map(JooqInvitationRepository::toInvitation);
+  }
+
+  @Override
+  public Page<Invitation> listPending(WorkspaceId workspace, Instant now, PageRequest page) {
+    return KeysetPaging.page(
+        transactions.dsl().selectFrom(INVITATIONS)
+            .where(INVITATIONS.WORKSPACE_ID.eq(workspace.value()))
+            .and(open())
+            .and(INVITATIONS.EXPIRES_AT.gt(SqlTime.utc(now))),
+        INVITATIONS.CREATED_AT, INVITATIONS.ID, page)
+        .map(JooqInvitationRepository::toInvitation);
+  }
+
+  @Override
+  public boolean revoke(WorkspaceId workspace, InvitationId id, Instant at) {
+    return revokeWhere(INVITATIONS.WORKSPACE_ID.eq(workspace.value()).and(INVITATIONS.ID.eq(id.value())), at) == 1;
+  }
+
+  @Override
+  public int revokeAllTo(WorkspaceId workspace, EmailAddress email, Instant at) {
+    return revokeWhere(INVITATIONS.WORKSPACE_ID.eq(workspace.value())
+        .and(INVITATIONS.EMAIL_NORMALISED.eq(email.normalised())), at);
+  }
+
+  @Override
+  public boolean markAccepted(InvitationId id, Instant at) {
+    return transactions.dsl().update(INVITATIONS)
+        .set(INVITATIONS.ACCEPTED_AT, SqlTime.utc(Timestamps.micros(at)))
+        .where(INVITATIONS.ID.eq(id.value()))
+        .and(open())
+        .execute() == 1;
+  }
+
+  /** Revokes the open invitations {@code which} selects; returns how many. */
+  private int revokeWhere(Condition which, Instant at) {
+    return transactions.dsl().update(INVITATIONS)
+        .set(INVITATIONS.REVOKED_AT, SqlTime.utc(Timestamps.micros(at)))
+        .where(which)
+        .and(open())
+        .execute();
+  }
+
+  /** Neither accepted nor revoked (expired or not: the port's changes ignore expiry). */
+  private static Condition open() {
+    return INVITATIONS.ACCEPTED_AT.isNull().and(INVITATIONS.REVOKED_AT.isNull());
+  }
+
+  private static Invitation toInvitation(InvitationsRecord row) {
+    return new Invitation(
+        new InvitationId(row.getId()),
+        WorkspaceId.of(row.getWorkspaceId()),
+        new EmailAddress(row.getEmail()),
+        Role.valueOf(row.getRole()),
+        AccountId.of(row.getInvitedBy()),
+        row.getCreatedAt().toInstant(),
+        row.getExpiresAt().toInstant(),
+        Optional.ofNullable(row.getAcceptedAt()).map(OffsetDateTime::toInstant),
+        Optional.ofNullable(row.getRevokedAt()).map(OffsetDateTime::toInstant));
+  }
+}
