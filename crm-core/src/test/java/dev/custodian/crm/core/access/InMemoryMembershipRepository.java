@@ -5,6 +5,7 @@ import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.InMemoryPaging;
 import dev.custodian.crm.core.common.InMemoryTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
+import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageCursor;
@@ -22,9 +23,20 @@ import java.util.stream.Stream;
  */
 public final class InMemoryMembershipRepository implements MembershipRepository {
 
+  /**
+   * A stored membership, as the table holds it (the time at microsecond precision): what
+   * {@link #ofAccount} hands to a workspace store that joins it (as {@code .ci/embedding-check}'s does).
+   */
+  public record Row(WorkspaceId workspace, AccountId account, Role role, Instant createdAt) {
+
+    Membership toMembership() {
+      return new Membership(workspace, account, role, createdAt);
+    }
+  }
+
   private record Key(WorkspaceId workspace, AccountId account) {}
 
-  private final InMemoryTable<Key, Membership> table;
+  private final InMemoryTable<Key, Row> table;
 
   public InMemoryMembershipRepository(InMemoryTransactions transactions) {
     this.table = transactions.newTable();
@@ -32,8 +44,8 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
 
   @Override
   public void insert(WorkspaceId workspace, AccountId account, Role role, Instant at) {
-    // The record keeps the time at microsecond precision, as the table does.
-    Membership row = new Membership(workspace, account, role, Objects.requireNonNull(at, "at"));
+    Row row = new Row(Objects.requireNonNull(workspace, "workspace"), Objects.requireNonNull(account, "account"),
+        Objects.requireNonNull(role, "role"), Timestamps.micros(at));
     if (table.rows().putIfAbsent(new Key(workspace, account), row) != null) {
       throw new ConflictException(ConflictException.Kind.DUPLICATE, "the account is a member already");
     }
@@ -46,12 +58,13 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
 
   @Override
   public Optional<Membership> find(WorkspaceId workspace, AccountId account) {
-    return Optional.ofNullable(table.rows().get(new Key(workspace, account)));
+    return Optional.ofNullable(table.rows().get(new Key(workspace, account))).map(Row::toMembership);
   }
 
   @Override
   public Page<Membership> list(WorkspaceId workspace, PageRequest page) {
-    return InMemoryPaging.page(ofWorkspace(workspace), m -> new PageCursor(m.joinedAt(), m.account().value()), page);
+    return InMemoryPaging.page(ofWorkspace(workspace).map(Row::toMembership),
+        m -> new PageCursor(m.joinedAt(), m.account().value()), page);
   }
 
   @Override
@@ -69,7 +82,7 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
   public boolean changeRole(WorkspaceId workspace, AccountId account, Role role) {
     Objects.requireNonNull(role, "role");
     return table.rows().computeIfPresent(new Key(workspace, account),
-        (key, m) -> new Membership(m.workspace(), m.account(), role, m.joinedAt())) != null;
+        (key, m) -> new Row(m.workspace(), m.account(), role, m.createdAt())) != null;
   }
 
   @Override
@@ -78,11 +91,11 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
   }
 
   /** The account's memberships, for the in-memory workspace store's list; joins the open transaction. */
-  public Stream<Membership> ofAccount(AccountId account) {
+  public Stream<Row> ofAccount(AccountId account) {
     return table.rows().values().stream().filter(m -> m.account().equals(account));
   }
 
-  private Stream<Membership> ofWorkspace(WorkspaceId workspace) {
+  private Stream<Row> ofWorkspace(WorkspaceId workspace) {
     return table.rows().values().stream().filter(m -> m.workspace().equals(workspace));
   }
 }

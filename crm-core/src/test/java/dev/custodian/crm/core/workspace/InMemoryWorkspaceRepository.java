@@ -53,7 +53,7 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
   public Page<MemberWorkspace> listForMember(AccountId account, PageRequest page) {
     var joined = memberships.ofAccount(account)
         .filter(m -> table.rows().containsKey(m.workspace()))
-        .map(m -> new MemberWorkspace(table.rows().get(m.workspace()), m.role(), m.joinedAt()))
+        .map(m -> new MemberWorkspace(table.rows().get(m.workspace()), m.role(), m.createdAt()))
         .toList(); // read now: the stream must not outlive the transaction
     return InMemoryPaging.page(joined.stream(),
         m -> new PageCursor(m.joinedAt(), m.workspace().id().value()), page);
