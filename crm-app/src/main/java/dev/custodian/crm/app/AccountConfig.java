@@ -2,6 +2,7 @@ package dev.custodian.crm.app;
 
 import dev.custodian.crm.app.mail.SmtpMailer;
 import dev.custodian.crm.core.account.AgeAttestation;
+import dev.custodian.crm.core.mail.MailTokenPurpose;
 import dev.custodian.crm.core.session.SessionPolicy;
 import dev.custodian.crm.core.throttle.service.Throttle;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
@@ -17,7 +18,7 @@ import java.util.Optional;
  */
 public record AccountConfig(int minimumAge, int argon2MemoryKib, int argon2Iterations, int argon2Parallelism,
     int argon2MaxConcurrent, Duration mailTokenTtl, int throttleLimit, Duration throttleWindow,
-    Optional<SmtpMailer.Settings> smtp, SessionPolicy sessions) {
+    Optional<SmtpMailer.Settings> smtp, SessionPolicy sessions, Duration invitationTtl) {
 
   public static final String MINIMUM_AGE = "CRM_MINIMUM_AGE";
   public static final String ARGON2_MEMORY_KIB = "CRM_ARGON2_MEMORY_KIB";
@@ -35,6 +36,7 @@ public record AccountConfig(int minimumAge, int argon2MemoryKib, int argon2Itera
   public static final String SMTP_SECURITY = "CRM_SMTP_SECURITY";
   public static final String SESSION_MAX_AGE = "CRM_SESSION_MAX_AGE";
   public static final String SESSION_ROTATE_AFTER = "CRM_SESSION_ROTATE_AFTER";
+  public static final String INVITATION_TTL = "CRM_INVITATION_TTL";
 
   /** The most a mail token lives, and its default (ACC-10). */
   public static final Duration MAX_MAIL_TOKEN_TTL = Duration.ofHours(1);
@@ -52,8 +54,10 @@ public record AccountConfig(int minimumAge, int argon2MemoryKib, int argon2Itera
     Duration maxAge = duration(env, SESSION_MAX_AGE, SessionPolicy.MAX_AGE, Duration.ofMinutes(1), SessionPolicy.MAX_AGE);
     Duration rotateAfter = duration(env, SESSION_ROTATE_AFTER, SessionPolicy.MAX_ROTATE_AFTER, Duration.ofSeconds(1),
         SessionPolicy.MAX_ROTATE_AFTER);
+    Duration invitationTtl = duration(env, INVITATION_TTL, MailTokenPurpose.INVITATION.maxTtl(), Duration.ofMinutes(1),
+        MailTokenPurpose.INVITATION.maxTtl());
     return new AccountConfig(age, memory, iterations, parallelism, concurrent, ttl, limit, window, smtp(env),
-        new SessionPolicy(maxAge, rotateAfter));
+        new SessionPolicy(maxAge, rotateAfter), invitationTtl);
   }
 
   private static Optional<SmtpMailer.Settings> smtp(Map<String, String> env) {

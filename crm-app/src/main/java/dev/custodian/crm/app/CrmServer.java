@@ -5,29 +5,30 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.custodian.crm.app.access.AccessModule;
 import dev.custodian.crm.app.account.AccountModule;
 import dev.custodian.crm.app.contact.ContactModule;
-import dev.custodian.crm.app.mail.MailDelivery;
-import dev.custodian.crm.core.mail.port.out.Mailer;
-import dev.custodian.crm.core.mail.service.MailDispatcher;
-import dev.custodian.crm.privacy.Custodian;
-import java.time.Clock;
 import dev.custodian.crm.app.core.CoreModule;
 import dev.custodian.crm.app.database.DatabaseConnection;
 import dev.custodian.crm.app.database.DatabaseSetup;
 import dev.custodian.crm.app.database.EmbeddedPostgresDatabase;
 import dev.custodian.crm.app.database.EmbeddedPostgresWatchdog;
 import dev.custodian.crm.app.database.PersistenceModule;
+import dev.custodian.crm.app.erasure.ErasureModule;
 import dev.custodian.crm.app.http.HttpModule;
 import dev.custodian.crm.app.keys.KeyModule;
-import dev.custodian.crm.privacy.crypto.MasterKey;
 import dev.custodian.crm.app.keys.MasterKeys;
-import dev.custodian.crm.app.erasure.ErasureModule;
+import dev.custodian.crm.app.mail.MailDelivery;
 import dev.custodian.crm.app.session.SessionModule;
 import dev.custodian.crm.app.workspace.WorkspaceModule;
+import dev.custodian.crm.core.mail.port.out.Mailer;
+import dev.custodian.crm.core.mail.service.MailDispatcher;
 import dev.custodian.crm.http.HttpApi;
+import dev.custodian.crm.privacy.Custodian;
+import dev.custodian.crm.privacy.crypto.MasterKey;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -137,7 +138,7 @@ public final class CrmServer implements AutoCloseable {
   /** Every feature, one module each: a feature's module binds its stores, use cases and routes. */
   private static List<Module> features() {
     return List.of(new WorkspaceModule(), new ContactModule(), new ErasureModule(), new AccountModule(),
-        new SessionModule());
+        new SessionModule(), new AccessModule());
   }
 
   /** Runs the pending migrations as the owner role, then stops what it started. */
@@ -153,6 +154,11 @@ public final class CrmServer implements AutoCloseable {
   /** Every route the server answers, as {@code METHOD /path}, read from the HTTP router (for diagnostics and tests). */
   public List<String> routes() {
     return HttpApi.routes(http);
+  }
+
+  /** The route table the server was built from: every route with its access and types (for documentation and tests). */
+  public List<dev.custodian.crm.http.Route> routeTable() {
+    return HttpApi.tableOf(http);
   }
 
   /** The HTTP port actually bound (useful with {@code CRM_HTTP_PORT=0}). */

@@ -1,7 +1,6 @@
 package dev.custodian.crm.http;
 
 import dev.custodian.crm.core.common.error.UnauthenticatedException;
-import dev.custodian.crm.core.session.port.in.AuthenticateUseCase;
 import dev.custodian.crm.core.session.port.in.Authentication;
 import dev.custodian.crm.http.common.CurrentActor;
 import dev.custodian.crm.http.common.SessionCookie;
@@ -9,6 +8,7 @@ import dev.custodian.crm.http.problem.ProblemType;
 import dev.custodian.crm.http.problem.RequestRefused;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -18,42 +18,68 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * HTTP adapter: the before-handler, run once a request matched a route, that closes the API. First the CSRF check: an unsafe request
+ * HTTP adapter: the before-handler, run once a request matched a route, that closes the API. It
+ * reads the route's access from the route table (SEC-08). First the CSRF check: an unsafe request
  * that carries the session cookie, or goes to {@code /api/v1/auth}, must name our origin in
- * {@code Origin} (else {@code Referer}). Then, off the {@link PublicRoutes} list, the session cookie
- * must hold a valid session; its actor is kept for the route, and a rotated token goes back in a
- * new cookie.
+ * {@code Origin} (else {@code Referer}); a request with an API key carries no ambient credential and
+ * needs none. Then the credential the access asks for: none for a public route; a session for an
+ * account route; a session or an API key ({@code Authorization: Bearer}, which wins over a cookie)
+ * for a workspace route, whose use case then checks the permission. The actor is kept for the
+ * route, and a rotated session token goes back in a new cookie.
  */
 final class AccessFilter {
 
   private static final Set<HandlerType> UNSAFE = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
       HandlerType.DELETE);
   private static final String AUTH_ROOT = "/api/v1/auth/";
+  private static final String BEARER = "bearer ";
 
-  private final AuthenticateUseCase authenticate;
+  private final RouteTable table;
+  private final HttpApi.Credentials credentials;
   private final Optional<String> publicOrigin;
   private final Clock clock;
 
   /** @param publicOrigin the origin of {@code CRM_PUBLIC_URL}; empty: the origin the request's {@code Host} names */
-  AccessFilter(AuthenticateUseCase authenticate, Optional<String> publicOrigin, Clock clock) {
-    this.authenticate = Objects.requireNonNull(authenticate, "authenticate");
+  AccessFilter(RouteTable table, HttpApi.Credentials credentials, Optional<String> publicOrigin, Clock clock) {
+    this.table = Objects.requireNonNull(table, "table");
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.publicOrigin = publicOrigin.map(AccessFilter::originOf).map(o -> o.orElseThrow(
         () -> new IllegalArgumentException("the public origin must be an http(s) URL with a host")));
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   void handle(Context ctx) {
-    if (UNSAFE.contains(ctx.method()) && (SessionCookie.isPresent(ctx) || ctx.path().startsWith(AUTH_ROOT))) {
+    String authorization = ctx.header("Authorization");
+    if (authorization == null && UNSAFE.contains(ctx.method())
+        && (SessionCookie.isPresent(ctx) || ctx.path().startsWith(AUTH_ROOT))) {
       requireSameOrigin(ctx);
     }
-    if (PublicRoutes.contains(ctx.method(), ctx.path())) {
+    Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+    Access access = matched == null ? Access.ACCOUNT // cannot happen once matched; closed if it does
+        : table.find(matched.method, matched.path).map(Route::access).orElse(Access.ACCOUNT);
+    if (access instanceof Access.Public) {
+      return;
+    }
+    if (authorization != null) {
+      if (access instanceof Access.Account) {
+        throw new UnauthenticatedException("this route needs a signed-in person; an API key cannot use it");
+      }
+      CurrentActor.set(ctx, credentials.apiKeys().authenticate(bearerToken(authorization)));
       return;
     }
     String token = SessionCookie.read(ctx)
         .orElseThrow(() -> new UnauthenticatedException("sign in first: there is no valid session"));
-    Authentication authentication = authenticate.authenticate(token);
+    Authentication authentication = credentials.sessions().authenticate(token);
     CurrentActor.set(ctx, authentication.actor());
     authentication.rotated().ifPresent(next -> SessionCookie.set(ctx, next, clock));
+  }
+
+  private static String bearerToken(String authorization) {
+    if (authorization.length() <= BEARER.length()
+        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      throw new UnauthenticatedException("send an API key as Authorization: Bearer <key>");
+    }
+    return authorization.substring(BEARER.length()).strip();
   }
 
   private void requireSameOrigin(Context ctx) {

@@ -2,15 +2,17 @@ package dev.custodian.crm.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.http.problem.Problems;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
 
 /** HTTP adapter: liveness ({@code /health}) and readiness ({@code /ready}) probes. */
-final class HealthRoutes {
+final class HealthRoutes implements RouteGroup {
 
   private static final Map<String, String> UP = Map.of("status", "UP");
+
+  /** The probes' answer. */
+  record Status(String status) {}
 
   private final HttpApi.Readiness readiness;
   private final ObjectMapper mapper;
@@ -20,9 +22,12 @@ final class HealthRoutes {
     this.mapper = mapper;
   }
 
-  void addTo(JavalinConfig config) {
-    config.routes.get("/health", this::health);
-    config.routes.get("/ready", this::ready);
+  @Override
+  public void addTo(RouteTable table) {
+    table.get("/health").access(Access.PUBLIC).describe("health", "Liveness: the process answers")
+        .responds(200, Status.class).handle(this::health);
+    table.get("/ready").access(Access.PUBLIC).describe("ready", "Readiness: the database answers and is migrated")
+        .responds(200, Status.class).handle(this::ready);
   }
 
   /** The process answers and is alive (a cheap flag, no database query), or a 503 problem. */

@@ -1,6 +1,9 @@
 package dev.custodian.crm.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.crm.core.access.PermissionMatrix;
+import dev.custodian.crm.core.access.port.in.AuthenticateApiKeyUseCase;
 import dev.custodian.crm.core.session.port.in.AuthenticateUseCase;
 import dev.custodian.crm.http.common.RequestGuards;
 import dev.custodian.crm.http.json.JsonMapper;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -93,17 +97,18 @@ public final class HttpApi {
    * The API, configured and unstarted: call {@code start(host, port)} and, to shut down,
    * {@code stop()} (requests in flight get {@link #STOP_TIMEOUT} to finish).
    *
-   * @param routeGroups every feature's routes, served besides the health probes
-   * @param authenticate who holds a session token: every route off the public list needs one
+   * @param routeGroups every feature's routes, served besides the health probes and the OpenAPI document
+   * @param credentials who holds a session token or an API key
    * @param clock the clock a session cookie's remaining lifetime is counted on
+   * @throws IllegalStateException when a route has no access, or two routes share a method and path
    */
-  public static Javalin create(Collection<? extends RouteGroup> routeGroups, AuthenticateUseCase authenticate,
+  public static Javalin create(Collection<? extends RouteGroup> routeGroups, Credentials credentials,
       Readiness readiness, Settings settings, Clock clock) {
-    List<RouteGroup> groups = List.copyOf(routeGroups);
     Objects.requireNonNull(readiness, "readiness");
     ObjectMapper mapper = JsonMapper.create();
+    RouteTable table = table(routeGroups, readiness, mapper);
     RequestGuards guards = new RequestGuards(settings.allowedHosts(), settings.maxRequestBytes());
-    AccessFilter access = new AccessFilter(authenticate, settings.publicUrl(), clock);
+    AccessFilter access = new AccessFilter(table, credentials, settings.publicUrl(), clock);
     ProblemErrorHandler errors = new ProblemErrorHandler(mapper, settings.maxRequestBytes());
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -131,10 +136,51 @@ public final class HttpApi {
       // Once a route matched (an unknown path stays a 404, a wrong method a 405), after the guards.
       config.routes.beforeMatched(access::handle);
       config.events.serverStopping(guards::stopping);
-      new HealthRoutes(readiness, mapper).addTo(config);
-      groups.forEach(group -> group.addTo(config));
+      for (Route route : table.routes()) {
+        config.routes.addHttpHandler(route.method(), route.path(), route.handler());
+      }
+      config.appData(TABLE, table.routes());
     });
   }
+
+  /** Who holds a credential: a session token (the cookie) or an API key (a bearer token). */
+  public record Credentials(AuthenticateUseCase sessions, AuthenticateApiKeyUseCase apiKeys) {
+    public Credentials {
+      Objects.requireNonNull(sessions, "sessions");
+      Objects.requireNonNull(apiKeys, "apiKeys");
+    }
+  }
+
+  /** The route table: the probes, every group's routes and the OpenAPI document, each with its access. */
+  static RouteTable table(Collection<? extends RouteGroup> routeGroups, Readiness readiness, ObjectMapper mapper) {
+    RouteTable table = new RouteTable();
+    new HealthRoutes(readiness, mapper).addTo(table);
+    List.copyOf(routeGroups).forEach(group -> group.addTo(table));
+    AtomicReference<String> document = new AtomicReference<>();
+    table.get(OPENAPI_PATH).access(Access.PUBLIC).describe("openApi", "This API as an OpenAPI 3.1 document")
+        .responds(200, null).handle(ctx -> ctx.contentType("application/json").result(document.get()));
+    for (Route route : table.routes()) {
+      if (route.access() == null) {
+        throw new IllegalStateException("the route " + route.key() + " declares no access: every route says who may call it");
+      }
+    }
+    try { // generated once, from the whole table, itself included
+      document.set(mapper.writeValueAsString(OpenApiDocument.of(table.routes(), mapper, PermissionMatrix.standard())));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the OpenAPI document cannot be written", e);
+    }
+    return table;
+  }
+
+  private static final io.javalin.config.Key<List<Route>> TABLE = new io.javalin.config.Key<>("custodian.routeTable");
+
+  /** The route table {@code api} was built from (for tests and documentation). */
+  public static List<Route> tableOf(Javalin api) {
+    return api.unsafe.appDataManager.get(TABLE);
+  }
+
+  /** Where the OpenAPI document is served. */
+  public static final String OPENAPI_PATH = "/api/openapi.json";
 
   /**
    * Every route {@code api} serves, read from its router (not from a list of ours), as
@@ -149,8 +195,9 @@ public final class HttpApi {
         .toList();
   }
 
-  /** Whether {@code METHOD /path}, as {@link #routes} gives it, answers without a session. */
-  public static boolean isPublic(String route) {
-    return PublicRoutes.all().contains(route);
+  /** Every entry of the route table {@code groups} make (with the probes and the OpenAPI document), for tests and documentation. */
+  public static List<Route> table(Collection<? extends RouteGroup> groups) {
+    return table(groups, Optional::empty, JsonMapper.create()).routes();
   }
+
 }

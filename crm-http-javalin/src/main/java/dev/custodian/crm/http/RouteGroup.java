@@ -1,7 +1,5 @@
 package dev.custodian.crm.http;
 
-import io.javalin.config.JavalinConfig;
-
 /**
  * HTTP adapter: one feature's routes. Each feature package has one public factory that returns
  * its group ({@code ContactApi.routes(useCases)}); {@link HttpApi#create} serves every group it is
@@ -10,6 +8,6 @@ import io.javalin.config.JavalinConfig;
 @FunctionalInterface
 public interface RouteGroup {
 
-  /** Declares the group's routes (handlers only; errors are the problem table's). */
-  void addTo(JavalinConfig config);
+  /** Declares the group's routes in the table, each with its access (handlers only; errors are the problem table's). */
+  void addTo(RouteTable table);
 }

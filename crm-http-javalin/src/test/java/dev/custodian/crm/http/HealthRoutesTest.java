@@ -30,7 +30,7 @@ class HealthRoutesTest {
         return alive.get();
       }
     };
-    Javalin http = HttpApi.create(List.of(), TestSessions.admittingOneToken(), readiness, HttpApi.Settings.loopback(1000),
+    Javalin http = HttpApi.create(List.of(), TestSessions.credentials(), readiness, HttpApi.Settings.loopback(1000),
         java.time.Clock.systemUTC()).start("127.0.0.1", 0);
     try {
       HttpClient client = HttpClient.newHttpClient();

@@ -55,13 +55,13 @@ class ProblemTableTest {
 
   @BeforeAll
   static void start() {
-    RouteGroup throwing = config -> {
-      config.routes.get(THROWING, ctx -> {
+    RouteGroup throwing = table -> {
+      table.get(THROWING).access(Access.ACCOUNT).handle(ctx -> {
         throw failure.get().get();
       });
-      config.routes.post(THROWING, ctx -> Requests.jsonBody(ctx, java.util.Map.class));
+      table.post(THROWING).access(Access.ACCOUNT).handle(ctx -> Requests.jsonBody(ctx, java.util.Map.class));
     };
-    api = HttpApi.create(List.of(throwing), TestSessions.admittingOneToken(), readiness::get,
+    api = HttpApi.create(List.of(throwing), TestSessions.credentials(), readiness::get,
         HttpApi.Settings.loopback(1000), java.time.Clock.systemUTC()).start("127.0.0.1", 0);
   }
 
@@ -78,7 +78,7 @@ class ProblemTableTest {
       case NOT_FOUND -> new NotFoundException("contact");
       case UNAUTHENTICATED -> new UnauthenticatedException("sign in first");
       case FORBIDDEN, EMAIL_NOT_VERIFIED, REAUTHENTICATION_FAILED -> new ForbiddenException(kind, "forbidden of kind " + kind);
-      case DUPLICATE, SUPPRESSED -> new ConflictException(kind, "conflict of kind " + kind);
+      case DUPLICATE, SUPPRESSED, LAST_OWNER -> new ConflictException(kind, "conflict of kind " + kind);
       case PRECONDITION_FAILED -> PreconditionFailedException.stale("contact");
       case PRECONDITION_REQUIRED -> PreconditionFailedException.missing("contact");
       case RATE_LIMITED -> new RateLimitedException(42);
@@ -259,12 +259,12 @@ class ProblemTableTest {
   private static String answerOnAnOpenConnectionWhileStopping() throws Exception {
     java.util.concurrent.CountDownLatch inFlight = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    RouteGroup slow = config -> config.routes.get("/test/slow", ctx -> {
+    RouteGroup slow = table -> table.get("/test/slow").access(Access.ACCOUNT).handle(ctx -> {
       inFlight.countDown();
       release.await();
       ctx.result("done");
     });
-    Javalin stopping = HttpApi.create(List.of(slow), TestSessions.admittingOneToken(), Optional::empty,
+    Javalin stopping = HttpApi.create(List.of(slow), TestSessions.credentials(), Optional::empty,
         HttpApi.Settings.loopback(1000), java.time.Clock.systemUTC())
         .start("127.0.0.1", 0);
     int port = stopping.port();

@@ -20,6 +20,13 @@ final class TestSessions {
 
   private TestSessions() {}
 
+  /** A session check admitting {@link #TOKEN}, and no API key at all. */
+  static HttpApi.Credentials credentials() {
+    return new HttpApi.Credentials(admittingOneToken(), key -> {
+      throw new UnauthenticatedException("no API keys here");
+    });
+  }
+
   static AuthenticateUseCase admittingOneToken() {
     Actor actor = Actor.account(new AccountId(UUID.randomUUID()));
     return token -> {

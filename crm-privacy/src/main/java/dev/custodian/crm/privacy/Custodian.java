@@ -1,6 +1,10 @@
 package dev.custodian.crm.privacy;
 
 import dev.custodian.crm.core.Persistence;
+import dev.custodian.crm.core.access.Invitation;
+import dev.custodian.crm.core.access.InvitationId;
+import dev.custodian.crm.core.access.port.in.AccessUseCases;
+import dev.custodian.crm.core.access.service.AccessServices;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.account.Account;
 import dev.custodian.crm.core.account.AccountId;
@@ -16,6 +20,7 @@ import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.contact.service.ContactServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
+import dev.custodian.crm.core.mail.MailTokenPurpose;
 import dev.custodian.crm.core.mail.port.out.MailRecipients;
 import dev.custodian.crm.core.mail.port.out.Mailer;
 import dev.custodian.crm.core.mail.service.MailDispatcher;
@@ -62,14 +67,17 @@ public final class Custodian {
   private final ErasureUseCases erasure;
   private final AccountUseCases accounts;
   private final SessionUseCases sessions;
+  private final AccessUseCases access;
   private final Throttle throttle;
   private final Persistence persistence;
   private final Clock clock;
+  private final Duration invitationValidity;
 
   private Custodian(Builder builder) {
     Persistence p = builder.persistence;
     this.persistence = p;
     this.clock = builder.clock;
+    this.invitationValidity = builder.invitationValidity;
     this.throttle = new Throttle(p.transactions(), p.throttleEntries(), new KeyedThrottleHasher(builder.keys),
         builder.clock, builder.throttleLimit, builder.throttleWindow);
     WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships());
@@ -86,6 +94,9 @@ public final class Custodian {
         p.mailOutbox(), p.mailTokens(), throttle, builder.ids, builder.clock, builder.minimumAge);
     this.sessions = SessionServices.create(p.transactions(), p.sessions(), p.accounts(), hasher, commonPasswords,
         throttle, TokenGenerator.secureRandom(), builder.ids, builder.clock, builder.sessionPolicy);
+    this.access = AccessServices.create(p.transactions(), p.memberships(), p.invitations(), p.apiKeys(), p.accounts(),
+        p.mailOutbox(), p.mailTokens(), TokenGenerator.secureRandom(), builder.ids, builder.clock,
+        builder.invitationValidity);
   }
 
   public static Builder builder() {
@@ -120,6 +131,14 @@ public final class Custodian {
     return sessions;
   }
 
+  /**
+   * A workspace's members, invitations and API keys, and who an API key is
+   * ({@code access().authenticateApiKey()}).
+   */
+  public AccessUseCases access() {
+    return access;
+  }
+
   /** The throttle of the requests that mail an address and of failed sign-ins; {@code purgeEnded()} it now and then. */
   public Throttle throttle() {
     return throttle;
@@ -128,12 +147,22 @@ public final class Custodian {
   /**
    * The dispatcher that sends what the use cases put in the outbox (call {@code dispatchDue()}
    * now and then, from one thread or many instances: a row is leased to one of them). Addresses
-   * are read when a mail is sent, from the account it is for.
+   * are read when a mail is sent, from the account it is for (or the pending invitation). An
+   * invitation's token lives as long as the builder's {@code invitations(...)} says, whatever
+   * {@code settings.invitationTtl()} holds.
    */
   public MailDispatcher mailDispatcher(Mailer mailer, MailDispatcher.Settings settings) {
-    MailRecipients recipients = account -> persistence.accounts().findById(new AccountId(account)).map(Account::email);
+    // A mail goes to an account, or, for an invitation, to the invited address (which may have none).
+    MailRecipients recipients = recipient -> persistence.accounts().findById(new AccountId(recipient))
+        .map(Account::email)
+        .or(() -> persistence.invitations().findById(new InvitationId(recipient))
+            .filter(invitation -> invitation.isPendingAt(clock.instant())) // a revoked one's mail is dropped
+            .map(Invitation::email));
+    // One validity of invitations: the builder's, for the invitation and for its mailed token alike.
+    MailDispatcher.Settings withInvitations = new MailDispatcher.Settings(settings.publicUrl(), settings.tokenTtl(),
+        invitationValidity, settings.lease(), settings.batchSize());
     return new MailDispatcher(persistence.transactions(), persistence.mailOutbox(), persistence.mailTokens(),
-        recipients, mailer, TokenGenerator.secureRandom(), clock, settings);
+        recipients, mailer, TokenGenerator.secureRandom(), clock, withInvitations);
   }
 
   /** How the library is put together; {@link #persistence} and {@link #keys} are required. */
@@ -150,6 +179,7 @@ public final class Custodian {
     private int throttleLimit = Throttle.DEFAULT_LIMIT;
     private Duration throttleWindow = Throttle.DEFAULT_WINDOW;
     private SessionPolicy sessionPolicy = SessionPolicy.defaults();
+    private Duration invitationValidity = MailTokenPurpose.INVITATION.maxTtl();
 
     private Builder() {}
 
@@ -187,6 +217,12 @@ public final class Custodian {
     /** How long sessions last and how often their tokens rotate: 30 days and 15 minutes by default (also the maxima). */
     public Builder sessions(SessionPolicy policy) {
       this.sessionPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** How long an invitation stays pending: 7 days by default, also the maximum. */
+    public Builder invitations(Duration validity) {
+      this.invitationValidity = Objects.requireNonNull(validity, "validity");
       return this;
     }
 

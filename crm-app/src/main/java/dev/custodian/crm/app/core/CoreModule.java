@@ -57,6 +57,7 @@ public final class CoreModule extends AbstractModule {
         .minimumAge(accounts.minimumAge())
         .throttle(accounts.throttleLimit(), accounts.throttleWindow())
         .sessions(accounts.sessions())
+        .invitations(accounts.invitationTtl())
         .passwordHasher(new Argon2PasswordHasher(accounts.argon2MemoryKib(), accounts.argon2Iterations(),
             accounts.argon2Parallelism(), accounts.argon2MaxConcurrent()));
     erasureParticipants.forEach(builder::erasureParticipant);

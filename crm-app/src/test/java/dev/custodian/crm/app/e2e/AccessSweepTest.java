@@ -2,59 +2,102 @@ package dev.custodian.crm.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
+import dev.custodian.crm.app.AccountConfig;
 import com.google.inject.multibindings.ProvidesIntoSet;
-import dev.custodian.crm.http.HttpApi;
+import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.ApiKeyId;
+import dev.custodian.crm.core.access.PermissionMatrix;
+import dev.custodian.crm.core.access.Role;
+import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.http.Access;
+import dev.custodian.crm.http.Route;
 import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The API closed, swept over every route the server's router holds (not a list of ours): off the
- * public list each answers 401 without a session, and every workspace route answers 404 to a
- * signed-in non-member, for an existing workspace and a random id alike, changing nothing.
+ * SEC-08, swept from the route table the server was built from (not a list of ours): every route
+ * is called as OWNER, ADMIN, MEMBER and VIEWER, as a signed-in non-member, with an API key of each
+ * role, with a key of another workspace and with no credential, and each answer must agree with
+ * the route's access and the permission matrix; where it denies, no table's row count changes.
  */
 class AccessSweepTest {
 
-  /** The positive control: a route a feature registers without declaring it public. */
-  private static final String UNDECLARED = "GET /api/v1/test/undeclared";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final PermissionMatrix MATRIX = PermissionMatrix.standard();
+  /** The positive control: a route a feature registers for signed-in accounts only. */
+  private static final String TEST_ONLY = "/api/v1/test/signed-in-only";
 
   /**
-   * A valid request body for each workspace route that takes one, so that a non-member's request
-   * fails on access, not on its input (a new route with a body adds its sample here, or the sweep fails).
+   * A valid body for each route that takes one, so that an allowed caller's request fails, if at
+   * all, on the state of the data, not on its input (a new route with a body adds its sample here).
    */
-  private static final Map<String, String[]> SAMPLES = Map.of(
-      "POST /api/v1/workspaces/{workspaceId}/contacts",
-      new String[] {"application/json", "{\"firstName\":\"Eve\",\"lastName\":\"Outsider\",\"email\":\"eve@example.org\"}"},
-      "PATCH /api/v1/workspaces/{workspaceId}/contacts/{contactId}",
-      new String[] {"application/merge-patch+json", "{\"firstName\":\"Eve\"}", "If-Match", "\"1\""});
+  private static final Map<String, String> BODIES = Map.ofEntries(
+      Map.entry("POST /api/v1/workspaces", "{\"name\":\"Swept\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/contacts",
+          "{\"firstName\":\"Eve\",\"lastName\":\"Sweep\",\"email\":\"eve.%s@example.org\"}"),
+      Map.entry("PATCH /api/v1/workspaces/{workspaceId}/contacts/{contactId}", "{\"firstName\":\"Eve\"}"),
+      Map.entry("PATCH /api/v1/workspaces/{workspaceId}/members/{accountId}", "{\"role\":\"viewer\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/invitations",
+          "{\"email\":\"invited.%s@example.org\",\"role\":\"viewer\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/api-keys", "{\"name\":\"swept\",\"role\":\"viewer\"}"),
+      Map.entry("PATCH /api/v1/me", "{\"name\":\"Swept Person\"}"));
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
   private static TestApp app;
   private static String workspace;
   private static String contact;
+  private static TestApp.Client victimClient;
+  private static String victim;
+  private static final Map<String, Credential> credentials = new LinkedHashMap<>();
 
-  static final class UndeclaredRouteModule extends AbstractModule {
+  /** A way of calling: a session or an API key (or nothing), and what the table and matrix say it may do. */
+  record Credential(String name, TestApp.Client session, String apiKey, Role role, boolean member) {}
+
+  static final class TestOnlyRouteModule extends AbstractModule {
     @ProvidesIntoSet
-    RouteGroup undeclared() {
-      return config -> config.routes.get("/api/v1/test/undeclared", ctx -> ctx.result("reached"));
+    RouteGroup testOnly() {
+      return table -> table.get(TEST_ONLY).access(Access.ACCOUNT).handle(ctx -> ctx.result("reached"));
     }
   }
 
   @BeforeAll
   static void start() throws Exception {
-    app = TestApp.start(TestApp.environmentFor(db), new UndeclaredRouteModule()).signIn();
+    Map<String, String> env = TestApp.environmentFor(db);
+    env.put(AccountConfig.THROTTLE_LIMIT, "1000"); // a dozen sign-ups from one address; SEC-07 is ThrottleApiTest's
+    app = TestApp.start(env, new TestOnlyRouteModule()).signIn();
+    TestApp.Client owner = app.client();
     workspace = ApiTestSupport.workspace(app);
     contact = ApiTestSupport.ada(app, workspace);
+    credentials.put("OWNER", new Credential("OWNER", owner, null, Role.OWNER, true));
+    for (Role role : List.of(Role.ADMIN, Role.MEMBER, Role.VIEWER)) {
+      credentials.put(role.name(), new Credential(role.name(), member(owner, workspace, role), null, role, true));
+    }
+    victimClient = member(owner, workspace, Role.MEMBER);
+    victim = JSON.readTree(victimClient.get("/api/v1/me").body()).path("id").asText();
+    credentials.put("non-member", new Credential("non-member", app.newClient().signUpAndSignIn(), null, null, false));
+    for (Role role : List.of(Role.ADMIN, Role.MEMBER, Role.VIEWER)) {
+      credentials.put(role + " key", new Credential(role + " key", null, apiKey(owner, workspace, role), role, true));
+    }
+    String elsewhere = ApiTestSupport.workspace(app);
+    credentials.put("key of another workspace",
+        new Credential("key of another workspace", null, apiKey(owner, elsewhere, Role.ADMIN), Role.ADMIN, false));
+    credentials.put("no credential", new Credential("no credential", null, null, null, false));
   }
 
   @AfterAll
@@ -64,61 +107,195 @@ class AccessSweepTest {
     }
   }
 
-  @Test
-  void everyRouteOffThePublicList_answers401WithoutASession() throws Exception {
-    List<String> routes = app.routes();
-    assertThat(routes).contains(UNDECLARED, "POST /api/v1/workspaces", "GET /api/v1/me", "GET /health");
-    List<String> checked = new ArrayList<>();
-    for (String route : routes) {
-      HttpResponse<String> answer = app.newClient().send(request(route, workspace));
-      if (HttpApi.isPublic(route)) {
-        assertThat(answer.statusCode()).as(route).isNotEqualTo(401);
-      } else {
-        ApiTestSupport.assertProblem(answer, 401, "/problems/unauthenticated");
-        checked.add(route);
-      }
-    }
-    assertThat(checked).as("the positive control is among them").contains(UNDECLARED);
-    assertThat(app.get("/api/v1/test/undeclared").body()).as("signed in, it is reached").isEqualTo("reached");
+  /** A new account that joins {@code workspace} with {@code role} through an invitation mailed over SMTP. */
+  static TestApp.Client member(TestApp.Client owner, String workspace, Role role) throws Exception {
+    TestApp.Client member = app.newClient().signUpAndSignIn();
+    HttpResponse<String> invited = owner.postJson("/api/v1/workspaces/" + workspace + "/invitations",
+        "{\"email\":\"" + member.email() + "\",\"role\":\"" + role.name().toLowerCase() + "\"}");
+    assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+    String token = TestApp.awaitMail(member.email(), "You are invited to a Custodian CRM workspace").get(1);
+    HttpResponse<String> accepted = member.postJson("/api/v1/invitations/accept", "{\"token\":\"" + token + "\"}");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+    return member;
+  }
+
+  static String apiKey(TestApp.Client owner, String workspace, Role role) throws Exception {
+    HttpResponse<String> created = owner.postJson("/api/v1/workspaces/" + workspace + "/api-keys",
+        "{\"name\":\"" + role.name().toLowerCase() + " key\",\"role\":\"" + role.name().toLowerCase() + "\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return JSON.readTree(created.body()).path("key").asText();
   }
 
   @Test
-  void everyWorkspaceRoute_answers404ToASignedInNonMember_andChangesNothing() throws Exception {
-    TestApp.Client outsider = app.newClient().signUpAndSignIn();
-    List<String> before = TestApp.everyRowAsText(db, "workspaces", "memberships", "contacts");
+  @DisplayName("SEC-08: every route of the table answers every caller as its access and the matrix say; a denial changes no row count")
+  void everyRouteAgreesWithTheTableAndTheMatrix() throws Exception {
+    List<Route> routes = app.routeTable();
+    assertThat(routes).extracting(Route::key).contains("GET " + TEST_ONLY,
+        "DELETE /api/v1/workspaces/{workspaceId}/contacts/{contactId}", "POST /api/v1/workspaces/{workspaceId}/api-keys");
+    List<String> disagreements = new ArrayList<>();
+    int denials = 0;
+    for (Route route : routes) {
+      if (route.key().equals("POST /api/v1/auth/logout") || route.key().equals("POST /api/v1/me/password")) {
+        continue; // they end the caller's sessions; their access is checked in SessionApiTest
+      }
+      for (Credential credential : credentials.values()) {
+        Expected expected = expected(route, credential);
+        Map<String, Long> before = expected.denied() ? quietRowCounts() : null;
+        HttpResponse<String> answer = send(route, credential);
+        String problemType = problemType(answer);
+        if (!expected.matches(answer.statusCode(), answer.body())) {
+          disagreements.add(route.key() + " as " + credential.name() + ": expected " + expected + ", got "
+              + answer.statusCode() + " " + problemType);
+        }
+        if (expected.denied()) {
+          denials++;
+          assertThat(rowCounts()).as("%s as %s changed nothing", route.key(), credential.name()).isEqualTo(before);
+        }
+      }
+    }
+    assertThat(disagreements).isEmpty();
+    assertThat(denials).as("denials checked").isGreaterThan(100);
+  }
+
+  @Test
+  @DisplayName("SEC-08: every workspace route answers 404 for a workspace id that does not exist, even to an OWNER elsewhere")
+  void aRandomWorkspaceIdIsNotFound() throws Exception {
+    Credential owner = credentials.get("OWNER");
+    Map<String, Long> before = rowCounts();
     List<String> swept = new ArrayList<>();
-    for (String route : app.routes()) {
-      if (!route.contains("{workspaceId}")) {
+    for (Route route : app.routeTable()) {
+      if (!(route.access() instanceof Access.InWorkspace)) {
         continue;
       }
-      for (String id : new String[] {workspace, UUID.randomUUID().toString()}) {
-        HttpResponse<String> answer = outsider.send(request(route, id));
-        assertThat(answer.statusCode()).as("%s for workspace %s: %s", route, id, answer.body()).isEqualTo(404);
-        ApiTestSupport.assertProblem(answer, 404, "/problems/not-found");
-      }
-      swept.add(route);
+      HttpResponse<String> answer = send(route, owner, UUID.randomUUID().toString());
+      assertThat(answer.statusCode()).as("%s: %s", route.key(), answer.body()).isEqualTo(404);
+      assertThat(answer.body()).contains("workspace not found");
+      swept.add(route.key());
     }
-    assertThat(swept).as("workspace, contact and erasure routes").hasSizeGreaterThanOrEqualTo(8);
-    assertThat(TestApp.everyRowAsText(db, "workspaces", "memberships", "contacts")).isEqualTo(before);
+    assertThat(swept).hasSizeGreaterThanOrEqualTo(15);
+    assertThat(rowCounts()).isEqualTo(before);
+    assertThat(app.get(TEST_ONLY).body()).as("signed in, the test-only route is reached").isEqualTo("reached");
   }
 
-  /** The route as a request: path parameters filled in, and its sample body, if it has one. */
-  private static HttpRequest.Builder request(String route, String workspaceId) {
-    String method = route.substring(0, route.indexOf(' '));
-    String path = route.substring(route.indexOf(' ') + 1)
+  /** What the table and the matrix say an answer must be. */
+  record Expected(int status, String resource) {
+
+    static final Expected ALLOWED = new Expected(0, null);
+
+    boolean denied() {
+      return status != 0;
+    }
+
+    /** A denial exactly; an allowed call anything but a denial (a 404 of a resource other than the workspace is allowed). */
+    boolean matches(int actual, String body) {
+      if (denied()) {
+        return actual == status;
+      }
+      return actual != 401 && actual != 403 && !(actual == 404 && body.contains("workspace not found"));
+    }
+
+    @Override
+    public String toString() {
+      return denied() ? String.valueOf(status) : "allowed";
+    }
+  }
+
+  private static Expected expected(Route route, Credential credential) {
+    Access access = route.access();
+    if (access instanceof Access.Public) {
+      return Expected.ALLOWED;
+    }
+    if (credential.session() == null && credential.apiKey() == null) {
+      return new Expected(401, null);
+    }
+    if (access instanceof Access.Account) {
+      return credential.apiKey() != null ? new Expected(401, null) : Expected.ALLOWED;
+    }
+    Access.InWorkspace inWorkspace = (Access.InWorkspace) access;
+    if (!credential.member()) {
+      return new Expected(404, "workspace");
+    }
+    // A key acts with the lower of its role and its creator's (the OWNER here).
+    Actor actor = credential.apiKey() != null
+        ? new Actor.ApiKey(new ApiKeyId(UUID.randomUUID()), WorkspaceId.of(UUID.fromString(workspace)),
+            new AccountId(UUID.randomUUID()), credential.role())
+        : Actor.account(new AccountId(UUID.randomUUID()));
+    return MATRIX.allows(actor, credential.role(), inWorkspace.permission()) ? Expected.ALLOWED : new Expected(403, null);
+  }
+
+  private static HttpResponse<String> send(Route route, Credential credential) throws Exception {
+    return send(route, credential, workspace);
+  }
+
+  private static HttpResponse<String> send(Route route, Credential credential, String workspaceId) throws Exception {
+    String path = route.path()
         .replace("{workspaceId}", workspaceId)
-        .replace("{contactId}", contact);
-    assertThat(path).as("every path parameter of %s is known to the sweep", route).doesNotContain("{");
-    String[] sample = SAMPLES.get(route);
+        .replace("{contactId}", contact)
+        .replace("{accountId}", victim)
+        .replace("{invitationId}", UUID.randomUUID().toString())
+        .replace("{apiKeyId}", UUID.randomUUID().toString());
+    assertThat(path).as("every path parameter of %s is known to the sweep", route.key()).doesNotContain("{");
+    String body = BODIES.get(route.key());
     HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path));
-    if (sample == null) {
-      return request.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json");
+    String method = route.method().name();
+    if (body != null) {
+      request.method(method, HttpRequest.BodyPublishers.ofString(body.formatted(UUID.randomUUID().toString().substring(0, 8))))
+          .header("Content-Type", route.requestMediaType());
+    } else if (route.requestBody() != null) {
+      request.method(method, HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json");
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
     }
-    request.method(method, HttpRequest.BodyPublishers.ofString(sample[1])).header("Content-Type", sample[0]);
-    for (int i = 2; i < sample.length; i += 2) {
-      request.header(sample[i], sample[i + 1]);
+    if (route.headers().contains("If-Match")) {
+      request.header("If-Match", "\"1\"");
     }
-    return request;
+    if (route.access() instanceof Access.Public) {
+      return app.newClient().send(request); // no credential needed, and logging out ends none
+    }
+    if (credential.apiKey() != null) {
+      return app.newClient().sendAsIs(request.header("Authorization", "Bearer " + credential.apiKey()));
+    }
+    return (credential.session() != null ? credential.session() : app.newClient()).send(request);
+  }
+
+  private static String problemType(HttpResponse<String> answer) {
+    try {
+      JsonNode body = JSON.readTree(answer.body());
+      return body.path("type").asText("");
+    } catch (Exception notJson) {
+      return "";
+    }
+  }
+
+  /**
+   * The row counts once the outbox is empty: an allowed call before may have queued a mail, which the
+   * server's dispatcher sends (and counts a token for) within a second, whatever the next call does.
+   */
+  private static Map<String, Long> quietRowCounts() throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    while (TestApp.count(db, "mail_outbox") > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    return rowCounts();
+  }
+
+  /** The row count of every table, as the superuser counts them. */
+  private static Map<String, Long> rowCounts() throws Exception {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (var c = db.superuserConnection(); var st = c.createStatement();
+        var tables = st.executeQuery("select schemaname || '.' || tablename from pg_tables"
+            + " where schemaname not in ('pg_catalog', 'information_schema') order by 1")) {
+      List<String> names = new ArrayList<>();
+      while (tables.next()) {
+        names.add(tables.getString(1));
+      }
+      for (String name : names) {
+        try (var count = c.createStatement().executeQuery("select count(*) from " + name)) {
+          count.next();
+          counts.put(name, count.getLong(1));
+        }
+      }
+    }
+    return counts;
   }
 }

@@ -3,6 +3,7 @@ package dev.custodian.crm.app.e2e;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.custodian.crm.core.common.error.ForbiddenException;
+import dev.custodian.crm.http.Access;
 import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -25,11 +26,11 @@ class RouteGroupRegistrationTest {
 
     @ProvidesIntoSet
     RouteGroup throwingRoutes() {
-      return config -> {
-        config.routes.get("/api/v1/test/forbidden", ctx -> {
+      return table -> {
+        table.get("/api/v1/test/forbidden").access(Access.ACCOUNT).handle(ctx -> {
           throw new ForbiddenException("needs a role this test has not");
         });
-        config.routes.get("/api/v1/test/bug", ctx -> {
+        table.get("/api/v1/test/bug").access(Access.ACCOUNT).handle(ctx -> {
           throw new IllegalStateException("a bug");
         });
       };

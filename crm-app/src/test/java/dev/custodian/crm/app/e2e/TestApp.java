@@ -110,6 +110,11 @@ final class TestApp implements AutoCloseable {
     return server.routes();
   }
 
+  /** The route table the server was built from. */
+  List<dev.custodian.crm.http.Route> routeTable() {
+    return server.routeTable();
+  }
+
   /** The origin a browser on the server's own pages sends (no CRM_PUBLIC_URL in tests). */
   String origin() {
     return "http://127.0.0.1:" + server.port();

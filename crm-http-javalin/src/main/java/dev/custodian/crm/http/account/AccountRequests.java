@@ -17,6 +17,9 @@ final class AccountRequests {
   /** {@code POST .../password-reset/confirm}. */
   record NewPasswordRequest(String token, String password) {}
 
+  /** {@code PATCH /api/v1/me}: the fields its merge patch may hold (read through {@code MergePatch}). */
+  record ProfilePatchRequest(String name, String organisation) {}
+
   /** The one answer of every request that may mail an address, whoever has it. */
   record AcceptedResponse(String message) {
 

@@ -6,11 +6,12 @@ import dev.custodian.crm.core.account.port.in.ResetPasswordCommand;
 import dev.custodian.crm.core.account.port.in.SignUpCommand;
 import dev.custodian.crm.core.account.port.in.UpdateProfileCommand;
 import dev.custodian.crm.core.common.validation.Validator;
+import dev.custodian.crm.http.Access;
 import dev.custodian.crm.http.RouteGroup;
+import dev.custodian.crm.http.RouteTable;
 import dev.custodian.crm.http.common.CurrentActor;
 import dev.custodian.crm.http.common.MergePatch;
 import dev.custodian.crm.http.common.Requests;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Objects;
@@ -35,14 +36,27 @@ final class AccountRoutes implements RouteGroup {
   }
 
   @Override
-  public void addTo(JavalinConfig config) {
-    config.routes.post(ROOT + "/signup", this::signUp);
-    config.routes.post(ROOT + "/verify-email", this::verifyEmail);
-    config.routes.post(ROOT + "/verify-email/resend", this::resendVerification);
-    config.routes.post(ROOT + "/password-reset", this::requestPasswordReset);
-    config.routes.post(ROOT + "/password-reset/confirm", this::resetPassword);
-    config.routes.get(ME, this::profile);
-    config.routes.patch(ME, this::updateProfile);
+  public void addTo(RouteTable table) {
+    table.post(ROOT + "/signup").access(Access.PUBLIC).describe("signUp", "Sign up; a mail confirms the address")
+        .request(AccountRequests.SignUpRequest.class).responds(202, AccountRequests.AcceptedResponse.class)
+        .handle(this::signUp);
+    table.post(ROOT + "/verify-email").access(Access.PUBLIC).describe("verifyEmail", "Confirm the address with the mailed token")
+        .request(AccountRequests.TokenRequest.class).responds(204, null).handle(this::verifyEmail);
+    table.post(ROOT + "/verify-email/resend").access(Access.PUBLIC)
+        .describe("resendVerification", "Mail a new verification link")
+        .request(AccountRequests.EmailRequest.class).responds(202, AccountRequests.AcceptedResponse.class)
+        .handle(this::resendVerification);
+    table.post(ROOT + "/password-reset").access(Access.PUBLIC).describe("requestPasswordReset", "Mail a reset link")
+        .request(AccountRequests.EmailRequest.class).responds(202, AccountRequests.AcceptedResponse.class)
+        .handle(this::requestPasswordReset);
+    table.post(ROOT + "/password-reset/confirm").access(Access.PUBLIC)
+        .describe("resetPassword", "Set a new password with the mailed token")
+        .request(AccountRequests.NewPasswordRequest.class).responds(204, null).handle(this::resetPassword);
+    table.get(ME).access(Access.ACCOUNT).describe("getProfile", "Read your account")
+        .responds(200, ProfileResponse.class).handle(this::profile);
+    table.patch(ME).access(Access.ACCOUNT).describe("updateProfile", "Correct your name or organisation (a merge patch)")
+        .mergePatch(AccountRequests.ProfilePatchRequest.class).responds(200, ProfileResponse.class)
+        .handle(this::updateProfile);
   }
 
   void signUp(Context ctx) throws Exception {

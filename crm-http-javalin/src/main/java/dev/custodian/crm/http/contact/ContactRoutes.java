@@ -1,5 +1,6 @@
 package dev.custodian.crm.http.contact;
 
+import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
@@ -9,12 +10,13 @@ import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
 import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.http.Access;
 import dev.custodian.crm.http.RouteGroup;
+import dev.custodian.crm.http.RouteTable;
 import dev.custodian.crm.http.common.CurrentActor;
 import dev.custodian.crm.http.common.ETags;
 import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Objects;
@@ -37,12 +39,22 @@ final class ContactRoutes implements RouteGroup {
   }
 
   @Override
-  public void addTo(JavalinConfig config) {
-    config.routes.post(COLLECTION, this::create);
-    config.routes.get(COLLECTION, this::list);
-    config.routes.get(ONE, this::get);
-    config.routes.patch(ONE, this::update);
-    config.routes.delete(ONE, this::delete);
+  public void addTo(RouteTable table) {
+    table.post(COLLECTION).access(Access.permission(Permission.CONTACT_WRITE))
+        .describe("createContact", "Add a contact to the workspace")
+        .request(CreateContactRequest.class).responds(201, ContactResponse.class).handle(this::create);
+    table.get(COLLECTION).access(Access.permission(Permission.CONTACT_READ))
+        .describe("listContacts", "Walk the workspace's contacts, oldest first")
+        .respondsPage(ContactResponse.class).handle(this::list);
+    table.get(ONE).access(Access.permission(Permission.CONTACT_READ))
+        .describe("getContact", "Read one contact").responds(200, ContactResponse.class).handle(this::get);
+    table.patch(ONE).access(Access.permission(Permission.CONTACT_WRITE))
+        .describe("updateContact", "Change some fields of a contact (a merge patch, with If-Match)")
+        .mergePatch(CreateContactRequest.class).header("If-Match").responds(200, ContactResponse.class)
+        .handle(this::update);
+    table.delete(ONE).access(Access.permission(Permission.CONTACT_DELETE))
+        .describe("deleteContact", "Delete a contact (If-Match optional)").header("If-Match").responds(204, null)
+        .handle(this::delete);
   }
 
   /** {@code POST}: 201 with the contact, its {@code Location} and {@code ETag}. */

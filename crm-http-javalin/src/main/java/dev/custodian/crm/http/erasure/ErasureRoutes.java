@@ -1,15 +1,17 @@
 package dev.custodian.crm.http.erasure;
 
+import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.http.Access;
 import dev.custodian.crm.http.RouteGroup;
+import dev.custodian.crm.http.RouteTable;
 import dev.custodian.crm.http.common.CurrentActor;
 import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Objects;
 
@@ -26,9 +28,13 @@ final class ErasureRoutes implements RouteGroup {
   }
 
   @Override
-  public void addTo(JavalinConfig config) {
-    config.routes.post(ERASE, this::erase);
-    config.routes.get(RECEIPTS, this::list);
+  public void addTo(RouteTable table) {
+    table.post(ERASE).access(Access.permission(Permission.ERASURE_MANAGE))
+        .describe("eraseContact", "Erase a contact at the person's request and keep a receipt")
+        .responds(200, ErasureReceiptResponse.class).handle(this::erase);
+    table.get(RECEIPTS).access(Access.permission(Permission.ERASURE_MANAGE))
+        .describe("listErasureReceipts", "Walk the workspace's erasure receipts, oldest first")
+        .respondsPage(ErasureReceiptResponse.class).handle(this::list);
   }
 
   /** {@code POST .../erasure}: 200 with the receipt; a second erasure is a 404. */

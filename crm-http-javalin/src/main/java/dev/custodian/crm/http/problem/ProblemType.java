@@ -19,6 +19,7 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
   DUPLICATE("duplicate", 409, "Duplicate"),
   SUPPRESSED("suppressed", 409, "Suppressed"),
+  LAST_OWNER("last-owner", 409, "Last owner"),
   REQUEST_TIMEOUT("request-timeout", 408, "Request timeout"),
   PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),
   PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),

@@ -156,6 +156,7 @@ public final class Problems {
       case REAUTHENTICATION_FAILED -> ProblemType.REAUTHENTICATION_FAILED;
       case DUPLICATE -> ProblemType.DUPLICATE;
       case SUPPRESSED -> ProblemType.SUPPRESSED;
+      case LAST_OWNER -> ProblemType.LAST_OWNER;
       case PRECONDITION_FAILED -> ProblemType.PRECONDITION_FAILED;
       case PRECONDITION_REQUIRED -> ProblemType.PRECONDITION_REQUIRED;
       case RATE_LIMITED -> ProblemType.RATE_LIMITED;

@@ -6,11 +6,12 @@ import dev.custodian.crm.core.session.port.in.IssuedSession;
 import dev.custodian.crm.core.session.port.in.SessionUseCases;
 import dev.custodian.crm.core.session.port.in.SignInCommand;
 import dev.custodian.crm.core.session.port.in.SignInOutcome;
+import dev.custodian.crm.http.Access;
 import dev.custodian.crm.http.RouteGroup;
+import dev.custodian.crm.http.RouteTable;
 import dev.custodian.crm.http.common.CurrentActor;
 import dev.custodian.crm.http.common.Requests;
 import dev.custodian.crm.http.common.SessionCookie;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -31,10 +32,16 @@ final class SessionRoutes implements RouteGroup {
   }
 
   @Override
-  public void addTo(JavalinConfig config) {
-    config.routes.post("/api/v1/auth/login", this::login);
-    config.routes.post("/api/v1/auth/logout", this::logout);
-    config.routes.post("/api/v1/me/password", this::changePassword);
+  public void addTo(RouteTable table) {
+    table.post("/api/v1/auth/login").access(Access.PUBLIC).describe("signIn", "Sign in: a new session's cookie")
+        .request(SessionRequests.LoginRequest.class).responds(200, SessionRequests.SignedInResponse.class)
+        .handle(this::login);
+    // Public, so that a client whose session ended can still clear its cookie.
+    table.post("/api/v1/auth/logout").access(Access.PUBLIC).describe("signOut", "End the session and clear its cookie")
+        .responds(204, null).handle(this::logout);
+    table.post("/api/v1/me/password").access(Access.ACCOUNT)
+        .describe("changePassword", "Change your password; every other session ends")
+        .request(SessionRequests.ChangePasswordRequest.class).responds(204, null).handle(this::changePassword);
   }
 
   /** {@code POST /api/v1/auth/login}: 200 and a new session's cookie. */

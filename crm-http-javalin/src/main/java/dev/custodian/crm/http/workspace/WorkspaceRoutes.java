@@ -1,16 +1,18 @@
 package dev.custodian.crm.http.workspace;
 
+import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceCommand;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
+import dev.custodian.crm.http.Access;
 import dev.custodian.crm.http.RouteGroup;
+import dev.custodian.crm.http.RouteTable;
 import dev.custodian.crm.http.common.CurrentActor;
 import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Objects;
@@ -28,10 +30,14 @@ final class WorkspaceRoutes implements RouteGroup {
   }
 
   @Override
-  public void addTo(JavalinConfig config) {
-    config.routes.post(COLLECTION, this::create);
-    config.routes.get(COLLECTION, this::list);
-    config.routes.get(ONE, this::get);
+  public void addTo(RouteTable table) {
+    table.post(COLLECTION).access(Access.ACCOUNT).describe("createWorkspace", "Open a workspace; its creator is its OWNER")
+        .request(CreateWorkspaceRequest.class).responds(201, WorkspaceResponse.class).handle(this::create);
+    table.get(COLLECTION).access(Access.ACCOUNT)
+        .describe("listWorkspaces", "Walk the caller's workspaces with their role, in the order joined")
+        .respondsPage(MemberWorkspaceResponse.class).handle(this::list);
+    table.get(ONE).access(Access.permission(Permission.WORKSPACE_READ)).describe("getWorkspace", "Read a workspace")
+        .responds(200, WorkspaceResponse.class).handle(this::get);
   }
 
   /** {@code POST /api/v1/workspaces}: 201 with the workspace and its {@code Location}. */

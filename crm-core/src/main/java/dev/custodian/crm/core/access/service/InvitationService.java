@@ -105,7 +105,9 @@ final class InvitationService implements InviteMemberUseCase, ListInvitationsUse
   public void revoke(Actor actor, WorkspaceId workspace, InvitationId invitation) {
     Instant now = Timestamps.now(clock);
     transactions.inWorkspace(workspace, actor, Permission.INVITATION_MANAGE, () -> {
-      if (!invitations.revoke(workspace, invitation, now)) {
+      boolean pending = invitations.findById(invitation)
+          .filter(i -> i.workspace().equals(workspace) && i.isPendingAt(now)).isPresent();
+      if (!pending || !invitations.revoke(workspace, invitation, now)) {
         throw new NotFoundException("invitation");
       }
       return null;
@@ -133,8 +135,10 @@ final class InvitationService implements InviteMemberUseCase, ListInvitationsUse
       if (!invited) {
         throw new NotFoundException("invitation");
       }
+      if (!invitations.markAccepted(invitation.id(), now)) {
+        throw new NotFoundException("invitation"); // revoked meanwhile
+      }
       memberships.insert(invitation.workspace(), self, invitation.role(), now);
-      invitations.markAccepted(invitation.id(), now);
       return memberships.find(invitation.workspace(), self).orElseThrow();
     });
   }

@@ -1,6 +1,8 @@
 package dev.custodian.crm.privacy.erasure.service;
 
 import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
@@ -8,12 +10,11 @@ import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.ErasureReceipt;
 import dev.custodian.crm.core.erasure.ErasureReceiptId;
-import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
-import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.privacy.erasure.port.in.EraseContactUseCase;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,7 +58,7 @@ public final class EraseContactService implements EraseContactUseCase {
 
   @Override
   public ErasureReceipt erase(Actor actor, WorkspaceId workspace, ContactId contactId) {
-    return transactions.inWorkspace(workspace, actor, () -> {
+    return transactions.inWorkspace(workspace, actor, Permission.ERASURE_MANAGE, () -> {
       // Locked until commit: a concurrent change or second erasure waits, then sees it gone.
       Contact contact = contacts.findByIdForUpdate(workspace, contactId)
           .orElseThrow(() -> new NotFoundException("contact"));

@@ -1,11 +1,12 @@
 package dev.custodian.crm.privacy.erasure.service;
 
+import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
-import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
 import java.time.Clock;
 import java.util.List;
@@ -28,6 +29,6 @@ public final class ErasureServices {
     return new ErasureUseCases(
         new EraseContactService(transactions, contacts, otherParticipants, suppressionList, receipts,
             ids, clock),
-        (actor, query) -> transactions.page(actor, query, receipts::list)); // a list is one page of the walk
+        (actor, query) -> transactions.page(actor, Permission.ERASURE_MANAGE, query, receipts::list)); // a list is one page of the walk
   }
 }

@@ -1,0 +1,128 @@
+package dev.custodian.crm.http;
+
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * HTTP adapter: the one table every route is registered through, with its access (SEC-08), its
+ * request and response types and its success status. The access filter reads a request's access
+ * from it, and the OpenAPI document is generated from it, so the three cannot drift apart.
+ */
+public final class RouteTable {
+
+  private final Map<String, Route> routes = new LinkedHashMap<>();
+
+  /** Starts an entry; {@link Builder#handle} adds it. */
+  public Builder route(HandlerType method, String path) {
+    return new Builder(method, path);
+  }
+
+  public Builder get(String path) {
+    return route(HandlerType.GET, path);
+  }
+
+  public Builder post(String path) {
+    return route(HandlerType.POST, path);
+  }
+
+  public Builder patch(String path) {
+    return route(HandlerType.PATCH, path);
+  }
+
+  public Builder delete(String path) {
+    return route(HandlerType.DELETE, path);
+  }
+
+  /** Every entry, in the order declared. */
+  public List<Route> routes() {
+    return List.copyOf(routes.values());
+  }
+
+  /** The entry of {@code METHOD /path} ({@code path} the template, as the router matched it). */
+  public Optional<Route> find(HandlerType method, String path) {
+    return Optional.ofNullable(routes.get(method.name() + " " + path));
+  }
+
+  private void add(Route route) {
+    if (routes.putIfAbsent(route.key(), route) != null) {
+      throw new IllegalStateException("the route " + route.key() + " is declared twice");
+    }
+  }
+
+  /** One entry being declared. */
+  public final class Builder {
+
+    private final HandlerType method;
+    private final String path;
+    private Access access;
+    private String operationId;
+    private String summary;
+    private Class<?> requestBody;
+    private String requestMediaType = "application/json";
+    private int status = 200;
+    private Class<?> response;
+    private boolean paged;
+    private final List<String> headers = new ArrayList<>();
+
+    private Builder(HandlerType method, String path) {
+      this.method = Objects.requireNonNull(method, "method");
+      this.path = Objects.requireNonNull(path, "path");
+    }
+
+    /** Who may call it; required. */
+    public Builder access(Access access) {
+      this.access = Objects.requireNonNull(access, "access");
+      return this;
+    }
+
+    /** Its OpenAPI operationId (unique, camelCase) and one-line summary. */
+    public Builder describe(String operationId, String summary) {
+      this.operationId = Objects.requireNonNull(operationId, "operationId");
+      this.summary = Objects.requireNonNull(summary, "summary");
+      return this;
+    }
+
+    /** The record its JSON body binds to. */
+    public Builder request(Class<?> type) {
+      this.requestBody = Objects.requireNonNull(type, "type");
+      return this;
+    }
+
+    /** The record its JSON merge patch body may hold (sent as {@code application/merge-patch+json}). */
+    public Builder mergePatch(Class<?> type) {
+      this.requestMediaType = "application/merge-patch+json";
+      return request(type);
+    }
+
+    /** A request header it reads. */
+    public Builder header(String name) {
+      headers.add(Objects.requireNonNull(name, "name"));
+      return this;
+    }
+
+    /** Its success status and the record it answers ({@code null}: no body). */
+    public Builder responds(int status, Class<?> type) {
+      this.status = status;
+      this.response = type;
+      return this;
+    }
+
+    /** Answers a page of {@code item}s (200) and reads {@code limit} and {@code cursor}. */
+    public Builder respondsPage(Class<?> item) {
+      this.paged = true;
+      return responds(200, item);
+    }
+
+    /** Adds the entry with its handler. */
+    public void handle(Handler handler) {
+      add(new Route(method, path, access, operationId != null ? operationId : method.name().toLowerCase() + path,
+          summary != null ? summary : "", requestBody, requestMediaType, status, response, paged, headers, handler));
+    }
+  }
+}
