@@ -81,6 +81,7 @@ class AppConfigTest {
     refused.put(Map.of("CRM_ARGON2_ITERATIONS", "1"), "CRM_ARGON2_ITERATIONS");
     refused.put(Map.of("CRM_ARGON2_PARALLELISM", "0"), "CRM_ARGON2_PARALLELISM");
     refused.put(Map.of("CRM_MAIL_TOKEN_TTL", "PT2H"), "CRM_MAIL_TOKEN_TTL");
+    refused.put(Map.of("CRM_INVITATION_TTL", "P8D"), "CRM_INVITATION_TTL");
     refused.put(Map.of("CRM_THROTTLE_WINDOW", "15 minutes"), "CRM_THROTTLE_WINDOW");
     refused.put(Map.of("CRM_SMTP_HOST", "smtp.example.org", "CRM_SMTP_SECURITY", "none",
         "CRM_SMTP_USER", "crm", "CRM_SMTP_PASSWORD", "secret-smtp"), "CRM_SMTP");

@@ -49,7 +49,10 @@ final class AccessFilter {
   }
 
   void handle(Context ctx) {
-    String authorization = ctx.header("Authorization");
+    // Only a bearer key is a credential here; any other Authorization (e.g. a browser's cached
+    // Basic credentials) is ignored, so it neither skips the CSRF check nor hides the cookie.
+    String authorization = Optional.ofNullable(ctx.header("Authorization"))
+        .filter(value -> value.regionMatches(true, 0, BEARER, 0, BEARER.length())).orElse(null);
     if (authorization == null && UNSAFE.contains(ctx.method())
         && (SessionCookie.isPresent(ctx) || ctx.path().startsWith(AUTH_ROOT))) {
       requireSameOrigin(ctx);
@@ -75,10 +78,6 @@ final class AccessFilter {
   }
 
   private static String bearerToken(String authorization) {
-    if (authorization.length() <= BEARER.length()
-        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      throw new UnauthenticatedException("send an API key as Authorization: Bearer <key>");
-    }
     return authorization.substring(BEARER.length()).strip();
   }
 

@@ -231,6 +231,13 @@ class AccessApiTest {
     assertThat(w.owner().delete(w.path("/members/" + idOf(admin))).statusCode()).isEqualTo(204);
     ApiTestSupport.assertProblem(withKey(key, "GET", w.path("/contacts"), null), 401, "/problems/unauthenticated");
 
+    TestApp.Client leaving = join(w, "admin");
+    String leaverKey = JSON.readTree(leaving.postJson(w.path("/api-keys"), "{\"name\":\"Leaver\",\"role\":\"member\"}")
+        .body()).path("key").asText();
+    assertThat(withKey(leaverKey, "GET", w.path("/contacts"), null).statusCode()).isEqualTo(200);
+    assertThat(leaving.delete(w.path("/members/" + idOf(leaving))).statusCode()).as("the creator leaves").isEqualTo(204);
+    ApiTestSupport.assertProblem(withKey(leaverKey, "GET", w.path("/contacts"), null), 401, "/problems/unauthenticated");
+
     HttpResponse<String> second = w.owner().postJson(w.path("/api-keys"), "{\"name\":\"Reader\",\"role\":\"viewer\"}");
     String secondKey = JSON.readTree(second.body()).path("key").asText();
     assertThat(withKey(secondKey, "GET", w.path("/contacts"), null).statusCode()).isEqualTo(200);
@@ -239,6 +246,39 @@ class AccessApiTest {
     assertThat(w.owner().delete(w.path("/api-keys/" + JSON.readTree(second.body()).path("id").asText())).statusCode())
         .isEqualTo(204);
     ApiTestSupport.assertProblem(withKey(secondKey, "GET", w.path("/contacts"), null), 401, "/problems/unauthenticated");
+  }
+
+  @Test
+  @DisplayName("SEC-08: an invitation grants no more than its inviter may grant when it is accepted")
+  void anInvitationDiesWithItsInvitersAuthority() throws Exception {
+    Owned w = owned();
+    TestApp.Client admin = join(w, "admin");
+    TestApp.Client invited = app.newClient().signUpAndSignIn();
+    assertThat(invite(w, admin, invited.email(), "admin").statusCode()).isEqualTo(201);
+    String token = TestApp.awaitMail(invited.email(), INVITATION_SUBJECT).get(1);
+    assertThat(changeRole(w, w.owner(), idOf(admin), "viewer").statusCode()).isEqualTo(200);
+
+    ApiTestSupport.assertProblem(invited.postJson("/api/v1/invitations/accept", "{\"token\":\"" + token + "\"}"), 404,
+        "/problems/not-found");
+    assertThat(invited.get(w.path("/contacts")).statusCode()).as("no member").isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("CSRF: an Authorization header that is no bearer key neither skips the origin check nor hides the cookie")
+  void otherAuthorizationSchemesAreIgnored() throws Exception {
+    Owned w = owned();
+    long workspaces = TestApp.count(db, "workspaces");
+    HttpRequest.Builder crossSite = HttpRequest.newBuilder(app.uri("/api/v1/workspaces"))
+        .header("Cookie", "__Host-crm_session=" + w.owner().sessionToken())
+        .header("Authorization", "Basic dXNlcjpwYXNz")
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Cross site\"}"));
+    ApiTestSupport.assertProblem(app.newClient().sendAsIs(crossSite), 403, "/problems/cross-origin");
+    assertThat(TestApp.count(db, "workspaces")).isEqualTo(workspaces);
+    HttpRequest.Builder sameSite = HttpRequest.newBuilder(app.uri("/api/v1/me"))
+        .header("Cookie", "__Host-crm_session=" + w.owner().sessionToken())
+        .header("Authorization", "Basic dXNlcjpwYXNz");
+    assertThat(app.newClient().sendAsIs(sameSite).statusCode()).as("the cookie still counts").isEqualTo(200);
   }
 
   @Test

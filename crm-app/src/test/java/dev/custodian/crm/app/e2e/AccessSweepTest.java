@@ -143,7 +143,7 @@ class AccessSweepTest {
         Map<String, Long> before = expected.denied() ? quietRowCounts() : null;
         HttpResponse<String> answer = send(route, credential);
         String problemType = problemType(answer);
-        if (!expected.matches(answer.statusCode(), answer.body())) {
+        if (!expected.matches(answer.statusCode(), answer.body(), problemType)) {
           disagreements.add(route.key() + " as " + credential.name() + ": expected " + expected + ", got "
               + answer.statusCode() + " " + problemType);
         }
@@ -186,12 +186,23 @@ class AccessSweepTest {
       return status != 0;
     }
 
-    /** A denial exactly; an allowed call anything but a denial (a 404 of a resource other than the workspace is allowed). */
-    boolean matches(int actual, String body) {
+    /**
+     * A denial exactly, with its problem type; an allowed call a success or an answer about the
+     * data or the input (a 404 of another resource than the workspace, a 400, a 409, a 412), never
+     * a denial and never a server error.
+     */
+    boolean matches(int actual, String body, String problemType) {
       if (denied()) {
-        return actual == status;
+        String type = switch (status) {
+          case 401 -> "/problems/unauthenticated";
+          case 403 -> "/problems/forbidden";
+          default -> "/problems/not-found";
+        };
+        return actual == status && problemType.equals(type);
       }
-      return actual != 401 && actual != 403 && !(actual == 404 && body.contains("workspace not found"));
+      boolean aboutTheData = actual == 400 || actual == 409 || actual == 412
+          || (actual == 404 && !body.contains("workspace not found"));
+      return (actual >= 200 && actual < 300) || aboutTheData;
     }
 
     @Override

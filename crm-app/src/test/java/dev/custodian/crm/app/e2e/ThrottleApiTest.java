@@ -195,10 +195,14 @@ class ThrottleApiTest {
     Answer unknown = login("127.0.8.2", address(), "not the passphrase of this account");
     assertThat(unknown.status()).isEqualTo(wrong.status()).isEqualTo(401);
     assertThat(unknown.body()).isEqualTo(wrong.body());
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 4; i++) { // an unknown email counts for its client address ...
       login("127.0.8.2", address(), "not the passphrase of any account");
     }
     assertRateLimited(login("127.0.8.2", member.email(), member.password()));
+    for (int i = 3; i <= 6; i++) { // ... and a wrong password for its account: the first above was one
+      login("127.0.8." + i, member.email(), "not the passphrase of this account either");
+    }
+    assertRateLimited(login("127.0.8.7", member.email(), member.password()));
   }
 
   @Test

@@ -616,10 +616,12 @@ class AccessServicesTest {
     assertThatThrownBy(() -> access.acceptInvitation().accept(grace.id(), token))
         .as("the token expired").isInstanceOf(InvalidTokenException.class);
 
-    // A token minted when the mail was sent late outlives its invitation; the invitation's expiry decides.
+    // A token minted when the mail was sent late outlives its invitation; the invitation's expiry
+    // decides, and answers as an expired token does.
     String lateToken = tokenFor(invitation);
     clock.set(invitation.expiresAt());
-    assertNotFound(() -> access.acceptInvitation().accept(grace.id(), lateToken), "invitation");
+    assertThatThrownBy(() -> access.acceptInvitation().accept(grace.id(), lateToken))
+        .as("the invitation expired").isInstanceOf(InvalidTokenException.class);
     assertThat(pending(owner)).isEmpty();
     assertThat(roleOf(ws, Actor.account(grace.id()))).isEmpty();
   }

@@ -1,5 +1,6 @@
 package dev.custodian.crm.http.access;
 
+import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.ApiKeyId;
 import dev.custodian.crm.core.access.InvitationId;
 import dev.custodian.crm.core.access.Permission;
@@ -8,6 +9,7 @@ import dev.custodian.crm.core.access.port.in.ChangeMemberRoleCommand;
 import dev.custodian.crm.core.access.port.in.CreateApiKeyCommand;
 import dev.custodian.crm.core.access.port.in.InviteMemberCommand;
 import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -20,6 +22,9 @@ import dev.custodian.crm.http.common.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** HTTP adapter: a workspace's members, invitations and API keys, and accepting an invitation. */
 final class AccessRoutes implements RouteGroup {
@@ -76,9 +81,7 @@ final class AccessRoutes implements RouteGroup {
   }
 
   void listMembers(Context ctx) {
-    PageQuery query = pageQuery(ctx);
-    ctx.json(Paging.PagedItems.from(useCases.listMembers().list(CurrentActor.of(ctx), query),
-        AccessMessages.MemberResponse::from));
+    page(ctx, useCases.listMembers()::list, AccessMessages.MemberResponse::from);
   }
 
   void changeRole(Context ctx) throws Exception {
@@ -92,12 +95,7 @@ final class AccessRoutes implements RouteGroup {
   }
 
   void remove(Context ctx) {
-    Validator v = new Validator();
-    WorkspaceId workspace = Requests.workspaceId(ctx, v);
-    AccountId member = Requests.idPathParam(ctx, v, "accountId", AccountId::new);
-    v.throwIfInvalid();
-    useCases.removeMember().remove(CurrentActor.of(ctx), workspace, member);
-    ctx.status(HttpStatus.NO_CONTENT);
+    deleteOne(ctx, "accountId", AccountId::new, useCases.removeMember()::remove);
   }
 
   void invite(Context ctx) throws Exception {
@@ -111,18 +109,11 @@ final class AccessRoutes implements RouteGroup {
   }
 
   void listInvitations(Context ctx) {
-    PageQuery query = pageQuery(ctx);
-    ctx.json(Paging.PagedItems.from(useCases.listInvitations().list(CurrentActor.of(ctx), query),
-        AccessMessages.InvitationResponse::from));
+    page(ctx, useCases.listInvitations()::list, AccessMessages.InvitationResponse::from);
   }
 
   void revokeInvitation(Context ctx) {
-    Validator v = new Validator();
-    WorkspaceId workspace = Requests.workspaceId(ctx, v);
-    InvitationId invitation = Requests.idPathParam(ctx, v, "invitationId", InvitationId::new);
-    v.throwIfInvalid();
-    useCases.revokeInvitation().revoke(CurrentActor.of(ctx), workspace, invitation);
-    ctx.status(HttpStatus.NO_CONTENT);
+    deleteOne(ctx, "invitationId", InvitationId::new, useCases.revokeInvitation()::revoke);
   }
 
   void accept(Context ctx) throws Exception {
@@ -145,25 +136,35 @@ final class AccessRoutes implements RouteGroup {
   }
 
   void listKeys(Context ctx) {
-    PageQuery query = pageQuery(ctx);
-    ctx.json(Paging.PagedItems.from(useCases.listApiKeys().list(CurrentActor.of(ctx), query),
-        AccessMessages.ApiKeyResponse::from));
+    page(ctx, useCases.listApiKeys()::list, AccessMessages.ApiKeyResponse::from);
   }
 
   void revokeKey(Context ctx) {
-    Validator v = new Validator();
-    WorkspaceId workspace = Requests.workspaceId(ctx, v);
-    ApiKeyId key = Requests.idPathParam(ctx, v, "apiKeyId", ApiKeyId::new);
-    v.throwIfInvalid();
-    useCases.revokeApiKey().revoke(CurrentActor.of(ctx), workspace, key);
-    ctx.status(HttpStatus.NO_CONTENT);
+    deleteOne(ctx, "apiKeyId", ApiKeyId::new, useCases.revokeApiKey()::revoke);
   }
 
-  private static PageQuery pageQuery(Context ctx) {
+  /** A list route: one page of the path's workspace, each item as its response. */
+  private static <T, R> void page(Context ctx, BiFunction<Actor, PageQuery, Page<T>> list, Function<T, R> toResponse) {
     Validator v = new Validator();
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
     PageQuery query = PageQuery.of(v, workspace, Paging.limit(ctx, v), Paging.cursor(ctx));
     v.throwIfInvalid();
-    return query;
+    ctx.json(Paging.PagedItems.from(list.apply(CurrentActor.of(ctx), query), toResponse));
+  }
+
+  /** One removal of a workspace's item, as its use case performs it. */
+  @FunctionalInterface
+  private interface Removal<I> {
+    void remove(Actor actor, WorkspaceId workspace, I item);
+  }
+
+  /** A removal route: 204 once the item the path names is gone. */
+  private static <I> void deleteOne(Context ctx, String parameter, Function<UUID, I> wrap, Removal<I> removal) {
+    Validator v = new Validator();
+    WorkspaceId workspace = Requests.workspaceId(ctx, v);
+    I item = Requests.idPathParam(ctx, v, parameter, wrap);
+    v.throwIfInvalid();
+    removal.remove(CurrentActor.of(ctx), workspace, item);
+    ctx.status(HttpStatus.NO_CONTENT);
   }
 }

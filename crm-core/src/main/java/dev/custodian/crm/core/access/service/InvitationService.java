@@ -126,13 +126,25 @@ final class InvitationService implements InviteMemberUseCase, ListInvitationsUse
       UUID id = tokens.consume(MailTokenPurpose.INVITATION, TokenHash.of(token), now)
           .orElseThrow(InvalidTokenException::new);
       Invitation invitation = invitations.findById(new InvitationId(id))
-          .filter(i -> i.isPendingAt(now))
           .orElseThrow(() -> new NotFoundException("invitation"));
+      if (!now.isBefore(invitation.expiresAt())) {
+        throw new InvalidTokenException(); // the invitation's own expiry, whenever its mail was sent
+      }
+      if (!invitation.isPendingAt(now)) {
+        throw new NotFoundException("invitation");
+      }
       boolean invited = accounts.findById(self)
           .filter(account -> account.isEmailVerified()
               && account.email().normalised().equals(invitation.email().normalised()))
           .isPresent();
       if (!invited) {
+        throw new NotFoundException("invitation");
+      }
+      // The inviter's authority now, not at invite time: one demoted or removed since cannot grant it.
+      memberships.lockAll(invitation.workspace());
+      boolean stillEntitled = memberships.roleOf(invitation.workspace(), invitation.invitedBy())
+          .filter(inviter -> inviter.isAtLeast(invitation.role())).isPresent();
+      if (!stillEntitled) {
         throw new NotFoundException("invitation");
       }
       if (!invitations.markAccepted(invitation.id(), now)) {

@@ -69,8 +69,8 @@ final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase
       if ((current == Role.OWNER || command.role() == Role.OWNER) && !matrix.allows(actor, own, Permission.OWNER_MANAGE)) {
         throw new ForbiddenException("only an OWNER grants OWNER or changes an OWNER's role");
       }
-      if (!own.isAtLeast(command.role())) {
-        throw new ForbiddenException("no one grants a role above their own");
+      if (!own.isAtLeast(command.role()) || !own.isAtLeast(current)) {
+        throw new ForbiddenException("no one grants a role above their own, nor changes a member above them");
       }
       if (current == Role.OWNER && command.role() != Role.OWNER) {
         requireAnotherOwner(workspace);
@@ -89,6 +89,9 @@ final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase
       Role current = memberships.roleOf(workspace, member).orElseThrow(() -> new NotFoundException("member"));
       if (current == Role.OWNER && !leaving && !matrix.allows(actor, own, Permission.OWNER_MANAGE)) {
         throw new ForbiddenException("only an OWNER removes an OWNER");
+      }
+      if (!leaving && !own.isAtLeast(current)) {
+        throw new ForbiddenException("no one removes a member above them");
       }
       if (current == Role.OWNER) {
         requireAnotherOwner(workspace);
