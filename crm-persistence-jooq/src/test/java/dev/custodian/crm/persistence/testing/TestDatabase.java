@@ -3,17 +3,17 @@ package dev.custodian.crm.persistence.testing;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
-import dev.custodian.crm.persistence.JooqPersistence;
-import dev.custodian.crm.persistence.schema.DatabaseRoles;
-import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.testing.PortFixture;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+import dev.custodian.crm.persistence.JooqPersistence;
+import dev.custodian.crm.persistence.schema.DatabaseRoles;
+import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -178,6 +178,27 @@ public final class TestDatabase
    * Runs raw SQL as the application role in one transaction bound to {@code workspace} (to none when
    * {@code null}) exactly as the adapter binds it, then rolls back: row-level security on its own.
    */
+  /**
+   * Runs each statement as the application role, outside any workspace, and returns the SQLState
+   * it failed with, in order; {@code null} for one that ran (everything is rolled back).
+   */
+  public List<String> sqlStatesAsApp(String... statements) throws SQLException {
+    List<String> states = new ArrayList<>();
+    for (String sql : statements) {
+      try {
+        asApp(null, c -> {
+          try (java.sql.Statement st = c.createStatement()) {
+            return st.executeUpdate(sql);
+          }
+        });
+        states.add(null);
+      } catch (SQLException e) {
+        states.add(e.getSQLState());
+      }
+    }
+    return states;
+  }
+
   public <T> T asApp(UUID workspace, SqlWork<T> work) throws SQLException {
     try (Connection c = appDataSource().getConnection()) {
       c.setAutoCommit(false);
