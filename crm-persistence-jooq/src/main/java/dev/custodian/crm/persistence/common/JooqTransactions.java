@@ -15,6 +15,7 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 
 /**
  * Persistence adapter: {@link Transactions} on a JDBC pool. Each transaction binds one connection
@@ -23,6 +24,7 @@ import org.jooq.impl.DSL;
  * next borrower. Repositories reach the bound connection through {@link #dsl()}. When the database
  * does not answer (no connection in time, a broken connection, a statement timeout), the
  * transaction ends in the core's {@link UnavailableException}: trying again later may succeed.
+ * Its {@link #statements() counter} totals the round trips it makes.
  */
 public final class JooqTransactions implements Transactions {
 
@@ -32,11 +34,17 @@ public final class JooqTransactions implements Transactions {
 
   private final DataSource dataSource;
   private final ThreadLocal<Bound> current = new ThreadLocal<>();
+  private final StatementCounter statements = new StatementCounter();
 
   private record Bound(Optional<WorkspaceId> workspace, DSLContext dsl) {}
 
   public JooqTransactions(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+  }
+
+  /** The running totals of this adapter's statements, commits and rollbacks. */
+  public StatementCounter statements() {
+    return statements;
   }
 
   @Override
@@ -104,7 +112,8 @@ public final class JooqTransactions implements Transactions {
   private <T> T runOnce(Optional<WorkspaceId> workspace, Supplier<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES, SETTINGS);
+      DSLContext dsl = DSL.using(new DefaultConfiguration().set(connection).set(SQLDialect.POSTGRES)
+          .set(SETTINGS).set(statements.listener()));
       try {
         workspace.ifPresent(t -> dsl
             .select(DSL.function("set_config", String.class,
@@ -112,6 +121,7 @@ public final class JooqTransactions implements Transactions {
             .fetch());
         current.set(new Bound(workspace, dsl));
         T result = work.get();
+        statements.committed(); // counted before it is sent, as a statement is: a failed one went out too
         connection.commit();
         return result;
       } catch (RuntimeException | Error e) {
@@ -128,7 +138,8 @@ public final class JooqTransactions implements Transactions {
     }
   }
 
-  private static void rollbackQuietly(Connection connection, Throwable cause) {
+  private void rollbackQuietly(Connection connection, Throwable cause) {
+    statements.rolledBack();
     try {
       connection.rollback();
     } catch (SQLException e) {

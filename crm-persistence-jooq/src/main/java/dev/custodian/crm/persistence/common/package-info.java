@@ -1,2 +1,2 @@
-/** The adapter's shared kit: transactions bound to one workspace, keyset paging, error recognition, time. */
+/** The adapter's shared kit: transactions bound to one workspace and their statement counter, keyset paging, error recognition, time. */
 package dev.custodian.crm.persistence.common;

@@ -104,4 +104,25 @@ class JooqTransactionsTest {
     assertThatThrownBy(() -> tx.inPlatform(() -> tx.dsl().fetch("select * from no_such_table")))
         .isInstanceOf(org.jooq.exception.DataAccessException.class);
   }
+
+  @Test
+  void givenTransactions_thenTheCounterTotalsTheirStatementsCommitsAndRollbacks() {
+    JooqTransactions tx = new JooqTransactions(db.appDataSource());
+    StatementCounter counter = tx.statements();
+    WorkspaceId workspace = WorkspaceId.of(UUID.randomUUID());
+
+    tx.inWorkspace(workspace, () -> tx.dsl().fetch("select 1")); // the tenant setting, the query, the commit
+    assertThat(counter.statements()).isEqualTo(2);
+    assertThat(counter.commits()).isEqualTo(1);
+    assertThat(counter.roundTrips()).isEqualTo(3);
+
+    tx.inPlatform(() -> tx.dsl().fetch("select 2")); // a platform transaction sets no tenant
+    assertThat(counter.statements()).isEqualTo(3);
+
+    assertThatThrownBy(() -> tx.inPlatform(() -> tx.dsl().fetch("select * from no_such_table")))
+        .isInstanceOf(org.jooq.exception.DataAccessException.class);
+    assertThat(counter.statements()).as("a failed statement went out too").isEqualTo(4);
+    assertThat(counter.rollbacks()).isEqualTo(1);
+    assertThat(counter.roundTrips()).isEqualTo(4 + 2 + 1);
+  }
 }
