@@ -24,6 +24,8 @@ import dev.custodian.crm.app.workspace.WorkspaceModule;
 import dev.custodian.crm.core.mail.port.out.Mailer;
 import dev.custodian.crm.core.mail.service.MailDispatcher;
 import dev.custodian.crm.http.HttpApi;
+import dev.custodian.crm.persistence.JooqPersistence;
+import dev.custodian.crm.persistence.common.StatementCounter;
 import dev.custodian.crm.privacy.Custodian;
 import dev.custodian.crm.privacy.crypto.MasterKey;
 import io.javalin.Javalin;
@@ -50,15 +52,20 @@ public final class CrmServer implements AutoCloseable {
   private final Optional<EmbeddedPostgresDatabase> embedded;
   private final Optional<EmbeddedPostgresWatchdog> watchdog;
   private final MailDelivery mail;
+  private final DatabaseConnection database;
+  private final StatementCounter statements;
   private boolean closed;
 
   private CrmServer(Javalin http, HikariDataSource pool, Optional<EmbeddedPostgresDatabase> embedded,
-      Optional<EmbeddedPostgresWatchdog> watchdog, MailDelivery mail) {
+      Optional<EmbeddedPostgresWatchdog> watchdog, MailDelivery mail, DatabaseConnection database,
+      StatementCounter statements) {
     this.http = http;
     this.pool = pool;
     this.embedded = embedded;
     this.watchdog = watchdog;
     this.mail = mail;
+    this.database = database;
+    this.statements = statements;
   }
 
   /**
@@ -102,8 +109,9 @@ public final class CrmServer implements AutoCloseable {
         watchdog = EmbeddedPostgresWatchdog.start(embedded);
       }
       EmbeddedPostgresWatchdog alive = watchdog;
+      JooqPersistence persistence = DatabaseSetup.persistence(pool);
       List<Module> modules = new ArrayList<>(List.of(new CoreModule(config.accounts(), clock),
-          new PersistenceModule(pool, DatabaseSetup.persistence(pool),
+          new PersistenceModule(pool, persistence,
               alive == null ? () -> true : alive::isAlive),
           new KeyModule(masterKey),
           new HttpModule(new HttpApi.Settings(config.maxRequestBytes(), config.allowedHosts(), 200,
@@ -120,7 +128,8 @@ public final class CrmServer implements AutoCloseable {
           custodian.throttle());
       log.info("Custodian CRM listening on http://{}:{} ({})", config.httpHost(), http.port(),
           embedded != null ? "embedded PostgreSQL in " + config.dataDir() : "database " + db.describe());
-      return new CrmServer(http, pool, Optional.ofNullable(embedded), Optional.ofNullable(watchdog), mail);
+      return new CrmServer(http, pool, Optional.ofNullable(embedded), Optional.ofNullable(watchdog), mail,
+          db, persistence.transactions().statements());
     } catch (RuntimeException e) {
       if (watchdog != null) {
         watchdog.close();
@@ -164,6 +173,21 @@ public final class CrmServer implements AutoCloseable {
   /** The HTTP port actually bound (useful with {@code CRM_HTTP_PORT=0}). */
   public int port() {
     return http.port();
+  }
+
+  /** Where the server's database is and its roles' credentials (the embedded one's are generated). */
+  public DatabaseConnection database() {
+    return database;
+  }
+
+  /** Most connections the server's pool holds at once. */
+  public int poolSize() {
+    return pool.getMaximumPoolSize();
+  }
+
+  /** The running totals of the statements and round trips the server's persistence adapter made. */
+  public StatementCounter statements() {
+    return statements;
   }
 
   @Override
