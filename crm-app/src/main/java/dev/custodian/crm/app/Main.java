@@ -1,14 +1,21 @@
 package dev.custodian.crm.app;
 
+import dev.custodian.crm.app.bench.ApiBench;
+import dev.custodian.crm.app.database.DatabaseConnection;
+import dev.custodian.crm.persistence.common.StatementCounter;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Command line of crm-app.jar: {@code serve} runs the server, {@code migrate} the migrations. */
+/**
+ * Command line of crm-app.jar: {@code serve} runs the server, {@code migrate} the migrations,
+ * {@code bench api} measures the cost of the API's requests on a scratch server.
+ */
 public final class Main {
 
-  static final String USAGE = "usage: java -jar crm-app.jar serve|migrate"
+  static final String USAGE = "usage: java -jar crm-app.jar serve|migrate|" + ApiBench.USAGE
       + "  (configuration from CRM_* environment variables; see the README)";
 
   private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -27,6 +34,15 @@ public final class Main {
    * process may later exit with {@link dev.custodian.crm.app.database.EmbeddedPostgresWatchdog#EXIT_CODE}.
    */
   public static int run(String[] args, Map<String, String> env, PrintStream err) {
+    return run(args, env, System.out, err);
+  }
+
+  /** As {@link #run(String[], Map, PrintStream)}; a command's result (the bench's table) goes to {@code out}. */
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    if (args.length >= 1 && args[0].equals("bench")) {
+      // a scratch configuration of its own: the caller's CRM_* variables must not point it at real data
+      return ApiBench.run(List.of(args).subList(1, args.length), out, err, Main::benchTarget);
+    }
     if (args.length != 1 || !(args[0].equals("serve") || args[0].equals("migrate"))) {
       err.println(USAGE);
       return 2;
@@ -55,5 +71,36 @@ public final class Main {
       err.println("crm-app: unexpected failure (" + e.getClass().getName() + ")");
       return 1;
     }
+  }
+
+  /** The real server, started on the bench's scratch environment, as the bench sees it. */
+  private static ApiBench.Server benchTarget(Map<String, String> env) {
+    CrmServer server = CrmServer.start(AppConfig.fromEnvironment(env));
+    return new ApiBench.Server() {
+      @Override
+      public int port() {
+        return server.port();
+      }
+
+      @Override
+      public int poolSize() {
+        return server.poolSize();
+      }
+
+      @Override
+      public DatabaseConnection database() {
+        return server.database();
+      }
+
+      @Override
+      public StatementCounter statements() {
+        return server.statements();
+      }
+
+      @Override
+      public void close() {
+        server.close();
+      }
+    };
   }
 }
