@@ -3,7 +3,6 @@ package dev.custodian.crm.core.access.service;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.ApiKeyId;
 import dev.custodian.crm.core.access.Permission;
-import dev.custodian.crm.core.access.Role;
 import dev.custodian.crm.core.access.WorkspaceApiKey;
 import dev.custodian.crm.core.access.port.in.AuthenticateApiKeyUseCase;
 import dev.custodian.crm.core.access.port.in.CreateApiKeyCommand;
@@ -57,12 +56,9 @@ final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, Re
 
   @Override
   public CreatedApiKey create(Actor actor, CreateApiKeyCommand command) {
-    return transactions.inWorkspaceAs(command.workspace(), actor, Permission.API_KEY_MANAGE, checked -> {
-      // Serialised with removals: a key made while its creator is being removed would outlive the
-      // revocation of the creator's keys.
-      memberships.lockAll(command.workspace());
-      Role own = memberships.roleOf(command.workspace(), actor.account())
-          .orElseThrow(() -> new NotFoundException("workspace"));
+    // Locked: serialised with removals, or a key made while its creator is removed would outlive
+    // the revocation of the creator's keys.
+    return transactions.inLockedWorkspaceAs(command.workspace(), actor, Permission.API_KEY_MANAGE, own -> {
       if (!own.isAtLeast(command.role())) {
         throw new ForbiddenException("a key's role is never above its creator's");
       }

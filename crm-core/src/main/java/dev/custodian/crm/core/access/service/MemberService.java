@@ -28,9 +28,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Services of members: the list, role changes and removals. Every change locks the workspace's
- * memberships first, so two owners demoting each other at once are serialised and the second finds
- * the last owner.
+ * Services of members: the list, role changes and removals. Every change runs in
+ * {@link WorkspaceTransactions#inLockedWorkspaceAs}, so two owners demoting each other at once are
+ * serialised and the second is checked against what the first left.
  */
 final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase, RemoveMemberUseCase {
 
@@ -63,8 +63,7 @@ final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase
   @Override
   public Membership change(Actor actor, ChangeMemberRoleCommand command) {
     WorkspaceId workspace = command.workspace();
-    return transactions.inWorkspaceAs(workspace, actor, Permission.MEMBER_MANAGE, checked -> {
-      Role own = lockAndReread(workspace, actor, Permission.MEMBER_MANAGE);
+    return transactions.inLockedWorkspaceAs(workspace, actor, Permission.MEMBER_MANAGE, own -> {
       Role current = memberships.roleOf(workspace, command.member()).orElseThrow(() -> new NotFoundException("member"));
       if ((current == Role.OWNER || command.role() == Role.OWNER) && !matrix.allows(actor, own, Permission.OWNER_MANAGE)) {
         throw new ForbiddenException("only an OWNER grants OWNER or changes an OWNER's role");
@@ -84,8 +83,7 @@ final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase
   public void remove(Actor actor, WorkspaceId workspace, AccountId member) {
     boolean leaving = member.equals(actor.account()) && actor instanceof Actor.SignedIn;
     Permission needed = leaving ? Permission.MEMBERSHIP_LEAVE : Permission.MEMBER_MANAGE;
-    transactions.inWorkspaceAs(workspace, actor, needed, checked -> {
-      Role own = lockAndReread(workspace, actor, needed);
+    transactions.inLockedWorkspaceAs(workspace, actor, needed, own -> {
       Role current = memberships.roleOf(workspace, member).orElseThrow(() -> new NotFoundException("member"));
       if (current == Role.OWNER && !leaving && !matrix.allows(actor, own, Permission.OWNER_MANAGE)) {
         throw new ForbiddenException("only an OWNER removes an OWNER");
@@ -100,20 +98,6 @@ final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase
       apiKeys.revokeAllOf(workspace, member, Timestamps.now(clock)); // a key dies with its creator's membership
       return null;
     });
-  }
-
-  /**
-   * Locks the workspace's memberships, then reads the actor's role again: the role checked before
-   * the lock may have been changed meanwhile by a transaction that held it (an owner demoted while
-   * demoting another).
-   */
-  private Role lockAndReread(WorkspaceId workspace, Actor actor, Permission needed) {
-    memberships.lockAll(workspace);
-    Role own = memberships.roleOf(workspace, actor.account()).orElseThrow(() -> new NotFoundException("workspace"));
-    if (!matrix.allows(actor, own, needed)) {
-      throw new ForbiddenException("this needs the permission " + needed + ", which your role has not");
-    }
-    return own;
   }
 
   private void requireAnotherOwner(WorkspaceId workspace) {

@@ -55,10 +55,28 @@ public final class WorkspaceTransactions {
 
   /** As {@link #inWorkspace}, handing the actor's effective role to {@code work} (for rules between roles). */
   public <T> T inWorkspaceAs(WorkspaceId workspace, Actor actor, Permission permission, Function<Role, T> work) {
+    return run(workspace, actor, permission, false, work);
+  }
+
+  /**
+   * As {@link #inWorkspaceAs}, but first locks every membership of the workspace, then checks the
+   * actor's role: for changes that must see the memberships as they are (the last owner, a key made
+   * while its creator is removed), and whose check must not use a role another transaction holding
+   * the lock changed meanwhile (an owner demoted while demoting another).
+   */
+  public <T> T inLockedWorkspaceAs(WorkspaceId workspace, Actor actor, Permission permission, Function<Role, T> work) {
+    return run(workspace, actor, permission, true, work);
+  }
+
+  private <T> T run(WorkspaceId workspace, Actor actor, Permission permission, boolean lockMembers,
+      Function<Role, T> work) {
     Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(permission, "permission");
     return transactions.inWorkspace(workspace, () -> {
+      if (lockMembers) {
+        memberships.lockAll(workspace);
+      }
       Role role = roleOf(workspace, actor);
       if (!matrix.allows(actor, role, permission)) {
         throw new ForbiddenException("this needs the permission " + permission + ", which your role has not");
