@@ -1,6 +1,7 @@
 package dev.custodian.crm.core;
 
 import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
+import dev.custodian.crm.core.access.port.out.CredentialLookup;
 import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
@@ -50,4 +51,13 @@ public interface Persistence {
   InvitationRepository invitations();
 
   ApiKeyRepository apiKeys();
+
+  /**
+   * What a request's first statement reads: a credential or an account with its membership, in
+   * one statement that also binds a workspace transaction, if the adapter can; by default the
+   * same answers from the stores above, a statement each.
+   */
+  default CredentialLookup credentials() {
+    return CredentialLookup.composed(sessions(), apiKeys(), memberships());
+  }
 }

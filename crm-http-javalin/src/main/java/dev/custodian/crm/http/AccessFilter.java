@@ -1,5 +1,7 @@
 package dev.custodian.crm.http;
 
+import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.Credential;
 import dev.custodian.crm.core.common.error.UnauthenticatedException;
 import dev.custodian.crm.core.session.port.in.Authentication;
 import dev.custodian.crm.http.common.CurrentActor;
@@ -23,9 +25,10 @@ import java.util.Set;
  * that carries the session cookie, or goes to {@code /api/v1/auth}, must name our origin in
  * {@code Origin} (else {@code Referer}); a request with an API key carries no ambient credential and
  * needs none. Then the credential the access asks for: none for a public route; a session for an
- * account route; a session or an API key ({@code Authorization: Bearer}, which wins over a cookie)
- * for a workspace route, whose use case then checks the permission. The actor is kept for the
- * route, and a rotated session token goes back in a new cookie.
+ * account route, checked here (a rotated token goes back in a new cookie); a session or an API key
+ * ({@code Authorization: Bearer}, which wins over a cookie) for a workspace route, handed on
+ * unchecked as an {@link Actor.Presented}: the use case's transaction checks it, its membership and
+ * the permission in its first statement (and {@link #afterHandler} sets a token it rotated there).
  */
 final class AccessFilter {
 
@@ -33,6 +36,7 @@ final class AccessFilter {
       HandlerType.DELETE);
   private static final String AUTH_ROOT = "/api/v1/auth/";
   private static final String BEARER = "bearer ";
+  private static final String NO_SESSION = "sign in first: there is no valid session";
 
   private final RouteTable table;
   private final HttpApi.Credentials credentials;
@@ -67,14 +71,40 @@ final class AccessFilter {
       if (access instanceof Access.Account) {
         throw new UnauthenticatedException("this route needs a signed-in person; an API key cannot use it");
       }
-      CurrentActor.set(ctx, credentials.apiKeys().authenticate(bearerToken(authorization)));
+      CurrentActor.set(ctx, presented(Credential.apiKey(bearerToken(authorization)), "the API key is not valid"));
       return;
     }
     String token = SessionCookie.read(ctx)
-        .orElseThrow(() -> new UnauthenticatedException("sign in first: there is no valid session"));
-    Authentication authentication = credentials.sessions().authenticate(token);
-    CurrentActor.set(ctx, authentication.actor());
-    authentication.rotated().ifPresent(next -> SessionCookie.set(ctx, next, clock));
+        .orElseThrow(() -> new UnauthenticatedException(NO_SESSION));
+    if (access instanceof Access.Account) { // the account's own routes: checked here, in a transaction of its own
+      Authentication authentication = credentials.sessions().authenticate(token);
+      CurrentActor.set(ctx, Actor.account(authentication.account()));
+      authentication.rotated().ifPresent(next -> SessionCookie.set(ctx, next, clock));
+      return;
+    }
+    CurrentActor.set(ctx, presented(Credential.sessionToken(token), NO_SESSION));
+  }
+
+  /**
+   * After a workspace route: when the use case's transaction let the session token in and rotated
+   * it, the new token goes back in the cookie (only then: a rolled-back rotation left the old one current).
+   */
+  void afterHandler(Context ctx) {
+    CurrentActor.find(ctx)
+        .filter(Actor.Presented.class::isInstance)
+        .flatMap(actor -> ((Actor.Presented) actor).rotated())
+        .ifPresent(next -> SessionCookie.set(ctx, next, clock));
+  }
+
+  /**
+   * A credential for the use case's transaction to check; one that does not even look like its
+   * kind is refused here, without a lookup and before the route reads its input.
+   */
+  private static Actor.Presented presented(Credential credential, String refusal) {
+    if (credential.hash().isEmpty()) {
+      throw new UnauthenticatedException(refusal);
+    }
+    return new Actor.Presented(credential);
   }
 
   private static String bearerToken(String authorization) {

@@ -3,7 +3,6 @@ package dev.custodian.crm.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.core.access.PermissionMatrix;
-import dev.custodian.crm.core.access.port.in.AuthenticateApiKeyUseCase;
 import dev.custodian.crm.core.session.port.in.AuthenticateUseCase;
 import dev.custodian.crm.http.common.RequestGuards;
 import dev.custodian.crm.http.json.JsonMapper;
@@ -135,6 +134,7 @@ public final class HttpApi {
       config.routes.before(guards::check);
       // Once a route matched (an unknown path stays a 404, a wrong method a 405), after the guards.
       config.routes.beforeMatched(access::handle);
+      config.routes.afterMatched(access::afterHandler);
       config.events.serverStopping(guards::stopping);
       for (Route route : table.routes()) {
         config.routes.addHttpHandler(route.method(), route.path(), route.handler());
@@ -143,11 +143,13 @@ public final class HttpApi {
     });
   }
 
-  /** Who holds a credential: a session token (the cookie) or an API key (a bearer token). */
-  public record Credentials(AuthenticateUseCase sessions, AuthenticateApiKeyUseCase apiKeys) {
+  /**
+   * Who holds a session token, for the account's own routes. A workspace route's credential (a
+   * session token or an API key) is checked by its use case's transaction instead.
+   */
+  public record Credentials(AuthenticateUseCase sessions) {
     public Credentials {
       Objects.requireNonNull(sessions, "sessions");
-      Objects.requireNonNull(apiKeys, "apiKeys");
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.custodian.crm.http;
 
-import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.error.UnauthenticatedException;
 import dev.custodian.crm.core.session.SessionId;
@@ -20,20 +19,18 @@ final class TestSessions {
 
   private TestSessions() {}
 
-  /** A session check admitting {@link #TOKEN}, and no API key at all. */
+  /** A session check admitting {@link #TOKEN} on the account's own routes. */
   static HttpApi.Credentials credentials() {
-    return new HttpApi.Credentials(admittingOneToken(), key -> {
-      throw new UnauthenticatedException("no API keys here");
-    });
+    return new HttpApi.Credentials(admittingOneToken());
   }
 
   static AuthenticateUseCase admittingOneToken() {
-    Actor actor = Actor.account(new AccountId(UUID.randomUUID()));
+    AccountId account = new AccountId(UUID.randomUUID());
     return token -> {
       if (!TOKEN.equals(token)) {
         throw new UnauthenticatedException("sign in first");
       }
-      return new Authentication(actor, new SessionId(UUID.randomUUID()), Instant.parse("2100-01-01T00:00:00Z"),
+      return new Authentication(account, new SessionId(UUID.randomUUID()), Instant.parse("2100-01-01T00:00:00Z"),
           Optional.empty());
     };
   }

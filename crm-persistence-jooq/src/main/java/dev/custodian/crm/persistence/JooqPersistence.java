@@ -2,6 +2,7 @@ package dev.custodian.crm.persistence;
 
 import dev.custodian.crm.core.Persistence;
 import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
+import dev.custodian.crm.core.access.port.out.CredentialLookup;
 import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
@@ -52,6 +53,7 @@ public final class JooqPersistence implements Persistence {
   private final MembershipRepository memberships;
   private final InvitationRepository invitations;
   private final ApiKeyRepository apiKeys;
+  private final CredentialLookup credentials;
 
   private JooqPersistence(DataSource appDataSource) {
     this.transactions = new JooqTransactions(appDataSource);
@@ -68,6 +70,7 @@ public final class JooqPersistence implements Persistence {
     this.memberships = JooqAccessStores.memberships(transactions);
     this.invitations = JooqAccessStores.invitations(transactions);
     this.apiKeys = JooqAccessStores.apiKeys(transactions);
+    this.credentials = JooqAccessStores.credentials(transactions);
   }
 
   /**
@@ -158,5 +161,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public ApiKeyRepository apiKeys() {
     return apiKeys;
+  }
+
+  /** One statement per lookup, which also binds a workspace transaction. */
+  @Override
+  public CredentialLookup credentials() {
+    return credentials;
   }
 }

@@ -5,6 +5,7 @@ import dev.custodian.crm.core.access.Invitation;
 import dev.custodian.crm.core.access.InvitationId;
 import dev.custodian.crm.core.access.port.in.AccessUseCases;
 import dev.custodian.crm.core.access.service.AccessServices;
+import dev.custodian.crm.core.access.service.Gate;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.account.Account;
 import dev.custodian.crm.core.account.AccountId;
@@ -27,6 +28,7 @@ import dev.custodian.crm.core.mail.service.MailDispatcher;
 import dev.custodian.crm.core.session.SessionPolicy;
 import dev.custodian.crm.core.session.port.in.SessionUseCases;
 import dev.custodian.crm.core.session.service.SessionServices;
+import dev.custodian.crm.core.session.service.SessionTokenCheck;
 import dev.custodian.crm.core.throttle.service.Throttle;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.service.WorkspaceServices;
@@ -80,9 +82,12 @@ public final class Custodian {
     this.invitationValidity = builder.invitationValidity;
     this.throttle = new Throttle(p.transactions(), p.throttleEntries(), new KeyedThrottleHasher(builder.keys),
         builder.clock, builder.throttleLimit, builder.throttleWindow);
-    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships());
+    TokenGenerator tokens = TokenGenerator.secureRandom();
+    Gate gate = new Gate(p.credentials(), p.apiKeys(),
+        new SessionTokenCheck(p.sessions(), tokens, builder.clock, builder.sessionPolicy), builder.clock);
+    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate);
     SuppressionList suppression = new HashedSuppressionList(p.suppressionEntries(), builder.keys);
-    this.workspaces = WorkspaceServices.create(p.transactions(), p.workspaces(), p.memberships(), builder.ids,
+    this.workspaces = WorkspaceServices.create(p.transactions(), inWorkspace, p.workspaces(), p.memberships(), builder.ids,
         builder.clock);
     this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression, builder.ids, builder.clock);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
@@ -93,9 +98,9 @@ public final class Custodian {
     this.accounts = AccountServices.create(p.transactions(), p.accounts(), p.sessions(), hasher, commonPasswords,
         p.mailOutbox(), p.mailTokens(), throttle, builder.ids, builder.clock, builder.minimumAge);
     this.sessions = SessionServices.create(p.transactions(), p.sessions(), p.accounts(), hasher, commonPasswords,
-        throttle, TokenGenerator.secureRandom(), builder.ids, builder.clock, builder.sessionPolicy);
-    this.access = AccessServices.create(p.transactions(), p.memberships(), p.invitations(), p.apiKeys(), p.accounts(),
-        p.mailOutbox(), p.mailTokens(), TokenGenerator.secureRandom(), builder.ids, builder.clock,
+        throttle, tokens, builder.ids, builder.clock, builder.sessionPolicy);
+    this.access = AccessServices.create(p.transactions(), inWorkspace, gate, p.memberships(), p.invitations(),
+        p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), tokens, builder.ids, builder.clock,
         builder.invitationValidity);
   }
 

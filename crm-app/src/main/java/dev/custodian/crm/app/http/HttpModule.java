@@ -4,7 +4,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
-import dev.custodian.crm.core.access.port.in.AccessUseCases;
 import dev.custodian.crm.core.session.port.in.SessionUseCases;
 import dev.custodian.crm.http.HttpApi;
 import dev.custodian.crm.http.RouteGroup;
@@ -31,9 +30,7 @@ public final class HttpModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Javalin http(Set<RouteGroup> routeGroups, SessionUseCases sessions, AccessUseCases access,
-      HttpApi.Readiness readiness, Clock clock) {
-    return HttpApi.create(routeGroups, new HttpApi.Credentials(sessions.authenticate(), access.authenticateApiKey()),
-        readiness, settings, clock);
+  Javalin http(Set<RouteGroup> routeGroups, SessionUseCases sessions, HttpApi.Readiness readiness, Clock clock) {
+    return HttpApi.create(routeGroups, new HttpApi.Credentials(sessions.authenticate()), readiness, settings, clock);
   }
 }

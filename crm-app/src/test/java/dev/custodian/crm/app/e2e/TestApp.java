@@ -115,6 +115,11 @@ final class TestApp implements AutoCloseable {
     return server.routeTable();
   }
 
+  /** The running totals of the server's statements and round trips. */
+  dev.custodian.crm.persistence.common.StatementCounter statements() {
+    return server.statements();
+  }
+
   /** The origin a browser on the server's own pages sends (no CRM_PUBLIC_URL in tests). */
   String origin() {
     return "http://127.0.0.1:" + server.port();

@@ -1,8 +1,10 @@
 package dev.custodian.crm.core.access;
 
 import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.session.port.in.IssuedSession;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Who a use case runs for: every use case on a workspace's data takes one and lets it in only as a
@@ -11,8 +13,17 @@ import java.util.Objects;
  */
 public sealed interface Actor {
 
-  /** The account whose membership counts: the signed-in person, or the key's creator. */
+  /**
+   * The account whose membership counts: the signed-in person, or the key's creator.
+   *
+   * @throws IllegalStateException for a {@link Presented} credential no transaction let in yet
+   */
   AccountId account();
+
+  /** Who this actor turned out to be: itself, or whom a {@link Presented} credential let in. */
+  default Actor admitted() {
+    return this;
+  }
 
   /** A person signed in with their account. */
   static Actor account(AccountId account) {
@@ -41,6 +52,65 @@ public sealed interface Actor {
     @Override
     public AccountId account() {
       return creator;
+    }
+  }
+
+  /**
+   * A credential a request presented, checked by the transaction of the use case it is handed to
+   * rather than before: in the statement that also reads the membership and binds the workspace,
+   * so identity, revocation, membership and permission cost the request one round trip, and a
+   * revoked token is refused by its very next request on any instance. Until a transaction let it
+   * in it is nobody ({@link #account()} fails); after, it is the account or key it let in. One per
+   * request, used by one thread at a time.
+   */
+  final class Presented implements Actor {
+
+    private final Credential credential;
+    private Actor admitted;
+    private IssuedSession rotated;
+
+    public Presented(Credential credential) {
+      this.credential = Objects.requireNonNull(credential, "credential");
+    }
+
+    public Credential credential() {
+      return credential;
+    }
+
+    @Override
+    public AccountId account() {
+      return admitted().account();
+    }
+
+    @Override
+    public Actor admitted() {
+      if (admitted == null) {
+        throw new IllegalStateException("a presented credential is somebody only once a transaction let it in");
+      }
+      return admitted;
+    }
+
+    /** The session's new token, when a transaction that let this session token in rotated it and committed. */
+    public Optional<IssuedSession> rotated() {
+      return Optional.ofNullable(rotated);
+    }
+
+    /** Records whom a transaction let in (before its work runs). */
+    public void admit(Actor who) {
+      if (who instanceof Presented) {
+        throw new IllegalArgumentException("a credential lets in an account or a key");
+      }
+      this.admitted = Objects.requireNonNull(who, "who");
+    }
+
+    /** Records the session's new token once the transaction that rotated it committed. */
+    public void rotatedTo(IssuedSession next) {
+      this.rotated = Objects.requireNonNull(next, "next");
+    }
+
+    @Override
+    public String toString() {
+      return "Presented[" + credential.kind() + (admitted == null ? "" : " as " + admitted) + "]";
     }
   }
 }

@@ -60,7 +60,7 @@ public final class PermissionMatrix {
   /** Whether an actor of this kind with {@code role} in the workspace has {@code permission}. */
   public boolean allows(Actor actor, Role role, Permission permission) {
     return grantOf(permission)
-        .filter(grant -> !(grant.accountsOnly() && actor instanceof Actor.ApiKey))
+        .filter(grant -> !(grant.accountsOnly() && actor.admitted() instanceof Actor.ApiKey))
         .map(grant -> role.isAtLeast(grant.minimum()))
         .orElse(false);
   }

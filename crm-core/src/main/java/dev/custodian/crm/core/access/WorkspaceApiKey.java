@@ -6,6 +6,7 @@ import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An API key of one workspace, as stored: never the key itself (only its SHA-256 is kept, apart
@@ -20,6 +21,7 @@ public record WorkspaceApiKey(ApiKeyId id, WorkspaceId workspace, ApiKeyName nam
   public static final java.time.Duration LAST_USE_RESOLUTION = java.time.Duration.ofMinutes(1);
   /** The token type of an API key: {@code crmk_} and 32 random bytes. */
   public static final String TOKEN_PREFIX = "crmk_";
+  private static final Pattern TOKEN = Pattern.compile(Pattern.quote(TOKEN_PREFIX) + "[A-Za-z0-9_-]{43}");
 
   public WorkspaceApiKey {
     Objects.requireNonNull(id, "id");
@@ -39,5 +41,15 @@ public record WorkspaceApiKey(ApiKeyId id, WorkspaceId workspace, ApiKeyName nam
   public static WorkspaceApiKey create(ApiKeyId id, WorkspaceId workspace, ApiKeyName name, Role role,
       AccountId createdBy, Instant now) {
     return new WorkspaceApiKey(id, workspace, name, role, createdBy, now, Optional.empty(), Optional.empty());
+  }
+
+  /** Whether {@code token} looks like an API key; anything else is not looked up, nor even hashed. */
+  public static boolean isWellFormed(String token) {
+    return token != null && TOKEN.matcher(token).matches();
+  }
+
+  /** Whether a use at {@code now} is to be written: none was within {@link #LAST_USE_RESOLUTION}. */
+  public boolean useIsDueAt(Instant now) {
+    return lastUsedAt.map(last -> !now.isBefore(last.plus(LAST_USE_RESOLUTION))).orElse(true);
   }
 }

@@ -2,6 +2,7 @@ package dev.custodian.crm.core.session;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * How long sessions live and how often their tokens rotate. The defaults are also the maxima: a
@@ -20,6 +21,8 @@ public record SessionPolicy(Duration maxAge, Duration rotateAfter) {
   /** The token type of a session: {@code ses_} and 32 random bytes. */
   public static final String TOKEN_PREFIX = "ses_";
 
+  private static final Pattern TOKEN = Pattern.compile(Pattern.quote(TOKEN_PREFIX) + "[A-Za-z0-9_-]{43}");
+
   public SessionPolicy {
     Objects.requireNonNull(maxAge, "maxAge");
     Objects.requireNonNull(rotateAfter, "rotateAfter");
@@ -29,6 +32,11 @@ public record SessionPolicy(Duration maxAge, Duration rotateAfter) {
     if (rotateAfter.compareTo(Duration.ofSeconds(1)) < 0 || rotateAfter.compareTo(MAX_ROTATE_AFTER) > 0) {
       throw new IllegalArgumentException("a token's rotation age is from PT1S to " + MAX_ROTATE_AFTER);
     }
+  }
+
+  /** Whether {@code token} looks like a session token; anything else is not looked up, nor even hashed. */
+  public static boolean isWellFormed(String token) {
+    return token != null && TOKEN.matcher(token).matches();
   }
 
   /** 30 days, rotation after 15 minutes. */

@@ -3,6 +3,7 @@ package dev.custodian.crm.core.access;
 import static dev.custodian.crm.core.account.AccountFixtures.anAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.Account;
@@ -208,6 +209,29 @@ public abstract class AbstractMembershipRepositoryContractTest extends AbstractP
     assertThat(walked).containsExactlyElementsOf(expected);
     assertThat(walked.get(1).account().value()).isEqualTo(UUID.fromString("00000000-0000-4000-8000-000000000002"));
     assertThat(walked.get(4).account().value()).isEqualTo(UUID.fromString("ffffffff-0000-4000-8000-000000000001"));
+  }
+
+  @Test
+  void members_isThePageOfList_withTheNameAndEmailOfEachAccountStoredHere() {
+    AccountId stored = anAccountStored();
+    AccountId embedders = AccountId.of(UUID.randomUUID()); // no account row: an embedder's own user
+    insert(a, stored, Role.ADMIN);
+    insert(a, embedders, Role.VIEWER);
+    insert(b, anAccountStored(), Role.OWNER);
+    Account account = tx.inPlatform(() -> accounts.findById(stored)).orElseThrow();
+
+    Page<Member> page = in(a, () -> memberships.members(a, PageRequest.first(10)));
+    Page<Membership> listed = in(a, () -> memberships.list(a, PageRequest.first(10)));
+
+    assertThat(page.items()).extracting(Member::account, Member::role, Member::joinedAt)
+        .containsExactlyElementsOf(listed.items().stream()
+            .map(m -> tuple(m.account(), m.role(), m.joinedAt())).toList());
+    Member named = page.items().stream().filter(m -> m.account().equals(stored)).findFirst().orElseThrow();
+    assertThat(named.name()).contains(account.name());
+    assertThat(named.email()).contains(account.email());
+    Member unnamed = page.items().stream().filter(m -> m.account().equals(embedders)).findFirst().orElseThrow();
+    assertThat(unnamed.name()).isEmpty();
+    assertThat(unnamed.email()).isEmpty();
   }
 
   @Test

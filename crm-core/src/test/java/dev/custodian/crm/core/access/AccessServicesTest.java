@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.access;
 
+import dev.custodian.crm.core.testing.TestGates;
 import static dev.custodian.crm.core.account.AccountFixtures.anAccountWithEmail;
 import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,7 @@ import dev.custodian.crm.core.access.port.in.CreateApiKeyCommand;
 import dev.custodian.crm.core.access.port.in.CreatedApiKey;
 import dev.custodian.crm.core.access.port.in.InviteMemberCommand;
 import dev.custodian.crm.core.access.service.AccessServices;
+import dev.custodian.crm.core.access.service.Admission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.account.Account;
 import dev.custodian.crm.core.account.AccountId;
@@ -82,11 +84,10 @@ class AccessServicesTest {
 
   private final InMemoryPersistence ports = new InMemoryPersistence();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00.123456Z"));
-  private final AccessUseCases access = AccessServices.create(ports.transactions(), ports.memberships(),
-      ports.invitations(), ports.apiKeys(), ports.accounts(), ports.mailOutbox(), ports.mailTokens(), TOKENS,
-      IdGenerator.random(), clock, VALIDITY);
-  private final WorkspaceTransactions inWorkspace =
-      new WorkspaceTransactions(ports.transactions(), ports.memberships());
+  private final WorkspaceTransactions inWorkspace = TestGates.workspaceTransactions(ports, clock);
+  private final AccessUseCases access = AccessServices.create(ports.transactions(), inWorkspace,
+      TestGates.gate(ports, clock), ports.memberships(), ports.invitations(), ports.apiKeys(), ports.accounts(),
+      ports.mailOutbox(), ports.mailTokens(), TOKENS, IdGenerator.random(), clock, VALIDITY);
   private final ContactUseCases contacts = ContactServices.create(inWorkspace, ports.contacts(),
       new InMemorySuppressionList(), IdGenerator.random(), clock);
 
@@ -228,7 +229,7 @@ class AccessServicesTest {
 
   /** The role {@code actor} acts with in the workspace, as the use cases see it. */
   private Role effectiveRole(Actor actor) {
-    return inWorkspace.<Role>inWorkspaceAs(ws, actor, Permission.CONTACT_READ, role -> role);
+    return inWorkspace.<Role>inWorkspaceAs(ws, actor, Permission.CONTACT_READ, Admission::role);
   }
 
   private static void assertForbidden(ThrowingCallable call) {

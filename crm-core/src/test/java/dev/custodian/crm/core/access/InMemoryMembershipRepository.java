@@ -1,7 +1,9 @@
 package dev.custodian.crm.core.access;
 
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
+import dev.custodian.crm.core.account.Account;
 import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.common.InMemoryPaging;
 import dev.custodian.crm.core.common.InMemoryTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
@@ -14,6 +16,7 @@ import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -37,9 +40,22 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
   private record Key(WorkspaceId workspace, AccountId account) {}
 
   private final InMemoryTable<Key, Row> table;
+  private final Function<AccountId, Optional<Account>> accounts;
 
+  /** Without accounts: {@link #members} names no one. */
   public InMemoryMembershipRepository(InMemoryTransactions transactions) {
+    this(transactions, account -> Optional.empty());
+  }
+
+  /** With the accounts {@link #members} names members from, as the database joins them. */
+  public InMemoryMembershipRepository(InMemoryTransactions transactions, AccountRepository accounts) {
+    this(transactions, accounts::findById);
+  }
+
+  private InMemoryMembershipRepository(InMemoryTransactions transactions,
+      Function<AccountId, Optional<Account>> accounts) {
     this.table = transactions.newTable();
+    this.accounts = accounts;
   }
 
   @Override
@@ -65,6 +81,14 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
   public Page<Membership> list(WorkspaceId workspace, PageRequest page) {
     return InMemoryPaging.page(ofWorkspace(workspace).map(Row::toMembership),
         m -> new PageCursor(m.joinedAt(), m.account().value()), page);
+  }
+
+  @Override
+  public Page<Member> members(WorkspaceId workspace, PageRequest page) {
+    return list(workspace, page).map(m -> {
+      Optional<Account> account = accounts.apply(m.account());
+      return new Member(m.account(), account.map(Account::name), account.map(Account::email), m.role(), m.joinedAt());
+    });
   }
 
   @Override

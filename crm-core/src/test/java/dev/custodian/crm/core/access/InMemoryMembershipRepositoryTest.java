@@ -10,6 +10,6 @@ class InMemoryMembershipRepositoryTest extends AbstractMembershipRepositoryContr
 
   @Override
   protected MembershipRepository memberships() {
-    return new InMemoryMembershipRepository(ports.transactions());
+    return new InMemoryMembershipRepository(ports.transactions(), ports.accounts());
   }
 }

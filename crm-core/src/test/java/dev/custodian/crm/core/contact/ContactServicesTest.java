@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.contact;
 
+import dev.custodian.crm.core.testing.TestGates;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.access.Role;
@@ -46,7 +47,7 @@ class ContactServicesTest {
   private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(tx, memberships);
   private final InMemoryContactRepository contacts = new InMemoryContactRepository(tx);
   private final InMemorySuppressionList suppression = new InMemorySuppressionList();
-  private final WorkspaceTransactions inWorkspace = new WorkspaceTransactions(tx, memberships);
+  private final WorkspaceTransactions inWorkspace = TestGates.workspaceTransactions(tx, memberships);
   private final Clock clock = Clock.systemUTC();
   private final CreateContactService create =
       new CreateContactService(inWorkspace, contacts, suppression, IdGenerator.random(), clock);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.account.Account;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.account.AccountName;
@@ -163,7 +162,7 @@ class SessionServiceTest {
     assertThat(rows).containsOnlyKeys(TokenHash.of(issued.token()));
     assertThat(rows.values()).allSatisfy(row -> assertThat(row.toString()).doesNotContain(issued.token()));
     assertThat(stored(issued.session()).account()).isEqualTo(ada.id());
-    assertThat(authenticate(issued.token()).actor()).isEqualTo(Actor.account(ada.id()));
+    assertThat(authenticate(issued.token()).account()).isEqualTo(ada.id());
   }
 
   @Test
@@ -311,7 +310,7 @@ class SessionServiceTest {
     assertRefused(elsewhere.token());
     assertRefused(here.token());
     assertThat(stored(elsewhere.session()).revocationReason()).contains(RevocationReason.PASSWORD_CHANGED);
-    assertThat(authenticate(fresh.token()).actor()).isEqualTo(Actor.account(ada.id()));
+    assertThat(authenticate(fresh.token()).account()).isEqualTo(ada.id());
     assertThat(fresh.session()).isNotIn(elsewhere.session(), here.session());
     assertThatThrownBy(() -> signIn(EMAIL, PASSWORD, IP)).isInstanceOf(UnauthenticatedException.class);
     assertThat(signIn(EMAIL, next, IP)).isInstanceOf(SignInOutcome.SignedIn.class);
@@ -332,7 +331,7 @@ class SessionServiceTest {
     assertRateLimited(() -> change(ada.id(), PASSWORD, "a second long passphrase", IP));
     assertRateLimited(() -> signIn(EMAIL, PASSWORD, IP));
     assertThat(storedHash(ada.id())).isEqualTo(ada.passwordHash());
-    assertThat(authenticate(here.token()).actor()).isEqualTo(Actor.account(ada.id()));
+    assertThat(authenticate(here.token()).account()).isEqualTo(ada.id());
   }
 
   @Test

@@ -23,7 +23,8 @@ import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
 public final class InMemoryPersistence implements Persistence {
 
   private final InMemoryTransactions transactions = new InMemoryTransactions();
-  private final InMemoryMembershipRepository memberships = new InMemoryMembershipRepository(transactions);
+  private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(transactions);
+  private final InMemoryMembershipRepository memberships = new InMemoryMembershipRepository(transactions, accounts);
   private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(transactions, memberships);
   private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions);
   private final InMemorySuppressionEntryRepository suppressionEntries =
@@ -34,7 +35,6 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryMailOutbox mailOutbox = new InMemoryMailOutbox(transactions);
   private final InMemoryMailTokenRepository mailTokens = new InMemoryMailTokenRepository(transactions);
   private final InMemoryThrottleRepository throttleEntries = new InMemoryThrottleRepository(transactions);
-  private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(transactions);
   private final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
   private final InMemoryInvitationRepository invitations = new InMemoryInvitationRepository(transactions);
   private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(transactions);

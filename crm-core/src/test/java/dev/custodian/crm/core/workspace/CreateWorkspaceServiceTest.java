@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.workspace;
 
+import dev.custodian.crm.core.testing.TestGates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -41,7 +42,7 @@ class CreateWorkspaceServiceTest {
   private final CreateWorkspaceService create =
       new CreateWorkspaceService(tx, repository, memberships, IdGenerator.random(), clock);
   private final GetWorkspaceService get =
-      new GetWorkspaceService(new WorkspaceTransactions(tx, memberships), repository);
+      new GetWorkspaceService(TestGates.workspaceTransactions(tx, memberships), repository);
   private final Actor creator = Actor.account(AccountId.of(UUID.randomUUID()));
 
   @Test
@@ -178,6 +179,11 @@ class CreateWorkspaceServiceTest {
       }
 
       @Override
+      public Page<dev.custodian.crm.core.access.Member> members(WorkspaceId workspace, PageRequest page) {
+        return memberships.members(workspace, page);
+      }
+
+      @Override
       public void lockAll(WorkspaceId workspace) {
         memberships.lockAll(workspace);
       }
@@ -207,7 +213,8 @@ class CreateWorkspaceServiceTest {
   @Test
   void list_showsTheActorsOwnWorkspacesWithTheirRole_inTheOrderTheyJoined() {
     MutableClock time = new MutableClock(Instant.parse("2026-03-04T05:06:07Z"));
-    WorkspaceUseCases workspaces = WorkspaceServices.create(tx, repository, memberships, IdGenerator.random(), time);
+    WorkspaceUseCases workspaces = WorkspaceServices.create(tx, TestGates.workspaceTransactions(tx, memberships), repository, memberships,
+        IdGenerator.random(), time);
     Workspace first = workspaces.create().create(creator, CreateWorkspaceCommand.of("First", null));
     time.advance(java.time.Duration.ofSeconds(1));
     Workspace second = workspaces.create().create(creator, CreateWorkspaceCommand.of("Second", null));

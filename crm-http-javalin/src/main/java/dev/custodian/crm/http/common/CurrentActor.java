@@ -2,10 +2,12 @@ package dev.custodian.crm.http.common;
 
 import dev.custodian.crm.core.access.Actor;
 import io.javalin.http.Context;
+import java.util.Optional;
 
 /**
- * HTTP adapter: who the request acts for, as the access filter resolved it from the session cookie
- * before any route ran. A route off the public list never runs without one.
+ * HTTP adapter: who the request acts for, as the access filter found it before any route ran: a
+ * signed-in account on the account's own routes, a credential for the use case to check
+ * ({@code Actor.Presented}) on a workspace's. A route off the public list never runs without one.
  */
 public final class CurrentActor {
 
@@ -15,6 +17,11 @@ public final class CurrentActor {
 
   public static void set(Context ctx, Actor actor) {
     ctx.attribute(ATTRIBUTE, actor);
+  }
+
+  /** The request's actor, if the access filter set one. */
+  public static Optional<Actor> find(Context ctx) {
+    return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
   }
 
   /**

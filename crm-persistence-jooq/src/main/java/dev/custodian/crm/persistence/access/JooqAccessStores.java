@@ -1,6 +1,7 @@
 package dev.custodian.crm.persistence.access;
 
 import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
+import dev.custodian.crm.core.access.port.out.CredentialLookup;
 import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.persistence.common.JooqTransactions;
@@ -23,5 +24,9 @@ public final class JooqAccessStores {
 
   public static ApiKeyRepository apiKeys(JooqTransactions transactions) {
     return new JooqApiKeyRepository(transactions);
+  }
+
+  public static CredentialLookup credentials(JooqTransactions transactions) {
+    return new JooqCredentialLookup(transactions);
   }
 }

@@ -100,7 +100,7 @@ final class JooqApiKeyRepository implements ApiKeyRepository {
         .execute();
   }
 
-  private static WorkspaceApiKey toKey(ApiKeysRecord row) {
+  static WorkspaceApiKey toKey(ApiKeysRecord row) {
     return new WorkspaceApiKey(
         new ApiKeyId(row.getId()),
         WorkspaceId.of(row.getWorkspaceId()),

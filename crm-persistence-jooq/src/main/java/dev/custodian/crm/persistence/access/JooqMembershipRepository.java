@@ -1,11 +1,15 @@
 package dev.custodian.crm.persistence.access;
 
+import static dev.custodian.crm.persistence.generated.Tables.ACCOUNTS;
 import static dev.custodian.crm.persistence.generated.Tables.MEMBERSHIPS;
 
+import dev.custodian.crm.core.access.Member;
 import dev.custodian.crm.core.access.Membership;
 import dev.custodian.crm.core.access.Role;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.account.AccountName;
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.paging.Page;
@@ -77,6 +81,21 @@ final class JooqMembershipRepository implements MembershipRepository {
         transactions.dsl().selectFrom(MEMBERSHIPS).where(MEMBERSHIPS.WORKSPACE_ID.eq(workspace.value())),
         MEMBERSHIPS.CREATED_AT, MEMBERSHIPS.ACCOUNT_ID, page)
         .map(JooqMembershipRepository::toMembership);
+  }
+
+  @Override
+  public Page<Member> members(WorkspaceId workspace, PageRequest page) {
+    return KeysetPaging.page(
+        transactions.dsl().select(MEMBERSHIPS.ACCOUNT_ID, MEMBERSHIPS.ROLE, MEMBERSHIPS.CREATED_AT, ACCOUNTS.NAME,
+                ACCOUNTS.EMAIL)
+            .from(MEMBERSHIPS)
+            .leftJoin(ACCOUNTS).on(ACCOUNTS.ID.eq(MEMBERSHIPS.ACCOUNT_ID)) // no account row: an embedder's own user
+            .where(MEMBERSHIPS.WORKSPACE_ID.eq(workspace.value())),
+        MEMBERSHIPS.CREATED_AT, MEMBERSHIPS.ACCOUNT_ID, page)
+        .map(row -> new Member(AccountId.of(row.value1()),
+            Optional.ofNullable(row.value4()).map(AccountName::new),
+            Optional.ofNullable(row.value5()).map(EmailAddress::new),
+            Role.valueOf(row.value2()), row.value3().toInstant()));
   }
 
   @Override

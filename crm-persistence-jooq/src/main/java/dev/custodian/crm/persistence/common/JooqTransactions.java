@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
@@ -19,9 +20,11 @@ import org.jooq.impl.DefaultConfiguration;
 
 /**
  * Persistence adapter: {@link Transactions} on a JDBC pool. Each transaction binds one connection
- * to the calling thread; a workspace transaction sets {@code crm.tenant_id} transaction-locally as its
- * first statement, so the setting ends with the transaction and never reaches the connection's
- * next borrower. Repositories reach the bound connection through {@link #dsl()}. When the database
+ * to the calling thread; a workspace transaction sets {@code crm.tenant_id} transaction-locally
+ * before its first statement reads or writes, so the setting ends with the transaction and never
+ * reaches the connection's next borrower. It does not spend a round trip of its own on it when it
+ * can help it: the first statement may carry it ({@link #takeTenantBinding()}, as the credential
+ * lookup that opens every request does); otherwise {@link #dsl()} sends it just before. Repositories reach the bound connection through {@link #dsl()}. When the database
  * does not answer (no connection in time, a broken connection, a statement timeout), the
  * transaction ends in the core's {@link UnavailableException}: trying again later may succeed.
  * Its {@link #statements() counter} totals the round trips it makes.
@@ -36,7 +39,37 @@ public final class JooqTransactions implements Transactions {
   private final ThreadLocal<Bound> current = new ThreadLocal<>();
   private final StatementCounter statements = new StatementCounter();
 
-  private record Bound(Optional<WorkspaceId> workspace, DSLContext dsl) {}
+  /** The open transaction on this thread; {@code tenantBound} once {@code crm.tenant_id} is (or is being) set. */
+  private static final class Bound {
+    private final Optional<WorkspaceId> workspace;
+    private final DSLContext dsl;
+    private boolean tenantBound;
+
+    Bound(Optional<WorkspaceId> workspace, DSLContext dsl) {
+      this.workspace = workspace;
+      this.dsl = dsl;
+      this.tenantBound = workspace.isEmpty();
+    }
+
+    Optional<WorkspaceId> workspace() {
+      return workspace;
+    }
+
+    /** The set_config call, once: a workspace transaction's first statement must carry or follow it. */
+    Optional<Field<String>> takeBinding() {
+      if (tenantBound) {
+        return Optional.empty();
+      }
+      tenantBound = true;
+      return Optional.of(DSL.function("set_config", String.class,
+          DSL.inline("crm.tenant_id"), DSL.val(workspace.get().value().toString()), DSL.inline(true)));
+    }
+
+    DSLContext dsl() {
+      takeBinding().ifPresent(binding -> dsl.select(binding).fetch());
+      return dsl;
+    }
+  }
 
   public JooqTransactions(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -67,7 +100,24 @@ public final class JooqTransactions implements Transactions {
   }
 
   /**
-   * The open transaction's jOOQ context.
+   * For the statement that opens a workspace transaction and binds it itself: the
+   * {@code set_config('crm.tenant_id', ..., true)} call to select ahead of its own columns, in a
+   * statement that evaluates it before it reads any workspace-owned row (a select list over
+   * platform tables, returning one row). Empty when the transaction is bound already or is a
+   * platform one. Taking it promises to execute it next, on {@link #dsl()}.
+   *
+   * @throws IllegalStateException when no transaction is open
+   */
+  public Optional<Field<String>> takeTenantBinding() {
+    Bound open = current.get();
+    if (open == null) {
+      throw new IllegalStateException("no transaction is open: call repositories through Transactions");
+    }
+    return open.takeBinding();
+  }
+
+  /**
+   * The open transaction's jOOQ context; a workspace transaction not bound yet is bound first.
    *
    * @throws IllegalStateException when no transaction is open: repositories never autocommit
    */
@@ -115,10 +165,6 @@ public final class JooqTransactions implements Transactions {
       DSLContext dsl = DSL.using(new DefaultConfiguration().set(connection).set(SQLDialect.POSTGRES)
           .set(SETTINGS).set(statements.listener()));
       try {
-        workspace.ifPresent(t -> dsl
-            .select(DSL.function("set_config", String.class,
-                DSL.inline("crm.tenant_id"), DSL.val(t.value().toString()), DSL.inline(true)))
-            .fetch());
         current.set(new Bound(workspace, dsl));
         T result = work.get();
         statements.committed(); // counted before it is sent, as a statement is: a failed one went out too

@@ -102,7 +102,7 @@ final class JooqSessionRepository implements SessionRepository {
         .execute();
   }
 
-  private static SessionToken toToken(Record row) {
+  static SessionToken toToken(Record row) {
     Session session = new Session(
         new SessionId(row.get(SESSIONS.ID)),
         AccountId.of(row.get(SESSIONS.ACCOUNT_ID)),

@@ -1,9 +1,13 @@
 package dev.custodian.crm.persistence.access;
 
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.access.service.Gate;
+import dev.custodian.crm.core.testing.TestGates;
 import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.Member;
 import dev.custodian.crm.core.access.Membership;
 import dev.custodian.crm.core.access.Role;
 import dev.custodian.crm.core.access.port.in.AccessUseCases;
@@ -111,6 +115,11 @@ class LastOwnerRaceTest {
     }
 
     @Override
+    public Page<Member> members(WorkspaceId workspace, PageRequest page) {
+      return delegate.members(workspace, page);
+    }
+
+    @Override
     public boolean changeRole(WorkspaceId workspace, AccountId account, Role role) {
       return delegate.changeRole(workspace, account, role);
     }
@@ -127,8 +136,10 @@ class LastOwnerRaceTest {
   private List<Outcome> demoteEachOtherAtOnce(WorkspaceId workspace, Actor first, Actor second, boolean locking)
       throws Exception {
     JooqPersistence p = db.persistence();
-    AccessUseCases access = AccessServices.create(p.transactions(), new MeetingPoints(p.memberships(), locking),
-        p.invitations(), p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), TokenGenerator.secureRandom(),
+    MeetingPoints memberships = new MeetingPoints(p.memberships(), locking);
+    Gate gate = TestGates.gate(p, Clock.systemUTC());
+    AccessUseCases access = AccessServices.create(p.transactions(),
+        new WorkspaceTransactions(p.transactions(), memberships, gate), gate, memberships, p.invitations(), p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), TokenGenerator.secureRandom(),
         IdGenerator.random(), Clock.systemUTC(), Duration.ofDays(7));
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -1,5 +1,6 @@
 package dev.custodian.crm.privacy.erasure;
 
+import dev.custodian.crm.core.testing.TestGates;
 import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,7 +55,7 @@ class EraseContactServiceTest {
   private final byte[] master = HexFormat.of().parseHex("aa".repeat(32));
   private final KeyProvider keys = master::clone;
   private final HashedSuppressionList suppression = new HashedSuppressionList(entries, keys);
-  private final WorkspaceTransactions inWorkspace = new WorkspaceTransactions(tx, memberships);
+  private final WorkspaceTransactions inWorkspace = TestGates.workspaceTransactions(tx, memberships);
   private final CreateContactService create =
       new CreateContactService(inWorkspace, contacts, suppression, IdGenerator.random(), Clock.systemUTC());
   /** Every use case below runs for this member of both workspaces. */

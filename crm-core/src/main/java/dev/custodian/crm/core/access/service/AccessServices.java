@@ -1,6 +1,5 @@
 package dev.custodian.crm.core.access.service;
 
-import dev.custodian.crm.core.access.PermissionMatrix;
 import dev.custodian.crm.core.access.port.in.AccessUseCases;
 import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
 import dev.custodian.crm.core.access.port.out.InvitationRepository;
@@ -21,7 +20,12 @@ public final class AccessServices {
   private AccessServices() {}
 
   /** @param invitationValidity how long an invitation stays pending: more than zero, at most 7 days */
-  public static AccessUseCases create(Transactions transactions, MembershipRepository memberships,
+  /**
+   * @param inWorkspace the embedder's one {@link WorkspaceTransactions}, whose {@link Gate} also
+   *     authenticates API keys here
+   */
+  public static AccessUseCases create(Transactions transactions, WorkspaceTransactions inWorkspace, Gate gate,
+      MembershipRepository memberships,
       InvitationRepository invitations, ApiKeyRepository apiKeys, AccountRepository accounts, MailOutbox outbox,
       MailTokenRepository mailTokens, TokenGenerator tokens, IdGenerator ids, Clock clock, Duration invitationValidity) {
     if (invitationValidity.isNegative() || invitationValidity.isZero()
@@ -29,12 +33,10 @@ public final class AccessServices {
       throw new IllegalArgumentException("an invitation lives more than zero and at most "
           + MailTokenPurpose.INVITATION.maxTtl());
     }
-    PermissionMatrix matrix = PermissionMatrix.standard();
-    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(transactions, memberships, matrix);
-    MemberService members = new MemberService(inWorkspace, memberships, accounts, apiKeys, matrix, clock);
+    MemberService members = new MemberService(inWorkspace, memberships, apiKeys, inWorkspace.matrix(), clock);
     InvitationService invitationService = new InvitationService(transactions, inWorkspace, invitations, memberships,
         accounts, outbox, mailTokens, ids, clock, invitationValidity);
-    ApiKeyService keys = new ApiKeyService(transactions, inWorkspace, apiKeys, memberships, tokens, ids, clock);
+    ApiKeyService keys = new ApiKeyService(transactions, inWorkspace, apiKeys, gate, tokens, ids, clock);
     return new AccessUseCases(members, members, members, invitationService, invitationService, invitationService,
         invitationService, keys, keys, keys, keys);
   }

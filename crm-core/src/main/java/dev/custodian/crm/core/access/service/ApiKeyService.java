@@ -1,6 +1,7 @@
 package dev.custodian.crm.core.access.service;
 
 import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.Credential;
 import dev.custodian.crm.core.access.ApiKeyId;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.WorkspaceApiKey;
@@ -11,11 +12,9 @@ import dev.custodian.crm.core.access.port.in.CreatedApiKey;
 import dev.custodian.crm.core.access.port.in.ListApiKeysUseCase;
 import dev.custodian.crm.core.access.port.in.RevokeApiKeyUseCase;
 import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
-import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ForbiddenException;
 import dev.custodian.crm.core.common.error.NotFoundException;
-import dev.custodian.crm.core.common.error.UnauthenticatedException;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
@@ -26,29 +25,27 @@ import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** Services of API keys: made, listed and revoked by a signed-in ADMIN; each use checked and recorded. */
 final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, RevokeApiKeyUseCase,
     AuthenticateApiKeyUseCase {
 
   /** What an API key looks like; anything else is not looked up, nor even hashed. */
-  private static final Pattern TOKEN = Pattern.compile(Pattern.quote(WorkspaceApiKey.TOKEN_PREFIX) + "[A-Za-z0-9_-]{43}");
 
   private final Transactions platform;
   private final WorkspaceTransactions transactions;
   private final ApiKeyRepository apiKeys;
-  private final MembershipRepository memberships;
+  private final Gate gate;
   private final TokenGenerator tokens;
   private final IdGenerator ids;
   private final Clock clock;
 
   ApiKeyService(Transactions platform, WorkspaceTransactions transactions, ApiKeyRepository apiKeys,
-      MembershipRepository memberships, TokenGenerator tokens, IdGenerator ids, Clock clock) {
+      Gate gate, TokenGenerator tokens, IdGenerator ids, Clock clock) {
     this.platform = Objects.requireNonNull(platform, "platform");
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
-    this.memberships = Objects.requireNonNull(memberships, "memberships");
+    this.gate = Objects.requireNonNull(gate, "gate");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -58,8 +55,8 @@ final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, Re
   public CreatedApiKey create(Actor actor, CreateApiKeyCommand command) {
     // Locked: serialised with removals, or a key made while its creator is removed would outlive
     // the revocation of the creator's keys.
-    return transactions.inLockedWorkspaceAs(command.workspace(), actor, Permission.API_KEY_MANAGE, own -> {
-      if (!own.isAtLeast(command.role())) {
+    return transactions.inLockedWorkspaceAs(command.workspace(), actor, Permission.API_KEY_MANAGE, admission -> {
+      if (!admission.role().isAtLeast(command.role())) {
         throw new ForbiddenException("a key's role is never above its creator's");
       }
       String token = tokens.newToken(WorkspaceApiKey.TOKEN_PREFIX);
@@ -88,19 +85,6 @@ final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, Re
 
   @Override
   public Actor.ApiKey authenticate(String token) {
-    if (token == null || !TOKEN.matcher(token).matches()) {
-      throw new UnauthenticatedException("the API key is not valid");
-    }
-    String hash = TokenHash.of(token);
-    Instant now = Timestamps.now(clock);
-    return platform.inPlatform(() -> {
-      WorkspaceApiKey key = apiKeys.findByTokenHash(hash)
-          .filter(k -> k.revokedAt().isEmpty())
-          // A key dies with its creator's membership.
-          .filter(k -> memberships.roleOf(k.workspace(), k.createdBy()).isPresent())
-          .orElseThrow(() -> new UnauthenticatedException("the API key is not valid"));
-      apiKeys.recordUse(key.id(), now);
-      return new Actor.ApiKey(key.id(), key.workspace(), key.createdBy(), key.role());
-    });
+    return platform.inPlatform(() -> gate.apiKey(Credential.apiKey(token)));
   }
 }

@@ -75,8 +75,8 @@ final class InvitationService implements InviteMemberUseCase, ListInvitationsUse
   @Override
   public Invitation invite(Actor actor, InviteMemberCommand command) {
     WorkspaceId workspace = command.workspace();
-    return transactions.inWorkspaceAs(workspace, actor, Permission.INVITATION_MANAGE, own -> {
-      if (!own.isAtLeast(command.role())) {
+    return transactions.inWorkspaceAs(workspace, actor, Permission.INVITATION_MANAGE, admission -> {
+      if (!admission.role().isAtLeast(command.role())) {
         throw new ForbiddenException("no one invites with a role above their own");
       }
       boolean member = accounts.findByEmail(command.email())

@@ -12,9 +12,7 @@ import dev.custodian.crm.core.access.port.in.ListMembersUseCase;
 import dev.custodian.crm.core.access.port.in.RemoveMemberUseCase;
 import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
-import dev.custodian.crm.core.account.Account;
 import dev.custodian.crm.core.account.AccountId;
-import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.CrmException;
@@ -25,7 +23,6 @@ import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Services of members: the list, role changes and removals. Every change runs in
@@ -36,16 +33,14 @@ final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase
 
   private final WorkspaceTransactions transactions;
   private final MembershipRepository memberships;
-  private final AccountRepository accounts;
   private final ApiKeyRepository apiKeys;
   private final PermissionMatrix matrix;
   private final Clock clock;
 
-  MemberService(WorkspaceTransactions transactions, MembershipRepository memberships, AccountRepository accounts,
+  MemberService(WorkspaceTransactions transactions, MembershipRepository memberships,
       ApiKeyRepository apiKeys, PermissionMatrix matrix, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.memberships = Objects.requireNonNull(memberships, "memberships");
-    this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
     this.matrix = Objects.requireNonNull(matrix, "matrix");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -53,19 +48,17 @@ final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase
 
   @Override
   public Page<Member> list(Actor actor, PageQuery query) {
-    return transactions.page(actor, Permission.MEMBER_READ, query, (workspace, page) ->
-        memberships.list(workspace, page).map(m -> {
-          Optional<Account> account = accounts.findById(m.account());
-          return new Member(m.account(), account.map(Account::name), account.map(Account::email), m.role(), m.joinedAt());
-        }));
+    return transactions.page(actor, Permission.MEMBER_READ, query, memberships::members);
   }
 
   @Override
   public Membership change(Actor actor, ChangeMemberRoleCommand command) {
     WorkspaceId workspace = command.workspace();
-    return transactions.inLockedWorkspaceAs(workspace, actor, Permission.MEMBER_MANAGE, own -> {
+    return transactions.inLockedWorkspaceAs(workspace, actor, Permission.MEMBER_MANAGE, admission -> {
+      Role own = admission.role();
       Role current = memberships.roleOf(workspace, command.member()).orElseThrow(() -> new NotFoundException("member"));
-      if ((current == Role.OWNER || command.role() == Role.OWNER) && !matrix.allows(actor, own, Permission.OWNER_MANAGE)) {
+      if ((current == Role.OWNER || command.role() == Role.OWNER)
+          && !matrix.allows(admission.actor(), own, Permission.OWNER_MANAGE)) {
         throw new ForbiddenException("only an OWNER grants OWNER or changes an OWNER's role");
       }
       if (!own.isAtLeast(command.role()) || !own.isAtLeast(current)) {
@@ -81,11 +74,15 @@ final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase
 
   @Override
   public void remove(Actor actor, WorkspaceId workspace, AccountId member) {
-    boolean leaving = member.equals(actor.account()) && actor instanceof Actor.SignedIn;
-    Permission needed = leaving ? Permission.MEMBERSHIP_LEAVE : Permission.MEMBER_MANAGE;
-    transactions.inLockedWorkspaceAs(workspace, actor, needed, own -> {
+    // Entered with the least any member has: who is leaving is known once the credential let someone in.
+    transactions.inLockedWorkspaceAs(workspace, actor, Permission.MEMBERSHIP_LEAVE, admission -> {
+      Role own = admission.role();
+      boolean leaving = member.equals(admission.actor().account()) && admission.actor() instanceof Actor.SignedIn;
+      if (!leaving) {
+        transactions.require(admission, Permission.MEMBER_MANAGE);
+      }
       Role current = memberships.roleOf(workspace, member).orElseThrow(() -> new NotFoundException("member"));
-      if (current == Role.OWNER && !leaving && !matrix.allows(actor, own, Permission.OWNER_MANAGE)) {
+      if (current == Role.OWNER && !leaving && !matrix.allows(admission.actor(), own, Permission.OWNER_MANAGE)) {
         throw new ForbiddenException("only an OWNER removes an OWNER");
       }
       if (!leaving && !own.isAtLeast(current)) {

@@ -3,24 +3,26 @@ package dev.custodian.crm.core.access.service;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.PermissionMatrix;
-import dev.custodian.crm.core.access.Role;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.common.error.ForbiddenException;
 import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.error.UnauthenticatedException;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * How every use case on a workspace's data runs: one workspace transaction that first checks, in
- * that same transaction, that the actor is a member of the workspace and that its role has the
- * use case's {@link Permission} in the {@link PermissionMatrix} (SEC-08). A non-member (and an API
+ * How every use case on a workspace's data runs: one workspace transaction that first lets the
+ * actor in through the {@link Gate}, in that same transaction and its first statement (a presented
+ * credential is resolved there, so a revoked one is refused at once), and checks that its role has
+ * the use case's {@link Permission} in the {@link PermissionMatrix} (SEC-08). A non-member (and an API
  * key of another workspace) gets the same {@link NotFoundException} as a workspace that does not
  * exist, so an outsider cannot tell which workspace ids exist; a member lacking the permission gets
  * a {@link ForbiddenException}; either way the work does not run.
@@ -29,32 +31,41 @@ public final class WorkspaceTransactions {
 
   private final Transactions transactions;
   private final MembershipRepository memberships;
+  private final Gate gate;
   private final PermissionMatrix matrix;
 
   /** With the product's {@link PermissionMatrix#standard() matrix}. */
-  public WorkspaceTransactions(Transactions transactions, MembershipRepository memberships) {
-    this(transactions, memberships, PermissionMatrix.standard());
+  public WorkspaceTransactions(Transactions transactions, MembershipRepository memberships, Gate gate) {
+    this(transactions, memberships, gate, PermissionMatrix.standard());
   }
 
-  public WorkspaceTransactions(Transactions transactions, MembershipRepository memberships, PermissionMatrix matrix) {
+  public WorkspaceTransactions(Transactions transactions, MembershipRepository memberships, Gate gate,
+      PermissionMatrix matrix) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.memberships = Objects.requireNonNull(memberships, "memberships");
+    this.gate = Objects.requireNonNull(gate, "gate");
     this.matrix = Objects.requireNonNull(matrix, "matrix");
+  }
+
+  /** Who may do what. */
+  public PermissionMatrix matrix() {
+    return matrix;
   }
 
   /**
    * Runs {@code work} in a transaction of {@code workspace} for {@code actor}, who must be a member
    * (a membership exists only for a workspace that exists) with {@code permission}.
    *
+   * @throws UnauthenticatedException for a presented credential that lets nobody in
    * @throws NotFoundException for a workspace that does not exist or that the actor is no member of
    * @throws ForbiddenException for a member whose role lacks the permission
    */
   public <T> T inWorkspace(WorkspaceId workspace, Actor actor, Permission permission, Supplier<T> work) {
-    return inWorkspaceAs(workspace, actor, permission, role -> work.get());
+    return inWorkspaceAs(workspace, actor, permission, admission -> work.get());
   }
 
-  /** As {@link #inWorkspace}, handing the actor's effective role to {@code work} (for rules between roles). */
-  public <T> T inWorkspaceAs(WorkspaceId workspace, Actor actor, Permission permission, Function<Role, T> work) {
+  /** As {@link #inWorkspace}, handing whom it let in, with their effective role, to {@code work} (for rules between roles). */
+  public <T> T inWorkspaceAs(WorkspaceId workspace, Actor actor, Permission permission, Function<Admission, T> work) {
     return run(workspace, actor, permission, false, work);
   }
 
@@ -64,25 +75,9 @@ public final class WorkspaceTransactions {
    * while its creator is removed), and whose check must not use a role another transaction holding
    * the lock changed meanwhile (an owner demoted while demoting another).
    */
-  public <T> T inLockedWorkspaceAs(WorkspaceId workspace, Actor actor, Permission permission, Function<Role, T> work) {
+  public <T> T inLockedWorkspaceAs(WorkspaceId workspace, Actor actor, Permission permission,
+      Function<Admission, T> work) {
     return run(workspace, actor, permission, true, work);
-  }
-
-  private <T> T run(WorkspaceId workspace, Actor actor, Permission permission, boolean lockMembers,
-      Function<Role, T> work) {
-    Objects.requireNonNull(workspace, "workspace");
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(permission, "permission");
-    return transactions.inWorkspace(workspace, () -> {
-      if (lockMembers) {
-        memberships.lockAll(workspace);
-      }
-      Role role = roleOf(workspace, actor);
-      if (!matrix.allows(actor, role, permission)) {
-        throw new ForbiddenException("this needs the permission " + permission + ", which your role has not");
-      }
-      return work.apply(role);
-    });
   }
 
   /** One page of a workspace's rows, listed by {@code list} in a transaction of that workspace. */
@@ -91,12 +86,44 @@ public final class WorkspaceTransactions {
     return inWorkspace(query.workspace(), actor, permission, () -> list.apply(query.workspace(), query.page()));
   }
 
-  /** The actor's role here: a person's membership, or the lower of a key's role and its creator's current one. */
-  private Role roleOf(WorkspaceId workspace, Actor actor) {
-    if (actor instanceof Actor.ApiKey key && !key.workspace().equals(workspace)) {
-      throw new NotFoundException("workspace");
+  /**
+   * Checks that {@code admission} also has {@code permission}, for a use case whose permission
+   * depends on whom the credential turned out to be (a member leaving needs less than removing another).
+   */
+  public void require(Admission admission, Permission permission) {
+    if (!matrix.allows(admission.actor(), admission.role(), permission)) {
+      throw new ForbiddenException("this needs the permission " + permission + ", which your role has not");
     }
-    Role member = memberships.roleOf(workspace, actor.account()).orElseThrow(() -> new NotFoundException("workspace"));
-    return actor instanceof Actor.ApiKey key ? Role.lower(member, key.role()) : member;
   }
+
+  private <T> T run(WorkspaceId workspace, Actor actor, Permission permission, boolean lockMembers,
+      Function<Admission, T> work) {
+    Objects.requireNonNull(workspace, "workspace");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(permission, "permission");
+    Done<T> done = transactions.inWorkspace(workspace, () -> {
+      if (lockMembers) {
+        memberships.lockAll(workspace);
+      }
+      Optional<Admission> admission = gate.admit(actor, workspace);
+      if (admission.isEmpty()) {
+        return null; // refused after writes that must stay (a reused token's revocation): commit, then answer
+      }
+      require(admission.get(), permission);
+      if (actor instanceof Actor.Presented presented) {
+        presented.admit(admission.get().actor());
+      }
+      return new Done<>(admission.get(), work.apply(admission.get()));
+    });
+    if (done == null) {
+      throw new UnauthenticatedException(Gate.NO_SESSION);
+    }
+    if (actor instanceof Actor.Presented presented) {
+      done.admission().rotated().ifPresent(presented::rotatedTo); // committed: the new token exists
+    }
+    return done.result();
+  }
+
+  /** What a transaction that let its actor in produced. */
+  private record Done<T>(Admission admission, T result) {}
 }

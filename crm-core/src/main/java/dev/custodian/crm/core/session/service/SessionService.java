@@ -1,6 +1,5 @@
 package dev.custodian.crm.core.session.service;
 
-import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.account.Account;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.account.Password;
@@ -38,7 +37,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Services of the session feature. Passwords are hashed and verified outside any transaction (a
@@ -51,9 +49,6 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
 
   /** The throttle's scope of failed sign-ins (and wrong passwords given to re-authenticate). */
   static final String THROTTLE_SCOPE = "sign-in";
-
-  /** What a session token looks like; anything else is not looked up, nor even hashed. */
-  private static final Pattern TOKEN = Pattern.compile(Pattern.quote(SessionPolicy.TOKEN_PREFIX) + "[A-Za-z0-9_-]{43}");
 
   private static final String WRONG_CREDENTIALS = "the email or password is wrong";
   private static final String NO_SESSION = "sign in first: there is no valid session";
@@ -69,6 +64,7 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
   private final SessionPolicy policy;
   /** What an unknown email's password is checked against: the same work as a wrong password. */
   private final PasswordHash standIn;
+  private final SessionTokenCheck check;
 
   SessionService(Transactions transactions, SessionRepository sessions, AccountRepository accounts,
       PasswordHasher hasher, Throttle throttle, TokenGenerator tokens, IdGenerator ids, Clock clock,
@@ -82,6 +78,7 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.check = new SessionTokenCheck(sessions, tokens, clock, policy);
     Password random = new Password(tokens.newToken("standin_"));
     try {
       this.standIn = hasher.hash(random);
@@ -122,40 +119,18 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
 
   @Override
   public Authentication authenticate(String token) {
-    if (token == null || !TOKEN.matcher(token).matches()) {
+    if (!SessionPolicy.isWellFormed(token)) {
       throw new UnauthenticatedException(NO_SESSION);
     }
     String hash = TokenHash.of(token);
-    Instant now = Timestamps.now(clock);
-    SessionToken presented = transactions.inPlatform(() -> sessions.findByTokenHash(hash))
+    // Committed even when refused: a reused token's revocation must stay.
+    return transactions.inPlatform(() -> check.admit(sessions.findByTokenHash(hash), hash))
         .orElseThrow(() -> new UnauthenticatedException(NO_SESSION));
-    Session session = presented.session();
-    if (!session.isLiveAt(now)) {
-      throw new UnauthenticatedException(NO_SESSION);
-    }
-    Actor actor = Actor.account(session.account());
-    if (presented.replacedAt().isPresent()) {
-      if (now.isBefore(presented.replacedAt().get().plus(SessionPolicy.GRACE))) {
-        return new Authentication(actor, session.id(), session.expiresAt(), Optional.empty()); // a racing request
-      }
-      // A replaced token long after its rotation: whoever holds it may not be the session's holder.
-      transactions.inPlatform(() -> sessions.revoke(session.id(), now, RevocationReason.TOKEN_REUSED));
-      throw new UnauthenticatedException(NO_SESSION);
-    }
-    if (now.isBefore(presented.issuedAt().plus(policy.rotateAfter()))) {
-      return new Authentication(actor, session.id(), session.expiresAt(), Optional.empty());
-    }
-    String next = tokens.newToken(SessionPolicy.TOKEN_PREFIX);
-    boolean rotated = transactions.inPlatform(() -> sessions.rotate(hash, TokenHash.of(next), now));
-    Optional<IssuedSession> replacement = rotated
-        ? Optional.of(new IssuedSession(session.id(), next, session.expiresAt()))
-        : Optional.empty(); // a concurrent request rotated it first; this one is within the grace
-    return new Authentication(actor, session.id(), session.expiresAt(), replacement);
   }
 
   @Override
   public void signOut(String token) {
-    if (token == null || !TOKEN.matcher(token).matches()) {
+    if (!SessionPolicy.isWellFormed(token)) {
       return;
     }
     String hash = TokenHash.of(token);

@@ -13,9 +13,8 @@ public final class WorkspaceServices {
 
   private WorkspaceServices() {}
 
-  public static WorkspaceUseCases create(Transactions transactions, WorkspaceRepository workspaces,
-      MembershipRepository memberships, IdGenerator ids, Clock clock) {
-    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(transactions, memberships);
+  public static WorkspaceUseCases create(Transactions transactions, WorkspaceTransactions inWorkspace,
+      WorkspaceRepository workspaces, MembershipRepository memberships, IdGenerator ids, Clock clock) {
     return new WorkspaceUseCases(
         new CreateWorkspaceService(transactions, workspaces, memberships, ids, clock),
         new GetWorkspaceService(inWorkspace, workspaces),

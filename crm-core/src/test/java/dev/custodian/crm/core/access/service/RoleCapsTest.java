@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.access.service;
 
+import dev.custodian.crm.core.testing.TestGates;
 import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,14 +42,14 @@ class RoleCapsTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
   private final PermissionMatrix looser = looser();
   private final WorkspaceTransactions transactions =
-      new WorkspaceTransactions(ports.transactions(), ports.memberships(), looser);
-  private final MemberService members = new MemberService(transactions, ports.memberships(), ports.accounts(),
+      TestGates.workspaceTransactions(ports, clock, looser);
+  private final MemberService members = new MemberService(transactions, ports.memberships(),
       ports.apiKeys(), looser, clock);
   private final InvitationService invitations = new InvitationService(ports.transactions(), transactions,
       ports.invitations(), ports.memberships(), ports.accounts(), ports.mailOutbox(), ports.mailTokens(),
       IdGenerator.random(), clock, Duration.ofDays(7));
   private final ApiKeyService keys = new ApiKeyService(ports.transactions(), transactions, ports.apiKeys(),
-      ports.memberships(), TokenGenerator.secureRandom(), IdGenerator.random(), clock);
+      TestGates.gate(ports, clock), TokenGenerator.secureRandom(), IdGenerator.random(), clock);
 
   private static PermissionMatrix looser() {
     Map<Permission, PermissionMatrix.Grant> grants = new HashMap<>(PermissionMatrix.standard().rows());

@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.access.port.out;
 
+import dev.custodian.crm.core.access.Member;
 import dev.custodian.crm.core.access.Membership;
 import dev.custodian.crm.core.access.Role;
 import dev.custodian.crm.core.account.AccountId;
@@ -34,6 +35,12 @@ public interface MembershipRepository {
 
   /** One page of the workspace's members, in the order they joined (then by account id). */
   Page<Membership> list(WorkspaceId workspace, PageRequest page);
+
+  /**
+   * The same page as {@link #list} as {@link Member}s, each with the name and email of its account
+   * where this database holds the account (empty otherwise: an embedder's own users), in one read.
+   */
+  Page<Member> members(WorkspaceId workspace, PageRequest page);
 
   /**
    * Locks every membership of the workspace until the transaction ends, so that changes which must

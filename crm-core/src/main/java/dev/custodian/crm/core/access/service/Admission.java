@@ -1,0 +1,24 @@
+package dev.custodian.crm.core.access.service;
+
+import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.Role;
+import dev.custodian.crm.core.session.port.in.IssuedSession;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who a transaction let into a workspace and with which role: a signed-in account or an API key
+ * (never a {@link Actor.Presented} credential: that is what it resolved to), its effective role,
+ * and the session's new token when the check rotated it.
+ */
+public record Admission(Actor actor, Role role, Optional<IssuedSession> rotated) {
+
+  public Admission {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(rotated, "rotated");
+    if (actor instanceof Actor.Presented) {
+      throw new IllegalArgumentException("an admission names whom the credential let in");
+    }
+  }
+}
