@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * @param owner the owner role's credentials, for migrations on an external database
  * @param masterKey from {@code CRM_MASTER_KEY}; empty lets the embedded default use its own file
  * @param databaseTimeouts how long the application role waits on PostgreSQL
+ * @param databasePoolSize most connections the application role's pool holds at once
  */
 public record AppConfig(
     String httpHost,
@@ -38,6 +39,7 @@ public record AppConfig(
     Path dataDir,
     Optional<MasterKey> masterKey,
     DatabaseTimeouts databaseTimeouts,
+    int databasePoolSize,
     Optional<URI> publicUrl,
     Set<String> extraAllowedHosts,
     AccountConfig accounts) {
@@ -54,6 +56,7 @@ public record AppConfig(
   public static final String MASTER_KEY = "CRM_MASTER_KEY";
   public static final String DATABASE_TIMEOUT = "CRM_DATABASE_TIMEOUT";
   public static final String DATABASE_STATEMENT_TIMEOUT = "CRM_DATABASE_STATEMENT_TIMEOUT";
+  public static final String DATABASE_POOL_SIZE = "CRM_DATABASE_POOL_SIZE";
   public static final String PUBLIC_URL = "CRM_PUBLIC_URL";
   public static final String ALLOWED_HOSTS = "CRM_ALLOWED_HOSTS";
 
@@ -67,6 +70,12 @@ public record AppConfig(
   static final String DEFAULT_DATA_DIR = "./crm-data";
   /** A request waiting longer than this on the database is no answer a client still waits for. */
   static final Duration MAX_DATABASE_TIMEOUT = Duration.ofMinutes(1);
+  /** The size the pool had before it was configurable; bench api's measurements will choose it. */
+  static final int DEFAULT_DATABASE_POOL_SIZE = 10;
+  /** One connection would make every request wait on every other and on the mail dispatcher. */
+  static final int MIN_DATABASE_POOL_SIZE = 2;
+  /** Far past what a database's cores keep busy: each connection is a PostgreSQL process. */
+  static final int MAX_DATABASE_POOL_SIZE = 200;
 
   /** Reads and validates the configuration; unset and empty variables take their defaults. */
   public static AppConfig fromEnvironment(Map<String, String> env) {
@@ -102,6 +111,9 @@ public record AppConfig(
     Optional<MasterKey> masterKey = value(env, MASTER_KEY).map(v -> MasterKey.fromBase64(v)
         .orElseThrow(() -> new ConfigException(MASTER_KEY + " must be base64 of exactly "
             + MasterKey.LENGTH + " bytes (make one with: openssl rand -base64 32)")));
+    int poolSize = value(env, DATABASE_POOL_SIZE)
+        .map(v -> intIn(DATABASE_POOL_SIZE, v, MIN_DATABASE_POOL_SIZE, MAX_DATABASE_POOL_SIZE))
+        .orElse(DEFAULT_DATABASE_POOL_SIZE);
     Optional<URI> publicUrl = value(env, PUBLIC_URL).map(AppConfig::publicUrl);
     Set<String> extraHosts = value(env, ALLOWED_HOSTS).map(AppConfig::hostList).orElse(Set.of());
     AccountConfig accounts = AccountConfig.fromEnvironment(env);
@@ -110,7 +122,7 @@ public record AppConfig(
           + DATABASE_URL + ") account mail must go out through SMTP");
     }
     return new AppConfig(host, port, maxBytes, url, app, owner, dataDir, masterKey, databaseTimeouts(env),
-        publicUrl, extraHosts, accounts);
+        poolSize, publicUrl, extraHosts, accounts);
   }
 
   /** The base of every link the server mails: {@code CRM_PUBLIC_URL}, or the bound address. */
@@ -241,6 +253,7 @@ public record AppConfig(
   public String toString() {
     return "AppConfig[http=" + httpHost + ":" + httpPort + ", database="
         + (embedded() ? "embedded in " + dataDir : "external") + ", databaseTimeout="
-        + databaseTimeouts.answer() + ", statementTimeout=" + databaseTimeouts.statement() + "]";
+        + databaseTimeouts.answer() + ", statementTimeout=" + databaseTimeouts.statement() + ", poolSize="
+        + databasePoolSize + "]";
   }
 }

@@ -104,7 +104,7 @@ public final class CrmServer implements AutoCloseable {
       } else {
         db = externalConnection(config, "serve");
       }
-      pool = DatabaseSetup.prepareToServe(db, config.databaseTimeouts());
+      pool = DatabaseSetup.prepareToServe(db, config.databaseTimeouts(), config.databasePoolSize());
       if (embedded != null) {
         watchdog = EmbeddedPostgresWatchdog.start(embedded);
       }

@@ -40,8 +40,9 @@ public final class Main {
   /** As {@link #run(String[], Map, PrintStream)}; a command's result (the bench's table) goes to {@code out}. */
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     if (args.length >= 1 && args[0].equals("bench")) {
-      // a scratch configuration of its own: the caller's CRM_* variables must not point it at real data
-      return ApiBench.run(List.of(args).subList(1, args.length), out, err, Main::benchTarget);
+      // a scratch configuration of its own: the caller's CRM_* variables must not point it at real
+      // data; only the pool size is taken from them
+      return ApiBench.run(List.of(args).subList(1, args.length), env, out, err, Main::benchTarget);
     }
     if (args.length != 1 || !(args[0].equals("serve") || args[0].equals("migrate"))) {
       err.println(USAGE);

@@ -155,6 +155,25 @@ class AppConfigTest {
   }
 
   @Test
+  void givenNoPoolSize_thenTenConnections_andAGivenOneIsRead() {
+    assertThat(AppConfig.fromEnvironment(Map.of()).databasePoolSize()).isEqualTo(10);
+    assertThat(AppConfig.fromEnvironment(Map.of("CRM_DATABASE_POOL_SIZE", "")).databasePoolSize()).isEqualTo(10);
+    assertThat(AppConfig.fromEnvironment(Map.of("CRM_DATABASE_POOL_SIZE", " 24 ")).databasePoolSize()).isEqualTo(24);
+    assertThat(AppConfig.fromEnvironment(Map.of("CRM_DATABASE_POOL_SIZE", "2")).databasePoolSize()).isEqualTo(2);
+    assertThat(AppConfig.fromEnvironment(Map.of("CRM_DATABASE_POOL_SIZE", "200")).databasePoolSize()).isEqualTo(200);
+  }
+
+  @Test
+  void givenBadPoolSizes_thenOneLineNamingTheVariable() {
+    for (String bad : new String[] {"1", "0", "-10", "201", "ten", "10.5", "1e2"}) {
+      assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CRM_DATABASE_POOL_SIZE", bad)))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessage("CRM_DATABASE_POOL_SIZE must be a whole number from 2 to 200");
+    }
+  }
+
+  @Test
   void givenBadMaxRequestBytes_thenRejected() {
     assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CRM_HTTP_MAX_REQUEST_BYTES", "0")))
         .isInstanceOf(ConfigException.class)

@@ -28,17 +28,21 @@ class BenchApiTest {
       "ceiling: tx SELECT", "ceiling: INSERT");
 
   @Test
-  void givenASmallRun_thenTheTablePrintsEveryScenarioWithThroughputAndStatementsAndCleansUp() throws Exception {
+  void givenASmallRun_thenTheTablePrintsEveryScenarioWithThroughputAndStatementsAndCleansUp_onTheCallersPoolSize() throws Exception {
     Set<Path> scratchBefore = scratchDirectories();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    // 300 contacts are 6 pages of 50: the deep page is the last full one
+    // 300 contacts are 6 pages of 50: the deep page is the last full one; of the caller's
+    // variables the pool size alone reaches the scratch server (and the ceiling)
     int code = Main.run(new String[] {"bench", "api", "--contacts", "300", "--seconds", "1", "--connections", "2"},
-        Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        Map.of("CRM_DATABASE_POOL_SIZE", "3", "CRM_DATA_DIR", "/nonexistent/real-data"),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
     String table = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as("exit code; stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(table.lines().findFirst().orElseThrow())
+        .endsWith("pool of 3 connections for the server and for the ceiling");
     for (String scenario : SCENARIOS) {
       List<String> rows = table.lines().filter(line -> line.startsWith(scenario + " ")).toList();
       assertThat(rows).as("one row of %s in%n%s", scenario, table).hasSize(1);
@@ -69,6 +73,19 @@ class BenchApiTest {
         "crm-app bench: the only benchmark is `api`", usage,
         "crm-app bench: --contacts must be a whole number from 100 to 10000000", usage,
         "crm-app bench: --seconds needs a value", usage);
+  }
+
+  @Test
+  void givenABadPoolSize_thenTheConfigurationLineAndExitTwo_andNoScratchDirectoryLeft() throws IOException {
+    Set<Path> scratchBefore = scratchDirectories();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    assertThat(Main.run(new String[] {"bench", "api"}, Map.of("CRM_DATABASE_POOL_SIZE", "1"),
+        new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+        "crm-app bench: configuration error: CRM_DATABASE_POOL_SIZE must be a whole number from 2 to 200");
+    assertThat(scratchDirectories()).isSubsetOf(scratchBefore);
   }
 
   private static Set<Path> scratchDirectories() throws IOException {

@@ -1,6 +1,7 @@
 package dev.custodian.crm.app.bench;
 
 import dev.custodian.crm.app.AppConfig;
+import dev.custodian.crm.app.ConfigException;
 import dev.custodian.crm.app.database.DatabaseConnection;
 import dev.custodian.crm.persistence.common.StatementCounter;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +27,9 @@ import java.util.function.Function;
  * {@code bench api}: starts a scratch server (embedded PostgreSQL in a temporary
  * {@code CRM_DATA_DIR}, deleted at the end), sets up one account, workspace and API key through
  * the HTTP API, seeds the contacts, and measures the server's requests against a bare JDBC
- * ceiling on the same database, interleaved, printing one table.
+ * ceiling on the same database, interleaved, printing one table. The scratch server takes one
+ * setting from the caller, {@code CRM_DATABASE_POOL_SIZE}, so a run measures the pool a server
+ * would be given; the ceiling's pool is as large.
  */
 public final class ApiBench {
 
@@ -71,12 +75,14 @@ public final class ApiBench {
 
   /**
    * Runs {@code bench api [options]} and prints the table to {@code out}, progress to {@code err};
-   * returns the exit code (0 done, 1 failed, 2 bad arguments).
+   * returns the exit code (0 done, 1 failed, 2 bad arguments or a bad pool size).
    *
    * @param args the arguments after {@code bench}
+   * @param env the caller's environment: only {@code CRM_DATABASE_POOL_SIZE} is read from it
    * @param start starts the server on the given {@code CRM_*} environment
    */
-  public static int run(List<String> args, PrintStream out, PrintStream err, Function<Map<String, String>, Server> start) {
+  public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err,
+      Function<Map<String, String>, Server> start) {
     BenchOptions options;
     try {
       options = BenchOptions.parse(args);
@@ -89,8 +95,7 @@ public final class ApiBench {
     try {
       dataDir = Files.createTempDirectory("crm-bench"); // mode 0700, as CRM_DATA_DIR must be
       String table;
-      try (Server server = start.apply(Map.of(AppConfig.DATA_DIR, dataDir.toString(),
-          AppConfig.HTTP_HOST, "127.0.0.1", AppConfig.HTTP_PORT, "0"))) {
+      try (Server server = start.apply(scratchEnvironment(dataDir, env))) {
         table = new ApiBench(options, server, dataDir, err).measure();
       }
       out.print(table);
@@ -100,12 +105,30 @@ public final class ApiBench {
       Thread.currentThread().interrupt();
       err.println("crm-app bench: interrupted");
       return 1;
+    } catch (ConfigException e) { // the caller's pool size
+      err.println("crm-app bench: configuration error: " + e.getMessage());
+      return 2;
     } catch (Exception e) {
       err.println("crm-app bench: failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
       return 1;
     } finally {
       deleteQuietly(dataDir, err);
     }
+  }
+
+  /**
+   * The scratch server's configuration: its own data directory and a free loopback port, and the
+   * caller's pool size if set (the server validates it). No other variable of the caller's is
+   * passed on, so none can point the bench at real data.
+   */
+  private static Map<String, String> scratchEnvironment(Path dataDir, Map<String, String> env) {
+    Map<String, String> scratch = new HashMap<>(Map.of(AppConfig.DATA_DIR, dataDir.toString(),
+        AppConfig.HTTP_HOST, "127.0.0.1", AppConfig.HTTP_PORT, "0"));
+    String poolSize = env.get(AppConfig.DATABASE_POOL_SIZE);
+    if (poolSize != null) {
+      scratch.put(AppConfig.DATABASE_POOL_SIZE, poolSize);
+    }
+    return Map.copyOf(scratch);
   }
 
   private String measure() throws Exception {

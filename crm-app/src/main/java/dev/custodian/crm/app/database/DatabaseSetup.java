@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseSetup {
 
   private static final Logger log = LoggerFactory.getLogger(DatabaseSetup.class);
-  static final int POOL_SIZE = 10;
 
   private DatabaseSetup() {}
 
@@ -69,9 +68,10 @@ public final class DatabaseSetup {
 
   /**
    * Migrates when the owner's credentials are given, checks the application role and the schema,
-   * and opens the pool the application serves from, with the given timeouts.
+   * and opens the pool the application serves from, with the given timeouts and at most
+   * {@code poolSize} connections.
    */
-  public static HikariDataSource prepareToServe(DatabaseConnection db, DatabaseTimeouts timeouts) {
+  public static HikariDataSource prepareToServe(DatabaseConnection db, DatabaseTimeouts timeouts, int poolSize) {
     Credentials app = db.app();
     DataSource probe = PostgresDataSources.unpooled(db.jdbcUrl(), app.user(), app.password());
     if (db.owner().isPresent()) {
@@ -93,7 +93,7 @@ public final class DatabaseSetup {
             + " set (or set them for serve)");
       }
     }
-    return PostgresDataSources.pooled(db.jdbcUrl(), app.user(), app.password(), POOL_SIZE, "crm-app",
+    return PostgresDataSources.pooled(db.jdbcUrl(), app.user(), app.password(), poolSize, "crm-app",
         timeouts);
   }
 

@@ -205,15 +205,18 @@ class ContactServicesTest {
 
     assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(ws, "G", "One", " GONE@example.org ", null)))
         .isInstanceOfSatisfying(ConflictException.class,
-            e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.SUPPRESSED));
+            e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.SUPPRESSED))
+        .hasMessageStartingWith("the email was erased");
     assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(ws, "G", "One", "new@example.org", "+1 555 010 0000")))
-        .isInstanceOf(ConflictException.class);
+        .isInstanceOf(ConflictException.class).hasMessageStartingWith("the phone was erased");
+    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(ws, "G", "One", "gone@example.org", "+1 555 010 0000")))
+        .as("both suppressed: the email is named").hasMessageStartingWith("the email was erased");
     assertThatThrownBy(() -> update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
         absent(), absent(), PatchValue.set("Gone@Example.org"), absent())))
-        .isInstanceOf(ConflictException.class);
+        .isInstanceOf(ConflictException.class).hasMessageStartingWith("the email was erased");
     assertThatThrownBy(() -> update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
         absent(), absent(), absent(), PatchValue.set("+15550100000"))))
-        .isInstanceOf(ConflictException.class);
+        .isInstanceOf(ConflictException.class).hasMessageStartingWith("the phone was erased");
     assertThat(get.get(member, ws, ada.id())).isEqualTo(ada);
     assertThat(list.list(member, PageQuery.of(ws, 200, null)).items()).containsExactly(ada);
   }
@@ -222,9 +225,14 @@ class ContactServicesTest {
   void givenExistingRecordWithSuppressedIdentifier_whenOtherFieldsChange_thenAllowed() {
     Contact ada = ada();
     suppression.suppress(ws, ada.email(), java.time.Instant.EPOCH);
+    suppression.suppress(ws, ada.phone().orElseThrow(), java.time.Instant.EPOCH);
     Contact changed = update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
         PatchValue.set("Augusta"), absent(), PatchValue.set(ada.email().value().toUpperCase(java.util.Locale.ROOT)), absent()));
     assertThat(changed.firstName().value()).isEqualTo("Augusta");
+    Contact newPhone = update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(2),
+        absent(), absent(), absent(), PatchValue.set("+15550100001")));
+    assertThat(newPhone.phone().orElseThrow().value())
+        .as("a new phone is checked alone: the kept, suppressed email does not refuse it").isEqualTo("+15550100001");
   }
 
   @Test

@@ -4,6 +4,8 @@ import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,12 +28,14 @@ public final class InMemorySuppressionList implements SuppressionList {
   }
 
   @Override
-  public boolean isSuppressed(WorkspaceId workspace, EmailAddress email) {
-    return entries.contains(workspace + "/email:" + email.normalised());
-  }
-
-  @Override
-  public boolean isSuppressed(WorkspaceId workspace, PhoneNumber phone) {
-    return entries.contains(workspace + "/phone:" + phone.value());
+  public Set<Identifier> suppressed(WorkspaceId workspace, Optional<EmailAddress> email, Optional<PhoneNumber> phone) {
+    Set<Identifier> found = EnumSet.noneOf(Identifier.class);
+    if (email.filter(e -> entries.contains(workspace + "/email:" + e.normalised())).isPresent()) {
+      found.add(Identifier.EMAIL);
+    }
+    if (phone.filter(p -> entries.contains(workspace + "/phone:" + p.value())).isPresent()) {
+      found.add(Identifier.PHONE);
+    }
+    return found;
   }
 }

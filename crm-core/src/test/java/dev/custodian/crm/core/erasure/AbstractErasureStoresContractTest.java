@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +50,7 @@ public abstract class AbstractErasureStoresContractTest extends AbstractPortCont
 
   @Test
   void givenAnEntryBeingAdded_whenAnotherTransactionChecksIt_thenTheCheckWaitsAndSeesIt() throws Exception {
+    String otherEmail = "ef".repeat(32);
     SuppressionEntry entry = new SuppressionEntry(a, SuppressionKind.PHONE, "cd".repeat(32), Instant.now());
     CountDownLatch added = new CountDownLatch(1);
     CountDownLatch checked = new CountDownLatch(1);
@@ -62,9 +64,11 @@ public abstract class AbstractErasureStoresContractTest extends AbstractPortCont
         return awaitAtMost(checked, 1);
       }));
       assertThat(added.await(10, TimeUnit.SECONDS)).isTrue();
-      Future<Boolean> check = pool.submit(() -> {
+      Future<Set<SuppressionKind>> check = pool.submit(() -> {
         try {
-          return tx.inWorkspace(a, () -> suppression.exists(a, entry.kind(), entry.keyedHash()));
+          // checked together with an email that is not on the list, as an intake checks them
+          return tx.inWorkspace(a, () -> suppression.existing(a,
+              Map.of(SuppressionKind.EMAIL, otherEmail, entry.kind(), entry.keyedHash())));
         } finally {
           checked.countDown();
         }
@@ -72,7 +76,8 @@ public abstract class AbstractErasureStoresContractTest extends AbstractPortCont
 
       assertThat(checkedBeforeCommit.get(20, TimeUnit.SECONDS))
           .as("the check finished while the addition was uncommitted").isFalse();
-      assertThat(check.get(20, TimeUnit.SECONDS)).as("the check sees the committed entry").isTrue();
+      assertThat(check.get(20, TimeUnit.SECONDS)).as("the check sees the committed entry")
+          .containsExactly(SuppressionKind.PHONE);
     } finally {
       pool.shutdownNow();
     }
@@ -84,10 +89,31 @@ public abstract class AbstractErasureStoresContractTest extends AbstractPortCont
     SuppressionEntry entry = new SuppressionEntry(a, SuppressionKind.EMAIL, HASH, Instant.now());
     tx.inWorkspace(a, () -> { suppression.add(entry); suppression.add(entry); return null; });
 
-    assertThat(tx.inWorkspace(a, () -> suppression.exists(a, SuppressionKind.EMAIL, HASH))).isTrue();
-    assertThat(tx.inWorkspace(a, () -> suppression.exists(a, SuppressionKind.PHONE, HASH))).isFalse();
-    assertThat(tx.inWorkspace(a, () -> suppression.exists(a, SuppressionKind.EMAIL, "cd".repeat(32)))).isFalse();
-    assertThat(tx.inWorkspace(b, () -> suppression.exists(b, SuppressionKind.EMAIL, HASH))).isFalse();
+    assertThat(tx.inWorkspace(a, () -> suppression.existing(a, Map.of(SuppressionKind.EMAIL, HASH))))
+        .containsExactly(SuppressionKind.EMAIL);
+    assertThat(tx.inWorkspace(a, () -> suppression.existing(a, Map.of(SuppressionKind.PHONE, HASH)))).isEmpty();
+    assertThat(tx.inWorkspace(a, () -> suppression.existing(a, Map.of(SuppressionKind.EMAIL, "cd".repeat(32)))))
+        .isEmpty();
+    assertThat(tx.inWorkspace(b, () -> suppression.existing(b, Map.of(SuppressionKind.EMAIL, HASH)))).isEmpty();
+  }
+
+  @Test
+  void givenAnEmailAndAPhoneCheckedTogether_thenTheAnswerNamesEachKindThatIsOnTheList() {
+    String email = "ab".repeat(32);
+    String phone = "cd".repeat(32);
+    Map<SuppressionKind, String> both = Map.of(SuppressionKind.EMAIL, email, SuppressionKind.PHONE, phone);
+    assertThat(tx.inWorkspace(a, () -> suppression.existing(a, both))).isEmpty();
+    assertThat(tx.inWorkspace(a, () -> suppression.existing(a, Map.of()))).isEmpty();
+
+    tx.inWorkspace(a, () -> { suppression.add(new SuppressionEntry(a, SuppressionKind.PHONE, phone, Instant.now())); return null; });
+    assertThat(tx.inWorkspace(a, () -> suppression.existing(a, both))).containsExactly(SuppressionKind.PHONE);
+    assertThat(tx.inWorkspace(a, () -> suppression.existing(a,
+        Map.of(SuppressionKind.EMAIL, phone, SuppressionKind.PHONE, email)))).as("each hash under its own kind").isEmpty();
+
+    tx.inWorkspace(a, () -> { suppression.add(new SuppressionEntry(a, SuppressionKind.EMAIL, email, Instant.now())); return null; });
+    assertThat(tx.inWorkspace(a, () -> suppression.existing(a, both)))
+        .containsExactlyInAnyOrder(SuppressionKind.EMAIL, SuppressionKind.PHONE);
+    assertThat(tx.inWorkspace(b, () -> suppression.existing(b, both))).isEmpty();
   }
 
   @Test
@@ -103,20 +129,21 @@ public abstract class AbstractErasureStoresContractTest extends AbstractPortCont
     SuppressionEntry newOfB = new SuppressionEntry(b, SuppressionKind.PHONE, HASH, Instant.now());
 
     run(a, () -> {
-      assertRefusedOr(() -> suppression.exists(b, SuppressionKind.EMAIL, HASH), found -> assertThat(found).isFalse());
+      assertRefusedOr(() -> suppression.existing(b, Map.of(SuppressionKind.EMAIL, HASH)),
+          found -> assertThat(found).isEmpty());
       assertRefusedOr(() -> receipts.list(b, PageRequest.first(50)), page -> assertThat(page.items()).isEmpty());
       assertRefusedOr(() -> {
         suppression.add(newOfB);
         return true;
       }, added -> assertThat(added).as("an addition for B inside A's transaction").isFalse());
     });
-    assertThat(in(b, () -> suppression.exists(b, SuppressionKind.PHONE, HASH))).isFalse();
+    assertThat(in(b, () -> suppression.existing(b, Map.of(SuppressionKind.PHONE, HASH)))).isEmpty();
     assertThat(in(b, () -> receipts.list(b, PageRequest.first(50))).items()).containsExactly(receiptOfB);
   }
 
   @Test
   void givenNoOpenTransaction_thenStoresFailLoudly() {
-    assertThatThrownBy(() -> suppression.exists(a, SuppressionKind.EMAIL, HASH))
+    assertThatThrownBy(() -> suppression.existing(a, Map.of(SuppressionKind.EMAIL, HASH)))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> receipts.list(a, PageRequest.first(1))).isInstanceOf(IllegalStateException.class);
   }

@@ -4,6 +4,9 @@ import dev.custodian.crm.core.common.InMemoryTenantTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * In-memory fake of {@link SuppressionEntryRepository}; passes the same contract as the jOOQ
@@ -26,7 +29,13 @@ public final class InMemorySuppressionEntryRepository implements SuppressionEntr
   }
 
   @Override
-  public boolean exists(WorkspaceId workspace, SuppressionKind kind, String keyedHash) {
-    return table.find(workspace, new Key(kind, keyedHash)).isPresent();
+  public Set<SuppressionKind> existing(WorkspaceId workspace, Map<SuppressionKind, String> keyedHashes) {
+    Set<SuppressionKind> found = EnumSet.noneOf(SuppressionKind.class);
+    keyedHashes.forEach((kind, hash) -> {
+      if (table.find(workspace, new Key(kind, hash)).isPresent()) {
+        found.add(kind);
+      }
+    });
+    return found;
   }
 }

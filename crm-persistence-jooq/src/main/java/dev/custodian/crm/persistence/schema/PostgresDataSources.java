@@ -48,6 +48,8 @@ public final class PostgresDataSources {
     config.addDataSourceProperty("loginTimeout", answerSeconds);
     config.addDataSourceProperty("socketTimeout", answerSeconds);
     config.addDataSourceProperty("tcpKeepAlive", "true");
+    // jOOQ binds every value: prepare each query on the server at its 1st use per connection, not its 5th.
+    config.addDataSourceProperty("prepareThreshold", "1");
     // A startup option of each session, never a SET on a borrowed connection that could outlive
     // its borrower; the server cancels a longer statement (57014) and the connection stays usable.
     config.addDataSourceProperty("options",

@@ -12,7 +12,12 @@ import dev.custodian.crm.privacy.crypto.KeyDerivation;
 import dev.custodian.crm.privacy.crypto.KeyedHash;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The suppression list as keyed hashes: HMAC-SHA256 under the workspace's {@value #PURPOSE} key of
@@ -33,14 +38,24 @@ public final class HashedSuppressionList implements SuppressionList {
     this.keys = Objects.requireNonNull(keys, "keys");
   }
 
+  /** Asks the entries once for both identifiers, hashed under one derived key. */
   @Override
-  public boolean isSuppressed(WorkspaceId workspace, EmailAddress email) {
-    return entries.exists(workspace, SuppressionKind.EMAIL, hash(workspace, SuppressionKind.EMAIL, email.normalised()));
-  }
-
-  @Override
-  public boolean isSuppressed(WorkspaceId workspace, PhoneNumber phone) {
-    return entries.exists(workspace, SuppressionKind.PHONE, hash(workspace, SuppressionKind.PHONE, phone.value()));
+  public Set<Identifier> suppressed(WorkspaceId workspace, Optional<EmailAddress> email, Optional<PhoneNumber> phone) {
+    Map<SuppressionKind, String> normalised = new EnumMap<>(SuppressionKind.class);
+    email.ifPresent(e -> normalised.put(SuppressionKind.EMAIL, e.normalised()));
+    phone.ifPresent(p -> normalised.put(SuppressionKind.PHONE, p.value()));
+    Set<Identifier> found = EnumSet.noneOf(Identifier.class);
+    if (normalised.isEmpty()) {
+      return found;
+    }
+    Set<SuppressionKind> kinds = entries.existing(workspace, hashes(workspace, normalised));
+    if (kinds.contains(SuppressionKind.EMAIL)) {
+      found.add(Identifier.EMAIL);
+    }
+    if (kinds.contains(SuppressionKind.PHONE)) {
+      found.add(Identifier.PHONE);
+    }
+    return found;
   }
 
   @Override
@@ -56,10 +71,17 @@ public final class HashedSuppressionList implements SuppressionList {
   }
 
   private String hash(WorkspaceId workspace, SuppressionKind kind, String normalised) {
+    return hashes(workspace, Map.of(kind, normalised)).get(kind);
+  }
+
+  /** Each value hashed under its kind, with the workspace's key derived once. */
+  private Map<SuppressionKind, String> hashes(WorkspaceId workspace, Map<SuppressionKind, String> normalised) {
     byte[] master = keys.masterKey();
     byte[] key = KeyDerivation.workspaceKey(master, PURPOSE, workspace);
     try {
-      return KeyedHash.of(key, kind.label(), normalised);
+      Map<SuppressionKind, String> hashes = new EnumMap<>(SuppressionKind.class);
+      normalised.forEach((kind, value) -> hashes.put(kind, KeyedHash.of(key, kind.label(), value)));
+      return hashes;
     } finally {
       Arrays.fill(master, (byte) 0);
       Arrays.fill(key, (byte) 0);

@@ -13,6 +13,7 @@ import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Service: adds a contact, unless its email or phone is suppressed in the workspace. */
 public final class CreateContactService implements CreateContactUseCase {
@@ -35,8 +36,7 @@ public final class CreateContactService implements CreateContactUseCase {
   @Override
   public Contact create(Actor actor, CreateContactCommand command) {
     return transactions.inWorkspace(command.workspace(), actor, Permission.CONTACT_WRITE, () -> {
-      suppression.refuseSuppressed(command.workspace(), command.email());
-      command.phone().ifPresent(phone -> suppression.refuseSuppressed(command.workspace(), phone));
+      suppression.refuseSuppressed(command.workspace(), Optional.of(command.email()), command.phone());
       Contact contact = Contact.create(command.workspace(), ContactId.of(ids.newId()),
           command.firstName(), command.lastName(), command.email(), command.phone(),
           Timestamps.now(clock));

@@ -4,8 +4,11 @@ import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.contact.port.out.SuppressionList.Identifier;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /** Refuses an email or phone that was erased at the person's request (privacy promise DSR-04). */
 final class SuppressionGuard {
@@ -16,14 +19,20 @@ final class SuppressionGuard {
     this.suppressionList = Objects.requireNonNull(suppressionList, "suppressionList");
   }
 
-  void refuseSuppressed(WorkspaceId workspace, EmailAddress email) {
-    if (suppressionList.isSuppressed(workspace, email)) {
+  /**
+   * Refuses the email or phone the intake adds if it is suppressed; asks about both at once (one
+   * check, not one per identifier) and names the email when both are, as a check of the email
+   * first would.
+   */
+  void refuseSuppressed(WorkspaceId workspace, Optional<EmailAddress> email, Optional<PhoneNumber> phone) {
+    if (email.isEmpty() && phone.isEmpty()) {
+      return;
+    }
+    Set<Identifier> found = suppressionList.suppressed(workspace, email, phone);
+    if (found.contains(Identifier.EMAIL)) {
       throw suppressed("email");
     }
-  }
-
-  void refuseSuppressed(WorkspaceId workspace, PhoneNumber phone) {
-    if (suppressionList.isSuppressed(workspace, phone)) {
+    if (found.contains(Identifier.PHONE)) {
       throw suppressed("phone");
     }
   }

@@ -51,12 +51,9 @@ public final class UpdateContactService implements UpdateContactUseCase {
       Optional<PhoneNumber> phone = command.phone() instanceof PatchValue.Clear
           ? Optional.empty()
           : Optional.ofNullable(valueOr(command.phone(), current.phone().orElse(null)));
-      if (!email.normalised().equals(current.email().normalised())) {
-        suppression.refuseSuppressed(command.workspace(), email);
-      }
-      if (phone.isPresent() && !phone.equals(current.phone())) {
-        suppression.refuseSuppressed(command.workspace(), phone.get());
-      }
+      suppression.refuseSuppressed(command.workspace(),
+          Optional.of(email).filter(e -> !e.normalised().equals(current.email().normalised())),
+          phone.equals(current.phone()) ? Optional.empty() : phone);
       PersonName firstName = valueOr(command.firstName(), current.firstName());
       PersonName lastName = valueOr(command.lastName(), current.lastName());
       if (firstName.equals(current.firstName()) && lastName.equals(current.lastName())

@@ -4,6 +4,8 @@ import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Out-port: the identifiers of people who had their data erased, per workspace. Every intake path
@@ -17,9 +19,19 @@ import java.time.Instant;
  */
 public interface SuppressionList {
 
-  boolean isSuppressed(WorkspaceId workspace, EmailAddress email);
+  /** The kind of identifier an intake checks; names the contact's field it came from. */
+  enum Identifier {
+    EMAIL,
+    PHONE
+  }
 
-  boolean isSuppressed(WorkspaceId workspace, PhoneNumber phone);
+  /**
+   * Which of the given identifiers are on the workspace's list. The email and the phone are
+   * checked together, so a contact with both costs no more round trips than one with an email
+   * only; give only what the intake adds (an update passes neither the email nor the phone it
+   * keeps). Neither given: empty, and nothing is asked.
+   */
+  Set<Identifier> suppressed(WorkspaceId workspace, Optional<EmailAddress> email, Optional<PhoneNumber> phone);
 
   /** Adds the email to the workspace's list; adding it twice changes nothing. */
   void suppress(WorkspaceId workspace, EmailAddress email, Instant now);
