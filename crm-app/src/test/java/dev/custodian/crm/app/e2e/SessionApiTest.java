@@ -146,6 +146,35 @@ class SessionApiTest {
   }
 
   @Test
+  @DisplayName("ACC-07: a workspace route rotates a due token in its use case's transaction: the new one comes back when it commits, not when it is refused; a replayed old one ends the session there too")
+  void workspaceRoutesRotateInTheirUseCasesTransaction() throws Exception {
+    TestApp.Client member = member();
+    HttpResponse<String> opened = member.postJson("/api/v1/workspaces", "{\"name\":\"Rotation\"}");
+    String contacts = "/api/v1/workspaces/" + JSON.readTree(opened.body()).path("id").asText() + "/contacts";
+    String first = member.sessionToken();
+
+    clock.advance(Duration.ofMinutes(16));
+    HttpResponse<String> refused = member.get(contacts + "/" + UUID.randomUUID());
+    ApiTestSupport.assertProblem(refused, 404, "/problems/not-found");
+    assertThat(refused.headers().firstValue("Set-Cookie")).as("its transaction rolled back, rotation and all").isEmpty();
+    assertThat(member.sessionToken()).isEqualTo(first);
+
+    HttpResponse<String> listed = member.get(contacts);
+    assertThat(listed.statusCode()).isEqualTo(200);
+    assertThat(listed.headers().firstValue("Set-Cookie")).isPresent();
+    String second = member.sessionToken();
+    assertThat(second).isNotEqualTo(first);
+    assertThat(member.get(contacts).headers().firstValue("Set-Cookie")).as("the new token is current").isEmpty();
+
+    clock.advance(Duration.ofSeconds(31));
+    member.useSessionToken(first);
+    ApiTestSupport.assertProblem(member.get(contacts), 401, "/problems/unauthenticated");
+    assertThat(revocationReasonOf(second)).as("committed, though the request was refused").isEqualTo("TOKEN_REUSED");
+    member.useSessionToken(second);
+    ApiTestSupport.assertProblem(member.get(contacts), 401, "/problems/unauthenticated");
+  }
+
+  @Test
   void aRotatedTokenReachesTheClient_evenWhenItsRequestIsRefused() throws Exception {
     TestApp.Client member = member();
     String first = member.sessionToken();

@@ -62,17 +62,11 @@ public final class InMemoryInvitationRepository implements InvitationRepository 
   }
 
   @Override
-  public int revokeAllTo(WorkspaceId workspace, EmailAddress email, Instant at) {
-    int[] count = {0};
-    table.rows().replaceAll((id, invitation) -> {
-      if (!invitation.workspace().equals(workspace) || !isOpen(invitation)
-          || !invitation.email().normalised().equals(email.normalised())) {
-        return invitation;
-      }
-      count[0]++;
-      return revoked(invitation, at);
-    });
-    return count[0];
+  public void insertReplacing(Invitation invitation) {
+    table.rows().replaceAll((id, other) -> other.workspace().equals(invitation.workspace()) && isOpen(other)
+        && other.email().normalised().equals(invitation.email().normalised())
+        ? revoked(other, invitation.createdAt()) : other);
+    insert(invitation);
   }
 
   @Override

@@ -19,7 +19,11 @@ import dev.custodian.crm.persistence.generated.tables.records.InvitationsRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.UUID;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
+import org.jooq.Record1;
+import org.jooq.impl.DSL;
 
 /**
  * Persistence adapter: {@link InvitationRepository} on the platform-level {@code invitations}
@@ -36,6 +40,10 @@ final class JooqInvitationRepository implements InvitationRepository {
 
   @Override
   public void insert(Invitation invitation) {
+    transactions.dsl().insertInto(INVITATIONS).set(toRow(invitation)).execute();
+  }
+
+  private static InvitationsRecord toRow(Invitation invitation) {
     InvitationsRecord row = new InvitationsRecord();
     row.setId(invitation.id().value());
     row.setWorkspaceId(invitation.workspace().value());
@@ -47,7 +55,7 @@ final class JooqInvitationRepository implements InvitationRepository {
     row.setExpiresAt(SqlTime.utc(invitation.expiresAt()));
     row.setAcceptedAt(invitation.acceptedAt().map(SqlTime::utc).orElse(null));
     row.setRevokedAt(invitation.revokedAt().map(SqlTime::utc).orElse(null));
-    transactions.dsl().insertInto(INVITATIONS).set(row).execute();
+    return row;
   }
 
   @Override
@@ -76,9 +84,16 @@ final class JooqInvitationRepository implements InvitationRepository {
   }
 
   @Override
-  public int revokeAllTo(WorkspaceId workspace, EmailAddress email, Instant at) {
-    return revokeWhere(INVITATIONS.WORKSPACE_ID.eq(workspace.value())
-        .and(INVITATIONS.EMAIL_NORMALISED.eq(email.normalised())), at);
+  public void insertReplacing(Invitation invitation) {
+    // A data-modifying WITH runs to completion even though the insert does not read it: one round trip.
+    CommonTableExpression<Record1<UUID>> voided = DSL.name("voided").fields("id").as(
+        transactions.dsl().update(INVITATIONS)
+            .set(INVITATIONS.REVOKED_AT, SqlTime.utc(invitation.createdAt()))
+            .where(INVITATIONS.WORKSPACE_ID.eq(invitation.workspace().value()))
+            .and(INVITATIONS.EMAIL_NORMALISED.eq(invitation.email().normalised()))
+            .and(open())
+            .returningResult(INVITATIONS.ID));
+    transactions.dsl().with(voided).insertInto(INVITATIONS).set(toRow(invitation)).execute();
   }
 
   @Override

@@ -85,10 +85,9 @@ final class InvitationService implements InviteMemberUseCase, ListInvitationsUse
         throw new ConflictException(ConflictException.Kind.DUPLICATE, "the address's account is a member already");
       }
       Instant now = Timestamps.now(clock);
-      invitations.revokeAllTo(workspace, command.email(), now); // a newer invitation voids the older
       Invitation invitation = Invitation.create(new InvitationId(ids.newId()), workspace, command.email(),
           command.role(), actor.account(), now, now.plus(validity));
-      invitations.insert(invitation);
+      invitations.insertReplacing(invitation); // a newer invitation voids the older
       outbox.enqueue(MailTemplate.INVITATION, invitation.id().value(), now);
       return invitation;
     });

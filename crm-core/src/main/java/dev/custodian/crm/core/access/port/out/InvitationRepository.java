@@ -25,8 +25,12 @@ public interface InvitationRepository {
   /** Revokes the workspace's invitation if it is neither accepted nor revoked; false otherwise. */
   boolean revoke(WorkspaceId workspace, InvitationId id, Instant at);
 
-  /** Revokes every invitation of the workspace to the address (normalised) that is neither accepted nor revoked. */
-  int revokeAllTo(WorkspaceId workspace, EmailAddress email, Instant at);
+  /**
+   * Stores a new invitation after revoking, at its creation time, every invitation of its workspace
+   * to its address (normalised) that is neither accepted nor revoked: a newer invitation voids the
+   * older. One statement where the store can.
+   */
+  void insertReplacing(Invitation invitation);
 
   /** Marks the invitation accepted if it is neither accepted nor revoked; false otherwise. */
   boolean markAccepted(InvitationId id, Instant at);

@@ -1,0 +1,145 @@
+package dev.custodian.crm.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.crm.core.access.PermissionMatrix;
+import dev.custodian.crm.core.access.Role;
+import dev.custodian.crm.http.Access;
+import dev.custodian.crm.http.Route;
+import dev.custodian.crm.persistence.testing.TestDatabase;
+import io.javalin.http.HandlerType;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The statement budget of every workspace route in the route table, counted by the persistence
+ * adapter's statement counter (statements and commits: round trips): reading one record or a page
+ * costs at most 3 (identity and tenancy, the query, the commit), a create at most 5, by session
+ * cookie and by API key. A route that adds a round trip fails here; a new route without a sample
+ * request here fails too, so every route gets a budget. Each request is measured three times and
+ * the least counts: the server's background jobs (the mail dispatcher) share the counter.
+ */
+class StatementBudgetTest {
+
+  static final int READ = 3;
+  static final int LIST = 3;
+  static final int CREATE = 5;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, String> CREATES = Map.of(
+      "POST /api/v1/workspaces/{workspaceId}/contacts", "{\"firstName\":\"Eve\",\"lastName\":\"Budget\",\"email\":\"eve.%s@example.org\"}",
+      "POST /api/v1/workspaces/{workspaceId}/invitations", "{\"email\":\"invited.%s@example.org\",\"role\":\"viewer\"}",
+      "POST /api/v1/workspaces/{workspaceId}/api-keys", "{\"name\":\"budget %s\",\"role\":\"viewer\"}");
+
+  @RegisterExtension static final TestDatabase db = new TestDatabase();
+  private static TestApp app;
+  private static String apiKey;
+  private static Map<String, String> pathValues;
+
+  @BeforeAll
+  static void start() throws Exception {
+    app = TestApp.start(TestApp.environmentFor(db)).signIn();
+    String workspace = ApiTestSupport.workspace(app);
+    String contact = ApiTestSupport.ada(app, workspace);
+    for (int i = 0; i < 3; i++) { // more than one row in each page
+      app.postJson("/api/v1/workspaces/" + workspace + "/contacts", "{\"firstName\":\"More\",\"lastName\":\"Rows\",\"email\":\"more." + i + "@example.org\"}");
+    }
+    HttpResponse<String> key = app.postJson("/api/v1/workspaces/" + workspace + "/api-keys",
+        "{\"name\":\"budget\",\"role\":\"" + Role.ADMIN.name().toLowerCase() + "\"}");
+    apiKey = JSON.readTree(key.body()).path("key").asText();
+    String me = JSON.readTree(app.get("/api/v1/me").body()).path("id").asText();
+    pathValues = Map.of("{workspaceId}", workspace, "{contactId}", contact, "{accountId}", me);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  @DisplayName("Every workspace read, page and create stays within its statement budget, by cookie and by API key")
+  void everyWorkspaceRouteStaysWithinItsBudget() throws Exception {
+    Map<String, String> measured = new LinkedHashMap<>();
+    List<String> over = new ArrayList<>();
+    for (Route route : app.routeTable()) {
+      if (!(route.access() instanceof Access.InWorkspace)) {
+        continue;
+      }
+      int budget = budgetOf(route);
+      if (budget == 0) {
+        continue; // changes other than creates have no budget of their own yet
+      }
+      boolean keysMay = !PermissionMatrix.standard()
+          .grantOf(((Access.InWorkspace) route.access()).permission()).orElseThrow().accountsOnly();
+      for (boolean byKey : keysMay ? new boolean[] {false, true} : new boolean[] {false}) {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+          awaitEmptyOutbox(); // a mail a create queued is sent in the background, on the same counter
+          least = Math.min(least, roundTripsOf(route, byKey));
+        }
+        String name = route.key() + (byKey ? " by API key" : " by cookie");
+        measured.put(name, least + " of " + budget);
+        if (least > budget) {
+          over.add(name + ": " + least + " round trips, budget " + budget);
+        }
+      }
+    }
+    System.out.println("Statement budgets: " + measured);
+    assertThat(measured).as("routes measured").hasSizeGreaterThanOrEqualTo(10);
+    assertThat(over).isEmpty();
+  }
+
+  private static void awaitEmptyOutbox() throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    while (TestApp.count(db, "mail_outbox") > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
+  /** The budget a route's kind has; 0 for a change that is no create. */
+  private static int budgetOf(Route route) {
+    if (route.method() == HandlerType.GET) {
+      return route.paged() ? LIST : READ;
+    }
+    if (route.method() == HandlerType.POST && route.status() == 201) {
+      assertThat(CREATES).as("a sample body for the create %s", route.key()).containsKey(route.key());
+      return CREATE;
+    }
+    return 0;
+  }
+
+  /** The round trips one successful call of {@code route} cost. */
+  private static long roundTripsOf(Route route, boolean byKey) throws Exception {
+    String path = route.path();
+    for (Map.Entry<String, String> value : pathValues.entrySet()) {
+      path = path.replace(value.getKey(), value.getValue());
+    }
+    assertThat(path).as("every path parameter of %s has a value here", route.key()).doesNotContain("{");
+    HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path));
+    String body = CREATES.get(route.key());
+    if (body != null) {
+      request.POST(HttpRequest.BodyPublishers.ofString(body.formatted(UUID.randomUUID().toString().substring(0, 8))))
+          .header("Content-Type", "application/json");
+    }
+    long before = app.statements().roundTrips();
+    HttpResponse<String> answer = byKey
+        ? app.client().sendAsIs(request.header("Authorization", "Bearer " + apiKey))
+        : app.send(request);
+    long spent = app.statements().roundTrips() - before;
+    assertThat(answer.statusCode()).as("%s: %s", route.key(), answer.body()).isEqualTo(route.status());
+    return spent;
+  }
+}
