@@ -7,6 +7,7 @@ import com.google.inject.Stage;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.custodian.crm.app.access.AccessModule;
 import dev.custodian.crm.app.account.AccountModule;
+import dev.custodian.crm.app.company.CompanyModule;
 import dev.custodian.crm.app.contact.ContactModule;
 import dev.custodian.crm.app.core.CoreModule;
 import dev.custodian.crm.app.database.DatabaseConnection;
@@ -146,8 +147,8 @@ public final class CrmServer implements AutoCloseable {
 
   /** Every feature, one module each: a feature's module binds its stores, use cases and routes. */
   private static List<Module> features() {
-    return List.of(new WorkspaceModule(), new ContactModule(), new ErasureModule(), new AccountModule(),
-        new SessionModule(), new AccessModule());
+    return List.of(new WorkspaceModule(), new ContactModule(), new CompanyModule(), new ErasureModule(),
+        new AccountModule(), new SessionModule(), new AccessModule());
   }
 
   /** Runs the pending migrations as the owner role, then stops what it started. */

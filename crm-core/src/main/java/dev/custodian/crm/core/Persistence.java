@@ -5,6 +5,7 @@ import dev.custodian.crm.core.access.port.out.CredentialLookup;
 import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
+import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -29,6 +30,8 @@ public interface Persistence {
   WorkspaceRepository workspaces();
 
   ContactRepository contacts();
+
+  CompanyRepository companies();
 
   SuppressionEntryRepository suppressionEntries();
 

@@ -6,6 +6,7 @@ import dev.custodian.crm.core.access.port.out.CredentialLookup;
 import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
+import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -18,6 +19,7 @@ import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import dev.custodian.crm.persistence.access.JooqAccessStores;
 import dev.custodian.crm.persistence.account.JooqAccountStores;
 import dev.custodian.crm.persistence.common.JooqTransactions;
+import dev.custodian.crm.persistence.company.JooqCompanyStores;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
@@ -42,6 +44,7 @@ public final class JooqPersistence implements Persistence {
   private final JooqTransactions transactions;
   private final WorkspaceRepository workspaces;
   private final ContactRepository contacts;
+  private final CompanyRepository companies;
   private final SuppressionEntryRepository suppressionEntries;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
@@ -59,6 +62,7 @@ public final class JooqPersistence implements Persistence {
     this.transactions = new JooqTransactions(appDataSource);
     this.workspaces = JooqWorkspaceStores.workspaces(transactions);
     this.contacts = JooqContactStores.contacts(transactions);
+    this.companies = JooqCompanyStores.companies(transactions);
     this.suppressionEntries = JooqErasureStores.suppressionEntries(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
@@ -106,6 +110,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public ContactRepository contacts() {
     return contacts;
+  }
+
+  @Override
+  public CompanyRepository companies() {
+    return companies;
   }
 
   @Override

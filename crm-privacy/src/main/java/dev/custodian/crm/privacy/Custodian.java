@@ -16,6 +16,8 @@ import dev.custodian.crm.core.account.port.out.PasswordHasher;
 import dev.custodian.crm.core.account.service.AccountServices;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
+import dev.custodian.crm.core.company.port.in.CompanyUseCases;
+import dev.custodian.crm.core.company.service.CompanyServices;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.contact.service.ContactServices;
@@ -66,6 +68,7 @@ public final class Custodian {
 
   private final WorkspaceUseCases workspaces;
   private final ContactUseCases contacts;
+  private final CompanyUseCases companies;
   private final ErasureUseCases erasure;
   private final AccountUseCases accounts;
   private final SessionUseCases sessions;
@@ -90,6 +93,9 @@ public final class Custodian {
     this.workspaces = WorkspaceServices.create(p.transactions(), inWorkspace, p.workspaces(), p.memberships(), builder.ids,
         builder.clock);
     this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression, builder.ids, builder.clock);
+    // Deleting a company unlinks what refers to it: the contacts (deals join this list once they exist).
+    this.companies = CompanyServices.create(inWorkspace, p.companies(), List.of(p.contacts()), builder.ids,
+        builder.clock);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         builder.erasureParticipants, builder.ids, builder.clock);
     // One hasher for both features: its limit of concurrent hashes holds across them.
@@ -116,6 +122,11 @@ public final class Custodian {
   /** Contacts of a workspace: create, read, list, change, delete. */
   public ContactUseCases contacts() {
     return contacts;
+  }
+
+  /** Companies of a workspace: create, read, list, change, delete (which unlinks their contacts). */
+  public CompanyUseCases companies() {
+    return companies;
   }
 
   /** Erasure at a person's request, and its receipts. */

@@ -40,8 +40,8 @@ final class CeilingServer implements AutoCloseable, RoundTripCounter {
   static final String TX_GET = "/tx/contacts/";
   static final String PLAIN_POST = "/plain/contacts";
 
-  private static final String SELECT = "select tenant_id, id, first_name, last_name, email, phone, created_at,"
-      + " updated_at, version from contacts where tenant_id = ? and id = ?";
+  private static final String SELECT = "select tenant_id, id, first_name, last_name, email, phone, job_title,"
+      + " company_id, created_at, updated_at, version from contacts where tenant_id = ? and id = ?";
   private static final String INSERT = "insert into contacts (tenant_id, id, first_name, last_name, email,"
       + " email_normalised, phone, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -189,6 +189,8 @@ final class CeilingServer implements AutoCloseable, RoundTripCounter {
         json.put("lastName", rs.getString("last_name"));
         json.put("email", rs.getString("email"));
         Optional.ofNullable(rs.getString("phone")).ifPresent(p -> json.put("phone", p));
+        Optional.ofNullable(rs.getString("job_title")).ifPresent(t -> json.put("jobTitle", t));
+        Optional.ofNullable(rs.getString("company_id")).ifPresent(company -> json.put("companyId", company));
         json.put("createdAt", rs.getObject("created_at", OffsetDateTime.class).toInstant().toString());
         json.put("updatedAt", rs.getObject("updated_at", OffsetDateTime.class).toInstant().toString());
         json.put("version", rs.getLong("version"));

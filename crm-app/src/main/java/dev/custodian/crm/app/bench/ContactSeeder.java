@@ -69,7 +69,8 @@ final class ContactSeeder {
   private static Contact contact(WorkspaceId tenant, int n, Instant createdAt) {
     return Contact.create(tenant, ContactId.of(UUID.randomUUID()), new PersonName("Bench"),
         new PersonName("Contact " + n), new EmailAddress("Contact." + n + "@Bench.Example.org"),
-        Optional.of(new PhoneNumber(String.format(Locale.ROOT, "+44 20 %08d", n))), createdAt);
+        Optional.of(new PhoneNumber(String.format(Locale.ROOT, "+44 20 %08d", n))), Optional.empty(),
+        Optional.empty(), createdAt);
   }
 
   private static void addRow(PreparedStatement insert, Contact contact) throws SQLException {

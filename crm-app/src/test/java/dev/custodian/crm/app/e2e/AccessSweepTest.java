@@ -52,6 +52,9 @@ class AccessSweepTest {
       Map.entry("POST /api/v1/workspaces/{workspaceId}/contacts",
           "{\"firstName\":\"Eve\",\"lastName\":\"Sweep\",\"email\":\"eve.%s@example.org\"}"),
       Map.entry("PATCH /api/v1/workspaces/{workspaceId}/contacts/{contactId}", "{\"firstName\":\"Eve\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/companies",
+          "{\"name\":\"Sweep Ltd\",\"domain\":\"sweep-%s.example.com\"}"),
+      Map.entry("PATCH /api/v1/workspaces/{workspaceId}/companies/{companyId}", "{\"name\":\"Swept Ltd\"}"),
       Map.entry("PATCH /api/v1/workspaces/{workspaceId}/members/{accountId}", "{\"role\":\"viewer\"}"),
       Map.entry("POST /api/v1/workspaces/{workspaceId}/invitations",
           "{\"email\":\"invited.%s@example.org\",\"role\":\"viewer\"}"),
@@ -62,6 +65,7 @@ class AccessSweepTest {
   private static TestApp app;
   private static String workspace;
   private static String contact;
+  private static String company;
   private static TestApp.Client victimClient;
   private static String victim;
   private static final Map<String, Credential> credentials = new LinkedHashMap<>();
@@ -84,6 +88,7 @@ class AccessSweepTest {
     TestApp.Client owner = app.client();
     workspace = ApiTestSupport.workspace(app);
     contact = ApiTestSupport.ada(app, workspace);
+    company = ApiTestSupport.acme(app, workspace);
     credentials.put("OWNER", new Credential("OWNER", owner, null, Role.OWNER, true));
     for (Role role : List.of(Role.ADMIN, Role.MEMBER, Role.VIEWER)) {
       credentials.put(role.name(), new Credential(role.name(), member(owner, workspace, role), null, role, true));
@@ -242,6 +247,7 @@ class AccessSweepTest {
     String path = route.path()
         .replace("{workspaceId}", workspaceId)
         .replace("{contactId}", contact)
+        .replace("{companyId}", company)
         .replace("{accountId}", victim)
         .replace("{invitationId}", UUID.randomUUID().toString())
         .replace("{apiKeyId}", UUID.randomUUID().toString());

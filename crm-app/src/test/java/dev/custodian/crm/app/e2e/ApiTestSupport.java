@@ -27,6 +27,14 @@ final class ApiTestSupport {
     return JSON.readTree(created.body()).path("id").asText();
   }
 
+  /** Adds the company Acme (with a domain of its own) to {@code workspace} and returns its id. */
+  static String acme(TestApp app, String workspace) throws Exception {
+    HttpResponse<String> created = app.postJson("/api/v1/workspaces/" + workspace + "/companies",
+        "{\"name\":\"Acme\",\"domain\":\"acme-" + java.util.UUID.randomUUID() + ".example.com\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return JSON.readTree(created.body()).path("id").asText();
+  }
+
   /** A problem+json answer of the given status and type, without a stack trace. */
   static void assertProblem(HttpResponse<String> response, int status, String type) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

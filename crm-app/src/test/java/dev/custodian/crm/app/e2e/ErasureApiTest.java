@@ -85,15 +85,21 @@ class ErasureApiTest {
     return "+49" + (1_000_000_000L + Math.floorMod(new SecureRandom().nextLong(), 8_999_999_999L));
   }
 
-  private record Person(String first, String last, String email, String phone) {
+  /** A person as a contact's fields; {@code jobTitle} may be {@code null} (none). */
+  private record Person(String first, String last, String email, String phone, String jobTitle) {
+    Person(String first, String last, String email, String phone) {
+      this(first, last, email, phone, null);
+    }
+
     String json() {
       return "{\"firstName\":\"" + first + "\",\"lastName\":\"" + last + "\",\"email\":\"" + email
-          + "\",\"phone\":\"" + phone + "\"}";
+          + "\",\"phone\":\"" + phone + "\"" + (jobTitle == null ? "" : ",\"jobTitle\":\"" + jobTitle + "\"") + "}";
     }
   }
 
   private static Person aPerson() {
-    return new Person("Zq" + random(10), "Xv" + random(12), "Mx." + random(14) + "@Example.org", randomPhoneDigits());
+    return new Person("Zq" + random(10), "Xv" + random(12), "Mx." + random(14) + "@Example.org", randomPhoneDigits(),
+        "Jt " + random(12));
   }
 
   private static String create(String workspace, Person person) throws Exception {
@@ -113,14 +119,17 @@ class ErasureApiTest {
 
   private static List<String> traces(Person person) {
     return List.of(person.first(), person.last(), person.email(), person.email().toLowerCase(Locale.ROOT),
-        person.phone());
+        person.phone(), person.jobTitle());
   }
 
   @Test
-  @DisplayName("DSR-04: after erasure no table holds the person's name, email or phone; the receipt names none of them")
+  @DisplayName("DSR-04: after erasure no table holds the person's name, email, phone or job title; the receipt names none of them")
   void erasureLeavesNoTraceInAnyTable() throws Exception {
     Person person = aPerson();
     String id = create(a, person);
+    String company = ApiTestSupport.acme(app, a); // the person works for a company, which stays
+    assertThat(app.json("PATCH", contacts(a) + "/" + id, "application/merge-patch+json",
+        "{\"companyId\":\"" + company + "\"}", "If-Match", "\"1\"").statusCode()).isEqualTo(200);
     String everything = String.join("\n", everyRowAsText());
     for (String trace : traces(person)) {
       assertThat(everything).as("positive control").contains(trace);
@@ -140,6 +149,7 @@ class ErasureApiTest {
       assertThat(receipt.body()).doesNotContain(trace);
     }
     assertThat(after).contains(id); // the receipt names the erased contact's id, nothing else of it
+    assertThat(app.get("/api/v1/workspaces/" + a + "/companies/" + company).statusCode()).isEqualTo(200);
     ApiTestSupport.assertProblem(app.get(contacts(a) + "/" + id), 404, "/problems/not-found");
     ApiTestSupport.assertProblem(erase(a, id), 404, "/problems/not-found");
   }

@@ -38,7 +38,10 @@ class StatementBudgetTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> CREATES = Map.of(
-      "POST /api/v1/workspaces/{workspaceId}/contacts", "{\"firstName\":\"Eve\",\"lastName\":\"Budget\",\"email\":\"eve.%s@example.org\"}",
+      // a contact working for a company: the company's check is the insert's own foreign key, no round trip
+      "POST /api/v1/workspaces/{workspaceId}/contacts", "{\"firstName\":\"Eve\",\"lastName\":\"Budget\",\"email\":"
+          + "\"eve.%s@example.org\",\"jobTitle\":\"Auditor\",\"companyId\":\"{companyId}\"}",
+      "POST /api/v1/workspaces/{workspaceId}/companies", "{\"name\":\"Budget %1$s\",\"domain\":\"budget-%1$s.example.com\"}",
       "POST /api/v1/workspaces/{workspaceId}/invitations", "{\"email\":\"invited.%s@example.org\",\"role\":\"viewer\"}",
       "POST /api/v1/workspaces/{workspaceId}/api-keys", "{\"name\":\"budget %s\",\"role\":\"viewer\"}");
 
@@ -51,6 +54,7 @@ class StatementBudgetTest {
   static void start() throws Exception {
     app = TestApp.start(TestApp.environmentFor(db)).signIn();
     String workspace = ApiTestSupport.workspace(app);
+    String company = ApiTestSupport.acme(app, workspace);
     String contact = ApiTestSupport.ada(app, workspace);
     for (int i = 0; i < 3; i++) { // more than one row in each page
       app.postJson("/api/v1/workspaces/" + workspace + "/contacts", "{\"firstName\":\"More\",\"lastName\":\"Rows\",\"email\":\"more." + i + "@example.org\"}");
@@ -59,7 +63,7 @@ class StatementBudgetTest {
         "{\"name\":\"budget\",\"role\":\"" + Role.ADMIN.name().toLowerCase() + "\"}");
     apiKey = JSON.readTree(key.body()).path("key").asText();
     String me = JSON.readTree(app.get("/api/v1/me").body()).path("id").asText();
-    pathValues = Map.of("{workspaceId}", workspace, "{contactId}", contact, "{accountId}", me);
+    pathValues = Map.of("{workspaceId}", workspace, "{contactId}", contact, "{accountId}", me, "{companyId}", company);
   }
 
   @AfterAll
@@ -131,8 +135,11 @@ class StatementBudgetTest {
     HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path));
     String body = CREATES.get(route.key());
     if (body != null) {
-      request.POST(HttpRequest.BodyPublishers.ofString(body.formatted(UUID.randomUUID().toString().substring(0, 8))))
-          .header("Content-Type", "application/json");
+      body = body.formatted(UUID.randomUUID().toString().substring(0, 8));
+      for (Map.Entry<String, String> value : pathValues.entrySet()) { // ids a body refers to, as in paths
+        body = body.replace(value.getKey(), value.getValue());
+      }
+      request.POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
     }
     long before = app.statements().roundTrips();
     HttpResponse<String> answer = byKey

@@ -16,6 +16,10 @@ public record Permission(String name) {
   public static final Permission CONTACT_READ = new Permission("contact.read");
   public static final Permission CONTACT_WRITE = new Permission("contact.write");
   public static final Permission CONTACT_DELETE = new Permission("contact.delete");
+  public static final Permission COMPANY_READ = new Permission("company.read");
+  public static final Permission COMPANY_WRITE = new Permission("company.write");
+  /** Deleting a company, which unlinks the contacts that work for it. */
+  public static final Permission COMPANY_DELETE = new Permission("company.delete");
   /** Erasure at a person's request and its receipts. */
   public static final Permission ERASURE_MANAGE = new Permission("erasure.manage");
   public static final Permission MEMBER_READ = new Permission("member.read");

@@ -40,10 +40,13 @@ public final class PermissionMatrix {
     Map<Permission, Grant> grants = new LinkedHashMap<>();
     grants.put(Permission.WORKSPACE_READ, new Grant(Role.VIEWER, false));
     grants.put(Permission.CONTACT_READ, new Grant(Role.VIEWER, false));
+    grants.put(Permission.COMPANY_READ, new Grant(Role.VIEWER, false));
     grants.put(Permission.MEMBER_READ, new Grant(Role.VIEWER, false));
     grants.put(Permission.MEMBERSHIP_LEAVE, new Grant(Role.VIEWER, true));
     grants.put(Permission.CONTACT_WRITE, new Grant(Role.MEMBER, false));
     grants.put(Permission.CONTACT_DELETE, new Grant(Role.MEMBER, false));
+    grants.put(Permission.COMPANY_WRITE, new Grant(Role.MEMBER, false));
+    grants.put(Permission.COMPANY_DELETE, new Grant(Role.MEMBER, false));
     grants.put(Permission.ERASURE_MANAGE, new Grant(Role.ADMIN, false));
     grants.put(Permission.MEMBER_MANAGE, new Grant(Role.ADMIN, true));
     grants.put(Permission.INVITATION_MANAGE, new Grant(Role.ADMIN, true));

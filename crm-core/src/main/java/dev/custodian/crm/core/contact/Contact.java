@@ -2,15 +2,16 @@ package dev.custodian.crm.core.contact;
 
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Aggregate: a person the workspace keeps in its CRM. Tenant-owned; its names, email and phone
- * are personal data. Every change makes a new instance with the next {@link #version()}, which
- * optimistic locking compares.
+ * Aggregate: a person the workspace keeps in its CRM, who may work for one of its companies.
+ * Tenant-owned; its names, email, phone and job title are personal data. Every change makes a new
+ * instance with the next {@link #version()}, which optimistic locking compares.
  */
 public final class Contact {
 
@@ -20,18 +21,23 @@ public final class Contact {
   private final PersonName lastName;
   private final EmailAddress email;
   private final PhoneNumber phone;
+  private final JobTitle jobTitle;
+  private final CompanyId company;
   private final Instant createdAt;
   private final Instant updatedAt;
   private final long version;
 
   private Contact(WorkspaceId workspace, ContactId id, PersonName firstName, PersonName lastName,
-      EmailAddress email, PhoneNumber phone, Instant createdAt, Instant updatedAt, long version) {
+      EmailAddress email, PhoneNumber phone, JobTitle jobTitle, CompanyId company, Instant createdAt,
+      Instant updatedAt, long version) {
     this.workspace = Objects.requireNonNull(workspace, "workspace");
     this.id = Objects.requireNonNull(id, "id");
     this.firstName = Objects.requireNonNull(firstName, "firstName");
     this.lastName = Objects.requireNonNull(lastName, "lastName");
     this.email = Objects.requireNonNull(email, "email");
     this.phone = phone;
+    this.jobTitle = jobTitle;
+    this.company = company;
     this.createdAt = Timestamps.micros(Objects.requireNonNull(createdAt, "createdAt"));
     this.updatedAt = Timestamps.micros(Objects.requireNonNull(updatedAt, "updatedAt"));
     if (version < 1) {
@@ -40,24 +46,39 @@ public final class Contact {
     this.version = version;
   }
 
-  /** A new contact at version 1. */
+  /**
+   * A new contact at version 1.
+   *
+   * @param company the company of the workspace the person works for, if any
+   */
   public static Contact create(WorkspaceId workspace, ContactId id, PersonName firstName,
-      PersonName lastName, EmailAddress email, Optional<PhoneNumber> phone, Instant now) {
-    return new Contact(workspace, id, firstName, lastName, email, phone.orElse(null), now, now, 1);
+      PersonName lastName, EmailAddress email, Optional<PhoneNumber> phone, Optional<JobTitle> jobTitle,
+      Optional<CompanyId> company, Instant now) {
+    return new Contact(workspace, id, firstName, lastName, email, phone.orElse(null), jobTitle.orElse(null),
+        company.orElse(null), now, now, 1);
   }
 
   /** Rebuilds a stored contact; for persistence adapters only. */
   public static Contact reconstitute(WorkspaceId workspace, ContactId id, PersonName firstName,
-      PersonName lastName, EmailAddress email, Optional<PhoneNumber> phone, Instant createdAt,
-      Instant updatedAt, long version) {
-    return new Contact(workspace, id, firstName, lastName, email, phone.orElse(null), createdAt,
-        updatedAt, version);
+      PersonName lastName, EmailAddress email, Optional<PhoneNumber> phone, Optional<JobTitle> jobTitle,
+      Optional<CompanyId> company, Instant createdAt, Instant updatedAt, long version) {
+    return new Contact(workspace, id, firstName, lastName, email, phone.orElse(null), jobTitle.orElse(null),
+        company.orElse(null), createdAt, updatedAt, version);
   }
 
   /** This contact with the given values, at the next version. */
   public Contact changed(PersonName firstName, PersonName lastName, EmailAddress email,
-      Optional<PhoneNumber> phone, Instant now) {
-    return new Contact(workspace, id, firstName, lastName, email, phone.orElse(null), createdAt, now,
+      Optional<PhoneNumber> phone, Optional<JobTitle> jobTitle, Optional<CompanyId> company, Instant now) {
+    return new Contact(workspace, id, firstName, lastName, email, phone.orElse(null), jobTitle.orElse(null),
+        company.orElse(null), createdAt, now, version + 1);
+  }
+
+  /**
+   * This contact no longer linked to its company (which is being deleted), at the next version: its
+   * representation changed. {@link #updatedAt()} stays, as nothing of the person was edited.
+   */
+  public Contact unlinkedFromCompany() {
+    return new Contact(workspace, id, firstName, lastName, email, phone, jobTitle, null, createdAt, updatedAt,
         version + 1);
   }
 
@@ -85,6 +106,15 @@ public final class Contact {
     return Optional.ofNullable(phone);
   }
 
+  public Optional<JobTitle> jobTitle() {
+    return Optional.ofNullable(jobTitle);
+  }
+
+  /** The company of the workspace the person works for, if any. */
+  public Optional<CompanyId> company() {
+    return Optional.ofNullable(company);
+  }
+
   public Instant createdAt() {
     return createdAt;
   }
@@ -106,6 +136,8 @@ public final class Contact {
         && lastName.equals(other.lastName)
         && email.equals(other.email)
         && Objects.equals(phone, other.phone)
+        && Objects.equals(jobTitle, other.jobTitle)
+        && Objects.equals(company, other.company)
         && createdAt.equals(other.createdAt)
         && updatedAt.equals(other.updatedAt)
         && version == other.version;

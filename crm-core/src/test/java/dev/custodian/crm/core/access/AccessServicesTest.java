@@ -98,10 +98,13 @@ class AccessServicesTest {
     Map<Permission, Role> lowest = new LinkedHashMap<>();
     lowest.put(Permission.WORKSPACE_READ, Role.VIEWER);
     lowest.put(Permission.CONTACT_READ, Role.VIEWER);
+    lowest.put(Permission.COMPANY_READ, Role.VIEWER);
     lowest.put(Permission.MEMBER_READ, Role.VIEWER);
     lowest.put(Permission.MEMBERSHIP_LEAVE, Role.VIEWER);
     lowest.put(Permission.CONTACT_WRITE, Role.MEMBER);
     lowest.put(Permission.CONTACT_DELETE, Role.MEMBER);
+    lowest.put(Permission.COMPANY_WRITE, Role.MEMBER);
+    lowest.put(Permission.COMPANY_DELETE, Role.MEMBER);
     lowest.put(Permission.ERASURE_MANAGE, Role.ADMIN);
     lowest.put(Permission.MEMBER_MANAGE, Role.ADMIN);
     lowest.put(Permission.INVITATION_MANAGE, Role.ADMIN);
@@ -254,7 +257,7 @@ class AccessServicesTest {
 
   private Contact aContact(Actor actor) {
     return contacts.create().create(actor,
-        CreateContactCommand.of(ws, "Ada", "Lovelace", "ada-" + UUID.randomUUID() + "@example.org", null));
+        CreateContactCommand.of(ws, "Ada", "Lovelace", "ada-" + UUID.randomUUID() + "@example.org", null, null, null));
   }
 
   // ---- SEC-08: the matrix
@@ -296,7 +299,7 @@ class AccessServicesTest {
     assertForbidden(() -> aContact(viewer));
     assertForbidden(() -> contacts.update().update(viewer, UpdateContactCommand.of(ws, contact.id(),
         OptionalLong.of(contact.version()), PatchValue.set("Grace"), PatchValue.absent(), PatchValue.absent(),
-        PatchValue.absent())));
+        PatchValue.absent(), PatchValue.absent(), PatchValue.absent())));
     assertForbidden(() -> contacts.delete().delete(viewer, new DeleteContactCommand(ws, contact.id(),
         OptionalLong.empty())));
 

@@ -135,9 +135,12 @@ public final class InMemoryTenantTable<K, V> {
     K key = keyOf.apply(row);
     for (Unique<V> unique : uniques) {
       Object value = unique.value().apply(row);
+      if (value == null) {
+        continue; // none is no value: as in SQL, many rows may have none
+      }
       boolean taken = rows.rows().values().stream()
           .filter(other -> workspaceOf.apply(other).equals(workspace) && !keyOf.apply(other).equals(key))
-          .anyMatch(other -> unique.value().apply(other).equals(value));
+          .anyMatch(other -> value.equals(unique.value().apply(other)));
       if (taken) {
         throw new ConflictException(ConflictException.Kind.DUPLICATE, unique.message());
       }
@@ -166,7 +169,7 @@ public final class InMemoryTenantTable<K, V> {
       return this;
     }
 
-    /** A value unique within a workspace, e.g. a normalised email. */
+    /** A value unique within a workspace, e.g. a normalised email; {@code null} (none) is never taken. */
     public Builder<K, V> unique(Function<V, Object> value, String conflictMessage) {
       uniques.add(new Unique<>(value, conflictMessage));
       return this;

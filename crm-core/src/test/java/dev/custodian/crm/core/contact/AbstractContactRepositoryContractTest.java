@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.paging.UuidOrder;
+import dev.custodian.crm.core.company.Company;
+import dev.custodian.crm.core.company.CompanyFixtures;
+import dev.custodian.crm.core.company.CompanyId;
+import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.testing.AbstractPortContractTest;
 import dev.custodian.crm.core.testing.KeysetWalkCheck;
@@ -32,20 +38,43 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Contract of {@link ContactRepository}: workspace scoping by the workspace argument, unique email per
- * workspace, optimistic locking and the paging order. The in-memory fake and the jOOQ adapter both
+ * workspace, a company of the contact's own workspace, unlinking a company, optimistic locking and
+ * the paging order. The in-memory fake and the jOOQ adapter both
  * extend it; the jOOQ adapter also runs it through a role that bypasses row-level security, so
  * every case here must hold by the queries alone.
  */
 public abstract class AbstractContactRepositoryContractTest extends AbstractPortContractTest {
 
   protected ContactRepository contacts;
+  protected CompanyRepository companies;
+
+  /** The companies that contacts refer to, sharing the fixture's transactions; called first. */
+  protected abstract CompanyRepository companies();
 
   /** The repository under test, sharing the fixture's transactions. */
   protected abstract ContactRepository contacts();
 
   @Override
   protected void portsReady() {
+    companies = companies();
     contacts = contacts();
+  }
+
+  private Company storedCompany(WorkspaceId workspace) {
+    Company company = CompanyFixtures.aCompany(workspace);
+    tx.inWorkspace(workspace, () -> { companies.insert(company); return null; });
+    return company;
+  }
+
+  private static Contact workingFor(Contact contact, Company company) {
+    return Contact.reconstitute(contact.workspace(), contact.id(), contact.firstName(), contact.lastName(),
+        contact.email(), contact.phone(), contact.jobTitle(), Optional.of(company.id()), contact.createdAt(),
+        contact.updatedAt(), contact.version());
+  }
+
+  private static Contact movedTo(Contact contact, Optional<CompanyId> company) {
+    return contact.changed(contact.firstName(), contact.lastName(), contact.email(), contact.phone(),
+        contact.jobTitle(), company, Instant.now());
   }
 
   private Contact stored(Contact contact) {
@@ -62,7 +91,8 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
     Contact contact = stored(aContact(a));
     Contact withoutPhone = stored(Contact.create(a, ContactId.of(UUID.randomUUID()),
         new PersonName("Grace"), new PersonName("Hopper"),
-        new EmailAddress("grace." + UUID.randomUUID() + "@example.org"), Optional.empty(), Instant.now()));
+        new EmailAddress("grace." + UUID.randomUUID() + "@example.org"), Optional.empty(), Optional.empty(),
+        Optional.empty(), Instant.now()));
 
     assertThat(read(a, contact.id())).contains(contact);
     assertThat(read(a, contact.id()).orElseThrow().createdAt().getNano() % 1000).isZero();
@@ -75,7 +105,8 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
   void callsForAnotherWorkspaceNeverReachTheContact() {
     Contact contact = stored(aContact(a));
     Contact changedAsIfInB = Contact.reconstitute(b, contact.id(), new PersonName("Mallory"),
-        contact.lastName(), contact.email(), contact.phone(), contact.createdAt(), Instant.now(), 2);
+        contact.lastName(), contact.email(), contact.phone(), contact.jobTitle(), contact.company(),
+        contact.createdAt(), Instant.now(), 2);
 
     tx.inWorkspace(b, () -> {
       assertThat(contacts.findById(b, contact.id())).isEmpty();
@@ -89,10 +120,22 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
   }
 
   @Test
+  @DisplayName("TEN-01: unlinking a company for workspace B never touches workspace A's contacts of it")
+  void unlinkingForAnotherWorkspaceNeverReachesTheContacts() {
+    Company company = storedCompany(a);
+    Contact linked = stored(workingFor(aContact(a), company));
+
+    assertThat(tx.inWorkspace(b, () -> contacts.unlinkCompany(b, company.id()))).isZero();
+    assertThat(read(a, linked.id())).contains(linked);
+  }
+
+  @Test
   @DisplayName("TEN-01: inside a transaction of workspace A, a call naming workspace B neither reads nor writes B's contacts")
   void callsNamingAnotherWorkspaceThanTheTransactionsNeverReachIt() {
-    Contact ofB = stored(aContact(b));
-    Contact changedOfB = ofB.changed(new PersonName("Mallory"), ofB.lastName(), ofB.email(), ofB.phone(), Instant.now());
+    Company companyOfB = storedCompany(b);
+    Contact ofB = stored(workingFor(aContact(b), companyOfB));
+    Contact changedOfB = ofB.changed(new PersonName("Mallory"), ofB.lastName(), ofB.email(), ofB.phone(),
+        ofB.jobTitle(), ofB.company(), Instant.now());
     Contact newOfB = aContact(b);
 
     run(a, () -> {
@@ -101,6 +144,7 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
       assertRefusedOr(() -> contacts.list(b, PageRequest.first(200)), page -> assertThat(page.items()).isEmpty());
       assertRefusedOr(() -> contacts.update(changedOfB, ofB.version()), updated -> assertThat(updated).isFalse());
       assertRefusedOr(() -> contacts.delete(b, ofB.id(), OptionalLong.empty()), deleted -> assertThat(deleted).isFalse());
+      assertRefusedOr(() -> contacts.unlinkCompany(b, companyOfB.id()), unlinked -> assertThat(unlinked).isZero());
       assertRefusedOr(() -> {
         contacts.insert(newOfB);
         return true;
@@ -108,6 +152,147 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
     });
     assertThat(read(b, ofB.id())).contains(ofB);
     assertThat(read(b, newOfB.id())).isEmpty();
+  }
+
+  @Test
+  void givenJobTitleAndCompany_whenStoredAndChanged_thenTheyRoundTrip() {
+    Company company = storedCompany(a);
+    Company other = storedCompany(a);
+    Contact contact = stored(workingFor(aContact(a), company));
+    assertThat(read(a, contact.id())).contains(contact);
+    assertThat(read(a, contact.id()).orElseThrow().jobTitle()).map(JobTitle::value).contains("Analyst");
+    assertThat(read(a, contact.id()).orElseThrow().company()).contains(company.id());
+
+    Contact moved = movedTo(contact, Optional.of(other.id()));
+    assertThat(tx.inWorkspace(a, () -> contacts.update(moved, contact.version()))).isTrue();
+    assertThat(read(a, contact.id())).contains(moved);
+    Contact cleared = moved.changed(moved.firstName(), moved.lastName(), moved.email(), moved.phone(),
+        Optional.empty(), Optional.empty(), Instant.now());
+    assertThat(tx.inWorkspace(a, () -> contacts.update(cleared, moved.version()))).isTrue();
+    assertThat(read(a, contact.id())).contains(cleared);
+  }
+
+  @Test
+  @DisplayName("TEN-01: a contact naming another workspace's company, or none at all, is refused naming companyId, alike")
+  void givenCompanyNotOfTheWorkspace_whenWritten_thenRefusedNamingCompanyIdAndNothingStored() {
+    Company ofB = storedCompany(b);
+    CompanyId none = CompanyId.of(UUID.randomUUID());
+    List<String> answers = new ArrayList<>();
+    for (CompanyId company : List.of(ofB.id(), none)) {
+      Contact contact = aContact(a);
+      Contact naming = movedTo(contact, Optional.of(company));
+      Contact newNaming = Contact.reconstitute(a, contact.id(), contact.firstName(), contact.lastName(),
+          contact.email(), contact.phone(), contact.jobTitle(), Optional.of(company), contact.createdAt(),
+          contact.updatedAt(), 1);
+      assertThatThrownBy(() -> stored(newNaming)).isInstanceOfSatisfying(ValidationException.class, e -> {
+        assertThat(e.errors()).extracting(FieldError::name).containsExactly("companyId");
+        answers.add(e.getMessage());
+      });
+      assertThat(read(a, contact.id())).isEmpty();
+
+      stored(contact);
+      assertThatThrownBy(() -> tx.inWorkspace(a, () -> contacts.update(naming, contact.version())))
+          .isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.errors()).extracting(FieldError::name).containsExactly("companyId");
+            answers.add(e.getMessage());
+          });
+      assertThat(read(a, contact.id())).contains(contact);
+    }
+    assertThat(answers).hasSize(4).containsOnly(answers.get(0));
+  }
+
+  @Test
+  void unlinkCompany_clearsOnlyThatCompanysLinksInTheWorkspace_atTheNextVersion() {
+    Company company = storedCompany(a);
+    Company other = storedCompany(a);
+    Company sameIdElsewhere = Company.create(b, company.id(), company.name(), Optional.empty(), Instant.now());
+    tx.inWorkspace(b, () -> { companies.insert(sameIdElsewhere); return null; });
+    Contact first = stored(workingFor(aContact(a), company));
+    Contact second = stored(workingFor(aContact(a), company));
+    Contact atOther = stored(workingFor(aContact(a), other));
+    Contact unlinked = stored(aContact(a));
+    Contact inB = stored(workingFor(aContact(b), sameIdElsewhere));
+
+    assertThat(tx.inWorkspace(a, () -> contacts.unlinkCompany(a, company.id()))).isEqualTo(2);
+
+    for (Contact was : List.of(first, second)) {
+      Contact now = read(a, was.id()).orElseThrow();
+      assertThat(now.company()).isEmpty();
+      assertThat(now.version()).isEqualTo(was.version() + 1);
+      assertThat(now).isEqualTo(was.unlinkedFromCompany());
+      assertThat(now.updatedAt()).isEqualTo(was.updatedAt());
+    }
+    assertThat(read(a, atOther.id())).contains(atOther);
+    assertThat(read(a, unlinked.id())).contains(unlinked);
+    assertThat(read(b, inB.id())).contains(inB);
+    assertThat(tx.inWorkspace(a, () -> contacts.unlinkCompany(a, company.id()))).isZero();
+  }
+
+  @Test
+  void givenCompanyLockedForItsDelete_whenAContactNamesIt_thenTheContactWaits_andIsRefusedOnceItIsGone()
+      throws Exception {
+    Company company = storedCompany(a);
+    Contact newcomer = workingFor(aContact(a), company);
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch insertDone = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Boolean> insertWasDoneBeforeCommit = pool.submit(() -> tx.inWorkspace(a, () -> {
+        assertThat(companies.findByIdForUpdate(a, company.id())).contains(company);
+        locked.countDown();
+        boolean done = awaitAtMost(insertDone, 1); // a lock that does not hold lets the insert through at once
+        contacts.unlinkCompany(a, company.id());
+        assertThat(companies.delete(a, company.id(), OptionalLong.empty())).isTrue();
+        return done;
+      }));
+      assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+      Future<?> insert = pool.submit(() -> {
+        try {
+          return stored(newcomer);
+        } finally {
+          insertDone.countDown();
+        }
+      });
+
+      assertThat(insertWasDoneBeforeCommit.get(20, TimeUnit.SECONDS))
+          .as("the insert finished while the company was locked").isFalse();
+      assertThatThrownBy(() -> insert.get(20, TimeUnit.SECONDS)).cause()
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+              .extracting(FieldError::name).containsExactly("companyId"));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(read(a, newcomer.id())).isEmpty();
+  }
+
+  @Test
+  void givenAContactNamingACompanyUncommitted_whenTheCompanyIsLockedForItsDelete_thenTheUnlinkFindsIt()
+      throws Exception {
+    Company company = storedCompany(a);
+    Contact newcomer = workingFor(aContact(a), company);
+    CountDownLatch inserted = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> insert = pool.submit(() -> tx.inWorkspace(a, () -> {
+        contacts.insert(newcomer);
+        inserted.countDown();
+        sleep(300); // still uncommitted while the delete locks the company
+        return null;
+      }));
+      assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+      Future<Integer> unlinked = pool.submit(() -> tx.inWorkspace(a, () -> {
+        assertThat(companies.findByIdForUpdate(a, company.id())).contains(company);
+        int n = contacts.unlinkCompany(a, company.id());
+        assertThat(companies.delete(a, company.id(), OptionalLong.empty())).isTrue();
+        return n;
+      }));
+
+      insert.get(20, TimeUnit.SECONDS);
+      assertThat(unlinked.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(read(a, newcomer.id())).contains(newcomer.unlinkedFromCompany());
   }
 
   @Test
@@ -122,7 +307,7 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
     Contact first = stored(aContact(a));
     Contact sameEmailUpperCase = Contact.create(a, ContactId.of(UUID.randomUUID()), first.firstName(),
         first.lastName(), new EmailAddress("  " + first.email().value().toUpperCase(java.util.Locale.ROOT) + " "),
-        Optional.empty(), Instant.now());
+        Optional.empty(), Optional.empty(), Optional.empty(), Instant.now());
 
     assertThatThrownBy(() -> stored(sameEmailUpperCase))
         .isInstanceOfSatisfying(ConflictException.class,
@@ -130,7 +315,7 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
     assertThat(read(a, sameEmailUpperCase.id())).isEmpty();
 
     Contact inB = Contact.create(b, ContactId.of(UUID.randomUUID()), first.firstName(), first.lastName(),
-        first.email(), Optional.empty(), Instant.now());
+        first.email(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.now());
     stored(inB);
     assertThat(read(b, inB.id())).contains(inB);
   }
@@ -139,7 +324,8 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
   void givenEmailTaken_whenUpdatedToIt_thenDuplicateAndNothingChanges() {
     Contact first = stored(aContact(a));
     Contact second = stored(aContact(a));
-    Contact clash = second.changed(second.firstName(), second.lastName(), first.email(), second.phone(), Instant.now());
+    Contact clash = second.changed(second.firstName(), second.lastName(), first.email(), second.phone(),
+        second.jobTitle(), second.company(), Instant.now());
 
     assertThatThrownBy(() -> tx.inWorkspace(a, () -> contacts.update(clash, second.version())))
         .isInstanceOf(ConflictException.class);
@@ -150,9 +336,9 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
   void givenCurrentVersion_whenUpdated_thenStored_andAStaleUpdateChangesNothing() {
     Contact original = stored(aContact(a));
     Contact first = original.changed(new PersonName("First"), original.lastName(), original.email(),
-        Optional.empty(), Instant.now());
+        Optional.empty(), original.jobTitle(), original.company(), Instant.now());
     Contact basedOnStaleRead = original.changed(new PersonName("Second"), original.lastName(),
-        original.email(), original.phone(), Instant.now());
+        original.email(), original.phone(), original.jobTitle(), original.company(), Instant.now());
 
     assertThat(tx.inWorkspace(a, () -> contacts.update(first, original.version()))).isTrue();
     assertThat(tx.inWorkspace(a, () -> contacts.update(basedOnStaleRead, original.version()))).isFalse();
@@ -168,9 +354,9 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
   void givenTwoInterleavedUpdatesFromTheSameVersion_thenOnlyOneChangesTheContact() throws Exception {
     Contact original = stored(aContact(a));
     Contact winner = original.changed(new PersonName("Winner"), original.lastName(), original.email(),
-        original.phone(), Instant.now());
+        original.phone(), original.jobTitle(), original.company(), Instant.now());
     Contact loser = original.changed(new PersonName("Loser"), original.lastName(), original.email(),
-        original.phone(), Instant.now());
+        original.phone(), original.jobTitle(), original.company(), Instant.now());
     CountDownLatch winnerWrote = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -242,7 +428,7 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
   void givenContactReadForUpdate_whenAnotherTransactionUpdatesIt_thenThatWaitsUntilCommit() throws Exception {
     Contact original = stored(aContact(a));
     Contact other = original.changed(new PersonName("Other"), original.lastName(), original.email(),
-        original.phone(), Instant.now());
+        original.phone(), original.jobTitle(), original.company(), Instant.now());
     CountDownLatch locked = new CountDownLatch(1);
     CountDownLatch otherDone = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);

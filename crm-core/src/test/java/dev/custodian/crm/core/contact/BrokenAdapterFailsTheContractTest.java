@@ -4,6 +4,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.custodian.crm.core.common.InMemoryTable;
 import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.company.CompanyId;
+import dev.custodian.crm.core.company.InMemoryCompanyRepository;
+import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
@@ -11,6 +16,7 @@ import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.InMemoryPorts;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -33,16 +39,25 @@ class BrokenAdapterFailsTheContractTest {
     private record Key(WorkspaceId workspace, ContactId id) {}
 
     private final InMemoryTable<Key, Contact> rows;
+    private final CompanyRepository companies;
 
-    WorkspaceArgumentOnlyRepository(InMemoryTransactions transactions) {
+    WorkspaceArgumentOnlyRepository(InMemoryTransactions transactions, CompanyRepository companies) {
       this.rows = transactions.newTable();
+      this.companies = companies;
     }
 
     @Override
     public void insert(Contact contact) {
+      refuseUnknownCompany(contact);
       refuseTakenEmail(contact);
       if (rows.rows().putIfAbsent(new Key(contact.workspace(), contact.id()), contact) != null) {
         throw new ConflictException(ConflictException.Kind.DUPLICATE, "taken");
+      }
+    }
+
+    private void refuseUnknownCompany(Contact contact) {
+      if (contact.company().filter(c -> companies.findById(contact.workspace(), c).isEmpty()).isPresent()) {
+        throw ValidationException.of(FieldError.field("companyId", "is not a company of this workspace"));
       }
     }
 
@@ -83,9 +98,18 @@ class BrokenAdapterFailsTheContractTest {
       if (stored.isEmpty() || stored.get().version() != expectedVersion) {
         return false;
       }
+      refuseUnknownCompany(changed);
       refuseTakenEmail(changed);
       rows.rows().put(new Key(changed.workspace(), changed.id()), changed);
       return true;
+    }
+
+    @Override
+    public int unlinkCompany(WorkspaceId workspace, CompanyId company) {
+      List<Contact> linked = rows.rows().values().stream()
+          .filter(c -> c.workspace().equals(workspace) && c.company().equals(Optional.of(company))).toList();
+      linked.forEach(c -> rows.rows().put(new Key(workspace, c.id()), c.unlinkedFromCompany()));
+      return linked.size();
     }
 
     @Override
@@ -102,10 +126,17 @@ class BrokenAdapterFailsTheContractTest {
   static class ContractOnBrokenAdapter extends AbstractContactRepositoryContractTest {
 
     @RegisterExtension final InMemoryPorts ports = new InMemoryPorts();
+    private CompanyRepository companies;
+
+    @Override
+    protected CompanyRepository companies() {
+      companies = new InMemoryCompanyRepository(ports.transactions());
+      return companies;
+    }
 
     @Override
     protected ContactRepository contacts() {
-      return new WorkspaceArgumentOnlyRepository(ports.transactions());
+      return new WorkspaceArgumentOnlyRepository(ports.transactions(), companies);
     }
   }
 

@@ -18,7 +18,8 @@ public final class ContactFixtures {
   public static Contact aContact(WorkspaceId workspace, Instant createdAt, UUID id) {
     return Contact.create(workspace, ContactId.of(id), new PersonName("Ada"), new PersonName("Lovelace"),
         new EmailAddress("Ada." + UUID.randomUUID() + "@Example.org"),
-        Optional.of(new PhoneNumber(uniquePhone())), createdAt);
+        Optional.of(new PhoneNumber(uniquePhone())), Optional.of(new JobTitle("Analyst")), Optional.empty(),
+        createdAt);
   }
 
   public static String uniquePhone() {

@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.contact;
 
+import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.testing.TestGates;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.InMemoryMembershipRepository;
@@ -18,6 +19,8 @@ import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.patch.PatchValue;
+import dev.custodian.crm.core.company.Company;
+import dev.custodian.crm.core.company.CompanyFixtures;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
@@ -45,7 +48,8 @@ class ContactServicesTest {
   private final InMemoryTransactions tx = new InMemoryTransactions();
   private final InMemoryMembershipRepository memberships = new InMemoryMembershipRepository(tx);
   private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(tx, memberships);
-  private final InMemoryContactRepository contacts = new InMemoryContactRepository(tx);
+  private final InMemoryCompanyRepository companies = new InMemoryCompanyRepository(tx);
+  private final InMemoryContactRepository contacts = new InMemoryContactRepository(tx, companies);
   private final InMemorySuppressionList suppression = new InMemorySuppressionList();
   private final WorkspaceTransactions inWorkspace = TestGates.workspaceTransactions(tx, memberships);
   private final Clock clock = Clock.systemUTC();
@@ -72,7 +76,7 @@ class ContactServicesTest {
   }
 
   private Contact ada() {
-    return create.create(member, CreateContactCommand.of(ws, " Ada ", "Lovelace", " Ada@Example.ORG ", "+44 (20) 7946-0958"));
+    return create.create(member, CreateContactCommand.of(ws, " Ada ", "Lovelace", " Ada@Example.ORG ", "+44 (20) 7946-0958", null, null));
   }
 
   private static PatchValue<String> absent() {
@@ -93,10 +97,10 @@ class ContactServicesTest {
 
   @Test
   void givenEveryFieldBad_whenCommandBuilt_thenOneExceptionListsThemAll() {
-    assertThatThrownBy(() -> CreateContactCommand.of(ws, "", "x".repeat(101), "not-an-email", "12345"))
+    assertThatThrownBy(() -> CreateContactCommand.of(ws, "", "x".repeat(101), "not-an-email", "12345", null, null))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
             .extracting(FieldError::name).containsExactly("firstName", "lastName", "email", "phone"));
-    assertThatThrownBy(() -> CreateContactCommand.of(ws, null, null, null, null))
+    assertThatThrownBy(() -> CreateContactCommand.of(ws, null, null, null, null, null, null))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
             .extracting(FieldError::name).containsExactly("firstName", "lastName", "email"));
   }
@@ -121,7 +125,7 @@ class ContactServicesTest {
   @Test
   void givenUnknownWorkspace_thenEveryUseCaseAnswersNotFound() {
     WorkspaceId unknown = WorkspaceId.of(UUID.randomUUID());
-    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(unknown, "A", "B", "a@b.org", null)))
+    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(unknown, "A", "B", "a@b.org", null, null, null)))
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("workspace"));
     assertThatThrownBy(() -> list.list(member, PageQuery.of(unknown, null, null))).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> get.get(member, unknown, ContactId.of(UUID.randomUUID()))).isInstanceOf(NotFoundException.class);
@@ -138,11 +142,11 @@ class ContactServicesTest {
       return null;
     });
 
-    assertWorkspaceNotFound(() -> create.create(outsider, CreateContactCommand.of(ws, "A", "B", "a@b.org", null)));
+    assertWorkspaceNotFound(() -> create.create(outsider, CreateContactCommand.of(ws, "A", "B", "a@b.org", null, null, null)));
     assertWorkspaceNotFound(() -> get.get(outsider, ws, ada.id()));
     assertWorkspaceNotFound(() -> list.list(outsider, PageQuery.of(ws, null, null)));
     assertWorkspaceNotFound(() -> update.update(outsider, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
-        PatchValue.set("Mallory"), absent(), absent(), absent())));
+        PatchValue.set("Mallory"), absent(), absent(), absent(), absent(), absent())));
     assertWorkspaceNotFound(() -> delete.delete(outsider, new DeleteContactCommand(ws, ada.id(), OptionalLong.empty())));
 
     assertThat(list.list(member, PageQuery.of(ws, null, null)).items()).containsExactly(ada);
@@ -157,7 +161,7 @@ class ContactServicesTest {
   void givenPartialPatch_thenAbsentStays_nullClearsThePhone_andVersionAdvances() {
     Contact ada = ada();
     Contact changed = update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
-        PatchValue.set("Augusta"), absent(), absent(), PatchValue.clear()));
+        PatchValue.set("Augusta"), absent(), absent(), PatchValue.clear(), absent(), absent()));
 
     assertThat(changed.firstName().value()).isEqualTo("Augusta");
     assertThat(changed.lastName()).isEqualTo(ada.lastName());
@@ -171,7 +175,7 @@ class ContactServicesTest {
   void givenNullForRequiredFieldsAndBadValues_whenPatched_thenAllReportedAndNothingChanges() {
     Contact ada = ada();
     assertThatThrownBy(() -> UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
-        PatchValue.clear(), PatchValue.set(""), PatchValue.clear(), PatchValue.set("nope")))
+        PatchValue.clear(), PatchValue.set(""), PatchValue.clear(), PatchValue.set("nope"), absent(), absent()))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
             .extracting(FieldError::name).containsExactly("firstName", "lastName", "email", "phone"));
     assertThat(get.get(member, ws, ada.id())).isEqualTo(ada);
@@ -181,10 +185,10 @@ class ContactServicesTest {
   void givenNoVersion_thenPreconditionRequired_andStaleVersion_thenPreconditionFailed() {
     Contact ada = ada();
     assertThatThrownBy(() -> UpdateContactCommand.of(ws, ada.id(), OptionalLong.empty(),
-        absent(), absent(), absent(), absent()))
+        absent(), absent(), absent(), absent(), absent(), absent()))
         .isInstanceOfSatisfying(PreconditionFailedException.class, e -> assertThat(e.isMissing()).isTrue());
     assertThatThrownBy(() -> update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(7),
-        PatchValue.set("X"), absent(), absent(), absent())))
+        PatchValue.set("X"), absent(), absent(), absent(), absent(), absent())))
         .isInstanceOfSatisfying(PreconditionFailedException.class, e -> assertThat(e.isMissing()).isFalse());
     assertThatThrownBy(() -> delete.delete(member, new DeleteContactCommand(ws, ada.id(), OptionalLong.of(7))))
         .isInstanceOf(PreconditionFailedException.class);
@@ -203,19 +207,19 @@ class ContactServicesTest {
     suppression.suppress(ws, new EmailAddress("gone@example.org"), java.time.Instant.EPOCH);
     suppression.suppress(ws, new PhoneNumber("+15550100000"), java.time.Instant.EPOCH);
 
-    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(ws, "G", "One", " GONE@example.org ", null)))
+    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(ws, "G", "One", " GONE@example.org ", null, null, null)))
         .isInstanceOfSatisfying(ConflictException.class,
             e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.SUPPRESSED))
         .hasMessageStartingWith("the email was erased");
-    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(ws, "G", "One", "new@example.org", "+1 555 010 0000")))
+    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(ws, "G", "One", "new@example.org", "+1 555 010 0000", null, null)))
         .isInstanceOf(ConflictException.class).hasMessageStartingWith("the phone was erased");
-    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(ws, "G", "One", "gone@example.org", "+1 555 010 0000")))
+    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(ws, "G", "One", "gone@example.org", "+1 555 010 0000", null, null)))
         .as("both suppressed: the email is named").hasMessageStartingWith("the email was erased");
     assertThatThrownBy(() -> update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
-        absent(), absent(), PatchValue.set("Gone@Example.org"), absent())))
+        absent(), absent(), PatchValue.set("Gone@Example.org"), absent(), absent(), absent())))
         .isInstanceOf(ConflictException.class).hasMessageStartingWith("the email was erased");
     assertThatThrownBy(() -> update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
-        absent(), absent(), absent(), PatchValue.set("+15550100000"))))
+        absent(), absent(), absent(), PatchValue.set("+15550100000"), absent(), absent())))
         .isInstanceOf(ConflictException.class).hasMessageStartingWith("the phone was erased");
     assertThat(get.get(member, ws, ada.id())).isEqualTo(ada);
     assertThat(list.list(member, PageQuery.of(ws, 200, null)).items()).containsExactly(ada);
@@ -227,10 +231,10 @@ class ContactServicesTest {
     suppression.suppress(ws, ada.email(), java.time.Instant.EPOCH);
     suppression.suppress(ws, ada.phone().orElseThrow(), java.time.Instant.EPOCH);
     Contact changed = update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
-        PatchValue.set("Augusta"), absent(), PatchValue.set(ada.email().value().toUpperCase(java.util.Locale.ROOT)), absent()));
+        PatchValue.set("Augusta"), absent(), PatchValue.set(ada.email().value().toUpperCase(java.util.Locale.ROOT)), absent(), absent(), absent()));
     assertThat(changed.firstName().value()).isEqualTo("Augusta");
     Contact newPhone = update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(2),
-        absent(), absent(), absent(), PatchValue.set("+15550100001")));
+        absent(), absent(), absent(), PatchValue.set("+15550100001"), absent(), absent()));
     assertThat(newPhone.phone().orElseThrow().value())
         .as("a new phone is checked alone: the kept, suppressed email does not refuse it").isEqualTo("+15550100001");
   }
@@ -270,6 +274,72 @@ class ContactServicesTest {
     assertThat(same).isEqualTo(ada);
     assertThat(get.get(member, ws, ada.id()).version()).isEqualTo(ada.version());
     assertThat(update.update(member, UpdateContactCommand.builder(ws, ada.id(), ada.version()).build())).isEqualTo(ada);
+  }
+
+  private Company aCompanyOf(WorkspaceId workspace) {
+    Company company = CompanyFixtures.aCompany(workspace);
+    tx.inWorkspace(workspace, () -> { companies.insert(company); return null; });
+    return company;
+  }
+
+  @Test
+  void givenJobTitleAndCompany_whenCreatedAndPatched_thenStored_andNullClearsThem() {
+    Company company = aCompanyOf(ws);
+    Contact grace = create.create(member, CreateContactCommand.of(ws, "Grace", "Hopper", "grace@example.org", null,
+        "  Rear Admiral ", company.id().toString().toUpperCase(java.util.Locale.ROOT)));
+    assertThat(grace.jobTitle()).map(JobTitle::value).contains("Rear Admiral");
+    assertThat(grace.company()).contains(company.id());
+    assertThat(get.get(member, ws, grace.id())).isEqualTo(grace);
+
+    Contact cleared = update.update(member, UpdateContactCommand.builder(ws, grace.id(), grace.version())
+        .clearJobTitle().clearCompany().build());
+    assertThat(cleared.jobTitle()).isEmpty();
+    assertThat(cleared.company()).isEmpty();
+    assertThat(cleared.version()).isEqualTo(2);
+
+    Contact relinked = update.update(member, UpdateContactCommand.builder(ws, grace.id(), cleared.version())
+        .jobTitle("Commodore").company(company.id()).build());
+    assertThat(relinked.jobTitle()).map(JobTitle::value).contains("Commodore");
+    assertThat(relinked.company()).contains(company.id());
+    assertThat(get.get(member, ws, grace.id())).isEqualTo(relinked);
+    assertThat(update.update(member, UpdateContactCommand.builder(ws, grace.id(), relinked.version())
+        .jobTitle("Commodore").company(company.id()).build())).as("no change, no new version").isEqualTo(relinked);
+  }
+
+  @Test
+  @DisplayName("TEN-01: a company of another workspace, or none at all, is refused naming companyId, and nothing is stored")
+  void givenCompanyOutsideTheWorkspace_thenValidationNamingCompanyId() {
+    Workspace other = aWorkspace();
+    tx.inPlatform(() -> {
+      workspaces.insert(other);
+      memberships.insert(other.id(), member.account(), Role.MEMBER, other.createdAt());
+      return null;
+    });
+    Company elsewhere = aCompanyOf(other.id());
+    Contact ada = ada();
+    for (String company : java.util.List.of(elsewhere.id().toString(), UUID.randomUUID().toString())) {
+      assertThatThrownBy(() -> create.create(member,
+          CreateContactCommand.of(ws, "G", "H", "g." + UUID.randomUUID() + "@example.org", null, null, company)))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+              .extracting(FieldError::name).containsExactly("companyId"));
+      assertThatThrownBy(() -> update.update(member, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
+          absent(), absent(), absent(), absent(), absent(), PatchValue.set(company))))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+              .extracting(FieldError::name).containsExactly("companyId"));
+    }
+    assertThat(list.list(member, PageQuery.of(ws, 200, null)).items()).containsExactly(ada);
+  }
+
+  @Test
+  void givenBadJobTitleAndCompanyId_thenReportedWithTheOtherFields() {
+    assertThatThrownBy(() -> CreateContactCommand.of(ws, "", "L", "bad", null, "x".repeat(101), "not-a-uuid"))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+            .extracting(FieldError::name).containsExactly("firstName", "email", "jobTitle", "companyId"));
+    assertThatThrownBy(() -> UpdateContactCommand.of(ws, ContactId.of(UUID.randomUUID()), OptionalLong.of(1),
+        absent(), absent(), absent(), absent(), PatchValue.set(" "), PatchValue.set("1234")))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+            .extracting(FieldError::name).containsExactly("jobTitle", "companyId"));
+    assertThat(CreateContactCommand.of(ws, "A", "B", "a@b.org", null, "x".repeat(100), null).jobTitle()).isPresent();
   }
 
   @Test

@@ -3,24 +3,40 @@ package dev.custodian.crm.core.contact;
 import dev.custodian.crm.core.common.InMemoryTenantRepository;
 import dev.custodian.crm.core.common.InMemoryTenantTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
+import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.company.CompanyId;
+import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * In-memory fake of {@link ContactRepository}; passes the same contract as the jOOQ adapter. Its
- * table hides rows of any workspace but the one the transaction is bound to, as the database does.
+ * table hides rows of any workspace but the one the transaction is bound to, as the database does,
+ * and a contact's company must be one of {@code companies} in its workspace, as the foreign key says.
  */
 public final class InMemoryContactRepository extends InMemoryTenantRepository<ContactId, Contact>
     implements ContactRepository {
 
-  public InMemoryContactRepository(InMemoryTransactions transactions) {
+  private final CompanyRepository companies;
+
+  public InMemoryContactRepository(InMemoryTransactions transactions, CompanyRepository companies) {
     super(InMemoryTenantTable.builder(transactions, Contact::workspace, Contact::id)
         .duplicateKeyMessage("contact already exists")
         .unique(c -> c.email().normalised(), "email is already taken in this workspace")
         .walkOrder(Contact::createdAt, c -> c.id().value())
         .build());
+    this.companies = Objects.requireNonNull(companies, "companies");
+  }
+
+  @Override
+  public void insert(Contact contact) {
+    requireCompanyOfTheWorkspace(contact);
+    super.insert(contact);
   }
 
   @Override
@@ -38,6 +54,9 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
   public boolean update(Contact changed, long expectedVersion) {
     boolean current = findById(changed.workspace(), changed.id())
         .filter(stored -> stored.version() == expectedVersion).isPresent();
+    if (current) {
+      requireCompanyOfTheWorkspace(changed);
+    }
     return current && table.replace(changed);
   }
 
@@ -47,5 +66,22 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
         .filter(stored -> expectedVersion.isEmpty() || stored.version() == expectedVersion.getAsLong())
         .isPresent();
     return matches && table.remove(workspace, id);
+  }
+
+  @Override
+  public int unlinkCompany(WorkspaceId workspace, CompanyId company) {
+    List<Contact> linked = table.visible(workspace)
+        .filter(c -> c.company().equals(Optional.of(company))).toList();
+    linked.forEach(c -> table.replace(c.unlinkedFromCompany()));
+    return linked.size();
+  }
+
+  /** The foreign key's check: the company is one of the contact's workspace, as far as it can see. */
+  private void requireCompanyOfTheWorkspace(Contact contact) {
+    boolean unknown = contact.company()
+        .filter(company -> companies.findById(contact.workspace(), company).isEmpty()).isPresent();
+    if (unknown) {
+      throw ValidationException.of(FieldError.field("companyId", "is not a company of this workspace"));
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.custodian.crm.core.access.InMemoryInvitationRepository;
 import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.account.InMemoryAccountRepository;
 import dev.custodian.crm.core.common.InMemoryTransactions;
+import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
@@ -26,7 +27,8 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(transactions);
   private final InMemoryMembershipRepository memberships = new InMemoryMembershipRepository(transactions, accounts);
   private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(transactions, memberships);
-  private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions);
+  private final InMemoryCompanyRepository companies = new InMemoryCompanyRepository(transactions);
+  private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions, companies);
   private final InMemorySuppressionEntryRepository suppressionEntries =
       new InMemorySuppressionEntryRepository(transactions);
   private final InMemoryErasureReceiptRepository erasureReceipts =
@@ -52,6 +54,11 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryContactRepository contacts() {
     return contacts;
+  }
+
+  @Override
+  public InMemoryCompanyRepository companies() {
+    return companies;
   }
 
   @Override

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodian.crm.core.common.error.FieldError;
-import dev.custodian.crm.core.common.error.InvalidValueException;
+import dev.custodian.crm.core.common.validation.Uuids;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.http.problem.ProblemType;
@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * HTTP adapter: reading requests the same way in every route. Path parameters go into the
@@ -33,9 +32,6 @@ import java.util.regex.Pattern;
  * problem table to answer (415, 413, malformed JSON).
  */
 public final class Requests {
-
-  private static final Pattern UUID_FORMAT = Pattern.compile(
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private Requests() {}
 
@@ -146,14 +142,7 @@ public final class Requests {
    * after recording a parameter error in {@code v}.
    */
   public static <T> T idPathParam(Context ctx, Validator v, String name, Function<UUID, T> wrap) {
-    return v.required(FieldError.Location.PARAMETER, name, ctx.pathParam(name), raw -> wrap.apply(uuid(raw)));
-  }
-
-  private static UUID uuid(String raw) {
-    if (!UUID_FORMAT.matcher(raw).matches()) {
-      throw new InvalidValueException("must be a UUID");
-    }
-    return UUID.fromString(raw);
+    return v.required(FieldError.Location.PARAMETER, name, ctx.pathParam(name), raw -> wrap.apply(Uuids.parse(raw)));
   }
 
   /**

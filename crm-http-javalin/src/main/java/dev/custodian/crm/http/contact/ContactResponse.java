@@ -1,6 +1,8 @@
 package dev.custodian.crm.http.contact;
 
+import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.contact.Contact;
+import dev.custodian.crm.core.contact.JobTitle;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import java.time.Instant;
 import java.util.UUID;
@@ -8,11 +10,12 @@ import java.util.UUID;
 /**
  * A contact as the API shows it.
  *
- * @param phone left out of the JSON when the contact has none
+ * @param phone left out of the JSON when the contact has none, as are {@code jobTitle} and {@code companyId}
+ * @param companyId the company of the workspace the person works for
  * @param version the version that {@code ETag} and {@code If-Match} carry
  */
 record ContactResponse(UUID id, UUID workspaceId, String firstName, String lastName, String email,
-    String phone, Instant createdAt, Instant updatedAt, long version) {
+    String phone, String jobTitle, UUID companyId, Instant createdAt, Instant updatedAt, long version) {
 
   static ContactResponse from(Contact contact) {
     return new ContactResponse(
@@ -22,6 +25,8 @@ record ContactResponse(UUID id, UUID workspaceId, String firstName, String lastN
         contact.lastName().value(),
         contact.email().value(),
         contact.phone().map(PhoneNumber::value).orElse(null),
+        contact.jobTitle().map(JobTitle::value).orElse(null),
+        contact.company().map(CompanyId::value).orElse(null),
         contact.createdAt(),
         contact.updatedAt(),
         contact.version());

@@ -62,8 +62,8 @@ final class ContactRoutes implements RouteGroup {
     Validator v = new Validator();
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
     CreateContactRequest body = Requests.jsonBody(ctx, CreateContactRequest.class);
-    CreateContactCommand command = CreateContactCommand.of(
-        v, workspace, body.firstName(), body.lastName(), body.email(), body.phone());
+    CreateContactCommand command = CreateContactCommand.of(v, workspace, body.firstName(), body.lastName(),
+        body.email(), body.phone(), body.jobTitle(), body.companyId());
     v.throwIfInvalid();
     Contact contact = useCases.create().create(CurrentActor.of(ctx), command);
     ctx.status(HttpStatus.CREATED)
@@ -97,7 +97,7 @@ final class ContactRoutes implements RouteGroup {
     OptionalLong expected = ETags.ifMatch(ctx, v);
     ContactPatchRequest patch = ContactPatchRequest.from(Requests.mergePatchBody(ctx), v);
     UpdateContactCommand command = UpdateContactCommand.of(v, workspace, id, expected,
-        patch.firstName(), patch.lastName(), patch.email(), patch.phone());
+        patch.firstName(), patch.lastName(), patch.email(), patch.phone(), patch.jobTitle(), patch.companyId());
     v.throwIfInvalid();
     respond(ctx, useCases.update().update(CurrentActor.of(ctx), command));
   }

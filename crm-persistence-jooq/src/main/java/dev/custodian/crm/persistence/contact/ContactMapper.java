@@ -1,8 +1,10 @@
 package dev.custodian.crm.persistence.contact;
 
+import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.contact.JobTitle;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -24,6 +26,8 @@ final class ContactMapper {
     row.setEmail(contact.email().value());
     row.setEmailNormalised(contact.email().normalised());
     row.setPhone(contact.phone().map(PhoneNumber::value).orElse(null));
+    row.setJobTitle(contact.jobTitle().map(JobTitle::value).orElse(null));
+    row.setCompanyId(contact.company().map(CompanyId::value).orElse(null));
     row.setCreatedAt(SqlTime.utc(contact.createdAt()));
     row.setUpdatedAt(SqlTime.utc(contact.updatedAt()));
     row.setVersion(contact.version());
@@ -38,6 +42,8 @@ final class ContactMapper {
         new PersonName(row.getLastName()),
         new EmailAddress(row.getEmail()),
         Optional.ofNullable(row.getPhone()).map(PhoneNumber::new),
+        Optional.ofNullable(row.getJobTitle()).map(JobTitle::new),
+        Optional.ofNullable(row.getCompanyId()).map(CompanyId::of),
         row.getCreatedAt().toInstant(),
         row.getUpdatedAt().toInstant(),
         row.getVersion());

@@ -3,9 +3,12 @@ package dev.custodian.crm.persistence.contact;
 import static dev.custodian.crm.persistence.generated.Tables.CONTACTS;
 
 import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
@@ -23,7 +26,9 @@ import org.jooq.impl.DSL;
 
 /**
  * Persistence adapter: {@link ContactRepository} on the {@code contacts} table. Every statement
- * filters by the workspace itself; row-level security is the second, independent wall.
+ * filters by the workspace itself; row-level security is the second, independent wall. A contact's
+ * company is checked by the foreign key {@code contacts_company_fk} within the insert or update
+ * itself (no statement of its own), and its violation is the core's validation error.
  */
 final class JooqContactRepository implements ContactRepository {
 
@@ -72,6 +77,8 @@ final class JooqContactRepository implements ContactRepository {
         .set(CONTACTS.EMAIL, values.getEmail())
         .set(CONTACTS.EMAIL_NORMALISED, values.getEmailNormalised())
         .set(CONTACTS.PHONE, values.getPhone())
+        .set(CONTACTS.JOB_TITLE, values.getJobTitle())
+        .set(CONTACTS.COMPANY_ID, values.getCompanyId())
         .set(CONTACTS.UPDATED_AT, values.getUpdatedAt())
         .set(CONTACTS.VERSION, values.getVersion())
         .where(key(changed.workspace(), changed.id()))
@@ -85,6 +92,18 @@ final class JooqContactRepository implements ContactRepository {
         ? CONTACTS.VERSION.eq(expectedVersion.getAsLong())
         : DSL.noCondition();
     return transactions.dsl(workspace).deleteFrom(CONTACTS).where(key(workspace, id)).and(version).execute() == 1;
+  }
+
+  /** One statement; the version moves on (the representation changed), {@code updated_at} stays. */
+  @Override
+  public int unlinkCompany(WorkspaceId workspace, CompanyId company) {
+    return transactions.dsl(workspace)
+        .update(CONTACTS)
+        .setNull(CONTACTS.COMPANY_ID)
+        .set(CONTACTS.VERSION, CONTACTS.VERSION.plus(1))
+        .where(CONTACTS.TENANT_ID.eq(workspace.value()))
+        .and(CONTACTS.COMPANY_ID.eq(company.value()))
+        .execute();
   }
 
   private static Condition key(WorkspaceId workspace, ContactId id) {
@@ -103,6 +122,10 @@ final class JooqContactRepository implements ContactRepository {
       }
       if (DatabaseErrors.isViolation(e, DatabaseErrors.FOREIGN_KEY_VIOLATION, "contacts_workspace_fk")) {
         throw new NotFoundException("workspace");
+      }
+      if (DatabaseErrors.isViolation(e, DatabaseErrors.FOREIGN_KEY_VIOLATION, "contacts_company_fk")) {
+        // The key holds tenant_id: another workspace's company and none at all fail it alike.
+        throw ValidationException.of(FieldError.field("companyId", "is not a company of this workspace"));
       }
       throw e;
     }

@@ -1,5 +1,6 @@
 package dev.custodian.crm.persistence.contact;
 
+import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.AbstractContactRepositoryContractTest;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.persistence.testing.TestDatabase;
@@ -9,6 +10,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class JooqContactRepositoryTest extends AbstractContactRepositoryContractTest {
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
+
+  @Override
+  protected CompanyRepository companies() {
+    return db.persistence().companies();
+  }
 
   @Override
   protected ContactRepository contacts() {

@@ -1,5 +1,6 @@
 package dev.custodian.crm.persistence.contact;
 
+import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.AbstractContactRepositoryContractTest;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.persistence.testing.TestDatabase;
@@ -14,6 +15,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class JooqContactRepositoryWithoutRowLevelSecurityTest extends AbstractContactRepositoryContractTest {
 
   @RegisterExtension static final TestDatabase db = TestDatabase.bypassingRowLevelSecurity();
+
+  @Override
+  protected CompanyRepository companies() {
+    return db.persistence().companies();
+  }
 
   @Override
   protected ContactRepository contacts() {

@@ -1,5 +1,6 @@
 package dev.custodian.crm.privacy.erasure;
 
+import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.testing.TestGates;
 import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,8 @@ class EraseContactServiceTest {
   private final InMemoryTransactions tx = new InMemoryTransactions();
   private final InMemoryMembershipRepository memberships = new InMemoryMembershipRepository(tx);
   private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(tx, memberships);
-  private final InMemoryContactRepository contacts = new InMemoryContactRepository(tx);
+  private final InMemoryCompanyRepository companies = new InMemoryCompanyRepository(tx);
+  private final InMemoryContactRepository contacts = new InMemoryContactRepository(tx, companies);
   private final InMemorySuppressionEntryRepository entries = new InMemorySuppressionEntryRepository(tx);
   private final InMemoryErasureReceiptRepository receipts = new InMemoryErasureReceiptRepository(tx);
   private final byte[] master = HexFormat.of().parseHex("aa".repeat(32));
@@ -91,7 +93,7 @@ class EraseContactServiceTest {
   }
 
   private Contact ada(WorkspaceId workspace) {
-    return create.create(member, CreateContactCommand.of(workspace, "Ada", "Lovelace", "Ada@Example.org", "+44 20 7946 0958"));
+    return create.create(member, CreateContactCommand.of(workspace, "Ada", "Lovelace", "Ada@Example.org", "+44 20 7946 0958", null, null));
   }
 
   @Test
@@ -119,9 +121,9 @@ class EraseContactServiceTest {
     Contact ada = ada(a);
     eraser().erase(member, a, ada.id());
 
-    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(a, "A", "L", "  ADA@example.ORG ", null)))
+    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(a, "A", "L", "  ADA@example.ORG ", null, null, null)))
         .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.SUPPRESSED));
-    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(a, "A", "L", "other@example.org", "+44 (20) 7946-0958")))
+    assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(a, "A", "L", "other@example.org", "+44 (20) 7946-0958", null, null)))
         .isInstanceOf(ConflictException.class);
     assertThat(ada(b).workspace()).isEqualTo(b);
   }

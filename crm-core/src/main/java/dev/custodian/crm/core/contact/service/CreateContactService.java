@@ -15,7 +15,10 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Service: adds a contact, unless its email or phone is suppressed in the workspace. */
+/**
+ * Service: adds a contact, unless its email or phone is suppressed in the workspace; the
+ * repository's insert refuses a company that is not the workspace's.
+ */
 public final class CreateContactService implements CreateContactUseCase {
 
   private final WorkspaceTransactions transactions;
@@ -38,8 +41,8 @@ public final class CreateContactService implements CreateContactUseCase {
     return transactions.inWorkspace(command.workspace(), actor, Permission.CONTACT_WRITE, () -> {
       suppression.refuseSuppressed(command.workspace(), Optional.of(command.email()), command.phone());
       Contact contact = Contact.create(command.workspace(), ContactId.of(ids.newId()),
-          command.firstName(), command.lastName(), command.email(), command.phone(),
-          Timestamps.now(clock));
+          command.firstName(), command.lastName(), command.email(), command.phone(), command.jobTitle(),
+          command.company(), Timestamps.now(clock));
       contacts.insert(contact);
       return contact;
     });

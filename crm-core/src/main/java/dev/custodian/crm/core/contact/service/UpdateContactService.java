@@ -8,7 +8,9 @@ import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.common.patch.PatchValue;
+import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.contact.Contact;
+import dev.custodian.crm.core.contact.JobTitle;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
@@ -48,19 +50,21 @@ public final class UpdateContactService implements UpdateContactUseCase {
         throw PreconditionFailedException.stale("contact");
       }
       EmailAddress email = valueOr(command.email(), current.email());
-      Optional<PhoneNumber> phone = command.phone() instanceof PatchValue.Clear
-          ? Optional.empty()
-          : Optional.ofNullable(valueOr(command.phone(), current.phone().orElse(null)));
+      Optional<PhoneNumber> phone = optionalValueOr(command.phone(), current.phone());
       suppression.refuseSuppressed(command.workspace(),
           Optional.of(email).filter(e -> !e.normalised().equals(current.email().normalised())),
           phone.equals(current.phone()) ? Optional.empty() : phone);
       PersonName firstName = valueOr(command.firstName(), current.firstName());
       PersonName lastName = valueOr(command.lastName(), current.lastName());
+      Optional<JobTitle> jobTitle = optionalValueOr(command.jobTitle(), current.jobTitle());
+      Optional<CompanyId> company = optionalValueOr(command.company(), current.company());
       if (firstName.equals(current.firstName()) && lastName.equals(current.lastName())
-          && email.equals(current.email()) && phone.equals(current.phone())) {
+          && email.equals(current.email()) && phone.equals(current.phone())
+          && jobTitle.equals(current.jobTitle()) && company.equals(current.company())) {
         return current; // a change that changes nothing: no new version, nothing written
       }
-      Contact changed = current.changed(firstName, lastName, email, phone, Timestamps.now(clock));
+      Contact changed =
+          current.changed(firstName, lastName, email, phone, jobTitle, company, Timestamps.now(clock));
       if (!contacts.update(changed, command.expectedVersion())) {
         throw PreconditionFailedException.stale("contact");
       }
@@ -70,5 +74,12 @@ public final class UpdateContactService implements UpdateContactUseCase {
 
   private static <T> T valueOr(PatchValue<T> patch, T current) {
     return patch instanceof PatchValue.Set<T> set ? set.value() : current;
+  }
+
+  /** An optional field: cleared, set, or as it is. */
+  private static <T> Optional<T> optionalValueOr(PatchValue<T> patch, Optional<T> current) {
+    return patch instanceof PatchValue.Clear
+        ? Optional.empty()
+        : Optional.ofNullable(valueOr(patch, current.orElse(null)));
   }
 }

@@ -10,6 +10,8 @@ public interface CreateContactUseCase {
    * @throws dev.custodian.crm.core.common.error.NotFoundException when the workspace does not exist
    * @throws dev.custodian.crm.core.common.error.ConflictException {@code DUPLICATE} when the email
    *     is taken in the workspace, {@code SUPPRESSED} when it was erased at the person's request
+   * @throws dev.custodian.crm.core.common.error.ValidationException naming {@code companyId} when
+   *     the company is not one of the workspace's (another workspace's, or none at all)
    */
   Contact create(Actor actor, CreateContactCommand command);
 }

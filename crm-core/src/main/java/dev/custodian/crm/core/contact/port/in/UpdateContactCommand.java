@@ -5,6 +5,8 @@ import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.company.CompanyId;
+import dev.custodian.crm.core.contact.JobTitle;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -13,11 +15,14 @@ import java.util.OptionalLong;
 
 /**
  * Input of {@link UpdateContactUseCase}: a partial change of one contact, based on the version
- * the caller last saw. Required fields can be set but not cleared; the phone can be cleared.
+ * the caller last saw. Required fields can be set but not cleared; the phone, the job title and
+ * the company can be cleared. Whether a company is one of the workspace's is checked when the
+ * change is stored.
  */
 public record UpdateContactCommand(WorkspaceId workspace, ContactId id, long expectedVersion,
     PatchValue<PersonName> firstName, PatchValue<PersonName> lastName,
-    PatchValue<EmailAddress> email, PatchValue<PhoneNumber> phone) {
+    PatchValue<EmailAddress> email, PatchValue<PhoneNumber> phone, PatchValue<JobTitle> jobTitle,
+    PatchValue<CompanyId> company) {
 
   public UpdateContactCommand {
     Objects.requireNonNull(workspace, "workspace");
@@ -26,6 +31,8 @@ public record UpdateContactCommand(WorkspaceId workspace, ContactId id, long exp
     Objects.requireNonNull(lastName, "lastName");
     Objects.requireNonNull(email, "email");
     Objects.requireNonNull(phone, "phone");
+    Objects.requireNonNull(jobTitle, "jobTitle");
+    Objects.requireNonNull(company, "company");
     if (firstName instanceof PatchValue.Clear || lastName instanceof PatchValue.Clear
         || email instanceof PatchValue.Clear) {
       throw new IllegalArgumentException("a required field cannot be cleared");
@@ -41,10 +48,10 @@ public record UpdateContactCommand(WorkspaceId workspace, ContactId id, long exp
    */
   public static UpdateContactCommand of(WorkspaceId workspace, ContactId id, OptionalLong expectedVersion,
       PatchValue<String> firstName, PatchValue<String> lastName, PatchValue<String> email,
-      PatchValue<String> phone) {
+      PatchValue<String> phone, PatchValue<String> jobTitle, PatchValue<String> companyId) {
     Validator v = new Validator();
     UpdateContactCommand command =
-        of(v, workspace, id, expectedVersion, firstName, lastName, email, phone);
+        of(v, workspace, id, expectedVersion, firstName, lastName, email, phone, jobTitle, companyId);
     v.throwIfInvalid();
     return command;
   }
@@ -58,19 +65,22 @@ public record UpdateContactCommand(WorkspaceId workspace, ContactId id, long exp
    */
   public static UpdateContactCommand of(Validator v, WorkspaceId workspace, ContactId id,
       OptionalLong expectedVersion, PatchValue<String> firstName, PatchValue<String> lastName,
-      PatchValue<String> email, PatchValue<String> phone) {
+      PatchValue<String> email, PatchValue<String> phone, PatchValue<String> jobTitle,
+      PatchValue<String> companyId) {
     PatchValue<PersonName> first = v.patch("firstName", firstName, false, PersonName::new);
     PatchValue<PersonName> last = v.patch("lastName", lastName, false, PersonName::new);
     PatchValue<EmailAddress> validEmail = v.patch("email", email, false, EmailAddress::new);
     PatchValue<PhoneNumber> validPhone = v.patch("phone", phone, true, PhoneNumber::new);
+    PatchValue<JobTitle> validJobTitle = v.patch("jobTitle", jobTitle, true, JobTitle::new);
+    PatchValue<CompanyId> company = v.patch("companyId", companyId, true, CompanyId::parse);
     if (v.hasErrors()) {
       return null;
     }
     if (expectedVersion.isEmpty()) {
       throw PreconditionFailedException.missing("contact");
     }
-    return new UpdateContactCommand(
-        workspace, id, expectedVersion.getAsLong(), first, last, validEmail, validPhone);
+    return new UpdateContactCommand(workspace, id, expectedVersion.getAsLong(), first, last, validEmail,
+        validPhone, validJobTitle, company);
   }
 
   /**
@@ -91,6 +101,8 @@ public record UpdateContactCommand(WorkspaceId workspace, ContactId id, long exp
     private PatchValue<String> lastName = PatchValue.absent();
     private PatchValue<String> email = PatchValue.absent();
     private PatchValue<String> phone = PatchValue.absent();
+    private PatchValue<String> jobTitle = PatchValue.absent();
+    private PatchValue<String> companyId = PatchValue.absent();
 
     private Builder(WorkspaceId workspace, ContactId id, long expectedVersion) {
       this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -124,6 +136,29 @@ public record UpdateContactCommand(WorkspaceId workspace, ContactId id, long exp
       return this;
     }
 
+    public Builder jobTitle(String jobTitle) {
+      this.jobTitle = given(jobTitle);
+      return this;
+    }
+
+    /** Removes the job title. */
+    public Builder clearJobTitle() {
+      this.jobTitle = PatchValue.clear();
+      return this;
+    }
+
+    /** Links the contact to a company of the same workspace; {@code null} unlinks it. */
+    public Builder company(CompanyId company) {
+      this.companyId = given(company == null ? null : company.toString());
+      return this;
+    }
+
+    /** Unlinks the contact from its company. */
+    public Builder clearCompany() {
+      this.companyId = PatchValue.clear();
+      return this;
+    }
+
     /** A value to set; {@code null} asks to clear the field (refused for the required ones). */
     private static PatchValue<String> given(String value) {
       return value == null ? PatchValue.clear() : PatchValue.set(value);
@@ -131,7 +166,8 @@ public record UpdateContactCommand(WorkspaceId workspace, ContactId id, long exp
 
     /** @throws dev.custodian.crm.core.common.error.ValidationException listing every bad field */
     public UpdateContactCommand build() {
-      return of(workspace, id, OptionalLong.of(expectedVersion), firstName, lastName, email, phone);
+      return of(workspace, id, OptionalLong.of(expectedVersion), firstName, lastName, email, phone, jobTitle,
+          companyId);
     }
   }
 }

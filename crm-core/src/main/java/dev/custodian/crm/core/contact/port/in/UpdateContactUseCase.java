@@ -13,6 +13,8 @@ public interface UpdateContactUseCase {
    *     version is stale
    * @throws dev.custodian.crm.core.common.error.ConflictException when the new email is taken or
    *     a new email or phone is suppressed
+   * @throws dev.custodian.crm.core.common.error.ValidationException naming {@code companyId} when
+   *     the new company is not one of the workspace's
    */
   Contact update(Actor actor, UpdateContactCommand command);
 }

@@ -2,7 +2,9 @@ package dev.custodian.crm.core.contact.port.out;
 
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.company.port.out.CompanyLinks;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -13,14 +15,21 @@ import java.util.OptionalLong;
  * Out-port: stores contacts. Every method is scoped to the given workspace (a call for workspace B
  * never returns, changes or deletes a contact of workspace A), joins the caller's open
  * transaction, and fails with {@link IllegalStateException} when none is open.
+ *
+ * <p>A contact's company must be a company of its workspace when the contact is written: the
+ * check is the write's own (the database's foreign key), so it costs no statement of its own and
+ * holds against a concurrent delete of the company. As {@link CompanyLinks}, the repository
+ * unlinks a deleted company's contacts.
  */
-public interface ContactRepository {
+public interface ContactRepository extends CompanyLinks {
 
   /**
    * Stores a new contact.
    *
    * @throws ConflictException of kind {@code DUPLICATE} when its normalised email is taken in
    *     the workspace
+   * @throws ValidationException naming {@code companyId} when its company is not one of the
+   *     workspace's (another workspace's, or none), with the same answer either way
    */
   void insert(Contact contact);
 
@@ -45,6 +54,8 @@ public interface ContactRepository {
    *
    * @return false when the contact is gone or its version is no longer {@code expectedVersion}
    * @throws ConflictException of kind {@code DUPLICATE} when the new email is taken
+   * @throws ValidationException naming {@code companyId} when its company is not one of the
+   *     workspace's
    */
   boolean update(Contact changed, long expectedVersion);
 

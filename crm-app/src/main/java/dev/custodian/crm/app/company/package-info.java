@@ -1,0 +1,2 @@
+/** Wiring of the company feature. */
+package dev.custodian.crm.app.company;

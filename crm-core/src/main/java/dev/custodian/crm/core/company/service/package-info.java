@@ -1,0 +1,2 @@
+/** Services of the company feature and their factory, CompanyServices. */
+package dev.custodian.crm.core.company.service;

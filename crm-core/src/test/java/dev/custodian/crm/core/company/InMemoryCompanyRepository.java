@@ -1,0 +1,51 @@
+package dev.custodian.crm.core.company;
+
+import dev.custodian.crm.core.common.InMemoryTenantRepository;
+import dev.custodian.crm.core.common.InMemoryTenantTable;
+import dev.custodian.crm.core.common.InMemoryTransactions;
+import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * In-memory fake of {@link CompanyRepository}; passes the same contract as the jOOQ adapter. Its
+ * table hides rows of any workspace but the one the transaction is bound to, as the database does.
+ */
+public final class InMemoryCompanyRepository extends InMemoryTenantRepository<CompanyId, Company>
+    implements CompanyRepository {
+
+  public InMemoryCompanyRepository(InMemoryTransactions transactions) {
+    super(InMemoryTenantTable.builder(transactions, Company::workspace, Company::id)
+        .duplicateKeyMessage("company already exists")
+        .unique(c -> c.domain().map(CompanyDomain::value).orElse(null), "domain is already taken in this workspace")
+        .walkOrder(Company::createdAt, c -> c.id().value())
+        .build());
+  }
+
+  @Override
+  public Optional<Company> findById(WorkspaceId workspace, CompanyId id) {
+    return table.find(workspace, id);
+  }
+
+  /** Transactions of this fake are serialised, so a plain read is already exclusive. */
+  @Override
+  public Optional<Company> findByIdForUpdate(WorkspaceId workspace, CompanyId id) {
+    return findById(workspace, id);
+  }
+
+  @Override
+  public boolean update(Company changed, long expectedVersion) {
+    boolean current = findById(changed.workspace(), changed.id())
+        .filter(stored -> stored.version() == expectedVersion).isPresent();
+    return current && table.replace(changed);
+  }
+
+  @Override
+  public boolean delete(WorkspaceId workspace, CompanyId id, OptionalLong expectedVersion) {
+    boolean matches = findById(workspace, id)
+        .filter(stored -> expectedVersion.isEmpty() || stored.version() == expectedVersion.getAsLong())
+        .isPresent();
+    return matches && table.remove(workspace, id);
+  }
+}

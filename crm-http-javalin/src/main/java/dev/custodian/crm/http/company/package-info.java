@@ -1,0 +1,2 @@
+/** The company routes, behind CompanyApi. */
+package dev.custodian.crm.http.company;

@@ -1,0 +1,39 @@
+package dev.custodian.crm.persistence.company;
+
+import dev.custodian.crm.core.company.Company;
+import dev.custodian.crm.core.company.CompanyDomain;
+import dev.custodian.crm.core.company.CompanyId;
+import dev.custodian.crm.core.company.CompanyName;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.common.SqlTime;
+import dev.custodian.crm.persistence.generated.tables.records.CompaniesRecord;
+import java.util.Optional;
+
+/** Maps companies to and from their table rows. */
+final class CompanyMapper {
+
+  private CompanyMapper() {}
+
+  static CompaniesRecord toRecord(Company company) {
+    CompaniesRecord row = new CompaniesRecord();
+    row.setTenantId(company.workspace().value());
+    row.setId(company.id().value());
+    row.setName(company.name().value());
+    row.setDomain(company.domain().map(CompanyDomain::value).orElse(null));
+    row.setCreatedAt(SqlTime.utc(company.createdAt()));
+    row.setUpdatedAt(SqlTime.utc(company.updatedAt()));
+    row.setVersion(company.version());
+    return row;
+  }
+
+  static Company toCompany(CompaniesRecord row) {
+    return Company.reconstitute(
+        WorkspaceId.of(row.getTenantId()),
+        CompanyId.of(row.getId()),
+        new CompanyName(row.getName()),
+        Optional.ofNullable(row.getDomain()).map(CompanyDomain::new),
+        row.getCreatedAt().toInstant(),
+        row.getUpdatedAt().toInstant(),
+        row.getVersion());
+  }
+}

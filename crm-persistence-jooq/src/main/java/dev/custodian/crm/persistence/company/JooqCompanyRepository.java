@@ -1,0 +1,108 @@
+package dev.custodian.crm.persistence.company;
+
+import static dev.custodian.crm.persistence.generated.Tables.COMPANIES;
+
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.company.Company;
+import dev.custodian.crm.core.company.CompanyId;
+import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.common.DatabaseErrors;
+import dev.custodian.crm.persistence.common.JooqTransactions;
+import dev.custodian.crm.persistence.common.KeysetPaging;
+import dev.custodian.crm.persistence.generated.tables.records.CompaniesRecord;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import org.jooq.Condition;
+import org.jooq.SelectConditionStep;
+import org.jooq.impl.DSL;
+
+/**
+ * Persistence adapter: {@link CompanyRepository} on the {@code companies} table. Every statement
+ * filters by the workspace itself; row-level security is the second, independent wall.
+ */
+final class JooqCompanyRepository implements CompanyRepository {
+
+  private final JooqTransactions transactions;
+
+  JooqCompanyRepository(JooqTransactions transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public void insert(Company company) {
+    translatingViolations(() -> transactions.dsl(company.workspace())
+        .insertInto(COMPANIES)
+        .set(CompanyMapper.toRecord(company))
+        .execute());
+  }
+
+  @Override
+  public Optional<Company> findById(WorkspaceId workspace, CompanyId id) {
+    return selectOne(workspace, id).fetchOptional().map(CompanyMapper::toCompany);
+  }
+
+  /** {@code FOR UPDATE}: it also waits for, and then holds off, the key-share locks of contacts naming it. */
+  @Override
+  public Optional<Company> findByIdForUpdate(WorkspaceId workspace, CompanyId id) {
+    return selectOne(workspace, id).forUpdate().fetchOptional().map(CompanyMapper::toCompany);
+  }
+
+  private SelectConditionStep<CompaniesRecord> selectOne(WorkspaceId workspace, CompanyId id) {
+    return transactions.dsl(workspace).selectFrom(COMPANIES).where(key(workspace, id));
+  }
+
+  @Override
+  public Page<Company> list(WorkspaceId workspace, PageRequest page) {
+    return KeysetPaging.page(
+        transactions.dsl(workspace).selectFrom(COMPANIES).where(COMPANIES.TENANT_ID.eq(workspace.value())),
+        COMPANIES.CREATED_AT, COMPANIES.ID, page).map(CompanyMapper::toCompany);
+  }
+
+  @Override
+  public boolean update(Company changed, long expectedVersion) {
+    CompaniesRecord values = CompanyMapper.toRecord(changed);
+    return translatingViolations(() -> transactions.dsl(changed.workspace())
+        .update(COMPANIES)
+        .set(COMPANIES.NAME, values.getName())
+        .set(COMPANIES.DOMAIN, values.getDomain())
+        .set(COMPANIES.UPDATED_AT, values.getUpdatedAt())
+        .set(COMPANIES.VERSION, values.getVersion())
+        .where(key(changed.workspace(), changed.id()))
+        .and(COMPANIES.VERSION.eq(expectedVersion))
+        .execute()) == 1;
+  }
+
+  @Override
+  public boolean delete(WorkspaceId workspace, CompanyId id, OptionalLong expectedVersion) {
+    Condition version = expectedVersion.isPresent()
+        ? COMPANIES.VERSION.eq(expectedVersion.getAsLong())
+        : DSL.noCondition();
+    return transactions.dsl(workspace).deleteFrom(COMPANIES).where(key(workspace, id)).and(version).execute() == 1;
+  }
+
+  private static Condition key(WorkspaceId workspace, CompanyId id) {
+    return COMPANIES.TENANT_ID.eq(workspace.value()).and(COMPANIES.ID.eq(id.value()));
+  }
+
+  private static int translatingViolations(Supplier<Integer> write) {
+    try {
+      return write.get();
+    } catch (org.jooq.exception.DataAccessException e) {
+      if (DatabaseErrors.isViolation(e, DatabaseErrors.UNIQUE_VIOLATION, "companies_domain_uk")) {
+        throw new ConflictException(ConflictException.Kind.DUPLICATE, "domain is already taken in this workspace");
+      }
+      if (DatabaseErrors.isViolation(e, DatabaseErrors.UNIQUE_VIOLATION, "companies_pk")) {
+        throw new ConflictException(ConflictException.Kind.DUPLICATE, "company already exists");
+      }
+      if (DatabaseErrors.isViolation(e, DatabaseErrors.FOREIGN_KEY_VIOLATION, "companies_workspace_fk")) {
+        throw new NotFoundException("workspace");
+      }
+      throw e;
+    }
+  }
+}
