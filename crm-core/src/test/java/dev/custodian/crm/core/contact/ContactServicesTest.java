@@ -21,6 +21,7 @@ import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
 import dev.custodian.crm.core.contact.service.CreateContactService;
@@ -88,7 +89,7 @@ class ContactServicesTest {
     assertThat(ada.phone().orElseThrow().value()).isEqualTo("+442079460958");
     assertThat(ada.version()).isEqualTo(1);
     assertThat(get.get(member, ws, ada.id())).isEqualTo(ada);
-    assertThat(list.list(member, PageQuery.of(ws, null, null)).items()).containsExactly(ada);
+    assertThat(list.list(member, ws, ListQuery.first(ContactListing.OFFER, 50)).items()).containsExactly(ada);
   }
 
   @Test
@@ -123,7 +124,7 @@ class ContactServicesTest {
     WorkspaceId unknown = WorkspaceId.of(UUID.randomUUID());
     assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(unknown, "A", "B", "a@b.org", null)))
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("workspace"));
-    assertThatThrownBy(() -> list.list(member, PageQuery.of(unknown, null, null))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> list.list(member, unknown, ListQuery.first(ContactListing.OFFER, 50))).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> get.get(member, unknown, ContactId.of(UUID.randomUUID()))).isInstanceOf(NotFoundException.class);
   }
 
@@ -140,12 +141,12 @@ class ContactServicesTest {
 
     assertWorkspaceNotFound(() -> create.create(outsider, CreateContactCommand.of(ws, "A", "B", "a@b.org", null)));
     assertWorkspaceNotFound(() -> get.get(outsider, ws, ada.id()));
-    assertWorkspaceNotFound(() -> list.list(outsider, PageQuery.of(ws, null, null)));
+    assertWorkspaceNotFound(() -> list.list(outsider, ws, ListQuery.first(ContactListing.OFFER, 50)));
     assertWorkspaceNotFound(() -> update.update(outsider, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
         PatchValue.set("Mallory"), absent(), absent(), absent())));
     assertWorkspaceNotFound(() -> delete.delete(outsider, new DeleteContactCommand(ws, ada.id(), OptionalLong.empty())));
 
-    assertThat(list.list(member, PageQuery.of(ws, null, null)).items()).containsExactly(ada);
+    assertThat(list.list(member, ws, ListQuery.first(ContactListing.OFFER, 50)).items()).containsExactly(ada);
   }
 
   private static void assertWorkspaceNotFound(ThrowingCallable call) {
@@ -218,7 +219,7 @@ class ContactServicesTest {
         absent(), absent(), absent(), PatchValue.set("+15550100000"))))
         .isInstanceOf(ConflictException.class).hasMessageStartingWith("the phone was erased");
     assertThat(get.get(member, ws, ada.id())).isEqualTo(ada);
-    assertThat(list.list(member, PageQuery.of(ws, 200, null)).items()).containsExactly(ada);
+    assertThat(list.list(member, ws, ListQuery.first(ContactListing.OFFER, 200)).items()).containsExactly(ada);
   }
 
   @Test
@@ -253,9 +254,9 @@ class ContactServicesTest {
     create.create(member, CreateContactCommand.builder(ws).firstName("Ada").lastName("L").email("ada@example.org").build());
     create.create(member, CreateContactCommand.builder(ws).firstName("Alan").lastName("T").email("alan@example.org").build());
     java.util.List<Contact> walked = new java.util.ArrayList<>();
-    java.util.Optional<PageQuery> query = java.util.Optional.of(PageQuery.first(ws, 2));
+    java.util.Optional<ListQuery> query = java.util.Optional.of(ListQuery.first(ContactListing.OFFER, 2));
     while (query.isPresent()) {
-      var page = list.list(member, query.get());
+      var page = list.list(member, ws, query.get());
       walked.addAll(page.items());
       query = query.get().next(page);
     }
@@ -270,6 +271,12 @@ class ContactServicesTest {
     assertThat(same).isEqualTo(ada);
     assertThat(get.get(member, ws, ada.id()).version()).isEqualTo(ada.version());
     assertThat(update.update(member, UpdateContactCommand.builder(ws, ada.id(), ada.version()).build())).isEqualTo(ada);
+  }
+
+  @Test
+  void givenAQueryOfAnotherList_whenListing_thenRefusedAsAProgrammingError() {
+    assertThatThrownBy(() -> list.list(member, ws, ListQuery.first(dev.custodian.crm.core.common.paging.ListOffer.OLDEST_FIRST, 10)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -3,6 +3,9 @@ package dev.custodian.crm.core.contact;
 import dev.custodian.crm.core.common.InMemoryTenantRepository;
 import dev.custodian.crm.core.common.InMemoryTenantTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
+import dev.custodian.crm.core.common.ListFields;
+import dev.custodian.crm.core.common.paging.ListQuery;
+import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Optional;
@@ -15,12 +18,21 @@ import java.util.OptionalLong;
 public final class InMemoryContactRepository extends InMemoryTenantRepository<ContactId, Contact>
     implements ContactRepository {
 
+  /** The contact list's fields, as {@link ContactListing#OFFER} names them. */
+  public static final ListFields<Contact> LIST_FIELDS = ListFields.<Contact>of(c -> c.id().value())
+      .with(ContactListing.CREATED_AT, Contact::createdAt)
+      .with(ContactListing.LAST_NAME, c -> c.lastName().value());
+
   public InMemoryContactRepository(InMemoryTransactions transactions) {
     super(InMemoryTenantTable.builder(transactions, Contact::workspace, Contact::id)
         .duplicateKeyMessage("contact already exists")
         .unique(c -> c.email().normalised(), "email is already taken in this workspace")
-        .walkOrder(Contact::createdAt, c -> c.id().value())
         .build());
+  }
+
+  @Override
+  public Page<Contact> list(WorkspaceId workspace, ListQuery query) {
+    return table.list(workspace, query, LIST_FIELDS);
   }
 
   @Override
