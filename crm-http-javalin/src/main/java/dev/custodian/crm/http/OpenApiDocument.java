@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodian.crm.core.access.PermissionMatrix;
+import dev.custodian.crm.core.common.paging.Filter;
+import dev.custodian.crm.core.common.paging.ListOffer;
+import dev.custodian.crm.core.common.paging.ListQuery;
+import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.common.paging.ValueType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -76,10 +81,7 @@ final class OpenApiDocument {
       p.putObject("schema").put("type", "string").put("format", "uuid");
     }
     if (route.paged()) {
-      ObjectNode limit = parameters.addObject().put("name", "limit").put("in", "query").put("required", false);
-      limit.putObject("schema").put("type", "integer").put("minimum", 1).put("maximum", 200).put("default", 50);
-      parameters.addObject().put("name", "cursor").put("in", "query").put("required", false)
-          .putObject("schema").put("type", "string");
+      listParameters(route.list(), parameters);
     }
     for (String header : route.headers()) {
       parameters.addObject().put("name", header).put("in", "header").put("required", false)
@@ -116,6 +118,59 @@ final class OpenApiDocument {
       op.put("x-permission", inWorkspace.permission().name());
     }
     return op;
+  }
+
+  /** The list grammar's query parameters, as the route's offer allows them. */
+  private void listParameters(ListOffer offer, ArrayNode parameters) {
+    for (Map.Entry<String, ListOffer.FilterOffer> filter : offer.filters().entrySet()) {
+      for (Filter.Operator operator : filter.getValue().operators()) {
+        ObjectNode p = query(parameters, filter.getKey() + operator.suffix());
+        ValueType type = filter.getValue().type();
+        switch (operator) {
+          case ANY_OF -> {
+            p.put("description", "Any of these values (repeat the parameter), at most " + ListQuery.MAX_ANY_OF);
+            p.put("style", "form").put("explode", true);
+            ObjectNode array = p.putObject("schema").put("type", "array").put("maxItems", ListQuery.MAX_ANY_OF);
+            array.set("items", valueSchema(type));
+          }
+          case AT_LEAST -> p.put("description", "At least this value").set("schema", valueSchema(type));
+          case AT_MOST -> p.put("description", "At most this value").set("schema", valueSchema(type));
+          case EMPTY -> p.put("description", "true: only rows without a value; false: only rows with one")
+              .putObject("schema").put("type", "boolean");
+        }
+      }
+    }
+    if (!offer.sorts().isEmpty()) {
+      ObjectNode sort = query(parameters, "sort")
+          .put("description", "The order: a field, ascending, or -field, descending; empty values last, ties by id");
+      ArrayNode values = sort.putObject("schema").put("type", "string").put("default", offer.defaultSort().parameter())
+          .putArray("enum");
+      offer.sorts().keySet().forEach(field -> values.add(field).add("-" + field));
+    }
+    query(parameters, "limit").putObject("schema").put("type", "integer").put("minimum", 1)
+        .put("maximum", PageRequest.MAX_LIMIT).put("default", PageRequest.DEFAULT_LIMIT);
+    query(parameters, "cursor").put("description", "A page's nextCursor, with the same filters and sort")
+        .putObject("schema").put("type", "string");
+  }
+
+  private static ObjectNode query(ArrayNode parameters, String name) {
+    return parameters.addObject().put("name", name).put("in", "query").put("required", false);
+  }
+
+  private ObjectNode valueSchema(ValueType type) {
+    ObjectNode schema = mapper.createObjectNode().put("type", "string");
+    switch (type.kind()) {
+      case UUID -> schema.put("format", "uuid");
+      case INSTANT -> schema.put("format", "date-time");
+      case DATE -> schema.put("format", "date");
+      case TEXT -> schema.put("maxLength", ValueType.MAX_TEXT_LENGTH);
+      case ENUM -> {
+        ArrayNode constants = schema.putArray("enum");
+        type.constants().forEach(constants::add);
+      }
+      case DECIMAL -> schema.put("pattern", "^-?[0-9]{1,15}(\\.[0-9]{1,4})?$");
+    }
+    return schema;
   }
 
   private ObjectNode page(Class<?> item) {

@@ -1,5 +1,6 @@
 package dev.custodian.crm.http;
 
+import dev.custodian.crm.core.common.paging.ListOffer;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.List;
@@ -13,12 +14,13 @@ import java.util.Objects;
  * @param requestBody the record the JSON body binds to; {@code null} for none
  * @param requestMediaType the body's media type
  * @param response the record answered; {@code null} for no body
- * @param paged true when the answer is a page of {@code response} items ({@code items},
- *     {@code nextCursor}) and the route reads {@code limit} and {@code cursor}
+ * @param list for a list route, what its query offers (the answer is then a page of
+ *     {@code response} items, {@code items} and {@code nextCursor}, and the route reads the list
+ *     grammar's query parameters); {@code null} for any other route
  * @param headers request headers the route reads (e.g. {@code If-Match})
  */
 public record Route(HandlerType method, String path, Access access, String operationId, String summary,
-    Class<?> requestBody, String requestMediaType, int status, Class<?> response, boolean paged,
+    Class<?> requestBody, String requestMediaType, int status, Class<?> response, ListOffer list,
     List<String> headers, Handler handler) {
 
   public Route {
@@ -29,6 +31,11 @@ public record Route(HandlerType method, String path, Access access, String opera
     Objects.requireNonNull(requestMediaType, "requestMediaType");
     headers = List.copyOf(headers);
     Objects.requireNonNull(handler, "handler");
+  }
+
+  /** True for a list route, which answers a page. */
+  public boolean paged() {
+    return list != null;
   }
 
   /** {@code METHOD /path}, as the router and the README name it. */

@@ -1,5 +1,6 @@
 package dev.custodian.crm.http;
 
+import dev.custodian.crm.core.common.paging.ListOffer;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class RouteTable {
     private String requestMediaType = "application/json";
     private int status = 200;
     private Class<?> response;
-    private boolean paged;
+    private ListOffer list;
     private final List<String> headers = new ArrayList<>();
 
     private Builder(HandlerType method, String path) {
@@ -113,16 +114,19 @@ public final class RouteTable {
       return this;
     }
 
-    /** Answers a page of {@code item}s (200) and reads {@code limit} and {@code cursor}. */
-    public Builder respondsPage(Class<?> item) {
-      this.paged = true;
+    /**
+     * Answers a page of {@code item}s (200) and reads the list grammar's query parameters as
+     * {@code offer} allows them (its handler parses them with the same offer).
+     */
+    public Builder respondsPage(Class<?> item, ListOffer offer) {
+      this.list = Objects.requireNonNull(offer, "offer");
       return responds(200, item);
     }
 
     /** Adds the entry with its handler. */
     public void handle(Handler handler) {
       add(new Route(method, path, access, operationId != null ? operationId : method.name().toLowerCase() + path,
-          summary != null ? summary : "", requestBody, requestMediaType, status, response, paged, headers, handler));
+          summary != null ? summary : "", requestBody, requestMediaType, status, response, list, headers, handler));
     }
   }
 }

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.custodian.crm.app.database.Credentials;
 import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.common.paging.TextOrder;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import io.javalin.Javalin;
@@ -42,8 +43,8 @@ final class CeilingServer implements AutoCloseable, RoundTripCounter {
 
   private static final String SELECT = "select tenant_id, id, first_name, last_name, email, phone, job_title,"
       + " company_id, created_at, updated_at, version from contacts where tenant_id = ? and id = ?";
-  private static final String INSERT = "insert into contacts (tenant_id, id, first_name, last_name, email,"
-      + " email_normalised, phone, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+  private static final String INSERT = "insert into contacts (tenant_id, id, first_name, last_name, last_name_sort,"
+      + " email, email_normalised, phone, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HikariDataSource pool;
@@ -152,11 +153,12 @@ final class CeilingServer implements AutoCloseable, RoundTripCounter {
       insert.setObject(2, id);
       insert.setString(3, first.value());
       insert.setString(4, last.value());
-      insert.setString(5, email.value());
-      insert.setString(6, email.normalised());
-      insert.setString(7, phone.map(PhoneNumber::value).orElse(null));
-      insert.setObject(8, now);
+      insert.setString(5, TextOrder.key(last.value()));
+      insert.setString(6, email.value());
+      insert.setString(7, email.normalised());
+      insert.setString(8, phone.map(PhoneNumber::value).orElse(null));
       insert.setObject(9, now);
+      insert.setObject(10, now);
       insert.executeUpdate();
     }
     Map<String, Object> json = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.custodian.crm.app.bench;
 
 import dev.custodian.crm.app.database.Credentials;
 import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.common.paging.TextOrder;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.PersonName;
@@ -32,8 +33,8 @@ import java.util.UUID;
 final class ContactSeeder {
 
   private static final int BATCH = 1_000;
-  private static final String INSERT = "insert into contacts (tenant_id, id, first_name, last_name, email,"
-      + " email_normalised, phone, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT = "insert into contacts (tenant_id, id, first_name, last_name, last_name_sort,"
+      + " email, email_normalised, phone, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private ContactSeeder() {}
 
@@ -78,12 +79,13 @@ final class ContactSeeder {
     insert.setObject(2, contact.id().value());
     insert.setString(3, contact.firstName().value());
     insert.setString(4, contact.lastName().value());
-    insert.setString(5, contact.email().value());
-    insert.setString(6, contact.email().normalised());
-    insert.setString(7, contact.phone().map(PhoneNumber::value).orElse(null));
-    insert.setObject(8, OffsetDateTime.ofInstant(contact.createdAt(), ZoneOffset.UTC));
-    insert.setObject(9, OffsetDateTime.ofInstant(contact.updatedAt(), ZoneOffset.UTC));
-    insert.setLong(10, contact.version());
+    insert.setString(5, TextOrder.key(contact.lastName().value()));
+    insert.setString(6, contact.email().value());
+    insert.setString(7, contact.email().normalised());
+    insert.setString(8, contact.phone().map(PhoneNumber::value).orElse(null));
+    insert.setObject(9, OffsetDateTime.ofInstant(contact.createdAt(), ZoneOffset.UTC));
+    insert.setObject(10, OffsetDateTime.ofInstant(contact.updatedAt(), ZoneOffset.UTC));
+    insert.setLong(11, contact.version());
     insert.addBatch();
   }
 }

@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Input of every list use case on workspace-owned data: which workspace, and which page of its walk
- * (oldest first).
+ * Input of a list use case on workspace-owned data in a fixed order: which workspace, and which
+ * page of its walk (oldest first, {@link dev.custodian.crm.core.common.paging.ListOffer#OLDEST_FIRST}).
+ * A list that filters and sorts takes a {@link dev.custodian.crm.core.common.paging.ListQuery}.
  */
 public record PageQuery(WorkspaceId workspace, PageRequest page) {
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.paging.UuidOrder;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
@@ -119,7 +118,7 @@ public abstract class AbstractApiKeyRepositoryContractTest extends AbstractPortC
 
     List<WorkspaceApiKey> walked = KeysetWalkCheck.walk(new KeysetWalkCheck.Store<WorkspaceApiKey>() {
       @Override
-      public void insert(List<PageCursor> positions) {
+      public void insert(List<KeysetWalkCheck.Position> positions) {
         throw new UnsupportedOperationException("the walk only reads");
       }
 

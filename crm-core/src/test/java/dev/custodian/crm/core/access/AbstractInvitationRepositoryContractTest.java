@@ -7,7 +7,6 @@ import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.paging.UuidOrder;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -67,7 +66,7 @@ public abstract class AbstractInvitationRepositoryContractTest extends AbstractP
   private List<Invitation> walkPending(WorkspaceId workspace, Instant now) {
     return KeysetWalkCheck.walk(new KeysetWalkCheck.Store<Invitation>() {
       @Override
-      public void insert(List<PageCursor> positions) {
+      public void insert(List<KeysetWalkCheck.Position> positions) {
         throw new UnsupportedOperationException("the walk only reads");
       }
 

@@ -44,6 +44,8 @@ import dev.custodian.crm.core.mail.MailTokenPurpose;
 import dev.custodian.crm.core.mail.OutgoingMail;
 import dev.custodian.crm.core.mail.RecordingMailer;
 import dev.custodian.crm.core.mail.service.MailDispatcher;
+import dev.custodian.crm.core.common.paging.ListQuery;
+import dev.custodian.crm.core.contact.ContactListing;
 import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.InMemoryPersistence;
@@ -295,7 +297,7 @@ class AccessServicesTest {
     Actor viewer = member(ws, Role.VIEWER);
 
     assertThat(contacts.get().get(viewer, ws, contact.id())).isEqualTo(contact);
-    assertThat(contacts.list().list(viewer, PageQuery.first(ws, 10)).items()).containsExactly(contact);
+    assertThat(contacts.list().list(viewer, ws, ListQuery.first(ContactListing.OFFER, 10)).items()).containsExactly(contact);
     assertForbidden(() -> aContact(viewer));
     assertForbidden(() -> contacts.update().update(viewer, UpdateContactCommand.of(ws, contact.id(),
         OptionalLong.of(contact.version()), PatchValue.set("Grace"), PatchValue.absent(), PatchValue.absent(),
@@ -303,7 +305,7 @@ class AccessServicesTest {
     assertForbidden(() -> contacts.delete().delete(viewer, new DeleteContactCommand(ws, contact.id(),
         OptionalLong.empty())));
 
-    assertThat(contacts.list().list(owner, PageQuery.first(ws, 10)).items()).containsExactly(contact);
+    assertThat(contacts.list().list(owner, ws, ListQuery.first(ContactListing.OFFER, 10)).items()).containsExactly(contact);
   }
 
   @Test
@@ -341,8 +343,8 @@ class AccessServicesTest {
     Actor.ApiKey keyOfOther = apiKey(owner, other, Role.ADMIN);
 
     assertNotFound(() -> inWorkspace.inWorkspace(ws, keyOfOther, Permission.CONTACT_READ, () -> null), "workspace");
-    assertNotFound(() -> contacts.list().list(keyOfOther, PageQuery.first(ws, 10)), "workspace");
-    assertThat(contacts.list().list(keyOfOther, PageQuery.first(other, 10)).items()).isEmpty();
+    assertNotFound(() -> contacts.list().list(keyOfOther, ws, ListQuery.first(ContactListing.OFFER, 10)), "workspace");
+    assertThat(contacts.list().list(keyOfOther, other, ListQuery.first(ContactListing.OFFER, 10)).items()).isEmpty();
   }
 
   @Test

@@ -7,7 +7,6 @@ import dev.custodian.crm.core.common.InMemoryTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
@@ -56,7 +55,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     return InMemoryPaging.page(
         table.rows().values().stream().map(Row::key)
             .filter(k -> k.workspace().equals(workspace) && k.revokedAt().isEmpty()),
-        k -> new PageCursor(k.createdAt(), k.id().value()), page);
+        WorkspaceApiKey::createdAt, k -> k.id().value(), page);
   }
 
   @Override

@@ -6,7 +6,6 @@ import dev.custodian.crm.core.common.InMemoryPaging;
 import dev.custodian.crm.core.common.InMemoryTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
@@ -48,7 +47,7 @@ public final class InMemoryInvitationRepository implements InvitationRepository 
     Objects.requireNonNull(now, "now");
     return InMemoryPaging.page(
         table.rows().values().stream().filter(i -> i.workspace().equals(workspace) && i.isPendingAt(now)),
-        i -> new PageCursor(i.createdAt(), i.id().value()), page);
+        Invitation::createdAt, i -> i.id().value(), page);
   }
 
   @Override

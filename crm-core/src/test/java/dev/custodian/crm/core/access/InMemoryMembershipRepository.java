@@ -10,7 +10,6 @@ import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
@@ -80,7 +79,7 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
   @Override
   public Page<Membership> list(WorkspaceId workspace, PageRequest page) {
     return InMemoryPaging.page(ofWorkspace(workspace).map(Row::toMembership),
-        m -> new PageCursor(m.joinedAt(), m.account().value()), page);
+        Membership::joinedAt, m -> m.account().value(), page);
   }
 
   @Override

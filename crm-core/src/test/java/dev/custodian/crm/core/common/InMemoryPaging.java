@@ -1,32 +1,48 @@
 package dev.custodian.crm.core.common;
 
+import dev.custodian.crm.core.common.paging.ListOffer;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
-import dev.custodian.crm.core.common.paging.UuidOrder;
-import java.util.Comparator;
+import dev.custodian.crm.core.common.paging.Sort;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Test fake: the keyset walk of the in-memory stores, oldest first (time, then id in PostgreSQL's
- * uuid order); one implementation, so {@code KeysetWalkCheck} proves it once for all of them.
+ * Test fake: the keyset walk of the in-memory stores, as the list grammar asks it (filters, then
+ * the sort's walk order, {@link Sort#compare}: empty values last both ways, text by its
+ * case-folded key in code-point order, ties by id in PostgreSQL's uuid order); one implementation,
+ * so {@code KeysetWalkCheck} proves it once for all of them.
  */
 public final class InMemoryPaging {
 
-  private static final Comparator<PageCursor> ORDER =
-      Comparator.comparing(PageCursor::createdAt).thenComparing(PageCursor::id, UuidOrder.UNSIGNED);
-
   private InMemoryPaging() {}
 
-  /** One page of {@code rows} after the request's cursor, each row placed by {@code positionOf}. */
-  public static <V> Page<V> page(Stream<V> rows, Function<V, PageCursor> positionOf, PageRequest request) {
-    List<V> fetched = rows
-        .filter(row -> request.after().map(after -> ORDER.compare(positionOf.apply(row), after) > 0).orElse(true))
-        .sorted(Comparator.comparing(positionOf, ORDER))
-        .limit(request.limit() + 1L)
+  /** One page of {@code rows} for {@code query}, each row's fields read by {@code fields}. */
+  public static <V> Page<V> page(Stream<V> rows, ListQuery query, ListFields<V> fields) {
+    Sort sort = query.sort();
+    List<Placed<V>> fetched = rows
+        .filter(row -> query.filters().stream().allMatch(f -> f.test(fields.value(row, f.field()))))
+        .map(row -> new Placed<>(row, sort.type().sortKey(fields.value(row, sort.field())), fields.id(row)))
+        .filter(placed -> query.page().after()
+            .map(after -> sort.compare(placed.key(), placed.id(), after.key(), after.id()) > 0)
+            .orElse(true))
+        .sorted((x, y) -> sort.compare(x.key(), x.id(), y.key(), y.id()))
+        .limit(query.page().limit() + 1L)
         .toList();
-    return Page.fromLookahead(fetched, request.limit(), positionOf::apply);
+    return Page.fromLookahead(fetched, query.page().limit(), last -> query.cursorAt(last.key(), last.id()))
+        .map(Placed::row);
+  }
+
+  /** A row with its place in the walk: its sort key ({@code null} when empty) and id. */
+  private record Placed<V>(V row, Object key, UUID id) {}
+
+  /** One page of {@code rows} oldest first ({@link ListOffer#OLDEST_FIRST}): by {@code time}, then id. */
+  public static <V> Page<V> page(Stream<V> rows, Function<V, Instant> time, Function<V, UUID> id, PageRequest request) {
+    ListQuery query = new ListQuery(ListOffer.OLDEST_FIRST, List.of(), ListOffer.OLDEST_FIRST.defaultSort(), request);
+    return page(rows, query, ListFields.of(id).with(query.sort().field(), time));
   }
 }

@@ -2,7 +2,7 @@ package dev.custodian.crm.core.common;
 
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageCursor;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * A workspace-owned table for in-memory fakes, with what the database gives a workspace table: rows
  * keyed by (workspace, key); row-level security (only the transaction's workspace is visible, and
  * a row of another workspace cannot be written); unique keys within a workspace; and the keyset
- * walk oldest first (time, then id in PostgreSQL's uuid order). A fake states its table once and
- * keeps only its own mapping.
+ * walk, oldest first (time, then id in PostgreSQL's uuid order) or as a list query asks. A fake
+ * states its table once and keeps only its own mapping.
  *
  * @param <K> the row's key within its workspace
  * @param <V> the row (usually the aggregate itself)
@@ -36,7 +36,8 @@ public final class InMemoryTenantTable<K, V> {
   private final Function<V, K> keyOf;
   private final List<Unique<V>> uniques;
   private final String duplicateKeyMessage;
-  private final Function<V, PageCursor> positionOf;
+  private final Function<V, Instant> timeOf;
+  private final Function<V, UUID> idOf;
 
   private InMemoryTenantTable(Builder<K, V> builder) {
     this.transactions = builder.transactions;
@@ -45,7 +46,8 @@ public final class InMemoryTenantTable<K, V> {
     this.keyOf = builder.keyOf;
     this.uniques = List.copyOf(builder.uniques);
     this.duplicateKeyMessage = builder.duplicateKeyMessage;
-    this.positionOf = builder.positionOf;
+    this.timeOf = builder.timeOf;
+    this.idOf = builder.idOf;
   }
 
   /** Starts a table whose rows belong to {@code workspaceOf(row)} and are keyed by {@code keyOf(row)}. */
@@ -115,8 +117,13 @@ public final class InMemoryTenantTable<K, V> {
 
   /** One page of the workspace's rows, oldest first, after the request's cursor. */
   public Page<V> page(WorkspaceId workspace, PageRequest request) {
-    Objects.requireNonNull(positionOf, "this table has no walk order");
-    return InMemoryPaging.page(visible(workspace), positionOf, request);
+    Objects.requireNonNull(timeOf, "this table has no walk order");
+    return InMemoryPaging.page(visible(workspace), timeOf, idOf, request);
+  }
+
+  /** One page of the workspace's rows for {@code query}, each row's fields read by {@code fields}. */
+  public Page<V> list(WorkspaceId workspace, ListQuery query, ListFields<V> fields) {
+    return InMemoryPaging.page(visible(workspace), query, fields);
   }
 
   private Key keyOf(V row) {
@@ -155,7 +162,8 @@ public final class InMemoryTenantTable<K, V> {
     private final Function<V, K> keyOf;
     private final List<Unique<V>> uniques = new ArrayList<>();
     private String duplicateKeyMessage = "the row already exists";
-    private Function<V, PageCursor> positionOf;
+    private Function<V, Instant> timeOf;
+    private Function<V, UUID> idOf;
 
     private Builder(InMemoryTransactions transactions, Function<V, WorkspaceId> workspaceOf, Function<V, K> keyOf) {
       this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -177,7 +185,8 @@ public final class InMemoryTenantTable<K, V> {
 
     /** The keyset walk: rows ordered by {@code time}, then {@code id} in uuid order. */
     public Builder<K, V> walkOrder(Function<V, Instant> time, Function<V, UUID> id) {
-      this.positionOf = row -> new PageCursor(time.apply(row), id.apply(row));
+      this.timeOf = Objects.requireNonNull(time, "time");
+      this.idOf = Objects.requireNonNull(id, "id");
       return this;
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.KeysetWalkCheck;
@@ -61,7 +60,7 @@ class InMemoryTenantTableTest {
   void walking10000Rows_whileOthersAreInserted_returnsEachExistingOneExactlyOnceInOrder() throws Exception {
     KeysetWalkCheck.walk10000WhileOthersAreInserted(new KeysetWalkCheck.Store<Row>() {
       @Override
-      public void insert(List<PageCursor> positions) {
+      public void insert(List<KeysetWalkCheck.Position> positions) {
         tx.inWorkspace(a, () -> {
           positions.forEach(p -> table.insert(new Row(a, p.id(), p.id().toString(), p.createdAt())));
           return null;
@@ -72,6 +71,6 @@ class InMemoryTenantTableTest {
       public Page<Row> list(PageRequest request) {
         return tx.inWorkspace(a, () -> table.page(a, request));
       }
-    }, row -> new PageCursor(row.at(), row.id()));
+    }, row -> new KeysetWalkCheck.Position(row.at(), row.id()));
   }
 }

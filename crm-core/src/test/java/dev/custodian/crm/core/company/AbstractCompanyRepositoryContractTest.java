@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageCursor;
-import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.paging.UuidOrder;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -85,7 +85,7 @@ public abstract class AbstractCompanyRepositoryContractTest extends AbstractPort
     tx.inWorkspace(b, () -> {
       assertThat(companies.findById(b, company.id())).isEmpty();
       assertThat(companies.findByIdForUpdate(b, company.id())).isEmpty();
-      assertThat(companies.list(b, PageRequest.first(200)).items()).isEmpty();
+      assertThat(companies.list(b, ListQuery.first(CompanyListing.OFFER, 200)).items()).isEmpty();
       assertThat(companies.update(changedAsIfInB, company.version())).isFalse();
       assertThat(companies.delete(b, company.id(), OptionalLong.empty())).isFalse();
       assertThat(companies.delete(b, company.id(), OptionalLong.of(company.version()))).isFalse();
@@ -104,7 +104,7 @@ public abstract class AbstractCompanyRepositoryContractTest extends AbstractPort
     run(a, () -> {
       assertRefusedOr(() -> companies.findById(b, ofB.id()), found -> assertThat(found).isEmpty());
       assertRefusedOr(() -> companies.findByIdForUpdate(b, ofB.id()), found -> assertThat(found).isEmpty());
-      assertRefusedOr(() -> companies.list(b, PageRequest.first(200)), page -> assertThat(page.items()).isEmpty());
+      assertRefusedOr(() -> companies.list(b, ListQuery.first(CompanyListing.OFFER, 200)), page -> assertThat(page.items()).isEmpty());
       assertRefusedOr(() -> companies.update(changedOfB, ofB.version()), updated -> assertThat(updated).isFalse());
       assertRefusedOr(() -> companies.delete(b, ofB.id(), OptionalLong.empty()), deleted -> assertThat(deleted).isFalse());
       assertRefusedOr(() -> {
@@ -290,24 +290,41 @@ public abstract class AbstractCompanyRepositoryContractTest extends AbstractPort
   @Test
   void givenExactlyOneFullPage_thenNoNextCursor() {
     tx.inWorkspace(a, () -> { companies.insert(aCompany(a)); companies.insert(aCompany(a)); return null; });
-    Page<Company> page = tx.inWorkspace(a, () -> companies.list(a, PageRequest.first(2)));
+    Page<Company> page = tx.inWorkspace(a, () -> companies.list(a, ListQuery.first(CompanyListing.OFFER, 2)));
     assertThat(page.items()).hasSize(2);
     assertThat(page.next()).isEmpty();
   }
 
-  /** Walks every page of a workspace's companies with the given page size. */
+  /** Walks every page of a workspace's companies with the given page size, oldest first. */
   protected List<Company> walk(WorkspaceId workspace, int limit) {
-    return KeysetWalkCheck.walk(new KeysetWalkCheck.Store<Company>() {
-      @Override
-      public void insert(List<PageCursor> positions) {
-        throw new UnsupportedOperationException();
-      }
+    return KeysetWalkCheck.walk(query -> tx.inWorkspace(workspace, () -> companies.list(workspace, query)),
+        ListQuery.first(CompanyListing.OFFER, limit));
+  }
 
-      @Override
-      public Page<Company> list(PageRequest request) {
-        return tx.inWorkspace(workspace, () -> companies.list(workspace, request));
-      }
-    }, limit);
+  @Test
+  void walkingEachSortBothWaysOver10000Companies_whileOthersAreInserted_returnsEachExistingOneOnceInOrder()
+      throws Exception {
+    WorkspaceId workspace = a;
+    KeysetWalkCheck.walkEverySortBothWaysWhileOthersAreInserted(CompanyListing.OFFER,
+        new KeysetWalkCheck.SortedStore<Company>() {
+          @Override
+          public void insert(List<KeysetWalkCheck.Sample> samples) {
+            run(workspace, () -> samples.forEach(sample -> companies.insert(Company.create(workspace,
+                CompanyId.of(sample.id()), new CompanyName((String) sample.value(CompanyListing.NAME)),
+                Optional.empty(), (Instant) sample.value(CompanyListing.CREATED_AT)))));
+          }
+
+          @Override
+          public Page<Company> list(ListQuery query) {
+            return in(workspace, () -> companies.list(workspace, query));
+          }
+
+          @Override
+          public KeysetWalkCheck.Sample sampleOf(Company company) {
+            return new KeysetWalkCheck.Sample(company.id().value(), Map.of(
+                CompanyListing.CREATED_AT, company.createdAt(), CompanyListing.NAME, company.name().value()));
+          }
+        });
   }
 
   private static void sleep(long millis) {

@@ -17,6 +17,7 @@ import dev.custodian.crm.core.common.error.InvalidValueException;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.company.port.in.CompanyUseCases;
@@ -26,11 +27,10 @@ import dev.custodian.crm.core.company.port.in.UpdateCompanyCommand;
 import dev.custodian.crm.core.company.service.CompanyServices;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
+import dev.custodian.crm.core.contact.InMemorySuppressionList;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
-import dev.custodian.crm.core.contact.InMemorySuppressionList;
 import dev.custodian.crm.core.contact.service.ContactServices;
-import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.TestGates;
 import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
@@ -98,7 +98,7 @@ class CompanyServicesTest {
     assertThat(acme.domain()).map(CompanyDomain::value).contains("acme.example");
     assertThat(acme.version()).isEqualTo(1);
     assertThat(companies.get().get(member, ws, acme.id())).isEqualTo(acme);
-    assertThat(companies.list().list(member, PageQuery.of(ws, null, null)).items()).containsExactly(acme);
+    assertThat(companies.list().list(member, ws, ListQuery.first(CompanyListing.OFFER, 50)).items()).containsExactly(acme);
     Company nameOnly = companies.create().create(member, CreateCompanyCommand.builder(ws).name("Nameless").build());
     assertThat(nameOnly.domain()).isEmpty();
   }
@@ -151,7 +151,7 @@ class CompanyServicesTest {
   @Test
   void givenDomainOfAnotherCompany_thenDuplicate_inAnyForm_butAnotherWorkspaceMayUseIt() {
     acme();
-    long before = companies.list().list(member, PageQuery.of(ws, 200, null)).items().size();
+    long before = companies.list().list(member, ws, ListQuery.first(CompanyListing.OFFER, 200)).items().size();
     assertThatThrownBy(() -> companies.create().create(member, CreateCompanyCommand.of(ws, "Acme again", "acme.EXAMPLE")))
         .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.DUPLICATE));
     Company other = companies.create().create(member, CreateCompanyCommand.of(ws, "Other", "other.example"));
@@ -159,7 +159,7 @@ class CompanyServicesTest {
         .domain("http://www.acme.example").build()))
         .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.DUPLICATE));
     assertThat(companies.get().get(member, ws, other.id())).isEqualTo(other);
-    assertThat(companies.list().list(member, PageQuery.of(ws, 200, null)).items()).hasSize((int) before + 1);
+    assertThat(companies.list().list(member, ws, ListQuery.first(CompanyListing.OFFER, 200)).items()).hasSize((int) before + 1);
 
     WorkspaceId elsewhere = workspaceOf(Map.of(member, Role.MEMBER));
     assertThat(companies.create().create(member, CreateCompanyCommand.of(elsewhere, "Acme", "acme.example")).domain())
@@ -234,18 +234,18 @@ class CompanyServicesTest {
       assertThat(now.updatedAt()).isEqualTo(was.updatedAt());
     }
     assertThat(contacts.get().get(member, ws, elsewhere.id())).isEqualTo(elsewhere);
-    assertThat(companies.list().list(member, PageQuery.of(ws, 200, null)).items()).containsExactly(other);
+    assertThat(companies.list().list(member, ws, ListQuery.first(CompanyListing.OFFER, 200)).items()).containsExactly(other);
   }
 
   @Test
   void givenAViewer_thenReadsAreAllowed_andChangesForbidden_changingNothing() {
     Company acme = acme();
     assertThat(companies.get().get(viewer, ws, acme.id())).isEqualTo(acme);
-    assertThat(companies.list().list(viewer, PageQuery.of(ws, null, null)).items()).containsExactly(acme);
+    assertThat(companies.list().list(viewer, ws, ListQuery.first(CompanyListing.OFFER, 50)).items()).containsExactly(acme);
     assertForbidden(() -> companies.create().create(viewer, CreateCompanyCommand.of(ws, "V", null)));
     assertForbidden(() -> companies.update().update(viewer, UpdateCompanyCommand.builder(ws, acme.id(), 1).name("V").build()));
     assertForbidden(() -> companies.delete().delete(viewer, new DeleteCompanyCommand(ws, acme.id(), OptionalLong.empty())));
-    assertThat(companies.list().list(member, PageQuery.of(ws, null, null)).items()).containsExactly(acme);
+    assertThat(companies.list().list(member, ws, ListQuery.first(CompanyListing.OFFER, 50)).items()).containsExactly(acme);
   }
 
   @Test
@@ -257,11 +257,11 @@ class CompanyServicesTest {
 
     assertWorkspaceNotFound(() -> companies.create().create(outsider, CreateCompanyCommand.of(ws, "X", null)));
     assertWorkspaceNotFound(() -> companies.get().get(outsider, ws, acme.id()));
-    assertWorkspaceNotFound(() -> companies.list().list(outsider, PageQuery.of(ws, null, null)));
+    assertWorkspaceNotFound(() -> companies.list().list(outsider, ws, ListQuery.first(CompanyListing.OFFER, 50)));
     assertWorkspaceNotFound(() -> companies.update().update(outsider,
         UpdateCompanyCommand.builder(ws, acme.id(), 1).name("Mallory").build()));
     assertWorkspaceNotFound(() -> companies.delete().delete(outsider, new DeleteCompanyCommand(ws, acme.id(), OptionalLong.empty())));
-    assertThat(companies.list().list(member, PageQuery.of(ws, null, null)).items()).containsExactly(acme);
+    assertThat(companies.list().list(member, ws, ListQuery.first(CompanyListing.OFFER, 50)).items()).containsExactly(acme);
   }
 
   @Test
@@ -277,7 +277,7 @@ class CompanyServicesTest {
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> companies.delete().delete(member, new DeleteCompanyCommand(b, acme.id(), OptionalLong.empty())))
         .isInstanceOf(NotFoundException.class);
-    assertThat(companies.list().list(member, PageQuery.of(b, null, null)).items()).isEmpty();
+    assertThat(companies.list().list(member, b, ListQuery.first(CompanyListing.OFFER, 50)).items()).isEmpty();
     assertThat(companies.get().get(member, ws, acme.id())).isEqualTo(acme);
     assertThat(contacts.get().get(member, ws, linked.id())).isEqualTo(linked);
   }

@@ -3,6 +3,9 @@ package dev.custodian.crm.core.company;
 import dev.custodian.crm.core.common.InMemoryTenantRepository;
 import dev.custodian.crm.core.common.InMemoryTenantTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
+import dev.custodian.crm.core.common.ListFields;
+import dev.custodian.crm.core.common.paging.ListQuery;
+import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Optional;
@@ -15,12 +18,22 @@ import java.util.OptionalLong;
 public final class InMemoryCompanyRepository extends InMemoryTenantRepository<CompanyId, Company>
     implements CompanyRepository {
 
+  /** The company list's fields, as {@link CompanyListing#OFFER} names them. */
+  public static final ListFields<Company> LIST_FIELDS = ListFields.<Company>of(c -> c.id().value())
+      .with(CompanyListing.CREATED_AT, Company::createdAt)
+      .with(CompanyListing.NAME, c -> c.name().value())
+      .with(CompanyListing.DOMAIN, c -> c.domain().map(CompanyDomain::value).orElse(null));
+
   public InMemoryCompanyRepository(InMemoryTransactions transactions) {
     super(InMemoryTenantTable.builder(transactions, Company::workspace, Company::id)
         .duplicateKeyMessage("company already exists")
         .unique(c -> c.domain().map(CompanyDomain::value).orElse(null), "domain is already taken in this workspace")
-        .walkOrder(Company::createdAt, c -> c.id().value())
         .build());
+  }
+
+  @Override
+  public Page<Company> list(WorkspaceId workspace, ListQuery query) {
+    return table.list(workspace, query, LIST_FIELDS);
   }
 
   @Override

@@ -1,16 +1,15 @@
 package dev.custodian.crm.core.contact;
 
-import dev.custodian.crm.core.common.EmailAddress;
 import static dev.custodian.crm.core.contact.ContactFixtures.aContact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageCursor;
-import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.paging.UuidOrder;
 import dev.custodian.crm.core.company.Company;
 import dev.custodian.crm.core.company.CompanyFixtures;
@@ -24,7 +23,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -110,7 +111,7 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
 
     tx.inWorkspace(b, () -> {
       assertThat(contacts.findById(b, contact.id())).isEmpty();
-      assertThat(contacts.list(b, PageRequest.first(200)).items()).isEmpty();
+      assertThat(contacts.list(b, ListQuery.first(ContactListing.OFFER, 200)).items()).isEmpty();
       assertThat(contacts.update(changedAsIfInB, contact.version())).isFalse();
       assertThat(contacts.delete(b, contact.id(), OptionalLong.empty())).isFalse();
       assertThat(contacts.delete(b, contact.id(), OptionalLong.of(contact.version()))).isFalse();
@@ -141,7 +142,7 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
     run(a, () -> {
       assertRefusedOr(() -> contacts.findById(b, ofB.id()), found -> assertThat(found).isEmpty());
       assertRefusedOr(() -> contacts.findByIdForUpdate(b, ofB.id()), found -> assertThat(found).isEmpty());
-      assertRefusedOr(() -> contacts.list(b, PageRequest.first(200)), page -> assertThat(page.items()).isEmpty());
+      assertRefusedOr(() -> contacts.list(b, ListQuery.first(ContactListing.OFFER, 200)), page -> assertThat(page.items()).isEmpty());
       assertRefusedOr(() -> contacts.update(changedOfB, ofB.version()), updated -> assertThat(updated).isFalse());
       assertRefusedOr(() -> contacts.delete(b, ofB.id(), OptionalLong.empty()), deleted -> assertThat(deleted).isFalse());
       assertRefusedOr(() -> contacts.unlinkCompany(b, companyOfB.id()), unlinked -> assertThat(unlinked).isZero());
@@ -404,24 +405,100 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
   @Test
   void givenExactlyOneFullPage_thenNoNextCursor() {
     tx.inWorkspace(a, () -> { contacts.insert(aContact(a)); contacts.insert(aContact(a)); return null; });
-    Page<Contact> page = tx.inWorkspace(a, () -> contacts.list(a, PageRequest.first(2)));
+    Page<Contact> page = tx.inWorkspace(a, () -> contacts.list(a, ListQuery.first(ContactListing.OFFER, 2)));
     assertThat(page.items()).hasSize(2);
     assertThat(page.next()).isEmpty();
   }
 
-  /** Walks every page of a workspace's contacts with the given page size. */
+  /** Walks every page of a workspace's contacts with the given page size, oldest first. */
   protected List<Contact> walk(WorkspaceId workspace, int limit) {
-    return KeysetWalkCheck.walk(new KeysetWalkCheck.Store<Contact>() {
+    return walk(workspace, ListQuery.first(ContactListing.OFFER, limit));
+  }
+
+  /** Walks every page of {@code first}'s query of a workspace's contacts. */
+  protected List<Contact> walk(WorkspaceId workspace, ListQuery first) {
+    return KeysetWalkCheck.walk(query -> tx.inWorkspace(workspace, () -> contacts.list(workspace, query)), first);
+  }
+
+  /** The query of these list parameters, as a client sends them. */
+  private static ListQuery query(String... nameValuePairs) {
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    for (int i = 0; i < nameValuePairs.length; i += 2) {
+      parameters.computeIfAbsent(nameValuePairs[i], k -> new ArrayList<>()).add(nameValuePairs[i + 1]);
+    }
+    return ListQuery.of(ContactListing.OFFER, parameters);
+  }
+
+  private static List<String> lastNames(List<Contact> contacts) {
+    return contacts.stream().map(c -> c.lastName().value()).toList();
+  }
+
+  @Test
+  void walkingEachSortBothWaysOver10000Contacts_whileOthersAreInserted_returnsEachExistingOneOnceInOrder() throws Exception {
+    WorkspaceId workspace = a;
+    KeysetWalkCheck.walkEverySortBothWaysWhileOthersAreInserted(ContactListing.OFFER, new KeysetWalkCheck.SortedStore<Contact>() {
       @Override
-      public void insert(List<PageCursor> positions) {
-        throw new UnsupportedOperationException();
+      public void insert(List<KeysetWalkCheck.Sample> samples) {
+        run(workspace, () -> samples.forEach(s -> contacts.insert(aContact(workspace,
+            (Instant) s.value(ContactListing.CREATED_AT), s.id(), (String) s.value(ContactListing.LAST_NAME)))));
       }
 
       @Override
-      public Page<Contact> list(PageRequest request) {
-        return tx.inWorkspace(workspace, () -> contacts.list(workspace, request));
+      public Page<Contact> list(ListQuery query) {
+        return in(workspace, () -> contacts.list(workspace, query));
       }
-    }, limit);
+
+      @Override
+      public KeysetWalkCheck.Sample sampleOf(Contact contact) {
+        return new KeysetWalkCheck.Sample(contact.id().value(), Map.of(
+            ContactListing.CREATED_AT, contact.createdAt(), ContactListing.LAST_NAME, contact.lastName().value()));
+      }
+    });
+  }
+
+  @Test
+  void lastNameSortsIgnoringCaseInCodePointOrder_tiesByUnsignedId_bothWays() {
+    Instant at = Instant.parse("2026-01-01T00:00:00Z");
+    // "ｚ" (U+FF5A) sorts before "𝒜" (U+1D49C) by code point, after it by UTF-16 unit (String.compareTo);
+    // the high-bit id sorts after the low one in PostgreSQL, before it with UUID.compareTo.
+    tx.inWorkspace(a, () -> {
+      contacts.insert(aContact(a, at, UUID.fromString("80000000-0000-4000-8000-000000000001"), "Ada"));
+      contacts.insert(aContact(a, at, UUID.fromString("00000000-0000-4000-8000-000000000002"), "ada"));
+      contacts.insert(aContact(a, at, UUID.fromString("00000000-0000-4000-8000-000000000003"), "Zoë"));
+      contacts.insert(aContact(a, at, UUID.fromString("00000000-0000-4000-8000-000000000004"), "émile"));
+      contacts.insert(aContact(a, at, UUID.fromString("00000000-0000-4000-8000-000000000005"), "Émile"));
+      contacts.insert(aContact(a, at, UUID.fromString("00000000-0000-4000-8000-000000000006"), "Ｚed"));
+      contacts.insert(aContact(a, at, UUID.fromString("00000000-0000-4000-8000-000000000007"), "𝒜lice"));
+      contacts.insert(aContact(a, at, UUID.fromString("00000000-0000-4000-8000-000000000008"), "bob"));
+      return null;
+    });
+    stored(aContact(b, at, UUID.randomUUID(), "Aaron")); // another workspace's contact never shows
+
+    assertThat(lastNames(walk(a, query("sort", "lastName", "limit", "3"))))
+        .containsExactly("ada", "Ada", "bob", "Zoë", "émile", "Émile", "Ｚed", "𝒜lice");
+    assertThat(lastNames(walk(a, query("sort", "-lastName", "limit", "3"))))
+        .containsExactly("𝒜lice", "Ｚed", "Émile", "émile", "Zoë", "bob", "Ada", "ada");
+  }
+
+  @Test
+  void filtersOnCreatedTimeAndEmptyLastName_holdOnEveryPageOfAnySort() {
+    Instant t0 = Instant.parse("2026-03-01T00:00:00Z");
+    List<Contact> all = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      all.add(aContact(a, t0.plus(i, ChronoUnit.HOURS), UUID.randomUUID(), List.of("b", "A", "c", "E", "D", "f", "C").get(i)));
+    }
+    tx.inWorkspace(a, () -> { all.forEach(contacts::insert); return null; });
+    String from = t0.plus(1, ChronoUnit.HOURS).toString();
+    String to = t0.plus(5, ChronoUnit.HOURS).toString();
+
+    assertThat(lastNames(walk(a, query("createdAt.gte", from, "createdAt.lte", to, "limit", "2"))))
+        .as("bounds are inclusive").containsExactly("A", "c", "E", "D", "f");
+    assertThat(lastNames(walk(a, query("createdAt.gte", from, "createdAt.lte", to, "sort", "-lastName", "limit", "2"))))
+        .containsExactly("f", "E", "D", "c", "A");
+    assertThat(lastNames(walk(a, query("createdAt.lte", t0.toString(), "sort", "-createdAt")))).containsExactly("b");
+    assertThat(walk(a, query("createdAt.gte", to, "createdAt.lte", from))).isEmpty();
+    assertThat(walk(a, query("lastName.empty", "true"))).as("a last name is never empty").isEmpty();
+    assertThat(walk(a, query("lastName.empty", "false", "limit", "3"))).containsExactlyElementsOf(all);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.custodian.crm.core.contact;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.custodian.crm.core.common.InMemoryPaging;
 import dev.custodian.crm.core.common.InMemoryTable;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
@@ -11,7 +12,7 @@ import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.InMemoryPorts;
@@ -79,17 +80,9 @@ class BrokenAdapterFailsTheContractTest {
     }
 
     @Override
-    public Page<Contact> list(WorkspaceId workspace, PageRequest page) {
-      return Page.fromLookahead(rows.rows().values().stream()
-          .filter(c -> c.workspace().equals(workspace))
-          .sorted(Comparator.comparing(Contact::createdAt).thenComparing(c -> c.id().value(),
-              dev.custodian.crm.core.common.paging.UuidOrder.UNSIGNED))
-          .filter(c -> page.after().map(after -> c.createdAt().isAfter(after.createdAt())
-              || c.createdAt().equals(after.createdAt())
-              && dev.custodian.crm.core.common.paging.UuidOrder.UNSIGNED.compare(c.id().value(), after.id()) > 0)
-              .orElse(true))
-          .limit(page.limit() + 1L).toList(), page.limit(),
-          c -> new dev.custodian.crm.core.common.paging.PageCursor(c.createdAt(), c.id().value()));
+    public Page<Contact> list(WorkspaceId workspace, ListQuery query) {
+      return InMemoryPaging.page(rows.rows().values().stream().filter(c -> c.workspace().equals(workspace)),
+          query, InMemoryContactRepository.LIST_FIELDS);
     }
 
     @Override

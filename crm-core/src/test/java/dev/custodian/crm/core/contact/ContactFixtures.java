@@ -22,6 +22,13 @@ public final class ContactFixtures {
         createdAt);
   }
 
+  /** A contact with this last name, created then, with that id. */
+  public static Contact aContact(WorkspaceId workspace, Instant createdAt, UUID id, String lastName) {
+    return Contact.create(workspace, ContactId.of(id), new PersonName("Ada"), new PersonName(lastName),
+        new EmailAddress("Ada." + UUID.randomUUID() + "@Example.org"), Optional.empty(), Optional.empty(),
+        Optional.empty(), createdAt);
+  }
+
   public static String uniquePhone() {
     return "+44" + String.format("%012d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000_000L));
   }

@@ -1,39 +1,40 @@
 package dev.custodian.crm.core.contact;
 
-import dev.custodian.crm.core.company.InMemoryCompanyRepository;
-import dev.custodian.crm.core.testing.TestGates;
+import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.access.Role;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.EmailAddress;
-import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.patch.PatchValue;
+import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.company.Company;
 import dev.custodian.crm.core.company.CompanyFixtures;
-import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
-import dev.custodian.crm.core.tenancy.PageQuery;
+import dev.custodian.crm.core.contact.port.in.ListContactsUseCase;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
+import dev.custodian.crm.core.contact.service.ContactServices;
 import dev.custodian.crm.core.contact.service.CreateContactService;
 import dev.custodian.crm.core.contact.service.DeleteContactService;
 import dev.custodian.crm.core.contact.service.GetContactService;
-import dev.custodian.crm.core.contact.port.in.ListContactsUseCase;
-import dev.custodian.crm.core.contact.service.ContactServices;
 import dev.custodian.crm.core.contact.service.UpdateContactService;
-import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
+import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.testing.TestGates;
+import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
 import dev.custodian.crm.core.workspace.Workspace;
 import java.time.Clock;
 import java.util.OptionalLong;
@@ -92,7 +93,7 @@ class ContactServicesTest {
     assertThat(ada.phone().orElseThrow().value()).isEqualTo("+442079460958");
     assertThat(ada.version()).isEqualTo(1);
     assertThat(get.get(member, ws, ada.id())).isEqualTo(ada);
-    assertThat(list.list(member, PageQuery.of(ws, null, null)).items()).containsExactly(ada);
+    assertThat(list.list(member, ws, ListQuery.first(ContactListing.OFFER, 50)).items()).containsExactly(ada);
   }
 
   @Test
@@ -127,7 +128,7 @@ class ContactServicesTest {
     WorkspaceId unknown = WorkspaceId.of(UUID.randomUUID());
     assertThatThrownBy(() -> create.create(member, CreateContactCommand.of(unknown, "A", "B", "a@b.org", null, null, null)))
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("workspace"));
-    assertThatThrownBy(() -> list.list(member, PageQuery.of(unknown, null, null))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> list.list(member, unknown, ListQuery.first(ContactListing.OFFER, 50))).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> get.get(member, unknown, ContactId.of(UUID.randomUUID()))).isInstanceOf(NotFoundException.class);
   }
 
@@ -144,12 +145,12 @@ class ContactServicesTest {
 
     assertWorkspaceNotFound(() -> create.create(outsider, CreateContactCommand.of(ws, "A", "B", "a@b.org", null, null, null)));
     assertWorkspaceNotFound(() -> get.get(outsider, ws, ada.id()));
-    assertWorkspaceNotFound(() -> list.list(outsider, PageQuery.of(ws, null, null)));
+    assertWorkspaceNotFound(() -> list.list(outsider, ws, ListQuery.first(ContactListing.OFFER, 50)));
     assertWorkspaceNotFound(() -> update.update(outsider, UpdateContactCommand.of(ws, ada.id(), OptionalLong.of(1),
         PatchValue.set("Mallory"), absent(), absent(), absent(), absent(), absent())));
     assertWorkspaceNotFound(() -> delete.delete(outsider, new DeleteContactCommand(ws, ada.id(), OptionalLong.empty())));
 
-    assertThat(list.list(member, PageQuery.of(ws, null, null)).items()).containsExactly(ada);
+    assertThat(list.list(member, ws, ListQuery.first(ContactListing.OFFER, 50)).items()).containsExactly(ada);
   }
 
   private static void assertWorkspaceNotFound(ThrowingCallable call) {
@@ -222,7 +223,7 @@ class ContactServicesTest {
         absent(), absent(), absent(), PatchValue.set("+15550100000"), absent(), absent())))
         .isInstanceOf(ConflictException.class).hasMessageStartingWith("the phone was erased");
     assertThat(get.get(member, ws, ada.id())).isEqualTo(ada);
-    assertThat(list.list(member, PageQuery.of(ws, 200, null)).items()).containsExactly(ada);
+    assertThat(list.list(member, ws, ListQuery.first(ContactListing.OFFER, 200)).items()).containsExactly(ada);
   }
 
   @Test
@@ -257,9 +258,9 @@ class ContactServicesTest {
     create.create(member, CreateContactCommand.builder(ws).firstName("Ada").lastName("L").email("ada@example.org").build());
     create.create(member, CreateContactCommand.builder(ws).firstName("Alan").lastName("T").email("alan@example.org").build());
     java.util.List<Contact> walked = new java.util.ArrayList<>();
-    java.util.Optional<PageQuery> query = java.util.Optional.of(PageQuery.first(ws, 2));
+    java.util.Optional<ListQuery> query = java.util.Optional.of(ListQuery.first(ContactListing.OFFER, 2));
     while (query.isPresent()) {
-      var page = list.list(member, query.get());
+      var page = list.list(member, ws, query.get());
       walked.addAll(page.items());
       query = query.get().next(page);
     }
@@ -327,7 +328,7 @@ class ContactServicesTest {
           .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
               .extracting(FieldError::name).containsExactly("companyId"));
     }
-    assertThat(list.list(member, PageQuery.of(ws, 200, null)).items()).containsExactly(ada);
+    assertThat(list.list(member, ws, ListQuery.first(ContactListing.OFFER, 200)).items()).containsExactly(ada);
   }
 
   @Test
@@ -340,6 +341,12 @@ class ContactServicesTest {
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
             .extracting(FieldError::name).containsExactly("jobTitle", "companyId"));
     assertThat(CreateContactCommand.of(ws, "A", "B", "a@b.org", null, "x".repeat(100), null).jobTitle()).isPresent();
+  }
+
+  @Test
+  void givenAQueryOfAnotherList_whenListing_thenRefusedAsAProgrammingError() {
+    assertThatThrownBy(() -> list.list(member, ws, ListQuery.first(dev.custodian.crm.core.common.paging.ListOffer.OLDEST_FIRST, 10)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

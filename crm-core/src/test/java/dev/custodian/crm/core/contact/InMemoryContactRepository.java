@@ -3,8 +3,11 @@ package dev.custodian.crm.core.contact;
 import dev.custodian.crm.core.common.InMemoryTenantRepository;
 import dev.custodian.crm.core.common.InMemoryTenantTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
+import dev.custodian.crm.core.common.ListFields;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.paging.ListQuery;
+import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
@@ -22,13 +25,18 @@ import java.util.OptionalLong;
 public final class InMemoryContactRepository extends InMemoryTenantRepository<ContactId, Contact>
     implements ContactRepository {
 
+  /** The contact list's fields, as {@link ContactListing#OFFER} names them. */
+  public static final ListFields<Contact> LIST_FIELDS = ListFields.<Contact>of(c -> c.id().value())
+      .with(ContactListing.CREATED_AT, Contact::createdAt)
+      .with(ContactListing.LAST_NAME, c -> c.lastName().value())
+      .with(ContactListing.COMPANY_ID, c -> c.company().map(CompanyId::value).orElse(null));
+
   private final CompanyRepository companies;
 
   public InMemoryContactRepository(InMemoryTransactions transactions, CompanyRepository companies) {
     super(InMemoryTenantTable.builder(transactions, Contact::workspace, Contact::id)
         .duplicateKeyMessage("contact already exists")
         .unique(c -> c.email().normalised(), "email is already taken in this workspace")
-        .walkOrder(Contact::createdAt, c -> c.id().value())
         .build());
     this.companies = Objects.requireNonNull(companies, "companies");
   }
@@ -37,6 +45,11 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
   public void insert(Contact contact) {
     requireCompanyOfTheWorkspace(contact);
     super.insert(contact);
+  }
+
+  @Override
+  public Page<Contact> list(WorkspaceId workspace, ListQuery query) {
+    return table.list(workspace, query, LIST_FIELDS);
   }
 
   @Override

@@ -13,7 +13,6 @@ import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.paging.UuidOrder;
 import dev.custodian.crm.core.tenancy.Transactions;
@@ -215,7 +214,7 @@ public abstract class AbstractWorkspaceRepositoryContractTest {
 
     List<MemberWorkspace> walked = KeysetWalkCheck.walk(new KeysetWalkCheck.Store<MemberWorkspace>() {
       @Override
-      public void insert(List<PageCursor> positions) {
+      public void insert(List<KeysetWalkCheck.Position> positions) {
         throw new UnsupportedOperationException("the walk only reads");
       }
 

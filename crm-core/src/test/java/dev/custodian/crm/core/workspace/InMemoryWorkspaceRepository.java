@@ -7,7 +7,6 @@ import dev.custodian.crm.core.common.InMemoryTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
@@ -56,6 +55,6 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
         .map(m -> new MemberWorkspace(table.rows().get(m.workspace()), m.role(), m.createdAt()))
         .toList(); // read now: the stream must not outlive the transaction
     return InMemoryPaging.page(joined.stream(),
-        m -> new PageCursor(m.joinedAt(), m.workspace().id().value()), page);
+        MemberWorkspace::joinedAt, m -> m.workspace().id().value(), page);
   }
 }

@@ -9,7 +9,9 @@ import dev.custodian.crm.core.access.port.in.ChangeMemberRoleCommand;
 import dev.custodian.crm.core.access.port.in.CreateApiKeyCommand;
 import dev.custodian.crm.core.access.port.in.InviteMemberCommand;
 import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.common.paging.ListOffer;
 import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -48,7 +50,7 @@ final class AccessRoutes implements RouteGroup {
   public void addTo(RouteTable table) {
     table.get(MEMBERS).access(Access.permission(Permission.MEMBER_READ))
         .describe("listMembers", "Walk the workspace's members, in the order they joined")
-        .respondsPage(AccessMessages.MemberResponse.class).handle(this::listMembers);
+        .respondsPage(AccessMessages.MemberResponse.class, ListOffer.OLDEST_FIRST).handle(this::listMembers);
     table.patch(MEMBER).access(Access.permission(Permission.MEMBER_MANAGE))
         .describe("changeMemberRole", "Give a member another role (OWNER only by an OWNER; never above one's own)")
         .request(AccessMessages.RoleRequest.class).responds(200, AccessMessages.MemberResponse.class)
@@ -62,7 +64,7 @@ final class AccessRoutes implements RouteGroup {
         .handle(this::invite);
     table.get(INVITATIONS).access(Access.permission(Permission.INVITATION_MANAGE))
         .describe("listInvitations", "Walk the workspace's pending invitations, oldest first")
-        .respondsPage(AccessMessages.InvitationResponse.class).handle(this::listInvitations);
+        .respondsPage(AccessMessages.InvitationResponse.class, ListOffer.OLDEST_FIRST).handle(this::listInvitations);
     table.delete(INVITATION).access(Access.permission(Permission.INVITATION_MANAGE))
         .describe("revokeInvitation", "Revoke a pending invitation").responds(204, null).handle(this::revokeInvitation);
     table.post(ACCEPT).access(Access.ACCOUNT)
@@ -75,7 +77,7 @@ final class AccessRoutes implements RouteGroup {
         .handle(this::createKey);
     table.get(API_KEYS).access(Access.permission(Permission.API_KEY_MANAGE))
         .describe("listApiKeys", "Walk the workspace's API keys (never the keys themselves)")
-        .respondsPage(AccessMessages.ApiKeyResponse.class).handle(this::listKeys);
+        .respondsPage(AccessMessages.ApiKeyResponse.class, ListOffer.OLDEST_FIRST).handle(this::listKeys);
     table.delete(API_KEY).access(Access.permission(Permission.API_KEY_MANAGE))
         .describe("revokeApiKey", "Revoke an API key at once").responds(204, null).handle(this::revokeKey);
   }
@@ -147,9 +149,9 @@ final class AccessRoutes implements RouteGroup {
   private static <T, R> void page(Context ctx, BiFunction<Actor, PageQuery, Page<T>> list, Function<T, R> toResponse) {
     Validator v = new Validator();
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
-    PageQuery query = PageQuery.of(v, workspace, Paging.limit(ctx, v), Paging.cursor(ctx));
+    PageRequest page = Paging.page(ctx, v);
     v.throwIfInvalid();
-    ctx.json(Paging.PagedItems.from(list.apply(CurrentActor.of(ctx), query), toResponse));
+    ctx.json(Paging.PagedItems.from(list.apply(CurrentActor.of(ctx), new PageQuery(workspace, page)), toResponse));
   }
 
   /** One removal of a workspace's item, as its use case performs it. */

@@ -1,25 +1,21 @@
 package dev.custodian.crm.http.common;
 
-import dev.custodian.crm.core.common.error.FieldError;
-import dev.custodian.crm.core.common.error.InvalidValueException;
+import dev.custodian.crm.core.common.paging.ListOffer;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageCursor;
+import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.validation.Validator;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
- * HTTP adapter: the {@code limit} and {@code cursor} query parameters of every list route, and
+ * HTTP adapter: the query parameters of every list route, read by the core's one list grammar
+ * ({@link ListQuery}) for the list's {@link ListOffer} (an unknown parameter is a 400 naming it), and
  * the shape of a page in responses ({@code items} and {@code nextCursor}).
  */
 public final class Paging {
-
-  public static final String LIMIT = "limit";
-  public static final String CURSOR = "cursor";
-
-  private static final Pattern ASCII_INTEGER = Pattern.compile("[0-9]{1,9}");
 
   private Paging() {}
 
@@ -32,21 +28,20 @@ public final class Paging {
     }
   }
 
-  /** The {@code limit} query parameter: {@code null} when absent or after recording an error. */
-  public static Integer limit(Context ctx, Validator v) {
-    return v.optional(FieldError.Location.PARAMETER, LIMIT, ctx.queryParam(LIMIT), Paging::integer).orElse(null);
+  /**
+   * Every query parameter of the request, as a query of the list with this offer; {@code null}
+   * after recording each bad parameter in {@code v}.
+   */
+  public static ListQuery query(Context ctx, Validator v, ListOffer offer) {
+    return ListQuery.of(v, offer, ctx.queryParamMap());
   }
 
-  /** The {@code cursor} query parameter as sent; the core's query decodes and checks it. */
-  public static String cursor(Context ctx) {
-    return ctx.queryParam(CURSOR);
-  }
-
-  /** ASCII digits only: Java's parser would also take a sign and any script's digits. */
-  private static Integer integer(String raw) {
-    if (!ASCII_INTEGER.matcher(raw).matches()) {
-      throw new InvalidValueException("must be an integer");
-    }
-    return Integer.valueOf(raw);
+  /**
+   * Every query parameter of the request to a list {@linkplain ListOffer#OLDEST_FIRST oldest first}
+   * ({@code limit} and {@code cursor}, nothing else); {@code null} after recording each bad one.
+   */
+  public static PageRequest page(Context ctx, Validator v) {
+    ListQuery query = query(ctx, v, ListOffer.OLDEST_FIRST);
+    return query == null ? null : query.page();
   }
 }

@@ -1,14 +1,15 @@
 package dev.custodian.crm.http.company;
 
 import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.company.Company;
 import dev.custodian.crm.core.company.CompanyId;
+import dev.custodian.crm.core.company.CompanyListing;
 import dev.custodian.crm.core.company.port.in.CompanyUseCases;
 import dev.custodian.crm.core.company.port.in.CreateCompanyCommand;
 import dev.custodian.crm.core.company.port.in.DeleteCompanyCommand;
 import dev.custodian.crm.core.company.port.in.UpdateCompanyCommand;
-import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.http.Access;
 import dev.custodian.crm.http.RouteGroup;
@@ -44,7 +45,7 @@ final class CompanyRoutes implements RouteGroup {
         .request(CreateCompanyRequest.class).responds(201, CompanyResponse.class).handle(this::create);
     table.get(COLLECTION).access(Access.permission(Permission.COMPANY_READ))
         .describe("listCompanies", "Walk the workspace's companies, oldest first")
-        .respondsPage(CompanyResponse.class).handle(this::list);
+        .respondsPage(CompanyResponse.class, CompanyListing.OFFER).handle(this::list);
     table.get(ONE).access(Access.permission(Permission.COMPANY_READ))
         .describe("getCompany", "Read one company").responds(200, CompanyResponse.class).handle(this::get);
     table.patch(ONE).access(Access.permission(Permission.COMPANY_WRITE))
@@ -69,13 +70,13 @@ final class CompanyRoutes implements RouteGroup {
     respond(ctx, company);
   }
 
-  /** {@code GET} the collection: a page, oldest first, with {@code nextCursor} unless last. */
+  /** {@code GET} the collection: a page of the list query, with {@code nextCursor} unless last. */
   void list(Context ctx) {
     Validator v = new Validator();
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
-    PageQuery query = PageQuery.of(v, workspace, Paging.limit(ctx, v), Paging.cursor(ctx));
+    ListQuery query = Paging.query(ctx, v, CompanyListing.OFFER);
     v.throwIfInvalid();
-    ctx.json(Paging.PagedItems.from(useCases.list().list(CurrentActor.of(ctx), query), CompanyResponse::from));
+    ctx.json(Paging.PagedItems.from(useCases.list().list(CurrentActor.of(ctx), workspace, query), CompanyResponse::from));
   }
 
   /** {@code GET} one: 200 with a strong {@code ETag} of its version. */

@@ -1,14 +1,15 @@
 package dev.custodian.crm.http.contact;
 
 import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.contact.ContactListing;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
-import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.http.Access;
 import dev.custodian.crm.http.RouteGroup;
@@ -44,8 +45,8 @@ final class ContactRoutes implements RouteGroup {
         .describe("createContact", "Add a contact to the workspace")
         .request(CreateContactRequest.class).responds(201, ContactResponse.class).handle(this::create);
     table.get(COLLECTION).access(Access.permission(Permission.CONTACT_READ))
-        .describe("listContacts", "Walk the workspace's contacts, oldest first")
-        .respondsPage(ContactResponse.class).handle(this::list);
+        .describe("listContacts", "Walk the workspace's contacts, filtered and sorted (oldest first by default)")
+        .respondsPage(ContactResponse.class, ContactListing.OFFER).handle(this::list);
     table.get(ONE).access(Access.permission(Permission.CONTACT_READ))
         .describe("getContact", "Read one contact").responds(200, ContactResponse.class).handle(this::get);
     table.patch(ONE).access(Access.permission(Permission.CONTACT_WRITE))
@@ -71,13 +72,13 @@ final class ContactRoutes implements RouteGroup {
     respond(ctx, contact);
   }
 
-  /** {@code GET} the collection: a page, oldest first, with {@code nextCursor} unless last. */
+  /** {@code GET} the collection: a page of the list query, with {@code nextCursor} unless last. */
   void list(Context ctx) {
     Validator v = new Validator();
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
-    PageQuery query = PageQuery.of(v, workspace, Paging.limit(ctx, v), Paging.cursor(ctx));
+    ListQuery query = Paging.query(ctx, v, ContactListing.OFFER);
     v.throwIfInvalid();
-    ctx.json(Paging.PagedItems.from(useCases.list().list(CurrentActor.of(ctx), query), ContactResponse::from));
+    ctx.json(Paging.PagedItems.from(useCases.list().list(CurrentActor.of(ctx), workspace, query), ContactResponse::from));
   }
 
   /** {@code GET} one: 200 with a strong {@code ETag} of its version. */

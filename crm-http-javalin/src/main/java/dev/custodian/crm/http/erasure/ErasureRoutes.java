@@ -1,6 +1,8 @@
 package dev.custodian.crm.http.erasure;
 
 import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.common.paging.ListOffer;
+import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.tenancy.PageQuery;
@@ -34,7 +36,7 @@ final class ErasureRoutes implements RouteGroup {
         .responds(200, ErasureReceiptResponse.class).handle(this::erase);
     table.get(RECEIPTS).access(Access.permission(Permission.ERASURE_MANAGE))
         .describe("listErasureReceipts", "Walk the workspace's erasure receipts, oldest first")
-        .respondsPage(ErasureReceiptResponse.class).handle(this::list);
+        .respondsPage(ErasureReceiptResponse.class, ListOffer.OLDEST_FIRST).handle(this::list);
   }
 
   /** {@code POST .../erasure}: 200 with the receipt; a second erasure is a 404. */
@@ -50,9 +52,9 @@ final class ErasureRoutes implements RouteGroup {
   void list(Context ctx) {
     Validator v = new Validator();
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
-    PageQuery query =
-        PageQuery.of(v, workspace, Paging.limit(ctx, v), Paging.cursor(ctx));
+    PageRequest page = Paging.page(ctx, v);
     v.throwIfInvalid();
-    ctx.json(Paging.PagedItems.from(useCases.list().list(CurrentActor.of(ctx), query), ErasureReceiptResponse::from));
+    ctx.json(Paging.PagedItems.from(useCases.list().list(CurrentActor.of(ctx), new PageQuery(workspace, page)),
+        ErasureReceiptResponse::from));
   }
 }

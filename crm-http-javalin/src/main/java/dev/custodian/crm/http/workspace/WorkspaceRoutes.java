@@ -1,6 +1,7 @@
 package dev.custodian.crm.http.workspace;
 
 import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.common.paging.ListOffer;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -35,7 +36,7 @@ final class WorkspaceRoutes implements RouteGroup {
         .request(CreateWorkspaceRequest.class).responds(201, WorkspaceResponse.class).handle(this::create);
     table.get(COLLECTION).access(Access.ACCOUNT)
         .describe("listWorkspaces", "Walk the caller's workspaces with their role, in the order joined")
-        .respondsPage(MemberWorkspaceResponse.class).handle(this::list);
+        .respondsPage(MemberWorkspaceResponse.class, ListOffer.OLDEST_FIRST).handle(this::list);
     table.get(ONE).access(Access.permission(Permission.WORKSPACE_READ)).describe("getWorkspace", "Read a workspace")
         .responds(200, WorkspaceResponse.class).handle(this::get);
   }
@@ -61,7 +62,7 @@ final class WorkspaceRoutes implements RouteGroup {
   /** {@code GET /api/v1/workspaces?limit=&cursor=}: the caller's workspaces with their role, in the order joined. */
   void list(Context ctx) {
     Validator v = new Validator();
-    PageRequest page = PageRequest.of(v, Paging.limit(ctx, v), Paging.cursor(ctx));
+    PageRequest page = Paging.page(ctx, v);
     v.throwIfInvalid();
     ctx.json(Paging.PagedItems.from(useCases.list().list(CurrentActor.of(ctx), page), MemberWorkspaceResponse::from));
   }

@@ -1,39 +1,120 @@
 package dev.custodian.crm.persistence.common;
 
+import dev.custodian.crm.core.common.paging.Filter;
+import dev.custodian.crm.core.common.paging.ListOffer;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.common.paging.Sort;
+import dev.custodian.crm.core.common.paging.ValueType;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 /**
- * Persistence adapter: the keyset walk every list query shares. Rows come oldest first by a time
- * column, then by id (PostgreSQL's uuid order), after the request's cursor; one row more than the
- * page is fetched to tell whether there is a next page. The table needs an index on
- * {@code (tenant_id, <time>, id)}.
+ * Persistence adapter: the keyset walk every list query shares, as the list grammar asks it: the
+ * query's filters, then its sort's walk order ({@link Sort}): the sort column, empty values last
+ * both ways ({@code NULLS LAST}; a {@code NOT NULL} column needs none, so an index scan serves both
+ * directions), text by its key column in code-point order ({@code COLLATE "C"}), ties by id
+ * (PostgreSQL's uuid order) in the sort's direction; after the cursor's row; one row more than the
+ * page is fetched to tell whether there is a next page. Each sort needs an index on
+ * {@code (tenant_id, <sort column>, id)}.
  */
 public final class KeysetPaging {
+
+  /** Byte order of UTF-8, which is code-point order, as {@code TextOrder.CODE_POINTS} compares. */
+  private static final String CODE_POINT_COLLATION = "C";
 
   private KeysetPaging() {}
 
   /**
-   * One page of {@code query}'s rows.
+   * One page of {@code select}'s rows for {@code query}.
    *
-   * @param query the select with its own filters (the workspace first), not yet ordered
+   * @param select the select with its own filters (the workspace first), not yet ordered; it
+   *     selects the sort column
    */
-  public static <R extends Record> Page<R> page(SelectConditionStep<R> query,
-      Field<OffsetDateTime> time, Field<UUID> id, PageRequest request) {
-    Condition after = request.after()
-        .map(c -> DSL.row(time, id).gt(SqlTime.utc(c.createdAt()), c.id()))
-        .orElse(DSL.noCondition());
+  public static <R extends Record> Page<R> page(SelectConditionStep<R> select, ListQuery query, ListColumns columns) {
+    Sort sort = query.sort();
+    Field<Object> column = object(columns.sortColumn(sort.field(), sort.type().kind() == ValueType.Kind.TEXT));
+    Field<Object> ordered = isText(sort.type()) ? codePointOrdered(column) : column;
+    Field<UUID> id = columns.id();
+    boolean nullable = column.getDataType().nullable();
+
+    Condition where = DSL.and(query.filters().stream().map(f -> condition(f, columns.field(f.field()))).toList());
+    Condition after = query.page().after().map(c -> after(c, column, ordered, id, nullable)).orElse(DSL.noCondition());
+    SortField<Object> byKey = sort.descending() ? ordered.desc() : ordered.asc();
+    List<SortField<?>> order = List.of(nullable ? byKey.nullsLast() : byKey, sort.descending() ? id.desc() : id.asc());
     return Page.fromLookahead(
-        query.and(after).orderBy(time, id).limit(request.limit() + 1).fetch(),
-        request.limit(),
-        row -> new PageCursor(row.get(time).toInstant(), row.get(id)));
+        select.and(where).and(after).orderBy(order).limit(query.page().limit() + 1).fetch(),
+        query.page().limit(),
+        row -> query.cursorAt(fromSql(row.get(column)), row.get(id)));
+  }
+
+  /**
+   * One page of {@code select}'s rows oldest first ({@link ListOffer#OLDEST_FIRST}): by a time
+   * column, then by id. The table needs an index on {@code (tenant_id, <time>, id)}.
+   */
+  public static <R extends Record> Page<R> page(SelectConditionStep<R> select,
+      Field<OffsetDateTime> time, Field<UUID> id, PageRequest request) {
+    ListQuery query = new ListQuery(ListOffer.OLDEST_FIRST, List.of(), ListOffer.OLDEST_FIRST.defaultSort(), request);
+    return page(select, query, ListColumns.of(id).field(query.sort().field(), time));
+  }
+
+  /** The rows after the cursor's: its key then id, in the sort's direction; empty keys after all others. */
+  private static Condition after(PageCursor cursor, Field<Object> column, Field<Object> ordered, Field<UUID> id,
+      boolean nullable) {
+    boolean descending = cursor.sort().descending();
+    if (cursor.key() == null) {
+      return column.isNull().and(descending ? id.lt(cursor.id()) : id.gt(cursor.id()));
+    }
+    Object key = toSql(cursor.key());
+    Condition beyond = descending
+        ? DSL.row(ordered, id).lt(DSL.val(key, column), DSL.val(cursor.id(), id))
+        : DSL.row(ordered, id).gt(DSL.val(key, column), DSL.val(cursor.id(), id));
+    return nullable ? beyond.or(column.isNull()) : beyond;
+  }
+
+  /** A filter's SQL, as {@link Filter#test} decides it in memory. */
+  private static Condition condition(Filter filter, Field<?> raw) {
+    Field<Object> column = object(raw);
+    boolean text = isText(filter.type());
+    Field<Object> compared = text ? codePointOrdered(column) : column;
+    Condition empty = text ? column.isNull().or(column.eq(DSL.val("", column))) : column.isNull();
+    return switch (filter.operator()) {
+      case EMPTY -> (Boolean) filter.value() ? empty : DSL.not(empty);
+      case ANY_OF -> column.in(filter.values().stream().map(v -> DSL.val(toSql(v), column)).toList());
+      case AT_LEAST -> compared.ge(DSL.val(toSql(filter.value()), column));
+      case AT_MOST -> compared.le(DSL.val(toSql(filter.value()), column));
+    };
+  }
+
+  /** Text and enum values compare by code point (an enum column holds its lower-case constants). */
+  private static boolean isText(ValueType type) {
+    return type.kind() == ValueType.Kind.TEXT || type.kind() == ValueType.Kind.ENUM;
+  }
+
+  private static Field<Object> codePointOrdered(Field<Object> column) {
+    return object(column.collate(CODE_POINT_COLLATION));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Field<Object> object(Field<?> field) {
+    return (Field<Object>) field;
+  }
+
+  private static Object toSql(Object value) {
+    return value instanceof Instant instant ? SqlTime.utc(instant) : value;
+  }
+
+  private static Object fromSql(Object value) {
+    return value instanceof OffsetDateTime time ? time.toInstant() : value;
   }
 }

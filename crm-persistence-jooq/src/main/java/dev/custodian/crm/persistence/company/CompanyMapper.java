@@ -1,5 +1,6 @@
 package dev.custodian.crm.persistence.company;
 
+import dev.custodian.crm.core.common.paging.TextOrder;
 import dev.custodian.crm.core.company.Company;
 import dev.custodian.crm.core.company.CompanyDomain;
 import dev.custodian.crm.core.company.CompanyId;
@@ -19,6 +20,7 @@ final class CompanyMapper {
     row.setTenantId(company.workspace().value());
     row.setId(company.id().value());
     row.setName(company.name().value());
+    row.setNameSort(TextOrder.key(company.name().value()));
     row.setDomain(company.domain().map(CompanyDomain::value).orElse(null));
     row.setCreatedAt(SqlTime.utc(company.createdAt()));
     row.setUpdatedAt(SqlTime.utc(company.updatedAt()));

@@ -4,15 +4,17 @@ import static dev.custodian.crm.persistence.generated.Tables.COMPANIES;
 
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.company.Company;
 import dev.custodian.crm.core.company.CompanyId;
+import dev.custodian.crm.core.company.CompanyListing;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.KeysetPaging;
+import dev.custodian.crm.persistence.common.ListColumns;
 import dev.custodian.crm.persistence.generated.tables.records.CompaniesRecord;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -26,6 +28,13 @@ import org.jooq.impl.DSL;
  * filters by the workspace itself; row-level security is the second, independent wall.
  */
 final class JooqCompanyRepository implements CompanyRepository {
+
+  /** The company list's columns: {@code name} sorts by its key column (indexed with the workspace). */
+  private static final ListColumns LIST_COLUMNS = ListColumns.of(COMPANIES.ID)
+      .field(CompanyListing.CREATED_AT, COMPANIES.CREATED_AT)
+      .field(CompanyListing.NAME, COMPANIES.NAME)
+      .field(CompanyListing.DOMAIN, COMPANIES.DOMAIN)
+      .sortKey(CompanyListing.NAME, COMPANIES.NAME_SORT);
 
   private final JooqTransactions transactions;
 
@@ -57,10 +66,10 @@ final class JooqCompanyRepository implements CompanyRepository {
   }
 
   @Override
-  public Page<Company> list(WorkspaceId workspace, PageRequest page) {
+  public Page<Company> list(WorkspaceId workspace, ListQuery query) {
     return KeysetPaging.page(
         transactions.dsl(workspace).selectFrom(COMPANIES).where(COMPANIES.TENANT_ID.eq(workspace.value())),
-        COMPANIES.CREATED_AT, COMPANIES.ID, page).map(CompanyMapper::toCompany);
+        query.requireOffer(CompanyListing.OFFER), LIST_COLUMNS).map(CompanyMapper::toCompany);
   }
 
   @Override
@@ -69,6 +78,7 @@ final class JooqCompanyRepository implements CompanyRepository {
     return translatingViolations(() -> transactions.dsl(changed.workspace())
         .update(COMPANIES)
         .set(COMPANIES.NAME, values.getName())
+        .set(COMPANIES.NAME_SORT, values.getNameSort())
         .set(COMPANIES.DOMAIN, values.getDomain())
         .set(COMPANIES.UPDATED_AT, values.getUpdatedAt())
         .set(COMPANIES.VERSION, values.getVersion())

@@ -1,5 +1,6 @@
 package dev.custodian.crm.persistence.contact;
 
+import dev.custodian.crm.core.common.paging.TextOrder;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
@@ -23,6 +24,7 @@ final class ContactMapper {
     row.setId(contact.id().value());
     row.setFirstName(contact.firstName().value());
     row.setLastName(contact.lastName().value());
+    row.setLastNameSort(TextOrder.key(contact.lastName().value()));
     row.setEmail(contact.email().value());
     row.setEmailNormalised(contact.email().normalised());
     row.setPhone(contact.phone().map(PhoneNumber::value).orElse(null));

@@ -6,16 +6,18 @@ import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.contact.ContactListing;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.KeysetPaging;
+import dev.custodian.crm.persistence.common.ListColumns;
 import dev.custodian.crm.persistence.generated.tables.records.ContactsRecord;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -31,6 +33,13 @@ import org.jooq.impl.DSL;
  * itself (no statement of its own), and its violation is the core's validation error.
  */
 final class JooqContactRepository implements ContactRepository {
+
+  /** The contact list's columns: {@code lastName} sorts by its key column (indexed with the workspace). */
+  private static final ListColumns LIST_COLUMNS = ListColumns.of(CONTACTS.ID)
+      .field(ContactListing.CREATED_AT, CONTACTS.CREATED_AT)
+      .field(ContactListing.LAST_NAME, CONTACTS.LAST_NAME)
+      .field(ContactListing.COMPANY_ID, CONTACTS.COMPANY_ID)
+      .sortKey(ContactListing.LAST_NAME, CONTACTS.LAST_NAME_SORT);
 
   private final JooqTransactions transactions;
 
@@ -61,10 +70,10 @@ final class JooqContactRepository implements ContactRepository {
   }
 
   @Override
-  public Page<Contact> list(WorkspaceId workspace, PageRequest page) {
+  public Page<Contact> list(WorkspaceId workspace, ListQuery query) {
     return KeysetPaging.page(
         transactions.dsl(workspace).selectFrom(CONTACTS).where(CONTACTS.TENANT_ID.eq(workspace.value())),
-        CONTACTS.CREATED_AT, CONTACTS.ID, page).map(ContactMapper::toContact);
+        query.requireOffer(ContactListing.OFFER), LIST_COLUMNS).map(ContactMapper::toContact);
   }
 
   @Override
@@ -74,6 +83,7 @@ final class JooqContactRepository implements ContactRepository {
         .update(CONTACTS)
         .set(CONTACTS.FIRST_NAME, values.getFirstName())
         .set(CONTACTS.LAST_NAME, values.getLastName())
+        .set(CONTACTS.LAST_NAME_SORT, values.getLastNameSort())
         .set(CONTACTS.EMAIL, values.getEmail())
         .set(CONTACTS.EMAIL_NORMALISED, values.getEmailNormalised())
         .set(CONTACTS.PHONE, values.getPhone())

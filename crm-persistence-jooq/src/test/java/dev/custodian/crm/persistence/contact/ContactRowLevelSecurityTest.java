@@ -41,9 +41,9 @@ class ContactRowLevelSecurityTest {
   }
 
   private static String insertSql(UUID workspace, UUID id) {
-    return "insert into contacts (tenant_id, id, first_name, last_name, email, email_normalised, created_at,"
-        + " updated_at, version) values ('" + workspace + "', '" + id + "', 'F', 'L', '" + id + "@x.org', '"
-        + id + "@x.org', now(), now(), 1)";
+    return "insert into contacts (tenant_id, id, first_name, last_name, last_name_sort, email, email_normalised,"
+        + " created_at, updated_at, version) values ('" + workspace + "', '" + id + "', 'F', 'L', 'l', '" + id
+        + "@x.org', '" + id + "@x.org', now(), now(), 1)";
   }
 
   private static List<UUID> allContactIds(Connection c) throws SQLException {

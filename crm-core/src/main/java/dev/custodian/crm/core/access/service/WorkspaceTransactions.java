@@ -7,6 +7,7 @@ import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.common.error.ForbiddenException;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.UnauthenticatedException;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.tenancy.PageQuery;
@@ -84,6 +85,13 @@ public final class WorkspaceTransactions {
   public <T> Page<T> page(Actor actor, Permission permission, PageQuery query,
       BiFunction<WorkspaceId, PageRequest, Page<T>> list) {
     return inWorkspace(query.workspace(), actor, permission, () -> list.apply(query.workspace(), query.page()));
+  }
+
+  /** One page of a workspace's list, read by {@code list} in a transaction of that workspace. */
+  public <T> Page<T> list(Actor actor, Permission permission, WorkspaceId workspace, ListQuery query,
+      BiFunction<WorkspaceId, ListQuery, Page<T>> list) {
+    Objects.requireNonNull(query, "query");
+    return inWorkspace(workspace, actor, permission, () -> list.apply(workspace, query));
   }
 
   /**

@@ -64,6 +64,11 @@ public final class Validator {
     return PatchValue.absent();
   }
 
+  /** Records an error found by the caller itself (e.g. a parameter that is not in a grammar). */
+  public void reject(FieldError error) {
+    errors.add(java.util.Objects.requireNonNull(error, "error"));
+  }
+
   public boolean hasErrors() {
     return !errors.isEmpty();
   }

@@ -1,6 +1,7 @@
 package dev.custodian.crm.core.company.service;
 
 import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.company.CompanyListing;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.company.port.in.CompanyUseCases;
@@ -23,7 +24,9 @@ public final class CompanyServices {
     return new CompanyUseCases(
         new CreateCompanyService(transactions, companies, ids, clock),
         new GetCompanyService(transactions, companies),
-        (actor, query) -> transactions.page(actor, Permission.COMPANY_READ, query, companies::list), // a list is one page of the walk
+        // a list is one page of the walk, for a query of the company list only
+        (actor, workspace, query) -> transactions.list(actor, Permission.COMPANY_READ, workspace,
+            query.requireOffer(CompanyListing.OFFER), companies::list),
         new UpdateCompanyService(transactions, companies, clock),
         new DeleteCompanyService(transactions, companies, links));
   }

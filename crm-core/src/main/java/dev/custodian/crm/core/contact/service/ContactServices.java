@@ -3,6 +3,7 @@ package dev.custodian.crm.core.contact.service;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.contact.ContactListing;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
@@ -18,7 +19,9 @@ public final class ContactServices {
     return new ContactUseCases(
         new CreateContactService(transactions, contacts, suppressionList, ids, clock),
         new GetContactService(transactions, contacts),
-        (actor, query) -> transactions.page(actor, Permission.CONTACT_READ, query, contacts::list), // a list is one page of the walk
+        // a list is one page of the walk, for a query of the contact list only
+        (actor, workspace, query) -> transactions.list(actor, Permission.CONTACT_READ, workspace,
+            query.requireOffer(ContactListing.OFFER), contacts::list),
         new UpdateContactService(transactions, contacts, suppressionList, clock),
         new DeleteContactService(transactions, contacts));
   }

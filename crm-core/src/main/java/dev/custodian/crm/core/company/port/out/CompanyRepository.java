@@ -1,8 +1,8 @@
 package dev.custodian.crm.core.company.port.out;
 
 import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.company.Company;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -34,10 +34,11 @@ public interface CompanyRepository {
   Optional<Company> findByIdForUpdate(WorkspaceId workspace, CompanyId id);
 
   /**
-   * A page of the workspace's companies, oldest first: created time, then id in PostgreSQL's uuid
-   * order ({@link dev.custodian.crm.core.common.paging.UuidOrder#UNSIGNED}), after the request's cursor.
+   * A page of the workspace's companies as {@code query} filters and sorts them (a query of
+   * {@link dev.custodian.crm.core.company.CompanyListing#OFFER}), after its cursor: empty values
+   * last both ways, text ignoring case in code-point order, ties by id in PostgreSQL's uuid order.
    */
-  Page<Company> list(WorkspaceId workspace, PageRequest page);
+  Page<Company> list(WorkspaceId workspace, ListQuery query);
 
   /**
    * Replaces the stored company with {@code changed} if the stored version is still

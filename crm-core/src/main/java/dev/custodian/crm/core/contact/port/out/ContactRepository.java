@@ -1,9 +1,9 @@
 package dev.custodian.crm.core.contact.port.out;
 
 import dev.custodian.crm.core.common.error.ConflictException;
-import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.error.ValidationException;
-import dev.custodian.crm.core.common.paging.PageRequest;
+import dev.custodian.crm.core.common.paging.ListQuery;
+import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.port.out.CompanyLinks;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
@@ -42,11 +42,13 @@ public interface ContactRepository extends CompanyLinks {
   Optional<Contact> findByIdForUpdate(WorkspaceId workspace, ContactId id);
 
   /**
-   * A page of the workspace's contacts, oldest first: created time, then id in PostgreSQL's uuid order
-   * ({@link dev.custodian.crm.core.common.paging.UuidOrder#UNSIGNED}, not {@code UUID.compareTo}),
-   * after the request's cursor; the contract walks it with ids on both sides of the sign bit.
+   * A page of the workspace's contacts that pass the query's filters, in its sort's walk order
+   * ({@link dev.custodian.crm.core.common.paging.Sort}: ties by id in PostgreSQL's uuid order, not
+   * {@code UUID.compareTo}; {@code lastName} by its case-folded key in code-point order), after the
+   * query's cursor. The query is one of {@link dev.custodian.crm.core.contact.ContactListing#OFFER};
+   * the contract walks each sort both ways.
    */
-  Page<Contact> list(WorkspaceId workspace, PageRequest page);
+  Page<Contact> list(WorkspaceId workspace, ListQuery query);
 
   /**
    * Replaces the stored contact with {@code changed} if the stored version is still

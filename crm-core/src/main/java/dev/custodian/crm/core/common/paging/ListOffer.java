@@ -1,0 +1,130 @@
+package dev.custodian.crm.core.common.paging;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What one list offers its callers: the fields it filters on, with their value types and
+ * operators; the fields it sorts on; and its default order. A list use case declares its offer
+ * once; the query parser ({@link ListQuery#of(dev.custodian.crm.core.common.validation.Validator,
+ * ListOffer, Map)}), the adapters and the OpenAPI document read it from there.
+ */
+public final class ListOffer {
+
+  /**
+   * The offer of a list that has nothing to filter or sort: its rows oldest first (its time, then
+   * id), walked with {@code limit} and {@code cursor} only.
+   */
+  public static final ListOffer OLDEST_FIRST =
+      new ListOffer(Map.of(), Map.of(), Sort.ascending("createdAt", ValueType.INSTANT));
+
+  private static final Pattern FIELD = Pattern.compile("[a-z][A-Za-z0-9]{0,62}");
+  private static final Set<String> RESERVED = Set.of("limit", "cursor", "sort");
+
+  /** A field's filters: its value type and the operators offered on it. */
+  public record FilterOffer(ValueType type, Set<Filter.Operator> operators) {
+
+    public FilterOffer {
+      Objects.requireNonNull(type, "type");
+      operators = Collections.unmodifiableSet(EnumSet.copyOf(operators));
+    }
+  }
+
+  private final Map<String, FilterOffer> filters;
+  private final Map<String, ValueType> sorts;
+  private final Sort defaultSort;
+
+  private ListOffer(Map<String, FilterOffer> filters, Map<String, ValueType> sorts, Sort defaultSort) {
+    this.filters = Collections.unmodifiableMap(new LinkedHashMap<>(filters));
+    this.sorts = Collections.unmodifiableMap(new LinkedHashMap<>(sorts));
+    this.defaultSort = Objects.requireNonNull(defaultSort, "defaultSort");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The filterable fields, in the order declared. */
+  public Map<String, FilterOffer> filters() {
+    return filters;
+  }
+
+  /** The fields the {@code sort} parameter may name, in the order declared; empty for a fixed order. */
+  public Map<String, ValueType> sorts() {
+    return sorts;
+  }
+
+  /** The order without a {@code sort} parameter. */
+  public Sort defaultSort() {
+    return defaultSort;
+  }
+
+  /** The value type of a field this list sorts on (or its default sort's), if it is one. */
+  public Optional<ValueType> sortType(String field) {
+    if (field.equals(defaultSort.field())) {
+      return Optional.of(defaultSort.type());
+    }
+    return Optional.ofNullable(sorts.get(field));
+  }
+
+  @Override
+  public String toString() {
+    return "ListOffer[filters=" + filters.keySet() + ", sorts=" + sorts.keySet() + ", default=" + defaultSort.parameter() + "]";
+  }
+
+  /** Declares an offer. */
+  public static final class Builder {
+
+    private final Map<String, FilterOffer> filters = new LinkedHashMap<>();
+    private final Map<String, ValueType> sorts = new LinkedHashMap<>();
+    private Sort defaultSort;
+
+    private Builder() {}
+
+    /** Filters on {@code field}, of {@code type}, with these operators. */
+    public Builder filter(String field, ValueType type, Filter.Operator... operators) {
+      if (operators.length == 0 || filters.putIfAbsent(checked(field), new FilterOffer(type, Set.of(operators))) != null) {
+        throw new IllegalArgumentException("a filter needs operators, and is declared once");
+      }
+      return this;
+    }
+
+    /** Sorts on {@code field} (both ways), of {@code type}. */
+    public Builder sort(String field, ValueType type) {
+      if (sorts.putIfAbsent(checked(field), Objects.requireNonNull(type, "type")) != null) {
+        throw new IllegalArgumentException("a sort is declared once");
+      }
+      return this;
+    }
+
+    /** The order without a {@code sort} parameter: one of the declared sorts. */
+    public Builder defaultSort(String field, SortDirection direction) {
+      ValueType type = sorts.get(field);
+      if (type == null) {
+        throw new IllegalArgumentException("the default sort is one of the declared sorts");
+      }
+      this.defaultSort = new Sort(field, type, direction);
+      return this;
+    }
+
+    public ListOffer build() {
+      if (defaultSort == null) {
+        throw new IllegalStateException("an offer has a default sort");
+      }
+      return new ListOffer(filters, sorts, defaultSort);
+    }
+
+    private static String checked(String field) {
+      if (!FIELD.matcher(field).matches() || RESERVED.contains(field)) {
+        throw new IllegalArgumentException("a field is a camelCase name other than limit, cursor and sort");
+      }
+      return field;
+    }
+  }
+}

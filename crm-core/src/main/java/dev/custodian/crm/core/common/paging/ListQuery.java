@@ -1,0 +1,142 @@
+package dev.custodian.crm.core.common.paging;
+
+import dev.custodian.crm.core.common.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A query of one list, as its {@link ListOffer} allows: filters (all must hold), a sort, and the
+ * page ({@code limit}, and the cursor to continue after). Read from query parameters by
+ * {@link #of(Validator, ListOffer, Map)}, the one grammar of every list:
+ *
+ * <pre>
+ * f=v          (repeated: any of the values)    f.gte=v   f.lte=v   f.empty=true|false
+ * sort=f       sort=-f (descending)             limit=1..200        cursor=...
+ * </pre>
+ *
+ * A cursor belongs to its query's sort and filters (its {@linkplain #scope() scope}): with others
+ * it is refused.
+ *
+ * @param filters in canonical order (by parameter); one per parameter
+ */
+public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRequest page) {
+
+  /** {@code f=v} may be repeated up to this many times. */
+  public static final int MAX_ANY_OF = 100;
+
+  public ListQuery {
+    Objects.requireNonNull(offer, "offer");
+    Objects.requireNonNull(sort, "sort");
+    Objects.requireNonNull(page, "page");
+    filters = filters.stream().sorted(Comparator.comparing(Filter::parameter)).toList();
+    Set<String> parameters = new HashSet<>();
+    for (Filter filter : filters) {
+      ListOffer.FilterOffer offered = offer.filters().get(filter.field());
+      if (offered == null || !offered.type().equals(filter.type()) || !offered.operators().contains(filter.operator())
+          || !parameters.add(filter.parameter())) {
+        throw new IllegalArgumentException("the filter " + filter.parameter() + " is not offered, or given twice");
+      }
+    }
+    boolean offered = sort.equals(offer.defaultSort())
+        || sort.type().equals(offer.sorts().get(sort.field()));
+    if (!offered) {
+      throw new IllegalArgumentException("the sort " + sort.parameter() + " is not offered");
+    }
+    String scope = scope(filters, sort);
+    page.after().ifPresent(cursor -> {
+      if (!cursor.sort().equals(sort) || !cursor.scope().equals(scope)) {
+        throw new IllegalArgumentException("the cursor belongs to another sort or filter");
+      }
+    });
+  }
+
+  /** The first page of the list in its default order, unfiltered. */
+  public static ListQuery first(ListOffer offer, int limit) {
+    return new ListQuery(offer, List.of(), offer.defaultSort(), PageRequest.first(limit));
+  }
+
+  /**
+   * The query of a list with this offer in the given parameters (name to values, in the order
+   * given), each bad one reported.
+   *
+   * @throws dev.custodian.crm.core.common.error.ValidationException naming each bad parameter
+   */
+  public static ListQuery of(ListOffer offer, Map<String, List<String>> parameters) {
+    Validator v = new Validator();
+    ListQuery query = of(v, offer, parameters);
+    v.throwIfInvalid();
+    return query;
+  }
+
+  /**
+   * Reads the parameters into {@code v}, as {@link #of(ListOffer, Map)}: {@code null} when any of
+   * them is bad. Refused, each by its parameter's name: a parameter that is not in the grammar or
+   * not offered by this list, a value that is not of its field's type, {@code limit},
+   * {@code cursor}, {@code sort} or a bound given twice, and a cursor that is malformed or belongs
+   * to another sort or other filters.
+   */
+  public static ListQuery of(Validator v, ListOffer offer, Map<String, List<String>> parameters) {
+    return ListGrammar.parse(v, offer, parameters);
+  }
+
+  /**
+   * The query for the page after {@code page} (which this query returned): the same filters, sort
+   * and limit; empty when {@code page} was the last. No cursor needs encoding to walk on.
+   */
+  public Optional<ListQuery> next(Page<?> page) {
+    return page.next().map(cursor -> new ListQuery(offer, filters, sort, this.page.next(cursor)));
+  }
+
+  /** The query's filter given by {@code field} and {@code operator}, if it has one. */
+  public Optional<Filter> filter(String field, Filter.Operator operator) {
+    return filters.stream().filter(f -> f.field().equals(field) && f.operator() == operator).findFirst();
+  }
+
+  /**
+   * This query, checked to be one of {@code expected}'s list: a use case calls it before handing
+   * the query on, so that an adapter never meets a filter it does not know.
+   *
+   * @throws IllegalArgumentException for a query of another list
+   */
+  public ListQuery requireOffer(ListOffer expected) {
+    if (offer != expected) {
+      throw new IllegalArgumentException("a query of another list: " + offer);
+    }
+    return this;
+  }
+
+  /**
+   * A short hash of the canonical filters and sort: two queries that ask the same of a list have the
+   * same scope, whatever order their parameters came in; a cursor carries its query's.
+   */
+  public String scope() {
+    return scope(filters, sort);
+  }
+
+  /** The cursor after a row with this sort key ({@code null} for an empty value) and id. */
+  public PageCursor cursorAt(Object key, UUID id) {
+    return new PageCursor(sort, key, id, scope());
+  }
+
+  private static String scope(List<Filter> filters, Sort sort) {
+    String canonical = "sort=" + sort.parameter() + filters.stream().map(f -> "&" + f.canonical()).collect(Collectors.joining());
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 9));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

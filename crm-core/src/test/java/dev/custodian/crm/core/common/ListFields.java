@@ -1,0 +1,47 @@
+package dev.custodian.crm.core.common;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Test fake: how an in-memory store reads a list's fields from its rows, for {@link InMemoryPaging}:
+ * the row's id, and each field the list's offer filters or sorts on (its raw value, {@code null}
+ * when empty; a text sort's key is computed from it, as the database adapter stores it).
+ *
+ * @param <V> the row
+ */
+public final class ListFields<V> {
+
+  private final Function<V, UUID> id;
+  private final Map<String, Function<V, ?>> fields = new LinkedHashMap<>();
+
+  private ListFields(Function<V, UUID> id) {
+    this.id = Objects.requireNonNull(id, "id");
+  }
+
+  /** Rows identified by {@code id}. */
+  public static <V> ListFields<V> of(Function<V, UUID> id) {
+    return new ListFields<>(id);
+  }
+
+  /** The field {@code name} of a row. */
+  public ListFields<V> with(String name, Function<V, ?> value) {
+    fields.put(name, Objects.requireNonNull(value, "value"));
+    return this;
+  }
+
+  UUID id(V row) {
+    return id.apply(row);
+  }
+
+  Object value(V row, String name) {
+    Function<V, ?> field = fields.get(name);
+    if (field == null) {
+      throw new IllegalStateException("the store reads no field " + name + " for its list");
+    }
+    return field.apply(row);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.custodian.crm.persistence.common;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jooq.Field;
+
+/**
+ * Persistence adapter: the columns of one list for {@link KeysetPaging}: the row's id, the column of
+ * each field its offer filters on (the value itself), and the column each sort orders by (the
+ * value, or for text its sort key column, which the repository fills with
+ * {@link dev.custodian.crm.core.common.paging.TextOrder#key} and the migration declares
+ * {@code COLLATE "C"} with an index on {@code (tenant_id, key, id)}).
+ */
+public final class ListColumns {
+
+  private final Field<UUID> id;
+  private final Map<String, Field<?>> fields = new LinkedHashMap<>();
+  private final Map<String, Field<?>> sortKeys = new LinkedHashMap<>();
+
+  private ListColumns(Field<UUID> id) {
+    this.id = Objects.requireNonNull(id, "id");
+  }
+
+  /** Rows identified by {@code id}. */
+  public static ListColumns of(Field<UUID> id) {
+    return new ListColumns(id);
+  }
+
+  /** The column of the field {@code name}: filtered on, and sorted by unless it has a sort key column. */
+  public ListColumns field(String name, Field<?> column) {
+    fields.put(name, Objects.requireNonNull(column, "column"));
+    return this;
+  }
+
+  /** The column a text field is sorted by: its sort key. */
+  public ListColumns sortKey(String name, Field<String> column) {
+    sortKeys.put(name, Objects.requireNonNull(column, "column"));
+    return this;
+  }
+
+  Field<UUID> id() {
+    return id;
+  }
+
+  Field<?> field(String name) {
+    Field<?> column = fields.get(name);
+    if (column == null) {
+      throw new IllegalStateException("the list has no column for " + name);
+    }
+    return column;
+  }
+
+  /** The column a sort on {@code name} orders by; a text sort needs its key column (an enum's constants are keys). */
+  Field<?> sortColumn(String name, boolean text) {
+    Field<?> key = sortKeys.get(name);
+    if (key == null && text) {
+      throw new IllegalStateException("a text sort orders by its key column: declare sortKey(\"" + name + "\", ...)");
+    }
+    return key != null ? key : field(name);
+  }
+}
