@@ -11,6 +11,7 @@ import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
+import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
 import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.tenancy.Transactions;
@@ -29,6 +30,8 @@ public interface Persistence {
   WorkspaceRepository workspaces();
 
   ContactRepository contacts();
+
+  PipelineRepository pipelines();
 
   SuppressionEntryRepository suppressionEntries();
 

@@ -12,6 +12,7 @@ import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
+import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
 import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
@@ -22,6 +23,7 @@ import dev.custodian.crm.persistence.contact.JooqContactStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
 import dev.custodian.crm.persistence.mail.JooqMailStores;
+import dev.custodian.crm.persistence.pipeline.JooqPipelineStores;
 import dev.custodian.crm.persistence.session.JooqSessionStores;
 import dev.custodian.crm.persistence.throttle.JooqThrottleStores;
 import dev.custodian.crm.persistence.schema.ApplicationRoleCheck;
@@ -42,6 +44,7 @@ public final class JooqPersistence implements Persistence {
   private final JooqTransactions transactions;
   private final WorkspaceRepository workspaces;
   private final ContactRepository contacts;
+  private final PipelineRepository pipelines;
   private final SuppressionEntryRepository suppressionEntries;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
@@ -59,6 +62,7 @@ public final class JooqPersistence implements Persistence {
     this.transactions = new JooqTransactions(appDataSource);
     this.workspaces = JooqWorkspaceStores.workspaces(transactions);
     this.contacts = JooqContactStores.contacts(transactions);
+    this.pipelines = JooqPipelineStores.pipelines(transactions);
     this.suppressionEntries = JooqErasureStores.suppressionEntries(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
@@ -106,6 +110,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public ContactRepository contacts() {
     return contacts;
+  }
+
+  @Override
+  public PipelineRepository pipelines() {
+    return pipelines;
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
 import dev.custodian.crm.core.keys.InMemoryKeyCheckRepository;
 import dev.custodian.crm.core.mail.InMemoryMailOutbox;
 import dev.custodian.crm.core.mail.InMemoryMailTokenRepository;
+import dev.custodian.crm.core.pipeline.InMemoryPipelineRepository;
 import dev.custodian.crm.core.session.InMemorySessionRepository;
 import dev.custodian.crm.core.throttle.InMemoryThrottleRepository;
 import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
@@ -27,6 +28,7 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryMembershipRepository memberships = new InMemoryMembershipRepository(transactions, accounts);
   private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(transactions, memberships);
   private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions);
+  private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions);
   private final InMemorySuppressionEntryRepository suppressionEntries =
       new InMemorySuppressionEntryRepository(transactions);
   private final InMemoryErasureReceiptRepository erasureReceipts =
@@ -52,6 +54,11 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryContactRepository contacts() {
     return contacts;
+  }
+
+  @Override
+  public InMemoryPipelineRepository pipelines() {
+    return pipelines;
   }
 
   @Override
