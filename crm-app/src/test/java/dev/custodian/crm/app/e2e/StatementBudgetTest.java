@@ -40,7 +40,11 @@ class StatementBudgetTest {
   private static final Map<String, String> CREATES = Map.of(
       "POST /api/v1/workspaces/{workspaceId}/contacts", "{\"firstName\":\"Eve\",\"lastName\":\"Budget\",\"email\":\"eve.%s@example.org\"}",
       "POST /api/v1/workspaces/{workspaceId}/invitations", "{\"email\":\"invited.%s@example.org\",\"role\":\"viewer\"}",
-      "POST /api/v1/workspaces/{workspaceId}/api-keys", "{\"name\":\"budget %s\",\"role\":\"viewer\"}");
+      "POST /api/v1/workspaces/{workspaceId}/api-keys", "{\"name\":\"budget %s\",\"role\":\"viewer\"}",
+      "POST /api/v1/workspaces/{workspaceId}/pipelines", "{\"name\":\"Budget %s\",\"isDefault\":true,\"stages\":["
+          + "{\"name\":\"Lead\",\"kind\":\"open\",\"probability\":10},{\"name\":\"Won\",\"kind\":\"won\"},"
+          + "{\"name\":\"Lost\",\"kind\":\"lost\"}]}",
+      "POST /api/v1/workspaces/{workspaceId}/pipelines/{pipelineId}/stages", "{\"name\":\"Budget %s\",\"probability\":40}");
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
   private static TestApp app;
@@ -59,7 +63,9 @@ class StatementBudgetTest {
         "{\"name\":\"budget\",\"role\":\"" + Role.ADMIN.name().toLowerCase() + "\"}");
     apiKey = JSON.readTree(key.body()).path("key").asText();
     String me = JSON.readTree(app.get("/api/v1/me").body()).path("id").asText();
-    pathValues = Map.of("{workspaceId}", workspace, "{contactId}", contact, "{accountId}", me);
+    var sales = JSON.readTree(app.get("/api/v1/workspaces/" + workspace + "/pipelines").body()).path("items").get(0);
+    pathValues = Map.of("{workspaceId}", workspace, "{contactId}", contact, "{accountId}", me,
+        "{pipelineId}", sales.path("id").asText(), "{stageId}", sales.path("stages").get(0).path("id").asText());
   }
 
   @AfterAll
@@ -133,6 +139,10 @@ class StatementBudgetTest {
     if (body != null) {
       request.POST(HttpRequest.BodyPublishers.ofString(body.formatted(UUID.randomUUID().toString().substring(0, 8))))
           .header("Content-Type", "application/json");
+    }
+    if (route.headers().contains("If-Match")) { // a create inside another resource (a stage): at that one's version
+      String parent = path.substring(0, path.lastIndexOf('/'));
+      request.header("If-Match", app.get(parent).headers().firstValue("ETag").orElseThrow());
     }
     long before = app.statements().roundTrips();
     HttpResponse<String> answer = byKey
