@@ -100,9 +100,11 @@ class AccessServicesTest {
     lowest.put(Permission.CONTACT_READ, Role.VIEWER);
     lowest.put(Permission.MEMBER_READ, Role.VIEWER);
     lowest.put(Permission.MEMBERSHIP_LEAVE, Role.VIEWER);
+    lowest.put(Permission.PIPELINE_READ, Role.VIEWER);
     lowest.put(Permission.CONTACT_WRITE, Role.MEMBER);
     lowest.put(Permission.CONTACT_DELETE, Role.MEMBER);
     lowest.put(Permission.ERASURE_MANAGE, Role.ADMIN);
+    lowest.put(Permission.PIPELINE_MANAGE, Role.ADMIN);
     lowest.put(Permission.MEMBER_MANAGE, Role.ADMIN);
     lowest.put(Permission.INVITATION_MANAGE, Role.ADMIN);
     lowest.put(Permission.API_KEY_MANAGE, Role.ADMIN);

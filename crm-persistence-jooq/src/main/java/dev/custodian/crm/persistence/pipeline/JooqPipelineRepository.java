@@ -75,7 +75,7 @@ final class JooqPipelineRepository implements PipelineRepository {
         DSL.selectFrom(PIPELINE_STAGES)
             .where(PIPELINE_STAGES.TENANT_ID.eq(PIPELINES.TENANT_ID))
             .and(PIPELINE_STAGES.PIPELINE_ID.eq(PIPELINES.ID))
-            .orderBy(PIPELINE_STAGES.POSITION)).as("stages").convertFrom(r -> r.into(PIPELINE_STAGES));
+            .orderBy(PIPELINE_STAGES.POSITION)).as("stages");
     return transactions.dsl(workspace)
         .select(PIPELINES.TENANT_ID, PIPELINES.ID, PIPELINES.NAME, PIPELINES.IS_DEFAULT, PIPELINES.CREATED_AT,
             PIPELINES.UPDATED_AT, PIPELINES.VERSION, stages)
