@@ -20,6 +20,7 @@ import dev.custodian.crm.app.http.HttpModule;
 import dev.custodian.crm.app.keys.KeyModule;
 import dev.custodian.crm.app.keys.MasterKeys;
 import dev.custodian.crm.app.mail.MailDelivery;
+import dev.custodian.crm.app.pipeline.PipelineModule;
 import dev.custodian.crm.app.session.SessionModule;
 import dev.custodian.crm.app.workspace.WorkspaceModule;
 import dev.custodian.crm.core.mail.port.out.Mailer;
@@ -82,7 +83,7 @@ public final class CrmServer implements AutoCloseable {
 
   /**
    * As {@link #start(AppConfig)}, with more Guice modules besides the features': a module may bind
-   * further {@code RouteGroup}s or {@code ErasureParticipant}s into their sets.
+   * further {@code RouteGroup}s, {@code ErasureParticipant}s or {@code WorkspaceInitializer}s into their sets.
    */
   public static CrmServer start(AppConfig config, List<? extends Module> extraModules) {
     return start(config, extraModules, Clock.systemUTC());
@@ -147,7 +148,8 @@ public final class CrmServer implements AutoCloseable {
 
   /** Every feature, one module each: a feature's module binds its stores, use cases and routes. */
   private static List<Module> features() {
-    return List.of(new WorkspaceModule(), new ContactModule(), new CompanyModule(), new ErasureModule(),
+    return List.of(new WorkspaceModule(), new ContactModule(), new CompanyModule(), new PipelineModule(),
+        new ErasureModule(),
         new AccountModule(), new SessionModule(), new AccessModule());
   }
 

@@ -12,6 +12,7 @@ import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
+import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
 import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.tenancy.Transactions;
@@ -32,6 +33,8 @@ public interface Persistence {
   ContactRepository contacts();
 
   CompanyRepository companies();
+
+  PipelineRepository pipelines();
 
   SuppressionEntryRepository suppressionEntries();
 

@@ -78,7 +78,7 @@ class ProblemTableTest {
       case NOT_FOUND -> new NotFoundException("contact");
       case UNAUTHENTICATED -> new UnauthenticatedException("sign in first");
       case FORBIDDEN, EMAIL_NOT_VERIFIED, REAUTHENTICATION_FAILED -> new ForbiddenException(kind, "forbidden of kind " + kind);
-      case DUPLICATE, SUPPRESSED, LAST_OWNER -> new ConflictException(kind, "conflict of kind " + kind);
+      case DUPLICATE, SUPPRESSED, LAST_OWNER, IN_USE, LIMIT_REACHED -> new ConflictException(kind, "conflict of kind " + kind);
       case PRECONDITION_FAILED -> PreconditionFailedException.stale("contact");
       case PRECONDITION_REQUIRED -> PreconditionFailedException.missing("contact");
       case RATE_LIMITED -> new RateLimitedException(42);
@@ -188,6 +188,14 @@ class ProblemTableTest {
     JsonNode problem = whenGetThrows(() -> new ConflictException(ConflictException.Kind.SUPPRESSED,
         "the identifier is on the suppression list"), 409);
     assertThat(problem.path("type").asText()).isEqualTo("/problems/suppressed");
+  }
+
+  @Test
+  void inUseAndLimitReachedConflicts_areTheirOwnProblemTypes() throws Exception {
+    assertThat(whenGetThrows(() -> new ConflictException(ConflictException.Kind.IN_USE,
+        "the WON stage cannot be deleted"), 409).path("type").asText()).isEqualTo("/problems/in-use");
+    assertThat(whenGetThrows(() -> new ConflictException(ConflictException.Kind.LIMIT_REACHED,
+        "a workspace has at most 50 pipelines"), 409).path("type").asText()).isEqualTo("/problems/limit-reached");
   }
 
   @Test

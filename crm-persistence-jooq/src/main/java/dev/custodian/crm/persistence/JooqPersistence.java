@@ -13,6 +13,7 @@ import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
+import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
 import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
@@ -24,6 +25,7 @@ import dev.custodian.crm.persistence.contact.JooqContactStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
 import dev.custodian.crm.persistence.mail.JooqMailStores;
+import dev.custodian.crm.persistence.pipeline.JooqPipelineStores;
 import dev.custodian.crm.persistence.session.JooqSessionStores;
 import dev.custodian.crm.persistence.throttle.JooqThrottleStores;
 import dev.custodian.crm.persistence.schema.ApplicationRoleCheck;
@@ -45,6 +47,7 @@ public final class JooqPersistence implements Persistence {
   private final WorkspaceRepository workspaces;
   private final ContactRepository contacts;
   private final CompanyRepository companies;
+  private final PipelineRepository pipelines;
   private final SuppressionEntryRepository suppressionEntries;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
@@ -63,6 +66,7 @@ public final class JooqPersistence implements Persistence {
     this.workspaces = JooqWorkspaceStores.workspaces(transactions);
     this.contacts = JooqContactStores.contacts(transactions);
     this.companies = JooqCompanyStores.companies(transactions);
+    this.pipelines = JooqPipelineStores.pipelines(transactions);
     this.suppressionEntries = JooqErasureStores.suppressionEntries(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
@@ -115,6 +119,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public CompanyRepository companies() {
     return companies;
+  }
+
+  @Override
+  public PipelineRepository pipelines() {
+    return pipelines;
   }
 
   @Override

@@ -27,11 +27,14 @@ import dev.custodian.crm.core.mail.MailTokenPurpose;
 import dev.custodian.crm.core.mail.port.out.MailRecipients;
 import dev.custodian.crm.core.mail.port.out.Mailer;
 import dev.custodian.crm.core.mail.service.MailDispatcher;
+import dev.custodian.crm.core.pipeline.port.in.PipelineUseCases;
+import dev.custodian.crm.core.pipeline.service.PipelineServices;
 import dev.custodian.crm.core.session.SessionPolicy;
 import dev.custodian.crm.core.session.port.in.SessionUseCases;
 import dev.custodian.crm.core.session.service.SessionServices;
 import dev.custodian.crm.core.session.service.SessionTokenCheck;
 import dev.custodian.crm.core.throttle.service.Throttle;
+import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.service.WorkspaceServices;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
@@ -69,6 +72,7 @@ public final class Custodian {
   private final WorkspaceUseCases workspaces;
   private final ContactUseCases contacts;
   private final CompanyUseCases companies;
+  private final PipelineUseCases pipelines;
   private final ErasureUseCases erasure;
   private final AccountUseCases accounts;
   private final SessionUseCases sessions;
@@ -90,12 +94,17 @@ public final class Custodian {
         new SessionTokenCheck(p.sessions(), tokens, builder.clock, builder.sessionPolicy), builder.clock);
     WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate);
     SuppressionList suppression = new HashedSuppressionList(p.suppressionEntries(), builder.keys);
+    // What a new workspace starts with: the built-in default pipeline, then the embedder's own.
+    List<WorkspaceInitializer> initializers = new ArrayList<>();
+    initializers.add(PipelineServices.defaultPipeline(p.pipelines(), builder.ids, builder.clock));
+    initializers.addAll(builder.workspaceInitializers);
     this.workspaces = WorkspaceServices.create(p.transactions(), inWorkspace, p.workspaces(), p.memberships(), builder.ids,
-        builder.clock);
+        builder.clock, initializers);
     this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression, builder.ids, builder.clock);
     // Deleting a company unlinks what refers to it: the contacts (deals join this list once they exist).
     this.companies = CompanyServices.create(inWorkspace, p.companies(), List.of(p.contacts()), builder.ids,
         builder.clock);
+    this.pipelines = PipelineServices.create(inWorkspace, p.pipelines(), builder.ids, builder.clock);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         builder.erasureParticipants, builder.ids, builder.clock);
     // One hasher for both features: its limit of concurrent hashes holds across them.
@@ -114,7 +123,7 @@ public final class Custodian {
     return new Builder();
   }
 
-  /** Workspaces: create and read. */
+  /** Workspaces: create (with what a new one starts with: the default pipeline "Sales", and your initializers) and read. */
   public WorkspaceUseCases workspaces() {
     return workspaces;
   }
@@ -127,6 +136,11 @@ public final class Custodian {
   /** Companies of a workspace: create, read, list, change, delete (which unlinks their contacts). */
   public CompanyUseCases companies() {
     return companies;
+  }
+
+  /** Pipelines of a workspace and their stages: create, read, list, change, delete. */
+  public PipelineUseCases pipelines() {
+    return pipelines;
   }
 
   /** Erasure at a person's request, and its receipts. */
@@ -189,6 +203,7 @@ public final class Custodian {
     private Clock clock = Clock.systemUTC();
     private IdGenerator ids = IdGenerator.random();
     private final List<ErasureParticipant> erasureParticipants = new ArrayList<>();
+    private final List<WorkspaceInitializer> workspaceInitializers = new ArrayList<>();
     private PasswordHasher passwordHasher;
     private CommonPasswords commonPasswords;
     private int minimumAge = AgeAttestation.LOWEST_MINIMUM_AGE;
@@ -279,6 +294,16 @@ public final class Custodian {
         throw new IllegalArgumentException("an erasure participant named " + participant.name() + " is already there");
       }
       erasureParticipants.add(participant);
+      return this;
+    }
+
+    /**
+     * What every new workspace also starts with, stored by your code in the workspace's creating
+     * transaction (bound to the new workspace, after its OWNER's membership and the built-in default
+     * pipeline); if it throws, no workspace is created. Runs in the order added.
+     */
+    public Builder workspaceInitializer(WorkspaceInitializer initializer) {
+      workspaceInitializers.add(Objects.requireNonNull(initializer, "initializer"));
       return this;
     }
 

@@ -17,6 +17,7 @@ import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceCommand;
 import dev.custodian.crm.privacy.crypto.MasterKey;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,6 +102,39 @@ class CustodianTest {
     assertThat(receipt.removedByParticipant()).containsExactly(Map.entry("notes", 2), Map.entry("contacts", 1));
     assertThat(persistence.transactions().inWorkspace(acme.id(),
         () -> persistence.contacts().findById(acme.id(), ada.id()))).isEmpty();
+  }
+
+  @Test
+  void aNewWorkspaceStartsWithTheDefaultPipeline_thenWhatAnEmbeddersInitializersStore_inItsCreatingTransaction() {
+    List<String> seen = new java.util.ArrayList<>();
+    byte[] key = randomKey();
+    Custodian custodian = Custodian.builder()
+        .persistence(persistence)
+        .keys(MasterKey.of(key))
+        .workspaceInitializer(workspace -> seen.add("pipelines already there: "
+            + persistence.pipelines().list(workspace).size())) // joins the creating transaction
+        .build();
+    Actor me = Actor.account(AccountId.of(UUID.randomUUID()));
+    Workspace acme = custodian.workspaces().create().create(me, CreateWorkspaceCommand.named("Acme Ltd"));
+
+    assertThat(seen).containsExactly("pipelines already there: 1");
+    assertThat(custodian.pipelines().list().list(me, acme.id())).singleElement().satisfies(sales -> {
+      assertThat(sales.name().value()).isEqualTo("Sales");
+      assertThat(sales.isDefault()).isTrue();
+      assertThat(sales.stages()).hasSize(6);
+    });
+
+    Custodian failing = Custodian.builder()
+        .persistence(persistence)
+        .keys(MasterKey.of(key))
+        .workspaceInitializer(workspace -> {
+          throw new IllegalStateException("boom");
+        })
+        .build();
+    assertThatThrownBy(() -> failing.workspaces().create().create(me, CreateWorkspaceCommand.of("Broken", "broken")))
+        .hasMessage("boom");
+    assertThat(persistence.transactions().inPlatform(() -> persistence.workspaces().existsBySlug(
+        new dev.custodian.crm.core.workspace.Slug("broken")))).isFalse();
   }
 
   @Test

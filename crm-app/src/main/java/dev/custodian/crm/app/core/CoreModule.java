@@ -8,6 +8,7 @@ import dev.custodian.crm.app.AccountConfig;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
+import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import dev.custodian.crm.persistence.JooqPersistence;
 import dev.custodian.crm.privacy.Custodian;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
@@ -18,7 +19,9 @@ import java.util.Set;
  * Wiring: the library's entry point, {@link Custodian}, built exactly as an embedder builds it
  * (so the server and an embedder cannot drift apart), with the clock and id generator. Every
  * feature module takes its use cases from it; a module that holds a contact's personal data adds
- * its {@link ErasureParticipant} to the set with {@code @ProvidesIntoSet}.
+ * its {@link ErasureParticipant} to the set with {@code @ProvidesIntoSet}, and one that gives a new
+ * workspace something to start with (besides the built-in default pipeline) its
+ * {@link WorkspaceInitializer}.
  */
 public final class CoreModule extends AbstractModule {
 
@@ -34,6 +37,7 @@ public final class CoreModule extends AbstractModule {
   @Override
   protected void configure() {
     Multibinder.newSetBinder(binder(), ErasureParticipant.class); // may stay empty
+    Multibinder.newSetBinder(binder(), WorkspaceInitializer.class); // may stay empty
   }
 
   @Provides
@@ -52,7 +56,7 @@ public final class CoreModule extends AbstractModule {
   @Provides
   @Singleton
   Custodian custodian(JooqPersistence persistence, KeyProvider keys, Clock clock, IdGenerator ids,
-      Set<ErasureParticipant> erasureParticipants) {
+      Set<ErasureParticipant> erasureParticipants, Set<WorkspaceInitializer> workspaceInitializers) {
     Custodian.Builder builder = Custodian.builder().persistence(persistence).keys(keys).clock(clock).ids(ids)
         .minimumAge(accounts.minimumAge())
         .throttle(accounts.throttleLimit(), accounts.throttleWindow())
@@ -61,6 +65,7 @@ public final class CoreModule extends AbstractModule {
         .passwordHasher(new Argon2PasswordHasher(accounts.argon2MemoryKib(), accounts.argon2Iterations(),
             accounts.argon2Parallelism(), accounts.argon2MaxConcurrent()));
     erasureParticipants.forEach(builder::erasureParticipant);
+    workspaceInitializers.forEach(builder::workspaceInitializer);
     return builder.build();
   }
 }

@@ -59,6 +59,14 @@ class AccessSweepTest {
       Map.entry("POST /api/v1/workspaces/{workspaceId}/invitations",
           "{\"email\":\"invited.%s@example.org\",\"role\":\"viewer\"}"),
       Map.entry("POST /api/v1/workspaces/{workspaceId}/api-keys", "{\"name\":\"swept\",\"role\":\"viewer\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/pipelines", "{\"name\":\"Swept %s\",\"stages\":["
+          + "{\"name\":\"Lead\",\"kind\":\"open\",\"probability\":10},{\"name\":\"Won\",\"kind\":\"won\"},"
+          + "{\"name\":\"Lost\",\"kind\":\"lost\"}]}"),
+      Map.entry("PATCH /api/v1/workspaces/{workspaceId}/pipelines/{pipelineId}", "{\"name\":\"Swept %s\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/pipelines/{pipelineId}/stages",
+          "{\"name\":\"Swept %s\",\"probability\":40}"),
+      Map.entry("PATCH /api/v1/workspaces/{workspaceId}/pipelines/{pipelineId}/stages/{stageId}",
+          "{\"name\":\"Swept %s\"}"),
       Map.entry("PATCH /api/v1/me", "{\"name\":\"Swept Person\"}"));
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
@@ -66,6 +74,9 @@ class AccessSweepTest {
   private static String workspace;
   private static String contact;
   private static String company;
+  /** A pipeline of the workspace that is not its default, and one of its OPEN stages. */
+  private static String pipeline;
+  private static String stage;
   private static TestApp.Client victimClient;
   private static String victim;
   private static final Map<String, Credential> credentials = new LinkedHashMap<>();
@@ -89,6 +100,13 @@ class AccessSweepTest {
     workspace = ApiTestSupport.workspace(app);
     contact = ApiTestSupport.ada(app, workspace);
     company = ApiTestSupport.acme(app, workspace);
+    HttpResponse<String> swept = app.postJson("/api/v1/workspaces/" + workspace + "/pipelines",
+        "{\"name\":\"Swept pipeline\",\"stages\":[{\"name\":\"A\",\"kind\":\"open\",\"probability\":10},"
+            + "{\"name\":\"B\",\"kind\":\"open\",\"probability\":20},{\"name\":\"Won\",\"kind\":\"won\"},"
+            + "{\"name\":\"Lost\",\"kind\":\"lost\"}]}");
+    assertThat(swept.statusCode()).as(swept.body()).isEqualTo(201);
+    pipeline = JSON.readTree(swept.body()).path("id").asText();
+    stage = JSON.readTree(swept.body()).path("stages").get(0).path("id").asText();
     credentials.put("OWNER", new Credential("OWNER", owner, null, Role.OWNER, true));
     for (Role role : List.of(Role.ADMIN, Role.MEMBER, Role.VIEWER)) {
       credentials.put(role.name(), new Credential(role.name(), member(owner, workspace, role), null, role, true));
@@ -250,7 +268,9 @@ class AccessSweepTest {
         .replace("{companyId}", company)
         .replace("{accountId}", victim)
         .replace("{invitationId}", UUID.randomUUID().toString())
-        .replace("{apiKeyId}", UUID.randomUUID().toString());
+        .replace("{apiKeyId}", UUID.randomUUID().toString())
+        .replace("{pipelineId}", pipeline)
+        .replace("{stageId}", stage);
     assertThat(path).as("every path parameter of %s is known to the sweep", route.key()).doesNotContain("{");
     String body = BODIES.get(route.key());
     HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path));

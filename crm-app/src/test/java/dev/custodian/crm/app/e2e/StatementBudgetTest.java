@@ -45,7 +45,11 @@ class StatementBudgetTest {
           + "\"eve.%s@example.org\",\"jobTitle\":\"Auditor\",\"companyId\":\"{companyId}\"}",
       "POST /api/v1/workspaces/{workspaceId}/companies", "{\"name\":\"Budget %1$s\",\"domain\":\"budget-%1$s.example.com\"}",
       "POST /api/v1/workspaces/{workspaceId}/invitations", "{\"email\":\"invited.%s@example.org\",\"role\":\"viewer\"}",
-      "POST /api/v1/workspaces/{workspaceId}/api-keys", "{\"name\":\"budget %s\",\"role\":\"viewer\"}");
+      "POST /api/v1/workspaces/{workspaceId}/api-keys", "{\"name\":\"budget %s\",\"role\":\"viewer\"}",
+      "POST /api/v1/workspaces/{workspaceId}/pipelines", "{\"name\":\"Budget %s\",\"isDefault\":true,\"stages\":["
+          + "{\"name\":\"Lead\",\"kind\":\"open\",\"probability\":10},{\"name\":\"Won\",\"kind\":\"won\"},"
+          + "{\"name\":\"Lost\",\"kind\":\"lost\"}]}",
+      "POST /api/v1/workspaces/{workspaceId}/pipelines/{pipelineId}/stages", "{\"name\":\"Budget %s\",\"probability\":40}");
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
   private static TestApp app;
@@ -65,7 +69,9 @@ class StatementBudgetTest {
         "{\"name\":\"budget\",\"role\":\"" + Role.ADMIN.name().toLowerCase() + "\"}");
     apiKey = JSON.readTree(key.body()).path("key").asText();
     String me = JSON.readTree(app.get("/api/v1/me").body()).path("id").asText();
-    pathValues = Map.of("{workspaceId}", workspace, "{contactId}", contact, "{accountId}", me, "{companyId}", company);
+    var sales = JSON.readTree(app.get("/api/v1/workspaces/" + workspace + "/pipelines").body()).path("items").get(0);
+    pathValues = Map.of("{workspaceId}", workspace, "{contactId}", contact, "{accountId}", me, "{companyId}", company,
+        "{pipelineId}", sales.path("id").asText(), "{stageId}", sales.path("stages").get(0).path("id").asText());
   }
 
   @AfterAll
@@ -171,6 +177,10 @@ class StatementBudgetTest {
         body = body.replace(value.getKey(), value.getValue());
       }
       request.POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+    }
+    if (route.headers().contains("If-Match")) { // a create inside another resource (a stage): at that one's version
+      String parent = path.substring(0, path.lastIndexOf('/'));
+      request.header("If-Match", app.get(parent).headers().firstValue("ETag").orElseThrow());
     }
     long before = app.statements().roundTrips();
     HttpResponse<String> answer = byKey

@@ -103,11 +103,13 @@ class AccessServicesTest {
     lowest.put(Permission.COMPANY_READ, Role.VIEWER);
     lowest.put(Permission.MEMBER_READ, Role.VIEWER);
     lowest.put(Permission.MEMBERSHIP_LEAVE, Role.VIEWER);
+    lowest.put(Permission.PIPELINE_READ, Role.VIEWER);
     lowest.put(Permission.CONTACT_WRITE, Role.MEMBER);
     lowest.put(Permission.CONTACT_DELETE, Role.MEMBER);
     lowest.put(Permission.COMPANY_WRITE, Role.MEMBER);
     lowest.put(Permission.COMPANY_DELETE, Role.MEMBER);
     lowest.put(Permission.ERASURE_MANAGE, Role.ADMIN);
+    lowest.put(Permission.PIPELINE_MANAGE, Role.ADMIN);
     lowest.put(Permission.MEMBER_MANAGE, Role.ADMIN);
     lowest.put(Permission.INVITATION_MANAGE, Role.ADMIN);
     lowest.put(Permission.API_KEY_MANAGE, Role.ADMIN);

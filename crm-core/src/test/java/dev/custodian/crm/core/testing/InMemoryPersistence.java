@@ -13,6 +13,7 @@ import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
 import dev.custodian.crm.core.keys.InMemoryKeyCheckRepository;
 import dev.custodian.crm.core.mail.InMemoryMailOutbox;
 import dev.custodian.crm.core.mail.InMemoryMailTokenRepository;
+import dev.custodian.crm.core.pipeline.InMemoryPipelineRepository;
 import dev.custodian.crm.core.session.InMemorySessionRepository;
 import dev.custodian.crm.core.throttle.InMemoryThrottleRepository;
 import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
@@ -29,6 +30,7 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(transactions, memberships);
   private final InMemoryCompanyRepository companies = new InMemoryCompanyRepository(transactions);
   private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions, companies);
+  private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions);
   private final InMemorySuppressionEntryRepository suppressionEntries =
       new InMemorySuppressionEntryRepository(transactions);
   private final InMemoryErasureReceiptRepository erasureReceipts =
@@ -59,6 +61,11 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryCompanyRepository companies() {
     return companies;
+  }
+
+  @Override
+  public InMemoryPipelineRepository pipelines() {
+    return pipelines;
   }
 
   @Override

@@ -211,6 +211,33 @@ class CreateWorkspaceServiceTest {
   }
 
   @Test
+  void givenInitializers_whenCreated_thenEachRunsInOrder_inTheNewWorkspacesOwnTransaction() {
+    java.util.List<String> ran = new java.util.ArrayList<>();
+    WorkspaceInitializer first = workspace -> ran.add("first " + workspace + " bound to " + tx.boundWorkspace().orElseThrow());
+    WorkspaceInitializer second = workspace -> ran.add("second " + workspace
+        + (tx.inPlatform(() -> repository.findById(workspace)).isPresent() ? " after its row" : " before its row"));
+    Workspace created = new CreateWorkspaceService(tx, repository, memberships, IdGenerator.random(), clock,
+        java.util.List.of(first, second)).create(creator, CreateWorkspaceCommand.of("Initialized", null));
+
+    assertThat(ran).containsExactly("first " + created.id() + " bound to " + created.id(),
+        "second " + created.id() + " after its row");
+  }
+
+  @Test
+  void givenAFailingInitializer_thenNoWorkspaceIsCreated_norAnyMembership() {
+    WorkspaceInitializer failing = workspace -> {
+      throw new IllegalStateException("boom");
+    };
+    CreateWorkspaceService failingCreate = new CreateWorkspaceService(tx, repository, memberships,
+        IdGenerator.random(), clock, java.util.List.of(failing));
+
+    assertThatThrownBy(() -> failingCreate.create(creator, CreateWorkspaceCommand.of("Never", "never")))
+        .hasMessage("boom");
+    assertThat(tx.inPlatform(() -> repository.existsBySlug(new Slug("never")))).isFalse();
+    assertThat(tx.inPlatform(() -> repository.listForMember(creator.account(), PageRequest.first(50)).items())).isEmpty();
+  }
+
+  @Test
   void list_showsTheActorsOwnWorkspacesWithTheirRole_inTheOrderTheyJoined() {
     MutableClock time = new MutableClock(Instant.parse("2026-03-04T05:06:07Z"));
     WorkspaceUseCases workspaces = WorkspaceServices.create(tx, TestGates.workspaceTransactions(tx, memberships), repository, memberships,

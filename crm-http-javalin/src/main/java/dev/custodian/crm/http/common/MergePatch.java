@@ -9,11 +9,13 @@ import dev.custodian.crm.core.common.validation.Validator;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * HTTP adapter: a JSON merge patch (RFC 7396) of string fields: a field left out stays, {@code null}
- * removes it, a string replaces it. Whether a field may be removed is the core's decision; here
- * only the JSON shape is checked (known fields, strings or null), into the request's validator.
+ * HTTP adapter: a JSON merge patch (RFC 7396) of flat fields: a field left out stays, {@code null}
+ * removes it, a value replaces it. Whether a field may be removed is the core's decision; here
+ * only the JSON shape is checked (known fields; strings, whole numbers or booleans as each field
+ * is read, or null), into the request's validator.
  */
 public final class MergePatch {
 
@@ -34,7 +36,7 @@ public final class MergePatch {
     Objects.requireNonNull(body, "body");
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      v.optional(FieldError.Location.FIELD, name, name, n -> {
+      v.optional(FieldError.Location.FIELD, FieldError.path(name), name, n -> {
         if (!fields.contains(n)) {
           throw new InvalidValueException("is not a field of " + what);
         }
@@ -46,6 +48,20 @@ public final class MergePatch {
 
   /** One field: absent, clear ({@code null}) or a string; a non-string is recorded as an error (and absent). */
   public PatchValue<String> field(String name) {
+    return read(name, MergePatch::text);
+  }
+
+  /** One field: absent, clear ({@code null}) or a whole number that fits an {@code int}; else as {@link #field}. */
+  public PatchValue<Integer> integer(String name) {
+    return read(name, MergePatch::wholeNumber);
+  }
+
+  /** One field: absent, clear ({@code null}) or {@code true} or {@code false}; else as {@link #field}. */
+  public PatchValue<Boolean> bool(String name) {
+    return read(name, MergePatch::trueOrFalse);
+  }
+
+  private <T> PatchValue<T> read(String name, Function<JsonNode, T> shape) {
     if (!body.has(name)) {
       return PatchValue.absent();
     }
@@ -53,8 +69,22 @@ public final class MergePatch {
     if (value.isNull()) {
       return PatchValue.clear();
     }
-    return v.optional(FieldError.Location.FIELD, name, value, MergePatch::text)
-        .<PatchValue<String>>map(PatchValue::set).orElse(PatchValue.absent());
+    return v.optional(FieldError.Location.FIELD, name, value, shape)
+        .<PatchValue<T>>map(PatchValue::set).orElse(PatchValue.absent());
+  }
+
+  private static Integer wholeNumber(JsonNode value) {
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      throw new InvalidValueException("must be a whole number or null");
+    }
+    return value.intValue();
+  }
+
+  private static Boolean trueOrFalse(JsonNode value) {
+    if (!value.isBoolean()) {
+      throw new InvalidValueException("must be true, false or null");
+    }
+    return value.booleanValue();
   }
 
   private static String text(JsonNode value) {

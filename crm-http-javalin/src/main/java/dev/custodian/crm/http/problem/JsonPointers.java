@@ -11,9 +11,13 @@ final class JsonPointers {
 
   private JsonPointers() {}
 
-  /** The pointer of a top-level field (a core {@code FieldError}'s name). */
+  /**
+   * The pointer of a body field, from a core {@code FieldError}'s name: a top-level field's name,
+   * or the path of one inside others ({@code stages/2/name}), its segments already escaped
+   * ({@code FieldError.path}).
+   */
   static String forField(String name) {
-    return cut("#/" + escape(name));
+    return cut("#/" + name);
   }
 
   /** The pointer of the element Jackson was binding when it failed; {@code #} for the root. */

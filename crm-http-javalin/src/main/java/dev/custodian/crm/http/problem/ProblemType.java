@@ -20,6 +20,8 @@ public enum ProblemType {
   DUPLICATE("duplicate", 409, "Duplicate"),
   SUPPRESSED("suppressed", 409, "Suppressed"),
   LAST_OWNER("last-owner", 409, "Last owner"),
+  IN_USE("in-use", 409, "In use"),
+  LIMIT_REACHED("limit-reached", 409, "Limit reached"),
   REQUEST_TIMEOUT("request-timeout", 408, "Request timeout"),
   PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),
   PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),

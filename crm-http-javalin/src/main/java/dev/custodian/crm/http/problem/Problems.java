@@ -157,6 +157,8 @@ public final class Problems {
       case DUPLICATE -> ProblemType.DUPLICATE;
       case SUPPRESSED -> ProblemType.SUPPRESSED;
       case LAST_OWNER -> ProblemType.LAST_OWNER;
+      case IN_USE -> ProblemType.IN_USE;
+      case LIMIT_REACHED -> ProblemType.LIMIT_REACHED;
       case PRECONDITION_FAILED -> ProblemType.PRECONDITION_FAILED;
       case PRECONDITION_REQUIRED -> ProblemType.PRECONDITION_REQUIRED;
       case RATE_LIMITED -> ProblemType.RATE_LIMITED;

@@ -39,6 +39,13 @@ public abstract sealed class CrmException extends RuntimeException
     SUPPRESSED(ConflictException.class),
     /** The change would leave a workspace without an OWNER ({@link ConflictException}). */
     LAST_OWNER(ConflictException.class),
+    /**
+     * The resource cannot be deleted while the workspace depends on it: a pipeline's WON, LOST or
+     * last OPEN stage, the default or the last pipeline ({@link ConflictException}).
+     */
+    IN_USE(ConflictException.class),
+    /** The workspace holds as many of these as it may (pipelines, a pipeline's stages) ({@link ConflictException}). */
+    LIMIT_REACHED(ConflictException.class),
     /** The version the caller saw is stale ({@link PreconditionFailedException}). */
     PRECONDITION_FAILED(PreconditionFailedException.class),
     /** The caller gave no version where one is required ({@link PreconditionFailedException}). */

@@ -49,13 +49,13 @@ public final class Validator {
    * One field of a partial update: absent stays absent, a value is built by {@code factory}, and
    * {@code null} (clear) is an error unless the field is optional.
    */
-  public <T> PatchValue<T> patch(
-      String field, PatchValue<String> raw, boolean optional, Function<String, T> factory) {
-    if (raw instanceof PatchValue.Set<String> set) {
+  public <R, T> PatchValue<T> patch(
+      String field, PatchValue<R> raw, boolean optional, Function<R, T> factory) {
+    if (raw instanceof PatchValue.Set<R> set) {
       T value = build(FieldError.Location.FIELD, field, set.value(), factory);
       return value == null ? PatchValue.absent() : PatchValue.set(value);
     }
-    if (raw instanceof PatchValue.Clear<String>) {
+    if (raw instanceof PatchValue.Clear<R>) {
       if (optional) {
         return PatchValue.clear();
       }
@@ -67,6 +67,14 @@ public final class Validator {
   /** Records an error found by the caller itself (e.g. a parameter that is not in a grammar). */
   public void reject(FieldError error) {
     errors.add(java.util.Objects.requireNonNull(error, "error"));
+  }
+
+  /**
+   * Records that a field breaks a rule that no single value object can check (a name taken by
+   * another item of the same input, a count out of bounds); {@code detail} never quotes the value.
+   */
+  public void reject(String field, String detail) {
+    errors.add(FieldError.field(field, detail));
   }
 
   public boolean hasErrors() {

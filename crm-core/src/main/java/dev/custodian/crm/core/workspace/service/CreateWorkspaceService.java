@@ -10,15 +10,19 @@ import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.workspace.Slug;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Workspace;
+import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceCommand;
 import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceUseCase;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Service: creates a workspace, deriving a free slug from its name when none is asked for, and
- * makes its creator its OWNER in the same transaction.
+ * makes its creator its OWNER in the same transaction: the new workspace's own transaction
+ * (platform tables are visible there), in which its {@link WorkspaceInitializer}s then store what
+ * it starts with, as rows of that workspace. If any step fails, no workspace exists.
  */
 public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
 
@@ -31,15 +35,25 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
   private final MembershipRepository memberships;
   private final IdGenerator ids;
   private final Clock clock;
+  private final List<WorkspaceInitializer> initializers;
 
+  /** Without initializers: a new workspace starts empty. */
   public CreateWorkspaceService(
       Transactions transactions, WorkspaceRepository workspaces, MembershipRepository memberships,
       IdGenerator ids, Clock clock) {
+    this(transactions, workspaces, memberships, ids, clock, List.of());
+  }
+
+  /** @param initializers run in this order in each new workspace's creating transaction */
+  public CreateWorkspaceService(
+      Transactions transactions, WorkspaceRepository workspaces, MembershipRepository memberships,
+      IdGenerator ids, Clock clock, List<WorkspaceInitializer> initializers) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
     this.memberships = Objects.requireNonNull(memberships, "memberships");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.initializers = List.copyOf(initializers);
   }
 
   @Override
@@ -60,7 +74,8 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
   }
 
   private Workspace createOnce(Actor actor, CreateWorkspaceCommand command, WorkspaceId id) {
-    return transactions.inPlatform(() -> {
+    // The new workspace's transaction, not a platform one: what the initializers store is its own.
+    return transactions.inWorkspace(id, () -> {
       Slug slug = command.slug().orElseGet(() -> freeSlugFor(command, id));
       if (command.slug().isPresent() && workspaces.existsBySlug(slug)) {
         throw new ConflictException(ConflictException.Kind.DUPLICATE, "slug is already taken");
@@ -68,6 +83,7 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
       Workspace workspace = Workspace.create(id, command.name(), slug, Timestamps.now(clock));
       workspaces.insert(workspace);
       memberships.insert(id, actor.account(), Role.OWNER, workspace.createdAt());
+      initializers.forEach(initializer -> initializer.initialize(id));
       return workspace;
     });
   }

@@ -6,17 +6,27 @@ import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import java.time.Clock;
+import java.util.List;
 
 /** Factory: the workspace use cases over their out-ports. */
 public final class WorkspaceServices {
 
   private WorkspaceServices() {}
 
+  /** Without initializers: a new workspace starts empty. */
   public static WorkspaceUseCases create(Transactions transactions, WorkspaceTransactions inWorkspace,
       WorkspaceRepository workspaces, MembershipRepository memberships, IdGenerator ids, Clock clock) {
+    return create(transactions, inWorkspace, workspaces, memberships, ids, clock, List.of());
+  }
+
+  /** @param initializers what each new workspace starts with, run in this order in its creating transaction */
+  public static WorkspaceUseCases create(Transactions transactions, WorkspaceTransactions inWorkspace,
+      WorkspaceRepository workspaces, MembershipRepository memberships, IdGenerator ids, Clock clock,
+      List<WorkspaceInitializer> initializers) {
     return new WorkspaceUseCases(
-        new CreateWorkspaceService(transactions, workspaces, memberships, ids, clock),
+        new CreateWorkspaceService(transactions, workspaces, memberships, ids, clock, initializers),
         new GetWorkspaceService(inWorkspace, workspaces),
         // An account's own list: platform-level, its memberships across workspaces.
         (actor, page) -> transactions.inPlatform(() -> workspaces.listForMember(actor.account(), page)));

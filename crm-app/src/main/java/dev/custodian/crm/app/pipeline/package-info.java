@@ -1,0 +1,2 @@
+/** Wiring of the pipeline feature. */
+package dev.custodian.crm.app.pipeline;

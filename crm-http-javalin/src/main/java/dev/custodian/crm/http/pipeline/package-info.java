@@ -1,0 +1,2 @@
+/** The pipeline and stage routes, behind PipelineApi. */
+package dev.custodian.crm.http.pipeline;
