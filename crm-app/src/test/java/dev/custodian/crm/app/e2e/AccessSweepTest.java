@@ -82,7 +82,12 @@ class AccessSweepTest {
   private static final Map<String, Credential> credentials = new LinkedHashMap<>();
 
   /** A way of calling: a session or an API key (or nothing), and what the table and matrix say it may do. */
-  record Credential(String name, TestApp.Client session, String apiKey, Role role, boolean member) {}
+  record Credential(String name, TestApp.Client session, String apiKey, Role role, boolean member, boolean valid) {
+
+    Credential(String name, TestApp.Client session, String apiKey, Role role, boolean member) {
+      this(name, session, apiKey, role, member, true);
+    }
+  }
 
   static final class TestOnlyRouteModule extends AbstractModule {
     @ProvidesIntoSet
@@ -121,6 +126,23 @@ class AccessSweepTest {
     credentials.put("key of another workspace",
         new Credential("key of another workspace", null, apiKey(owner, elsewhere, Role.ADMIN), Role.ADMIN, false));
     credentials.put("no credential", new Credential("no credential", null, null, null, false));
+    // Well-formed credentials that let nobody in: only the use case's transaction can tell.
+    TestApp.Client forged = app.newClient();
+    forged.useSessionToken("ses_" + "Q".repeat(43));
+    credentials.put("forged session", new Credential("forged session", forged, null, null, false, false));
+    credentials.put("forged key", new Credential("forged key", null, "crmk_" + "Q".repeat(43), null, false, false));
+    JsonNode toRevoke = JSON.readTree(owner.postJson("/api/v1/workspaces/" + workspace + "/api-keys",
+        "{\"name\":\"revoked key\",\"role\":\"admin\"}").body());
+    String revokedKey = toRevoke.path("key").asText();
+    HttpResponse<String> revoked = owner.send(HttpRequest.newBuilder(app.uri("/api/v1/workspaces/" + workspace
+        + "/api-keys/" + toRevoke.path("id").asText())).DELETE());
+    assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
+    credentials.put("revoked key", new Credential("revoked key", null, revokedKey, null, false, false));
+    TestApp.Client signedOut = app.newClient().signUpAndSignIn();
+    String ended = signedOut.sessionToken();
+    assertThat(signedOut.postJson("/api/v1/auth/logout", "{}").statusCode()).isEqualTo(204);
+    signedOut.useSessionToken(ended);
+    credentials.put("signed-out session", new Credential("signed-out session", signedOut, null, null, false, false));
   }
 
   @AfterAll
@@ -239,7 +261,7 @@ class AccessSweepTest {
     if (access instanceof Access.Public) {
       return Expected.ALLOWED;
     }
-    if (credential.session() == null && credential.apiKey() == null) {
+    if ((credential.session() == null && credential.apiKey() == null) || !credential.valid()) {
       return new Expected(401, null);
     }
     if (access instanceof Access.Account) {

@@ -60,14 +60,14 @@ public sealed interface Actor {
    * rather than before: in the statement that also reads the membership and binds the workspace,
    * so identity, revocation, membership and permission cost the request one round trip, and a
    * revoked token is refused by its very next request on any instance. Until a transaction let it
-   * in it is nobody ({@link #account()} fails); after, it is the account or key it let in. One per
-   * request, used by one thread at a time.
+   * in it is nobody ({@link #account()} fails), and so again once that transaction's work ended: each
+   * use case checks it anew. One per request.
    */
   final class Presented implements Actor {
 
     private final Credential credential;
-    private Actor admitted;
-    private IssuedSession rotated;
+    private volatile Actor admitted;
+    private volatile IssuedSession rotated;
 
     public Presented(Credential credential) {
       this.credential = Objects.requireNonNull(credential, "credential");
@@ -95,12 +95,22 @@ public sealed interface Actor {
       return Optional.ofNullable(rotated);
     }
 
-    /** Records whom a transaction let in (before its work runs). */
-    public void admit(Actor who) {
+    /**
+     * Records whom a transaction let in, for its work; returns whom it was before (null: nobody),
+     * for {@link #restore} when that work ends.
+     */
+    public Actor admit(Actor who) {
       if (who instanceof Presented) {
         throw new IllegalArgumentException("a credential lets in an account or a key");
       }
+      Actor before = admitted;
       this.admitted = Objects.requireNonNull(who, "who");
+      return before;
+    }
+
+    /** Back to {@code before} (null: nobody) once the work of the transaction that let it in ended. */
+    public void restore(Actor before) {
+      this.admitted = before;
     }
 
     /** Records the session's new token once the transaction that rotated it committed. */

@@ -98,6 +98,13 @@ public final class Gate {
         authentication.get().rotated()));
   }
 
+  /** {@code admission} with its role read again (e.g. once the workspace's memberships are locked). */
+  Admission reread(Admission admission, WorkspaceId workspace) {
+    Actor who = admission.actor();
+    Role role = who instanceof Actor.ApiKey key ? keyRole(workspace, key) : memberRole(workspace, who);
+    return new Admission(who, role, admission.rotated());
+  }
+
   private Role memberRole(WorkspaceId workspace, Actor actor) {
     return lookup.member(workspace, actor.account()).orElseThrow(() -> new NotFoundException("workspace"));
   }

@@ -110,18 +110,27 @@ public final class WorkspaceTransactions {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(permission, "permission");
     Done<T> done = transactions.inWorkspace(workspace, () -> {
-      if (lockMembers) {
-        memberships.lockAll(workspace);
-      }
-      Optional<Admission> admission = gate.admit(actor, workspace);
-      if (admission.isEmpty()) {
+      Optional<Admission> found = gate.admit(actor, workspace);
+      if (found.isEmpty()) {
         return null; // refused after writes that must stay (a reused token's revocation): commit, then answer
       }
-      require(admission.get(), permission);
-      if (actor instanceof Actor.Presented presented) {
-        presented.admit(admission.get().actor());
+      Admission admission = found.get();
+      if (lockMembers) {
+        // Locked only for someone let in (a forged credential must not hold the workspace's lock),
+        // then the role is read again under the lock.
+        memberships.lockAll(workspace);
+        admission = gate.reread(admission, workspace);
       }
-      return new Done<>(admission.get(), work.apply(admission.get()));
+      require(admission, permission);
+      if (!(actor instanceof Actor.Presented presented)) {
+        return new Done<>(admission, work.apply(admission));
+      }
+      Actor before = presented.admit(admission.actor());
+      try {
+        return new Done<>(admission, work.apply(admission));
+      } finally {
+        presented.restore(before); // somebody only inside the transaction that let it in
+      }
     });
     if (done == null) {
       throw new UnauthenticatedException(Gate.NO_SESSION);
