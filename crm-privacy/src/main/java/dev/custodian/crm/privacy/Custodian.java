@@ -109,8 +109,12 @@ public final class Custodian {
         builder.clock);
     this.pipelines = PipelineServices.create(inWorkspace, p.pipelines(), builder.ids, builder.clock);
     this.deals = DealServices.create(inWorkspace, p.deals(), p.pipelines(), builder.ids, builder.clock);
+    // A person's deal links go before the contact record, whatever else takes part.
+    List<ErasureParticipant> erasureParticipants = new ArrayList<>();
+    erasureParticipants.add(ErasureServices.dealContacts(p.deals()));
+    erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
-        builder.erasureParticipants, builder.ids, builder.clock);
+        erasureParticipants, builder.ids, builder.clock);
     // One hasher for both features: its limit of concurrent hashes holds across them.
     PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : new Argon2PasswordHasher();
     CommonPasswords commonPasswords = builder.commonPasswords != null ? builder.commonPasswords : new ZxcvbnCommonPasswords();

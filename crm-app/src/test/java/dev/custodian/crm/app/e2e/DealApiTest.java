@@ -303,6 +303,48 @@ class DealApiTest {
   }
 
   @Test
+  @DisplayName("DSR-04: erasing a contact linked to three deals keeps the deals, drops the links, and the receipt counts dealContacts: 3")
+  void erasingAContactKeepsItsDealsWithoutIt() throws Exception {
+    String person = contact(a);
+    String other = contact(a);
+    List<String> linked = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> created = create(a, "{\"title\":\"Linked\",\"contactIds\":[\"" + person + "\",\"" + other + "\"]}");
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      linked.add(json(created).path("id").asText());
+    }
+
+    HttpResponse<String> erased = app.postJson("/api/v1/workspaces/" + a + "/contacts/" + person + "/erasure", "");
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    assertThat(json(erased).path("recordsRemoved").path("dealContacts").asInt()).isEqualTo(3);
+    assertThat(json(erased).path("recordsRemoved").path("contacts").asInt()).isEqualTo(1);
+    for (String id : linked) {
+      JsonNode deal = json(app.get(deals(a) + "/" + id));
+      assertThat(deal.path("title").asText()).isEqualTo("Linked");
+      assertThat(deal.path("contactIds")).hasSize(1);
+      assertThat(deal.path("contactIds").get(0).asText()).isEqualTo(other);
+      assertThat(deal.path("version").asLong()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aStageOrPipelineThatDealsAreInIsInUse_andNothingIsDeleted() throws Exception {
+    JsonNode pipeline = json(app.postJson("/api/v1/workspaces/" + a + "/pipelines", "{\"name\":\"Held " + UUID.randomUUID()
+        + "\",\"stages\":[{\"name\":\"A\",\"kind\":\"open\",\"probability\":10},{\"name\":\"B\",\"kind\":\"open\","
+        + "\"probability\":20},{\"name\":\"Won\",\"kind\":\"won\"},{\"name\":\"Lost\",\"kind\":\"lost\"}]}"));
+    String path = "/api/v1/workspaces/" + a + "/pipelines/" + pipeline.path("id").asText();
+    String stageA = pipeline.path("stages").get(0).path("id").asText();
+    HttpResponse<String> created = create(a, "{\"title\":\"Held\",\"pipelineId\":\"" + pipeline.path("id").asText()
+        + "\",\"stageId\":\"" + stageA + "\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+    assertProblem(app.delete(path + "/stages/" + stageA, "If-Match", "\"1\""), 409, "/problems/in-use");
+    assertProblem(app.delete(path, "If-Match", "\"1\""), 409, "/problems/in-use");
+    assertThat(json(app.get(path)).path("stages")).hasSize(4);
+    assertThat(json(app.get(deals(a) + "/" + json(created).path("id").asText())).path("stageId").asText()).isEqualTo(stageA);
+  }
+
+  @Test
   void givenUnknownWorkspace_everyDealRouteAnswers404() throws Exception {
     String unknown = deals(UUID.randomUUID().toString());
     assertProblem(app.get(unknown), 404, "/problems/not-found");

@@ -112,6 +112,14 @@ public final class Deal {
         null, contacts, createdAt, updatedAt, version + 1);
   }
 
+  /** This deal without {@code contact} among its contacts, at the next version; its update time stays. */
+  public Deal withoutContact(ContactId contact) {
+    Set<ContactId> rest = new java.util.HashSet<>(contacts);
+    rest.remove(contact);
+    return new Deal(workspace, id, title, amount, pipeline, stage, stageKind, expectedCloseDate, closedAt,
+        company, rest, createdAt, updatedAt, version + 1);
+  }
+
   public WorkspaceId workspace() {
     return workspace;
   }

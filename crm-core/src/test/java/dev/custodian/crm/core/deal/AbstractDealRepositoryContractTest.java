@@ -259,6 +259,26 @@ public abstract class AbstractDealRepositoryContractTest extends AbstractPortCon
   }
 
   @Test
+  void unlinkingAContactRemovesItsLinksOnly_theDealsStayAtTheirNextVersion() {
+    Contact gone = stored(a, () -> aContact(a), contacts::insert);
+    Contact stays = stored(a, () -> aContact(a), contacts::insert);
+    List<Deal> linked = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      linked.add(stored(aDeal(a, "Linked " + i, pipelineOfA.openStages().get(0), Optional.empty(),
+          Set.of(gone.id(), stays.id()), Instant.now())));
+    }
+    Deal other = stored(aDeal(a, "Other", pipelineOfA.openStages().get(0), Optional.empty(), Set.of(stays.id()),
+        Instant.now()));
+
+    assertThat(in(b, () -> deals.unlinkContact(b, gone.id()))).isZero();
+    assertThat(in(a, () -> deals.unlinkContact(a, gone.id()))).isEqualTo(3);
+    for (Deal deal : linked) {
+      assertThat(read(a, deal.id())).contains(deal.withoutContact(gone.id()));
+    }
+    assertThat(read(a, other.id())).contains(other);
+  }
+
+  @Test
   void theListFiltersByStatusPipelineAndCurrency_andSortsByTitle() {
     Deal open = stored(aDeal(a, "beta", pipelineOfA.openStages().get(0), Optional.empty(), Set.of(), Instant.now()));
     Deal won = stored(aDeal(a, "Alpha", pipelineOfA.wonStage(), Optional.empty(), Set.of(), Instant.now()));

@@ -113,6 +113,13 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
     return linked.size();
   }
 
+  @Override
+  public int unlinkContact(WorkspaceId workspace, dev.custodian.crm.core.contact.ContactId contact) {
+    List<Deal> linked = table.visible(workspace).filter(d -> d.contacts().contains(contact)).toList();
+    linked.forEach(d -> table.replace(d.withoutContact(contact)));
+    return linked.size();
+  }
+
   /** The foreign keys' checks: the company and contacts are the deal's workspace's, as far as it can see. */
   private void requireReferencesOfTheWorkspace(Deal deal) {
     boolean unknownCompany = deal.company()

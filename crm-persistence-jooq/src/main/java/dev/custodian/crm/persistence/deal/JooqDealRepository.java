@@ -11,6 +11,7 @@ import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
+import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.deal.Deal;
 import dev.custodian.crm.core.deal.DealId;
 import dev.custodian.crm.core.deal.DealListing;
@@ -189,6 +190,27 @@ final class JooqDealRepository implements DealRepository {
         .set(DEALS.VERSION, DEALS.VERSION.plus(1))
         .where(DEALS.TENANT_ID.eq(workspace.value()))
         .and(DEALS.COMPANY_ID.eq(company.value()))
+        .execute();
+  }
+
+  /**
+   * One statement: the links go (a data-modifying WITH) and each deal they belonged to moves to
+   * its next version; a deal has at most one link to a contact, so the deals updated are the links
+   * removed.
+   */
+  @Override
+  public int unlinkContact(WorkspaceId workspace, ContactId contact) {
+    DSLContext dsl = transactions.dsl(workspace);
+    CommonTableExpression<Record1<UUID>> removed = DSL.name("removed").fields("deal_id").as(dsl
+        .deleteFrom(DEAL_CONTACTS)
+        .where(DEAL_CONTACTS.TENANT_ID.eq(workspace.value()))
+        .and(DEAL_CONTACTS.CONTACT_ID.eq(contact.value()))
+        .returningResult(DEAL_CONTACTS.DEAL_ID));
+    return dsl.with(removed)
+        .update(DEALS)
+        .set(DEALS.VERSION, DEALS.VERSION.plus(1))
+        .where(DEALS.TENANT_ID.eq(workspace.value()))
+        .and(DEALS.ID.in(DSL.select(removed.field("deal_id", UUID.class)).from(removed)))
         .execute();
   }
 

@@ -3,6 +3,7 @@ package dev.custodian.crm.core.deal.port.out;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.port.out.CompanyLinks;
+import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.deal.Deal;
 import dev.custodian.crm.core.deal.DealId;
 import dev.custodian.crm.core.deal.StageChange;
@@ -52,6 +53,14 @@ public interface DealRepository extends CompanyLinks {
    * @return false when nothing was deleted
    */
   boolean delete(WorkspaceId workspace, DealId id, OptionalLong expectedVersion);
+
+  /**
+   * Removes every link of the workspace's deals to {@code contact} (the deals stay; each one
+   * changed gets its next version). Joins the caller's transaction; reads no titles.
+   *
+   * @return how many links were removed
+   */
+  int unlinkContact(WorkspaceId workspace, ContactId contact);
 
   /**
    * A page of the deal's stage history (a query of
