@@ -345,6 +345,53 @@ class DealApiTest {
   }
 
   @Test
+  void thePipelineSummaryAddsUpAThousandDealsExactly_perStageAndCurrency() throws Exception {
+    String workspace = ApiTestSupport.workspace(app);
+    JsonNode sales = sales(workspace);
+    JsonNode proposal = sales.path("stages").get(2);
+    java.util.Random random = new java.util.Random(23);
+    java.util.Map<String, java.math.BigDecimal> sent = new java.util.TreeMap<>();
+    List<String> currencies = List.of("EUR", "JPY", "BHD");
+    for (int i = 0; i < 1000; i++) {
+      String currency = currencies.get(i % 3);
+      int scale = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+      java.math.BigDecimal amount = java.math.BigDecimal.valueOf(random.nextLong(0, 100_000_000_000L), scale);
+      sent.merge(currency, amount, java.math.BigDecimal::add);
+      HttpResponse<String> created = create(workspace, "{\"title\":\"Deal " + i + "\",\"stageId\":\""
+          + proposal.path("id").asText() + "\",\"amount\":{\"amount\":\"" + amount.toPlainString()
+          + "\",\"currency\":\"" + currency + "\"}}");
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+    String path = "/api/v1/workspaces/" + workspace + "/pipelines/" + sales.path("id").asText() + "/summary";
+
+    HttpResponse<String> answered = app.get(path);
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+    JsonNode stages = json(answered).path("stages");
+    assertThat(stages).hasSize(6);
+    assertThat(stages.get(0).path("count").asLong()).isZero();
+    JsonNode inProposal = stages.get(2);
+    assertThat(inProposal.path("stageId").asText()).isEqualTo(proposal.path("id").asText());
+    assertThat(inProposal.path("count").asLong()).isEqualTo(1000);
+    int probability = proposal.path("probability").asInt();
+    List<String> seen = new ArrayList<>();
+    for (JsonNode total : inProposal.path("totals")) {
+      String currency = total.path("currency").asText();
+      seen.add(currency);
+      java.math.BigDecimal expected = sent.get(currency);
+      assertThat(new java.math.BigDecimal(total.path("sum").asText())).isEqualTo(expected);
+      assertThat(total.path("sum").asText()).isEqualTo(expected.toPlainString());
+      assertThat(total.path("weighted").asText()).isEqualTo(expected.multiply(java.math.BigDecimal.valueOf(probability))
+          .divide(java.math.BigDecimal.valueOf(100), expected.scale(), java.math.RoundingMode.HALF_EVEN).toPlainString());
+    }
+    assertThat(seen).containsExactly("BHD", "EUR", "JPY");
+
+    // TEN-01: through another workspace's path the pipeline is not found
+    assertProblem(app.get(path.replace(workspace, b)), 404, "/problems/not-found");
+    JsonNode ofB = json(app.get("/api/v1/workspaces/" + b + "/pipelines/" + sales(b).path("id").asText() + "/summary"));
+    assertThat(ofB.toString()).doesNotContain(proposal.path("id").asText());
+  }
+
+  @Test
   void givenUnknownWorkspace_everyDealRouteAnswers404() throws Exception {
     String unknown = deals(UUID.randomUUID().toString());
     assertProblem(app.get(unknown), 404, "/problems/not-found");

@@ -279,6 +279,46 @@ public abstract class AbstractDealRepositoryContractTest extends AbstractPortCon
   }
 
   @Test
+  void theSummaryAddsEachStagesAmountsPerCurrencyExactly_andCountsEveryDeal() {
+    java.util.Random random = new java.util.Random(23);
+    Stage lead = pipelineOfA.openStages().get(0);
+    Stage proposal = pipelineOfA.openStages().get(1);
+    Map<String, java.math.BigDecimal> sent = new java.util.HashMap<>();
+    List<String> currencies = List.of("EUR", "JPY", "BHD");
+    for (int i = 0; i < 60; i++) {
+      String currency = currencies.get(i % 3);
+      int scale = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+      java.math.BigDecimal amount = java.math.BigDecimal.valueOf(random.nextLong(1, 10_000_000_000L), scale);
+      sent.merge(currency, amount, java.math.BigDecimal::add);
+      stored(Deal.create(a, DealId.of(UUID.randomUUID()), new DealTitle("Sum " + i),
+          Optional.of(Money.of(amount.toPlainString(), currency)), pipelineOfA.id(), StageSnapshot.of(proposal),
+          Optional.empty(), Optional.empty(), Set.of(), Instant.now()));
+    }
+    stored(Deal.create(a, DealId.of(UUID.randomUUID()), new DealTitle("No amount"), Optional.empty(),
+        pipelineOfA.id(), StageSnapshot.of(proposal), Optional.empty(), Optional.empty(), Set.of(), Instant.now()));
+    stored(aDeal(b)); // another workspace's deal in its own pipeline
+
+    PipelineSummary summary = PipelineSummary.of(pipelineOfA.id(), in(a, () -> deals.summary(a, pipelineOfA.id())));
+
+    assertThat(summary.stages()).extracting(PipelineSummary.StageSummary::stage)
+        .containsExactlyElementsOf(pipelineOfA.stages().stream().map(Stage::id).toList());
+    assertThat(summary.stages().get(0).stage()).isEqualTo(lead.id());
+    assertThat(summary.stages().get(0).count()).isZero();
+    assertThat(summary.stages().get(0).totals()).isEmpty();
+    PipelineSummary.StageSummary inProposal = summary.stages().get(1);
+    assertThat(inProposal.count()).isEqualTo(61);
+    assertThat(inProposal.totals()).extracting(t -> t.currency().getCurrencyCode()).containsExactly("BHD", "EUR", "JPY");
+    for (PipelineSummary.CurrencyTotal total : inProposal.totals()) {
+      java.math.BigDecimal expected = sent.get(total.currency().getCurrencyCode());
+      assertThat(total.sum()).isEqualTo(expected);
+      assertThat(total.weighted()).isEqualTo(expected.multiply(java.math.BigDecimal.valueOf(proposal.probability().value()))
+          .divide(java.math.BigDecimal.valueOf(100), expected.scale(), java.math.RoundingMode.HALF_EVEN));
+    }
+    assertThat(in(b, () -> deals.summary(b, pipelineOfA.id()))).isEmpty();
+    assertThat(in(a, () -> deals.summary(a, dev.custodian.crm.core.pipeline.PipelineId.of(UUID.randomUUID())))).isEmpty();
+  }
+
+  @Test
   void theListFiltersByStatusPipelineAndCurrency_andSortsByTitle() {
     Deal open = stored(aDeal(a, "beta", pipelineOfA.openStages().get(0), Optional.empty(), Set.of(), Instant.now()));
     Deal won = stored(aDeal(a, "Alpha", pipelineOfA.wonStage(), Optional.empty(), Set.of(), Instant.now()));

@@ -13,7 +13,17 @@ import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.common.Money;
+import dev.custodian.crm.core.pipeline.Pipeline;
+import dev.custodian.crm.core.pipeline.PipelineId;
+import dev.custodian.crm.core.pipeline.Stage;
+import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -43,15 +53,17 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
   private final InMemoryTenantTable<UUID, StageChange> history;
   private final CompanyRepository companies;
   private final ContactRepository contacts;
+  private final PipelineRepository pipelines;
 
   public InMemoryDealRepository(InMemoryTransactions transactions, CompanyRepository companies,
-      ContactRepository contacts) {
+      ContactRepository contacts, PipelineRepository pipelines) {
     super(InMemoryTenantTable.builder(transactions, Deal::workspace, Deal::id)
         .duplicateKeyMessage("deal already exists")
         .build());
     this.history = InMemoryTenantTable.builder(transactions, StageChange::workspace, StageChange::id).build();
     this.companies = Objects.requireNonNull(companies, "companies");
     this.contacts = Objects.requireNonNull(contacts, "contacts");
+    this.pipelines = Objects.requireNonNull(pipelines, "pipelines");
   }
 
   @Override
@@ -111,6 +123,28 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
     List<Deal> linked = table.visible(workspace).filter(d -> d.company().equals(Optional.of(company))).toList();
     linked.forEach(d -> table.replace(d.unlinkedFromCompany()));
     return linked.size();
+  }
+
+  @Override
+  public List<PipelineSummary.Row> summary(WorkspaceId workspace, PipelineId pipeline) {
+    Optional<Pipeline> found = pipelines.findById(workspace, pipeline);
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    List<PipelineSummary.Row> rows = new ArrayList<>();
+    for (Stage stage : found.get().stages()) {
+      List<Deal> in = table.visible(workspace).filter(d -> d.stage().equals(stage.id())).toList();
+      Map<Optional<Currency>, List<Deal>> byCurrency = in.stream()
+          .collect(Collectors.groupingBy(d -> d.amount().map(Money::currency)));
+      if (byCurrency.isEmpty()) {
+        byCurrency = Map.of(Optional.empty(), List.of());
+      }
+      byCurrency.forEach((currency, deals) -> rows.add(new PipelineSummary.Row(stage.id(), stage.name(), stage.kind(),
+          stage.probability().value(), stage.position(), currency, deals.size(),
+          currency.isEmpty() ? null : deals.stream().map(d -> d.amount().orElseThrow().amount())
+              .reduce(BigDecimal.ZERO, BigDecimal::add))));
+    }
+    return rows;
   }
 
   @Override

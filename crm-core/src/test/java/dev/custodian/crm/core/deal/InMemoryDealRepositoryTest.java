@@ -31,6 +31,6 @@ class InMemoryDealRepositoryTest extends AbstractDealRepositoryContractTest {
 
   @Override
   protected DealRepository deals() {
-    return new InMemoryDealRepository(ports.transactions(), companies, contacts);
+    return new InMemoryDealRepository(ports.transactions(), companies, contacts, pipelines);
   }
 }

@@ -32,7 +32,7 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryCompanyRepository companies = new InMemoryCompanyRepository(transactions);
   private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions, companies);
   private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions);
-  private final InMemoryDealRepository deals = new InMemoryDealRepository(transactions, companies, contacts);
+  private final InMemoryDealRepository deals = new InMemoryDealRepository(transactions, companies, contacts, pipelines);
   private final InMemorySuppressionEntryRepository suppressionEntries =
       new InMemorySuppressionEntryRepository(transactions);
   private final InMemoryErasureReceiptRepository erasureReceipts =

@@ -11,6 +11,7 @@ import dev.custodian.crm.core.deal.port.in.CreateDealCommand;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.port.in.DeleteDealCommand;
 import dev.custodian.crm.core.deal.port.in.UpdateDealCommand;
+import dev.custodian.crm.core.pipeline.PipelineId;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.http.Access;
 import dev.custodian.crm.http.RouteGroup;
@@ -33,6 +34,7 @@ final class DealRoutes implements RouteGroup {
   static final String COLLECTION = "/api/v1/workspaces/{workspaceId}/deals";
   static final String ONE = COLLECTION + "/{dealId}";
   static final String HISTORY = ONE + "/stage-history";
+  static final String SUMMARY = "/api/v1/workspaces/{workspaceId}/pipelines/{pipelineId}/summary";
 
   private final DealUseCases useCases;
 
@@ -60,6 +62,9 @@ final class DealRoutes implements RouteGroup {
     table.get(HISTORY).access(Access.permission(Permission.DEAL_READ))
         .describe("listDealStageHistory", "Walk a deal's stage history, newest first")
         .respondsPage(StageChangeResponse.class, DealListing.HISTORY_OFFER).handle(this::history);
+    table.get(SUMMARY).access(Access.permission(Permission.DEAL_READ))
+        .describe("getPipelineSummary", "Count a pipeline's deals per stage and add up their amounts per currency")
+        .responds(200, PipelineSummaryResponse.class).handle(this::summary);
   }
 
   /** {@code POST}: 201 with the deal, its {@code Location} and {@code ETag}. */
@@ -128,6 +133,15 @@ final class DealRoutes implements RouteGroup {
     v.throwIfInvalid();
     ctx.json(Paging.PagedItems.from(useCases.history().history(CurrentActor.of(ctx), workspace, id, query),
         StageChangeResponse::from));
+  }
+
+  /** {@code GET} a pipeline's summary: one aggregate over its stages and their deals. */
+  void summary(Context ctx) {
+    Validator v = new Validator();
+    WorkspaceId workspace = Requests.workspaceId(ctx, v);
+    PipelineId pipeline = Requests.idPathParam(ctx, v, "pipelineId", PipelineId::of);
+    v.throwIfInvalid();
+    ctx.json(PipelineSummaryResponse.from(useCases.summary().summary(CurrentActor.of(ctx), workspace, pipeline)));
   }
 
   private static void respond(Context ctx, Deal deal) {

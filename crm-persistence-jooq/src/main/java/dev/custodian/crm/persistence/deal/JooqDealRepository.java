@@ -3,7 +3,9 @@ package dev.custodian.crm.persistence.deal;
 import static dev.custodian.crm.persistence.generated.Tables.DEALS;
 import static dev.custodian.crm.persistence.generated.Tables.DEAL_CONTACTS;
 import static dev.custodian.crm.persistence.generated.Tables.DEAL_STAGE_CHANGES;
+import static dev.custodian.crm.persistence.generated.Tables.PIPELINE_STAGES;
 
+import dev.custodian.crm.core.common.Money;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.NotFoundException;
@@ -15,8 +17,13 @@ import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.deal.Deal;
 import dev.custodian.crm.core.deal.DealId;
 import dev.custodian.crm.core.deal.DealListing;
+import dev.custodian.crm.core.deal.PipelineSummary;
 import dev.custodian.crm.core.deal.StageChange;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
+import dev.custodian.crm.core.pipeline.PipelineId;
+import dev.custodian.crm.core.pipeline.StageId;
+import dev.custodian.crm.core.pipeline.StageKind;
+import dev.custodian.crm.core.pipeline.StageName;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
@@ -24,6 +31,8 @@ import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.common.ListColumns;
 import dev.custodian.crm.persistence.generated.tables.records.DealContactsRecord;
 import dev.custodian.crm.persistence.generated.tables.records.DealsRecord;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -191,6 +200,34 @@ final class JooqDealRepository implements DealRepository {
         .where(DEALS.TENANT_ID.eq(workspace.value()))
         .and(DEALS.COMPANY_ID.eq(company.value()))
         .execute();
+  }
+
+  /**
+   * One aggregate: the pipeline's stages, each joined with its deals and grouped by currency (a
+   * stage without deals is one group of count 0).
+   */
+  @Override
+  public List<PipelineSummary.Row> summary(WorkspaceId workspace, PipelineId pipeline) {
+    Field<Integer> count = DSL.count(DEALS.ID).as("deal_count");
+    Field<BigDecimal> sum = DSL.sum(DEALS.AMOUNT).as("amount_sum");
+    return transactions.dsl(workspace)
+        .select(PIPELINE_STAGES.ID, PIPELINE_STAGES.NAME, PIPELINE_STAGES.KIND, PIPELINE_STAGES.PROBABILITY,
+            PIPELINE_STAGES.POSITION, DEALS.CURRENCY, count, sum)
+        .from(PIPELINE_STAGES)
+        .leftJoin(DEALS).on(DEALS.TENANT_ID.eq(PIPELINE_STAGES.TENANT_ID)).and(DEALS.STAGE_ID.eq(PIPELINE_STAGES.ID))
+        .where(PIPELINE_STAGES.TENANT_ID.eq(workspace.value()))
+        .and(PIPELINE_STAGES.PIPELINE_ID.eq(pipeline.value()))
+        .groupBy(PIPELINE_STAGES.ID, PIPELINE_STAGES.NAME, PIPELINE_STAGES.KIND, PIPELINE_STAGES.PROBABILITY,
+            PIPELINE_STAGES.POSITION, DEALS.CURRENCY)
+        .fetch(row -> new PipelineSummary.Row(
+            StageId.of(row.get(PIPELINE_STAGES.ID)),
+            new StageName(row.get(PIPELINE_STAGES.NAME)),
+            StageKind.valueOf(row.get(PIPELINE_STAGES.KIND)),
+            row.get(PIPELINE_STAGES.PROBABILITY),
+            row.get(PIPELINE_STAGES.POSITION),
+            Optional.ofNullable(row.get(DEALS.CURRENCY)).map(Money::currency),
+            row.get(count),
+            row.get(sum)));
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.deal.DealListing;
+import dev.custodian.crm.core.deal.PipelineSummary;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
@@ -31,6 +32,14 @@ public final class DealServices {
             throw new NotFoundException("deal");
           }
           return page;
+        }),
+        // one aggregate: a pipeline has stages, so no row means no such pipeline
+        (actor, workspace, pipeline) -> transactions.inWorkspace(workspace, actor, Permission.DEAL_READ, () -> {
+          var rows = deals.summary(workspace, pipeline);
+          if (rows.isEmpty()) {
+            throw new NotFoundException("pipeline");
+          }
+          return PipelineSummary.of(pipeline, rows);
         }));
   }
 }

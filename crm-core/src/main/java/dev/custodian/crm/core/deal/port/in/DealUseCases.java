@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /** The deal feature's in-ports, handed out together (to an adapter, or to an embedder). */
 public record DealUseCases(CreateDealUseCase create, GetDealUseCase get, ListDealsUseCase list,
-    UpdateDealUseCase update, DeleteDealUseCase delete, DealHistoryUseCase history) {
+    UpdateDealUseCase update, DeleteDealUseCase delete, DealHistoryUseCase history,
+    PipelineSummaryUseCase summary) {
 
   public DealUseCases {
     Objects.requireNonNull(create, "create");
@@ -13,5 +14,6 @@ public record DealUseCases(CreateDealUseCase create, GetDealUseCase get, ListDea
     Objects.requireNonNull(update, "update");
     Objects.requireNonNull(delete, "delete");
     Objects.requireNonNull(history, "history");
+    Objects.requireNonNull(summary, "summary");
   }
 }

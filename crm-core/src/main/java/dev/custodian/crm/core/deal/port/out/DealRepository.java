@@ -6,8 +6,11 @@ import dev.custodian.crm.core.company.port.out.CompanyLinks;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.deal.Deal;
 import dev.custodian.crm.core.deal.DealId;
+import dev.custodian.crm.core.deal.PipelineSummary;
 import dev.custodian.crm.core.deal.StageChange;
+import dev.custodian.crm.core.pipeline.PipelineId;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -53,6 +56,13 @@ public interface DealRepository extends CompanyLinks {
    * @return false when nothing was deleted
    */
   boolean delete(WorkspaceId workspace, DealId id, OptionalLong expectedVersion);
+
+  /**
+   * The aggregate of one pipeline's stages and their deals, in one query: a row per stage and
+   * currency (see {@link dev.custodian.crm.core.deal.PipelineSummary.Row}), a stage without deals
+   * being one row of count 0; empty for a pipeline of another workspace or none.
+   */
+  List<PipelineSummary.Row> summary(WorkspaceId workspace, PipelineId pipeline);
 
   /**
    * Removes every link of the workspace's deals to {@code contact} (the deals stay; each one
