@@ -107,7 +107,8 @@ public final class Custodian {
     // Deleting a company unlinks what refers to it: the contacts and the deals.
     this.companies = CompanyServices.create(inWorkspace, p.companies(), List.of(p.contacts(), p.deals()), builder.ids,
         builder.clock);
-    this.pipelines = PipelineServices.create(inWorkspace, p.pipelines(), builder.ids, builder.clock);
+    // Deleting a stage asks what stands in it: the deals.
+    this.pipelines = PipelineServices.create(inWorkspace, p.pipelines(), List.of(p.deals()), builder.ids, builder.clock);
     this.deals = DealServices.create(inWorkspace, p.deals(), p.pipelines(), builder.ids, builder.clock);
     // A person's deal links go before the contact record, whatever else takes part.
     List<ErasureParticipant> erasureParticipants = new ArrayList<>();

@@ -341,7 +341,30 @@ class DealApiTest {
     assertProblem(app.delete(path + "/stages/" + stageA, "If-Match", "\"1\""), 409, "/problems/in-use");
     assertProblem(app.delete(path, "If-Match", "\"1\""), 409, "/problems/in-use");
     assertThat(json(app.get(path)).path("stages")).hasSize(4);
-    assertThat(json(app.get(deals(a) + "/" + json(created).path("id").asText())).path("stageId").asText()).isEqualTo(stageA);
+    String one = deals(a) + "/" + json(created).path("id").asText();
+    assertThat(json(app.get(one)).path("stageId").asText()).isEqualTo(stageA);
+
+    HttpResponse<String> same = app.delete(path + "/stages/" + stageA + "?moveDealsTo=" + stageA, "If-Match", "\"1\"");
+    assertProblem(same, 400, "/problems/validation");
+    assertThat(errorNames(same)).containsExactly("?moveDealsTo");
+    HttpResponse<String> elsewhere = app.delete(path + "/stages/" + stageA + "?moveDealsTo=" + stage(a, "won"),
+        "If-Match", "\"1\"");
+    assertProblem(elsewhere, 400, "/problems/validation");
+    assertThat(json(app.get(one)).path("version").asLong()).isEqualTo(1);
+
+    String won = pipeline.path("stages").get(2).path("id").asText();
+    HttpResponse<String> moved = app.delete(path + "/stages/" + stageA + "?moveDealsTo=" + won, "If-Match", "\"1\"");
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+    assertThat(json(moved).path("stages")).hasSize(3);
+    JsonNode deal = json(app.get(one));
+    assertThat(deal.path("stageId").asText()).isEqualTo(won);
+    assertThat(deal.path("status").asText()).isEqualTo("won");
+    assertThat(deal.has("closedAt")).isTrue();
+    assertThat(deal.path("version").asLong()).isEqualTo(2);
+    JsonNode history = json(app.get(one + "/stage-history")).path("items");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(0).path("from").path("name").asText()).isEqualTo("A");
+    assertThat(history.get(0).path("to").path("id").asText()).isEqualTo(won);
   }
 
   @Test

@@ -148,6 +148,24 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
   }
 
   @Override
+  public boolean anyIn(WorkspaceId workspace, dev.custodian.crm.core.pipeline.StageId stage) {
+    return table.visible(workspace).anyMatch(d -> d.stage().equals(stage));
+  }
+
+  @Override
+  public int moveAll(WorkspaceId workspace, Stage from, Stage to, java.time.Instant at,
+      dev.custodian.crm.core.account.AccountId actor) {
+    List<Deal> in = table.visible(workspace).filter(d -> d.stage().equals(from.id())).toList();
+    for (Deal deal : in) {
+      table.replace(deal.changed(deal.title(), deal.amount(), deal.pipeline(), to.id(), to.kind(),
+          deal.expectedCloseDate(), deal.company(), deal.contacts(), at));
+      history.insert(new StageChange(workspace, UUID.randomUUID(), deal.id(), Optional.of(StageSnapshot.of(from)),
+          StageSnapshot.of(to), at, Optional.of(actor)));
+    }
+    return in.size();
+  }
+
+  @Override
   public int unlinkContact(WorkspaceId workspace, dev.custodian.crm.core.contact.ContactId contact) {
     List<Deal> linked = table.visible(workspace).filter(d -> d.contacts().contains(contact)).toList();
     linked.forEach(d -> table.replace(d.withoutContact(contact)));

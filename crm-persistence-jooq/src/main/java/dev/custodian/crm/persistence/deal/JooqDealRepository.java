@@ -5,7 +5,9 @@ import static dev.custodian.crm.persistence.generated.Tables.DEAL_CONTACTS;
 import static dev.custodian.crm.persistence.generated.Tables.DEAL_STAGE_CHANGES;
 import static dev.custodian.crm.persistence.generated.Tables.PIPELINE_STAGES;
 
+import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.Money;
+import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.NotFoundException;
@@ -21,6 +23,7 @@ import dev.custodian.crm.core.deal.PipelineSummary;
 import dev.custodian.crm.core.deal.StageChange;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.pipeline.PipelineId;
+import dev.custodian.crm.core.pipeline.Stage;
 import dev.custodian.crm.core.pipeline.StageId;
 import dev.custodian.crm.core.pipeline.StageKind;
 import dev.custodian.crm.core.pipeline.StageName;
@@ -29,9 +32,12 @@ import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.common.ListColumns;
+import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.DealContactsRecord;
 import dev.custodian.crm.persistence.generated.tables.records.DealsRecord;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -228,6 +234,43 @@ final class JooqDealRepository implements DealRepository {
             Optional.ofNullable(row.get(DEALS.CURRENCY)).map(Money::currency),
             row.get(count),
             row.get(sum)));
+  }
+
+  @Override
+  public boolean anyIn(WorkspaceId workspace, StageId stage) {
+    return transactions.dsl(workspace).fetchExists(DSL.selectOne().from(DEALS)
+        .where(DEALS.TENANT_ID.eq(workspace.value()))
+        .and(DEALS.STAGE_ID.eq(stage.value())));
+  }
+
+  /**
+   * One statement: the deals move (a data-modifying WITH, each at its next version, closed now
+   * when {@code to} is WON or LOST) and each move is recorded.
+   */
+  @Override
+  public int moveAll(WorkspaceId workspace, Stage from, Stage to, Instant at, AccountId actor) {
+    DSLContext dsl = transactions.dsl(workspace);
+    OffsetDateTime when = SqlTime.utc(Timestamps.micros(at));
+    CommonTableExpression<Record1<UUID>> moved = DSL.name("moved").fields("id").as(dsl.update(DEALS)
+        .set(DEALS.STAGE_ID, to.id().value())
+        .set(DEALS.STAGE_KIND, to.kind().name())
+        .set(DEALS.CLOSED_AT, to.kind() == StageKind.OPEN ? null : when)
+        .set(DEALS.UPDATED_AT, when)
+        .set(DEALS.VERSION, DEALS.VERSION.plus(1))
+        .where(DEALS.TENANT_ID.eq(workspace.value()))
+        .and(DEALS.STAGE_ID.eq(from.id().value()))
+        .returningResult(DEALS.ID));
+    return translatingViolations(() -> dsl.with(moved)
+        .insertInto(DEAL_STAGE_CHANGES, DEAL_STAGE_CHANGES.TENANT_ID, DEAL_STAGE_CHANGES.ID, DEAL_STAGE_CHANGES.DEAL_ID,
+            DEAL_STAGE_CHANGES.FROM_STAGE_ID, DEAL_STAGE_CHANGES.FROM_STAGE_NAME, DEAL_STAGE_CHANGES.FROM_STAGE_KIND,
+            DEAL_STAGE_CHANGES.TO_STAGE_ID, DEAL_STAGE_CHANGES.TO_STAGE_NAME, DEAL_STAGE_CHANGES.TO_STAGE_KIND,
+            DEAL_STAGE_CHANGES.CHANGED_AT, DEAL_STAGE_CHANGES.ACTOR_ID)
+        .select(DSL.select(DSL.val(workspace.value()), DSL.field("gen_random_uuid()", UUID.class),
+                moved.field("id", UUID.class), DSL.val(from.id().value()), DSL.val(from.name().value()),
+                DSL.val(from.kind().name()), DSL.val(to.id().value()), DSL.val(to.name().value()),
+                DSL.val(to.kind().name()), DSL.val(when), DSL.val(actor.value()))
+            .from(moved))
+        .execute());
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.custodian.crm.core.pipeline.service;
 
+import java.util.List;
+import dev.custodian.crm.core.pipeline.port.out.StageOccupants;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
@@ -15,7 +17,16 @@ public final class PipelineServices {
 
   public static PipelineUseCases create(WorkspaceTransactions transactions, PipelineRepository pipelines,
       IdGenerator ids, Clock clock) {
-    StageService stages = new StageService(transactions, pipelines, ids, clock);
+    return create(transactions, pipelines, List.of(), ids, clock);
+  }
+
+  /**
+   * @param occupants every store whose rows stand in stages (the deals): a stage they stand in is
+   *     deleted only when they move on
+   */
+  public static PipelineUseCases create(WorkspaceTransactions transactions, PipelineRepository pipelines,
+      List<StageOccupants> occupants, IdGenerator ids, Clock clock) {
+    StageService stages = new StageService(transactions, pipelines, occupants, ids, clock);
     return new PipelineUseCases(
         new CreatePipelineService(transactions, pipelines, ids, clock),
         new GetPipelineService(transactions, pipelines),

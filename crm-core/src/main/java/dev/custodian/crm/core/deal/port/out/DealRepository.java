@@ -9,6 +9,7 @@ import dev.custodian.crm.core.deal.DealId;
 import dev.custodian.crm.core.deal.PipelineSummary;
 import dev.custodian.crm.core.deal.StageChange;
 import dev.custodian.crm.core.pipeline.PipelineId;
+import dev.custodian.crm.core.pipeline.port.out.StageOccupants;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import java.util.OptionalLong;
  * fails with a {@link dev.custodian.crm.core.common.error.ValidationException} naming
  * {@code companyId} or {@code contactIds}, foreign or missing alike, and stores nothing.
  */
-public interface DealRepository extends CompanyLinks {
+public interface DealRepository extends CompanyLinks, StageOccupants {
 
   /**
    * Stores a new deal, its contact links and the history entry of its creation.
