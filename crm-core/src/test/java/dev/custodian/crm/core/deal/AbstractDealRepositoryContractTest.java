@@ -319,6 +319,37 @@ public abstract class AbstractDealRepositoryContractTest extends AbstractPortCon
   }
 
   @Test
+  void movingAStagesDealsMovesThemAllAndRecordsEachMove_inItsWorkspaceOnly() {
+    Stage lead = pipelineOfA.openStages().get(0);
+    Stage won = pipelineOfA.wonStage();
+    Deal one = stored(aDeal(a));
+    Deal two = stored(aDeal(a));
+    Deal ofB = stored(aDeal(b));
+    AccountId actor = AccountId.of(UUID.randomUUID());
+    Instant at = Instant.parse("2026-11-30T14:00:00.123456Z");
+
+    assertThat(in(a, () -> deals.anyIn(a, lead.id()))).isTrue();
+    assertThat(in(a, () -> deals.anyIn(a, won.id()))).isFalse();
+    assertThat(in(b, () -> deals.anyIn(b, lead.id()))).isFalse();
+    assertThat(in(a, () -> deals.moveAll(a, lead, won, at, actor))).isEqualTo(2);
+
+    for (Deal deal : List.of(one, two)) {
+      Deal moved = read(a, deal.id()).orElseThrow();
+      assertThat(moved.stage()).isEqualTo(won.id());
+      assertThat(moved.status()).isEqualTo(DealStatus.WON);
+      assertThat(moved.closedAt()).contains(at);
+      assertThat(moved.version()).isEqualTo(deal.version() + 1);
+      List<StageChange> history = history(a, deal.id());
+      assertThat(history).hasSize(2);
+      assertThat(history.get(0).from()).contains(StageSnapshot.of(lead));
+      assertThat(history.get(0).to()).isEqualTo(StageSnapshot.of(won));
+      assertThat(history.get(0).actor()).contains(actor);
+    }
+    assertThat(read(b, ofB.id())).contains(ofB);
+    assertThat(in(a, () -> deals.anyIn(a, lead.id()))).isFalse();
+  }
+
+  @Test
   void theListFiltersByStatusPipelineAndCurrency_andSortsByTitle() {
     Deal open = stored(aDeal(a, "beta", pipelineOfA.openStages().get(0), Optional.empty(), Set.of(), Instant.now()));
     Deal won = stored(aDeal(a, "Alpha", pipelineOfA.wonStage(), Optional.empty(), Set.of(), Instant.now()));

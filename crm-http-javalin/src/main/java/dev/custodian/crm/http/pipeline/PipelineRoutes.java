@@ -1,9 +1,8 @@
 package dev.custodian.crm.http.pipeline;
 
-import java.util.Optional;
-import dev.custodian.crm.core.common.validation.Uuids;
-import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.validation.Uuids;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.pipeline.Pipeline;
 import dev.custodian.crm.core.pipeline.PipelineId;
@@ -28,6 +27,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 

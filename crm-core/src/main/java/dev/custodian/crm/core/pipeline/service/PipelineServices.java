@@ -1,14 +1,14 @@
 package dev.custodian.crm.core.pipeline.service;
 
-import java.util.List;
-import dev.custodian.crm.core.pipeline.port.out.StageOccupants;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.pipeline.port.in.PipelineUseCases;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
+import dev.custodian.crm.core.pipeline.port.out.StageOccupants;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import java.time.Clock;
+import java.util.List;
 
 /** Factory: the pipeline use cases over their out-ports, and the initializer of a new workspace's default pipeline. */
 public final class PipelineServices {

@@ -1,17 +1,14 @@
 package dev.custodian.crm.core.pipeline.service;
 
-import dev.custodian.crm.core.common.error.ValidationException;
-import dev.custodian.crm.core.common.error.FieldError;
-import java.time.Instant;
-import java.util.List;
-import dev.custodian.crm.core.pipeline.port.out.StageOccupants;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
+import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.validation.Validator;
@@ -30,8 +27,11 @@ import dev.custodian.crm.core.pipeline.port.in.StageAdded;
 import dev.custodian.crm.core.pipeline.port.in.UpdateStageCommand;
 import dev.custodian.crm.core.pipeline.port.in.UpdateStageUseCase;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
+import dev.custodian.crm.core.pipeline.port.out.StageOccupants;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
