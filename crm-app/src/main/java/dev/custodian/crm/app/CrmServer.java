@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.custodian.crm.app.access.AccessModule;
 import dev.custodian.crm.app.account.AccountModule;
 import dev.custodian.crm.app.company.CompanyModule;
+import dev.custodian.crm.app.deal.DealModule;
 import dev.custodian.crm.app.contact.ContactModule;
 import dev.custodian.crm.app.core.CoreModule;
 import dev.custodian.crm.app.database.DatabaseConnection;
@@ -149,7 +150,7 @@ public final class CrmServer implements AutoCloseable {
   /** Every feature, one module each: a feature's module binds its stores, use cases and routes. */
   private static List<Module> features() {
     return List.of(new WorkspaceModule(), new ContactModule(), new CompanyModule(), new PipelineModule(),
-        new ErasureModule(),
+        new DealModule(), new ErasureModule(),
         new AccountModule(), new SessionModule(), new AccessModule());
   }
 

@@ -6,6 +6,7 @@ import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -35,6 +36,8 @@ public interface Persistence {
   CompanyRepository companies();
 
   PipelineRepository pipelines();
+
+  DealRepository deals();
 
   SuppressionEntryRepository suppressionEntries();
 

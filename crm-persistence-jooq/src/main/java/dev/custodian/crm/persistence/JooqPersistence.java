@@ -7,6 +7,7 @@ import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -21,6 +22,7 @@ import dev.custodian.crm.persistence.access.JooqAccessStores;
 import dev.custodian.crm.persistence.account.JooqAccountStores;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.company.JooqCompanyStores;
+import dev.custodian.crm.persistence.deal.JooqDealStores;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
@@ -48,6 +50,7 @@ public final class JooqPersistence implements Persistence {
   private final ContactRepository contacts;
   private final CompanyRepository companies;
   private final PipelineRepository pipelines;
+  private final DealRepository deals;
   private final SuppressionEntryRepository suppressionEntries;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
@@ -67,6 +70,7 @@ public final class JooqPersistence implements Persistence {
     this.contacts = JooqContactStores.contacts(transactions);
     this.companies = JooqCompanyStores.companies(transactions);
     this.pipelines = JooqPipelineStores.pipelines(transactions);
+    this.deals = JooqDealStores.deals(transactions);
     this.suppressionEntries = JooqErasureStores.suppressionEntries(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
@@ -124,6 +128,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public PipelineRepository pipelines() {
     return pipelines;
+  }
+
+  @Override
+  public DealRepository deals() {
+    return deals;
   }
 
   @Override

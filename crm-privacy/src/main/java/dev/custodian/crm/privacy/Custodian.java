@@ -18,6 +18,8 @@ import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.company.port.in.CompanyUseCases;
 import dev.custodian.crm.core.company.service.CompanyServices;
+import dev.custodian.crm.core.deal.port.in.DealUseCases;
+import dev.custodian.crm.core.deal.service.DealServices;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.contact.service.ContactServices;
@@ -73,6 +75,7 @@ public final class Custodian {
   private final ContactUseCases contacts;
   private final CompanyUseCases companies;
   private final PipelineUseCases pipelines;
+  private final DealUseCases deals;
   private final ErasureUseCases erasure;
   private final AccountUseCases accounts;
   private final SessionUseCases sessions;
@@ -101,12 +104,18 @@ public final class Custodian {
     this.workspaces = WorkspaceServices.create(p.transactions(), inWorkspace, p.workspaces(), p.memberships(), builder.ids,
         builder.clock, initializers);
     this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression, builder.ids, builder.clock);
-    // Deleting a company unlinks what refers to it: the contacts (deals join this list once they exist).
-    this.companies = CompanyServices.create(inWorkspace, p.companies(), List.of(p.contacts()), builder.ids,
+    // Deleting a company unlinks what refers to it: the contacts and the deals.
+    this.companies = CompanyServices.create(inWorkspace, p.companies(), List.of(p.contacts(), p.deals()), builder.ids,
         builder.clock);
-    this.pipelines = PipelineServices.create(inWorkspace, p.pipelines(), builder.ids, builder.clock);
+    // Deleting a stage asks what stands in it: the deals.
+    this.pipelines = PipelineServices.create(inWorkspace, p.pipelines(), List.of(p.deals()), builder.ids, builder.clock);
+    this.deals = DealServices.create(inWorkspace, p.deals(), p.pipelines(), builder.ids, builder.clock);
+    // A person's deal links go before the contact record, whatever else takes part.
+    List<ErasureParticipant> erasureParticipants = new ArrayList<>();
+    erasureParticipants.add(ErasureServices.dealContacts(p.deals()));
+    erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
-        builder.erasureParticipants, builder.ids, builder.clock);
+        erasureParticipants, builder.ids, builder.clock);
     // One hasher for both features: its limit of concurrent hashes holds across them.
     PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : new Argon2PasswordHasher();
     CommonPasswords commonPasswords = builder.commonPasswords != null ? builder.commonPasswords : new ZxcvbnCommonPasswords();
@@ -141,6 +150,11 @@ public final class Custodian {
   /** Pipelines of a workspace and their stages: create, read, list, change, delete. */
   public PipelineUseCases pipelines() {
     return pipelines;
+  }
+
+  /** Deals of a workspace: create, read, list, change and move between stages, delete, and their stage history. */
+  public DealUseCases deals() {
+    return deals;
   }
 
   /** Erasure at a person's request, and its receipts. */

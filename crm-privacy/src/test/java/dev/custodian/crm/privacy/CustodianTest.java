@@ -99,7 +99,8 @@ class CustodianTest {
 
     ErasureReceipt receipt = custodian.erasure().erase().erase(me, acme.id(), ada.id());
 
-    assertThat(receipt.removedByParticipant()).containsExactly(Map.entry("notes", 2), Map.entry("contacts", 1));
+    assertThat(receipt.removedByParticipant())
+        .containsExactly(Map.entry("dealContacts", 0), Map.entry("notes", 2), Map.entry("contacts", 1));
     assertThat(persistence.transactions().inWorkspace(acme.id(),
         () -> persistence.contacts().findById(acme.id(), ada.id()))).isEmpty();
   }

@@ -67,6 +67,9 @@ class AccessSweepTest {
           "{\"name\":\"Swept %s\",\"probability\":40}"),
       Map.entry("PATCH /api/v1/workspaces/{workspaceId}/pipelines/{pipelineId}/stages/{stageId}",
           "{\"name\":\"Swept %s\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/deals", "{\"title\":\"Swept %s\",\"amount\":"
+          + "{\"amount\":\"10.00\",\"currency\":\"EUR\"}}"),
+      Map.entry("PATCH /api/v1/workspaces/{workspaceId}/deals/{dealId}", "{\"title\":\"Swept %s\"}"),
       Map.entry("PATCH /api/v1/me", "{\"name\":\"Swept Person\"}"));
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
@@ -74,6 +77,7 @@ class AccessSweepTest {
   private static String workspace;
   private static String contact;
   private static String company;
+  private static String deal;
   /** A pipeline of the workspace that is not its default, and one of its OPEN stages. */
   private static String pipeline;
   private static String stage;
@@ -105,6 +109,10 @@ class AccessSweepTest {
     workspace = ApiTestSupport.workspace(app);
     contact = ApiTestSupport.ada(app, workspace);
     company = ApiTestSupport.acme(app, workspace);
+    // in the default pipeline: the swept pipeline's stages are deleted by the sweep
+    HttpResponse<String> sweptDeal = app.postJson("/api/v1/workspaces/" + workspace + "/deals", "{\"title\":\"Swept\"}");
+    assertThat(sweptDeal.statusCode()).as(sweptDeal.body()).isEqualTo(201);
+    deal = JSON.readTree(sweptDeal.body()).path("id").asText();
     HttpResponse<String> swept = app.postJson("/api/v1/workspaces/" + workspace + "/pipelines",
         "{\"name\":\"Swept pipeline\",\"stages\":[{\"name\":\"A\",\"kind\":\"open\",\"probability\":10},"
             + "{\"name\":\"B\",\"kind\":\"open\",\"probability\":20},{\"name\":\"Won\",\"kind\":\"won\"},"
@@ -288,6 +296,7 @@ class AccessSweepTest {
         .replace("{workspaceId}", workspaceId)
         .replace("{contactId}", contact)
         .replace("{companyId}", company)
+        .replace("{dealId}", deal)
         .replace("{accountId}", victim)
         .replace("{invitationId}", UUID.randomUUID().toString())
         .replace("{apiKeyId}", UUID.randomUUID().toString())

@@ -49,7 +49,11 @@ class StatementBudgetTest {
       "POST /api/v1/workspaces/{workspaceId}/pipelines", "{\"name\":\"Budget %s\",\"isDefault\":true,\"stages\":["
           + "{\"name\":\"Lead\",\"kind\":\"open\",\"probability\":10},{\"name\":\"Won\",\"kind\":\"won\"},"
           + "{\"name\":\"Lost\",\"kind\":\"lost\"}]}",
-      "POST /api/v1/workspaces/{workspaceId}/pipelines/{pipelineId}/stages", "{\"name\":\"Budget %s\",\"probability\":40}");
+      "POST /api/v1/workspaces/{workspaceId}/pipelines/{pipelineId}/stages", "{\"name\":\"Budget %s\",\"probability\":40}",
+      // a deal in the default pipeline's first stage with money, a company and a contact: the pipeline's read,
+      // the deal's insert, and its link with its first history entry in one statement
+      "POST /api/v1/workspaces/{workspaceId}/deals", "{\"title\":\"Budget %s\",\"amount\":{\"amount\":\"12500.50\","
+          + "\"currency\":\"EUR\"},\"companyId\":\"{companyId}\",\"contactIds\":[\"{contactId}\"]}");
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
   private static TestApp app;
@@ -70,8 +74,11 @@ class StatementBudgetTest {
     apiKey = JSON.readTree(key.body()).path("key").asText();
     String me = JSON.readTree(app.get("/api/v1/me").body()).path("id").asText();
     var sales = JSON.readTree(app.get("/api/v1/workspaces/" + workspace + "/pipelines").body()).path("items").get(0);
+    HttpResponse<String> deal = app.postJson("/api/v1/workspaces/" + workspace + "/deals", "{\"title\":\"Budget\"}");
+    String dealId = JSON.readTree(deal.body()).path("id").asText();
     pathValues = Map.of("{workspaceId}", workspace, "{contactId}", contact, "{accountId}", me, "{companyId}", company,
-        "{pipelineId}", sales.path("id").asText(), "{stageId}", sales.path("stages").get(0).path("id").asText());
+        "{pipelineId}", sales.path("id").asText(), "{stageId}", sales.path("stages").get(0).path("id").asText(),
+        "{dealId}", dealId);
   }
 
   @AfterAll

@@ -31,6 +31,10 @@ public record Permission(String name) {
   public static final Permission MEMBERSHIP_LEAVE = new Permission("membership.leave");
   public static final Permission INVITATION_MANAGE = new Permission("invitation.manage");
   public static final Permission API_KEY_MANAGE = new Permission("api-key.manage");
+  public static final Permission DEAL_READ = new Permission("deal.read");
+  /** Creating and changing deals, moving them between stages. */
+  public static final Permission DEAL_WRITE = new Permission("deal.write");
+  public static final Permission DEAL_DELETE = new Permission("deal.delete");
   public static final Permission PIPELINE_READ = new Permission("pipeline.read");
   /** Creating, changing and deleting pipelines and their stages. */
   public static final Permission PIPELINE_MANAGE = new Permission("pipeline.manage");

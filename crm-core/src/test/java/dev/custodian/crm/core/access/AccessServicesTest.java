@@ -104,10 +104,13 @@ class AccessServicesTest {
     lowest.put(Permission.MEMBER_READ, Role.VIEWER);
     lowest.put(Permission.MEMBERSHIP_LEAVE, Role.VIEWER);
     lowest.put(Permission.PIPELINE_READ, Role.VIEWER);
+    lowest.put(Permission.DEAL_READ, Role.VIEWER);
     lowest.put(Permission.CONTACT_WRITE, Role.MEMBER);
     lowest.put(Permission.CONTACT_DELETE, Role.MEMBER);
     lowest.put(Permission.COMPANY_WRITE, Role.MEMBER);
     lowest.put(Permission.COMPANY_DELETE, Role.MEMBER);
+    lowest.put(Permission.DEAL_WRITE, Role.MEMBER);
+    lowest.put(Permission.DEAL_DELETE, Role.MEMBER);
     lowest.put(Permission.ERASURE_MANAGE, Role.ADMIN);
     lowest.put(Permission.PIPELINE_MANAGE, Role.ADMIN);
     lowest.put(Permission.MEMBER_MANAGE, Role.ADMIN);

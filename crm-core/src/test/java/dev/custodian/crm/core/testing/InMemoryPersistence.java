@@ -7,6 +7,7 @@ import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.account.InMemoryAccountRepository;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
+import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
@@ -31,6 +32,7 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryCompanyRepository companies = new InMemoryCompanyRepository(transactions);
   private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions, companies);
   private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions);
+  private final InMemoryDealRepository deals = new InMemoryDealRepository(transactions, companies, contacts, pipelines);
   private final InMemorySuppressionEntryRepository suppressionEntries =
       new InMemorySuppressionEntryRepository(transactions);
   private final InMemoryErasureReceiptRepository erasureReceipts =
@@ -66,6 +68,11 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryPipelineRepository pipelines() {
     return pipelines;
+  }
+
+  @Override
+  public InMemoryDealRepository deals() {
+    return deals;
   }
 
   @Override

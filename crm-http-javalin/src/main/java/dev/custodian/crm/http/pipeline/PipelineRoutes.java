@@ -1,6 +1,8 @@
 package dev.custodian.crm.http.pipeline;
 
 import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.validation.Uuids;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.pipeline.Pipeline;
 import dev.custodian.crm.core.pipeline.PipelineId;
@@ -25,6 +27,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -178,9 +181,11 @@ final class PipelineRoutes implements RouteGroup {
     PipelineId id = pipelineId(ctx, v);
     StageId stage = stageId(ctx, v);
     OptionalLong expected = ETags.ifMatch(ctx, v);
+    Optional<StageId> moveDealsTo = v.optional(FieldError.Location.PARAMETER, "moveDealsTo",
+        ctx.queryParam("moveDealsTo"), raw -> StageId.of(Uuids.parse(raw)));
     v.throwIfInvalid();
     respond(ctx, useCases.deleteStage().delete(CurrentActor.of(ctx),
-        DeleteStageCommand.of(workspace, id, stage, expected)));
+        DeleteStageCommand.of(workspace, id, stage, expected, moveDealsTo)));
   }
 
   private static String location(WorkspaceId workspace, Pipeline pipeline) {

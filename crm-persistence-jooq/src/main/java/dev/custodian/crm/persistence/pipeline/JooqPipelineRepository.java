@@ -146,11 +146,11 @@ final class JooqPipelineRepository implements PipelineRepository {
 
   @Override
   public boolean delete(WorkspaceId workspace, PipelineId id, long expectedVersion) {
-    // Its stages go with it (the foreign key cascades).
-    return transactions.dsl(workspace).deleteFrom(PIPELINES)
+    // Its stages go with it (the foreign key cascades); the deals' keys refuse it while it holds any.
+    return translatingViolations(() -> transactions.dsl(workspace).deleteFrom(PIPELINES)
         .where(key(workspace, id))
         .and(PIPELINES.VERSION.eq(expectedVersion))
-        .execute() == 1;
+        .execute()) == 1;
   }
 
   /** The insert of a pipeline's stages, as a multi-row {@code VALUES}. */
@@ -191,6 +191,11 @@ final class JooqPipelineRepository implements PipelineRepository {
     try {
       return write.get();
     } catch (org.jooq.exception.DataAccessException e) {
+      // A stage or pipeline that deals are in is kept by their foreign keys (deals_stage_fk, deals_pipeline_fk).
+      if (DatabaseErrors.isViolation(e, DatabaseErrors.FOREIGN_KEY_VIOLATION, "deals_stage_fk")
+          || DatabaseErrors.isViolation(e, DatabaseErrors.FOREIGN_KEY_VIOLATION, "deals_pipeline_fk")) {
+        throw new ConflictException(ConflictException.Kind.IN_USE, "deals are in it");
+      }
       if (DatabaseErrors.isViolation(e, DatabaseErrors.UNIQUE_VIOLATION, "pipelines_name_uk")) {
         throw new ConflictException(ConflictException.Kind.DUPLICATE, "a pipeline of this name exists in the workspace");
       }

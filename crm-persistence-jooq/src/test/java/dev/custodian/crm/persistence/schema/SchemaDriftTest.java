@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.crm.persistence.generated.DefaultSchema;
 import dev.custodian.crm.persistence.testing.TestDatabase;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,7 +37,8 @@ class SchemaDriftTest {
       Integer.class, "int4",
       Short.class, "int2",
       Boolean.class, "bool",
-      byte[].class, "bytea");
+      byte[].class, "bytea",
+      BigDecimal.class, "numeric");
 
   @Test
   void migratedSchemaMatchesTheGeneratedCode() throws SQLException {

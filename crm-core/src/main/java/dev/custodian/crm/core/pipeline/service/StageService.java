@@ -5,8 +5,10 @@ import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
+import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.validation.Validator;
@@ -25,8 +27,11 @@ import dev.custodian.crm.core.pipeline.port.in.StageAdded;
 import dev.custodian.crm.core.pipeline.port.in.UpdateStageCommand;
 import dev.custodian.crm.core.pipeline.port.in.UpdateStageUseCase;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
+import dev.custodian.crm.core.pipeline.port.out.StageOccupants;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -43,10 +48,18 @@ public final class StageService implements AddStageUseCase, UpdateStageUseCase, 
   private final PipelineRepository pipelines;
   private final IdGenerator ids;
   private final Clock clock;
+  private final List<StageOccupants> occupants;
 
   public StageService(WorkspaceTransactions transactions, PipelineRepository pipelines, IdGenerator ids, Clock clock) {
+    this(transactions, pipelines, List.of(), ids, clock);
+  }
+
+  /** @param occupants every store whose rows stand in stages (the deals), asked before a stage goes */
+  public StageService(WorkspaceTransactions transactions, PipelineRepository pipelines,
+      List<StageOccupants> occupants, IdGenerator ids, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.pipelines = Objects.requireNonNull(pipelines, "pipelines");
+    this.occupants = List.copyOf(occupants);
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -117,8 +130,20 @@ public final class StageService implements AddStageUseCase, UpdateStageUseCase, 
         throw new ConflictException(ConflictException.Kind.IN_USE,
             "the last OPEN stage cannot be deleted: a pipeline has at least one");
       }
-      // Deals (next step): a stage holding deals is in use too, unless they move to another stage of its pipeline.
-      return saved(current.withoutStage(stage.id(), Timestamps.now(clock)), command.expectedVersion());
+      // A stage that deals stand in is in use too, unless they move to another stage of its pipeline.
+      Instant now = Timestamps.now(clock);
+      if (command.moveDealsTo().isPresent()) {
+        Stage to = current.stage(command.moveDealsTo().get()).filter(s -> !s.id().equals(stage.id()))
+            .orElseThrow(() -> ValidationException.of(FieldError.parameter("moveDealsTo",
+                "must be another stage of the same pipeline")));
+        for (StageOccupants store : occupants) {
+          store.moveAll(command.workspace(), stage, to, now, actor.account());
+        }
+      } else if (occupants.stream().anyMatch(store -> store.anyIn(command.workspace(), stage.id()))) {
+        throw new ConflictException(ConflictException.Kind.IN_USE,
+            "deals are in this stage; name a stage to move them to with moveDealsTo");
+      }
+      return saved(current.withoutStage(stage.id(), now), command.expectedVersion());
     });
   }
 

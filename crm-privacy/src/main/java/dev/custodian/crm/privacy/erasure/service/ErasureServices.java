@@ -5,6 +5,7 @@ import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
@@ -17,7 +18,15 @@ public final class ErasureServices {
   /** The receipt's name for the contact record itself, which always takes part. */
   public static final String CONTACT_RECORD = "contacts";
 
+  /** The receipt's name for a person's links to deals, removed before the contact record goes. */
+  public static final String DEAL_CONTACTS = "dealContacts";
+
   private ErasureServices() {}
+
+  /** The participant that removes a person's links to deals (the deals stay). */
+  public static ErasureParticipant dealContacts(DealRepository deals) {
+    return new DealContactsParticipant(deals);
+  }
 
   /**
    * @param otherParticipants every store besides the contact record that holds a contact's

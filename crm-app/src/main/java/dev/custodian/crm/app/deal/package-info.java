@@ -1,0 +1,2 @@
+/** Wiring of the deal feature. */
+package dev.custodian.crm.app.deal;

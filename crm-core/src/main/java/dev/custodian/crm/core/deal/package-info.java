@@ -1,0 +1,2 @@
+/** The deal feature: deals in exact money, moving through the stages of a pipeline, with their stage history. */
+package dev.custodian.crm.core.deal;

@@ -1,0 +1,45 @@
+package dev.custodian.crm.core.deal.service;
+
+import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.deal.DealListing;
+import dev.custodian.crm.core.deal.PipelineSummary;
+import dev.custodian.crm.core.deal.port.in.DealUseCases;
+import dev.custodian.crm.core.deal.port.out.DealRepository;
+import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
+import java.time.Clock;
+
+/** Factory: the deal use cases over their out-ports, one service each (a list and the history need none). */
+public final class DealServices {
+
+  private DealServices() {}
+
+  public static DealUseCases create(WorkspaceTransactions transactions, DealRepository deals,
+      PipelineRepository pipelines, IdGenerator ids, Clock clock) {
+    return new DealUseCases(
+        new CreateDealService(transactions, deals, pipelines, ids, clock),
+        new GetDealService(transactions, deals),
+        (actor, workspace, query) -> transactions.list(actor, Permission.DEAL_READ, workspace,
+            query.requireOffer(DealListing.OFFER), deals::list),
+        new UpdateDealService(transactions, deals, pipelines, ids, clock),
+        new DeleteDealService(transactions, deals),
+        // the first page holds at least the creation; an empty page asks whether the deal exists
+        (actor, workspace, deal, query) -> transactions.inWorkspace(workspace, actor, Permission.DEAL_READ, () -> {
+          var page = deals.history(workspace, deal, query.requireOffer(DealListing.HISTORY_OFFER));
+          if (page.items().isEmpty() && deals.findById(workspace, deal).isEmpty()) {
+            throw new NotFoundException("deal");
+          }
+          return page;
+        }),
+        // one aggregate: a pipeline has stages, so no row means no such pipeline
+        (actor, workspace, pipeline) -> transactions.inWorkspace(workspace, actor, Permission.DEAL_READ, () -> {
+          var rows = deals.summary(workspace, pipeline);
+          if (rows.isEmpty()) {
+            throw new NotFoundException("pipeline");
+          }
+          return PipelineSummary.of(pipeline, rows);
+        }));
+  }
+}

@@ -1,0 +1,112 @@
+package dev.custodian.crm.core.deal.service;
+
+import dev.custodian.crm.core.access.Actor;
+import dev.custodian.crm.core.access.Permission;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.common.Money;
+import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.error.PreconditionFailedException;
+import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.patch.PatchValue;
+import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.company.CompanyId;
+import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.deal.Deal;
+import dev.custodian.crm.core.deal.DealTitle;
+import dev.custodian.crm.core.deal.StageChange;
+import dev.custodian.crm.core.deal.StageSnapshot;
+import dev.custodian.crm.core.deal.port.in.UpdateDealCommand;
+import dev.custodian.crm.core.deal.port.in.UpdateDealUseCase;
+import dev.custodian.crm.core.deal.port.out.DealRepository;
+import dev.custodian.crm.core.pipeline.Pipeline;
+import dev.custodian.crm.core.pipeline.PipelineId;
+import dev.custodian.crm.core.pipeline.Stage;
+import dev.custodian.crm.core.pipeline.StageId;
+import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Service: applies a partial change with optimistic locking. A change of stage is a move: it is
+ * recorded in the deal's history by the same conditional write, so of two moves based on one
+ * version one is stored and recorded, the other changes nothing.
+ */
+public final class UpdateDealService implements UpdateDealUseCase {
+
+  private final WorkspaceTransactions transactions;
+  private final DealRepository deals;
+  private final PipelineRepository pipelines;
+  private final IdGenerator ids;
+  private final Clock clock;
+
+  public UpdateDealService(WorkspaceTransactions transactions, DealRepository deals, PipelineRepository pipelines,
+      IdGenerator ids, Clock clock) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.deals = Objects.requireNonNull(deals, "deals");
+    this.pipelines = Objects.requireNonNull(pipelines, "pipelines");
+    this.ids = Objects.requireNonNull(ids, "ids");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Deal update(Actor actor, UpdateDealCommand command) {
+    return transactions.inWorkspace(command.workspace(), actor, Permission.DEAL_WRITE, () -> {
+      Deal current = deals.findById(command.workspace(), command.id())
+          .orElseThrow(() -> new NotFoundException("deal"));
+      if (current.version() != command.expectedVersion()) {
+        throw PreconditionFailedException.stale("deal");
+      }
+      PipelineId pipelineId = valueOr(command.pipeline(), current.pipeline());
+      StageId stageId = valueOr(command.stage(), current.stage());
+      boolean otherPipeline = !pipelineId.equals(current.pipeline());
+      if (otherPipeline && !(command.stage() instanceof PatchValue.Set)) {
+        throw ValidationException.of(FieldError.field("stageId", "is required: a deal moved to another pipeline needs one of its stages"));
+      }
+      Instant now = Timestamps.now(clock);
+      Optional<StageChange> move = Optional.empty();
+      var stageKind = current.stageKind();
+      if (!stageId.equals(current.stage())) {
+        Pipeline target = Stages.pipeline(pipelines, command.workspace(), pipelineId);
+        Stage to = Stages.stageOf(target, stageId);
+        Pipeline source = otherPipeline
+            ? pipelines.findById(command.workspace(), current.pipeline()).orElseThrow()
+            : target;
+        StageSnapshot from = StageSnapshot.of(source.stage(current.stage()).orElseThrow());
+        stageKind = to.kind();
+        move = Optional.of(new StageChange(command.workspace(), ids.newId(), current.id(), Optional.of(from),
+            StageSnapshot.of(to), now, Optional.of(actor.account())));
+      }
+      DealTitle title = valueOr(command.title(), current.title());
+      Optional<Money> amount = optionalValueOr(command.amount(), current.amount());
+      Optional<LocalDate> date = optionalValueOr(command.expectedCloseDate(), current.expectedCloseDate());
+      Optional<CompanyId> company = optionalValueOr(command.company(), current.company());
+      Set<ContactId> contacts = valueOr(command.contacts(), current.contacts());
+      if (move.isEmpty() && title.equals(current.title()) && amount.equals(current.amount())
+          && date.equals(current.expectedCloseDate()) && company.equals(current.company())
+          && contacts.equals(current.contacts())) {
+        return current; // a change that changes nothing: no new version, nothing written
+      }
+      Deal changed = current.changed(title, amount, pipelineId, stageId, stageKind, date, company, contacts, now);
+      if (!deals.update(changed, command.expectedVersion(), move)) {
+        throw PreconditionFailedException.stale("deal");
+      }
+      return changed;
+    });
+  }
+
+  private static <T> T valueOr(PatchValue<T> patch, T current) {
+    return patch instanceof PatchValue.Set<T> set ? set.value() : current;
+  }
+
+  private static <T> Optional<T> optionalValueOr(PatchValue<T> patch, Optional<T> current) {
+    return patch instanceof PatchValue.Clear
+        ? Optional.empty()
+        : Optional.ofNullable(valueOr(patch, current.orElse(null)));
+  }
+}

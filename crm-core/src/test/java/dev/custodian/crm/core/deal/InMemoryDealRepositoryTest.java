@@ -1,0 +1,36 @@
+package dev.custodian.crm.core.deal;
+
+import dev.custodian.crm.core.company.InMemoryCompanyRepository;
+import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.contact.InMemoryContactRepository;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.deal.port.out.DealRepository;
+import dev.custodian.crm.core.pipeline.InMemoryPipelineRepository;
+import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
+import dev.custodian.crm.core.testing.InMemoryPorts;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class InMemoryDealRepositoryTest extends AbstractDealRepositoryContractTest {
+
+  @RegisterExtension final InMemoryPorts ports = new InMemoryPorts();
+
+  @Override
+  protected PipelineRepository pipelines() {
+    return new InMemoryPipelineRepository(ports.transactions());
+  }
+
+  @Override
+  protected CompanyRepository companies() {
+    return new InMemoryCompanyRepository(ports.transactions());
+  }
+
+  @Override
+  protected ContactRepository contacts() {
+    return new InMemoryContactRepository(ports.transactions(), companies);
+  }
+
+  @Override
+  protected DealRepository deals() {
+    return new InMemoryDealRepository(ports.transactions(), companies, contacts, pipelines);
+  }
+}

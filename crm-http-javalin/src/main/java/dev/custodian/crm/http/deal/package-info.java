@@ -1,0 +1,2 @@
+/** The deal routes, behind DealApi. */
+package dev.custodian.crm.http.deal;
