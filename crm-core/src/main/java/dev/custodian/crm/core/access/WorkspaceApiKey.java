@@ -2,6 +2,7 @@ package dev.custodian.crm.core.access;
 
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,7 +22,7 @@ public record WorkspaceApiKey(ApiKeyId id, WorkspaceId workspace, ApiKeyName nam
   public static final java.time.Duration LAST_USE_RESOLUTION = java.time.Duration.ofMinutes(1);
   /** The token type of an API key: {@code crmk_} and 32 random bytes. */
   public static final String TOKEN_PREFIX = "crmk_";
-  private static final Pattern TOKEN = Pattern.compile(Pattern.quote(TOKEN_PREFIX) + "[A-Za-z0-9_-]{43}");
+  private static final Pattern TOKEN = TokenGenerator.format(TOKEN_PREFIX);
 
   public WorkspaceApiKey {
     Objects.requireNonNull(id, "id");

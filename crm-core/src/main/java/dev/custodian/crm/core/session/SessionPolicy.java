@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.session;
 
+import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ public record SessionPolicy(Duration maxAge, Duration rotateAfter) {
   /** The token type of a session: {@code ses_} and 32 random bytes. */
   public static final String TOKEN_PREFIX = "ses_";
 
-  private static final Pattern TOKEN = Pattern.compile(Pattern.quote(TOKEN_PREFIX) + "[A-Za-z0-9_-]{43}");
+  private static final Pattern TOKEN = TokenGenerator.format(TOKEN_PREFIX);
 
   public SessionPolicy {
     Objects.requireNonNull(maxAge, "maxAge");

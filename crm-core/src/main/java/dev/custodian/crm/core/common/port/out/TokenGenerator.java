@@ -38,6 +38,15 @@ public interface TokenGenerator {
     };
   }
 
+  /**
+   * What a token of this type looks like, as {@link #secureRandom()} makes it: the prefix, then
+   * {@link #RANDOM_BYTES} in unpadded base64url. A text that does not match is no such token.
+   */
+  static Pattern format(String prefix) {
+    int characters = (RANDOM_BYTES * 8 + 5) / 6; // unpadded base64: 6 bits a character, rounded up
+    return Pattern.compile(Pattern.quote(requireValidPrefix(prefix)) + "[A-Za-z0-9_-]{" + characters + "}");
+  }
+
   /** Refuses a prefix that does not match {@link #PREFIX}; a programming error, hence unchecked. */
   static String requireValidPrefix(String prefix) {
     Objects.requireNonNull(prefix, "prefix");
