@@ -340,10 +340,7 @@ class AccessSweepTest {
    * server's dispatcher sends (and counts a token for) within a second, whatever the next call does.
    */
   private static Map<String, Long> quietRowCounts() throws Exception {
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-    while (TestApp.count(db, "mail_outbox") > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    TestApp.awaitEmptyOutbox(db);
     return rowCounts();
   }
 

@@ -325,6 +325,17 @@ final class TestApp implements AutoCloseable {
 
   private static final Pattern MAIL_LINK = Pattern.compile("(http://\\S+?)(#token=([A-Za-z0-9_-]+))?\\s");
 
+  /**
+   * Waits (20 s at most) until the mail outbox is empty: a mail a call queued is sent by the server's
+   * dispatcher in the background, with statements and rows of its own.
+   */
+  static void awaitEmptyOutbox(TestDatabase db) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (count(db, "mail_outbox") > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
   /** How many rows a table has, counted as the superuser (not through the application). */
   static long count(TestDatabase db, String table) throws SQLException {
     try (Connection c = db.superuserConnection();
