@@ -83,6 +83,13 @@ final class OpenApiDocument {
     if (route.paged()) {
       listParameters(route.list(), parameters);
     }
+    if (route.filters() != null) {
+      filterParameters(route.filters(), parameters);
+    }
+    for (Route.QueryParameter parameter : route.query()) {
+      query(parameters, parameter.name()).put("description", parameter.description())
+          .putObject("schema").put("type", "string").put("format", "uuid");
+    }
     for (String header : route.headers()) {
       parameters.addObject().put("name", header).put("in", "header").put("required", false)
           .putObject("schema").put("type", "string");
@@ -122,6 +129,24 @@ final class OpenApiDocument {
 
   /** The list grammar's query parameters, as the route's offer allows them. */
   private void listParameters(ListOffer offer, ArrayNode parameters) {
+    filterParameters(offer, parameters);
+    if (!offer.sorts().isEmpty()) {
+      ObjectNode sort = query(parameters, "sort")
+          .put("description", "The order: a field, ascending, or -field, descending; empty values last, ties by id");
+      ArrayNode values = sort.putObject("schema").put("type", "string").put("default", offer.defaultSort().parameter())
+          .putArray("enum");
+      offer.sorts().keySet().forEach(field -> values.add(field).add("-" + field));
+      offer.sorts().keySet().forEach(field -> offer.companionOf(field).ifPresent(companion -> sort.put("description",
+          sort.get("description").asText() + "; " + field + " needs " + companion + "= given once")));
+    }
+    query(parameters, "limit").putObject("schema").put("type", "integer").put("minimum", 1)
+        .put("maximum", PageRequest.MAX_LIMIT).put("default", PageRequest.DEFAULT_LIMIT);
+    query(parameters, "cursor").put("description", "A page's nextCursor, with the same filters and sort")
+        .putObject("schema").put("type", "string");
+  }
+
+  /** The list grammar's filter parameters, as the offer allows them. */
+  private void filterParameters(ListOffer offer, ArrayNode parameters) {
     for (Map.Entry<String, ListOffer.FilterOffer> filter : offer.filters().entrySet()) {
       for (Filter.Operator operator : filter.getValue().operators()) {
         ObjectNode p = query(parameters, filter.getKey() + operator.suffix());
@@ -138,19 +163,10 @@ final class OpenApiDocument {
           case EMPTY -> p.put("description", "true: only rows without a value; false: only rows with one")
               .putObject("schema").put("type", "boolean");
         }
+        offer.companionOf(filter.getKey()).ifPresent(companion ->
+            p.put("description", p.get("description").asText() + "; needs " + companion + "= given once"));
       }
     }
-    if (!offer.sorts().isEmpty()) {
-      ObjectNode sort = query(parameters, "sort")
-          .put("description", "The order: a field, ascending, or -field, descending; empty values last, ties by id");
-      ArrayNode values = sort.putObject("schema").put("type", "string").put("default", offer.defaultSort().parameter())
-          .putArray("enum");
-      offer.sorts().keySet().forEach(field -> values.add(field).add("-" + field));
-    }
-    query(parameters, "limit").putObject("schema").put("type", "integer").put("minimum", 1)
-        .put("maximum", PageRequest.MAX_LIMIT).put("default", PageRequest.DEFAULT_LIMIT);
-    query(parameters, "cursor").put("description", "A page's nextCursor, with the same filters and sort")
-        .putObject("schema").put("type", "string");
   }
 
   private static ObjectNode query(ArrayNode parameters, String name) {

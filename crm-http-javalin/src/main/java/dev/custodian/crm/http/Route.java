@@ -17,11 +17,23 @@ import java.util.Objects;
  * @param list for a list route, what its query offers (the answer is then a page of
  *     {@code response} items, {@code items} and {@code nextCursor}, and the route reads the list
  *     grammar's query parameters); {@code null} for any other route
+ * @param filters for an aggregate over a list's rows, the offer whose filters (only) it reads;
+ *     {@code null} for any other route
+ * @param query other query parameters it reads (e.g. {@code moveDealsTo})
  * @param headers request headers the route reads (e.g. {@code If-Match})
  */
 public record Route(HandlerType method, String path, Access access, String operationId, String summary,
     Class<?> requestBody, String requestMediaType, int status, Class<?> response, ListOffer list,
-    List<String> headers, Handler handler) {
+    ListOffer filters, List<QueryParameter> query, List<String> headers, Handler handler) {
+
+  /** A query parameter outside the list grammar: an optional id. */
+  public record QueryParameter(String name, String description) {
+
+    public QueryParameter {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(description, "description");
+    }
+  }
 
   public Route {
     Objects.requireNonNull(method, "method");
@@ -29,6 +41,7 @@ public record Route(HandlerType method, String path, Access access, String opera
     Objects.requireNonNull(operationId, "operationId");
     Objects.requireNonNull(summary, "summary");
     Objects.requireNonNull(requestMediaType, "requestMediaType");
+    query = List.copyOf(query);
     headers = List.copyOf(headers);
     Objects.requireNonNull(handler, "handler");
   }

@@ -69,6 +69,8 @@ public final class RouteTable {
     private int status = 200;
     private Class<?> response;
     private ListOffer list;
+    private ListOffer filters;
+    private final List<Route.QueryParameter> query = new ArrayList<>();
     private final List<String> headers = new ArrayList<>();
 
     private Builder(HandlerType method, String path) {
@@ -123,10 +125,26 @@ public final class RouteTable {
       return responds(200, item);
     }
 
+    /**
+     * Reads the filters (only) of the list grammar as {@code offer} allows them, for an aggregate
+     * over that list's rows (its handler parses them with {@code ListQuery.filtersOf} and the same
+     * offer).
+     */
+    public Builder filters(ListOffer offer) {
+      this.filters = Objects.requireNonNull(offer, "offer");
+      return this;
+    }
+
+    /** An optional query parameter holding an id, outside the list grammar. */
+    public Builder queryId(String name, String description) {
+      query.add(new Route.QueryParameter(name, description));
+      return this;
+    }
+
     /** Adds the entry with its handler. */
     public void handle(Handler handler) {
       add(new Route(method, path, access, operationId != null ? operationId : method.name().toLowerCase() + path,
-          summary != null ? summary : "", requestBody, requestMediaType, status, response, list, headers, handler));
+          summary != null ? summary : "", requestBody, requestMediaType, status, response, list, filters, query, headers, handler));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.common;
 
+import dev.custodian.crm.core.common.paging.Filter;
 import dev.custodian.crm.core.common.paging.ListOffer;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
@@ -25,7 +26,7 @@ public final class InMemoryPaging {
   public static <V> Page<V> page(Stream<V> rows, ListQuery query, ListFields<V> fields) {
     Sort sort = query.sort();
     List<Placed<V>> fetched = rows
-        .filter(row -> query.filters().stream().allMatch(f -> f.test(fields.value(row, f.field()))))
+        .filter(row -> matches(row, query.filters(), fields))
         .map(row -> new Placed<>(row, sort.type().sortKey(fields.value(row, sort.field())), fields.id(row)))
         .filter(placed -> query.page().after()
             .map(after -> sort.compare(placed.key(), placed.id(), after.key(), after.id()) > 0)
@@ -35,6 +36,11 @@ public final class InMemoryPaging {
         .toList();
     return Page.fromLookahead(fetched, query.page().limit(), last -> query.cursorAt(last.key(), last.id()))
         .map(Placed::row);
+  }
+
+  /** Whether a row passes every filter (as a list or an aggregate over one asks). */
+  public static <V> boolean matches(V row, List<Filter> filters, ListFields<V> fields) {
+    return filters.stream().allMatch(f -> fields.test(row, f));
   }
 
   /** A row with its place in the walk: its sort key ({@code null} when empty) and id. */

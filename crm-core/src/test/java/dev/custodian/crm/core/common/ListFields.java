@@ -1,5 +1,7 @@
 package dev.custodian.crm.core.common;
 
+import dev.custodian.crm.core.common.paging.Filter;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +19,7 @@ public final class ListFields<V> {
 
   private final Function<V, UUID> id;
   private final Map<String, Function<V, ?>> fields = new LinkedHashMap<>();
+  private final Map<String, Function<V, Collection<?>>> manyValued = new LinkedHashMap<>();
 
   private ListFields(Function<V, UUID> id) {
     this.id = Objects.requireNonNull(id, "id");
@@ -31,6 +34,18 @@ public final class ListFields<V> {
   public ListFields<V> with(String name, Function<V, ?> value) {
     fields.put(name, Objects.requireNonNull(value, "value"));
     return this;
+  }
+
+  /** The many-valued field {@code name} of a row (filtered on only): a row passes when any value does. */
+  public ListFields<V> withEach(String name, Function<V, Collection<?>> values) {
+    manyValued.put(name, Objects.requireNonNull(values, "values"));
+    return this;
+  }
+
+  /** Whether a row passes {@code filter}, as the database adapter decides it. */
+  boolean test(V row, Filter filter) {
+    Function<V, Collection<?>> many = manyValued.get(filter.field());
+    return many != null ? filter.testAny(many.apply(row)) : filter.test(value(row, filter.field()));
   }
 
   UUID id(V row) {

@@ -21,6 +21,7 @@ import dev.custodian.crm.core.pipeline.Stage;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.AbstractPortContractTest;
+import dev.custodian.crm.core.testing.KeysetWalkCheck;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -298,7 +299,7 @@ public abstract class AbstractDealRepositoryContractTest extends AbstractPortCon
         pipelineOfA.id(), StageSnapshot.of(proposal), Optional.empty(), Optional.empty(), Set.of(), Instant.now()));
     stored(aDeal(b)); // another workspace's deal in its own pipeline
 
-    PipelineSummary summary = PipelineSummary.of(pipelineOfA.id(), in(a, () -> deals.summary(a, pipelineOfA.id())));
+    PipelineSummary summary = PipelineSummary.of(pipelineOfA.id(), in(a, () -> deals.summary(a, pipelineOfA.id(), List.of())));
 
     assertThat(summary.stages()).extracting(PipelineSummary.StageSummary::stage)
         .containsExactlyElementsOf(pipelineOfA.stages().stream().map(Stage::id).toList());
@@ -314,8 +315,8 @@ public abstract class AbstractDealRepositoryContractTest extends AbstractPortCon
       assertThat(total.weighted()).isEqualTo(expected.multiply(java.math.BigDecimal.valueOf(proposal.probability().value()))
           .divide(java.math.BigDecimal.valueOf(100), expected.scale(), java.math.RoundingMode.HALF_EVEN));
     }
-    assertThat(in(b, () -> deals.summary(b, pipelineOfA.id()))).isEmpty();
-    assertThat(in(a, () -> deals.summary(a, dev.custodian.crm.core.pipeline.PipelineId.of(UUID.randomUUID())))).isEmpty();
+    assertThat(in(b, () -> deals.summary(b, pipelineOfA.id(), List.of()))).isEmpty();
+    assertThat(in(a, () -> deals.summary(a, dev.custodian.crm.core.pipeline.PipelineId.of(UUID.randomUUID()), List.of()))).isEmpty();
   }
 
   @Test
@@ -367,5 +368,110 @@ public abstract class AbstractDealRepositoryContractTest extends AbstractPortCon
 
   private List<Deal> list(WorkspaceId workspace, Map<String, List<String>> parameters) {
     return in(workspace, () -> deals.list(workspace, ListQuery.of(DealListing.OFFER, parameters)).items());
+  }
+
+  @Test
+  void theListFiltersByLinkedContact_andByAmountWithinOneCurrency_andSortsByAmount() {
+    Contact ada = stored(a, () -> aContact(a), contacts::insert);
+    Contact bob = stored(a, () -> aContact(a), contacts::insert);
+    Stage lead = pipelineOfA.openStages().get(0);
+    Deal small = stored(withAmount(aDeal(a, "small", lead, Optional.empty(), Set.of(ada.id()), Instant.now()), "10.50", "EUR"));
+    Deal large = stored(withAmount(aDeal(a, "large", lead, Optional.empty(), Set.of(ada.id(), bob.id()), Instant.now()),
+        "900", "EUR"));
+    Deal yen = stored(withAmount(aDeal(a, "yen", lead, Optional.empty(), Set.of(bob.id()), Instant.now()), "50", "JPY"));
+    Deal none = stored(withoutAmount(aDeal(a, "none", lead, Optional.empty(), Set.of(), Instant.now())));
+
+    assertThat(list(a, Map.of("contactId", List.of(ada.id().toString())))).containsExactlyInAnyOrder(small, large);
+    assertThat(list(a, Map.of("contactId", List.of(ada.id().toString(), bob.id().toString()))))
+        .containsExactlyInAnyOrder(small, large, yen);
+    assertThat(list(a, Map.of("contactId.empty", List.of("true")))).containsExactly(none);
+    assertThat(list(a, Map.of("contactId.empty", List.of("false")))).hasSize(3);
+    assertThat(list(a, Map.of("contactId", List.of(UUID.randomUUID().toString())))).isEmpty();
+
+    assertThat(list(a, Map.of("currency", List.of("EUR"), "amount.gte", List.of("10.5")))).containsExactlyInAnyOrder(small, large);
+    assertThat(list(a, Map.of("currency", List.of("EUR"), "amount.gte", List.of("10.51")))).containsExactly(large);
+    assertThat(list(a, Map.of("currency", List.of("EUR"), "amount.lte", List.of("10.50")))).containsExactly(small);
+    assertThat(list(a, Map.of("currency", List.of("JPY"), "amount.lte", List.of("100")))).containsExactly(yen);
+    assertThat(list(a, Map.of("currency", List.of("EUR"), "sort", List.of("amount")))).containsExactly(small, large);
+    assertThat(list(a, Map.of("currency", List.of("EUR"), "sort", List.of("-amount")))).containsExactly(large, small);
+    assertThat(in(b, () -> deals.list(b, ListQuery.of(DealListing.OFFER, Map.of("contactId", List.of(ada.id().toString()))))
+        .items())).isEmpty();
+  }
+
+  @Test
+  void theSummaryCountsAndAddsOnlyTheDealsThatPassTheFilters() {
+    Contact ada = stored(a, () -> aContact(a), contacts::insert);
+    Stage lead = pipelineOfA.openStages().get(0);
+    stored(withAmount(aDeal(a, "one", lead, Optional.empty(), Set.of(ada.id()), Instant.now()), "10.50", "EUR"));
+    stored(withAmount(aDeal(a, "two", lead, Optional.empty(), Set.of(), Instant.now()), "900", "EUR"));
+    stored(withAmount(aDeal(a, "won", pipelineOfA.wonStage(), Optional.empty(), Set.of(ada.id()), Instant.now()), "7", "EUR"));
+
+    List<dev.custodian.crm.core.common.paging.Filter> byAda = ListQuery.filtersOf(new dev.custodian.crm.core.common.validation.Validator(),
+        DealListing.SUMMARY_OFFER, Map.of("contactId", List.of(ada.id().toString()), "status", List.of("open")));
+    PipelineSummary summary = PipelineSummary.of(pipelineOfA.id(), in(a, () -> deals.summary(a, pipelineOfA.id(), byAda)));
+
+    assertThat(summary.stages().get(0).count()).isEqualTo(1);
+    assertThat(summary.stages().get(0).totals()).singleElement()
+        .satisfies(t -> assertThat(t.sum()).isEqualByComparingTo("10.50"));
+    assertThat(summary.stages()).filteredOn(s -> s.stage().equals(pipelineOfA.wonStage().id()))
+        .singleElement().satisfies(s -> assertThat(s.count()).isZero());
+    List<dev.custodian.crm.core.common.paging.Filter> large = ListQuery.filtersOf(new dev.custodian.crm.core.common.validation.Validator(),
+        DealListing.SUMMARY_OFFER, Map.of("currency", List.of("EUR"), "amount.gte", List.of("100")));
+    PipelineSummary onlyLarge = PipelineSummary.of(pipelineOfA.id(), in(a, () -> deals.summary(a, pipelineOfA.id(), large)));
+    assertThat(onlyLarge.stages().get(0).count()).isEqualTo(1);
+    assertThat(onlyLarge.stages().get(0).totals()).singleElement()
+        .satisfies(t -> assertThat(t.sum()).isEqualByComparingTo("900"));
+  }
+
+  @Test
+  void walkingEachSortBothWaysOver10000Deals_whileOthersAreInserted_returnsEachExistingOneOnceInOrder()
+      throws Exception {
+    WorkspaceId workspace = a;
+    Stage lead = pipelineOfA.openStages().get(0);
+    Map<String, java.util.function.Function<java.util.Random, Object>> values = Map.of(
+        // empty dates sort last both ways; amounts are never negative, and come with a currency
+        DealListing.EXPECTED_CLOSE_DATE, random -> random.nextInt(5) == 0 ? null : LocalDate.of(2026, 1, 1).plusDays(random.nextInt(300)),
+        DealListing.AMOUNT, random -> java.math.BigDecimal.valueOf(random.nextInt(2000), 2));
+    KeysetWalkCheck.walkEverySortBothWaysWhileOthersAreInserted(DealListing.OFFER,
+        new KeysetWalkCheck.SortedStore<Deal>() {
+          @Override
+          public void insert(List<KeysetWalkCheck.Sample> samples) {
+            run(workspace, () -> samples.forEach(sample -> {
+              Deal deal = Deal.create(workspace, DealId.of(sample.id()), new DealTitle((String) sample.value(DealListing.TITLE)),
+                  Optional.of(new Money((java.math.BigDecimal) sample.value(DealListing.AMOUNT), java.util.Currency.getInstance("EUR"))),
+                  pipelineOfA.id(), StageSnapshot.of(lead), Optional.ofNullable((LocalDate) sample.value(DealListing.EXPECTED_CLOSE_DATE)),
+                  Optional.empty(), Set.of(), (Instant) sample.value(DealListing.CREATED_AT));
+              deals.insert(deal, created(deal, lead));
+            }));
+          }
+
+          @Override
+          public dev.custodian.crm.core.common.paging.Page<Deal> list(ListQuery query) {
+            return in(workspace, () -> deals.list(workspace, query));
+          }
+
+          @Override
+          public KeysetWalkCheck.Sample sampleOf(Deal deal) {
+            Map<String, Object> sampled = new java.util.HashMap<>();
+            sampled.put(DealListing.CREATED_AT, deal.createdAt());
+            sampled.put(DealListing.TITLE, deal.title().value());
+            sampled.put(DealListing.EXPECTED_CLOSE_DATE, deal.expectedCloseDate().orElse(null));
+            sampled.put(DealListing.AMOUNT, deal.amount().orElseThrow().amount());
+            return new KeysetWalkCheck.Sample(deal.id().value(), sampled);
+          }
+        }, values, sort -> sort.field().equals(DealListing.AMOUNT)
+            ? List.of(dev.custodian.crm.core.common.paging.Filter.anyOf(DealListing.CURRENCY,
+                dev.custodian.crm.core.common.paging.ValueType.TEXT, List.of("EUR")))
+            : List.of());
+  }
+
+  private Deal withAmount(Deal deal, String amount, String currency) {
+    return Deal.create(deal.workspace(), deal.id(), deal.title(), Optional.of(Money.of(amount, currency)), deal.pipeline(),
+        StageSnapshot.of(pipelineOf(deal.workspace()).stage(deal.stage()).orElseThrow()), deal.expectedCloseDate(), deal.company(), deal.contacts(), deal.createdAt());
+  }
+
+  private Deal withoutAmount(Deal deal) {
+    return Deal.create(deal.workspace(), deal.id(), deal.title(), Optional.empty(), deal.pipeline(),
+        StageSnapshot.of(pipelineOf(deal.workspace()).stage(deal.stage()).orElseThrow()), deal.expectedCloseDate(), deal.company(), deal.contacts(), deal.createdAt());
   }
 }

@@ -1,33 +1,35 @@
 package dev.custodian.crm.core.deal;
 
+import dev.custodian.crm.core.common.InMemoryPaging;
 import dev.custodian.crm.core.common.InMemoryTenantRepository;
 import dev.custodian.crm.core.common.InMemoryTenantTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.ListFields;
+import dev.custodian.crm.core.common.Money;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.paging.Filter;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
-import dev.custodian.crm.core.tenancy.WorkspaceId;
-import dev.custodian.crm.core.common.Money;
 import dev.custodian.crm.core.pipeline.Pipeline;
 import dev.custodian.crm.core.pipeline.PipelineId;
 import dev.custodian.crm.core.pipeline.Stage;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * In-memory fake of {@link DealRepository}; passes the same contract as the jOOQ adapter. A deal's
@@ -45,7 +47,9 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
       .with(DealListing.STAGE_ID, d -> d.stage().value())
       .with(DealListing.STATUS, d -> d.status().apiName())
       .with(DealListing.COMPANY_ID, d -> d.company().map(CompanyId::value).orElse(null))
-      .with(DealListing.CURRENCY, d -> d.amount().map(m -> m.currency().getCurrencyCode()).orElse(null));
+      .with(DealListing.CURRENCY, d -> d.amount().map(m -> m.currency().getCurrencyCode()).orElse(null))
+      .with(DealListing.AMOUNT, d -> d.amount().map(Money::amount).orElse(null))
+      .withEach(DealListing.CONTACT_ID, d -> d.contacts().stream().map(c -> c.value()).toList());
 
   private static final ListFields<StageChange> HISTORY_FIELDS = ListFields.<StageChange>of(StageChange::id)
       .with(DealListing.CHANGED_AT, StageChange::at);
@@ -113,7 +117,7 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
 
   @Override
   public Page<StageChange> history(WorkspaceId workspace, DealId deal, ListQuery query) {
-    return dev.custodian.crm.core.common.InMemoryPaging.page(
+    return InMemoryPaging.page(
         history.visible(workspace).filter(c -> c.deal().equals(deal)),
         query.requireOffer(DealListing.HISTORY_OFFER), HISTORY_FIELDS);
   }
@@ -126,14 +130,15 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
   }
 
   @Override
-  public List<PipelineSummary.Row> summary(WorkspaceId workspace, PipelineId pipeline) {
+  public List<PipelineSummary.Row> summary(WorkspaceId workspace, PipelineId pipeline, List<Filter> filters) {
     Optional<Pipeline> found = pipelines.findById(workspace, pipeline);
     if (found.isEmpty()) {
       return List.of();
     }
     List<PipelineSummary.Row> rows = new ArrayList<>();
     for (Stage stage : found.get().stages()) {
-      List<Deal> in = table.visible(workspace).filter(d -> d.stage().equals(stage.id())).toList();
+      List<Deal> in = table.visible(workspace)
+          .filter(d -> d.stage().equals(stage.id()) && InMemoryPaging.matches(d, filters, LIST_FIELDS)).toList();
       Map<Optional<Currency>, List<Deal>> byCurrency = in.stream()
           .collect(Collectors.groupingBy(d -> d.amount().map(Money::currency)));
       if (byCurrency.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.custodian.crm.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.crm.core.common.paging.Filter;
 import dev.custodian.crm.core.common.paging.ListOffer;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
@@ -124,6 +125,16 @@ public final class KeysetWalkCheck {
    */
   public static <T> void walkEverySortBothWaysWhileOthersAreInserted(ListOffer offer, SortedStore<T> store,
       Map<String, Function<Random, Object>> values) throws Exception {
+    walkEverySortBothWaysWhileOthersAreInserted(offer, store, values, sort -> List.of());
+  }
+
+  /**
+   * As {@link #walkEverySortBothWaysWhileOthersAreInserted(ListOffer, SortedStore, Map)}, each sort
+   * walked with the filters it needs (a sort compared within one value of a companion field, e.g.
+   * {@code amount} within one {@code currency}); the store makes every row pass them.
+   */
+  public static <T> void walkEverySortBothWaysWhileOthersAreInserted(ListOffer offer, SortedStore<T> store,
+      Map<String, Function<Random, Object>> values, Function<Sort, List<Filter>> filtersOf) throws Exception {
     Map<String, Function<Random, Object>> makers = new LinkedHashMap<>();
     makers.put(offer.defaultSort().field(), maker(offer.defaultSort().type()));
     offer.sorts().forEach((field, type) -> makers.put(field, maker(type)));
@@ -147,7 +158,7 @@ public final class KeysetWalkCheck {
     Map<Sort, List<Sample>> walks = whileInserting(random -> store.insert(List.of(sample(makers, random))), () -> {
       Map<Sort, List<Sample>> walked = new LinkedHashMap<>();
       for (Sort sort : sorts) {
-        ListQuery first = new ListQuery(offer, List.of(), sort, PageRequest.first(200));
+        ListQuery first = new ListQuery(offer, filtersOf.apply(sort), sort, PageRequest.first(200));
         walked.put(sort, walk(store::list, first).stream().map(store::sampleOf).toList());
       }
       return walked;

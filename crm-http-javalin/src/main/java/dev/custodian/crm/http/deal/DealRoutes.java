@@ -2,6 +2,7 @@ package dev.custodian.crm.http.deal;
 
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.common.Money;
+import dev.custodian.crm.core.common.paging.Filter;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.deal.Deal;
@@ -22,6 +23,7 @@ import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -64,7 +66,7 @@ final class DealRoutes implements RouteGroup {
         .respondsPage(StageChangeResponse.class, DealListing.HISTORY_OFFER).handle(this::history);
     table.get(SUMMARY).access(Access.permission(Permission.DEAL_READ))
         .describe("getPipelineSummary", "Count a pipeline's deals per stage and add up their amounts per currency")
-        .responds(200, PipelineSummaryResponse.class).handle(this::summary);
+        .filters(DealListing.SUMMARY_OFFER).responds(200, PipelineSummaryResponse.class).handle(this::summary);
   }
 
   /** {@code POST}: 201 with the deal, its {@code Location} and {@code ETag}. */
@@ -140,8 +142,9 @@ final class DealRoutes implements RouteGroup {
     Validator v = new Validator();
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
     PipelineId pipeline = Requests.idPathParam(ctx, v, "pipelineId", PipelineId::of);
+    List<Filter> filters = ListQuery.filtersOf(v, DealListing.SUMMARY_OFFER, ctx.queryParamMap());
     v.throwIfInvalid();
-    ctx.json(PipelineSummaryResponse.from(useCases.summary().summary(CurrentActor.of(ctx), workspace, pipeline)));
+    ctx.json(PipelineSummaryResponse.from(useCases.summary().summary(CurrentActor.of(ctx), workspace, pipeline, filters)));
   }
 
   private static void respond(Context ctx, Deal deal) {

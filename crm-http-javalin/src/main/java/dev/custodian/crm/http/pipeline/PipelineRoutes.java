@@ -84,6 +84,8 @@ final class PipelineRoutes implements RouteGroup {
         .handle(this::updateStage);
     table.delete(STAGE).access(manage)
         .describe("deleteStage", "Delete a stage (with the pipeline's If-Match); answers the pipeline")
+        .queryId("moveDealsTo", "A stage of the same pipeline that the deleted stage's deals move to, each move "
+            + "recorded; without it, a stage holding deals is in use (409)")
         .header(ETags.IF_MATCH).responds(200, PipelineResponse.class).handle(this::deleteStage);
   }
 

@@ -48,7 +48,7 @@ public final class KeysetPaging {
     Field<UUID> id = columns.id();
     boolean nullable = column.getDataType().nullable();
 
-    Condition where = DSL.and(query.filters().stream().map(f -> condition(f, columns.field(f.field()))).toList());
+    Condition where = conditions(query.filters(), columns);
     Condition after = query.page().after().map(c -> after(c, column, ordered, id, nullable)).orElse(DSL.noCondition());
     SortField<Object> byKey = sort.descending() ? ordered.desc() : ordered.asc();
     List<SortField<?>> order = List.of(nullable ? byKey.nullsLast() : byKey, sort.descending() ? id.desc() : id.asc());
@@ -80,6 +80,28 @@ public final class KeysetPaging {
         ? DSL.row(ordered, id).lt(DSL.val(key, column), DSL.val(cursor.id(), id))
         : DSL.row(ordered, id).gt(DSL.val(key, column), DSL.val(cursor.id(), id));
     return nullable ? beyond.or(column.isNull()) : beyond;
+  }
+
+  /**
+   * The SQL of these filters (all must hold) on a list's columns, as the list's walk applies them;
+   * an aggregate over the same rows (a summary) adds it to its own conditions.
+   */
+  public static Condition conditions(List<Filter> filters, ListColumns columns) {
+    return DSL.and(filters.stream().map(f -> condition(f, columns)).toList());
+  }
+
+  private static Condition condition(Filter filter, ListColumns columns) {
+    ListColumns.Related related = columns.related(filter.field());
+    if (related == null) {
+      return condition(filter, columns.field(filter.field()));
+    }
+    // as Filter#testAny: .empty asks for no related row; the others for one whose value passes
+    if (filter.operator() == Filter.Operator.EMPTY) {
+      Condition any = DSL.exists(DSL.selectOne().from(related.table()).where(related.joined()));
+      return (Boolean) filter.value() ? DSL.not(any) : any;
+    }
+    return DSL.exists(DSL.selectOne().from(related.table()).where(related.joined())
+        .and(condition(filter, related.value())));
   }
 
   /** A filter's SQL, as {@link Filter#test} decides it in memory. */

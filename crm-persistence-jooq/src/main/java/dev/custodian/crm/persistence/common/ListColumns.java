@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Table;
 
 /**
  * Persistence adapter: the columns of one list for {@link KeysetPaging}: the row's id, the column of
@@ -18,6 +20,10 @@ public final class ListColumns {
   private final Field<UUID> id;
   private final Map<String, Field<?>> fields = new LinkedHashMap<>();
   private final Map<String, Field<?>> sortKeys = new LinkedHashMap<>();
+  private final Map<String, Related> related = new LinkedHashMap<>();
+
+  /** A many-valued field: the rows of {@code table} that {@code joined} ties to the listed row, each holding one {@code value}. */
+  record Related(Table<?> table, Condition joined, Field<?> value) {}
 
   private ListColumns(Field<UUID> id) {
     this.id = Objects.requireNonNull(id, "id");
@@ -38,6 +44,22 @@ public final class ListColumns {
   public ListColumns sortKey(String name, Field<String> column) {
     sortKeys.put(name, Objects.requireNonNull(column, "column"));
     return this;
+  }
+
+  /**
+   * A many-valued field, filtered on only: the values are {@code value} in the rows of
+   * {@code table} that {@code joined} ties to the listed row (a correlated condition); a row passes
+   * a filter when any of its values does, and {@code .empty} asks whether it has any. The table
+   * needs an index leading with {@code (tenant_id, <value>)}.
+   */
+  public ListColumns related(String name, Table<?> table, Condition joined, Field<?> value) {
+    related.put(name, new Related(Objects.requireNonNull(table, "table"), Objects.requireNonNull(joined, "joined"),
+        Objects.requireNonNull(value, "value")));
+    return this;
+  }
+
+  Related related(String name) {
+    return related.get(name);
   }
 
   Field<UUID> id() {

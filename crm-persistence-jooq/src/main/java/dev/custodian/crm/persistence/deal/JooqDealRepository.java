@@ -12,6 +12,7 @@ import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.paging.Filter;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
@@ -47,8 +48,8 @@ import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 
@@ -78,6 +79,9 @@ final class JooqDealRepository implements DealRepository {
       .field(DealListing.STATUS, DSL.lower(DEALS.STAGE_KIND))
       .field(DealListing.COMPANY_ID, DEALS.COMPANY_ID)
       .field(DealListing.CURRENCY, DEALS.CURRENCY)
+      .field(DealListing.AMOUNT, DEALS.AMOUNT)
+      .related(DealListing.CONTACT_ID, DEAL_CONTACTS,
+          DEAL_CONTACTS.TENANT_ID.eq(DEALS.TENANT_ID).and(DEAL_CONTACTS.DEAL_ID.eq(DEALS.ID)), DEAL_CONTACTS.CONTACT_ID)
       .sortKey(DealListing.TITLE, DEALS.TITLE_SORT);
 
   private static final ListColumns HISTORY_COLUMNS = ListColumns.of(DEAL_STAGE_CHANGES.ID)
@@ -209,11 +213,11 @@ final class JooqDealRepository implements DealRepository {
   }
 
   /**
-   * One aggregate: the pipeline's stages, each joined with its deals and grouped by currency (a
-   * stage without deals is one group of count 0).
+   * One aggregate: the pipeline's stages, each joined with its deals that pass the filters (as the
+   * list applies them) and grouped by currency (a stage without such deals is one group of count 0).
    */
   @Override
-  public List<PipelineSummary.Row> summary(WorkspaceId workspace, PipelineId pipeline) {
+  public List<PipelineSummary.Row> summary(WorkspaceId workspace, PipelineId pipeline, List<Filter> filters) {
     Field<Integer> count = DSL.count(DEALS.ID).as("deal_count");
     Field<BigDecimal> sum = DSL.sum(DEALS.AMOUNT).as("amount_sum");
     return transactions.dsl(workspace)
@@ -221,6 +225,7 @@ final class JooqDealRepository implements DealRepository {
             PIPELINE_STAGES.POSITION, DEALS.CURRENCY, count, sum)
         .from(PIPELINE_STAGES)
         .leftJoin(DEALS).on(DEALS.TENANT_ID.eq(PIPELINE_STAGES.TENANT_ID)).and(DEALS.STAGE_ID.eq(PIPELINE_STAGES.ID))
+        .and(KeysetPaging.conditions(filters, LIST_COLUMNS))
         .where(PIPELINE_STAGES.TENANT_ID.eq(workspace.value()))
         .and(PIPELINE_STAGES.PIPELINE_ID.eq(pipeline.value()))
         .groupBy(PIPELINE_STAGES.ID, PIPELINE_STAGES.NAME, PIPELINE_STAGES.KIND, PIPELINE_STAGES.PROBABILITY,

@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.common.paging;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -93,6 +94,16 @@ public record Filter(String field, ValueType type, Operator operator, List<Objec
       text.append(v.length()).append(':').append(v);
     }
     return text.toString();
+  }
+
+  /**
+   * Whether a row with these values of a many-valued field (e.g. a deal's contacts) passes this
+   * filter: {@code .empty} asks whether it has none; the others whether any one value passes.
+   */
+  public boolean testAny(Collection<?> rowValues) {
+    return operator == Operator.EMPTY
+        ? rowValues.isEmpty() == (Boolean) value()
+        : rowValues.stream().anyMatch(this::test);
   }
 
   /** Whether a row's value passes this filter, as the SQL of the jOOQ adapter decides it. */

@@ -5,6 +5,7 @@ import dev.custodian.crm.core.common.error.InvalidValueException;
 import dev.custodian.crm.core.common.validation.Validator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ final class ListGrammar {
   private static final String UNNAMED = "query";
 
   private final ListOffer offer;
+  /** Only filters: {@code limit}, {@code cursor} and {@code sort} are not parameters then. */
+  private final boolean filtersOnly;
   /** The first error of each parameter, by its name (unknown odd names as one), in the order they came. */
   private final Map<String, FieldError> errors = new LinkedHashMap<>();
   private final List<Filter> filters = new ArrayList<>();
@@ -36,22 +39,37 @@ final class ListGrammar {
   private int limit = PageRequest.DEFAULT_LIMIT;
   private String cursor;
 
-  private ListGrammar(ListOffer offer) {
+  private ListGrammar(ListOffer offer, boolean filtersOnly) {
     this.offer = offer;
+    this.filtersOnly = filtersOnly;
     this.sort = offer.defaultSort();
   }
 
   static ListQuery parse(Validator v, ListOffer offer, Map<String, List<String>> parameters) {
-    ListGrammar grammar = new ListGrammar(offer);
+    ListGrammar grammar = read(offer, false, parameters);
+    ListQuery query = grammar.query();
+    grammar.errors.values().stream().filter(Objects::nonNull).forEach(v::reject);
+    return query;
+  }
+
+  /** The filters alone (as of an aggregate over a list's rows); {@code null} when any parameter is bad. */
+  static List<Filter> parseFilters(Validator v, ListOffer offer, Map<String, List<String>> parameters) {
+    ListGrammar grammar = read(offer, true, parameters);
+    grammar.companions();
+    grammar.errors.values().stream().filter(Objects::nonNull).forEach(v::reject);
+    return grammar.errors.values().stream().anyMatch(Objects::nonNull) ? null
+        : grammar.filters.stream().sorted(Comparator.comparing(Filter::parameter)).toList(); // canonical, as a query's
+  }
+
+  private static ListGrammar read(ListOffer offer, boolean filtersOnly, Map<String, List<String>> parameters) {
+    ListGrammar grammar = new ListGrammar(offer, filtersOnly);
     for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
       List<String> values = parameter.getValue() == null || parameter.getValue().isEmpty()
           ? List.of("") : parameter.getValue();
       grammar.errors.put(parameter.getKey(), null); // keeps its place in the order
       grammar.read(parameter.getKey(), values);
     }
-    ListQuery query = grammar.query();
-    grammar.errors.values().stream().filter(Objects::nonNull).forEach(v::reject);
-    return query;
+    return grammar;
   }
 
   /**
@@ -68,6 +86,10 @@ final class ListGrammar {
   }
 
   private void read(String name, List<String> values) {
+    if (filtersOnly) {
+      filter(name, values);
+      return;
+    }
     switch (name) {
       case LIMIT -> once(name, values).ifPresent(raw -> check(name, () -> limit = limit(raw)));
       case CURSOR -> once(name, values).ifPresent(raw -> cursor = raw);
@@ -146,8 +168,29 @@ final class ListGrammar {
     }
   }
 
+  /** Each filter and the sort on a field whose companion is not filtered to one value, refused. */
+  private void companions() {
+    if (errors.values().stream().anyMatch(Objects::nonNull)) {
+      return; // a bad companion filter is reported as itself
+    }
+    for (Filter filter : filters) {
+      if (!offer.companionGiven(filter.field(), filters)) {
+        error(filter.parameter(), needsCompanion(filter.field()));
+      }
+    }
+    if (!offer.companionGiven(sort.field(), filters)) {
+      error(SORT, needsCompanion(sort.field()));
+    }
+  }
+
+  private String needsCompanion(String field) {
+    String companion = offer.companionOf(field).orElseThrow();
+    return "compares " + field + " within one " + companion + ": give " + companion + "= exactly once";
+  }
+
   /** The query, once every parameter is read; {@code null} when any is bad. */
   private ListQuery query() {
+    companions();
     PageCursor after = null;
     if (cursor != null) {
       boolean othersValid = errors.values().stream().allMatch(Objects::isNull);

@@ -3,6 +3,7 @@ package dev.custodian.crm.core.common.paging;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,11 +40,18 @@ public final class ListOffer {
   private final Map<String, FilterOffer> filters;
   private final Map<String, ValueType> sorts;
   private final Sort defaultSort;
+  private final Map<String, String> within;
 
   private ListOffer(Map<String, FilterOffer> filters, Map<String, ValueType> sorts, Sort defaultSort) {
+    this(filters, sorts, defaultSort, Map.of());
+  }
+
+  private ListOffer(Map<String, FilterOffer> filters, Map<String, ValueType> sorts, Sort defaultSort,
+      Map<String, String> within) {
     this.filters = Collections.unmodifiableMap(new LinkedHashMap<>(filters));
     this.sorts = Collections.unmodifiableMap(new LinkedHashMap<>(sorts));
     this.defaultSort = Objects.requireNonNull(defaultSort, "defaultSort");
+    this.within = Collections.unmodifiableMap(new LinkedHashMap<>(within));
   }
 
   public static Builder builder() {
@@ -73,6 +81,28 @@ public final class ListOffer {
     return Optional.ofNullable(sorts.get(field));
   }
 
+  /**
+   * The field whose one value a filter or sort on {@code field} must be given with (e.g. an amount
+   * compares only within one currency: {@code amount} needs {@code currency=} once), if any.
+   */
+  public Optional<String> companionOf(String field) {
+    return Optional.ofNullable(within.get(field));
+  }
+
+  /**
+   * Whether {@code filters} give what a filter or sort on {@code field} needs: its
+   * {@linkplain #companionOf companion} filtered to exactly one value (one {@code f=v}, no other
+   * filter on it); true for a field without one.
+   */
+  public boolean companionGiven(String field, List<Filter> filters) {
+    String companion = within.get(field);
+    if (companion == null) {
+      return true;
+    }
+    List<Filter> on = filters.stream().filter(f -> f.field().equals(companion)).toList();
+    return on.size() == 1 && on.get(0).operator() == Filter.Operator.ANY_OF && on.get(0).values().size() == 1;
+  }
+
   @Override
   public String toString() {
     return "ListOffer[filters=" + filters.keySet() + ", sorts=" + sorts.keySet() + ", default=" + defaultSort.parameter() + "]";
@@ -83,9 +113,24 @@ public final class ListOffer {
 
     private final Map<String, FilterOffer> filters = new LinkedHashMap<>();
     private final Map<String, ValueType> sorts = new LinkedHashMap<>();
+    private final Map<String, String> within = new LinkedHashMap<>();
     private Sort defaultSort;
 
     private Builder() {}
+
+    /**
+     * Values of {@code field} compare only within one value of {@code companion} (a filter of this
+     * offer with {@code f=v}): a query filtering or sorting on {@code field} must filter
+     * {@code companion} to exactly one value.
+     */
+    public Builder within(String field, String companion) {
+      FilterOffer offered = filters.get(companion);
+      if (offered == null || !offered.operators().contains(Filter.Operator.ANY_OF)
+          || !filters.containsKey(field) && !sorts.containsKey(field) || within.putIfAbsent(field, companion) != null) {
+        throw new IllegalArgumentException("declare the field and its companion (with f=v) first, and once");
+      }
+      return this;
+    }
 
     /** Filters on {@code field}, of {@code type}, with these operators. */
     public Builder filter(String field, ValueType type, Filter.Operator... operators) {
@@ -117,7 +162,10 @@ public final class ListOffer {
       if (defaultSort == null) {
         throw new IllegalStateException("an offer has a default sort");
       }
-      return new ListOffer(filters, sorts, defaultSort);
+      if (within.containsKey(defaultSort.field())) {
+        throw new IllegalStateException("the default sort needs no companion");
+      }
+      return new ListOffer(filters, sorts, defaultSort, within);
     }
 
     private static String checked(String field) {

@@ -54,6 +54,10 @@ public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRe
     if (!offered) {
       throw new IllegalArgumentException("the sort " + sort.parameter() + " is not offered");
     }
+    List<Filter> given = filters;
+    if (!offer.companionGiven(sort.field(), given) || given.stream().anyMatch(f -> !offer.companionGiven(f.field(), given))) {
+      throw new IllegalArgumentException("a filter or sort is compared within one value of another field, not given once");
+    }
     String scope = scope(filters, sort);
     page.after().ifPresent(cursor -> {
       if (!cursor.sort().equals(sort) || !cursor.scope().equals(scope)) {
@@ -89,6 +93,15 @@ public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRe
    */
   public static ListQuery of(Validator v, ListOffer offer, Map<String, List<String>> parameters) {
     return ListGrammar.parse(v, offer, parameters);
+  }
+
+  /**
+   * Reads only filters from the parameters (for an aggregate over the list's rows, e.g. a summary):
+   * {@code limit}, {@code cursor} and {@code sort} are refused like any parameter the offer lacks;
+   * {@code null} after recording each bad one in {@code v}.
+   */
+  public static List<Filter> filtersOf(Validator v, ListOffer offer, Map<String, List<String>> parameters) {
+    return ListGrammar.parseFilters(v, offer, parameters);
   }
 
   /**

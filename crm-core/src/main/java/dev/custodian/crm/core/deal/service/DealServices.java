@@ -3,6 +3,9 @@ package dev.custodian.crm.core.deal.service;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.paging.Filter;
+import dev.custodian.crm.core.common.paging.ListQuery;
+import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.deal.DealListing;
 import dev.custodian.crm.core.deal.PipelineSummary;
@@ -10,11 +13,18 @@ import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
 import java.time.Clock;
+import java.util.List;
 
 /** Factory: the deal use cases over their out-ports, one service each (a list and the history need none). */
 public final class DealServices {
 
   private DealServices() {}
+
+  /** Filters of the summary's offer only, as its query reader gives them: an adapter meets no other. */
+  private static List<Filter> summaryFilters(List<Filter> filters) {
+    new ListQuery(DealListing.SUMMARY_OFFER, filters, DealListing.SUMMARY_OFFER.defaultSort(), PageRequest.first(1));
+    return List.copyOf(filters);
+  }
 
   public static DealUseCases create(WorkspaceTransactions transactions, DealRepository deals,
       PipelineRepository pipelines, IdGenerator ids, Clock clock) {
@@ -34,8 +44,8 @@ public final class DealServices {
           return page;
         }),
         // one aggregate: a pipeline has stages, so no row means no such pipeline
-        (actor, workspace, pipeline) -> transactions.inWorkspace(workspace, actor, Permission.DEAL_READ, () -> {
-          var rows = deals.summary(workspace, pipeline);
+        (actor, workspace, pipeline, filters) -> transactions.inWorkspace(workspace, actor, Permission.DEAL_READ, () -> {
+          var rows = deals.summary(workspace, pipeline, summaryFilters(filters));
           if (rows.isEmpty()) {
             throw new NotFoundException("pipeline");
           }

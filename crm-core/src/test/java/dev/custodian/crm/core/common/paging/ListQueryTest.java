@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.InvalidValueException;
 import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.validation.Validator;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -295,5 +296,65 @@ class ListQueryTest {
     assertThatThrownBy(() -> ListOffer.builder().sort("x", ValueType.TEXT).defaultSort("y", SortDirection.ASCENDING))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ListOffer.builder().sort("x", ValueType.TEXT).build()).isInstanceOf(IllegalStateException.class);
+  }
+
+  /** Amounts compare within one currency: a filter or sort on one needs the other given once. */
+  private static final ListOffer WITHIN = ListOffer.builder()
+      .filter("currency", ValueType.TEXT, Filter.Operator.ANY_OF, Filter.Operator.EMPTY)
+      .filter("amount", ValueType.DECIMAL, Filter.Operator.AT_LEAST, Filter.Operator.AT_MOST)
+      .sort("createdAt", ValueType.INSTANT)
+      .sort("amount", ValueType.DECIMAL)
+      .within("amount", "currency")
+      .defaultSort("createdAt", SortDirection.ASCENDING)
+      .build();
+
+  @Test
+  void aFieldComparedWithinItsCompanion_needsTheCompanionGivenOnce_namingEachParameterThatUsesIt() {
+    assertThat(errorsOf(WITHIN, params("amount.gte", "10", "sort", "-amount")))
+        .extracting(FieldError::name).containsExactly("amount.gte", "sort");
+    assertThat(errorsOf(WITHIN, params("currency", "EUR", "currency", "USD", "amount.lte", "10")))
+        .extracting(FieldError::name).containsExactly("amount.lte");
+    assertThat(errorsOf(WITHIN, params("currency.empty", "false", "sort", "amount")))
+        .extracting(FieldError::name).containsExactly("sort");
+    assertThat(errorsOf(WITHIN, params("sort", "amount"))).singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("currency= exactly once"));
+
+    ListQuery query = ListQuery.of(WITHIN, params("currency", "EUR", "amount.gte", "10", "sort", "-amount"));
+    assertThat(query.sort().parameter()).isEqualTo("-amount");
+    assertThat(ListQuery.of(WITHIN, params("currency", "EUR", "currency", "USD")).filters()).hasSize(1);
+    assertThatThrownBy(() -> new ListQuery(WITHIN, List.of(), new Sort("amount", ValueType.DECIMAL, SortDirection.ASCENDING),
+        PageRequest.first(10))).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void filtersAlone_refuseLimitSortAndCursor_andKeepTheCompanionRule() {
+    Validator v = new Validator();
+    List<Filter> filters = ListQuery.filtersOf(v, WITHIN, params("currency", "EUR", "amount.gte", "10"));
+    assertThat(v.hasErrors()).isFalse();
+    assertThat(filters).extracting(Filter::parameter).containsExactly("amount.gte", "currency");
+
+    assertThat(filterErrorsOf(params("limit", "10", "sort", "amount", "cursor", "x", "amount.lte", "1")))
+        .extracting(FieldError::name).containsExactly("limit", "sort", "cursor");
+    assertThat(filterErrorsOf(params("amount.lte", "1"))).extracting(FieldError::name).containsExactly("amount.lte");
+  }
+
+  private static List<FieldError> filterErrorsOf(Map<String, List<String>> parameters) {
+    Validator v = new Validator();
+    assertThat(ListQuery.filtersOf(v, WITHIN, parameters)).isNull();
+    try {
+      v.throwIfInvalid();
+    } catch (ValidationException e) {
+      return e.errors();
+    }
+    throw new AssertionError("no errors");
+  }
+
+  @Test
+  void aCompanionIsDeclaredAfterBothFields_andNeverForTheDefaultSort() {
+    assertThatThrownBy(() -> ListOffer.builder().sort("amount", ValueType.DECIMAL).within("amount", "currency"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ListOffer.builder().filter("currency", ValueType.TEXT, Filter.Operator.ANY_OF)
+        .sort("amount", ValueType.DECIMAL).within("amount", "currency").defaultSort("amount", SortDirection.ASCENDING)
+        .build()).isInstanceOf(IllegalStateException.class);
   }
 }

@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.deal.port.out;
 
+import dev.custodian.crm.core.common.paging.Filter;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.port.out.CompanyLinks;
@@ -59,11 +60,13 @@ public interface DealRepository extends CompanyLinks, StageOccupants {
   boolean delete(WorkspaceId workspace, DealId id, OptionalLong expectedVersion);
 
   /**
-   * The aggregate of one pipeline's stages and their deals, in one query: a row per stage and
-   * currency (see {@link dev.custodian.crm.core.deal.PipelineSummary.Row}), a stage without deals
-   * being one row of count 0; empty for a pipeline of another workspace or none.
+   * The aggregate of one pipeline's stages and their deals that pass {@code filters} (of
+   * {@link dev.custodian.crm.core.deal.DealListing#SUMMARY_OFFER}, as the list applies them), in one
+   * query: a row per stage and currency (see {@link dev.custodian.crm.core.deal.PipelineSummary.Row}),
+   * a stage without such deals being one row of count 0; empty for a pipeline of another workspace
+   * or none.
    */
-  List<PipelineSummary.Row> summary(WorkspaceId workspace, PipelineId pipeline);
+  List<PipelineSummary.Row> summary(WorkspaceId workspace, PipelineId pipeline, List<Filter> filters);
 
   /**
    * Removes every link of the workspace's deals to {@code contact} (the deals stay; each one
