@@ -103,7 +103,8 @@ public final class Custodian {
     initializers.addAll(builder.workspaceInitializers);
     this.workspaces = WorkspaceServices.create(p.transactions(), inWorkspace, p.workspaces(), p.memberships(), builder.ids,
         builder.clock, initializers);
-    this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression, builder.ids, builder.clock);
+    this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression, List.of(p.deals()), builder.ids,
+        builder.clock);
     // Deleting a company unlinks what refers to it: the contacts and the deals.
     this.companies = CompanyServices.create(inWorkspace, p.companies(), List.of(p.contacts(), p.deals()), builder.ids,
         builder.clock);

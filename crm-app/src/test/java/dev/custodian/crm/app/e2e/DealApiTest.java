@@ -425,4 +425,113 @@ class DealApiTest {
         "If-Match", "\"1\""), 404, "/problems/not-found");
     assertProblem(app.delete(unknown + "/" + UUID.randomUUID()), 404, "/problems/not-found");
   }
+
+  @Test
+  void aMoveIntoAStageBeingDeletedWithMoveDealsTo_endsInAStageThatExists_neverA500() throws Exception {
+    for (int round = 0; round < 8; round++) {
+      JsonNode pipeline = json(app.postJson("/api/v1/workspaces/" + a + "/pipelines", "{\"name\":\"Race " + UUID.randomUUID()
+          + "\",\"stages\":[{\"name\":\"A\",\"kind\":\"open\",\"probability\":10},{\"name\":\"B\",\"kind\":\"open\","
+          + "\"probability\":20},{\"name\":\"Won\",\"kind\":\"won\"},{\"name\":\"Lost\",\"kind\":\"lost\"}]}"));
+      String path = "/api/v1/workspaces/" + a + "/pipelines/" + pipeline.path("id").asText();
+      String stageA = pipeline.path("stages").get(0).path("id").asText();
+      String stageB = pipeline.path("stages").get(1).path("id").asText();
+      HttpResponse<String> created = create(a, "{\"title\":\"Racing\",\"pipelineId\":\"" + pipeline.path("id").asText()
+          + "\",\"stageId\":\"" + stageA + "\"}");
+      String one = deals(a) + "/" + json(created).path("id").asText();
+
+      CyclicBarrier together = new CyclicBarrier(2);
+      CompletableFuture<HttpResponse<String>> move = CompletableFuture.supplyAsync(() -> at(together,
+          () -> app.json("PATCH", one, MERGE_PATCH, "{\"stageId\":\"" + stageB + "\"}", "If-Match", "\"1\"")));
+      CompletableFuture<HttpResponse<String>> delete = CompletableFuture.supplyAsync(() -> at(together,
+          () -> app.delete(path + "/stages/" + stageB + "?moveDealsTo=" + stageA, "If-Match", "\"1\"")));
+      HttpResponse<String> moved = move.get(30, TimeUnit.SECONDS);
+      HttpResponse<String> deleted = delete.get(30, TimeUnit.SECONDS);
+
+      assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+      assertThat(moved.statusCode()).as(moved.body()).isIn(200, 400);
+      JsonNode deal = json(app.get(one));
+      assertThat(deal.path("stageId").asText()).as("moved on to A, or never moved").isEqualTo(stageA);
+      JsonNode history = json(app.get(one + "/stage-history")).path("items");
+      if (moved.statusCode() == 200) {
+        assertThat(history).hasSize(3); // created in A, moved to B, moved on to A
+        assertThat(history.get(0).path("from").path("name").asText()).isEqualTo("B");
+      } else {
+        assertThat(errorNames(moved)).containsExactly("#/stageId");
+        assertThat(history).hasSize(1);
+      }
+    }
+  }
+
+  private static HttpResponse<String> at(CyclicBarrier together, java.util.concurrent.Callable<HttpResponse<String>> call) {
+    try {
+      together.await(10, TimeUnit.SECONDS);
+      return call.call();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  @DisplayName("TEN-01: every reference of a deal outside the workspace is named in one 400, storing nothing")
+  void everyForeignReferenceIsNamedAtOnce() throws Exception {
+    String companyOfA = ApiTestSupport.acme(app, a);
+    String contactOfA = contact(a);
+    long before = TestApp.count(db, "deals");
+
+    HttpResponse<String> all = create(b, "{\"title\":\"X\",\"stageId\":\"" + stage(a, "won") + "\",\"companyId\":\""
+        + companyOfA + "\",\"contactIds\":[\"" + contactOfA + "\",\"" + contact(b) + "\"]}");
+    assertProblem(all, 400, "/problems/validation");
+    assertThat(errorNames(all)).containsExactly("#/stageId", "#/companyId", "#/contactIds");
+    assertThat(TestApp.count(db, "deals")).isEqualTo(before);
+  }
+
+  @Test
+  void theListFiltersByContactAndByAmountWithinOneCurrency_andTheSummaryTakesTheSameFilters() throws Exception {
+    String workspace = ApiTestSupport.workspace(app);
+    String ada = contact(workspace);
+    String summary = "/api/v1/workspaces/" + workspace + "/pipelines/" + sales(workspace).path("id").asText() + "/summary";
+    for (String[] deal : List.of(new String[] {"10.50", "EUR", ada}, new String[] {"900", "EUR", null},
+        new String[] {"50", "JPY", ada})) {
+      HttpResponse<String> created = create(workspace, "{\"title\":\"T\",\"amount\":{\"amount\":\"" + deal[0]
+          + "\",\"currency\":\"" + deal[1] + "\"}" + (deal[2] == null ? "" : ",\"contactIds\":[\"" + deal[2] + "\"]") + "}");
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    JsonNode byAda = json(app.get(deals(workspace) + "?contactId=" + ada)).path("items");
+    assertThat(byAda).hasSize(2);
+    JsonNode large = json(app.get(deals(workspace) + "?currency=EUR&amount.gte=100")).path("items");
+    assertThat(large).singleElement().satisfies(d -> assertThat(d.path("amount").path("amount").asText()).isEqualTo("900.00"));
+    JsonNode byAmount = json(app.get(deals(workspace) + "?currency=EUR&sort=-amount")).path("items");
+    assertThat(byAmount).extracting(d -> d.path("amount").path("amount").asText()).containsExactly("900.00", "10.50");
+
+    HttpResponse<String> lonely = app.get(deals(workspace) + "?amount.gte=100&sort=amount");
+    assertProblem(lonely, 400, "/problems/validation");
+    assertThat(errorNames(lonely)).containsExactly("?amount.gte", "?sort");
+    HttpResponse<String> two = app.get(deals(workspace) + "?currency=EUR&currency=JPY&sort=amount");
+    assertProblem(two, 400, "/problems/validation");
+    assertThat(errorNames(two)).containsExactly("?sort");
+
+    JsonNode lead = json(app.get(summary + "?contactId=" + ada + "&currency=EUR")).path("stages").get(0);
+    assertThat(lead.path("count").asLong()).isEqualTo(1);
+    assertThat(lead.path("totals")).singleElement()
+        .satisfies(t -> assertThat(t.path("sum").asText()).isEqualTo("10.50"));
+    assertThat(json(app.get(summary)).path("stages").get(0).path("count").asLong()).isEqualTo(3);
+    HttpResponse<String> paged = app.get(summary + "?limit=5&sort=title&amount.lte=3");
+    assertProblem(paged, 400, "/problems/validation");
+    assertThat(errorNames(paged)).containsExactly("?limit", "?sort", "?amount.lte");
+  }
+
+  @Test
+  void deletingAContactDropsItsDealLinks_theDealsStayAtTheirNextVersion() throws Exception {
+    String gone = contact(a);
+    String kept = contact(a);
+    HttpResponse<String> created = create(a, "{\"title\":\"Linked\",\"contactIds\":[\"" + gone + "\",\"" + kept + "\"]}");
+    String one = deals(a) + "/" + json(created).path("id").asText();
+
+    assertThat(app.delete("/api/v1/workspaces/" + a + "/contacts/" + gone).statusCode()).isEqualTo(204);
+    HttpResponse<String> after = app.get(one);
+    assertThat(json(after).path("contactIds")).extracting(JsonNode::asText).containsExactly(kept);
+    assertThat(json(after).path("version").asLong()).isEqualTo(2);
+    assertThat(after.headers().firstValue("ETag")).contains("\"2\"");
+  }
 }

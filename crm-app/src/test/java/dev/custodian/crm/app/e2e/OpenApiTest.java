@@ -147,7 +147,7 @@ class OpenApiTest {
   }
 
   @Test
-  @DisplayName("OpenAPI: every list operation documents exactly the query parameters its offer takes")
+  @DisplayName("OpenAPI: every operation documents exactly the query parameters it reads: its list offer, its filters, its own")
   void everyListDocumentsItsGrammar() throws Exception {
     JsonNode doc = JSON.readTree(document);
     int lists = 0;
@@ -168,6 +168,10 @@ class OpenApiTest {
           offered.add("sort");
         }
       }
+      if (route.filters() != null) {
+        route.filters().filters().forEach((field, filter) -> filter.operators().forEach(o -> offered.add(field + o.suffix())));
+      }
+      route.query().forEach(parameter -> offered.add(parameter.name()));
       assertThat(documented).as(route.key()).isEqualTo(offered);
     }
     assertThat(lists).isGreaterThanOrEqualTo(6);

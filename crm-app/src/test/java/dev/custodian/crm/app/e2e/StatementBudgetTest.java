@@ -143,21 +143,28 @@ class StatementBudgetTest {
   private static List<String> queriesOf(Route route) {
     List<String> queries = new ArrayList<>(List.of(""));
     if (route.paged()) {
-      StringBuilder filters = new StringBuilder();
-      route.list().filters().forEach((field, filter) -> filter.operators().forEach(operator -> {
-        switch (operator) {
-          case EMPTY -> filters.append("&").append(field).append(".empty=false");
-          case AT_LEAST, AT_MOST -> {
-            if (filter.type().kind() == ValueType.Kind.INSTANT) {
-              filters.append("&").append(field).append(operator.suffix()).append("=")
-                  .append(operator == Filter.Operator.AT_LEAST
-                      ? "2000-01-01T00:00:00Z" : "2999-01-01T00:00:00Z");
-            }
+      for (String sort : route.list().sorts().keySet()) {
+        // a sort compared within one value of a companion (amount within a currency) gets that value
+        String companion = route.list().companionOf(sort).orElse(null);
+        StringBuilder filters = new StringBuilder(companion == null ? "" : "&" + companion + "=EUR");
+        route.list().filters().forEach((field, filter) -> filter.operators().forEach(operator -> {
+          if (field.equals(companion)) {
+            return;
           }
-          default -> { }
-        }
-      }));
-      route.list().sorts().keySet().forEach(field -> queries.add("?sort=-" + field + "&limit=2" + filters));
+          switch (operator) {
+            case EMPTY -> filters.append("&").append(field).append(".empty=false");
+            case AT_LEAST, AT_MOST -> {
+              if (filter.type().kind() == ValueType.Kind.INSTANT) {
+                filters.append("&").append(field).append(operator.suffix()).append("=")
+                    .append(operator == Filter.Operator.AT_LEAST
+                        ? "2000-01-01T00:00:00Z" : "2999-01-01T00:00:00Z");
+              }
+            }
+            default -> { }
+          }
+        }));
+        queries.add("?sort=-" + sort + "&limit=2" + filters);
+      }
     }
     return queries;
   }

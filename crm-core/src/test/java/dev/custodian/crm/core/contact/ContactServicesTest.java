@@ -60,7 +60,7 @@ class ContactServicesTest {
   private final ListContactsUseCase list =
       ContactServices.create(inWorkspace, contacts, suppression, IdGenerator.random(), clock).list();
   private final UpdateContactService update = new UpdateContactService(inWorkspace, contacts, suppression, clock);
-  private final DeleteContactService delete = new DeleteContactService(inWorkspace, contacts);
+  private final DeleteContactService delete = new DeleteContactService(inWorkspace, contacts, java.util.List.of());
   /** Every use case below runs for this member of {@link #ws}. */
   private final Actor member = Actor.account(AccountId.of(UUID.randomUUID()));
   private WorkspaceId ws;

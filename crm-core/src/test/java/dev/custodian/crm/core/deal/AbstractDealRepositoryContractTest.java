@@ -474,4 +474,19 @@ public abstract class AbstractDealRepositoryContractTest extends AbstractPortCon
     return Deal.create(deal.workspace(), deal.id(), deal.title(), Optional.empty(), deal.pipeline(),
         StageSnapshot.of(pipelineOf(deal.workspace()).stage(deal.stage()).orElseThrow()), deal.expectedCloseDate(), deal.company(), deal.contacts(), deal.createdAt());
   }
+
+  @Test
+  void aPipelineAndAStageThatDealsStandIn_areKeptByThem_asInUse() {
+    Stage lead = pipelineOfA.openStages().get(0);
+    stored(aDeal(a));
+
+    assertThatThrownBy(() -> run(a, () -> pipelines.delete(a, pipelineOfA.id(), pipelineOfA.version())))
+        .isInstanceOfSatisfying(dev.custodian.crm.core.common.error.ConflictException.class,
+            e -> assertThat(e.kind()).isEqualTo(dev.custodian.crm.core.common.error.ConflictException.Kind.IN_USE));
+    assertThatThrownBy(() -> run(a, () -> pipelines.update(pipelineOfA.withoutStage(lead.id(), Instant.now()),
+        pipelineOfA.version())))
+        .isInstanceOfSatisfying(dev.custodian.crm.core.common.error.ConflictException.class,
+            e -> assertThat(e.kind()).isEqualTo(dev.custodian.crm.core.common.error.ConflictException.Kind.IN_USE));
+    assertThat(in(a, () -> pipelines.findById(a, pipelineOfA.id()))).contains(pipelineOfA);
+  }
 }

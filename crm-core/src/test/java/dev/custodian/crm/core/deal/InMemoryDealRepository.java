@@ -15,6 +15,7 @@ import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
+import dev.custodian.crm.core.pipeline.InMemoryPipelineRepository;
 import dev.custodian.crm.core.pipeline.Pipeline;
 import dev.custodian.crm.core.pipeline.PipelineId;
 import dev.custodian.crm.core.pipeline.Stage;
@@ -68,6 +69,9 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
     this.companies = Objects.requireNonNull(companies, "companies");
     this.contacts = Objects.requireNonNull(contacts, "contacts");
     this.pipelines = Objects.requireNonNull(pipelines, "pipelines");
+    if (pipelines instanceof InMemoryPipelineRepository fake) {
+      fake.occupiedBy(this); // as deals_stage_fk and deals_pipeline_fk keep what deals stand in
+    }
   }
 
   @Override
@@ -80,6 +84,13 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
   @Override
   public Optional<Deal> findById(WorkspaceId workspace, DealId id) {
     return table.find(workspace, id);
+  }
+
+  @Override
+  public UnknownReferences unknownReferences(WorkspaceId workspace, Optional<CompanyId> company,
+      java.util.Set<dev.custodian.crm.core.contact.ContactId> contactIds) {
+    return new UnknownReferences(company.filter(c -> companies.findById(workspace, c).isEmpty()).isPresent(),
+        contactIds.stream().filter(c -> contacts.findById(workspace, c).isEmpty()).collect(Collectors.toSet()));
   }
 
   @Override

@@ -2,8 +2,10 @@ package dev.custodian.crm.core.pipeline;
 
 import dev.custodian.crm.core.common.InMemoryTenantTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
+import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.paging.UuidOrder;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
+import dev.custodian.crm.core.pipeline.port.out.StageOccupants;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Comparator;
@@ -32,6 +34,23 @@ public final class InMemoryPipelineRepository implements PipelineRepository {
         .build();
   }
 
+  /** The stores whose rows stand in stages (deals), refusing as their foreign keys do. */
+  private final List<StageOccupants> occupants = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Lets {@code store}'s rows keep the stages they stand in, as the database's foreign keys do: an
+   * update that removes such a stage, or the delete of its pipeline, is a conflict ({@code IN_USE}).
+   */
+  public void occupiedBy(StageOccupants store) {
+    occupants.add(store);
+  }
+
+  private void requireUnoccupied(WorkspaceId workspace, java.util.stream.Stream<Stage> removed) {
+    if (removed.anyMatch(stage -> occupants.stream().anyMatch(store -> store.anyIn(workspace, stage.id())))) {
+      throw new ConflictException(ConflictException.Kind.IN_USE, "deals are in it");
+    }
+  }
+
   @Override
   public void insert(Pipeline pipeline) {
     table.insert(pipeline);
@@ -54,9 +73,14 @@ public final class InMemoryPipelineRepository implements PipelineRepository {
 
   @Override
   public boolean update(Pipeline changed, long expectedVersion) {
-    boolean current = findById(changed.workspace(), changed.id())
-        .filter(stored -> stored.version() == expectedVersion).isPresent();
-    return current && table.replace(changed);
+    Optional<Pipeline> current = findById(changed.workspace(), changed.id())
+        .filter(stored -> stored.version() == expectedVersion);
+    if (current.isEmpty()) {
+      return false;
+    }
+    requireUnoccupied(changed.workspace(), current.get().stages().stream()
+        .filter(stage -> changed.stage(stage.id()).isEmpty()));
+    return table.replace(changed);
   }
 
   @Override
@@ -67,7 +91,11 @@ public final class InMemoryPipelineRepository implements PipelineRepository {
 
   @Override
   public boolean delete(WorkspaceId workspace, PipelineId id, long expectedVersion) {
-    boolean matches = findById(workspace, id).filter(stored -> stored.version() == expectedVersion).isPresent();
-    return matches && table.remove(workspace, id);
+    Optional<Pipeline> matches = findById(workspace, id).filter(stored -> stored.version() == expectedVersion);
+    if (matches.isEmpty()) {
+      return false;
+    }
+    requireUnoccupied(workspace, matches.get().stages().stream());
+    return table.remove(workspace, id);
   }
 }

@@ -1,5 +1,7 @@
 package dev.custodian.crm.persistence.deal;
 
+import static dev.custodian.crm.persistence.generated.Tables.COMPANIES;
+import static dev.custodian.crm.persistence.generated.Tables.CONTACTS;
 import static dev.custodian.crm.persistence.generated.Tables.DEALS;
 import static dev.custodian.crm.persistence.generated.Tables.DEAL_CONTACTS;
 import static dev.custodian.crm.persistence.generated.Tables.DEAL_STAGE_CHANGES;
@@ -39,11 +41,14 @@ import dev.custodian.crm.persistence.generated.tables.records.DealsRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -58,8 +63,8 @@ import org.jooq.impl.DSL;
  * {@code deal_stage_changes}. Every statement filters by the workspace itself; row-level security
  * is the second, independent wall. A deal is read with its contact ids in one statement; its
  * company, pipeline, stage and contacts are checked by the composite foreign keys of the writes
- * themselves (no statement of their own), a violation being the core's validation error. A create
- * is two statements (the deal; its links and its first history entry together).
+ * themselves too, a violation being the core's validation error (the services ask
+ * {@link #unknownReferences} first, to name every bad one at once). A create is one statement.
  */
 final class JooqDealRepository implements DealRepository {
 
@@ -93,16 +98,22 @@ final class JooqDealRepository implements DealRepository {
     this.transactions = transactions;
   }
 
+  /**
+   * One statement: the deal, its links and its first history entry (data-modifying WITHs; the
+   * foreign keys between them are checked at its end).
+   */
   @Override
   public void insert(Deal deal, StageChange created) {
     DSLContext dsl = transactions.dsl(deal.workspace());
-    translatingViolations(() -> dsl.insertInto(DEALS).set(DealMapper.toRecord(deal)).execute());
+    CommonTableExpression<Record1<UUID>> inserted = DSL.name("inserted").fields("id")
+        .as(dsl.insertInto(DEALS).set(DealMapper.toRecord(deal)).returningResult(DEALS.ID));
     if (deal.contacts().isEmpty()) {
-      translatingViolations(() -> dsl.insertInto(DEAL_STAGE_CHANGES).set(DealMapper.toRecord(created)).execute());
+      translatingViolations(() -> dsl.with(inserted)
+          .insertInto(DEAL_STAGE_CHANGES).set(DealMapper.toRecord(created)).execute());
     } else {
       CommonTableExpression<Record1<UUID>> linked = DSL.name("linked").fields("contact_id")
           .as(insertLinks(dsl, deal).returningResult(DEAL_CONTACTS.CONTACT_ID));
-      translatingViolations(() -> dsl.with(linked)
+      translatingViolations(() -> dsl.with(inserted).with(linked)
           .insertInto(DEAL_STAGE_CHANGES).set(DealMapper.toRecord(created)).execute());
     }
   }
@@ -128,6 +139,24 @@ final class JooqDealRepository implements DealRepository {
         .where(key(workspace, id))
         .fetchOptional()
         .map(JooqDealRepository::toDeal);
+  }
+
+  /** One query: whether the company is unknown, and the given contacts that are not the workspace's. */
+  @Override
+  public UnknownReferences unknownReferences(WorkspaceId workspace, Optional<CompanyId> company,
+      Set<ContactId> contacts) {
+    UUID[] ids = contacts.stream().map(ContactId::value).toArray(UUID[]::new);
+    Field<UUID> given = DSL.field(DSL.name("given", "contact_id"), UUID.class);
+    Field<Boolean> companyUnknown = company.isEmpty() ? DSL.inline(false) : DSL.field(DSL.notExists(DSL.selectOne()
+        .from(COMPANIES).where(COMPANIES.TENANT_ID.eq(workspace.value())).and(COMPANIES.ID.eq(company.get().value()))));
+    Field<UUID[]> contactsUnknown = DSL.array(DSL.select(given).from(DSL.unnest(ids).as("given", "contact_id"))
+        .whereNotExists(DSL.selectOne().from(CONTACTS)
+            .where(CONTACTS.TENANT_ID.eq(workspace.value())).and(CONTACTS.ID.eq(given))));
+    Record row = transactions.dsl(workspace).select(companyUnknown.as("company_unknown"), contactsUnknown.as("contacts_unknown"))
+        .fetchOne();
+    UUID[] unknown = (UUID[]) row.get(1);
+    return new UnknownReferences(Boolean.TRUE.equals(row.get(0)),
+        Arrays.stream(unknown).map(ContactId::of).collect(Collectors.toSet()));
   }
 
   @Override
@@ -249,12 +278,18 @@ final class JooqDealRepository implements DealRepository {
   }
 
   /**
-   * One statement: the deals move (a data-modifying WITH, each at its next version, closed now
-   * when {@code to} is WON or LOST) and each move is recorded.
+   * Two statements. The stage row is locked first ({@code FOR UPDATE}, which a deal's foreign key
+   * check conflicts with): a move into it under way commits first and is moved on below, a later
+   * one waits and then finds the stage gone (its own 400). Then the deals move (a data-modifying
+   * WITH, each at its next version, closed now when {@code to} is WON or LOST) and each move is
+   * recorded.
    */
   @Override
   public int moveAll(WorkspaceId workspace, Stage from, Stage to, Instant at, AccountId actor) {
     DSLContext dsl = transactions.dsl(workspace);
+    dsl.select(PIPELINE_STAGES.ID).from(PIPELINE_STAGES)
+        .where(PIPELINE_STAGES.TENANT_ID.eq(workspace.value())).and(PIPELINE_STAGES.ID.eq(from.id().value()))
+        .forUpdate().fetch();
     OffsetDateTime when = SqlTime.utc(Timestamps.micros(at));
     CommonTableExpression<Record1<UUID>> moved = DSL.name("moved").fields("id").as(dsl.update(DEALS)
         .set(DEALS.STAGE_ID, to.id().value())

@@ -168,19 +168,25 @@ final class ListGrammar {
     }
   }
 
-  /** Each filter and the sort on a field whose companion is not filtered to one value, refused. */
+  /**
+   * Each filter and the sort on a field whose companion is not filtered to one value, refused; not
+   * when the companion's own parameter is bad (that error says it).
+   */
   private void companions() {
-    if (errors.values().stream().anyMatch(Objects::nonNull)) {
-      return; // a bad companion filter is reported as itself
-    }
     for (Filter filter : filters) {
-      if (!offer.companionGiven(filter.field(), filters)) {
+      if (!offer.companionGiven(filter.field(), filters) && !companionRefused(filter.field())) {
         error(filter.parameter(), needsCompanion(filter.field()));
       }
     }
-    if (!offer.companionGiven(sort.field(), filters)) {
+    if (!offer.companionGiven(sort.field(), filters) && !companionRefused(sort.field())) {
       error(SORT, needsCompanion(sort.field()));
     }
+  }
+
+  private boolean companionRefused(String field) {
+    String companion = offer.companionOf(field).orElseThrow();
+    return errors.entrySet().stream().anyMatch(e -> e.getValue() != null
+        && (e.getKey().equals(companion) || e.getKey().startsWith(companion + ".")));
   }
 
   private String needsCompanion(String field) {

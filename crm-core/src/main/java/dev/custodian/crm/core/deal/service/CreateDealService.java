@@ -4,6 +4,7 @@ import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.deal.Deal;
 import dev.custodian.crm.core.deal.DealId;
@@ -17,12 +18,15 @@ import dev.custodian.crm.core.pipeline.Stage;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Service: adds a deal in its pipeline's stage (the default pipeline's, its first OPEN stage, when
- * not named) and records that first stage in its history, in one transaction.
+ * not named) and records that first stage in its history, in one transaction. A pipeline, stage,
+ * company or contacts not of the workspace are all named in one 400.
  */
 public final class CreateDealService implements CreateDealUseCase {
 
@@ -44,12 +48,16 @@ public final class CreateDealService implements CreateDealUseCase {
   @Override
   public Deal create(Actor actor, CreateDealCommand command) {
     return transactions.inWorkspace(command.workspace(), actor, Permission.DEAL_WRITE, () -> {
-      Pipeline pipeline = command.pipeline()
-          .map(id -> Stages.pipeline(pipelines, command.workspace(), id))
-          .orElseGet(() -> Stages.defaultPipeline(pipelines, command.workspace()));
-      Stage stage = command.stage()
-          .map(id -> Stages.stageOf(pipeline, id))
-          .orElseGet(() -> pipeline.openStages().get(0));
+      List<FieldError> errors = new ArrayList<>();
+      Optional<Pipeline> named = command.pipeline().isPresent()
+          ? Stages.pipeline(pipelines, command.workspace(), command.pipeline().get(), errors)
+          : Optional.of(Stages.defaultPipeline(pipelines, command.workspace()));
+      Optional<Stage> chosen = named.flatMap(pipeline -> command.stage().isPresent()
+          ? Stages.stageOf(pipeline, command.stage().get(), errors)
+          : Optional.of(pipeline.openStages().get(0)));
+      Stages.requireKnown(deals, command.workspace(), command.company(), command.contacts(), errors);
+      Pipeline pipeline = named.orElseThrow();
+      Stage stage = chosen.orElseThrow();
       Instant now = Timestamps.now(clock);
       StageSnapshot to = StageSnapshot.of(stage);
       Deal deal = Deal.create(command.workspace(), DealId.of(ids.newId()), command.title(), command.amount(),

@@ -28,9 +28,12 @@ import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Service: applies a partial change with optimistic locking. A change of stage is a move: it is
@@ -71,17 +74,26 @@ public final class UpdateDealService implements UpdateDealUseCase {
       Instant now = Timestamps.now(clock);
       Optional<StageChange> move = Optional.empty();
       var stageKind = current.stageKind();
+      List<FieldError> errors = new ArrayList<>();
       if (!stageId.equals(current.stage())) {
-        Pipeline target = Stages.pipeline(pipelines, command.workspace(), pipelineId);
-        Stage to = Stages.stageOf(target, stageId);
-        Pipeline source = otherPipeline
-            ? pipelines.findById(command.workspace(), current.pipeline()).orElseThrow()
-            : target;
-        StageSnapshot from = StageSnapshot.of(source.stage(current.stage()).orElseThrow());
-        stageKind = to.kind();
-        move = Optional.of(new StageChange(command.workspace(), ids.newId(), current.id(), Optional.of(from),
-            StageSnapshot.of(to), now, Optional.of(actor.account())));
+        Optional<Pipeline> target = Stages.pipeline(pipelines, command.workspace(), pipelineId, errors);
+        Optional<Stage> to = target.flatMap(pipeline -> Stages.stageOf(pipeline, stageId, errors));
+        if (to.isPresent()) {
+          Pipeline source = otherPipeline
+              ? pipelines.findById(command.workspace(), current.pipeline()).orElseThrow()
+              : target.get();
+          StageSnapshot from = StageSnapshot.of(source.stage(current.stage()).orElseThrow());
+          stageKind = to.get().kind();
+          move = Optional.of(new StageChange(command.workspace(), ids.newId(), current.id(), Optional.of(from),
+              StageSnapshot.of(to.get()), now, Optional.of(actor.account())));
+        }
       }
+      // only what the change adds is asked about: a kept reference was the workspace's when stored
+      Optional<CompanyId> newCompany = command.company() instanceof PatchValue.Set<CompanyId> set
+          && !current.company().equals(Optional.of(set.value())) ? Optional.of(set.value()) : Optional.empty();
+      Set<ContactId> newContacts = command.contacts() instanceof PatchValue.Set<Set<ContactId>> set
+          ? set.value().stream().filter(c -> !current.contacts().contains(c)).collect(Collectors.toSet()) : Set.of();
+      Stages.requireKnown(deals, command.workspace(), newCompany, newContacts, errors);
       DealTitle title = valueOr(command.title(), current.title());
       Optional<Money> amount = optionalValueOr(command.amount(), current.amount());
       Optional<LocalDate> date = optionalValueOr(command.expectedCloseDate(), current.expectedCloseDate());

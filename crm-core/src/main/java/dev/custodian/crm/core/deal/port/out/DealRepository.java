@@ -1,10 +1,13 @@
 package dev.custodian.crm.core.deal.port.out;
 
+import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.paging.Filter;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.port.out.CompanyLinks;
 import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.contact.port.out.ContactLinks;
 import dev.custodian.crm.core.deal.Deal;
 import dev.custodian.crm.core.deal.DealId;
 import dev.custodian.crm.core.deal.PipelineSummary;
@@ -12,9 +15,11 @@ import dev.custodian.crm.core.deal.StageChange;
 import dev.custodian.crm.core.pipeline.PipelineId;
 import dev.custodian.crm.core.pipeline.port.out.StageOccupants;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Out-port: stores deals with their contact links and their stage history. Every method is scoped
@@ -24,7 +29,7 @@ import java.util.OptionalLong;
  * fails with a {@link dev.custodian.crm.core.common.error.ValidationException} naming
  * {@code companyId} or {@code contactIds}, foreign or missing alike, and stores nothing.
  */
-public interface DealRepository extends CompanyLinks, StageOccupants {
+public interface DealRepository extends CompanyLinks, ContactLinks, StageOccupants {
 
   /**
    * Stores a new deal, its contact links and the history entry of its creation.
@@ -35,6 +40,34 @@ public interface DealRepository extends CompanyLinks, StageOccupants {
   void insert(Deal deal, StageChange created);
 
   Optional<Deal> findById(WorkspaceId workspace, DealId id);
+
+  /**
+   * Which of these references are not records of the workspace (foreign or missing alike), asked
+   * in one query before a write so that every bad one is named at once; the write's own check
+   * still refuses one deleted meanwhile.
+   */
+  UnknownReferences unknownReferences(WorkspaceId workspace, Optional<CompanyId> company, Set<ContactId> contacts);
+
+  /** The references a deal may not hold: its company if unknown, and each unknown contact. */
+  record UnknownReferences(boolean company, Set<ContactId> contacts) {
+
+    public UnknownReferences {
+      contacts = Set.copyOf(contacts);
+    }
+
+    /** Each unknown reference as the field error its command's field gets. */
+    public List<FieldError> errors() {
+      List<FieldError> errors = new ArrayList<>();
+      if (company) {
+        errors.add(FieldError.field("companyId", "is not a company of this workspace"));
+      }
+      if (!contacts.isEmpty()) {
+        errors.add(FieldError.field("contactIds", "must all be contacts of this workspace; "
+            + contacts.size() + " of them are not"));
+      }
+      return errors;
+    }
+  }
 
   /**
    * A page of the workspace's deals as {@code query} filters and sorts them (a query of
@@ -67,14 +100,6 @@ public interface DealRepository extends CompanyLinks, StageOccupants {
    * or none.
    */
   List<PipelineSummary.Row> summary(WorkspaceId workspace, PipelineId pipeline, List<Filter> filters);
-
-  /**
-   * Removes every link of the workspace's deals to {@code contact} (the deals stay; each one
-   * changed gets its next version). Joins the caller's transaction; reads no titles.
-   *
-   * @return how many links were removed
-   */
-  int unlinkContact(WorkspaceId workspace, ContactId contact);
 
   /**
    * A page of the deal's stage history (a query of
