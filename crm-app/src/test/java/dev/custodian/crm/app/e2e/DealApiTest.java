@@ -534,4 +534,28 @@ class DealApiTest {
     assertThat(json(after).path("version").asLong()).isEqualTo(2);
     assertThat(after.headers().firstValue("ETag")).contains("\"2\"");
   }
+
+  @Test
+  void aMoveWhoseHistoryEntryCannotBeWritten_leavesTheDealUnmoved() throws Exception {
+    JsonNode created = deal(a);
+    String one = deals(a) + "/" + created.path("id").asText();
+    try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
+      st.execute("create function test_fail_history() returns trigger language plpgsql as "
+          + "$$ begin raise exception 'history store unavailable'; end $$");
+      st.execute("create trigger test_fail_history before insert on deal_stage_changes for each row "
+          + "when (new.deal_id = '" + created.path("id").asText() + "') execute function test_fail_history()");
+    }
+    try {
+      assertProblem(app.json("PATCH", one, MERGE_PATCH, "{\"stageId\":\"" + stage(a, "won") + "\"}", "If-Match", "\"1\""),
+          500, "/problems/internal-error");
+    } finally {
+      try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
+        st.execute("drop trigger test_fail_history on deal_stage_changes");
+        st.execute("drop function test_fail_history()");
+      }
+    }
+    JsonNode after = json(app.get(one));
+    assertThat(after).isEqualTo(created);
+    assertThat(json(app.get(one + "/stage-history")).path("items")).hasSize(1);
+  }
 }

@@ -313,4 +313,37 @@ public abstract class AbstractPipelineRepositoryContractTest extends AbstractPor
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void anInsertTakesTheWorkspacesCountLock_soASecondInserterCountsTheFirstsPipeline() throws Exception {
+    java.util.concurrent.CountDownLatch inserted = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch otherDone = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    int before = in(a, () -> pipelines.count(a));
+    try {
+      java.util.concurrent.Future<Boolean> otherWasDoneBeforeCommit = pool.submit(() -> tx.inWorkspace(a, () -> {
+        pipelines.insert(aPipeline(a));
+        inserted.countDown();
+        return awaitAtMost(otherDone, 1); // an insert that takes no lock would let the other through at once
+      }));
+      assertThat(inserted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      java.util.concurrent.Future<Integer> other = pool.submit(() -> {
+        try {
+          return tx.inWorkspace(a, () -> {
+            pipelines.insert(aPipeline(a));
+            return pipelines.count(a);
+          });
+        } finally {
+          otherDone.countDown();
+        }
+      });
+
+      assertThat(otherWasDoneBeforeCommit.get(20, java.util.concurrent.TimeUnit.SECONDS))
+          .as("the other insert finished while the first inserter's transaction was open").isFalse();
+      assertThat(other.get(20, java.util.concurrent.TimeUnit.SECONDS)).as("both inserts counted").isEqualTo(before + 2);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(in(b, () -> pipelines.count(b))).as("another workspace's count is its own").isEqualTo(0);
+  }
 }

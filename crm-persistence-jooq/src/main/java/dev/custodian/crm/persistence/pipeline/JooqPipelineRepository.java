@@ -15,6 +15,7 @@ import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.PipelineStagesRecord;
+import dev.custodian.crm.persistence.generated.tables.records.PipelinesRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,18 @@ final class JooqPipelineRepository implements PipelineRepository {
     // The stages' insert runs to completion with the pipeline's; their foreign key is checked at the statement's end.
     CommonTableExpression<Record1<UUID>> stages = DSL.name("stages").fields("id")
         .as(stageValues(dsl, pipeline).returningResult(PIPELINE_STAGES.ID));
-    translatingViolations(() -> dsl.with(stages).insertInto(PIPELINES).set(PipelineMapper.toRecord(pipeline)).execute());
+    // The count lock: a transaction-scoped advisory lock on the workspace's pipeline count (no row
+    // is locked, so nothing else waits), taken by the pipeline's row selecting from it.
+    CommonTableExpression<Record1<Boolean>> locked = DSL.name("count_lock").fields("locked")
+        .as(DSL.select(DSL.field("(select true from (select pg_advisory_xact_lock(hashtextextended({0}, 0))) lock)",
+            Boolean.class, DSL.val("crm.pipelines:" + pipeline.workspace().value()))));
+    PipelinesRecord row = PipelineMapper.toRecord(pipeline);
+    List<Field<?>> columns = List.of(PIPELINES.fields());
+    List<Field<?>> values = columns.stream().<Field<?>>map(column -> DSL.val(row.get(column), column)).toList();
+    translatingViolations(() -> dsl.with(locked).with(stages)
+        .insertInto(PIPELINES).columns(columns)
+        .select(DSL.select(values).from(locked).where(locked.field("locked", Boolean.class)))
+        .execute());
   }
 
   @Override

@@ -41,17 +41,24 @@ public final class CreatePipelineService implements CreatePipelineUseCase {
   @Override
   public Pipeline create(Actor actor, CreatePipelineCommand command) {
     return transactions.inWorkspace(command.workspace(), actor, Permission.PIPELINE_MANAGE, () -> {
-      int existing = pipelines.count(command.workspace());
-      if (existing >= Pipeline.MAX_PER_WORKSPACE) {
+      Instant now = Timestamps.now(clock);
+      if (command.isDefault()) {
+        pipelines.clearDefault(command.workspace(), now);
+      }
+      Pipeline pipeline = newPipeline(command, command.isDefault(), ids, now);
+      // Insert, then count: the insert takes the workspace's count lock, so the count includes every
+      // creation committed meanwhile and two cannot both pass the limit; over it, all rolls back.
+      pipelines.insert(pipeline);
+      int count = pipelines.count(command.workspace());
+      if (count > Pipeline.MAX_PER_WORKSPACE) {
         throw new ConflictException(ConflictException.Kind.LIMIT_REACHED,
             "a workspace has at most " + Pipeline.MAX_PER_WORKSPACE + " pipelines; delete one first");
       }
-      Instant now = Timestamps.now(clock);
-      if (command.isDefault() && existing > 0) {
-        pipelines.clearDefault(command.workspace(), now);
+      if (count == 1 && !pipeline.isDefault()) {
+        Pipeline first = pipeline.changed(pipeline.name(), true, now); // a workspace's only pipeline is its default
+        pipelines.update(first, pipeline.version());
+        return first;
       }
-      Pipeline pipeline = newPipeline(command, command.isDefault() || existing == 0, ids, now);
-      pipelines.insert(pipeline);
       return pipeline;
     });
   }

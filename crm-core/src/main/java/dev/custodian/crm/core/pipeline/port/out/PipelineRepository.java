@@ -18,7 +18,9 @@ import java.util.Optional;
 public interface PipelineRepository {
 
   /**
-   * Stores a new pipeline and its stages.
+   * Stores a new pipeline and its stages, first taking the workspace's pipeline-count lock, held
+   * until the transaction ends: another transaction's insert waits for this one to end (see
+   * {@link #count}).
    *
    * @throws ConflictException of kind {@code DUPLICATE} when its name is taken in the workspace, or
    *     when it is the default and the workspace has another default
@@ -30,7 +32,11 @@ public interface PipelineRepository {
   /** Every pipeline of the workspace with its stages, oldest first (created time, then id in uuid order). */
   List<Pipeline> list(WorkspaceId workspace);
 
-  /** How many pipelines the workspace has. */
+  /**
+   * How many pipelines the workspace has. After this transaction's {@link #insert}, which took the
+   * workspace's pipeline-count lock, it counts every pipeline another transaction has committed, so
+   * a use case that inserts and then counts cannot be raced past a limit.
+   */
   int count(WorkspaceId workspace);
 
   /**
