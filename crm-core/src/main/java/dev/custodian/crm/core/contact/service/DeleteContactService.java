@@ -8,18 +8,31 @@ import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
 import dev.custodian.crm.core.contact.port.in.DeleteContactUseCase;
+import dev.custodian.crm.core.contact.port.out.ContactLinks;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import java.util.List;
 import java.util.Objects;
 
-/** Service: deletes a contact, honouring the expected version when one is given. */
+/**
+ * Service: deletes a contact, honouring the expected version when one is given; the stores whose
+ * rows link to it (activities, tasks) drop those links first, in the same transaction.
+ */
 public final class DeleteContactService implements DeleteContactUseCase {
 
   private final WorkspaceTransactions transactions;
   private final ContactRepository contacts;
 
+  private final List<ContactLinks> links;
+
   public DeleteContactService(WorkspaceTransactions transactions, ContactRepository contacts) {
+    this(transactions, contacts, List.of());
+  }
+
+  public DeleteContactService(WorkspaceTransactions transactions, ContactRepository contacts,
+      List<ContactLinks> links) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.contacts = Objects.requireNonNull(contacts, "contacts");
+    this.links = List.copyOf(links);
   }
 
   @Override
@@ -30,6 +43,9 @@ public final class DeleteContactService implements DeleteContactUseCase {
       if (command.expectedVersion().isPresent()
           && command.expectedVersion().getAsLong() != current.version()) {
         throw PreconditionFailedException.stale("contact");
+      }
+      for (ContactLinks store : links) {
+        store.unlinkContact(command.workspace(), command.id());
       }
       if (!contacts.delete(command.workspace(), command.id(), command.expectedVersion())) {
         // Changed or deleted since it was read: with a version that is a stale precondition.
