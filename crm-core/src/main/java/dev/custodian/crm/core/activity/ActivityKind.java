@@ -1,8 +1,7 @@
 package dev.custodian.crm.core.activity;
 
 import dev.custodian.crm.core.common.error.InvalidValueException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.Locale;
 
 /** What kind of thing happened; only calls and meetings have a duration. */
 public enum ActivityKind {
@@ -15,10 +14,18 @@ public enum ActivityKind {
     return this == CALL || this == MEETING;
   }
 
-  /** The kind as the API writes it ({@code NOTE}, ...). */
-  public static ActivityKind parse(String text) {
-    return Arrays.stream(values()).filter(k -> k.name().equals(text)).findFirst().orElseThrow(() ->
-        new InvalidValueException("must be one of: "
-            + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))));
+  /** The kind named in any case ({@code note}, {@code call}, {@code meeting}, {@code email}). */
+  public static ActivityKind parse(String raw) {
+    for (ActivityKind kind : values()) {
+      if (kind.name().equalsIgnoreCase(raw.strip())) {
+        return kind;
+      }
+    }
+    throw new InvalidValueException("must be one of note, call, meeting, email");
+  }
+
+  /** Its name in the API: lower case, as the list's {@code kind} filter takes it. */
+  public String apiName() {
+    return name().toLowerCase(Locale.ROOT);
   }
 }

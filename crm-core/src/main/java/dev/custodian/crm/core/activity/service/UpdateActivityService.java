@@ -58,7 +58,7 @@ public final class UpdateActivityService implements UpdateActivityUseCase {
       Instant occurredAt = valueOr(command.occurredAt(), current.occurredAt());
       Optional<ActivityDuration> duration = optionalValueOr(command.duration(), current.duration());
       if (duration.isPresent() && !kind.hasDuration()) {
-        v.reject("duration", "is only for a CALL or a MEETING");
+        v.reject("duration", "is only for a call or a meeting");
       }
       Links links = Links.patched(v, current.links(), list(command.contactIds()), cleared(command.contactIds()),
           list(command.companyIds()), cleared(command.companyIds()), list(command.dealIds()),

@@ -43,7 +43,7 @@ public record CreateActivityCommand(WorkspaceId workspace, ActivityKind kind, Op
     Instant at = v.required("occurredAt", occurredAt, Times::instant);
     Optional<ActivityDuration> validDuration = v.optional("duration", duration, ActivityDuration::parse);
     if (duration != null && validKind != null && !validKind.hasDuration()) {
-      v.reject("duration", "is only for a CALL or a MEETING");
+      v.reject("duration", "is only for a call or a meeting");
     }
     Links links = Links.of(v, contactIds, companyIds, dealIds, 1);
     return v.hasErrors() ? null
