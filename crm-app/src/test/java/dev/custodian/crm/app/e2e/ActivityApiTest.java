@@ -218,14 +218,17 @@ class ActivityApiTest {
   }
 
   @Test
-  @DisplayName("TEN-02: raw SQL as the application role sees only the bound workspace's activities, tasks and their links")
+  @DisplayName("TEN-02: raw SQL as the application role sees only the bound workspace's activities, tasks, their links and the receipts' records for review")
   void rowLevelSecurityAloneHidesOtherWorkspacesActivitiesAndTasks() throws Exception {
     for (String workspace : List.of(a, b)) {
       String contact = contact(workspace);
-      activity(workspace, "\"contactIds\":" + ids(contact));
+      String erased = contact(workspace);
+      activity(workspace, "\"contactIds\":" + ids(contact, erased));
       task(workspace, "{\"title\":\"T\",\"contactIds\":" + ids(contact) + "}");
+      HttpResponse<String> receipt = app.postJson(path(workspace, "contacts/" + erased + "/erasure"), "");
+      assertThat(json(receipt).path("forReview")).as(receipt.body()).hasSize(1);
     }
-    for (String table : List.of("activities", "activity_links", "tasks", "task_links")) {
+    for (String table : List.of("activities", "activity_links", "tasks", "task_links", "erasure_receipt_reviews")) {
       assertThat(tenantsAsApp(UUID.fromString(a), table)).as(table).isNotEmpty().containsOnly(UUID.fromString(a));
       assertThat(tenantsAsApp(UUID.fromString(b), table)).as(table).isNotEmpty().containsOnly(UUID.fromString(b));
       assertThat(tenantsAsApp(null, table)).as(table).isEmpty();
