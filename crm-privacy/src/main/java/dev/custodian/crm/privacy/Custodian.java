@@ -336,7 +336,7 @@ public final class Custodian {
     public Builder erasureParticipant(ErasureParticipant participant) {
       Objects.requireNonNull(participant, "participant");
       // Each name is one line of the receipt: a second "contacts" would hide the record's own count.
-      boolean taken = participant.name().equals(ErasureServices.CONTACT_RECORD)
+      boolean taken = ErasureServices.BUILT_IN_NAMES.contains(participant.name())
           || erasureParticipants.stream().anyMatch(p -> p.name().equals(participant.name()));
       if (taken) {
         throw new IllegalArgumentException("an erasure participant named " + participant.name() + " is already there");

@@ -1,6 +1,5 @@
 package dev.custodian.crm.http.activity;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.activity.Activity;
 import dev.custodian.crm.core.activity.ActivityId;
@@ -17,14 +16,12 @@ import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.http.RouteTable;
 import dev.custodian.crm.http.common.CurrentActor;
 import dev.custodian.crm.http.common.ETags;
-import dev.custodian.crm.http.common.MergePatch;
 import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * HTTP adapter: the activity routes, one small handler per use case, read and answered as the
@@ -35,8 +32,6 @@ final class ActivityRoutes implements RouteGroup {
   static final String COLLECTION = "/api/v1/workspaces/{workspaceId}/activities";
   static final String ONE = COLLECTION + "/{activityId}";
 
-  private static final Set<String> FIELDS = Set.of("kind", "subject", "body", "occurredAt", "duration",
-      "contactIds", "companyIds", "dealIds");
 
   private final ActivityUseCases useCases;
 
@@ -102,11 +97,9 @@ final class ActivityRoutes implements RouteGroup {
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
     ActivityId id = activityId(ctx, v);
     OptionalLong expected = ETags.ifMatch(ctx, v);
-    ObjectNode body = Requests.mergePatchBody(ctx);
-    MergePatch patch = MergePatch.of(body, FIELDS, "an activity", v);
-    UpdateActivityCommand command = UpdateActivityCommand.of(v, workspace, id, expected, patch.field("kind"),
-        patch.field("subject"), patch.field("body"), patch.field("occurredAt"), patch.field("duration"),
-        patch.textList("contactIds"), patch.textList("companyIds"), patch.textList("dealIds"));
+    ActivityPatchRequest patch = ActivityPatchRequest.from(Requests.mergePatchBody(ctx), v);
+    UpdateActivityCommand command = UpdateActivityCommand.of(v, workspace, id, expected, patch.kind(), patch.subject(), patch.body(), patch.occurredAt(), patch.duration(),
+        patch.contactIds(), patch.companyIds(), patch.dealIds());
     v.throwIfInvalid();
     respond(ctx, useCases.update().update(CurrentActor.of(ctx), command));
   }

@@ -1,6 +1,5 @@
 package dev.custodian.crm.http.task;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.task.Task;
 import dev.custodian.crm.core.task.TaskId;
@@ -17,14 +16,12 @@ import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.http.RouteTable;
 import dev.custodian.crm.http.common.CurrentActor;
 import dev.custodian.crm.http.common.ETags;
-import dev.custodian.crm.http.common.MergePatch;
 import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * HTTP adapter: the task routes, one small handler per use case, read and answered as the
@@ -35,8 +32,6 @@ final class TaskRoutes implements RouteGroup {
   static final String COLLECTION = "/api/v1/workspaces/{workspaceId}/tasks";
   static final String ONE = COLLECTION + "/{taskId}";
 
-  private static final Set<String> FIELDS = Set.of("title", "body", "dueAt", "done", "assigneeId",
-      "contactIds", "companyIds", "dealIds");
 
   private final TaskUseCases useCases;
 
@@ -102,11 +97,9 @@ final class TaskRoutes implements RouteGroup {
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
     TaskId id = taskId(ctx, v);
     OptionalLong expected = ETags.ifMatch(ctx, v);
-    ObjectNode body = Requests.mergePatchBody(ctx);
-    MergePatch patch = MergePatch.of(body, FIELDS, "a task", v);
-    UpdateTaskCommand command = UpdateTaskCommand.of(v, workspace, id, expected, patch.field("title"),
-        patch.field("body"), patch.field("dueAt"), patch.bool("done"), patch.field("assigneeId"),
-        patch.textList("contactIds"), patch.textList("companyIds"), patch.textList("dealIds"));
+    TaskPatchRequest patch = TaskPatchRequest.from(Requests.mergePatchBody(ctx), v);
+    UpdateTaskCommand command = UpdateTaskCommand.of(v, workspace, id, expected, patch.title(), patch.body(), patch.dueAt(), patch.done(), patch.assigneeId(),
+        patch.contactIds(), patch.companyIds(), patch.dealIds());
     v.throwIfInvalid();
     respond(ctx, useCases.update().update(CurrentActor.of(ctx), command));
   }

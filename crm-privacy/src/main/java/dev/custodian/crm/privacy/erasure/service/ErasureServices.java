@@ -13,6 +13,7 @@ import dev.custodian.crm.core.task.port.out.TaskRepository;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 /** Factory: the erasure use cases over their out-ports. */
 public final class ErasureServices {
@@ -28,6 +29,10 @@ public final class ErasureServices {
   public static final String ACTIVITY_LINKS = "activityLinks";
   public static final String TASKS = "tasks";
   public static final String TASK_LINKS = "taskLinks";
+
+  /** The receipt names the library's own participants take; an embedder's participant needs another. */
+  public static final Set<String> BUILT_IN_NAMES =
+      Set.of(CONTACT_RECORD, DEAL_CONTACTS, ACTIVITIES, ACTIVITY_LINKS, TASKS, TASK_LINKS);
 
   private ErasureServices() {}
 
