@@ -7,6 +7,7 @@ import com.google.inject.Stage;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.custodian.crm.app.access.AccessModule;
 import dev.custodian.crm.app.account.AccountModule;
+import dev.custodian.crm.app.activity.ActivityModule;
 import dev.custodian.crm.app.company.CompanyModule;
 import dev.custodian.crm.app.deal.DealModule;
 import dev.custodian.crm.app.contact.ContactModule;
@@ -150,7 +151,7 @@ public final class CrmServer implements AutoCloseable {
   /** Every feature, one module each: a feature's module binds its stores, use cases and routes. */
   private static List<Module> features() {
     return List.of(new WorkspaceModule(), new ContactModule(), new CompanyModule(), new PipelineModule(),
-        new DealModule(), new ErasureModule(),
+        new DealModule(), new ActivityModule(), new ErasureModule(),
         new AccountModule(), new SessionModule(), new AccessModule());
   }
 

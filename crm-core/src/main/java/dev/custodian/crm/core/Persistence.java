@@ -4,6 +4,7 @@ import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
 import dev.custodian.crm.core.access.port.out.CredentialLookup;
 import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
+import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
@@ -11,12 +12,15 @@ import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
+import dev.custodian.crm.core.link.port.out.LinkTargets;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
+import dev.custodian.crm.core.task.port.out.TaskRepository;
 import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.timeline.port.out.TimelineRepository;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 
 /**
@@ -38,6 +42,15 @@ public interface Persistence {
   PipelineRepository pipelines();
 
   DealRepository deals();
+
+  ActivityRepository activities();
+
+  TaskRepository tasks();
+
+  /** Whether the records links name are of the workspace (activities and tasks ask before storing). */
+  LinkTargets linkTargets();
+
+  TimelineRepository timelines();
 
   SuppressionEntryRepository suppressionEntries();
 

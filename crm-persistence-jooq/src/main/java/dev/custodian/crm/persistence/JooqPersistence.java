@@ -6,31 +6,37 @@ import dev.custodian.crm.core.access.port.out.CredentialLookup;
 import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
+import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
-import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
+import dev.custodian.crm.core.link.port.out.LinkTargets;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
+import dev.custodian.crm.core.task.port.out.TaskRepository;
 import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
+import dev.custodian.crm.core.timeline.port.out.TimelineRepository;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import dev.custodian.crm.persistence.access.JooqAccessStores;
 import dev.custodian.crm.persistence.account.JooqAccountStores;
+import dev.custodian.crm.persistence.activity.JooqActivityStores;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.company.JooqCompanyStores;
-import dev.custodian.crm.persistence.deal.JooqDealStores;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
+import dev.custodian.crm.persistence.deal.JooqDealStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
 import dev.custodian.crm.persistence.mail.JooqMailStores;
 import dev.custodian.crm.persistence.pipeline.JooqPipelineStores;
-import dev.custodian.crm.persistence.session.JooqSessionStores;
-import dev.custodian.crm.persistence.throttle.JooqThrottleStores;
 import dev.custodian.crm.persistence.schema.ApplicationRoleCheck;
+import dev.custodian.crm.persistence.session.JooqSessionStores;
+import dev.custodian.crm.persistence.task.JooqTaskStores;
+import dev.custodian.crm.persistence.throttle.JooqThrottleStores;
 import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
 import javax.sql.DataSource;
 
@@ -51,6 +57,10 @@ public final class JooqPersistence implements Persistence {
   private final CompanyRepository companies;
   private final PipelineRepository pipelines;
   private final DealRepository deals;
+  private final ActivityRepository activities;
+  private final TaskRepository tasks;
+  private final LinkTargets linkTargets;
+  private final TimelineRepository timelines;
   private final SuppressionEntryRepository suppressionEntries;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
@@ -71,6 +81,10 @@ public final class JooqPersistence implements Persistence {
     this.companies = JooqCompanyStores.companies(transactions);
     this.pipelines = JooqPipelineStores.pipelines(transactions);
     this.deals = JooqDealStores.deals(transactions);
+    this.activities = JooqActivityStores.activities(transactions);
+    this.tasks = JooqTaskStores.tasks(transactions);
+    this.linkTargets = JooqActivityStores.linkTargets(transactions);
+    this.timelines = JooqActivityStores.timelines(transactions);
     this.suppressionEntries = JooqErasureStores.suppressionEntries(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
@@ -133,6 +147,26 @@ public final class JooqPersistence implements Persistence {
   @Override
   public DealRepository deals() {
     return deals;
+  }
+
+  @Override
+  public ActivityRepository activities() {
+    return activities;
+  }
+
+  @Override
+  public TaskRepository tasks() {
+    return tasks;
+  }
+
+  @Override
+  public LinkTargets linkTargets() {
+    return linkTargets;
+  }
+
+  @Override
+  public TimelineRepository timelines() {
+    return timelines;
   }
 
   @Override

@@ -14,15 +14,17 @@ import dev.custodian.crm.core.account.port.in.AccountUseCases;
 import dev.custodian.crm.core.account.port.out.CommonPasswords;
 import dev.custodian.crm.core.account.port.out.PasswordHasher;
 import dev.custodian.crm.core.account.service.AccountServices;
+import dev.custodian.crm.core.activity.port.in.ActivityUseCases;
+import dev.custodian.crm.core.activity.service.ActivityServices;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.company.port.in.CompanyUseCases;
 import dev.custodian.crm.core.company.service.CompanyServices;
-import dev.custodian.crm.core.deal.port.in.DealUseCases;
-import dev.custodian.crm.core.deal.service.DealServices;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.contact.service.ContactServices;
+import dev.custodian.crm.core.deal.port.in.DealUseCases;
+import dev.custodian.crm.core.deal.service.DealServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
 import dev.custodian.crm.core.mail.MailTokenPurpose;
@@ -35,7 +37,12 @@ import dev.custodian.crm.core.session.SessionPolicy;
 import dev.custodian.crm.core.session.port.in.SessionUseCases;
 import dev.custodian.crm.core.session.service.SessionServices;
 import dev.custodian.crm.core.session.service.SessionTokenCheck;
+import dev.custodian.crm.core.task.port.in.TaskUseCases;
+import dev.custodian.crm.core.task.port.out.WorkspaceMembers;
+import dev.custodian.crm.core.task.service.TaskServices;
 import dev.custodian.crm.core.throttle.service.Throttle;
+import dev.custodian.crm.core.timeline.port.in.TimelineUseCase;
+import dev.custodian.crm.core.timeline.service.TimelineServices;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.service.WorkspaceServices;
@@ -76,6 +83,9 @@ public final class Custodian {
   private final CompanyUseCases companies;
   private final PipelineUseCases pipelines;
   private final DealUseCases deals;
+  private final ActivityUseCases activities;
+  private final TaskUseCases tasks;
+  private final TimelineUseCase timelines;
   private final ErasureUseCases erasure;
   private final AccountUseCases accounts;
   private final SessionUseCases sessions;
@@ -103,17 +113,26 @@ public final class Custodian {
     initializers.addAll(builder.workspaceInitializers);
     this.workspaces = WorkspaceServices.create(p.transactions(), inWorkspace, p.workspaces(), p.memberships(), builder.ids,
         builder.clock, initializers);
-    this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression, List.of(p.deals()), builder.ids,
-        builder.clock);
+    // Deleting a contact drops what links to it: the deals' links (the deals stay, at their next
+    // version) and the activities' and tasks' (an activity left with none goes).
+    this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression,
+        List.of(p.deals(), p.activities(), p.tasks()), builder.ids, builder.clock);
     // Deleting a company unlinks what refers to it: the contacts and the deals.
-    this.companies = CompanyServices.create(inWorkspace, p.companies(), List.of(p.contacts(), p.deals()), builder.ids,
-        builder.clock);
+    this.companies = CompanyServices.create(inWorkspace, p.companies(),
+        List.of(p.contacts(), p.deals(), p.activities(), p.tasks()), builder.ids, builder.clock);
     // Deleting a stage asks what stands in it: the deals.
     this.pipelines = PipelineServices.create(inWorkspace, p.pipelines(), List.of(p.deals()), builder.ids, builder.clock);
-    this.deals = DealServices.create(inWorkspace, p.deals(), p.pipelines(), builder.ids, builder.clock);
+    this.deals = DealServices.create(inWorkspace, p.deals(), p.pipelines(), List.of(p.activities(), p.tasks()),
+        builder.ids, builder.clock);
+    this.activities = ActivityServices.create(inWorkspace, p.activities(), p.linkTargets(), builder.ids, builder.clock);
+    // An assignee is a current member of the workspace.
+    WorkspaceMembers members = (workspace, account) -> p.memberships().roleOf(workspace, account).isPresent();
+    this.tasks = TaskServices.create(inWorkspace, p.tasks(), p.linkTargets(), members, builder.ids, builder.clock);
+    this.timelines = TimelineServices.create(inWorkspace, p.timelines(), p.linkTargets());
     // A person's deal links go before the contact record, whatever else takes part.
     List<ErasureParticipant> erasureParticipants = new ArrayList<>();
     erasureParticipants.add(ErasureServices.dealContacts(p.deals()));
+    erasureParticipants.addAll(ErasureServices.activitiesAndTasks(p.activities(), p.tasks()));
     erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         erasureParticipants, builder.ids, builder.clock);
@@ -126,7 +145,7 @@ public final class Custodian {
         throttle, tokens, builder.ids, builder.clock, builder.sessionPolicy);
     this.access = AccessServices.create(p.transactions(), inWorkspace, gate, p.memberships(), p.invitations(),
         p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), tokens, builder.ids, builder.clock,
-        builder.invitationValidity);
+        builder.invitationValidity, List.of(p.tasks())); // a member's departure unassigns their tasks
   }
 
   public static Builder builder() {
@@ -156,6 +175,21 @@ public final class Custodian {
   /** Deals of a workspace: create, read, list, change and move between stages, delete, and their stage history. */
   public DealUseCases deals() {
     return deals;
+  }
+
+  /** Activities of a workspace (notes, calls, meetings, emails): create, read, list, change, delete. */
+  public ActivityUseCases activities() {
+    return activities;
+  }
+
+  /** Tasks of a workspace: create, read, list, change (assign, complete), delete. */
+  public TaskUseCases tasks() {
+    return tasks;
+  }
+
+  /** The timelines of contacts, companies and deals: their activities, tasks and stage changes, newest first. */
+  public TimelineUseCase timelines() {
+    return timelines;
   }
 
   /** Erasure at a person's request, and its receipts. */
@@ -303,7 +337,7 @@ public final class Custodian {
     public Builder erasureParticipant(ErasureParticipant participant) {
       Objects.requireNonNull(participant, "participant");
       // Each name is one line of the receipt: a second "contacts" would hide the record's own count.
-      boolean taken = participant.name().equals(ErasureServices.CONTACT_RECORD)
+      boolean taken = ErasureServices.BUILT_IN_NAMES.contains(participant.name())
           || erasureParticipants.stream().anyMatch(p -> p.name().equals(participant.name()));
       if (taken) {
         throw new IllegalArgumentException("an erasure participant named " + participant.name() + " is already there");

@@ -100,7 +100,9 @@ class CustodianTest {
     ErasureReceipt receipt = custodian.erasure().erase().erase(me, acme.id(), ada.id());
 
     assertThat(receipt.removedByParticipant())
-        .containsExactly(Map.entry("dealContacts", 0), Map.entry("notes", 2), Map.entry("contacts", 1));
+        .containsExactly(Map.entry("dealContacts", 0), Map.entry("activities", 0), Map.entry("activityLinks", 0),
+            Map.entry("tasks", 0), Map.entry("taskLinks", 0), Map.entry("notes", 2), Map.entry("contacts", 1));
+    assertThat(receipt.forReview()).isEmpty();
     assertThat(persistence.transactions().inWorkspace(acme.id(),
         () -> persistence.contacts().findById(acme.id(), ada.id()))).isEmpty();
   }
@@ -152,6 +154,19 @@ class CustodianTest {
       }
     };
     assertThatThrownBy(() -> Custodian.builder().erasureParticipant(named))
+        .isInstanceOf(IllegalArgumentException.class);
+    ErasureParticipant activities = new ErasureParticipant() {
+      @Override
+      public String name() {
+        return "activityLinks";
+      }
+
+      @Override
+      public int eraseContact(WorkspaceId workspace, ContactId contact) {
+        return 0;
+      }
+    };
+    assertThatThrownBy(() -> Custodian.builder().erasureParticipant(activities))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -70,6 +70,11 @@ class AccessSweepTest {
       Map.entry("POST /api/v1/workspaces/{workspaceId}/deals", "{\"title\":\"Swept %s\",\"amount\":"
           + "{\"amount\":\"10.00\",\"currency\":\"EUR\"}}"),
       Map.entry("PATCH /api/v1/workspaces/{workspaceId}/deals/{dealId}", "{\"title\":\"Swept %s\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/activities", "{\"kind\":\"note\",\"subject\":\"Swept %s\","
+          + "\"occurredAt\":\"2026-01-31T12:00:00Z\",\"contactIds\":[\"{contactId}\"]}"),
+      Map.entry("PATCH /api/v1/workspaces/{workspaceId}/activities/{activityId}", "{\"subject\":\"Swept %s\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/tasks", "{\"title\":\"Swept %s\",\"contactIds\":[\"{contactId}\"]}"),
+      Map.entry("PATCH /api/v1/workspaces/{workspaceId}/tasks/{taskId}", "{\"done\":true}"),
       Map.entry("PATCH /api/v1/me", "{\"name\":\"Swept Person\"}"));
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
@@ -78,6 +83,8 @@ class AccessSweepTest {
   private static String contact;
   private static String company;
   private static String deal;
+  private static String activity;
+  private static String task;
   /** A pipeline of the workspace that is not its default, and one of its OPEN stages. */
   private static String pipeline;
   private static String stage;
@@ -113,6 +120,13 @@ class AccessSweepTest {
     HttpResponse<String> sweptDeal = app.postJson("/api/v1/workspaces/" + workspace + "/deals", "{\"title\":\"Swept\"}");
     assertThat(sweptDeal.statusCode()).as(sweptDeal.body()).isEqualTo(201);
     deal = JSON.readTree(sweptDeal.body()).path("id").asText();
+    HttpResponse<String> sweptActivity = app.postJson("/api/v1/workspaces/" + workspace + "/activities",
+        "{\"kind\":\"call\",\"occurredAt\":\"2026-01-31T12:00:00Z\",\"duration\":\"PT5M\",\"dealIds\":[\"" + deal + "\"]}");
+    assertThat(sweptActivity.statusCode()).as(sweptActivity.body()).isEqualTo(201);
+    activity = JSON.readTree(sweptActivity.body()).path("id").asText();
+    HttpResponse<String> sweptTask = app.postJson("/api/v1/workspaces/" + workspace + "/tasks", "{\"title\":\"Swept\"}");
+    assertThat(sweptTask.statusCode()).as(sweptTask.body()).isEqualTo(201);
+    task = JSON.readTree(sweptTask.body()).path("id").asText();
     HttpResponse<String> swept = app.postJson("/api/v1/workspaces/" + workspace + "/pipelines",
         "{\"name\":\"Swept pipeline\",\"stages\":[{\"name\":\"A\",\"kind\":\"open\",\"probability\":10},"
             + "{\"name\":\"B\",\"kind\":\"open\",\"probability\":20},{\"name\":\"Won\",\"kind\":\"won\"},"
@@ -301,13 +315,16 @@ class AccessSweepTest {
         .replace("{invitationId}", UUID.randomUUID().toString())
         .replace("{apiKeyId}", UUID.randomUUID().toString())
         .replace("{pipelineId}", pipeline)
-        .replace("{stageId}", stage);
+        .replace("{stageId}", stage)
+        .replace("{activityId}", activity)
+        .replace("{taskId}", task);
     assertThat(path).as("every path parameter of %s is known to the sweep", route.key()).doesNotContain("{");
     String body = BODIES.get(route.key());
     HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path));
     String method = route.method().name();
     if (body != null) {
-      request.method(method, HttpRequest.BodyPublishers.ofString(body.formatted(UUID.randomUUID().toString().substring(0, 8))))
+      request.method(method, HttpRequest.BodyPublishers.ofString(body.formatted(UUID.randomUUID().toString().substring(0, 8))
+              .replace("{contactId}", contact)))
           .header("Content-Type", route.requestMediaType());
     } else if (route.requestBody() != null) {
       request.method(method, HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json");

@@ -167,13 +167,16 @@ class ListGrammarApiTest {
     HttpResponse<String> deal = app.postJson("/api/v1/workspaces/" + a + "/deals", "{\"title\":\"Listed\"}");
     assertThat(deal.statusCode()).as(deal.body()).isEqualTo(201);
     String dealId = JSON.readTree(deal.body()).path("id").asText();
+    String contactId = contactsOfA.get(0).path("id").asText();
+    String companyId = ApiTestSupport.acme(app, a);
     int lists = 0;
     for (Route route : app.routeTable()) {
       if (!route.paged()) {
         continue;
       }
       lists++;
-      String path = route.path().replace("{workspaceId}", a).replace("{dealId}", dealId);
+      String path = route.path().replace("{workspaceId}", a).replace("{dealId}", dealId)
+          .replace("{contactId}", contactId).replace("{companyId}", companyId); // their timelines
       assertThat(path).as("every path parameter of %s has a value here", route.key()).doesNotContain("{");
       assertThat(errors(app.get(path + "?foo=1&limit=2"))).as(route.key())
           .containsExactly("foo: is not a parameter of this list");

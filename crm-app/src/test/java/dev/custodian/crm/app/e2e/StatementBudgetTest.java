@@ -53,7 +53,14 @@ class StatementBudgetTest {
       // a deal in the default pipeline's first stage with money, a company and a contact: the pipeline's read,
       // the deal's insert, and its link with its first history entry in one statement
       "POST /api/v1/workspaces/{workspaceId}/deals", "{\"title\":\"Budget %s\",\"amount\":{\"amount\":\"12500.50\","
-          + "\"currency\":\"EUR\"},\"companyId\":\"{companyId}\",\"contactIds\":[\"{contactId}\"]}");
+          + "\"currency\":\"EUR\"},\"companyId\":\"{companyId}\",\"contactIds\":[\"{contactId}\"]}",
+      // an activity with a link of each kind: their check in one statement, the activity and its links in one
+      "POST /api/v1/workspaces/{workspaceId}/activities", "{\"kind\":\"call\",\"subject\":\"Budget %s\","
+          + "\"occurredAt\":\"2026-01-31T12:00:00Z\",\"duration\":\"PT15M\",\"contactIds\":[\"{contactId}\"],"
+          + "\"companyIds\":[\"{companyId}\"],\"dealIds\":[\"{dealId}\"]}",
+      // a task assigned to a member, with a link: the membership, the links' check, the task with its links
+      "POST /api/v1/workspaces/{workspaceId}/tasks", "{\"title\":\"Budget %s\",\"assigneeId\":\"{accountId}\","
+          + "\"dueAt\":\"2026-02-01T09:00:00Z\",\"contactIds\":[\"{contactId}\"]}");
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
   private static TestApp app;
@@ -76,9 +83,16 @@ class StatementBudgetTest {
     var sales = JSON.readTree(app.get("/api/v1/workspaces/" + workspace + "/pipelines").body()).path("items").get(0);
     HttpResponse<String> deal = app.postJson("/api/v1/workspaces/" + workspace + "/deals", "{\"title\":\"Budget\"}");
     String dealId = JSON.readTree(deal.body()).path("id").asText();
+    // every timeline has entries, as a record's usually does (an empty page asks whether the record exists)
+    HttpResponse<String> activity = app.postJson("/api/v1/workspaces/" + workspace + "/activities",
+        "{\"kind\":\"note\",\"occurredAt\":\"2026-01-31T12:00:00Z\",\"contactIds\":[\"" + contact + "\"],"
+            + "\"companyIds\":[\"" + company + "\"],\"dealIds\":[\"" + dealId + "\"]}");
+    String activityId = JSON.readTree(activity.body()).path("id").asText();
+    HttpResponse<String> task = app.postJson("/api/v1/workspaces/" + workspace + "/tasks", "{\"title\":\"Budget\"}");
+    String taskId = JSON.readTree(task.body()).path("id").asText();
     pathValues = Map.of("{workspaceId}", workspace, "{contactId}", contact, "{accountId}", me, "{companyId}", company,
         "{pipelineId}", sales.path("id").asText(), "{stageId}", sales.path("stages").get(0).path("id").asText(),
-        "{dealId}", dealId);
+        "{dealId}", dealId, "{activityId}", activityId, "{taskId}", taskId);
   }
 
   @AfterAll

@@ -38,6 +38,13 @@ public record Permission(String name) {
   public static final Permission PIPELINE_READ = new Permission("pipeline.read");
   /** Creating, changing and deleting pipelines and their stages. */
   public static final Permission PIPELINE_MANAGE = new Permission("pipeline.manage");
+  /** Reading activities, and the timelines of contacts, companies and deals. */
+  public static final Permission ACTIVITY_READ = new Permission("activity.read");
+  /** Creating, changing and deleting activities. */
+  public static final Permission ACTIVITY_WRITE = new Permission("activity.write");
+  public static final Permission TASK_READ = new Permission("task.read");
+  /** Creating, changing (assigning, completing) and deleting tasks. */
+  public static final Permission TASK_WRITE = new Permission("task.write");
 
   public Permission {
     Objects.requireNonNull(name, "name");

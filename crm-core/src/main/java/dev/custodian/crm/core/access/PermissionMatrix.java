@@ -51,6 +51,10 @@ public final class PermissionMatrix {
     grants.put(Permission.COMPANY_DELETE, new Grant(Role.MEMBER, false));
     grants.put(Permission.DEAL_WRITE, new Grant(Role.MEMBER, false));
     grants.put(Permission.DEAL_DELETE, new Grant(Role.MEMBER, false));
+    grants.put(Permission.ACTIVITY_READ, new Grant(Role.VIEWER, false));
+    grants.put(Permission.TASK_READ, new Grant(Role.VIEWER, false));
+    grants.put(Permission.ACTIVITY_WRITE, new Grant(Role.MEMBER, false));
+    grants.put(Permission.TASK_WRITE, new Grant(Role.MEMBER, false));
     grants.put(Permission.ERASURE_MANAGE, new Grant(Role.ADMIN, false));
     grants.put(Permission.PIPELINE_MANAGE, new Grant(Role.ADMIN, false));
     grants.put(Permission.MEMBER_MANAGE, new Grant(Role.ADMIN, true));

@@ -2,6 +2,8 @@ package dev.custodian.crm.core.erasure;
 
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Out-port, the erasure seam: every store that holds a contact's personal data (the contact
@@ -20,4 +22,26 @@ public interface ErasureParticipant {
    * @return how many records were removed
    */
   int eraseContact(WorkspaceId workspace, ContactId contact);
+
+  /**
+   * As {@link #eraseContact}, also naming the records this participant kept whose free text may
+   * still name the person (an activity shared with other contacts): the receipt lists them for a
+   * person to check, since no participant reads or rewrites free text. By default none.
+   */
+  default Outcome erase(WorkspaceId workspace, ContactId contact) {
+    return new Outcome(eraseContact(workspace, contact), List.of());
+  }
+
+  /**
+   * What one participant did: how many records it removed (or unlinked), and the ids of those it
+   * kept for review.
+   */
+  record Outcome(int removed, List<UUID> forReview) {
+    public Outcome {
+      if (removed < 0) {
+        throw new IllegalArgumentException("removed is a count");
+      }
+      forReview = List.copyOf(forReview);
+    }
+  }
 }

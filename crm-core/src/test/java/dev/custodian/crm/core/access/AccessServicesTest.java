@@ -111,6 +111,10 @@ class AccessServicesTest {
     lowest.put(Permission.COMPANY_DELETE, Role.MEMBER);
     lowest.put(Permission.DEAL_WRITE, Role.MEMBER);
     lowest.put(Permission.DEAL_DELETE, Role.MEMBER);
+    lowest.put(Permission.ACTIVITY_READ, Role.VIEWER);
+    lowest.put(Permission.TASK_READ, Role.VIEWER);
+    lowest.put(Permission.ACTIVITY_WRITE, Role.MEMBER);
+    lowest.put(Permission.TASK_WRITE, Role.MEMBER);
     lowest.put(Permission.ERASURE_MANAGE, Role.ADMIN);
     lowest.put(Permission.PIPELINE_MANAGE, Role.ADMIN);
     lowest.put(Permission.MEMBER_MANAGE, Role.ADMIN);

@@ -149,12 +149,14 @@ public abstract class AbstractErasureStoresContractTest extends AbstractPortCont
   }
 
   @Test
-  void receiptsRoundTripAndPageOldestFirst_withinTheirWorkspaceOnly() {
+  void receiptsRoundTripWithTheirRecordsForReviewAndPageOldestFirst_withinTheirWorkspaceOnly() {
     List<ErasureReceipt> stored = new ArrayList<>();
     Instant t = Instant.parse("2026-02-03T04:05:06.123456Z");
     for (int i = 0; i < 5; i++) {
       stored.add(new ErasureReceipt(new ErasureReceiptId(UUID.randomUUID()), a, ContactId.of(UUID.randomUUID()),
-          t.plusSeconds(i % 2), Map.of("contacts", 1, "activities", i)));
+          t.plusSeconds(i % 2), Map.of("contacts", 1, "activities", i),
+          i % 2 == 0 ? List.of() : List.of(new ErasureReceipt.ReviewItem("activityLinks", UUID.randomUUID()),
+              new ErasureReceipt.ReviewItem("taskLinks", UUID.randomUUID()))));
     }
     tx.inWorkspace(a, () -> { stored.forEach(receipts::insert); return null; });
     ErasureReceipt other = new ErasureReceipt(new ErasureReceiptId(UUID.randomUUID()), b,

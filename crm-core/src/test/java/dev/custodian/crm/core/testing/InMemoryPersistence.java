@@ -5,18 +5,22 @@ import dev.custodian.crm.core.access.InMemoryApiKeyRepository;
 import dev.custodian.crm.core.access.InMemoryInvitationRepository;
 import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.account.InMemoryAccountRepository;
+import dev.custodian.crm.core.activity.InMemoryActivityRepository;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
-import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
+import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
 import dev.custodian.crm.core.keys.InMemoryKeyCheckRepository;
+import dev.custodian.crm.core.link.InMemoryLinkTargets;
 import dev.custodian.crm.core.mail.InMemoryMailOutbox;
 import dev.custodian.crm.core.mail.InMemoryMailTokenRepository;
 import dev.custodian.crm.core.pipeline.InMemoryPipelineRepository;
 import dev.custodian.crm.core.session.InMemorySessionRepository;
+import dev.custodian.crm.core.task.InMemoryTaskRepository;
 import dev.custodian.crm.core.throttle.InMemoryThrottleRepository;
+import dev.custodian.crm.core.timeline.InMemoryTimelineRepository;
 import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
 
 /**
@@ -33,6 +37,10 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions, companies);
   private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions);
   private final InMemoryDealRepository deals = new InMemoryDealRepository(transactions, companies, contacts, pipelines);
+  private final InMemoryLinkTargets linkTargets = new InMemoryLinkTargets(contacts, companies, deals);
+  private final InMemoryActivityRepository activities = new InMemoryActivityRepository(transactions, linkTargets);
+  private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(transactions, linkTargets);
+  private final InMemoryTimelineRepository timelines = new InMemoryTimelineRepository(activities, tasks, deals);
   private final InMemorySuppressionEntryRepository suppressionEntries =
       new InMemorySuppressionEntryRepository(transactions);
   private final InMemoryErasureReceiptRepository erasureReceipts =
@@ -73,6 +81,26 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryDealRepository deals() {
     return deals;
+  }
+
+  @Override
+  public InMemoryActivityRepository activities() {
+    return activities;
+  }
+
+  @Override
+  public InMemoryTaskRepository tasks() {
+    return tasks;
+  }
+
+  @Override
+  public InMemoryLinkTargets linkTargets() {
+    return linkTargets;
+  }
+
+  @Override
+  public InMemoryTimelineRepository timelines() {
+    return timelines;
   }
 
   @Override

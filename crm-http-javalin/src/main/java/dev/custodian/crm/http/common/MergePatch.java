@@ -6,7 +6,9 @@ import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.InvalidValueException;
 import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.common.validation.Validator;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -61,6 +63,11 @@ public final class MergePatch {
     return read(name, MergePatch::trueOrFalse);
   }
 
+  /** One field: absent, clear ({@code null}) or an array of strings (ids); else as {@link #field}. */
+  public PatchValue<List<String>> textList(String name) {
+    return read(name, MergePatch::texts);
+  }
+
   private <T> PatchValue<T> read(String name, Function<JsonNode, T> shape) {
     if (!body.has(name)) {
       return PatchValue.absent();
@@ -85,6 +92,20 @@ public final class MergePatch {
       throw new InvalidValueException("must be true, false or null");
     }
     return value.booleanValue();
+  }
+
+  private static List<String> texts(JsonNode value) {
+    List<String> texts = new ArrayList<>();
+    if (value.isArray()) {
+      for (JsonNode item : value) {
+        if (!item.isTextual()) {
+          throw new InvalidValueException("must be an array of strings or null");
+        }
+        texts.add(item.textValue());
+      }
+      return texts;
+    }
+    throw new InvalidValueException("must be an array of strings or null");
   }
 
   private static String text(JsonNode value) {

@@ -2,6 +2,7 @@ package dev.custodian.crm.persistence.erasure;
 
 import static dev.custodian.crm.persistence.generated.Tables.ERASURE_RECEIPTS;
 import static dev.custodian.crm.persistence.generated.Tables.ERASURE_RECEIPT_COUNTS;
+import static dev.custodian.crm.persistence.generated.Tables.ERASURE_RECEIPT_REVIEWS;
 
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
@@ -15,13 +16,14 @@ import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.common.SqlTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.Result;
 import org.jooq.impl.DSL;
 
-/** Persistence adapter: {@link ErasureReceiptRepository} on {@code erasure_receipts} and their counts. */
+/** Persistence adapter: {@link ErasureReceiptRepository} on {@code erasure_receipts}, their counts and the records kept for review. */
 final class JooqErasureReceiptRepository implements ErasureReceiptRepository {
 
   private final JooqTransactions transactions;
@@ -39,6 +41,15 @@ final class JooqErasureReceiptRepository implements ErasureReceiptRepository {
         .set(ERASURE_RECEIPTS.CONTACT_ID, receipt.contactId().value())
         .set(ERASURE_RECEIPTS.ERASED_AT, SqlTime.utc(receipt.erasedAt()))
         .execute();
+    if (!receipt.forReview().isEmpty()) {
+      var reviews = dsl.insertInto(ERASURE_RECEIPT_REVIEWS, ERASURE_RECEIPT_REVIEWS.TENANT_ID,
+          ERASURE_RECEIPT_REVIEWS.RECEIPT_ID, ERASURE_RECEIPT_REVIEWS.PARTICIPANT, ERASURE_RECEIPT_REVIEWS.RECORD_ID);
+      for (ErasureReceipt.ReviewItem item : receipt.forReview()) {
+        reviews = reviews.values(receipt.workspace().value(), receipt.id().value(), item.participant(),
+            item.recordId());
+      }
+      reviews.execute(); // one statement for every record kept for review
+    }
     if (receipt.removedByParticipant().isEmpty()) {
       return;
     }
@@ -63,9 +74,15 @@ final class JooqErasureReceiptRepository implements ErasureReceiptRepository {
             .where(ERASURE_RECEIPT_COUNTS.RECEIPT_ID.eq(ERASURE_RECEIPTS.ID))
             .and(ERASURE_RECEIPT_COUNTS.TENANT_ID.eq(ERASURE_RECEIPTS.TENANT_ID))
             .orderBy(ERASURE_RECEIPT_COUNTS.POSITION)).as("counts");
+    Field<Result<Record2<String, UUID>>> reviews = DSL.multiset(
+        DSL.select(ERASURE_RECEIPT_REVIEWS.PARTICIPANT, ERASURE_RECEIPT_REVIEWS.RECORD_ID)
+            .from(ERASURE_RECEIPT_REVIEWS)
+            .where(ERASURE_RECEIPT_REVIEWS.RECEIPT_ID.eq(ERASURE_RECEIPTS.ID))
+            .and(ERASURE_RECEIPT_REVIEWS.TENANT_ID.eq(ERASURE_RECEIPTS.TENANT_ID))
+            .orderBy(ERASURE_RECEIPT_REVIEWS.PARTICIPANT, ERASURE_RECEIPT_REVIEWS.RECORD_ID)).as("reviews");
     return KeysetPaging.page(
         dsl.select(ERASURE_RECEIPTS.ID, ERASURE_RECEIPTS.TENANT_ID, ERASURE_RECEIPTS.CONTACT_ID,
-                ERASURE_RECEIPTS.ERASED_AT, counts)
+                ERASURE_RECEIPTS.ERASED_AT, counts, reviews)
             .from(ERASURE_RECEIPTS)
             .where(ERASURE_RECEIPTS.TENANT_ID.eq(workspace.value())),
         ERASURE_RECEIPTS.ERASED_AT, ERASURE_RECEIPTS.ID, page)
@@ -73,7 +90,8 @@ final class JooqErasureReceiptRepository implements ErasureReceiptRepository {
           Map<String, Integer> removed = new LinkedHashMap<>();
           r.value5().forEach(c -> removed.put(c.value1(), c.value2()));
           return new ErasureReceipt(new ErasureReceiptId(r.value1()), WorkspaceId.of(r.value2()),
-              ContactId.of(r.value3()), r.value4().toInstant(), removed);
+              ContactId.of(r.value3()), r.value4().toInstant(), removed,
+              r.value6().map(v -> new ErasureReceipt.ReviewItem(v.value1(), v.value2())));
         });
   }
 }

@@ -3,6 +3,7 @@ package dev.custodian.crm.core.access.service;
 import dev.custodian.crm.core.access.port.in.AccessUseCases;
 import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
 import dev.custodian.crm.core.access.port.out.InvitationRepository;
+import dev.custodian.crm.core.access.port.out.MemberDepartures;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
@@ -13,6 +14,7 @@ import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
 import dev.custodian.crm.core.tenancy.Transactions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** Factory: the access use cases (members, invitations, API keys) over their out-ports. */
 public final class AccessServices {
@@ -28,12 +30,23 @@ public final class AccessServices {
       MembershipRepository memberships,
       InvitationRepository invitations, ApiKeyRepository apiKeys, AccountRepository accounts, MailOutbox outbox,
       MailTokenRepository mailTokens, TokenGenerator tokens, IdGenerator ids, Clock clock, Duration invitationValidity) {
+    return create(transactions, inWorkspace, gate, memberships, invitations, apiKeys, accounts, outbox, mailTokens,
+        tokens, ids, clock, invitationValidity, List.of());
+  }
+
+  /** @param departures the stores told, in the same transaction, when a member is removed or leaves */
+  public static AccessUseCases create(Transactions transactions, WorkspaceTransactions inWorkspace, Gate gate,
+      MembershipRepository memberships,
+      InvitationRepository invitations, ApiKeyRepository apiKeys, AccountRepository accounts, MailOutbox outbox,
+      MailTokenRepository mailTokens, TokenGenerator tokens, IdGenerator ids, Clock clock, Duration invitationValidity,
+      List<MemberDepartures> departures) {
     if (invitationValidity.isNegative() || invitationValidity.isZero()
         || invitationValidity.compareTo(MailTokenPurpose.INVITATION.maxTtl()) > 0) {
       throw new IllegalArgumentException("an invitation lives more than zero and at most "
           + MailTokenPurpose.INVITATION.maxTtl());
     }
-    MemberService members = new MemberService(inWorkspace, memberships, apiKeys, inWorkspace.matrix(), clock);
+    MemberService members = new MemberService(inWorkspace, memberships, apiKeys, inWorkspace.matrix(), clock,
+        departures);
     InvitationService invitationService = new InvitationService(transactions, inWorkspace, invitations, memberships,
         accounts, outbox, mailTokens, ids, clock, invitationValidity);
     ApiKeyService keys = new ApiKeyService(transactions, inWorkspace, apiKeys, gate, tokens, ids, clock);

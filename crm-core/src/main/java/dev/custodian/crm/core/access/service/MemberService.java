@@ -11,6 +11,7 @@ import dev.custodian.crm.core.access.port.in.ChangeMemberRoleUseCase;
 import dev.custodian.crm.core.access.port.in.ListMembersUseCase;
 import dev.custodian.crm.core.access.port.in.RemoveMemberUseCase;
 import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
+import dev.custodian.crm.core.access.port.out.MemberDepartures;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.Timestamps;
@@ -22,6 +23,7 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -36,9 +38,16 @@ final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase
   private final ApiKeyRepository apiKeys;
   private final PermissionMatrix matrix;
   private final Clock clock;
+  private final List<MemberDepartures> departures;
 
   MemberService(WorkspaceTransactions transactions, MembershipRepository memberships,
       ApiKeyRepository apiKeys, PermissionMatrix matrix, Clock clock) {
+    this(transactions, memberships, apiKeys, matrix, clock, List.of());
+  }
+
+  MemberService(WorkspaceTransactions transactions, MembershipRepository memberships,
+      ApiKeyRepository apiKeys, PermissionMatrix matrix, Clock clock, List<MemberDepartures> departures) {
+    this.departures = List.copyOf(departures);
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.memberships = Objects.requireNonNull(memberships, "memberships");
     this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
@@ -93,6 +102,9 @@ final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase
       }
       memberships.remove(workspace, member);
       apiKeys.revokeAllOf(workspace, member, Timestamps.now(clock)); // a key dies with its creator's membership
+      for (MemberDepartures store : departures) {
+        store.memberLeft(workspace, member); // e.g. their tasks are unassigned
+      }
       return null;
     });
   }

@@ -23,7 +23,12 @@ public final class DeleteContactService implements DeleteContactUseCase {
   private final ContactRepository contacts;
   private final List<ContactLinks> links;
 
-  public DeleteContactService(WorkspaceTransactions transactions, ContactRepository contacts, List<ContactLinks> links) {
+  public DeleteContactService(WorkspaceTransactions transactions, ContactRepository contacts) {
+    this(transactions, contacts, List.of());
+  }
+
+  public DeleteContactService(WorkspaceTransactions transactions, ContactRepository contacts,
+      List<ContactLinks> links) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.contacts = Objects.requireNonNull(contacts, "contacts");
     this.links = List.copyOf(links);

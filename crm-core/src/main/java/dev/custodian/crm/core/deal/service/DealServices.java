@@ -10,6 +10,7 @@ import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.deal.DealListing;
 import dev.custodian.crm.core.deal.PipelineSummary;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
+import dev.custodian.crm.core.deal.port.out.DealLinks;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
 import java.time.Clock;
@@ -28,13 +29,19 @@ public final class DealServices {
 
   public static DealUseCases create(WorkspaceTransactions transactions, DealRepository deals,
       PipelineRepository pipelines, IdGenerator ids, Clock clock) {
+    return create(transactions, deals, pipelines, List.of(), ids, clock);
+  }
+
+  /** @param links the stores whose rows link to deals, unlinked by a delete first */
+  public static DealUseCases create(WorkspaceTransactions transactions, DealRepository deals,
+      PipelineRepository pipelines, List<DealLinks> links, IdGenerator ids, Clock clock) {
     return new DealUseCases(
         new CreateDealService(transactions, deals, pipelines, ids, clock),
         new GetDealService(transactions, deals),
         (actor, workspace, query) -> transactions.list(actor, Permission.DEAL_READ, workspace,
             query.requireOffer(DealListing.OFFER), deals::list),
         new UpdateDealService(transactions, deals, pipelines, ids, clock),
-        new DeleteDealService(transactions, deals),
+        new DeleteDealService(transactions, deals, links),
         // the first page holds at least the creation; an empty page asks whether the deal exists
         (actor, workspace, deal, query) -> transactions.inWorkspace(workspace, actor, Permission.DEAL_READ, () -> {
           var page = deals.history(workspace, deal, query.requireOffer(DealListing.HISTORY_OFFER));

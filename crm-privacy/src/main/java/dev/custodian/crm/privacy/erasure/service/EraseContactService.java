@@ -68,11 +68,14 @@ public final class EraseContactService implements EraseContactUseCase {
       suppressionList.suppress(workspace, contact.email(), now);
       contact.phone().ifPresent(phone -> suppressionList.suppress(workspace, phone, now));
       Map<String, Integer> removed = new LinkedHashMap<>();
+      List<ErasureReceipt.ReviewItem> forReview = new ArrayList<>();
       for (ErasureParticipant participant : participants) {
-        removed.merge(participant.name(), participant.eraseContact(workspace, contactId), Integer::sum);
+        ErasureParticipant.Outcome outcome = participant.erase(workspace, contactId);
+        removed.merge(participant.name(), outcome.removed(), Integer::sum);
+        outcome.forReview().forEach(id -> forReview.add(new ErasureReceipt.ReviewItem(participant.name(), id)));
       }
-      ErasureReceipt receipt =
-          new ErasureReceipt(new ErasureReceiptId(ids.newId()), workspace, contactId, now, removed);
+      ErasureReceipt receipt = new ErasureReceipt(new ErasureReceiptId(ids.newId()), workspace, contactId, now,
+          removed, forReview);
       receipts.insert(receipt);
       return receipt;
     });

@@ -2,15 +2,18 @@ package dev.custodian.crm.privacy.erasure.service;
 
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
+import dev.custodian.crm.core.task.port.out.TaskRepository;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 /** Factory: the erasure use cases over their out-ports. */
 public final class ErasureServices {
@@ -21,7 +24,25 @@ public final class ErasureServices {
   /** The receipt's name for a person's links to deals, removed before the contact record goes. */
   public static final String DEAL_CONTACTS = "dealContacts";
 
+  /** The receipt's names for activities and tasks: deleted (the person's alone) and unlinked (shared, kept for review). */
+  public static final String ACTIVITIES = "activities";
+  public static final String ACTIVITY_LINKS = "activityLinks";
+  public static final String TASKS = "tasks";
+  public static final String TASK_LINKS = "taskLinks";
+
+  /** The receipt names the library's own participants take; an embedder's participant needs another. */
+  public static final Set<String> BUILT_IN_NAMES =
+      Set.of(CONTACT_RECORD, DEAL_CONTACTS, ACTIVITIES, ACTIVITY_LINKS, TASKS, TASK_LINKS);
+
   private ErasureServices() {}
+
+  /**
+   * The participants of activities and tasks, in their order: {@code activities},
+   * {@code activityLinks}, {@code tasks}, {@code taskLinks}; the kept shared ones are for review.
+   */
+  public static List<ErasureParticipant> activitiesAndTasks(ActivityRepository activities, TaskRepository tasks) {
+    return ActivityAndTaskParticipants.of(activities, tasks);
+  }
 
   /** The participant that removes a person's links to deals (the deals stay). */
   public static ErasureParticipant dealContacts(DealRepository deals) {

@@ -1,0 +1,2 @@
+/** Wiring of activities, tasks and timelines. */
+package dev.custodian.crm.app.activity;

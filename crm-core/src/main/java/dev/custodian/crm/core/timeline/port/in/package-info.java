@@ -1,0 +1,2 @@
+/** In-port of timelines. */
+package dev.custodian.crm.core.timeline.port.in;

@@ -1,0 +1,2 @@
+/** Service of timelines, TimelineServices. */
+package dev.custodian.crm.core.timeline.service;

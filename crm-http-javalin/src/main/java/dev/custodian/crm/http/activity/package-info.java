@@ -1,0 +1,2 @@
+/** The activity routes, behind ActivityApi. */
+package dev.custodian.crm.http.activity;

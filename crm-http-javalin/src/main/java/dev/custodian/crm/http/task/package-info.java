@@ -1,0 +1,2 @@
+/** The task routes, behind TaskApi. */
+package dev.custodian.crm.http.task;

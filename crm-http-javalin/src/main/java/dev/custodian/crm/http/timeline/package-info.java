@@ -1,0 +1,2 @@
+/** The timeline routes, behind TimelineApi. */
+package dev.custodian.crm.http.timeline;
