@@ -167,12 +167,15 @@ class OpenApiTest {
         if (!route.list().sorts().isEmpty()) {
           offered.add("sort");
         }
+        if (route.list().searchable()) {
+          offered.add("q");
+        }
       }
       assertThat(documented).as(route.key()).isEqualTo(offered);
     }
     assertThat(lists).isGreaterThanOrEqualTo(6);
     JsonNode contacts = doc.path("paths").path("/api/v1/workspaces/{workspaceId}/contacts").path("get").path("parameters");
-    assertThat(contacts.findValuesAsText("name")).contains("createdAt.gte", "createdAt.lte", "lastName.empty", "sort");
+    assertThat(contacts.findValuesAsText("name")).contains("createdAt.gte", "createdAt.lte", "lastName.empty", "sort", "q");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.custodian.crm.core.common;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,6 +18,9 @@ public final class ListFields<V> {
 
   private final Function<V, UUID> id;
   private final Map<String, Function<V, ?>> fields = new LinkedHashMap<>();
+  private Function<V, List<String>> searched = row -> {
+    throw new IllegalStateException("the store searches no field of its list");
+  };
 
   private ListFields(Function<V, UUID> id) {
     this.id = Objects.requireNonNull(id, "id");
@@ -31,6 +35,16 @@ public final class ListFields<V> {
   public ListFields<V> with(String name, Function<V, ?> value) {
     fields.put(name, Objects.requireNonNull(value, "value"));
     return this;
+  }
+
+  /** The texts of a row a search ({@code q}) matches in, each {@code null} when empty. */
+  public ListFields<V> searching(Function<V, List<String>> texts) {
+    this.searched = Objects.requireNonNull(texts, "texts");
+    return this;
+  }
+
+  List<String> searched(V row) {
+    return searched.apply(row);
   }
 
   UUID id(V row) {

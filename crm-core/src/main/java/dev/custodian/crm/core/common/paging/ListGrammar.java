@@ -23,6 +23,7 @@ final class ListGrammar {
   static final String LIMIT = "limit";
   static final String CURSOR = "cursor";
   static final String SORT = "sort";
+  static final String SEARCH = "q";
   private static final Pattern ASCII_INTEGER = Pattern.compile("[0-9]{1,9}");
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
   /** How an unknown parameter whose name does not look like one is named in its error. */
@@ -35,6 +36,7 @@ final class ListGrammar {
   private Sort sort;
   private int limit = PageRequest.DEFAULT_LIMIT;
   private String cursor;
+  private String q;
 
   private ListGrammar(ListOffer offer) {
     this.offer = offer;
@@ -72,6 +74,7 @@ final class ListGrammar {
       case LIMIT -> once(name, values).ifPresent(raw -> check(name, () -> limit = limit(raw)));
       case CURSOR -> once(name, values).ifPresent(raw -> cursor = raw);
       case SORT -> once(name, values).ifPresent(raw -> check(name, () -> sort = sort(raw)));
+      case SEARCH -> once(name, values).ifPresent(raw -> check(name, () -> q = search(raw)));
       default -> filter(name, values);
     }
   }
@@ -86,6 +89,14 @@ final class ListGrammar {
       throw new InvalidValueException("must be between 1 and " + PageRequest.MAX_LIMIT);
     }
     return limit;
+  }
+
+  private String search(String raw) {
+    if (!offer.searchable()) {
+      throw new InvalidValueException("is not offered: this list takes no search");
+    }
+    ListQuery.checkSearch(raw);
+    return raw;
   }
 
   private Sort sort(String raw) {
@@ -153,7 +164,7 @@ final class ListGrammar {
       boolean othersValid = errors.values().stream().allMatch(Objects::isNull);
       try {
         if (othersValid) {
-          after = cursor(cursor, new ListQuery(offer, filters, sort, PageRequest.first(limit)));
+          after = cursor(cursor, new ListQuery(offer, filters, sort, PageRequest.first(limit), q));
         } else {
           PageCursor.decode(cursor, offer); // its own errors at least; its scope needs the others
         }
@@ -164,7 +175,7 @@ final class ListGrammar {
     if (errors.values().stream().anyMatch(Objects::nonNull)) {
       return null;
     }
-    return new ListQuery(offer, filters, sort, new PageRequest(limit, Optional.ofNullable(after)));
+    return new ListQuery(offer, filters, sort, new PageRequest(limit, Optional.ofNullable(after)), q);
   }
 
   private Optional<String> once(String name, List<String> values) {

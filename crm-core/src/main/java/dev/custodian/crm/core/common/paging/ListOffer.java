@@ -22,10 +22,10 @@ public final class ListOffer {
    * id), walked with {@code limit} and {@code cursor} only.
    */
   public static final ListOffer OLDEST_FIRST =
-      new ListOffer(Map.of(), Map.of(), Sort.ascending("createdAt", ValueType.INSTANT));
+      new ListOffer(Map.of(), Map.of(), Sort.ascending("createdAt", ValueType.INSTANT), false);
 
   private static final Pattern FIELD = Pattern.compile("[a-z][A-Za-z0-9]{0,62}");
-  private static final Set<String> RESERVED = Set.of("limit", "cursor", "sort");
+  private static final Set<String> RESERVED = Set.of("limit", "cursor", "sort", "q");
 
   /** A field's filters: its value type and the operators offered on it. */
   public record FilterOffer(ValueType type, Set<Filter.Operator> operators) {
@@ -39,11 +39,14 @@ public final class ListOffer {
   private final Map<String, FilterOffer> filters;
   private final Map<String, ValueType> sorts;
   private final Sort defaultSort;
+  private final boolean searchable;
 
-  private ListOffer(Map<String, FilterOffer> filters, Map<String, ValueType> sorts, Sort defaultSort) {
+  private ListOffer(Map<String, FilterOffer> filters, Map<String, ValueType> sorts, Sort defaultSort,
+      boolean searchable) {
     this.filters = Collections.unmodifiableMap(new LinkedHashMap<>(filters));
     this.sorts = Collections.unmodifiableMap(new LinkedHashMap<>(sorts));
     this.defaultSort = Objects.requireNonNull(defaultSort, "defaultSort");
+    this.searchable = searchable;
   }
 
   public static Builder builder() {
@@ -65,6 +68,14 @@ public final class ListOffer {
     return defaultSort;
   }
 
+  /**
+   * Whether the list takes a search ({@code q}): a case-insensitive substring of any of the fields
+   * the list's documentation names, unranked, combined with the filters and the sort.
+   */
+  public boolean searchable() {
+    return searchable;
+  }
+
   /** The value type of a field this list sorts on (or its default sort's), if it is one. */
   public Optional<ValueType> sortType(String field) {
     if (field.equals(defaultSort.field())) {
@@ -75,7 +86,8 @@ public final class ListOffer {
 
   @Override
   public String toString() {
-    return "ListOffer[filters=" + filters.keySet() + ", sorts=" + sorts.keySet() + ", default=" + defaultSort.parameter() + "]";
+    return "ListOffer[filters=" + filters.keySet() + ", sorts=" + sorts.keySet() + ", default=" + defaultSort.parameter()
+        + (searchable ? ", q" : "") + "]";
   }
 
   /** Declares an offer. */
@@ -84,8 +96,15 @@ public final class ListOffer {
     private final Map<String, FilterOffer> filters = new LinkedHashMap<>();
     private final Map<String, ValueType> sorts = new LinkedHashMap<>();
     private Sort defaultSort;
+    private boolean searchable;
 
     private Builder() {}
+
+    /** Takes a search ({@code q}); which fields it matches is the list's own business. */
+    public Builder searchable() {
+      this.searchable = true;
+      return this;
+    }
 
     /** Filters on {@code field}, of {@code type}, with these operators. */
     public Builder filter(String field, ValueType type, Filter.Operator... operators) {
@@ -117,12 +136,12 @@ public final class ListOffer {
       if (defaultSort == null) {
         throw new IllegalStateException("an offer has a default sort");
       }
-      return new ListOffer(filters, sorts, defaultSort);
+      return new ListOffer(filters, sorts, defaultSort, searchable);
     }
 
     private static String checked(String field) {
       if (!FIELD.matcher(field).matches() || RESERVED.contains(field)) {
-        throw new IllegalArgumentException("a field is a camelCase name other than limit, cursor and sort");
+        throw new IllegalArgumentException("a field is a camelCase name other than limit, cursor, sort and q");
       }
       return field;
     }
