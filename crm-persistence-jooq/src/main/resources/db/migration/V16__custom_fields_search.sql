@@ -17,3 +17,56 @@ create index contacts_search_ix on contacts using gin
 create index companies_name_search_ix on companies using gin (name gin_trgm_ops);
 create index companies_domain_search_ix on companies using gin (domain gin_trgm_ops);
 -- [jooq ignore stop]
+
+-- Custom fields (issue 24): a workspace's own fields of contacts, companies and deals. A definition
+-- has a key fixed once given (unique per object type), a type fixed too, a label, and whether its
+-- values are sensitive (CRM-01); a select field has 1 to 200 options, each with a stable key (unique
+-- in its field) and an id that keeps while the key does. Options go with their field (cascade).
+create table custom_fields (
+    tenant_id   uuid                     not null,
+    id          uuid                     not null,
+    object_type varchar(16)              not null,
+    field_key   varchar(50)              not null,
+    type        varchar(16)              not null,
+    label       varchar(100)             not null,
+    sensitive   boolean                  not null,
+    created_at  timestamp with time zone not null,
+    updated_at  timestamp with time zone not null,
+    version     bigint                   not null,
+    constraint custom_fields_pk primary key (tenant_id, id),
+    constraint custom_fields_workspace_fk foreign key (tenant_id) references workspaces (id),
+    constraint custom_fields_key_uk unique (tenant_id, object_type, field_key),
+    constraint custom_fields_object_type_ck check (object_type in ('CONTACT', 'COMPANY', 'DEAL')),
+    constraint custom_fields_type_ck check (type in ('TEXT', 'NUMBER', 'DECIMAL', 'DATE', 'BOOLEAN',
+        'SINGLE_SELECT', 'MULTI_SELECT', 'EMAIL', 'PHONE', 'URL', 'CURRENCY')),
+    constraint custom_fields_version_ck check (version >= 1)
+);
+
+-- A type's list, oldest first; its count for the limit of 100 reads the key's index.
+create index custom_fields_walk_ix on custom_fields (tenant_id, object_type, created_at, id);
+
+create table custom_field_options (
+    tenant_id uuid         not null,
+    id        uuid         not null,
+    field_id  uuid         not null,
+    option_key varchar(50) not null,
+    label     varchar(100) not null,
+    -- From 1, in the order given.
+    position  integer      not null,
+    constraint custom_field_options_pk primary key (tenant_id, id),
+    constraint custom_field_options_field_fk foreign key (tenant_id, field_id)
+        references custom_fields (tenant_id, id) on delete cascade,
+    -- What a value's option refers to: an option of the value's own field.
+    constraint custom_field_options_of_field_uk unique (tenant_id, field_id, id),
+    constraint custom_field_options_position_ck check (position >= 1)
+);
+
+alter table custom_field_options add constraint custom_field_options_key_uk
+    unique (tenant_id, field_id, option_key) deferrable initially deferred;
+alter table custom_field_options add constraint custom_field_options_position_uk
+    unique (tenant_id, field_id, position) deferrable initially deferred;
+
+-- [jooq ignore start]
+select crm_protect_tenant_table('custom_fields', 'select, insert, update, delete');
+select crm_protect_tenant_table('custom_field_options', 'select, insert, update, delete');
+-- [jooq ignore stop]

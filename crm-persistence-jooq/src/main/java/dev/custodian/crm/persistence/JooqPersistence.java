@@ -7,8 +7,9 @@ import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
-import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
+import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
@@ -22,15 +23,16 @@ import dev.custodian.crm.persistence.access.JooqAccessStores;
 import dev.custodian.crm.persistence.account.JooqAccountStores;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.company.JooqCompanyStores;
-import dev.custodian.crm.persistence.deal.JooqDealStores;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
+import dev.custodian.crm.persistence.customfield.JooqCustomFieldStores;
+import dev.custodian.crm.persistence.deal.JooqDealStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
 import dev.custodian.crm.persistence.mail.JooqMailStores;
 import dev.custodian.crm.persistence.pipeline.JooqPipelineStores;
+import dev.custodian.crm.persistence.schema.ApplicationRoleCheck;
 import dev.custodian.crm.persistence.session.JooqSessionStores;
 import dev.custodian.crm.persistence.throttle.JooqThrottleStores;
-import dev.custodian.crm.persistence.schema.ApplicationRoleCheck;
 import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
 import javax.sql.DataSource;
 
@@ -51,6 +53,7 @@ public final class JooqPersistence implements Persistence {
   private final CompanyRepository companies;
   private final PipelineRepository pipelines;
   private final DealRepository deals;
+  private final CustomFieldRepository customFields;
   private final SuppressionEntryRepository suppressionEntries;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
@@ -71,6 +74,7 @@ public final class JooqPersistence implements Persistence {
     this.companies = JooqCompanyStores.companies(transactions);
     this.pipelines = JooqPipelineStores.pipelines(transactions);
     this.deals = JooqDealStores.deals(transactions);
+    this.customFields = JooqCustomFieldStores.customFields(transactions);
     this.suppressionEntries = JooqErasureStores.suppressionEntries(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
@@ -133,6 +137,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public DealRepository deals() {
     return deals;
+  }
+
+  @Override
+  public CustomFieldRepository customFields() {
+    return customFields;
   }
 
   @Override

@@ -7,8 +7,9 @@ import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.account.InMemoryAccountRepository;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
-import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
+import dev.custodian.crm.core.customfield.InMemoryCustomFieldRepository;
+import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
 import dev.custodian.crm.core.keys.InMemoryKeyCheckRepository;
@@ -33,6 +34,7 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions, companies);
   private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions);
   private final InMemoryDealRepository deals = new InMemoryDealRepository(transactions, companies, contacts, pipelines);
+  private final InMemoryCustomFieldRepository customFields = new InMemoryCustomFieldRepository(transactions);
   private final InMemorySuppressionEntryRepository suppressionEntries =
       new InMemorySuppressionEntryRepository(transactions);
   private final InMemoryErasureReceiptRepository erasureReceipts =
@@ -73,6 +75,11 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryDealRepository deals() {
     return deals;
+  }
+
+  @Override
+  public InMemoryCustomFieldRepository customFields() {
+    return customFields;
   }
 
   @Override
