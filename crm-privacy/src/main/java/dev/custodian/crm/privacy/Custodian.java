@@ -18,11 +18,13 @@ import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.company.port.in.CompanyUseCases;
 import dev.custodian.crm.core.company.service.CompanyServices;
-import dev.custodian.crm.core.deal.port.in.DealUseCases;
-import dev.custodian.crm.core.deal.service.DealServices;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.contact.service.ContactServices;
+import dev.custodian.crm.core.customfield.port.in.CustomFieldUseCases;
+import dev.custodian.crm.core.customfield.service.CustomFieldServices;
+import dev.custodian.crm.core.deal.port.in.DealUseCases;
+import dev.custodian.crm.core.deal.service.DealServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
 import dev.custodian.crm.core.mail.MailTokenPurpose;
@@ -75,6 +77,7 @@ public final class Custodian {
   private final ContactUseCases contacts;
   private final CompanyUseCases companies;
   private final PipelineUseCases pipelines;
+  private final CustomFieldUseCases customFields;
   private final DealUseCases deals;
   private final ErasureUseCases erasure;
   private final AccountUseCases accounts;
@@ -110,6 +113,7 @@ public final class Custodian {
     // Deleting a stage asks what stands in it: the deals.
     this.pipelines = PipelineServices.create(inWorkspace, p.pipelines(), List.of(p.deals()), builder.ids, builder.clock);
     this.deals = DealServices.create(inWorkspace, p.deals(), p.pipelines(), builder.ids, builder.clock);
+    this.customFields = CustomFieldServices.create(inWorkspace, p.customFields(), builder.ids, builder.clock);
     // A person's deal links go before the contact record, whatever else takes part.
     List<ErasureParticipant> erasureParticipants = new ArrayList<>();
     erasureParticipants.add(ErasureServices.dealContacts(p.deals()));
@@ -155,6 +159,11 @@ public final class Custodian {
   /** Deals of a workspace: create, read, list, change and move between stages, delete, and their stage history. */
   public DealUseCases deals() {
     return deals;
+  }
+
+  /** Custom field definitions of a workspace's contacts, companies and deals: create, read, list, change, delete. */
+  public CustomFieldUseCases customFields() {
+    return customFields;
   }
 
   /** Erasure at a person's request, and its receipts. */

@@ -53,7 +53,10 @@ class StatementBudgetTest {
       // a deal in the default pipeline's first stage with money, a company and a contact: the pipeline's read,
       // the deal's insert, and its link with its first history entry in one statement
       "POST /api/v1/workspaces/{workspaceId}/deals", "{\"title\":\"Budget %s\",\"amount\":{\"amount\":\"12500.50\","
-          + "\"currency\":\"EUR\"},\"companyId\":\"{companyId}\",\"contactIds\":[\"{contactId}\"]}");
+          + "\"currency\":\"EUR\"},\"companyId\":\"{companyId}\",\"contactIds\":[\"{contactId}\"]}",
+      // a select field with its options: the count for the limit, then the field and its options in one statement
+      "POST /api/v1/workspaces/{workspaceId}/custom-fields/{objectType}", "{\"key\":\"budget_%s\",\"type\":"
+          + "\"multi_select\",\"label\":\"Budget\",\"options\":[{\"key\":\"a\",\"label\":\"A\"},{\"key\":\"b\",\"label\":\"B\"}]}");
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
   private static TestApp app;
@@ -76,9 +79,11 @@ class StatementBudgetTest {
     var sales = JSON.readTree(app.get("/api/v1/workspaces/" + workspace + "/pipelines").body()).path("items").get(0);
     HttpResponse<String> deal = app.postJson("/api/v1/workspaces/" + workspace + "/deals", "{\"title\":\"Budget\"}");
     String dealId = JSON.readTree(deal.body()).path("id").asText();
+    HttpResponse<String> field = app.postJson("/api/v1/workspaces/" + workspace + "/custom-fields/company",
+        "{\"key\":\"tier\",\"type\":\"single_select\",\"label\":\"Tier\",\"options\":[{\"key\":\"gold\",\"label\":\"Gold\"}]}");
     pathValues = Map.of("{workspaceId}", workspace, "{contactId}", contact, "{accountId}", me, "{companyId}", company,
         "{pipelineId}", sales.path("id").asText(), "{stageId}", sales.path("stages").get(0).path("id").asText(),
-        "{dealId}", dealId);
+        "{dealId}", dealId, "{objectType}", "company", "{customFieldId}", JSON.readTree(field.body()).path("id").asText());
   }
 
   @AfterAll
