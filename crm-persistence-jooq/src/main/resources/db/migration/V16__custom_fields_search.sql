@@ -70,3 +70,66 @@ alter table custom_field_options add constraint custom_field_options_position_uk
 select crm_protect_tenant_table('custom_fields', 'select, insert, update, delete');
 select crm_protect_tenant_table('custom_field_options', 'select, insert, update, delete');
 -- [jooq ignore stop]
+
+-- A record's custom values: one row per value (a MULTI_SELECT value is a row per chosen option, so
+-- a filter by option is an index lookup), in the column of its field's type, with a real foreign
+-- key to its record: exactly one of contact_id, company_id, deal_id is set. Deleting the record,
+-- the field or the option deletes the value (every foreign key cascades), so none is ever orphaned.
+create table custom_field_values (
+    tenant_id     uuid           not null,
+    id            uuid           not null,
+    field_id      uuid           not null,
+    contact_id    uuid,
+    company_id    uuid,
+    deal_id       uuid,
+    -- TEXT, EMAIL, PHONE and URL, and their sort key (TextOrder.key; collate "C" below)
+    text_value    varchar(2048),
+    text_sort     varchar(2048),
+    number_value  bigint,
+    decimal_value numeric(40, 10),
+    date_value    date,
+    boolean_value boolean,
+    -- SINGLE_SELECT, and each option of a MULTI_SELECT
+    option_id     uuid,
+    -- CURRENCY, as a deal's amount
+    amount        numeric(19, 4),
+    currency      varchar(3),
+    constraint custom_field_values_pk primary key (tenant_id, id),
+    constraint custom_field_values_field_fk foreign key (tenant_id, field_id)
+        references custom_fields (tenant_id, id) on delete cascade,
+    constraint custom_field_values_option_fk foreign key (tenant_id, field_id, option_id)
+        references custom_field_options (tenant_id, field_id, id) on delete cascade,
+    constraint custom_field_values_contact_fk foreign key (tenant_id, contact_id)
+        references contacts (tenant_id, id) on delete cascade,
+    constraint custom_field_values_company_fk foreign key (tenant_id, company_id)
+        references companies (tenant_id, id) on delete cascade,
+    constraint custom_field_values_deal_fk foreign key (tenant_id, deal_id)
+        references deals (tenant_id, id) on delete cascade,
+    constraint custom_field_values_one_record_ck check ((case when contact_id is null then 0 else 1 end)
+        + (case when company_id is null then 0 else 1 end) + (case when deal_id is null then 0 else 1 end) = 1),
+    constraint custom_field_values_money_ck check ((amount is null) = (currency is null))
+);
+
+-- What the option's and the field's cascades read.
+create index custom_field_values_option_ix on custom_field_values (tenant_id, field_id, option_id);
+
+-- [jooq ignore start]
+alter table custom_field_values alter column text_sort type varchar(2048) collate "C";
+
+-- A record's values (its read, and its delete's cascade), one kind of record each; and one value
+-- per field and record (one per option for a MULTI_SELECT).
+create index custom_field_values_contact_ix on custom_field_values (tenant_id, contact_id) where contact_id is not null;
+create index custom_field_values_company_ix on custom_field_values (tenant_id, company_id) where company_id is not null;
+create index custom_field_values_deal_ix on custom_field_values (tenant_id, deal_id) where deal_id is not null;
+create unique index custom_field_values_contact_ux on custom_field_values
+    (tenant_id, field_id, contact_id, coalesce(option_id, '00000000-0000-0000-0000-000000000000'::uuid))
+    where contact_id is not null;
+create unique index custom_field_values_company_ux on custom_field_values
+    (tenant_id, field_id, company_id, coalesce(option_id, '00000000-0000-0000-0000-000000000000'::uuid))
+    where company_id is not null;
+create unique index custom_field_values_deal_ux on custom_field_values
+    (tenant_id, field_id, deal_id, coalesce(option_id, '00000000-0000-0000-0000-000000000000'::uuid))
+    where deal_id is not null;
+
+select crm_protect_tenant_table('custom_field_values', 'select, insert, update, delete');
+-- [jooq ignore stop]
