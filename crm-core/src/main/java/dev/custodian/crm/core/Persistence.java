@@ -8,6 +8,7 @@ import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -41,6 +42,8 @@ public interface Persistence {
   DealRepository deals();
 
   CustomFieldRepository customFields();
+
+  CustomValueRepository customValues();
 
   SuppressionEntryRepository suppressionEntries();
 

@@ -9,6 +9,7 @@ import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -54,6 +55,7 @@ public final class JooqPersistence implements Persistence {
   private final PipelineRepository pipelines;
   private final DealRepository deals;
   private final CustomFieldRepository customFields;
+  private final CustomValueRepository customValues;
   private final SuppressionEntryRepository suppressionEntries;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
@@ -75,6 +77,7 @@ public final class JooqPersistence implements Persistence {
     this.pipelines = JooqPipelineStores.pipelines(transactions);
     this.deals = JooqDealStores.deals(transactions);
     this.customFields = JooqCustomFieldStores.customFields(transactions);
+    this.customValues = JooqCustomFieldStores.customValues(transactions);
     this.suppressionEntries = JooqErasureStores.suppressionEntries(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
@@ -142,6 +145,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public CustomFieldRepository customFields() {
     return customFields;
+  }
+
+  @Override
+  public CustomValueRepository customValues() {
+    return customValues;
   }
 
   @Override

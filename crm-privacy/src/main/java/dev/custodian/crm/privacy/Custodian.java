@@ -117,6 +117,7 @@ public final class Custodian {
     // A person's deal links go before the contact record, whatever else takes part.
     List<ErasureParticipant> erasureParticipants = new ArrayList<>();
     erasureParticipants.add(ErasureServices.dealContacts(p.deals()));
+    erasureParticipants.add(ErasureServices.customValues(p.customValues(), p.contacts()));
     erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         erasureParticipants, builder.ids, builder.clock);

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * One custom field's value on a record, of its field's type: {@code TEXT} a {@link String},
- * {@code NUMBER} a {@link Long}, {@code DECIMAL} a {@link BigDecimal}, {@code DATE} a
+ * {@code NUMBER} a {@link Long}, {@code DECIMAL} a {@link BigDecimal} (without trailing zeros), {@code DATE} a
  * {@link LocalDate}, {@code BOOLEAN} a {@link Boolean}, {@code SINGLE_SELECT} a
  * {@link FieldOptionId}, {@code MULTI_SELECT} a non-empty {@code List<FieldOptionId>},
  * {@code EMAIL} an {@link EmailAddress}, {@code PHONE} a {@link PhoneNumber}, {@code URL} a

@@ -144,7 +144,13 @@ public record CustomValues(Map<FieldKey, CustomValue> values) {
     if (!DECIMAL.matcher(text).matches()) {
       throw new InvalidValueException("must be a decimal as a string with at most 30 digits before the point and 10 after");
     }
-    return new BigDecimal(text);
+    return canonical(new BigDecimal(text));
+  }
+
+  /** A decimal without trailing zeros (never in exponent form): {@code 12.50} is {@code 12.5}, as a store gives it back. */
+  public static BigDecimal canonical(BigDecimal decimal) {
+    BigDecimal stripped = decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   private static LocalDate date(Object given) {

@@ -68,7 +68,7 @@ class CustomValuesTest {
     read.forEach((field, value) -> values.put(field.type(), value.orElseThrow().value()));
     assertThat(values).containsEntry(CustomFieldType.TEXT, "Line one\nline two")
         .containsEntry(CustomFieldType.NUMBER, Long.MAX_VALUE)
-        .containsEntry(CustomFieldType.DECIMAL, new BigDecimal("-12.50"))
+        .containsEntry(CustomFieldType.DECIMAL, new BigDecimal("-12.5"))
         .containsEntry(CustomFieldType.DATE, LocalDate.of(2026, 2, 28))
         .containsEntry(CustomFieldType.BOOLEAN, false)
         .containsEntry(CustomFieldType.SINGLE_SELECT, GOLD.id())

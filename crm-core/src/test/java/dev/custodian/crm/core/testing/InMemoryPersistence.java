@@ -9,6 +9,7 @@ import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomFieldRepository;
+import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
 import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
@@ -35,6 +36,7 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions);
   private final InMemoryDealRepository deals = new InMemoryDealRepository(transactions, companies, contacts, pipelines);
   private final InMemoryCustomFieldRepository customFields = new InMemoryCustomFieldRepository(transactions);
+  private final InMemoryCustomValueRepository customValues = new InMemoryCustomValueRepository(transactions, customFields);
   private final InMemorySuppressionEntryRepository suppressionEntries =
       new InMemorySuppressionEntryRepository(transactions);
   private final InMemoryErasureReceiptRepository erasureReceipts =
@@ -80,6 +82,11 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryCustomFieldRepository customFields() {
     return customFields;
+  }
+
+  @Override
+  public InMemoryCustomValueRepository customValues() {
+    return customValues;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
@@ -21,7 +22,15 @@ public final class ErasureServices {
   /** The receipt's name for a person's links to deals, removed before the contact record goes. */
   public static final String DEAL_CONTACTS = "dealContacts";
 
+  /** The receipt's name for a person's custom values and the custom email and phone values equal to theirs. */
+  public static final String CUSTOM_VALUES = "customValues";
+
   private ErasureServices() {}
+
+  /** The participant that removes a person's custom values and the structured copies of their email and phone. */
+  public static ErasureParticipant customValues(CustomValueRepository values, ContactRepository contacts) {
+    return new CustomValuesParticipant(values, contacts);
+  }
 
   /** The participant that removes a person's links to deals (the deals stay). */
   public static ErasureParticipant dealContacts(DealRepository deals) {
