@@ -27,6 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -161,6 +166,60 @@ public abstract class AbstractCustomValueRepositoryContractTest extends Abstract
     assertThat(in(a, () -> fields.delete(a, text.id(), 1))).isTrue();
     assertThatThrownBy(() -> write(a, ref(contact), text, "Orphan")).isInstanceOf(NotFoundException.class);
     assertThat(read(a, ref(contact)).values()).isEmpty();
+  }
+
+  @Test
+  void aFieldDeletedWhileAValueOfItIsWritten_leavesNoOrphan_andTheWriteIsNotFoundOrCascaded() throws Exception {
+    Contact contact = contact(a);
+    for (boolean deleteFirst : new boolean[] {true, false}) {
+      CustomField text = field(a, ObjectType.CONTACT, CustomFieldType.TEXT, false);
+      Map<String, Object> raw = new LinkedHashMap<>();
+      raw.put(text.key().value(), "Racing");
+      Validator v = new Validator();
+      Map<CustomField, Optional<CustomValue>> value = CustomValues.read(v, List.of(text), raw);
+      CountDownLatch firstDone = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        Future<Object> first = pool.submit(() -> tx.inWorkspace(a, () -> {
+          if (deleteFirst) {
+            assertThat(fields.delete(a, text.id(), 1)).isTrue();
+          } else {
+            values.write(a, ref(contact), value);
+          }
+          firstDone.countDown();
+          sleep(300); // the other transaction runs into this one's row lock meanwhile
+          return null;
+        }));
+        assertThat(firstDone.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<Object> second = pool.submit(() -> tx.inWorkspace(a, () -> {
+          if (deleteFirst) {
+            values.write(a, ref(contact), value);
+          } else {
+            assertThat(fields.delete(a, text.id(), 1)).isTrue();
+          }
+          return null;
+        }));
+        first.get(20, TimeUnit.SECONDS);
+        if (deleteFirst) {
+          assertThatThrownBy(() -> second.get(20, TimeUnit.SECONDS)).cause().isInstanceOf(NotFoundException.class);
+        } else {
+          second.get(20, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(read(a, ref(contact)).values()).as("deleted first: %s", deleteFirst).isEmpty();
+      assertThat(in(a, () -> values.eraseContact(a, ref(contact), "nobody@example.org", Optional.empty())))
+          .as("no value of the contact is left, not even an unread one").isZero();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
