@@ -82,9 +82,8 @@ create table custom_field_values (
     contact_id    uuid,
     company_id    uuid,
     deal_id       uuid,
-    -- TEXT, EMAIL, PHONE and URL, and their sort key (TextOrder.key; collate "C" below)
+    -- TEXT, EMAIL, PHONE and URL (a list sorting by them will add their key column and index)
     text_value    varchar(2048),
-    text_sort     varchar(2048),
     number_value  bigint,
     decimal_value numeric(40, 10),
     date_value    date,
@@ -114,8 +113,6 @@ create table custom_field_values (
 create index custom_field_values_option_ix on custom_field_values (tenant_id, field_id, option_id);
 
 -- [jooq ignore start]
-alter table custom_field_values alter column text_sort type varchar(2048) collate "C";
-
 -- A record's values (its read, and its delete's cascade), one kind of record each; and one value
 -- per field and record (one per option for a MULTI_SELECT).
 create index custom_field_values_contact_ix on custom_field_values (tenant_id, contact_id) where contact_id is not null;

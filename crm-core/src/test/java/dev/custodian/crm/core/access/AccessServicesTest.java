@@ -113,6 +113,8 @@ class AccessServicesTest {
     lowest.put(Permission.DEAL_DELETE, Role.MEMBER);
     lowest.put(Permission.ERASURE_MANAGE, Role.ADMIN);
     lowest.put(Permission.PIPELINE_MANAGE, Role.ADMIN);
+    lowest.put(Permission.CUSTOM_FIELD_READ, Role.VIEWER);
+    lowest.put(Permission.CUSTOM_FIELD_MANAGE, Role.ADMIN);
     lowest.put(Permission.MEMBER_MANAGE, Role.ADMIN);
     lowest.put(Permission.INVITATION_MANAGE, Role.ADMIN);
     lowest.put(Permission.API_KEY_MANAGE, Role.ADMIN);

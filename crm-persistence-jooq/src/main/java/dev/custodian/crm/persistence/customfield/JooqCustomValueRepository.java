@@ -6,7 +6,6 @@ import static dev.custodian.crm.persistence.generated.Tables.CUSTOM_FIELD_VALUES
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Money;
 import dev.custodian.crm.core.common.error.NotFoundException;
-import dev.custodian.crm.core.common.paging.TextOrder;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.customfield.CustomField;
 import dev.custodian.crm.core.customfield.CustomFieldType;
@@ -134,7 +133,6 @@ final class JooqCustomValueRepository implements CustomValueRepository {
 
   private static void text(CustomFieldValuesRecord row, String text) {
     row.setTextValue(text);
-    row.setTextSort(TextOrder.key(text));
   }
 
   private static CustomFieldValuesRecord row(WorkspaceId workspace, RecordRef record, CustomField field) {
