@@ -9,14 +9,15 @@ import dev.custodian.crm.app.access.AccessModule;
 import dev.custodian.crm.app.account.AccountModule;
 import dev.custodian.crm.app.activity.ActivityModule;
 import dev.custodian.crm.app.company.CompanyModule;
-import dev.custodian.crm.app.deal.DealModule;
 import dev.custodian.crm.app.contact.ContactModule;
 import dev.custodian.crm.app.core.CoreModule;
+import dev.custodian.crm.app.customfield.CustomFieldModule;
 import dev.custodian.crm.app.database.DatabaseConnection;
 import dev.custodian.crm.app.database.DatabaseSetup;
 import dev.custodian.crm.app.database.EmbeddedPostgresDatabase;
 import dev.custodian.crm.app.database.EmbeddedPostgresWatchdog;
 import dev.custodian.crm.app.database.PersistenceModule;
+import dev.custodian.crm.app.deal.DealModule;
 import dev.custodian.crm.app.erasure.ErasureModule;
 import dev.custodian.crm.app.http.HttpModule;
 import dev.custodian.crm.app.keys.KeyModule;
@@ -151,7 +152,7 @@ public final class CrmServer implements AutoCloseable {
   /** Every feature, one module each: a feature's module binds its stores, use cases and routes. */
   private static List<Module> features() {
     return List.of(new WorkspaceModule(), new ContactModule(), new CompanyModule(), new PipelineModule(),
-        new DealModule(), new ActivityModule(), new ErasureModule(),
+        new DealModule(), new ActivityModule(), new CustomFieldModule(), new ErasureModule(),
         new AccountModule(), new SessionModule(), new AccessModule());
   }
 

@@ -9,6 +9,8 @@ import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -28,6 +30,7 @@ import dev.custodian.crm.persistence.activity.JooqActivityStores;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.company.JooqCompanyStores;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
+import dev.custodian.crm.persistence.customfield.JooqCustomFieldStores;
 import dev.custodian.crm.persistence.deal.JooqDealStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
@@ -61,6 +64,8 @@ public final class JooqPersistence implements Persistence {
   private final TaskRepository tasks;
   private final LinkTargets linkTargets;
   private final TimelineRepository timelines;
+  private final CustomFieldRepository customFields;
+  private final CustomValueRepository customValues;
   private final SuppressionEntryRepository suppressionEntries;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
@@ -85,6 +90,8 @@ public final class JooqPersistence implements Persistence {
     this.tasks = JooqTaskStores.tasks(transactions);
     this.linkTargets = JooqActivityStores.linkTargets(transactions);
     this.timelines = JooqActivityStores.timelines(transactions);
+    this.customFields = JooqCustomFieldStores.customFields(transactions);
+    this.customValues = JooqCustomFieldStores.customValues(transactions);
     this.suppressionEntries = JooqErasureStores.suppressionEntries(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
@@ -167,6 +174,16 @@ public final class JooqPersistence implements Persistence {
   @Override
   public TimelineRepository timelines() {
     return timelines;
+  }
+
+  @Override
+  public CustomFieldRepository customFields() {
+    return customFields;
+  }
+
+  @Override
+  public CustomValueRepository customValues() {
+    return customValues;
   }
 
   @Override

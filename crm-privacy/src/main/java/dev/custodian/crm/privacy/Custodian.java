@@ -23,6 +23,8 @@ import dev.custodian.crm.core.company.service.CompanyServices;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.contact.service.ContactServices;
+import dev.custodian.crm.core.customfield.port.in.CustomFieldUseCases;
+import dev.custodian.crm.core.customfield.service.CustomFieldServices;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.service.DealServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
@@ -82,6 +84,7 @@ public final class Custodian {
   private final ContactUseCases contacts;
   private final CompanyUseCases companies;
   private final PipelineUseCases pipelines;
+  private final CustomFieldUseCases customFields;
   private final DealUseCases deals;
   private final ActivityUseCases activities;
   private final TaskUseCases tasks;
@@ -129,10 +132,13 @@ public final class Custodian {
     WorkspaceMembers members = (workspace, account) -> p.memberships().roleOf(workspace, account).isPresent();
     this.tasks = TaskServices.create(inWorkspace, p.tasks(), p.linkTargets(), members, builder.ids, builder.clock);
     this.timelines = TimelineServices.create(inWorkspace, p.timelines(), p.linkTargets());
-    // A person's deal links go before the contact record, whatever else takes part.
+    this.customFields = CustomFieldServices.create(inWorkspace, p.customFields(), builder.ids, builder.clock);
+    // A person's deal links, activities, tasks and custom values go before the contact record,
+    // whatever else takes part.
     List<ErasureParticipant> erasureParticipants = new ArrayList<>();
     erasureParticipants.add(ErasureServices.dealContacts(p.deals()));
     erasureParticipants.addAll(ErasureServices.activitiesAndTasks(p.activities(), p.tasks()));
+    erasureParticipants.add(ErasureServices.customValues(p.customValues(), p.contacts()));
     erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         erasureParticipants, builder.ids, builder.clock);
@@ -190,6 +196,11 @@ public final class Custodian {
   /** The timelines of contacts, companies and deals: their activities, tasks and stage changes, newest first. */
   public TimelineUseCase timelines() {
     return timelines;
+  }
+
+  /** Custom field definitions of a workspace's contacts, companies and deals: create, read, list, change, delete. */
+  public CustomFieldUseCases customFields() {
+    return customFields;
   }
 
   /** Erasure at a person's request, and its receipts. */

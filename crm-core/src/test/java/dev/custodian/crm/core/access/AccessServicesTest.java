@@ -117,6 +117,8 @@ class AccessServicesTest {
     lowest.put(Permission.TASK_WRITE, Role.MEMBER);
     lowest.put(Permission.ERASURE_MANAGE, Role.ADMIN);
     lowest.put(Permission.PIPELINE_MANAGE, Role.ADMIN);
+    lowest.put(Permission.CUSTOM_FIELD_READ, Role.VIEWER);
+    lowest.put(Permission.CUSTOM_FIELD_MANAGE, Role.ADMIN);
     lowest.put(Permission.MEMBER_MANAGE, Role.ADMIN);
     lowest.put(Permission.INVITATION_MANAGE, Role.ADMIN);
     lowest.put(Permission.API_KEY_MANAGE, Role.ADMIN);

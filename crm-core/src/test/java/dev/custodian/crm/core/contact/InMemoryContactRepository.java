@@ -12,6 +12,7 @@ import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,13 +26,8 @@ import java.util.OptionalLong;
 public final class InMemoryContactRepository extends InMemoryTenantRepository<ContactId, Contact>
     implements ContactRepository {
 
-  /** The contact list's fields, as {@link ContactListing#OFFER} names them. */
-  public static final ListFields<Contact> LIST_FIELDS = ListFields.<Contact>of(c -> c.id().value())
-      .with(ContactListing.CREATED_AT, Contact::createdAt)
-      .with(ContactListing.LAST_NAME, c -> c.lastName().value())
-      .with(ContactListing.COMPANY_ID, c -> c.company().map(CompanyId::value).orElse(null));
-
   private final CompanyRepository companies;
+  private final ListFields<Contact> listFields;
 
   public InMemoryContactRepository(InMemoryTransactions transactions, CompanyRepository companies) {
     super(InMemoryTenantTable.builder(transactions, Contact::workspace, Contact::id)
@@ -39,6 +35,7 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
         .unique(c -> c.email().normalised(), "email is already taken in this workspace")
         .build());
     this.companies = Objects.requireNonNull(companies, "companies");
+    this.listFields = listFields(companies);
   }
 
   @Override
@@ -49,7 +46,26 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
 
   @Override
   public Page<Contact> list(WorkspaceId workspace, ListQuery query) {
-    return table.list(workspace, query, LIST_FIELDS);
+    return table.list(workspace, query, listFields);
+  }
+
+  /**
+   * The contact list's fields, as {@link ContactListing#OFFER} names them, and what a search
+   * matches in: the names, the full name, email, job title and the company's name, read from
+   * {@code companies}.
+   */
+  public static ListFields<Contact> listFields(CompanyRepository companies) {
+    return ListFields.<Contact>of(c -> c.id().value())
+        .with(ContactListing.CREATED_AT, Contact::createdAt)
+        .with(ContactListing.LAST_NAME, c -> c.lastName().value())
+        .with(ContactListing.COMPANY_ID, c -> c.company().map(CompanyId::value).orElse(null))
+        .searching(c -> searched(c, companies));
+  }
+
+  private static List<String> searched(Contact c, CompanyRepository companies) {
+    String company = c.company().flatMap(id -> companies.findById(c.workspace(), id)).map(co -> co.name().value()).orElse(null);
+    return Arrays.asList(c.firstName().value(), c.lastName().value(), c.firstName().value() + " " + c.lastName().value(),
+        c.email().value(), c.jobTitle().map(JobTitle::value).orElse(null), company);
   }
 
   @Override
