@@ -5,9 +5,10 @@ import dev.custodian.crm.core.access.port.out.CredentialLookup;
 import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
+import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
-import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
@@ -15,8 +16,8 @@ import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
-import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 
 /**
@@ -60,6 +61,9 @@ public interface Persistence {
   InvitationRepository invitations();
 
   ApiKeyRepository apiKeys();
+
+  /** The audit trail's rows, heads and subject keys. */
+  AuditStore auditStore();
 
   /**
    * What a request's first statement reads: a credential or an account with its membership, in

@@ -6,9 +6,10 @@ import dev.custodian.crm.core.access.port.out.CredentialLookup;
 import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
+import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
-import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
@@ -20,17 +21,18 @@ import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import dev.custodian.crm.persistence.access.JooqAccessStores;
 import dev.custodian.crm.persistence.account.JooqAccountStores;
+import dev.custodian.crm.persistence.audit.JooqAuditStores;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.company.JooqCompanyStores;
-import dev.custodian.crm.persistence.deal.JooqDealStores;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
+import dev.custodian.crm.persistence.deal.JooqDealStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
 import dev.custodian.crm.persistence.mail.JooqMailStores;
 import dev.custodian.crm.persistence.pipeline.JooqPipelineStores;
+import dev.custodian.crm.persistence.schema.ApplicationRoleCheck;
 import dev.custodian.crm.persistence.session.JooqSessionStores;
 import dev.custodian.crm.persistence.throttle.JooqThrottleStores;
-import dev.custodian.crm.persistence.schema.ApplicationRoleCheck;
 import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
 import javax.sql.DataSource;
 
@@ -63,6 +65,7 @@ public final class JooqPersistence implements Persistence {
   private final InvitationRepository invitations;
   private final ApiKeyRepository apiKeys;
   private final CredentialLookup credentials;
+  private final AuditStore auditStore;
 
   private JooqPersistence(DataSource appDataSource) {
     this.transactions = new JooqTransactions(appDataSource);
@@ -83,6 +86,7 @@ public final class JooqPersistence implements Persistence {
     this.invitations = JooqAccessStores.invitations(transactions);
     this.apiKeys = JooqAccessStores.apiKeys(transactions);
     this.credentials = JooqAccessStores.credentials(transactions);
+    this.auditStore = JooqAuditStores.store(transactions);
   }
 
   /**
@@ -188,6 +192,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public ApiKeyRepository apiKeys() {
     return apiKeys;
+  }
+
+  @Override
+  public AuditStore auditStore() {
+    return auditStore;
   }
 
   /** One statement per lookup, which also binds a workspace transaction. */

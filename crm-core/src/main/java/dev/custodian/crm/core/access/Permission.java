@@ -38,6 +38,8 @@ public record Permission(String name) {
   public static final Permission PIPELINE_READ = new Permission("pipeline.read");
   /** Creating, changing and deleting pipelines and their stages. */
   public static final Permission PIPELINE_MANAGE = new Permission("pipeline.manage");
+  /** Reading, exporting and verifying the workspace's audit trail. */
+  public static final Permission AUDIT_READ = new Permission("audit.read");
 
   public Permission {
     Objects.requireNonNull(name, "name");

@@ -5,10 +5,11 @@ import dev.custodian.crm.core.access.InMemoryApiKeyRepository;
 import dev.custodian.crm.core.access.InMemoryInvitationRepository;
 import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.account.InMemoryAccountRepository;
+import dev.custodian.crm.core.audit.InMemoryAuditStore;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
-import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
+import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
 import dev.custodian.crm.core.keys.InMemoryKeyCheckRepository;
@@ -44,6 +45,12 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
   private final InMemoryInvitationRepository invitations = new InMemoryInvitationRepository(transactions);
   private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(transactions);
+  private final InMemoryAuditStore auditStore = new InMemoryAuditStore(transactions);
+
+  @Override
+  public InMemoryAuditStore auditStore() {
+    return auditStore;
+  }
 
   @Override
   public InMemoryTransactions transactions() {

@@ -55,7 +55,10 @@ public final class Gate {
     if (actor instanceof Actor.ApiKey key) {
       return Optional.of(new Admission(key, keyRole(workspace, key), Optional.empty()));
     }
-    Credential credential = ((Actor.Presented) actor).credential();
+    if (!(actor instanceof Actor.Presented presented)) {
+      throw new UnauthenticatedException(NO_SESSION); // SYSTEM and ANONYMOUS act in no workspace
+    }
+    Credential credential = presented.credential();
     if (credential.kind() == Credential.Kind.SESSION) {
       return session(credential, workspace);
     }

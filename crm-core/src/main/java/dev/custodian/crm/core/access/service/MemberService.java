@@ -13,6 +13,9 @@ import dev.custodian.crm.core.access.port.in.RemoveMemberUseCase;
 import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.CrmException;
@@ -68,6 +71,9 @@ final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase
         requireAnotherOwner(workspace);
       }
       memberships.changeRole(workspace, command.member(), command.role());
+      transactions.audit(workspace, actor, AuditAction.MEMBER_ROLE_CHANGED, AuditTargetType.MEMBER,
+          command.member().value(), AuditDetails.none().withName(AuditDetails.Key.PREVIOUS_ROLE, current)
+              .withName(AuditDetails.Key.ROLE, command.role()));
       return memberships.find(workspace, command.member()).orElseThrow(() -> new NotFoundException("member"));
     });
   }
@@ -93,6 +99,8 @@ final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase
       }
       memberships.remove(workspace, member);
       apiKeys.revokeAllOf(workspace, member, Timestamps.now(clock)); // a key dies with its creator's membership
+      transactions.audit(workspace, actor, leaving ? AuditAction.MEMBER_LEFT : AuditAction.MEMBER_REMOVED,
+          AuditTargetType.MEMBER, member.value(), AuditDetails.none().withName(AuditDetails.Key.ROLE, current));
       return null;
     });
   }
