@@ -43,7 +43,8 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryMailTokenRepository mailTokens = new InMemoryMailTokenRepository(transactions);
   private final InMemoryThrottleRepository throttleEntries = new InMemoryThrottleRepository(transactions);
   private final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
-  private final InMemoryInvitationRepository invitations = new InMemoryInvitationRepository(transactions);
+  private final InMemoryInvitationRepository invitations = new InMemoryInvitationRepository(transactions,
+      (workspace, email) -> accounts.findByEmail(email).flatMap(a -> memberships.roleOf(workspace, a.id())).isPresent());
   private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(transactions);
   private final InMemoryAuditStore auditStore = new InMemoryAuditStore(transactions);
 

@@ -184,8 +184,9 @@ class CreateWorkspaceServiceTest {
       }
 
       @Override
-      public void lockAll(WorkspaceId workspace) {
-        memberships.lockAll(workspace);
+      public java.util.Map<dev.custodian.crm.core.account.AccountId, dev.custodian.crm.core.access.Role> lockAll(
+          WorkspaceId workspace) {
+        return memberships.lockAll(workspace);
       }
 
       @Override

@@ -1,5 +1,7 @@
 package dev.custodian.crm.persistence.access;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import static dev.custodian.crm.persistence.generated.Tables.ACCOUNTS;
 import static dev.custodian.crm.persistence.generated.Tables.MEMBERSHIPS;
 
@@ -99,14 +101,17 @@ final class JooqMembershipRepository implements MembershipRepository {
   }
 
   @Override
-  public void lockAll(WorkspaceId workspace) {
+  public Map<AccountId, Role> lockAll(WorkspaceId workspace) {
+    Map<AccountId, Role> roles = new LinkedHashMap<>();
     transactions.dsl()
-        .select(MEMBERSHIPS.ACCOUNT_ID)
+        .select(MEMBERSHIPS.ACCOUNT_ID, MEMBERSHIPS.ROLE)
         .from(MEMBERSHIPS)
         .where(MEMBERSHIPS.WORKSPACE_ID.eq(workspace.value()))
         .orderBy(MEMBERSHIPS.ACCOUNT_ID)
         .forUpdate()
-        .execute();
+        .fetch()
+        .forEach(r -> roles.put(new AccountId(r.value1()), Role.valueOf(r.value2())));
+    return roles;
   }
 
   @Override

@@ -80,11 +80,18 @@ class LastOwnerRaceTest {
     }
 
     @Override
-    public void lockAll(WorkspaceId workspace) {
+    public java.util.Map<dev.custodian.crm.core.account.AccountId, dev.custodian.crm.core.access.Role> lockAll(
+        WorkspaceId workspace) {
       meet(beforeLock);
       if (locking) {
-        delegate.lockAll(workspace);
+        return delegate.lockAll(workspace);
       }
+      // The control: the roles as they are, locking nothing.
+      java.util.Map<dev.custodian.crm.core.account.AccountId, dev.custodian.crm.core.access.Role> roles =
+          new java.util.LinkedHashMap<>();
+      delegate.members(workspace, dev.custodian.crm.core.common.paging.PageRequest.first(200)).items()
+          .forEach(member -> roles.put(member.account(), member.role()));
+      return roles;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.custodian.crm.core.access.service;
 
+import dev.custodian.crm.core.account.AccountId;
+import java.util.Map;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Credential;
 import dev.custodian.crm.core.access.Role;
@@ -101,10 +103,16 @@ public final class Gate {
         authentication.get().rotated()));
   }
 
-  /** {@code admission} with its role read again (e.g. once the workspace's memberships are locked). */
-  Admission reread(Admission admission, WorkspaceId workspace) {
+  /**
+   * {@code admission} with its role as {@code locked} holds it (every member's role, read as the
+   * workspace's memberships were locked): the lower of a key's and its creator's for a key.
+   *
+   * @throws NotFoundException when the actor (or a key's creator) is no member any more
+   */
+  Admission reread(Admission admission, Map<AccountId, Role> locked) {
     Actor who = admission.actor();
-    Role role = who instanceof Actor.ApiKey key ? keyRole(workspace, key) : memberRole(workspace, who);
+    Role member = Optional.ofNullable(locked.get(who.account())).orElseThrow(() -> new NotFoundException("workspace"));
+    Role role = who instanceof Actor.ApiKey key ? Role.lower(member, key.role()) : member;
     return new Admission(who, role, admission.rotated());
   }
 

@@ -82,15 +82,13 @@ final class InvitationService implements InviteMemberUseCase, ListInvitationsUse
       if (!admission.role().isAtLeast(command.role())) {
         throw new ForbiddenException("no one invites with a role above their own");
       }
-      boolean member = accounts.findByEmail(command.email())
-          .flatMap(account -> memberships.roleOf(workspace, account.id())).isPresent();
-      if (member) {
-        throw new ConflictException(ConflictException.Kind.DUPLICATE, "the address's account is a member already");
-      }
       Instant now = Timestamps.now(clock);
       Invitation invitation = Invitation.create(new InvitationId(ids.newId()), workspace, command.email(),
           command.role(), actor.account(), now, now.plus(validity));
-      invitations.insertReplacing(invitation); // a newer invitation voids the older
+      // A newer invitation voids the older; the member check is the same statement.
+      if (!invitations.insertReplacingUnlessMember(invitation)) {
+        throw new ConflictException(ConflictException.Kind.DUPLICATE, "the address's account is a member already");
+      }
       outbox.enqueue(MailTemplate.INVITATION, invitation.id().value(), now);
       transactions.audit(workspace, actor, AuditAction.INVITATION_CREATED, AuditTargetType.INVITATION,
           invitation.id().value(), AuditDetails.none().withName(AuditDetails.Key.ROLE, command.role()));

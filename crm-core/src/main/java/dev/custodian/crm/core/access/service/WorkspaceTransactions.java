@@ -152,8 +152,7 @@ public final class WorkspaceTransactions {
       if (lockMembers) {
         // Locked only for someone let in (a forged credential must not hold the workspace's lock),
         // then the role is read again under the lock.
-        memberships.lockAll(workspace);
-        admission = gate.reread(admission, workspace);
+        admission = gate.reread(admission, memberships.lockAll(workspace));
       }
       require(admission, permission);
       if (!(actor instanceof Actor.Presented presented)) {
