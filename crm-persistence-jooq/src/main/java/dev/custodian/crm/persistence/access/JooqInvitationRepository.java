@@ -1,11 +1,8 @@
 package dev.custodian.crm.persistence.access;
 
 import static dev.custodian.crm.persistence.generated.Tables.ACCOUNTS;
-import static dev.custodian.crm.persistence.generated.Tables.MEMBERSHIPS;
-import java.util.Arrays;
-import java.util.List;
-import org.jooq.Field;
 import static dev.custodian.crm.persistence.generated.Tables.INVITATIONS;
+import static dev.custodian.crm.persistence.generated.Tables.MEMBERSHIPS;
 
 import dev.custodian.crm.core.access.Invitation;
 import dev.custodian.crm.core.access.InvitationId;
@@ -23,10 +20,13 @@ import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.InvitationsRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
 

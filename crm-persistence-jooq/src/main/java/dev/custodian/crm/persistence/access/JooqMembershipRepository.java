@@ -1,7 +1,5 @@
 package dev.custodian.crm.persistence.access;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import static dev.custodian.crm.persistence.generated.Tables.ACCOUNTS;
 import static dev.custodian.crm.persistence.generated.Tables.MEMBERSHIPS;
 
@@ -23,6 +21,8 @@ import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.MembershipsRecord;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.exception.DataAccessException;

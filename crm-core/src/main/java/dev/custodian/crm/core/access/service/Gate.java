@@ -1,13 +1,12 @@
 package dev.custodian.crm.core.access.service;
 
-import dev.custodian.crm.core.account.AccountId;
-import java.util.Map;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Credential;
 import dev.custodian.crm.core.access.Role;
 import dev.custodian.crm.core.access.WorkspaceApiKey;
 import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
 import dev.custodian.crm.core.access.port.out.CredentialLookup;
+import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.UnauthenticatedException;
@@ -16,6 +15,7 @@ import dev.custodian.crm.core.session.service.SessionTokenCheck;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,6 +1,5 @@
 package dev.custodian.crm.core.access.port.out;
 
-import java.util.Map;
 import dev.custodian.crm.core.access.Member;
 import dev.custodian.crm.core.access.Membership;
 import dev.custodian.crm.core.access.Role;
@@ -9,6 +8,7 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
