@@ -39,6 +39,8 @@ class AuditApiTest {
   private static String ownerId;
   private static String workspace;
   private static String keyId;
+  /** The workspace chain's newest sequence once {@link #start} made its entries. */
+  private static long setUpUpTo;
 
   @BeforeAll
   static void start() throws Exception {
@@ -70,6 +72,7 @@ class AuditApiTest {
         .DELETE().header("Authorization", "Bearer " + JSON.readTree(key.body()).path("key").asText()));
     assertThat(byKey.statusCode()).isEqualTo(204);
     assertThat(app.delete(base + "/api-keys/" + keyId).statusCode()).isEqualTo(204);
+    setUpUpTo = JSON.readTree(app.get(base + "/audit?limit=1").body()).path("items").get(0).path("sequence").asLong();
   }
 
   @AfterAll
@@ -94,7 +97,8 @@ class AuditApiTest {
   @Test
   @DisplayName("SEC-09: each audited action leaves its entry naming the signed-in account, or the API key and its creator")
   void everyActionNamesItsActor() throws Exception {
-    List<JsonNode> entries = items(app.get("/api/v1/workspaces/" + workspace + "/audit?limit=200"));
+    List<JsonNode> entries = items(app.get("/api/v1/workspaces/" + workspace + "/audit?limit=200")).stream()
+        .filter(e -> e.path("sequence").asLong() <= setUpUpTo).toList();
     assertThat(entries).extracting(e -> e.path("action").asText()).contains("contact_deleted", "contact_erased",
         "deal_deleted", "invitation_created", "invitation_revoked", "api_key_created", "company_deleted",
         "api_key_revoked");
@@ -221,6 +225,70 @@ class AuditApiTest {
     assertThat(rows).noneMatch(row -> row.contains(CONTACT_FIRST) || row.contains(CONTACT_LAST)
         || row.contains(CONTACT_EMAIL) || row.contains(CONTACT_PHONE) || row.contains(owner.email())
         || row.contains("127.0.0.1") || row.contains(AGENT) || row.contains(UNIQUE));
+  }
+
+  @Test
+  @DisplayName("SEC-09: members, invitations accepted, pipeline and stage deletes, and the platform's events name their account")
+  void theOtherActionsNameTheirActor() throws Exception {
+    String base = "/api/v1/workspaces/" + workspace;
+    // a pipeline with a stage deleted, then the pipeline
+    HttpResponse<String> pipeline = app.postJson(base + "/pipelines", "{\"name\":\"Audited\",\"stages\":["
+        + "{\"name\":\"Lead\",\"kind\":\"open\",\"probability\":10},{\"name\":\"Demo\",\"kind\":\"open\",\"probability\":50},"
+        + "{\"name\":\"Won\",\"kind\":\"won\"},{\"name\":\"Lost\",\"kind\":\"lost\"}]}");
+    String pipelineId = created(pipeline);
+    String demo = JSON.readTree(pipeline.body()).path("stages").get(1).path("id").asText();
+    String etag = pipeline.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> stageDeleted = app.delete(base + "/pipelines/" + pipelineId + "/stages/" + demo, "If-Match", etag);
+    assertThat(stageDeleted.statusCode()).as(stageDeleted.body()).isEqualTo(200);
+    assertThat(app.delete(base + "/pipelines/" + pipelineId, "If-Match",
+        stageDeleted.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(204);
+    // a member joins, is promoted and leaves; another joins and is removed
+    TestApp.Client leaver = join(base);
+    String leaverId = JSON.readTree(leaver.get("/api/v1/me").body()).path("id").asText();
+    assertThat(app.client().json("PATCH", base + "/members/" + leaverId, "application/json", "{\"role\":\"member\"}")
+        .statusCode()).isEqualTo(200);
+    assertThat(leaver.delete(base + "/members/" + leaverId).statusCode()).isEqualTo(204);
+    TestApp.Client removed = join(base);
+    String removedId = JSON.readTree(removed.get("/api/v1/me").body()).path("id").asText();
+    assertThat(app.delete(base + "/members/" + removedId).statusCode()).isEqualTo(204);
+    // a password change
+    assertThat(removed.postJson("/api/v1/me/password", "{\"current\":\"" + removed.password()
+        + "\",\"new\":\"a whole new passphrase " + UNIQUE + "\"}").statusCode()).isEqualTo(204);
+
+    List<JsonNode> entries = items(app.get(base + "/audit?limit=200"));
+    assertThat(entries).extracting(e -> e.path("action").asText()).contains("stage_deleted", "pipeline_deleted",
+        "invitation_accepted", "member_role_changed", "member_left", "member_removed");
+    assertThat(entries).filteredOn(e -> e.path("action").asText().equals("member_left"))
+        .singleElement().satisfies(e -> assertThat(e.path("actorAccountId").asText()).isEqualTo(leaverId));
+    assertThat(entries).filteredOn(e -> e.path("action").asText().equals("member_removed"))
+        .singleElement().satisfies(e -> {
+          assertThat(e.path("actorAccountId").asText()).isEqualTo(ownerId);
+          assertThat(e.path("targetId").asText()).isEqualTo(removedId);
+        });
+    assertThat(entries).extracting(e -> e.path("actorKind").asText()).doesNotContain("anonymous", "system");
+
+    List<String> platform = new ArrayList<>();
+    try (var c = db.superuserConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select action, actor_kind, actor_account from platform_audit_entries "
+            + "where actor_account in ('" + ownerId + "', '" + removedId + "') order by sequence")) {
+      while (rs.next()) {
+        assertThat(rs.getString("actor_kind")).isEqualTo("account");
+        platform.add(rs.getString("action") + " " + rs.getString("actor_account"));
+      }
+    }
+    assertThat(platform).contains("email_verified " + ownerId, "sign_in_succeeded " + ownerId,
+        "workspace_created " + ownerId, "password_changed " + removedId);
+  }
+
+  /** A new account that joins the workspace at {@code base} as a viewer, through an invitation. */
+  private static TestApp.Client join(String base) throws Exception {
+    TestApp.Client member = app.newClient().signUpAndSignIn();
+    assertThat(app.postJson(base + "/invitations", "{\"email\":\"" + member.email() + "\",\"role\":\"viewer\"}")
+        .statusCode()).isEqualTo(201);
+    String token = TestApp.awaitMail(member.email(), "You are invited to a Custodian CRM workspace").get(1);
+    HttpResponse<String> accepted = member.postJson("/api/v1/invitations/accept", "{\"token\":\"" + token + "\"}");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+    return member;
   }
 
   private static HttpResponse<String> login(TestApp.Client client, String email, String password, String agent)
