@@ -169,6 +169,16 @@ class AuditTrailOnPostgresTest {
   }
 
   @Test
+  @DisplayName("SEC-09: an action of entry 17 changed to one the application does not know is named: entry 17, content changed")
+  void anUnreadableEntryIsFound() throws Exception {
+    WorkspaceId workspace = chainOf(50);
+    tamper(workspace, "update audit_entries set action = 'nothing_happened', previous_hash = 'zz' "
+        + "where tenant_id = ? and sequence = 17");
+    assertThat(verify(workspace).firstBreak()).contains(
+        new AuditVerification.Break(17, AuditVerification.BreakKind.CONTENT_CHANGED));
+  }
+
+  @Test
   @DisplayName("SEC-09: a ciphertext of entry 17 changed by a superuser is named: entry 17, content changed")
   void aChangedCiphertextIsFound() throws Exception {
     WorkspaceId workspace = chainOf(50);

@@ -203,7 +203,7 @@ final class JooqAuditStore implements AuditStore {
           first = false;
         }
         if (r.get(c.sequence()) != null) {
-          each.accept(row(chain, c, r));
+          each.accept(readable(chain, c, r));
         }
       }
     }
@@ -276,6 +276,17 @@ final class JooqAuditStore implements AuditStore {
 
   private static Optional<byte[]> bytes(String base64) {
     return Optional.ofNullable(base64).map(b -> Base64.getDecoder().decode(b));
+  }
+
+  /** The row, or a stand-in of {@link AuditStore#UNREADABLE} encoding for one changed outside the application. */
+  private static Row readable(AuditChain chain, Columns c, Record r) {
+    try {
+      return row(chain, c, r);
+    } catch (RuntimeException unreadable) {
+      return new Row(chain, r.get(c.sequence()), Instant.EPOCH, AuditActor.system(), AuditAction.AUDIT_EXPORTED,
+          AuditTargetType.AUDIT, Optional.empty(), AuditOutcome.FAILED, AuditDetails.none(), Optional.empty(),
+          Optional.empty(), Optional.empty(), Optional.empty(), UNREADABLE, new byte[32], new byte[32]);
+    }
   }
 
   private static Row row(AuditChain chain, Columns c, Record r) {

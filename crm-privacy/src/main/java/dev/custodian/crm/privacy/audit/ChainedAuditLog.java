@@ -127,7 +127,12 @@ public final class ChainedAuditLog implements AuditLog {
   @Override
   public void forEachOldestFirst(AuditChain chain, Consumer<AuditEntry> each) {
     Decrypter decrypter = new Decrypter();
-    store.forEachOldestFirst(chain, row -> each.accept(decrypter.entry(row)));
+    store.forEachOldestFirst(chain, row -> {
+      if (row.encoding() == AuditStore.UNREADABLE) {
+        throw new IllegalStateException("audit entry " + row.sequence() + " cannot be read: verify the chain");
+      }
+      each.accept(decrypter.entry(row));
+    });
   }
 
   @Override
@@ -150,6 +155,8 @@ public final class ChainedAuditLog implements AuditLog {
       }
       if (row.sequence() != expected[0]) {
         broken[0] = new AuditVerification.Break(expected[0], AuditVerification.BreakKind.GAP);
+      } else if (row.encoding() == AuditStore.UNREADABLE) {
+        broken[0] = new AuditVerification.Break(row.sequence(), AuditVerification.BreakKind.CONTENT_CHANGED);
       } else if (!MessageDigest.isEqual(row.previousHash(), previous[0])) {
         broken[0] = new AuditVerification.Break(row.sequence(), AuditVerification.BreakKind.LINK_BROKEN);
       } else if (row.encoding() != AuditSeal.VERSION

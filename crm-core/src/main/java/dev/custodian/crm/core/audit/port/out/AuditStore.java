@@ -55,6 +55,9 @@ public interface AuditStore {
     }
   }
 
+  /** The encoding of a row that cannot be read back: no entry has it, so it never verifies. */
+  int UNREADABLE = 0;
+
   /** The chain's head, locked ({@code FOR UPDATE}) until the transaction ends; empty for a chain without entries. */
   Optional<Head> lockHead(AuditChain chain);
 
@@ -74,7 +77,10 @@ public interface AuditStore {
 
   /**
    * Every row of the chain, oldest first, and its head, both as one statement saw them (one
-   * snapshot: an append committing meanwhile is in neither or in both).
+   * snapshot: an append committing meanwhile is in neither or in both). A row that cannot be read
+   * as the application wrote it (changed outside it: an unknown action, a hash that is no hex)
+   * comes with {@link #UNREADABLE} as its encoding, its sequence if that is readable, and stand-in
+   * values, so that verification names it instead of failing.
    */
   Optional<Head> forEachOldestFirst(AuditChain chain, Consumer<Row> each);
 
