@@ -37,13 +37,6 @@ class StatementBudgetTest {
   static final int READ = 3;
   static final int LIST = 3;
   static final int CREATE = 5;
-  /**
-   * The audit export is a read that writes: its own entry ("audit exported") is appended in its
-   * transaction (SEC-09), one statement more than a read (the append moves the chain's head and
-   * inserts the entry in one).
-   */
-  static final int AUDITED_READ = READ + 1;
-  private static final String AUDIT_EXPORT = "GET /api/v1/workspaces/{workspaceId}/audit/export";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> CREATES = Map.of(
@@ -132,9 +125,6 @@ class StatementBudgetTest {
 
   /** The budget a route's kind has; 0 for a change that is no create. */
   private static int budgetOf(Route route) {
-    if (route.key().equals(AUDIT_EXPORT)) {
-      return AUDITED_READ;
-    }
     if (route.method() == HandlerType.GET) {
       return route.paged() ? LIST : READ;
     }

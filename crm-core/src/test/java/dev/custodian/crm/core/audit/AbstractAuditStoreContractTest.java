@@ -103,6 +103,21 @@ public abstract class AbstractAuditStoreContractTest extends AbstractPortContrac
   }
 
   @Test
+  void anAppendReadingAllHandsEveryRowAndItself_orNothingWhenTheHeadMoved() {
+    AuditChain chain = AuditChain.of(a);
+    assertThat(in(a, () -> store.appendIfHead(row(chain, 1, AuditAction.CONTACT_DELETED, null)))).isTrue();
+    List<Long> read = new ArrayList<>();
+    assertThat(in(a, () -> store.appendIfHeadReadingAll(row(chain, 2, AuditAction.AUDIT_EXPORTED, null),
+        r -> read.add(r.sequence())))).isTrue();
+    assertThat(read).containsExactly(1L, 2L);
+    read.clear();
+    assertThat(in(a, () -> store.appendIfHeadReadingAll(row(chain, 2, AuditAction.AUDIT_EXPORTED, null),
+        r -> read.add(r.sequence())))).as("the head moved: a fork").isFalse();
+    assertThat(read).isEmpty();
+    assertThat(in(a, () -> store.head(chain))).hasValueSatisfying(h -> assertThat(h.sequence()).isEqualTo(2));
+  }
+
+  @Test
   void eachChainIsApart_andEveryChainWithEntriesIsListed() {
     assertThat(in(a, () -> store.appendIfHead(row(AuditChain.of(a), 1, AuditAction.CONTACT_DELETED, null)))).isTrue();
     assertThat(in(b, () -> store.appendIfHead(row(AuditChain.of(b), 1, AuditAction.CONTACT_DELETED, null)))).isTrue();

@@ -106,6 +106,54 @@ final class JooqAuditStore implements AuditStore {
    */
   @Override
   public boolean appendIfHead(Row row) {
+    Appending append = appending(row);
+    return dsl(row.chain()).with(append.moved()).insertInto(append.table(), append.columns())
+        .select(append.values()).execute() == 1;
+  }
+
+  /**
+   * The append and, in the same statement, every row before it (the statement's snapshot, which
+   * the data-modifying WITH does not change) and the appended row as the insert returned it.
+   */
+  @Override
+  public boolean appendIfHeadReadingAll(Row row, Consumer<Row> each) {
+    Columns c = columns(row.chain());
+    Appending append = appending(row);
+    List<Field<?>> returned = c.values();
+    // Both WITHs at the top (PostgreSQL allows a data-modifying WITH nowhere else); the insert reads "moved".
+    CommonTableExpression<Record> inserted = DSL.name("inserted").as(DSL.insertInto(append.table(), append.columns())
+        .select(append.values()).returningResult(returned));
+    List<Field<?>> fromInserted = returned.stream()
+        .<Field<?>>map(f -> DSL.field(DSL.name("inserted", f.getName()), f.getDataType()))
+        .toList();
+    List<Field<?>> oldFields = new ArrayList<>(returned);
+    oldFields.add(DSL.inline(false).as("appended"));
+    List<Field<?>> addedFields = new ArrayList<>(fromInserted);
+    addedFields.add(DSL.inline(true).as("appended"));
+    var old = DSL.select(oldFields).from(c.table()).where(inChain(c, row.chain()));
+    var added = DSL.select(addedFields).from(inserted);
+    List<Row> rows = new ArrayList<>();
+    boolean[] appended = {false};
+    Table<Record> all = old.unionAll(added).asTable("entries");
+    Field<Long> sequence = all.field(c.sequence().getName(), Long.class);
+    dsl(row.chain()).with(append.moved()).with(inserted).select(all.fields()).from(all).orderBy(sequence).fetch().forEach(r -> {
+      Row read = readable(row.chain(), c, r);
+      appended[0] |= Boolean.TRUE.equals(r.get("appended", Boolean.class));
+      rows.add(read);
+    });
+    if (!appended[0]) {
+      return false;
+    }
+    rows.forEach(each);
+    return true;
+  }
+
+  /** An append's parts: the WITH that moves the head, and the insert's table, columns and one-row select from it. */
+  private record Appending(CommonTableExpression<Record1<UUID>> moved, Table<?> table, List<Field<?>> columns,
+      org.jooq.Select<Record> values) {}
+
+  /** The parts of the append of {@code row} (see {@link #appendIfHead}). */
+  private Appending appending(Row row) {
     DSLContext dsl = dsl(row.chain());
     UUID chainId = chainId(row.chain());
     String hash = HEX.formatHex(row.hash());
@@ -149,10 +197,7 @@ final class JooqAuditStore implements AuditStore {
     values.add(DSL.val(row.encoding(), c.encoding()));
     values.add(DSL.val(HEX.formatHex(row.previousHash()), c.previousHash()));
     values.add(DSL.val(hash, c.hash()));
-    return dsl.with(moved)
-        .insertInto(c.table(), columns)
-        .select(DSL.select(values).from(moved))
-        .execute() == 1;
+    return new Appending(moved, c.table(), columns, DSL.select(values).from(moved));
   }
 
   @Override

@@ -74,6 +74,33 @@ public final class ChainedAuditLog implements AuditLog {
 
   @Override
   public long append(AuditChain chain, AuditEvent event) {
+    return append(chain, event, Optional.empty());
+  }
+
+  /**
+   * One statement when this instance knows where the head is: the append and the read of every
+   * entry; when the head moved meanwhile, the head is locked, the entry appended, then read.
+   */
+  @Override
+  public long appendReadingAll(AuditChain chain, AuditEvent event, Consumer<AuditEntry> each) {
+    List<AuditStore.Row> rows = new java.util.ArrayList<>();
+    long sequence = append(chain, event, Optional.of(rows));
+    Decrypter decrypter = new Decrypter();
+    if (rows.isEmpty()) {
+      forEachOldestFirst(chain, each);
+    } else {
+      for (AuditStore.Row row : rows) {
+        if (row.encoding() == AuditStore.UNREADABLE) {
+          throw new IllegalStateException("audit entry " + row.sequence() + " cannot be read: verify the chain");
+        }
+        each.accept(decrypter.entry(row));
+      }
+    }
+    return sequence;
+  }
+
+  /** The append; with {@code readInto}, its first try also reads every row into it (kept only if that try appended). */
+  private long append(AuditChain chain, AuditEvent event, Optional<List<AuditStore.Row>> readInto) {
     Objects.requireNonNull(chain, "chain");
     Objects.requireNonNull(event, "event");
     if (event.action().platform() != chain.isPlatform()) {
@@ -88,7 +115,10 @@ public final class ChainedAuditLog implements AuditLog {
     boolean locked = false;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       AuditStore.Row row = row(chain, head, at, event, subjectCipher, chainKey);
-      if (store.appendIfHead(row)) {
+      boolean appended = attempt == 0 && readInto.isPresent()
+          ? store.appendIfHeadReadingAll(row, readInto.get()::add)
+          : store.appendIfHead(row);
+      if (appended) {
         remember(chain, new AuditStore.Head(row.sequence(), row.hash()));
         return row.sequence();
       }

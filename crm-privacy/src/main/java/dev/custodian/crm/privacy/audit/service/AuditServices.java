@@ -5,6 +5,7 @@ import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.audit.AuditAction;
 import dev.custodian.crm.core.audit.AuditChain;
 import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditEvent;
 import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.audit.AuditVerification;
 import dev.custodian.crm.core.audit.port.out.AuditLog;
@@ -28,15 +29,14 @@ public final class AuditServices {
             () -> AuditPage.fromLookahead(log.newestFirst(AuditChain.of(workspace), filter, below, limit(limit) + 1),
                 limit(limit))),
         (actor, workspace, each) -> inWorkspace.inWorkspace(workspace, actor, Permission.AUDIT_READ, () -> {
-          // Recorded first, in the same transaction: an export that fails leaves no entry, and the
-          // export holds its own entry.
-          inWorkspace.audit(workspace, actor, AuditAction.AUDIT_EXPORTED, AuditTargetType.AUDIT, null,
-              AuditDetails.none());
+          // Recorded in the same transaction (an export that fails leaves no entry) and in the same
+          // statement as the read where the store can; the export holds its own entry, last.
           long[] count = {0};
-          log.forEachOldestFirst(AuditChain.of(workspace), entry -> {
-            each.accept(entry);
-            count[0]++;
-          });
+          log.appendReadingAll(AuditChain.of(workspace), AuditEvent.of(actor.audited(), AuditAction.AUDIT_EXPORTED,
+              AuditTargetType.AUDIT, null, AuditDetails.none()), entry -> {
+                each.accept(entry);
+                count[0]++;
+              });
           return count[0];
         }),
         (actor, workspace) -> inWorkspace.inWorkspace(workspace, actor, Permission.AUDIT_READ,

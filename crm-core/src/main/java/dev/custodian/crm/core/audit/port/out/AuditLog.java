@@ -24,6 +24,18 @@ public interface AuditLog {
   /** Up to {@code limit} entries, newest first, below {@code below} (a sequence) when given. */
   List<AuditEntry> newestFirst(AuditChain chain, AuditFilter filter, OptionalLong below, int limit);
 
+  /**
+   * Appends {@code event} and hands every entry of the chain up to and including it, oldest first:
+   * an export that records itself, in one round trip where the store can.
+   *
+   * @return the appended event's sequence
+   */
+  default long appendReadingAll(AuditChain chain, AuditEvent event, Consumer<AuditEntry> each) {
+    long sequence = append(chain, event);
+    forEachOldestFirst(chain, each);
+    return sequence;
+  }
+
   /** Every entry of the chain, oldest first, one at a time (an export streams them). */
   void forEachOldestFirst(AuditChain chain, Consumer<AuditEntry> each);
 

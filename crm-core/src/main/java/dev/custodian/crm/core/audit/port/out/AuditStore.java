@@ -72,6 +72,19 @@ public interface AuditStore {
    */
   boolean appendIfHead(Row row);
 
+  /**
+   * As {@link #appendIfHead}, and in the same statement every row of the chain before it, oldest
+   * first, handed to {@code each} together with the row itself when it was appended: one round trip
+   * for an export that records itself. Hands nothing and answers false when the head moved.
+   */
+  default boolean appendIfHeadReadingAll(Row row, Consumer<Row> each) {
+    if (!appendIfHead(row)) {
+      return false;
+    }
+    forEachOldestFirst(row.chain(), each);
+    return true;
+  }
+
   /** Up to {@code limit} rows, newest first, below the sequence {@code below} when given. */
   List<Row> newestFirst(AuditChain chain, AuditFilter filter, OptionalLong below, int limit);
 
