@@ -10,6 +10,7 @@ import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
+import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -78,6 +79,9 @@ public interface Persistence {
   InvitationRepository invitations();
 
   ApiKeyRepository apiKeys();
+
+  /** The audit trail's rows, heads and subject keys. */
+  AuditStore auditStore();
 
   /**
    * What a request's first statement reads: a credential or an account with its membership, in

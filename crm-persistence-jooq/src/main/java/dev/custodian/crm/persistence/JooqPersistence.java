@@ -11,6 +11,7 @@ import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
+import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -31,6 +32,7 @@ import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.company.JooqCompanyStores;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
 import dev.custodian.crm.persistence.customfield.JooqCustomFieldStores;
+import dev.custodian.crm.persistence.audit.JooqAuditStores;
 import dev.custodian.crm.persistence.deal.JooqDealStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
@@ -78,6 +80,7 @@ public final class JooqPersistence implements Persistence {
   private final InvitationRepository invitations;
   private final ApiKeyRepository apiKeys;
   private final CredentialLookup credentials;
+  private final AuditStore auditStore;
 
   private JooqPersistence(DataSource appDataSource) {
     this.transactions = new JooqTransactions(appDataSource);
@@ -104,6 +107,7 @@ public final class JooqPersistence implements Persistence {
     this.invitations = JooqAccessStores.invitations(transactions);
     this.apiKeys = JooqAccessStores.apiKeys(transactions);
     this.credentials = JooqAccessStores.credentials(transactions);
+    this.auditStore = JooqAuditStores.store(transactions);
   }
 
   /**
@@ -239,6 +243,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public ApiKeyRepository apiKeys() {
     return apiKeys;
+  }
+
+  @Override
+  public AuditStore auditStore() {
+    return auditStore;
   }
 
   /** One statement per lookup, which also binds a workspace transaction. */

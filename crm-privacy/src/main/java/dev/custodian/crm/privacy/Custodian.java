@@ -16,6 +16,7 @@ import dev.custodian.crm.core.account.port.out.PasswordHasher;
 import dev.custodian.crm.core.account.service.AccountServices;
 import dev.custodian.crm.core.activity.port.in.ActivityUseCases;
 import dev.custodian.crm.core.activity.service.ActivityServices;
+import dev.custodian.crm.core.audit.port.out.AuditLog;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.company.port.in.CompanyUseCases;
@@ -48,6 +49,9 @@ import dev.custodian.crm.core.timeline.service.TimelineServices;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.service.WorkspaceServices;
+import dev.custodian.crm.privacy.audit.ChainedAuditLog;
+import dev.custodian.crm.privacy.audit.port.in.AuditUseCases;
+import dev.custodian.crm.privacy.audit.service.AuditServices;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
@@ -93,6 +97,7 @@ public final class Custodian {
   private final AccountUseCases accounts;
   private final SessionUseCases sessions;
   private final AccessUseCases access;
+  private final AuditUseCases audit;
   private final Throttle throttle;
   private final Persistence persistence;
   private final Clock clock;
@@ -106,9 +111,11 @@ public final class Custodian {
     this.throttle = new Throttle(p.transactions(), p.throttleEntries(), new KeyedThrottleHasher(builder.keys),
         builder.clock, builder.throttleLimit, builder.throttleWindow);
     TokenGenerator tokens = TokenGenerator.secureRandom();
+    // One trail for every feature: each audited action appends in its own transaction.
+    AuditLog auditLog = new ChainedAuditLog(p.auditStore(), builder.keys, builder.clock);
     Gate gate = new Gate(p.credentials(), p.apiKeys(),
-        new SessionTokenCheck(p.sessions(), tokens, builder.clock, builder.sessionPolicy), builder.clock);
-    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate);
+        new SessionTokenCheck(p.sessions(), tokens, builder.clock, builder.sessionPolicy, auditLog), builder.clock);
+    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate, auditLog);
     SuppressionList suppression = new HashedSuppressionList(p.suppressionEntries(), builder.keys);
     // What a new workspace starts with: the built-in default pipeline, then the embedder's own.
     List<WorkspaceInitializer> initializers = new ArrayList<>();
@@ -146,12 +153,13 @@ public final class Custodian {
     PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : new Argon2PasswordHasher();
     CommonPasswords commonPasswords = builder.commonPasswords != null ? builder.commonPasswords : new ZxcvbnCommonPasswords();
     this.accounts = AccountServices.create(p.transactions(), p.accounts(), p.sessions(), hasher, commonPasswords,
-        p.mailOutbox(), p.mailTokens(), throttle, builder.ids, builder.clock, builder.minimumAge);
+        p.mailOutbox(), p.mailTokens(), throttle, builder.ids, builder.clock, builder.minimumAge, auditLog);
     this.sessions = SessionServices.create(p.transactions(), p.sessions(), p.accounts(), hasher, commonPasswords,
-        throttle, tokens, builder.ids, builder.clock, builder.sessionPolicy);
+        throttle, tokens, builder.ids, builder.clock, builder.sessionPolicy, auditLog);
     this.access = AccessServices.create(p.transactions(), inWorkspace, gate, p.memberships(), p.invitations(),
         p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), tokens, builder.ids, builder.clock,
         builder.invitationValidity, List.of(p.tasks())); // a member's departure unassigns their tasks
+    this.audit = AuditServices.create(p.transactions(), inWorkspace, auditLog);
   }
 
   public static Builder builder() {
@@ -227,6 +235,14 @@ public final class Custodian {
    */
   public AccessUseCases access() {
     return access;
+  }
+
+  /**
+   * The audit trail (SEC-09): a workspace's entries read, exported and verified by its ADMINs, an
+   * account's own sign-in events, every chain verified by an operator, and a subject forgotten.
+   */
+  public AuditUseCases audit() {
+    return audit;
   }
 
   /** The throttle of the requests that mail an address and of failed sign-ins; {@code purgeEnded()} it now and then. */
@@ -347,6 +363,10 @@ public final class Custodian {
      */
     public Builder erasureParticipant(ErasureParticipant participant) {
       Objects.requireNonNull(participant, "participant");
+      // Its name is a line of the receipt and a detail of the erasure's audit entry: an identifier, no free text.
+      if (!participant.name().matches("[a-z][a-zA-Z0-9_]{0,63}")) {
+        throw new IllegalArgumentException("an erasure participant's name is an identifier such as notes or dealLinks");
+      }
       // Each name is one line of the receipt: a second "contacts" would hide the record's own count.
       boolean taken = ErasureServices.BUILT_IN_NAMES.contains(participant.name())
           || erasureParticipants.stream().anyMatch(p -> p.name().equals(participant.name()));

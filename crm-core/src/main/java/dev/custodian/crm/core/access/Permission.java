@@ -51,6 +51,9 @@ public record Permission(String name) {
   /** Creating, changing and deleting custom field definitions (with their values). */
   public static final Permission CUSTOM_FIELD_MANAGE = new Permission("custom-field.manage");
 
+  /** Reading, exporting and verifying the workspace's audit trail. */
+  public static final Permission AUDIT_READ = new Permission("audit.read");
+
   public Permission {
     Objects.requireNonNull(name, "name");
     if (!NAME.matcher(name).matches()) {

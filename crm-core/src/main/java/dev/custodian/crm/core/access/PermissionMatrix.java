@@ -59,6 +59,7 @@ public final class PermissionMatrix {
     grants.put(Permission.ERASURE_MANAGE, new Grant(Role.ADMIN, false));
     grants.put(Permission.PIPELINE_MANAGE, new Grant(Role.ADMIN, false));
     grants.put(Permission.CUSTOM_FIELD_MANAGE, new Grant(Role.ADMIN, false));
+    grants.put(Permission.AUDIT_READ, new Grant(Role.ADMIN, false));
     grants.put(Permission.MEMBER_MANAGE, new Grant(Role.ADMIN, true));
     grants.put(Permission.INVITATION_MANAGE, new Grant(Role.ADMIN, true));
     grants.put(Permission.API_KEY_MANAGE, new Grant(Role.ADMIN, true));

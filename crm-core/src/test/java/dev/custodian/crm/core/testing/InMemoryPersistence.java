@@ -11,6 +11,7 @@ import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomFieldRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
+import dev.custodian.crm.core.audit.InMemoryAuditStore;
 import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
@@ -54,8 +55,15 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryMailTokenRepository mailTokens = new InMemoryMailTokenRepository(transactions);
   private final InMemoryThrottleRepository throttleEntries = new InMemoryThrottleRepository(transactions);
   private final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
-  private final InMemoryInvitationRepository invitations = new InMemoryInvitationRepository(transactions);
+  private final InMemoryInvitationRepository invitations = new InMemoryInvitationRepository(transactions,
+      (workspace, email) -> accounts.findByEmail(email).flatMap(a -> memberships.roleOf(workspace, a.id())).isPresent());
   private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(transactions);
+  private final InMemoryAuditStore auditStore = new InMemoryAuditStore(transactions);
+
+  @Override
+  public InMemoryAuditStore auditStore() {
+    return auditStore;
+  }
 
   @Override
   public InMemoryTransactions transactions() {
