@@ -3,6 +3,7 @@ package dev.custodian.crm.app.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.audit.AuditAction;
@@ -23,6 +24,8 @@ import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceCommand;
 import dev.custodian.crm.persistence.JooqPersistence;
+import dev.custodian.crm.persistence.schema.DatabaseTimeouts;
+import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import dev.custodian.crm.privacy.Custodian;
 import dev.custodian.crm.privacy.audit.ChainedAuditLog;
@@ -34,6 +37,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -224,13 +228,19 @@ class AuditTrailOnPostgresTest {
   @DisplayName("SEC-09: sixteen threads appending 100 entries each to one workspace make one chain of 1,600, no gap, no fork")
   void concurrentAppendsMakeOneChain() throws Exception {
     WorkspaceId workspace = WorkspaceId.of(UUID.randomUUID());
+    // A connection per thread, so that the threads wait on the chain's head, never on the pool, and
+    // time enough for a loaded machine (the test is about order, not speed).
+    HikariDataSource connections = PostgresDataSources.pooled(db.jdbcUrl(), "crm_app", db.appPassword(), 16,
+        "audit-appenders", DatabaseTimeouts.of(Duration.ofSeconds(60)));
+    JooqPersistence own = JooqPersistence.create(connections);
+    ChainedAuditLog log = new ChainedAuditLog(own.auditStore(), MasterKey.of(KEY), Clock.systemUTC());
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 16; t++) {
         done.add(pool.submit(() -> {
           for (int i = 0; i < 100; i++) {
-            persistence.transactions().inWorkspace(workspace, () -> log.append(AuditChain.of(workspace),
+            own.transactions().inWorkspace(workspace, () -> log.append(AuditChain.of(workspace),
                 AuditEvent.of(AuditActor.system(), AuditAction.CONTACT_DELETED, AuditTargetType.CONTACT,
                     UUID.randomUUID(), AuditDetails.none())));
           }
@@ -242,6 +252,7 @@ class AuditTrailOnPostgresTest {
       }
     } finally {
       pool.shutdownNow();
+      connections.close();
     }
     AuditVerification result = verify(workspace);
     assertThat(result.firstBreak()).isEmpty();
