@@ -104,8 +104,8 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
             launch.port());
       }
       bootstrap(launch.superuserDataSource(postgres), owner, app);
-      try (Connection superuser = launch.superuserDataSource(postgres, DATABASE).getConnection()) {
-        DatabaseRoles.allowSearchIndexesUnderRowLevelSecurity(superuser);
+      try (Connection onDatabase = launch.superuserDataSource(postgres, DATABASE).getConnection()) {
+        DatabaseRoles.allowSearchIndexesUnderRowLevelSecurity(onDatabase);
       }
     } catch (SQLException | IOException | RuntimeException e) {
       closeQuietly(postgres);
