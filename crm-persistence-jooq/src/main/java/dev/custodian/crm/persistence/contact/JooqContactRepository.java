@@ -41,9 +41,9 @@ import org.jooq.impl.DSL;
  */
 final class JooqContactRepository implements ContactRepository {
 
-  /** What a search matches in besides the company's name, as the index {@code contacts_search_ix} (V16) reads it. */
+  /** What a search matches in besides the company's name, as the index {@code contacts_search_ix} (V21) reads it. */
   private static final String SEARCHED =
-      "({0} || ' ' || {1} || chr(10) || {2} || chr(10) || coalesce({3}, ''))";
+      "({0} || ' ' || {1} || chr(10) || {2} || chr(10) || case when {3} is null then '' else {3} end)";
 
   private final JooqTransactions transactions;
 

@@ -6,6 +6,7 @@ import static dev.custodian.crm.persistence.generated.Tables.CUSTOM_FIELD_VALUES
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Money;
 import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.paging.TextOrder;
 import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.customfield.CustomField;
 import dev.custodian.crm.core.customfield.CustomFieldType;
@@ -133,6 +134,7 @@ final class JooqCustomValueRepository implements CustomValueRepository {
 
   private static void text(CustomFieldValuesRecord row, String text) {
     row.setTextValue(text);
+    row.setTextSort(TextOrder.key(text)); // what a list sorting by the field reads (V21)
   }
 
   private static CustomFieldValuesRecord row(WorkspaceId workspace, RecordRef record, CustomField field) {

@@ -35,6 +35,30 @@ public final class DatabaseRoles {
     pg.alterUserPassword(APP, requirePassword(appPassword), "scram-sha-256");
   }
 
+  /**
+   * The one statement a superuser runs on the application's database so that the search ({@code q})
+   * is served by its trigram indexes under row-level security: {@code ILIKE} on text
+   * ({@code texticlike}) and text concatenation ({@code textcat}, the {@code ||} of the contact
+   * search expression) become {@code LEAKPROOF}. Without it the planner keeps them out of index
+   * scans on tables with policies (they might leak rows the policy hides), so {@code crm_app}'s
+   * search reads every row of the workspace. Safe: neither raises an error that depends on a row's
+   * value — {@code texticlike}'s errors depend on the pattern alone (a bad escape), {@code textcat}
+   * fails only when a result would pass PostgreSQL's 1 GB limit, which no column here can reach.
+   */
+  public static final String SEARCH_LEAKPROOF =
+      "alter function pg_catalog.texticlike(text, text) leakproof;"
+          + " alter function pg_catalog.textcat(text, text) leakproof";
+
+  /**
+   * Runs {@link #SEARCH_LEAKPROOF} on the database {@code superuser} is connected to (functions
+   * are per database; a database copied from a template keeps them). Idempotent.
+   */
+  public static void allowSearchIndexesUnderRowLevelSecurity(Connection superuser) throws SQLException {
+    try (Statement st = superuser.createStatement()) {
+      st.execute(SEARCH_LEAKPROOF);
+    }
+  }
+
   /** Creates a database owned by {@value #OWNER}, optionally as a copy of a template database. */
   public static void createDatabase(Connection superuser, String name, String template)
       throws SQLException {

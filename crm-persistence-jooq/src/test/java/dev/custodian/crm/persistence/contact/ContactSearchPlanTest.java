@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.contact.ContactListing;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.schema.DatabaseRoles;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contact search ({@code q}) on 50,000 contacts: the list's own statement finds a selective
- * text through the trigram index (V16), whatever the sort, where row-level security does not apply
- * (see {@link #explainBypassingRowLevelSecurity}); the application role's run finds the same rows.
+ * text through the trigram index (V16), whatever the sort (V16, V21), as the application role under row-level
+ * security: the superuser's bootstrap made {@code ILIKE} and {@code ||} {@code LEAKPROOF}
+ * ({@link DatabaseRoles#SEARCH_LEAKPROOF}); the same run finds the rows.
  */
 class ContactSearchPlanTest {
 
@@ -54,7 +56,7 @@ class ContactSearchPlanTest {
       ListQuery query = ListQuery.of(ContactListing.OFFER, Map.of("q", List.of("Last4242"), "sort", List.of(sort)));
       String sql = DSL.using(SQLDialect.POSTGRES)
           .renderInlined(JooqContactRepository.listStatement(DSL.using(SQLDialect.POSTGRES), new WorkspaceId(WORKSPACE), query));
-      String plan = explainBypassingRowLevelSecurity(sql);
+      String plan = explainAsApp(sql);
       assertThat(plan).as(sort + ":\n" + plan).contains("contacts_search_ix");
     }
   }
@@ -76,19 +78,34 @@ class ContactSearchPlanTest {
     assertThat(rows).as("Last4242 and Last42420..Last42429").isEqualTo(11);
   }
 
-  /**
-   * The plan where row-level security does not apply. Under it (crm_app) the planner may not use
-   * the index: {@code ILIKE} and {@code ||} are not {@code LEAKPROOF}, so they run after the
-   * policy's qual, never inside an index scan; only a superuser can mark them otherwise.
-   */
-  private static String explainBypassingRowLevelSecurity(String sql) throws Exception {
-    List<String> lines = new ArrayList<>();
-    try (Connection c = db.superuserConnection(); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("explain " + sql)) {
-      while (rs.next()) {
-        lines.add(rs.getString(1));
+  @Test
+  void withoutTheLeakproofOperators_rowLevelSecurityKeepsTheSearchOutOfTheIndex() throws Exception {
+    // the control: the bootstrap's statement is what makes the index usable under the policy
+    ListQuery query = ListQuery.of(ContactListing.OFFER, Map.of("q", List.of("Last4242"), "sort", List.of("createdAt")));
+    String sql = DSL.using(SQLDialect.POSTGRES)
+        .renderInlined(JooqContactRepository.listStatement(DSL.using(SQLDialect.POSTGRES), new WorkspaceId(WORKSPACE), query));
+    try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
+      st.execute(DatabaseRoles.SEARCH_LEAKPROOF.replace(" leakproof", " not leakproof"));
+    }
+    try {
+      assertThat(explainAsApp(sql)).doesNotContain("contacts_search_ix");
+    } finally {
+      try (Connection c = db.superuserConnection()) {
+        DatabaseRoles.allowSearchIndexesUnderRowLevelSecurity(c);
       }
     }
-    return String.join("\n", lines);
+  }
+
+  /** The plan as the application role, row-level security applying, in the workspace. */
+  private static String explainAsApp(String sql) throws Exception {
+    return db.asApp(WORKSPACE, c -> {
+      List<String> lines = new ArrayList<>();
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("explain " + sql)) {
+        while (rs.next()) {
+          lines.add(rs.getString(1));
+        }
+      }
+      return String.join("\n", lines);
+    });
   }
 }
