@@ -57,6 +57,10 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryInvitationRepository invitations = new InMemoryInvitationRepository(transactions);
   private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(transactions);
 
+  {
+    contacts.readingCustomValuesFrom(customValues); // a contact is read with its values
+  }
+
   @Override
   public InMemoryTransactions transactions() {
     return transactions;
