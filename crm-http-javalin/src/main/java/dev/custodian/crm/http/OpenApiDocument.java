@@ -285,7 +285,7 @@ final class OpenApiDocument {
       }
       return schema;
     }
-    if (JsonNode.class.isAssignableFrom(c)) {
+    if (JsonNode.class.isAssignableFrom(c) || c == Object.class) {
       return schema; // any JSON
     }
     return ref(c);

@@ -26,6 +26,7 @@ import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.contact.service.ContactServices;
 import dev.custodian.crm.core.customfield.port.in.CustomFieldUseCases;
 import dev.custodian.crm.core.customfield.service.CustomFieldServices;
+import dev.custodian.crm.core.customfield.service.CustomValueIntake;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.service.DealServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
@@ -125,8 +126,9 @@ public final class Custodian {
         builder.clock, initializers);
     // Deleting a contact drops what links to it: the deals' links (the deals stay, at their next
     // version) and the activities' and tasks' (an activity left with none goes).
+    CustomValueIntake custom = new CustomValueIntake(p.customFields(), p.customValues());
     this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression,
-        List.of(p.deals(), p.activities(), p.tasks()), builder.ids, builder.clock);
+        List.of(p.deals(), p.activities(), p.tasks()), custom, builder.ids, builder.clock);
     // Deleting a company unlinks what refers to it: the contacts and the deals.
     this.companies = CompanyServices.create(inWorkspace, p.companies(),
         List.of(p.contacts(), p.deals(), p.activities(), p.tasks()), builder.ids, builder.clock);

@@ -2,7 +2,7 @@ package dev.custodian.crm.core.customfield;
 
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Money;
-import dev.custodian.crm.core.contact.PhoneNumber;
+import dev.custodian.crm.core.common.PhoneNumber;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;

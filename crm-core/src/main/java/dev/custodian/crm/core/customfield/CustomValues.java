@@ -2,10 +2,10 @@ package dev.custodian.crm.core.customfield;
 
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Money;
+import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.InvalidValueException;
 import dev.custodian.crm.core.common.validation.Validator;
-import dev.custodian.crm.core.contact.PhoneNumber;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -30,8 +30,10 @@ import java.util.regex.Pattern;
  * exports and search read (CRM-01).
  *
  * @param values the values by their field's key; a field without a value has none here
+ * @param optionKeys the key of each option a select value names, as a record's read shows it; how
+ *     the values are shown, not what they are: {@link #equals} compares {@code values} alone
  */
-public record CustomValues(Map<FieldKey, CustomValue> values) {
+public record CustomValues(Map<FieldKey, CustomValue> values, Map<FieldOptionId, FieldKey> optionKeys) {
 
   /** The most characters of a {@code TEXT} value. */
   public static final int MAX_TEXT = 1_000;
@@ -47,6 +49,27 @@ public record CustomValues(Map<FieldKey, CustomValue> values) {
 
   public CustomValues {
     values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    optionKeys = Map.copyOf(optionKeys);
+  }
+
+  /** Values without their options' keys (a select value then shows no key). */
+  public CustomValues(Map<FieldKey, CustomValue> values) {
+    this(values, Map.of());
+  }
+
+  /** The key of a select value's option, if known. */
+  public Optional<FieldKey> optionKey(FieldOptionId option) {
+    return Optional.ofNullable(optionKeys.get(option));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CustomValues other && values.equals(other.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
   }
 
   /**
@@ -231,7 +254,7 @@ public record CustomValues(Map<FieldKey, CustomValue> values) {
         kept.put(field.key(), value);
       }
     }
-    return new CustomValues(kept);
+    return new CustomValues(kept, optionKeys);
   }
 
   /** The value of the field {@code key}, if the record has one. */

@@ -11,6 +11,9 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.ObjectType;
+import dev.custodian.crm.core.customfield.RecordRef;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +31,7 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
 
   private final CompanyRepository companies;
   private final ListFields<Contact> listFields;
+  private CustomValueRepository customValues;
 
   public InMemoryContactRepository(InMemoryTransactions transactions, CompanyRepository companies) {
     super(InMemoryTenantTable.builder(transactions, Contact::workspace, Contact::id)
@@ -38,6 +42,16 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
     this.listFields = listFields(companies);
   }
 
+  /** Reads each contact's custom values from {@code values}, as the jOOQ adapter reads them with the row. */
+  public void readingCustomValuesFrom(CustomValueRepository values) {
+    this.customValues = Objects.requireNonNull(values, "values");
+  }
+
+  private Contact withCustom(Contact contact) {
+    return customValues == null ? contact : contact.withCustom(
+        customValues.read(contact.workspace(), new RecordRef(ObjectType.CONTACT, contact.id().value())));
+  }
+
   @Override
   public void insert(Contact contact) {
     requireCompanyOfTheWorkspace(contact);
@@ -46,7 +60,7 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
 
   @Override
   public Page<Contact> list(WorkspaceId workspace, ListQuery query) {
-    return table.list(workspace, query, listFields);
+    return table.list(workspace, query, listFields).map(this::withCustom);
   }
 
   /**
@@ -70,7 +84,7 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
 
   @Override
   public Optional<Contact> findById(WorkspaceId workspace, ContactId id) {
-    return table.find(workspace, id);
+    return table.find(workspace, id).map(this::withCustom);
   }
 
   /** Transactions of this fake are serialised, so a plain read is already exclusive. */

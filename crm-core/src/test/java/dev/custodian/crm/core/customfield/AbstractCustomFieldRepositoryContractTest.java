@@ -14,6 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -127,5 +132,36 @@ public abstract class AbstractCustomFieldRepositoryContractTest extends Abstract
   void givenNoOpenTransaction_whenCalled_thenFailsLoudly() {
     assertThatThrownBy(() -> fields.findById(a, CustomFieldId.of(UUID.randomUUID())))
         .isInstanceOf(IllegalStateException.class);
+  }
+  @Test
+  void anInsertTakesItsObjectTypesCountLock_soASecondInserterCountsTheFirstsDefinition() throws Exception {
+    CountDownLatch inserted = new CountDownLatch(1);
+    CountDownLatch otherDone = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Boolean> otherWasDoneBeforeCommit = pool.submit(() -> tx.inWorkspace(a, () -> {
+        fields.insert(aSelectField(a, "first"));
+        inserted.countDown();
+        return awaitAtMost(otherDone, 1); // an insert that takes no lock would let the other through at once
+      }));
+      assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+      Future<Integer> other = pool.submit(() -> {
+        try {
+          return tx.inWorkspace(a, () -> {
+            fields.insert(aTextField(a, "second"));
+            return fields.count(a, ObjectType.CONTACT);
+          });
+        } finally {
+          otherDone.countDown();
+        }
+      });
+
+      assertThat(otherWasDoneBeforeCommit.get(20, TimeUnit.SECONDS))
+          .as("the other insert finished while the first inserter's transaction was open").isFalse();
+      assertThat(other.get(20, TimeUnit.SECONDS)).as("both inserts counted").isEqualTo(2);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(in(b, () -> fields.count(b, ObjectType.CONTACT))).as("another workspace's count is its own").isZero();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Money;
+import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.company.Company;
@@ -12,7 +13,6 @@ import dev.custodian.crm.core.company.CompanyFixtures;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactFixtures;
-import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;

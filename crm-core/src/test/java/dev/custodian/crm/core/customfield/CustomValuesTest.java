@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Money;
+import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.validation.Validator;
-import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.math.BigDecimal;
 import java.math.BigInteger;

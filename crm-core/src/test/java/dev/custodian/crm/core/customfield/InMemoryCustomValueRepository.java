@@ -48,11 +48,13 @@ public final class InMemoryCustomValueRepository implements CustomValueRepositor
   @Override
   public CustomValues read(WorkspaceId workspace, RecordRef record) {
     Map<FieldKey, CustomValue> values = new LinkedHashMap<>();
+    Map<FieldOptionId, FieldKey> optionKeys = new java.util.HashMap<>();
     for (CustomField field : fields.list(workspace, record.type())) {
+      field.options().forEach(o -> optionKeys.put(o.id(), o.key()));
       table.find(workspace, new Key(record, field.id())).map(Row::value)
           .flatMap(v -> stillChosen(field, v)).ifPresent(v -> values.put(field.key(), v));
     }
-    return new CustomValues(values);
+    return new CustomValues(values, optionKeys);
   }
 
   /** The value without options deleted since (a multi-select keeps the others). */
@@ -74,7 +76,7 @@ public final class InMemoryCustomValueRepository implements CustomValueRepositor
         || row.value().type() == CustomFieldType.EMAIL
             && ((dev.custodian.crm.core.common.EmailAddress) row.value().value()).normalised().equals(emailNormalised)
         || row.value().type() == CustomFieldType.PHONE
-            && phone.equals(Optional.of(((dev.custodian.crm.core.contact.PhoneNumber) row.value().value()).value())))
+            && phone.equals(Optional.of(((dev.custodian.crm.core.common.PhoneNumber) row.value().value()).value())))
         .filter(row -> fields.findById(workspace, row.key().field()).isPresent())
         .toList();
     erased.forEach(row -> table.remove(workspace, row.key()));

@@ -65,6 +65,10 @@ public final class InMemoryPersistence implements Persistence {
     return auditStore;
   }
 
+  {
+    contacts.readingCustomValuesFrom(customValues); // a contact is read with its values
+  }
+
   @Override
   public InMemoryTransactions transactions() {
     return transactions;

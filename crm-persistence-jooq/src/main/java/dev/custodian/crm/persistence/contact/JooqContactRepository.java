@@ -14,11 +14,13 @@ import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.ContactListing;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.common.ListColumns;
+import dev.custodian.crm.persistence.customfield.CustomValueColumns;
 import dev.custodian.crm.persistence.generated.tables.Contacts;
 import dev.custodian.crm.persistence.generated.tables.records.ContactsRecord;
 import java.util.Optional;
@@ -29,8 +31,11 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
+import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.Select;
 import org.jooq.SelectConditionStep;
+import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -40,6 +45,9 @@ import org.jooq.impl.DSL;
  * itself (no statement of its own), and its violation is the core's validation error.
  */
 final class JooqContactRepository implements ContactRepository {
+
+  private static final Field<Result<Record>> CUSTOM = CustomValueColumns.of(ObjectType.CONTACT, CONTACTS.TENANT_ID,
+      CONTACTS.ID);
 
   /** What a search matches in besides the company's name, as the index {@code contacts_search_ix} (V21) reads it. */
   private static final String SEARCHED =
@@ -61,23 +69,32 @@ final class JooqContactRepository implements ContactRepository {
 
   @Override
   public Optional<Contact> findById(WorkspaceId workspace, ContactId id) {
-    return selectOne(workspace, id).fetchOptional().map(ContactMapper::toContact);
+    return selectOne(workspace, id).fetchOptional().map(JooqContactRepository::toContact);
   }
 
   @Override
   public Optional<Contact> findByIdForUpdate(WorkspaceId workspace, ContactId id) {
-    return selectOne(workspace, id).forUpdate().fetchOptional().map(ContactMapper::toContact);
+    return selectOne(workspace, id).forUpdate().fetchOptional().map(JooqContactRepository::toContact);
   }
 
-  private SelectConditionStep<ContactsRecord> selectOne(WorkspaceId workspace, ContactId id) {
-    return transactions.dsl(workspace).selectFrom(CONTACTS).where(key(workspace, id));
+  /** A contact with its custom values (a nested set of its row): one statement. */
+  private SelectConditionStep<Record> selectOne(WorkspaceId workspace, ContactId id) {
+    return withCustom(transactions.dsl(workspace)).where(key(workspace, id));
+  }
+
+  private static SelectJoinStep<Record> withCustom(DSLContext dsl) {
+    return dsl.select(CONTACTS.fields()).select(CUSTOM).from(CONTACTS);
+  }
+
+  private static Contact toContact(Record row) {
+    return ContactMapper.toContact(row.into(CONTACTS)).withCustom(CustomValueColumns.values(row.get(CUSTOM)));
   }
 
   @Override
   public Page<Contact> list(WorkspaceId workspace, ListQuery query) {
     return KeysetPaging.page(
-        transactions.dsl(workspace).selectFrom(CONTACTS).where(CONTACTS.TENANT_ID.eq(workspace.value())),
-        query.requireOffer(ContactListing.OFFER), listColumns(workspace)).map(ContactMapper::toContact);
+        withCustom(transactions.dsl(workspace)).where(CONTACTS.TENANT_ID.eq(workspace.value())),
+        query.requireOffer(ContactListing.OFFER), listColumns(workspace)).map(JooqContactRepository::toContact);
   }
 
   /** The statement {@link #list} runs, built on {@code dsl} (for reading its plan). */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -61,8 +62,18 @@ final class JooqCustomFieldRepository implements CustomFieldRepository {
   @Override
   public void insert(CustomField field) {
     DSLContext dsl = transactions.dsl(field.workspace());
+    // The count lock: a transaction-scoped advisory lock on the workspace's count of this object
+    // type's definitions (no row is locked, so nothing else waits), taken by the field's row
+    // selecting from it, as pipelines do.
+    CommonTableExpression<Record1<Boolean>> locked = DSL.name("count_lock").fields("locked")
+        .as(DSL.select(DSL.field("(select true from (select pg_advisory_xact_lock(hashtextextended({0}, 0))) lock)",
+            Boolean.class, DSL.val("crm.custom_fields:" + field.workspace().value() + ":" + field.objectType().name()))));
+    CustomFieldsRecord row = toRecord(field);
+    List<Field<?>> columns = Stream.of(CUSTOM_FIELDS.fields()).filter(row::changed).toList(); // columns with defaults keep them
+    List<Field<?>> values = columns.stream().<Field<?>>map(column -> DSL.val(row.get(column), column)).toList();
     if (field.options().isEmpty()) {
-      translatingViolations(() -> dsl.insertInto(CUSTOM_FIELDS).set(toRecord(field)).execute());
+      translatingViolations(() -> dsl.with(locked).insertInto(CUSTOM_FIELDS).columns(columns)
+          .select(DSL.select(values).from(locked).where(locked.field("locked", Boolean.class))).execute());
       return;
     }
     // The options' insert runs to completion with the field's; their foreign key is checked at the statement's end.
@@ -72,7 +83,8 @@ final class JooqCustomFieldRepository implements CustomFieldRepository {
             CUSTOM_FIELD_OPTIONS.POSITION)
         .select(DSL.selectFrom(rows(field)))
         .returningResult(CUSTOM_FIELD_OPTIONS.ID));
-    translatingViolations(() -> dsl.with(options).insertInto(CUSTOM_FIELDS).set(toRecord(field)).execute());
+    translatingViolations(() -> dsl.with(locked).with(options).insertInto(CUSTOM_FIELDS).columns(columns)
+        .select(DSL.select(values).from(locked).where(locked.field("locked", Boolean.class))).execute());
   }
 
   @Override

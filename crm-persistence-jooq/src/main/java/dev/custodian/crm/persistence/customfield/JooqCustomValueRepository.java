@@ -1,13 +1,14 @@
 package dev.custodian.crm.persistence.customfield;
 
 import static dev.custodian.crm.persistence.generated.Tables.CUSTOM_FIELDS;
+import static dev.custodian.crm.persistence.generated.Tables.CUSTOM_FIELD_OPTIONS;
 import static dev.custodian.crm.persistence.generated.Tables.CUSTOM_FIELD_VALUES;
 
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Money;
+import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.paging.TextOrder;
-import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.customfield.CustomField;
 import dev.custodian.crm.core.customfield.CustomFieldType;
 import dev.custodian.crm.core.customfield.CustomValue;
@@ -166,8 +167,13 @@ final class JooqCustomValueRepository implements CustomValueRepository {
   static CustomValues values(List<Record> rows) {
     Map<FieldKey, CustomValue> values = new LinkedHashMap<>();
     Map<FieldKey, List<FieldOptionId>> chosen = new LinkedHashMap<>();
+    Map<FieldOptionId, FieldKey> optionKeys = new java.util.HashMap<>();
     for (Record row : rows) {
       FieldKey key = new FieldKey(row.get(CUSTOM_FIELDS.FIELD_KEY));
+      if (row.field(CUSTOM_FIELD_OPTIONS.OPTION_KEY) != null && row.get(CUSTOM_FIELD_OPTIONS.OPTION_KEY) != null) {
+        optionKeys.put(FieldOptionId.of(row.get(CUSTOM_FIELD_VALUES.OPTION_ID)),
+            new FieldKey(row.get(CUSTOM_FIELD_OPTIONS.OPTION_KEY)));
+      }
       CustomFieldType type = CustomFieldType.valueOf(row.get(CUSTOM_FIELDS.TYPE));
       if (type == CustomFieldType.MULTI_SELECT) {
         chosen.computeIfAbsent(key, k -> new ArrayList<>()).add(FieldOptionId.of(row.get(CUSTOM_FIELD_VALUES.OPTION_ID)));
@@ -191,7 +197,7 @@ final class JooqCustomValueRepository implements CustomValueRepository {
       values.put(key, new CustomValue(type, value));
     }
     chosen.forEach((key, options) -> values.put(key, new CustomValue(CustomFieldType.MULTI_SELECT, options)));
-    return new CustomValues(values);
+    return new CustomValues(values, optionKeys);
   }
 
   @Override

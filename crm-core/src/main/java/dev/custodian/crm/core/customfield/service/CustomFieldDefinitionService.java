@@ -60,14 +60,16 @@ public final class CustomFieldDefinitionService implements CreateCustomFieldUseC
   @Override
   public CustomField create(Actor actor, CreateCustomFieldCommand command) {
     return transactions.inWorkspace(command.workspace(), actor, Permission.CUSTOM_FIELD_MANAGE, () -> {
-      if (fields.count(command.workspace(), command.objectType()) >= CustomField.MAX_PER_OBJECT_TYPE) {
-        throw new ConflictException(ConflictException.Kind.LIMIT_REACHED, "an object type has at most "
-            + CustomField.MAX_PER_OBJECT_TYPE + " custom fields; delete one first");
-      }
       CustomField field = CustomField.create(command.workspace(), CustomFieldId.of(ids.newId()),
           command.objectType(), command.key(), command.type(), command.label(), command.sensitive(),
           options(command.options(), Map.of()), Timestamps.now(clock));
+      // Insert, then count: the insert takes the object type's count lock, so the count includes
+      // every creation committed meanwhile and two cannot both pass the limit; over it, all rolls back.
       fields.insert(field);
+      if (fields.count(command.workspace(), command.objectType()) > CustomField.MAX_PER_OBJECT_TYPE) {
+        throw new ConflictException(ConflictException.Kind.LIMIT_REACHED, "an object type has at most "
+            + CustomField.MAX_PER_OBJECT_TYPE + " custom fields; delete one first");
+      }
       return field;
     });
   }

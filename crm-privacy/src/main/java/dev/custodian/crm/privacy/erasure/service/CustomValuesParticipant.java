@@ -1,7 +1,7 @@
 package dev.custodian.crm.privacy.erasure.service;
 
+import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.contact.ContactId;
-import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.customfield.RecordRef;

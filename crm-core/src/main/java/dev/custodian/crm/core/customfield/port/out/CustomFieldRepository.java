@@ -17,7 +17,9 @@ import java.util.Optional;
 public interface CustomFieldRepository {
 
   /**
-   * Stores a new definition with its options.
+   * Stores a new definition with its options, first taking the count lock of its workspace's object
+   * type, held until the transaction ends: another transaction's insert for the same object type
+   * waits for this one to end (see {@link #count}).
    *
    * @throws ConflictException of kind {@code DUPLICATE} when its key is taken for its object type
    */
@@ -28,7 +30,12 @@ public interface CustomFieldRepository {
   /** The workspace's definitions of one object type, oldest first (then by id). */
   List<CustomField> list(WorkspaceId workspace, ObjectType objectType);
 
-  /** How many definitions the object type has in the workspace. */
+  /**
+   * How many definitions the object type has in the workspace. After this transaction's
+   * {@link #insert} of that type, which took its count lock, it counts every definition another
+   * transaction has committed, so a use case that inserts and then counts cannot be raced past a
+   * limit.
+   */
   int count(WorkspaceId workspace, ObjectType objectType);
 
   /**
