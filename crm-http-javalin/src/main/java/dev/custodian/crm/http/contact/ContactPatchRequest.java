@@ -3,8 +3,8 @@ package dev.custodian.crm.http.contact;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.common.validation.Validator;
+import dev.custodian.crm.http.common.CustomJson;
 import dev.custodian.crm.http.common.MergePatch;
-import dev.custodian.crm.http.customfield.CustomJson;
 import java.util.Map;
 import java.util.Set;
 

@@ -4,7 +4,7 @@ import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.JobTitle;
-import dev.custodian.crm.http.customfield.CustomJson;
+import dev.custodian.crm.http.common.CustomJson;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

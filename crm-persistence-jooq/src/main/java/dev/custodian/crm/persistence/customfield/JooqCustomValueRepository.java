@@ -18,6 +18,7 @@ import dev.custodian.crm.core.customfield.FieldOptionId;
 import dev.custodian.crm.core.customfield.RecordRef;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.common.CustomValueColumns;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.generated.tables.records.CustomFieldValuesRecord;
@@ -160,45 +161,10 @@ final class JooqCustomValueRepository implements CustomValueRepository {
         .where(ofRecord(workspace, record))
         .orderBy(CUSTOM_FIELDS.CREATED_AT, CUSTOM_FIELDS.ID, CUSTOM_FIELD_VALUES.ID)
         .fetch();
-    return values(rows);
+    return CustomValueColumns.values(rows);
   }
 
-  /** Values from their rows (with the field's key and type), a multi-select's rows into one. */
-  static CustomValues values(List<Record> rows) {
-    Map<FieldKey, CustomValue> values = new LinkedHashMap<>();
-    Map<FieldKey, List<FieldOptionId>> chosen = new LinkedHashMap<>();
-    Map<FieldOptionId, FieldKey> optionKeys = new java.util.HashMap<>();
-    for (Record row : rows) {
-      FieldKey key = new FieldKey(row.get(CUSTOM_FIELDS.FIELD_KEY));
-      if (row.field(CUSTOM_FIELD_OPTIONS.OPTION_KEY) != null && row.get(CUSTOM_FIELD_OPTIONS.OPTION_KEY) != null) {
-        optionKeys.put(FieldOptionId.of(row.get(CUSTOM_FIELD_VALUES.OPTION_ID)),
-            new FieldKey(row.get(CUSTOM_FIELD_OPTIONS.OPTION_KEY)));
-      }
-      CustomFieldType type = CustomFieldType.valueOf(row.get(CUSTOM_FIELDS.TYPE));
-      if (type == CustomFieldType.MULTI_SELECT) {
-        chosen.computeIfAbsent(key, k -> new ArrayList<>()).add(FieldOptionId.of(row.get(CUSTOM_FIELD_VALUES.OPTION_ID)));
-        values.putIfAbsent(key, null); // its place in the order
-        continue;
-      }
-      String text = row.get(CUSTOM_FIELD_VALUES.TEXT_VALUE);
-      Object value = switch (type) {
-        case TEXT -> text;
-        case EMAIL -> new EmailAddress(text);
-        case PHONE -> new PhoneNumber(text);
-        case URL -> URI.create(text);
-        case NUMBER -> row.get(CUSTOM_FIELD_VALUES.NUMBER_VALUE);
-        case DECIMAL -> CustomValues.canonical(row.get(CUSTOM_FIELD_VALUES.DECIMAL_VALUE));
-        case DATE -> row.get(CUSTOM_FIELD_VALUES.DATE_VALUE);
-        case BOOLEAN -> row.get(CUSTOM_FIELD_VALUES.BOOLEAN_VALUE);
-        case SINGLE_SELECT -> FieldOptionId.of(row.get(CUSTOM_FIELD_VALUES.OPTION_ID));
-        case CURRENCY -> new Money(row.get(CUSTOM_FIELD_VALUES.AMOUNT), Money.currency(row.get(CUSTOM_FIELD_VALUES.CURRENCY)));
-        case MULTI_SELECT -> throw new IllegalStateException("read above");
-      };
-      values.put(key, new CustomValue(type, value));
-    }
-    chosen.forEach((key, options) -> values.put(key, new CustomValue(CustomFieldType.MULTI_SELECT, options)));
-    return new CustomValues(values, optionKeys);
-  }
+
 
   @Override
   public int eraseContact(WorkspaceId workspace, RecordRef contact, String emailNormalised, Optional<String> phone) {

@@ -1,4 +1,4 @@
-package dev.custodian.crm.http.customfield;
+package dev.custodian.crm.http.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
