@@ -87,7 +87,7 @@ public final class CustomJson {
       case EMAIL -> ((EmailAddress) value.value()).value();
       case PHONE -> ((PhoneNumber) value.value()).value();
       case SINGLE_SELECT -> key(custom, (FieldOptionId) value.value());
-      case MULTI_SELECT -> ((List<FieldOptionId>) value.value()).stream().map(o -> key(custom, o)).toList();
+      case MULTI_SELECT -> ((List<FieldOptionId>) value.value()).stream().map(o -> key(custom, o)).sorted().toList(); // one order, whatever the rows
       case CURRENCY -> MoneyJson.from((Money) value.value());
     };
   }

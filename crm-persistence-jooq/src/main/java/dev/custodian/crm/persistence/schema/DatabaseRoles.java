@@ -41,9 +41,13 @@ public final class DatabaseRoles {
    * ({@code texticlike}) and text concatenation ({@code textcat}, the {@code ||} of the contact
    * search expression) become {@code LEAKPROOF}. Without it the planner keeps them out of index
    * scans on tables with policies (they might leak rows the policy hides), so {@code crm_app}'s
-   * search reads every row of the workspace. Safe: neither raises an error that depends on a row's
-   * value — {@code texticlike}'s errors depend on the pattern alone (a bad escape), {@code textcat}
-   * fails only when a result would pass PostgreSQL's 1 GB limit, which no column here can reach.
+   * search reads every row of the workspace. Why it is safe here: {@code textcat} fails only when a
+   * result would pass PostgreSQL's 1 GB limit, which no column here can reach; {@code texticlike}
+   * raises only for a pattern that ends in its escape character (reached as matching proceeds, so
+   * such an error could say something of a row), and the application's search patterns are
+   * {@code %...%} with every escape character doubled ({@code ListColumns.containing}), so none can
+   * raise. The marking is database-wide: a role that can send its own SQL is not meant to exist
+   * besides the application's and the owner's.
    */
   public static final String SEARCH_LEAKPROOF =
       "alter function pg_catalog.texticlike(text, text) leakproof;"
