@@ -131,11 +131,11 @@ public final class Custodian {
         List.of(p.deals(), p.activities(), p.tasks()), custom, builder.ids, builder.clock);
     // Deleting a company unlinks what refers to it: the contacts and the deals.
     this.companies = CompanyServices.create(inWorkspace, p.companies(),
-        List.of(p.contacts(), p.deals(), p.activities(), p.tasks()), builder.ids, builder.clock);
+        List.of(p.contacts(), p.deals(), p.activities(), p.tasks()), custom.lists(), builder.ids, builder.clock);
     // Deleting a stage asks what stands in it: the deals.
     this.pipelines = PipelineServices.create(inWorkspace, p.pipelines(), List.of(p.deals()), builder.ids, builder.clock);
     this.deals = DealServices.create(inWorkspace, p.deals(), p.pipelines(), List.of(p.activities(), p.tasks()),
-        builder.ids, builder.clock);
+        custom.lists(), builder.ids, builder.clock);
     this.activities = ActivityServices.create(inWorkspace, p.activities(), p.linkTargets(), builder.ids, builder.clock);
     // An assignee is a current member of the workspace.
     WorkspaceMembers members = (workspace, account) -> p.memberships().roleOf(workspace, account).isPresent();

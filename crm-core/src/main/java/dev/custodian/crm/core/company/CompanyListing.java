@@ -22,6 +22,7 @@ public final class CompanyListing {
       .sort(NAME, ValueType.TEXT)
       .defaultSort(CREATED_AT, SortDirection.ASCENDING)
       .searchable()
+      .customFields()
       .build();
 
   private CompanyListing() {}

@@ -27,6 +27,7 @@ public final class ContactListing {
       .sort(LAST_NAME, ValueType.TEXT)
       .defaultSort(CREATED_AT, SortDirection.ASCENDING)
       .searchable()
+      .customFields()
       .build();
 
   private ContactListing() {}

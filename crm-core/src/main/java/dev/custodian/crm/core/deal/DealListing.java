@@ -32,6 +32,7 @@ public final class DealListing {
       .sort(AMOUNT, ValueType.DECIMAL)
       .within(AMOUNT, CURRENCY)
       .defaultSort(CREATED_AT, SortDirection.ASCENDING)
+      .customFields()
       .build();
 
   /** The filters of a pipeline's summary ({@code ListQuery.filtersOf}): the list's, but the pipeline's own. */

@@ -24,12 +24,13 @@ public final class InMemoryPaging {
 
   /** One page of {@code rows} for {@code query}, each row's fields read by {@code fields}. */
   public static <V> Page<V> page(Stream<V> rows, ListQuery query, ListFields<V> fields) {
+    query.requireResolved();
     Sort sort = query.sort();
     List<Placed<V>> fetched = rows
-        .filter(row -> matches(row, query.filters(), fields))
+        .filter(row -> query.filters().stream().allMatch(f -> fields.test(row, f, query.offer())))
         .filter(row -> query.search().map(q -> fields.searched(row).stream().anyMatch(text -> ListQuery.matches(text, q)))
             .orElse(true))
-        .map(row -> new Placed<>(row, sort.type().sortKey(fields.value(row, sort.field())), fields.id(row)))
+        .map(row -> new Placed<>(row, sort.type().sortKey(fields.sortValue(row, sort.field(), query.offer())), fields.id(row)))
         .filter(placed -> query.page().after()
             .map(after -> sort.compare(placed.key(), placed.id(), after.key(), after.id()) > 0)
             .orElse(true))

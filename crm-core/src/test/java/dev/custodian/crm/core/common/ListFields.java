@@ -1,12 +1,17 @@
 package dev.custodian.crm.core.common;
 
+import dev.custodian.crm.core.common.paging.CustomColumn;
 import dev.custodian.crm.core.common.paging.Filter;
+import dev.custodian.crm.core.common.paging.ListOffer;
+import dev.custodian.crm.core.common.paging.TextOrder;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -21,6 +26,9 @@ public final class ListFields<V> {
   private final Function<V, UUID> id;
   private final Map<String, Function<V, ?>> fields = new LinkedHashMap<>();
   private final Map<String, Function<V, Collection<?>>> manyValued = new LinkedHashMap<>();
+  private BiFunction<V, CustomColumn, Object> custom = (row, column) -> {
+    throw new IllegalStateException("the store reads no custom fields for its list");
+  };
   private Function<V, List<String>> searched = row -> {
     throw new IllegalStateException("the store searches no field of its list");
   };
@@ -46,10 +54,48 @@ public final class ListFields<V> {
     return this;
   }
 
+  /**
+   * A copy of these fields whose rows' custom values are read by {@code values}, for lists by custom fields: the part of its value that
+   * {@code column} names ({@code null} without one); a TEXT part as its sort key; an OPTION part as
+   * the collection of the chosen options' keys (empty without one).
+   */
+  public ListFields<V> withCustom(BiFunction<V, CustomColumn, Object> values) {
+    ListFields<V> copy = new ListFields<>(id); // a copy: a store's shared declaration stays without
+    copy.fields.putAll(fields);
+    copy.manyValued.putAll(manyValued);
+    copy.searched = searched;
+    copy.custom = Objects.requireNonNull(values, "values");
+    return copy;
+  }
+
   /** Whether a row passes {@code filter}, as the database adapter decides it. */
   boolean test(V row, Filter filter) {
+    return test(row, filter, null);
+  }
+
+  /** As {@link #test(Object, Filter)}, a custom field's filter read as {@code offer} resolved it. */
+  boolean test(V row, Filter filter, ListOffer offer) {
+    Optional<CustomColumn> column = offer == null ? Optional.empty() : offer.customFilterColumn(filter.field());
+    if (column.isPresent()) {
+      Object value = custom.apply(row, column.get());
+      if (column.get().part() == CustomColumn.Part.OPTION) {
+        return filter.testAny((Collection<?>) value);
+      }
+      if (column.get().part() == CustomColumn.Part.TEXT && filter.operator() != Filter.Operator.EMPTY) {
+        // compared as the store's sort key: ignoring case
+        filter = new Filter(filter.field(), filter.type(), filter.operator(),
+            filter.values().stream().map(v -> (Object) TextOrder.key((String) v)).toList());
+      }
+      return filter.test(value);
+    }
     Function<V, Collection<?>> many = manyValued.get(filter.field());
     return many != null ? filter.testAny(many.apply(row)) : filter.test(value(row, filter.field()));
+  }
+
+  /** The value a row sorts by on {@code field}, a custom one read as {@code offer} resolved it. */
+  Object sortValue(V row, String field, ListOffer offer) {
+    Optional<CustomColumn> column = offer.customSortColumn(field);
+    return column.isPresent() ? custom.apply(row, column.get()) : value(row, field);
   }
 
   /** The texts of a row a search ({@code q}) matches in, each {@code null} when empty. */

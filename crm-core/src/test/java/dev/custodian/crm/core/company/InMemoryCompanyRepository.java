@@ -7,6 +7,9 @@ import dev.custodian.crm.core.common.ListFields;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
+import dev.custodian.crm.core.customfield.ObjectType;
+import dev.custodian.crm.core.customfield.RecordRef;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Arrays;
 import java.util.Optional;
@@ -26,6 +29,14 @@ public final class InMemoryCompanyRepository extends InMemoryTenantRepository<Co
       .with(CompanyListing.DOMAIN, c -> c.domain().map(CompanyDomain::value).orElse(null))
       .searching(c -> Arrays.asList(c.name().value(), c.domain().map(CompanyDomain::value).orElse(null)));
 
+  private ListFields<Company> listFields = LIST_FIELDS;
+
+  /** Lists by custom fields with the values in {@code values}, as the jOOQ adapter reads them. */
+  public void listingCustomValuesFrom(InMemoryCustomValueRepository values) {
+    listFields = LIST_FIELDS.withCustom((c, column) ->
+        values.listed(c.workspace(), new RecordRef(ObjectType.COMPANY, c.id().value()), column));
+  }
+
   public InMemoryCompanyRepository(InMemoryTransactions transactions) {
     super(InMemoryTenantTable.builder(transactions, Company::workspace, Company::id)
         .duplicateKeyMessage("company already exists")
@@ -35,7 +46,7 @@ public final class InMemoryCompanyRepository extends InMemoryTenantRepository<Co
 
   @Override
   public Page<Company> list(WorkspaceId workspace, ListQuery query) {
-    return table.list(workspace, query, LIST_FIELDS);
+    return table.list(workspace, query, listFields);
   }
 
   @Override

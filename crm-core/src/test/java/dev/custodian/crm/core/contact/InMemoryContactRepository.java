@@ -11,6 +11,7 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
 import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.customfield.RecordRef;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
@@ -30,7 +31,7 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
     implements ContactRepository {
 
   private final CompanyRepository companies;
-  private final ListFields<Contact> listFields;
+  private ListFields<Contact> listFields;
   private CustomValueRepository customValues;
 
   public InMemoryContactRepository(InMemoryTransactions transactions, CompanyRepository companies) {
@@ -45,6 +46,12 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
   /** Reads each contact's custom values from {@code values}, as the jOOQ adapter reads them with the row. */
   public void readingCustomValuesFrom(CustomValueRepository values) {
     this.customValues = Objects.requireNonNull(values, "values");
+  }
+
+  /** Lists by custom fields with the values in {@code values}, as the jOOQ adapter reads them. */
+  public void listingCustomValuesFrom(InMemoryCustomValueRepository values) {
+    listFields = listFields.withCustom((c, column) ->
+        values.listed(c.workspace(), new RecordRef(ObjectType.CONTACT, c.id().value()), column));
   }
 
   private Contact withCustom(Contact contact) {

@@ -1,11 +1,17 @@
 package dev.custodian.crm.core.customfield;
 
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.InMemoryTenantTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
+import dev.custodian.crm.core.common.Money;
+import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.paging.CustomColumn;
+import dev.custodian.crm.core.common.paging.TextOrder;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +74,51 @@ public final class InMemoryCustomValueRepository implements CustomValueRepositor
       return Optional.empty();
     }
     return Optional.of(field.type() == CustomFieldType.SINGLE_SELECT ? value : new CustomValue(field.type(), kept));
+  }
+
+  /**
+   * The part of a record's value of one field that a list compares ({@code ListFields#withCustom}):
+   * a text's sort key, a select's chosen option keys (a collection, empty without a value), a
+   * single select's option's position (from 1), an amount or its currency code; {@code null} without a value.
+   */
+  public Object listed(WorkspaceId workspace, RecordRef record, CustomColumn column) {
+    CustomFieldId id = CustomFieldId.of(column.fieldId());
+    Optional<CustomField> field = fields.findById(workspace, id).filter(f -> f.objectType() == record.type());
+    Optional<CustomValue> value = field.flatMap(f -> table.find(workspace, new Key(record, id)).map(Row::value)
+        .flatMap(v -> stillChosen(f, v)));
+    if (column.part() == CustomColumn.Part.OPTION) {
+      return value.map(v -> v.options().stream().map(o -> field.get().options().stream()
+          .filter(option -> option.id().equals(o)).findFirst().orElseThrow().key().value()).toList())
+          .orElse(List.of());
+    }
+    if (value.isEmpty()) {
+      return null;
+    }
+    Object v = value.get().value();
+    return switch (column.part()) {
+      case TEXT -> TextOrder.key(switch (value.get().type()) {
+        case EMAIL -> ((EmailAddress) v).value();
+        case PHONE -> ((PhoneNumber) v).value();
+        default -> v.toString();
+      });
+      case NUMBER, DATE, BOOLEAN -> v;
+      case DECIMAL -> CustomValues.canonical((BigDecimal) v);
+      case OPTION_POSITION -> {
+        List<FieldOption> options = field.get().options();
+        FieldOptionId chosen = value.get().options().get(0);
+        long position = 1;
+        for (FieldOption option : options) {
+          if (option.id().equals(chosen)) {
+            break;
+          }
+          position++;
+        }
+        yield position;
+      }
+      case AMOUNT -> ((Money) v).amount();
+      case CURRENCY -> ((Money) v).currency().getCurrencyCode();
+      case OPTION -> throw new IllegalStateException("read above");
+    };
   }
 
   @Override

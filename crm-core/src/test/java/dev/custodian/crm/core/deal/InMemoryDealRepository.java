@@ -14,6 +14,9 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
+import dev.custodian.crm.core.customfield.ObjectType;
+import dev.custodian.crm.core.customfield.RecordRef;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.pipeline.InMemoryPipelineRepository;
 import dev.custodian.crm.core.pipeline.Pipeline;
@@ -60,6 +63,14 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
   private final ContactRepository contacts;
   private final PipelineRepository pipelines;
 
+  private ListFields<Deal> listFields = LIST_FIELDS;
+
+  /** Lists by custom fields with the values in {@code values}, as the jOOQ adapter reads them. */
+  public void listingCustomValuesFrom(InMemoryCustomValueRepository values) {
+    listFields = LIST_FIELDS.withCustom((d, column) ->
+        values.listed(d.workspace(), new RecordRef(ObjectType.DEAL, d.id().value()), column));
+  }
+
   public InMemoryDealRepository(InMemoryTransactions transactions, CompanyRepository companies,
       ContactRepository contacts, PipelineRepository pipelines) {
     super(InMemoryTenantTable.builder(transactions, Deal::workspace, Deal::id)
@@ -95,7 +106,7 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
 
   @Override
   public Page<Deal> list(WorkspaceId workspace, ListQuery query) {
-    return table.list(workspace, query.requireOffer(DealListing.OFFER), LIST_FIELDS);
+    return table.list(workspace, query.requireOffer(DealListing.OFFER), listFields);
   }
 
   @Override

@@ -67,6 +67,9 @@ public final class InMemoryPersistence implements Persistence {
 
   {
     contacts.readingCustomValuesFrom(customValues); // a contact is read with its values
+    contacts.listingCustomValuesFrom(customValues); // lists by custom fields, each record type
+    companies.listingCustomValuesFrom(customValues);
+    deals.listingCustomValuesFrom(customValues);
   }
 
   @Override

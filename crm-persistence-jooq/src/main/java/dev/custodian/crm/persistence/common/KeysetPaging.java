@@ -1,5 +1,9 @@
 package dev.custodian.crm.persistence.common;
 
+import static dev.custodian.crm.persistence.generated.Tables.CUSTOM_FIELD_OPTIONS;
+import static dev.custodian.crm.persistence.generated.Tables.CUSTOM_FIELD_VALUES;
+
+import dev.custodian.crm.core.common.paging.CustomColumn;
 import dev.custodian.crm.core.common.paging.Filter;
 import dev.custodian.crm.core.common.paging.ListOffer;
 import dev.custodian.crm.core.common.paging.ListQuery;
@@ -7,18 +11,25 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.paging.Sort;
+import dev.custodian.crm.core.common.paging.TextOrder;
 import dev.custodian.crm.core.common.paging.ValueType;
+import dev.custodian.crm.persistence.generated.tables.CustomFieldOptions;
+import dev.custodian.crm.persistence.generated.tables.CustomFieldValues;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.JoinType;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectLimitPercentStep;
+import org.jooq.SelectQuery;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Persistence adapter: the keyset walk every list query shares, as the list grammar asks it: the
@@ -49,19 +60,28 @@ public final class KeysetPaging {
         row -> query.cursorAt(fromSql(row.get(column)), row.get(columns.id())));
   }
 
+  /** The alias of the listed row's own value of the custom field a list sorts by. */
+  private static final String CUSTOM_SORT = "custom_sort";
+  /** The alias of that value's option (a single select sorts by its options' order). */
+  private static final String CUSTOM_SORT_OPTION = "custom_sort_option";
+  /** The alias of the values a custom filter asks about. */
+  private static final String CUSTOM_FILTER = "custom_filter";
+
   /**
    * The statement {@link #page} runs: {@code select} with the query's filters, search, cursor,
    * order and limit (one row more than the page). Tests read its plan.
    */
   public static <R extends Record> SelectLimitPercentStep<R> statement(SelectConditionStep<R> select, ListQuery query,
       ListColumns columns) {
+    query.requireResolved();
     Sort sort = query.sort();
     Field<Object> column = sortColumn(query, columns);
+    query.offer().customSortColumn(sort.field()).ifPresent(custom -> joinCustomSort(select, custom, columns));
     Field<Object> ordered = isText(sort.type()) ? codePointOrdered(column) : column;
     Field<UUID> id = columns.id();
     boolean nullable = column.getDataType().nullable();
 
-    Condition where = conditions(query.filters(), columns)
+    Condition where = conditions(query.filters(), query.offer(), columns)
         .and(query.search().map(columns::search).orElse(DSL.noCondition()));
     Condition after = query.page().after().map(c -> after(c, column, ordered, id, nullable)).orElse(DSL.noCondition());
     SortField<Object> byKey = sort.descending() ? ordered.desc() : ordered.asc();
@@ -71,7 +91,73 @@ public final class KeysetPaging {
 
   private static Field<Object> sortColumn(ListQuery query, ListColumns columns) {
     Sort sort = query.sort();
+    Optional<CustomColumn> custom = query.offer().customSortColumn(sort.field());
+    if (custom.isPresent()) {
+      return customSortColumn(custom.get());
+    }
     return object(columns.sortColumn(sort.field(), sort.type().kind() == ValueType.Kind.TEXT));
+  }
+
+  /**
+   * The sort column of a custom field: the listed row's own value, left-joined (a row without one
+   * gets {@code NULL}, last both ways); a single select's by its option's position.
+   */
+  private static Field<Object> customSortColumn(CustomColumn custom) {
+    if (custom.part() == CustomColumn.Part.OPTION_POSITION) {
+      return object(CUSTOM_FIELD_OPTIONS.as(CUSTOM_SORT_OPTION).POSITION.cast(SQLDataType.BIGINT));
+    }
+    return object(customValue(CUSTOM_FIELD_VALUES.as(CUSTOM_SORT), custom.part()));
+  }
+
+  /** Joins the listed row's value of the sorted custom field (and its option), and selects the sort column. */
+  private static void joinCustomSort(SelectConditionStep<?> select, CustomColumn custom, ListColumns columns) {
+    CustomFieldValues value = CUSTOM_FIELD_VALUES.as(CUSTOM_SORT);
+    SelectQuery<?> query = select.getQuery();
+    query.addJoin(value, JoinType.LEFT_OUTER_JOIN, columns.customValueOf(value, custom.fieldId()));
+    if (custom.part() == CustomColumn.Part.OPTION_POSITION) {
+      CustomFieldOptions option = CUSTOM_FIELD_OPTIONS.as(CUSTOM_SORT_OPTION);
+      query.addJoin(option, JoinType.LEFT_OUTER_JOIN,
+          option.TENANT_ID.eq(value.TENANT_ID).and(option.ID.eq(value.OPTION_ID)));
+    }
+    query.addSelect(customSortColumn(custom));
+  }
+
+  /** The column of {@code values} that holds {@code part}. */
+  private static Field<?> customValue(CustomFieldValues values, CustomColumn.Part part) {
+    return switch (part) {
+      case TEXT -> values.TEXT_SORT;
+      case NUMBER -> values.NUMBER_VALUE;
+      case DECIMAL -> values.DECIMAL_VALUE;
+      case DATE -> values.DATE_VALUE;
+      case BOOLEAN -> values.BOOLEAN_VALUE;
+      case OPTION -> values.OPTION_ID;
+      case AMOUNT -> values.AMOUNT;
+      case CURRENCY -> values.CURRENCY;
+      case OPTION_POSITION -> throw new IllegalArgumentException("a position is its option's");
+    };
+  }
+
+  /**
+   * A custom field's filter: whether the listed row has a value of the field that passes it (as
+   * {@link Filter#test}; a text compared by its sort key, ignoring case; a select by option ids,
+   * any chosen one), or for {@code .empty}, whether it has none. The conditions imply each partial
+   * index's predicate (the record column and the value column are not null).
+   */
+  private static Condition customCondition(Filter filter, CustomColumn custom, ListColumns columns) {
+    CustomFieldValues values = CUSTOM_FIELD_VALUES.as(CUSTOM_FILTER);
+    Field<?> value = customValue(values, custom.part());
+    Condition of = columns.customValueOf(values, custom.fieldId());
+    if (filter.operator() == Filter.Operator.EMPTY) {
+      Condition any = DSL.exists(DSL.selectOne().from(values).where(of).and(value.isNotNull()));
+      return (Boolean) filter.value() ? DSL.not(any) : any;
+    }
+    Condition passes = switch (custom.part()) {
+      case OPTION -> values.OPTION_ID.in(filter.values().stream().map(key -> custom.options().get((String) key)).toList());
+      case TEXT -> condition(new Filter(filter.field(), filter.type(), filter.operator(),
+          filter.values().stream().map(v -> (Object) TextOrder.key((String) v)).toList()), value);
+      default -> condition(filter, value);
+    };
+    return DSL.exists(DSL.selectOne().from(values).where(of).and(passes));
   }
 
   /**
@@ -104,6 +190,12 @@ public final class KeysetPaging {
    */
   public static Condition conditions(List<Filter> filters, ListColumns columns) {
     return DSL.and(filters.stream().map(f -> condition(f, columns)).toList());
+  }
+
+  /** As {@link #conditions(List, ListColumns)}, a custom field's filter as {@code offer} resolved it. */
+  private static Condition conditions(List<Filter> filters, ListOffer offer, ListColumns columns) {
+    return DSL.and(filters.stream().map(f -> offer.customFilterColumn(f.field())
+        .map(custom -> customCondition(f, custom, columns)).orElseGet(() -> condition(f, columns))).toList());
   }
 
   private static Condition condition(Filter filter, ListColumns columns) {

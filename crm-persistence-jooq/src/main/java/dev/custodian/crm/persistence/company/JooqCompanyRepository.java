@@ -10,6 +10,7 @@ import dev.custodian.crm.core.company.Company;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.CompanyListing;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
@@ -35,6 +36,7 @@ final class JooqCompanyRepository implements CompanyRepository {
       .field(CompanyListing.NAME, COMPANIES.NAME)
       .field(CompanyListing.DOMAIN, COMPANIES.DOMAIN)
       .sortKey(CompanyListing.NAME, COMPANIES.NAME_SORT)
+      .customValues(ObjectType.COMPANY, COMPANIES.TENANT_ID)
       .search(q -> ListColumns.containing(COMPANIES.NAME, q).or(ListColumns.containing(COMPANIES.DOMAIN, q)));
 
   private final JooqTransactions transactions;
@@ -68,9 +70,10 @@ final class JooqCompanyRepository implements CompanyRepository {
 
   @Override
   public Page<Company> list(WorkspaceId workspace, ListQuery query) {
+    // its columns named (not selectFrom): a sort by a custom field adds its value's column
     return KeysetPaging.page(
-        transactions.dsl(workspace).selectFrom(COMPANIES).where(COMPANIES.TENANT_ID.eq(workspace.value())),
-        query.requireOffer(CompanyListing.OFFER), LIST_COLUMNS).map(CompanyMapper::toCompany);
+        transactions.dsl(workspace).select(COMPANIES.fields()).from(COMPANIES).where(COMPANIES.TENANT_ID.eq(workspace.value())),
+        query.requireOffer(CompanyListing.OFFER), LIST_COLUMNS).map(row -> CompanyMapper.toCompany(row.into(COMPANIES)));
   }
 
   @Override

@@ -115,6 +115,7 @@ final class JooqContactRepository implements ContactRepository {
         .field(ContactListing.LAST_NAME, CONTACTS.LAST_NAME)
         .field(ContactListing.COMPANY_ID, CONTACTS.COMPANY_ID)
         .sortKey(ContactListing.LAST_NAME, CONTACTS.LAST_NAME_SORT)
+        .customValues(ObjectType.CONTACT, CONTACTS.TENANT_ID)
         .search(q -> CONTACTS.ID.in(matching(workspace, q)));
   }
 

@@ -19,6 +19,7 @@ import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.deal.Deal;
 import dev.custodian.crm.core.deal.DealId;
 import dev.custodian.crm.core.deal.DealListing;
@@ -76,6 +77,7 @@ final class JooqDealRepository implements DealRepository {
 
   /** The deal list's columns: {@code title} sorts by its key column (indexed with the workspace). */
   private static final ListColumns LIST_COLUMNS = ListColumns.of(DEALS.ID)
+      .customValues(ObjectType.DEAL, DEALS.TENANT_ID)
       .field(DealListing.CREATED_AT, DEALS.CREATED_AT)
       .field(DealListing.TITLE, DEALS.TITLE)
       .field(DealListing.EXPECTED_CLOSE_DATE, DEALS.EXPECTED_CLOSE_DATE)

@@ -1,12 +1,14 @@
 package dev.custodian.crm.core.company.service;
 
 import dev.custodian.crm.core.access.Permission;
-import dev.custodian.crm.core.company.CompanyListing;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.company.CompanyListing;
 import dev.custodian.crm.core.company.port.in.CompanyUseCases;
 import dev.custodian.crm.core.company.port.out.CompanyLinks;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.customfield.ObjectType;
+import dev.custodian.crm.core.customfield.service.CustomListQueries;
 import java.time.Clock;
 import java.util.List;
 
@@ -21,12 +23,18 @@ public final class CompanyServices {
    */
   public static CompanyUseCases create(WorkspaceTransactions transactions, CompanyRepository companies,
       List<CompanyLinks> links, IdGenerator ids, Clock clock) {
+    return create(transactions, companies, links, CustomListQueries.none(), ids, clock);
+  }
+
+  /** As the other, its list also filtering and sorting by the workspace's custom fields through {@code lists}. */
+  public static CompanyUseCases create(WorkspaceTransactions transactions, CompanyRepository companies,
+      List<CompanyLinks> links, CustomListQueries lists, IdGenerator ids, Clock clock) {
     return new CompanyUseCases(
         new CreateCompanyService(transactions, companies, ids, clock),
         new GetCompanyService(transactions, companies),
         // a list is one page of the walk, for a query of the company list only
         (actor, workspace, query) -> transactions.list(actor, Permission.COMPANY_READ, workspace,
-            query.requireOffer(CompanyListing.OFFER), companies::list),
+            query.requireOffer(CompanyListing.OFFER), lists.resolving(ObjectType.COMPANY, companies::list)),
         new UpdateCompanyService(transactions, companies, clock),
         new DeleteCompanyService(transactions, companies, links));
   }

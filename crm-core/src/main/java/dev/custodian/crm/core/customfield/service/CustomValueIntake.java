@@ -64,6 +64,11 @@ public final class CustomValueIntake {
     return changes;
   }
 
+  /** Lists by the same definitions ({@link CustomListQueries}); without custom fields, none. */
+  public CustomListQueries lists() {
+    return fields == null ? CustomListQueries.none() : new CustomListQueries(fields);
+  }
+
   /** Stores the changes of one record of the workspace (nothing when there are none). */
   public void write(WorkspaceId workspace, RecordRef record, Map<CustomField, Optional<CustomValue>> changes) {
     if (!changes.isEmpty()) {

@@ -7,6 +7,8 @@ import dev.custodian.crm.core.common.paging.Filter;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.customfield.ObjectType;
+import dev.custodian.crm.core.customfield.service.CustomListQueries;
 import dev.custodian.crm.core.deal.DealListing;
 import dev.custodian.crm.core.deal.PipelineSummary;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
@@ -35,11 +37,17 @@ public final class DealServices {
   /** @param links the stores whose rows link to deals, unlinked by a delete first */
   public static DealUseCases create(WorkspaceTransactions transactions, DealRepository deals,
       PipelineRepository pipelines, List<DealLinks> links, IdGenerator ids, Clock clock) {
+    return create(transactions, deals, pipelines, links, CustomListQueries.none(), ids, clock);
+  }
+
+  /** As the other, its list also filtering and sorting by the workspace's custom fields through {@code lists}. */
+  public static DealUseCases create(WorkspaceTransactions transactions, DealRepository deals,
+      PipelineRepository pipelines, List<DealLinks> links, CustomListQueries lists, IdGenerator ids, Clock clock) {
     return new DealUseCases(
         new CreateDealService(transactions, deals, pipelines, ids, clock),
         new GetDealService(transactions, deals),
         (actor, workspace, query) -> transactions.list(actor, Permission.DEAL_READ, workspace,
-            query.requireOffer(DealListing.OFFER), deals::list),
+            query.requireOffer(DealListing.OFFER), lists.resolving(ObjectType.DEAL, deals::list)),
         new UpdateDealService(transactions, deals, pipelines, ids, clock),
         new DeleteDealService(transactions, deals, links),
         // the first page holds at least the creation; an empty page asks whether the deal exists
