@@ -14,6 +14,8 @@ import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * In-memory fake of {@link CompanyRepository}; passes the same contract as the jOOQ adapter. Its
@@ -33,8 +35,10 @@ public final class InMemoryCompanyRepository extends InMemoryTenantRepository<Co
 
   /** Lists by custom fields with the values in {@code values}, as the jOOQ adapter reads them. */
   public void listingCustomValuesFrom(InMemoryCustomValueRepository values) {
-    listFields = LIST_FIELDS.withCustom((c, column) ->
-        values.listed(c.workspace(), new RecordRef(ObjectType.COMPANY, c.id().value()), column));
+    listFields = LIST_FIELDS.withCustom(column -> {
+      BiFunction<WorkspaceId, RecordRef, Object> read = values.listed(column);
+      return c -> read.apply(c.workspace(), new RecordRef(ObjectType.COMPANY, c.id().value()));
+    });
   }
 
   public InMemoryCompanyRepository(InMemoryTransactions transactions) {

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * In-memory fake of {@link ContactRepository}; passes the same contract as the jOOQ adapter. Its
@@ -50,8 +52,10 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
 
   /** Lists by custom fields with the values in {@code values}, as the jOOQ adapter reads them. */
   public void listingCustomValuesFrom(InMemoryCustomValueRepository values) {
-    listFields = listFields.withCustom((c, column) ->
-        values.listed(c.workspace(), new RecordRef(ObjectType.CONTACT, c.id().value()), column));
+    listFields = listFields.withCustom(column -> {
+      BiFunction<WorkspaceId, RecordRef, Object> read = values.listed(column);
+      return c -> read.apply(c.workspace(), new RecordRef(ObjectType.CONTACT, c.id().value()));
+    });
   }
 
   private Contact withCustom(Contact contact) {

@@ -12,10 +12,12 @@ import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * In-memory fake of {@link CustomValueRepository}; passes the same contract as the jOOQ adapter.
@@ -54,7 +56,7 @@ public final class InMemoryCustomValueRepository implements CustomValueRepositor
   @Override
   public CustomValues read(WorkspaceId workspace, RecordRef record) {
     Map<FieldKey, CustomValue> values = new LinkedHashMap<>();
-    Map<FieldOptionId, FieldKey> optionKeys = new java.util.HashMap<>();
+    Map<FieldOptionId, FieldKey> optionKeys = new HashMap<>();
     for (CustomField field : fields.list(workspace, record.type())) {
       field.options().forEach(o -> optionKeys.put(o.id(), o.key()));
       table.find(workspace, new Key(record, field.id())).map(Row::value)
@@ -77,15 +79,30 @@ public final class InMemoryCustomValueRepository implements CustomValueRepositor
   }
 
   /**
-   * The part of a record's value of one field that a list compares ({@code ListFields#withCustom}):
+   * How a list reads one part of its records' values of one field ({@code ListFields#withCustom}):
    * a text's sort key, a select's chosen option keys (a collection, empty without a value), a
-   * single select's option's position (from 1), an amount or its currency code; {@code null} without a value.
+   * single select's option's position (from 1), an amount or its currency code; {@code null} without
+   * a value. Each workspace's values of the field are read once (a reader lives for one page).
    */
-  public Object listed(WorkspaceId workspace, RecordRef record, CustomColumn column) {
+  public BiFunction<WorkspaceId, RecordRef, Object> listed(CustomColumn column) {
     CustomFieldId id = CustomFieldId.of(column.fieldId());
-    Optional<CustomField> field = fields.findById(workspace, id).filter(f -> f.objectType() == record.type());
-    Optional<CustomValue> value = field.flatMap(f -> table.find(workspace, new Key(record, id)).map(Row::value)
-        .flatMap(v -> stillChosen(f, v)));
+    Map<WorkspaceId, Map<RecordRef, CustomValue>> read = new HashMap<>();
+    Map<WorkspaceId, Optional<CustomField>> definitions = new HashMap<>();
+    return (workspace, record) -> {
+      Optional<CustomField> field = definitions.computeIfAbsent(workspace, w -> fields.findById(w, id))
+          .filter(f -> f.objectType() == record.type());
+      Map<RecordRef, CustomValue> byRecord = read.computeIfAbsent(workspace, w -> {
+        Map<RecordRef, CustomValue> values = new HashMap<>();
+        table.visible(w).filter(row -> row.key().field().equals(id))
+            .forEach(row -> values.put(row.key().record(), row.value()));
+        return values;
+      });
+      Optional<CustomValue> value = field.flatMap(f -> Optional.ofNullable(byRecord.get(record)).flatMap(v -> stillChosen(f, v)));
+      return part(column, field, value);
+    };
+  }
+
+  private static Object part(CustomColumn column, Optional<CustomField> field, Optional<CustomValue> value) {
     if (column.part() == CustomColumn.Part.OPTION) {
       return value.map(v -> v.options().stream().map(o -> field.get().options().stream()
           .filter(option -> option.id().equals(o)).findFirst().orElseThrow().key().value()).toList())
@@ -103,18 +120,8 @@ public final class InMemoryCustomValueRepository implements CustomValueRepositor
       });
       case NUMBER, DATE, BOOLEAN -> v;
       case DECIMAL -> CustomValues.canonical((BigDecimal) v);
-      case OPTION_POSITION -> {
-        List<FieldOption> options = field.get().options();
-        FieldOptionId chosen = value.get().options().get(0);
-        long position = 1;
-        for (FieldOption option : options) {
-          if (option.id().equals(chosen)) {
-            break;
-          }
-          position++;
-        }
-        yield position;
-      }
+      case OPTION_POSITION -> (long) field.get().options().stream().map(FieldOption::id).toList()
+          .indexOf(value.get().options().get(0)) + 1;
       case AMOUNT -> ((Money) v).amount();
       case CURRENCY -> ((Money) v).currency().getCurrencyCode();
       case OPTION -> throw new IllegalStateException("read above");

@@ -33,6 +33,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -67,8 +69,10 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
 
   /** Lists by custom fields with the values in {@code values}, as the jOOQ adapter reads them. */
   public void listingCustomValuesFrom(InMemoryCustomValueRepository values) {
-    listFields = LIST_FIELDS.withCustom((d, column) ->
-        values.listed(d.workspace(), new RecordRef(ObjectType.DEAL, d.id().value()), column));
+    listFields = LIST_FIELDS.withCustom(column -> {
+      BiFunction<WorkspaceId, RecordRef, Object> read = values.listed(column);
+      return d -> read.apply(d.workspace(), new RecordRef(ObjectType.DEAL, d.id().value()));
+    });
   }
 
   public InMemoryDealRepository(InMemoryTransactions transactions, CompanyRepository companies,

@@ -98,8 +98,8 @@ final class JooqContactRepository implements ContactRepository {
   }
 
   /** The statement {@link #list} runs, built on {@code dsl} (for reading its plan). */
-  static Select<ContactsRecord> listStatement(DSLContext dsl, WorkspaceId workspace, ListQuery query) {
-    return KeysetPaging.statement(dsl.selectFrom(CONTACTS).where(CONTACTS.TENANT_ID.eq(workspace.value())),
+  static Select<Record> listStatement(DSLContext dsl, WorkspaceId workspace, ListQuery query) {
+    return KeysetPaging.statement(dsl.select(CONTACTS.fields()).from(CONTACTS).where(CONTACTS.TENANT_ID.eq(workspace.value())),
         query.requireOffer(ContactListing.OFFER), listColumns(workspace));
   }
 

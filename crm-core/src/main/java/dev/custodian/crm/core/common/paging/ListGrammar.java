@@ -29,7 +29,7 @@ final class ListGrammar {
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
   /** A custom field's parameter: {@code custom.<key>}, with an operator's suffix or {@code .currency}. */
   private static final Pattern CUSTOM_PARAMETER =
-      Pattern.compile("custom\\.[a-z][a-z0-9_]{0,49}(\\.(gte|lte|empty|currency))?");
+      Pattern.compile("custom\\.[a-z][a-z0-9_]{0,49}(\\.(gte|lte|empty|currency|currency\\.empty))?");
   private static final Pattern CUSTOM_SORT = Pattern.compile("-?custom\\.[a-z][a-z0-9_]{0,49}");
   /** The companion of a CURRENCY custom field {@code custom.<key>}: {@code custom.<key>.currency}. */
   static final String CURRENCY_SUFFIX = ".currency";
