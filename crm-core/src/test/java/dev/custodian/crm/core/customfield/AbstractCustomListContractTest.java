@@ -72,6 +72,12 @@ public abstract class AbstractCustomListContractTest extends AbstractPortContrac
   /** The values, read by the contact and company lists above (a fake is told so here). */
   protected abstract CustomValueRepository values();
 
+  /**
+   * Called after many rows were stored at once: a database adapter may refresh its planner's
+   * statistics here, as its maintenance (autovacuum) would have by the time such a list is read.
+   */
+  protected void manyRowsStored() {}
+
   @Override
   protected void portsReady() {
     companies = companies();
@@ -307,6 +313,9 @@ public abstract class AbstractCustomListContractTest extends AbstractPortContrac
           }
           write(workspace, new RecordRef(ObjectType.CONTACT, s.id()), raw);
         }));
+        if (samples.size() > 1) {
+          manyRowsStored();
+        }
       }
 
       @Override

@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.JoinType;
 import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectLimitPercentStep;
 import org.jooq.SelectQuery;
@@ -60,8 +62,11 @@ public final class KeysetPaging {
         row -> query.cursorAt(fromSql(row.get(column)), row.get(columns.id())));
   }
 
-  /** The alias of the listed row's own value of the custom field a list sorts by. */
+  /** The alias of the listed row's own sort key of the custom field a list sorts by, and of its column. */
   private static final String CUSTOM_SORT = "custom_sort";
+  private static final String CUSTOM_SORT_KEY = "sort_key";
+  /** The alias of that value's row. */
+  private static final String CUSTOM_SORT_VALUE = "custom_sort_value";
   /** The alias of that value's option (a single select sorts by its options' order). */
   private static final String CUSTOM_SORT_OPTION = "custom_sort_option";
   /** The alias of the values a custom filter asks about. */
@@ -103,22 +108,37 @@ public final class KeysetPaging {
    * gets {@code NULL}, last both ways); a single select's by its option's position.
    */
   private static Field<Object> customSortColumn(CustomColumn custom) {
-    if (custom.part() == CustomColumn.Part.OPTION_POSITION) {
-      return object(CUSTOM_FIELD_OPTIONS.as(CUSTOM_SORT_OPTION).POSITION.cast(SQLDataType.BIGINT));
-    }
-    return object(customValue(CUSTOM_FIELD_VALUES.as(CUSTOM_SORT), custom.part()));
+    return object(DSL.field(DSL.name(CUSTOM_SORT, CUSTOM_SORT_KEY), sortKeyType(custom.part())));
   }
 
-  /** Joins the listed row's value of the sorted custom field (and its option), and selects the sort column. */
+  private static DataType<?> sortKeyType(CustomColumn.Part part) {
+    return part == CustomColumn.Part.OPTION_POSITION ? SQLDataType.BIGINT
+        : customValue(CUSTOM_FIELD_VALUES, part).getDataType().nullable(true);
+  }
+
+  /**
+   * Joins the listed row's value of the sorted custom field (a single select's option's position),
+   * laterally: one probe per row of the unique index {@code (tenant_id, field_id, <record>, ...)}
+   * (a row of the field holds its type's column, so no {@code IS NOT NULL} that would invite a
+   * partial index scanned whole per row),
+   * whatever the planner's statistics say (its {@code LIMIT 1}, a no-op on that unique index, keeps
+   * the planner from flattening it into a join it may misjudge); and selects it as the sort column.
+   */
   private static void joinCustomSort(SelectConditionStep<?> select, CustomColumn custom, ListColumns columns) {
-    CustomFieldValues value = CUSTOM_FIELD_VALUES.as(CUSTOM_SORT);
-    SelectQuery<?> query = select.getQuery();
-    query.addJoin(value, JoinType.LEFT_OUTER_JOIN, columns.customValueOf(value, custom.fieldId()));
+    CustomFieldValues value = CUSTOM_FIELD_VALUES.as(CUSTOM_SORT_VALUE);
+    Select<?> own;
     if (custom.part() == CustomColumn.Part.OPTION_POSITION) {
       CustomFieldOptions option = CUSTOM_FIELD_OPTIONS.as(CUSTOM_SORT_OPTION);
-      query.addJoin(option, JoinType.LEFT_OUTER_JOIN,
-          option.TENANT_ID.eq(value.TENANT_ID).and(option.ID.eq(value.OPTION_ID)));
+      own = DSL.select(option.POSITION.cast(SQLDataType.BIGINT).as(CUSTOM_SORT_KEY)).from(value).join(option)
+          .on(option.TENANT_ID.eq(value.TENANT_ID)).and(option.ID.eq(value.OPTION_ID))
+          .where(columns.customValueOf(value, custom.fieldId())).limit(1);
+    } else {
+      Field<?> key = customValue(value, custom.part());
+      own = DSL.select(key.as(CUSTOM_SORT_KEY)).from(value)
+          .where(columns.customValueOf(value, custom.fieldId())).limit(1);
     }
+    SelectQuery<?> query = select.getQuery();
+    query.addJoin(DSL.lateral(own.asTable(CUSTOM_SORT)), JoinType.LEFT_OUTER_JOIN, DSL.trueCondition());
     query.addSelect(customSortColumn(custom));
   }
 

@@ -6,6 +6,9 @@ import dev.custodian.crm.core.customfield.AbstractCustomListContractTest;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.persistence.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The custom-field list contract through the application role: queries and row-level security together. */
@@ -31,5 +34,14 @@ class JooqCustomListTest extends AbstractCustomListContractTest {
   @Override
   protected CustomValueRepository values() {
     return db.persistence().customValues();
+  }
+
+  @Override
+  protected void manyRowsStored() {
+    try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
+      st.execute("analyze contacts, custom_field_values");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
