@@ -80,6 +80,6 @@ public interface Persistence {
    * same answers from the stores above, a statement each.
    */
   default CredentialLookup credentials() {
-    return CredentialLookup.composed(sessions(), apiKeys(), memberships());
+    return CredentialLookup.composed(sessions(), apiKeys(), memberships(), workspaces());
   }
 }

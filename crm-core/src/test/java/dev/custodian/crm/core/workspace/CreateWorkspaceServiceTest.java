@@ -95,6 +95,11 @@ class CreateWorkspaceServiceTest {
       }
 
       @Override
+      public boolean changeStatus(WorkspaceId id, WorkspaceStatus status) {
+        return repository.changeStatus(id, status);
+      }
+
+      @Override
       public boolean existsBySlug(Slug slug) {
         // the first check runs before the concurrent create committed
         return !first.getAndSet(false) && repository.existsBySlug(slug);

@@ -43,6 +43,7 @@ final class JooqWorkspaceRepository implements WorkspaceRepository {
     row.setSlug(workspace.slug().value());
     row.setStatus(statusName(workspace.status()));
     row.setCancelledAt(workspace.status() instanceof WorkspaceStatus.Cancelled c ? SqlTime.utc(c.cancelledAt()) : null);
+    row.setPurgeAt(workspace.status() instanceof WorkspaceStatus.Cancelled c ? SqlTime.utc(c.purgeAt()) : null);
     row.setCreatedAt(SqlTime.utc(workspace.createdAt()));
     try {
       transactions.dsl().insertInto(WORKSPACES).set(row).execute();
@@ -55,6 +56,21 @@ final class JooqWorkspaceRepository implements WorkspaceRepository {
       }
       throw e;
     }
+  }
+
+  @Override
+  public boolean changeStatus(WorkspaceId id, WorkspaceStatus status) {
+    if (status instanceof WorkspaceStatus.Purged) {
+      throw new IllegalArgumentException("a purge changes a workspace through the retention engine");
+    }
+    WorkspaceStatus.Cancelled cancelled = status instanceof WorkspaceStatus.Cancelled c ? c : null;
+    return transactions.dsl().update(WORKSPACES)
+        .set(WORKSPACES.STATUS, statusName(status))
+        .set(WORKSPACES.CANCELLED_AT, cancelled == null ? null : SqlTime.utc(cancelled.cancelledAt()))
+        .set(WORKSPACES.PURGE_AT, cancelled == null ? null : SqlTime.utc(cancelled.purgeAt()))
+        .where(WORKSPACES.ID.eq(id.value()))
+        .and(WORKSPACES.STATUS.ne("PURGED"))
+        .execute() == 1;
   }
 
   @Override
@@ -88,7 +104,7 @@ final class JooqWorkspaceRepository implements WorkspaceRepository {
   private static Workspace toWorkspace(WorkspacesRecord row) {
     WorkspaceStatus status = switch (row.getStatus()) {
       case "ACTIVE" -> WorkspaceStatus.ACTIVE;
-      case "CANCELLED" -> new WorkspaceStatus.Cancelled(row.getCancelledAt().toInstant());
+      case "CANCELLED" -> new WorkspaceStatus.Cancelled(row.getCancelledAt().toInstant(), row.getPurgeAt().toInstant());
       case "PURGED" -> new WorkspaceStatus.Purged();
       default -> throw new IllegalStateException("unknown workspace status in the database");
     };

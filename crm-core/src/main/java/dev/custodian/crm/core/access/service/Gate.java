@@ -49,21 +49,20 @@ public final class Gate {
    * @throws NotFoundException for a non-member, or an API key of another workspace
    */
   Optional<Admission> admit(Actor actor, WorkspaceId workspace) {
-    if (actor instanceof Actor.SignedIn signedIn) {
-      return Optional.of(new Admission(signedIn, memberRole(workspace, signedIn), Optional.empty()));
-    }
-    if (actor instanceof Actor.ApiKey key) {
-      return Optional.of(new Admission(key, keyRole(workspace, key), Optional.empty()));
+    if (actor instanceof Actor.SignedIn || actor instanceof Actor.ApiKey) {
+      return Optional.of(reread(new Admission(actor, Role.VIEWER, Optional.empty(), false), workspace));
     }
     Credential credential = ((Actor.Presented) actor).credential();
     if (credential.kind() == Credential.Kind.SESSION) {
       return session(credential, workspace);
     }
-    Actor.ApiKey key = apiKey(credential);
+    String hash = credential.hash().orElseThrow(() -> new UnauthenticatedException(BAD_KEY));
+    CredentialLookup.KeyFound found = lookup.apiKey(hash);
+    Actor.ApiKey key = apiKey(found);
     if (!key.workspace().equals(workspace)) {
       throw new NotFoundException("workspace");
     }
-    return Optional.of(new Admission(key, key.role(), Optional.empty()));
+    return Optional.of(new Admission(key, key.role(), Optional.empty(), found.workspaceCancelled()));
   }
 
   /**
@@ -75,7 +74,10 @@ public final class Gate {
    */
   Actor.ApiKey apiKey(Credential credential) {
     String hash = credential.hash().orElseThrow(() -> new UnauthenticatedException(BAD_KEY));
-    CredentialLookup.KeyFound found = lookup.apiKey(hash);
+    return apiKey(lookup.apiKey(hash));
+  }
+
+  private Actor.ApiKey apiKey(CredentialLookup.KeyFound found) {
     // A key dies with its creator's membership.
     WorkspaceApiKey key = found.key().filter(k -> k.revokedAt().isEmpty() && found.creatorRole().isPresent())
         .orElseThrow(() -> new UnauthenticatedException(BAD_KEY));
@@ -95,25 +97,19 @@ public final class Gate {
     }
     Role role = found.role().orElseThrow(() -> new NotFoundException("workspace"));
     return Optional.of(new Admission(Actor.account(authentication.get().account()), role,
-        authentication.get().rotated()));
+        authentication.get().rotated(), found.workspaceCancelled()));
   }
 
   /** {@code admission} with its role read again (e.g. once the workspace's memberships are locked). */
   Admission reread(Admission admission, WorkspaceId workspace) {
     Actor who = admission.actor();
-    Role role = who instanceof Actor.ApiKey key ? keyRole(workspace, key) : memberRole(workspace, who);
-    return new Admission(who, role, admission.rotated());
-  }
-
-  private Role memberRole(WorkspaceId workspace, Actor actor) {
-    return lookup.member(workspace, actor.account()).orElseThrow(() -> new NotFoundException("workspace"));
-  }
-
-  /** A key resolved earlier (by an embedder): of this workspace, with the lower of its role and its creator's current one. */
-  private Role keyRole(WorkspaceId workspace, Actor.ApiKey key) {
-    if (!key.workspace().equals(workspace)) {
+    if (who instanceof Actor.ApiKey key && !key.workspace().equals(workspace)) {
       throw new NotFoundException("workspace");
     }
-    return Role.lower(memberRole(workspace, key), key.role());
+    CredentialLookup.MemberFound found = lookup.memberOf(workspace, who.account());
+    Role role = found.role().orElseThrow(() -> new NotFoundException("workspace"));
+    // A key resolved earlier (by an embedder): the lower of its role and its creator's current one.
+    Role effective = who instanceof Actor.ApiKey key ? Role.lower(role, key.role()) : role;
+    return new Admission(who, effective, admission.rotated(), found.workspaceCancelled());
   }
 }

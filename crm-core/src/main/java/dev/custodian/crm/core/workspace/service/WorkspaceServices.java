@@ -1,14 +1,16 @@
 package dev.custodian.crm.core.workspace.service;
 
-import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.workspace.Workspace;
+import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
-import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Factory: the workspace use cases over their out-ports. */
 public final class WorkspaceServices {
@@ -25,10 +27,22 @@ public final class WorkspaceServices {
   public static WorkspaceUseCases create(Transactions transactions, WorkspaceTransactions inWorkspace,
       WorkspaceRepository workspaces, MembershipRepository memberships, IdGenerator ids, Clock clock,
       List<WorkspaceInitializer> initializers) {
+    return create(transactions, inWorkspace, workspaces, memberships, ids, clock, initializers, cancelled -> {});
+  }
+
+  /**
+   * @param initializers what each new workspace starts with, run in this order in its creating transaction
+   * @param onCancelled what else a cancellation does in its transaction (the owners' mails)
+   */
+  public static WorkspaceUseCases create(Transactions transactions, WorkspaceTransactions inWorkspace,
+      WorkspaceRepository workspaces, MembershipRepository memberships, IdGenerator ids, Clock clock,
+      List<WorkspaceInitializer> initializers, Consumer<Workspace> onCancelled) {
+    WorkspaceLifecycleService lifecycle = new WorkspaceLifecycleService(inWorkspace, workspaces, onCancelled, clock);
     return new WorkspaceUseCases(
         new CreateWorkspaceService(transactions, workspaces, memberships, ids, clock, initializers),
         new GetWorkspaceService(inWorkspace, workspaces),
         // An account's own list: platform-level, its memberships across workspaces.
-        (actor, page) -> transactions.inPlatform(() -> workspaces.listForMember(actor.account(), page)));
+        (actor, page) -> transactions.inPlatform(() -> workspaces.listForMember(actor.account(), page)),
+        lifecycle, lifecycle);
   }
 }

@@ -8,6 +8,7 @@ import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.MemberWorkspace;
 import dev.custodian.crm.core.workspace.Slug;
 import dev.custodian.crm.core.workspace.Workspace;
+import dev.custodian.crm.core.workspace.WorkspaceStatus;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,14 @@ public interface WorkspaceRepository {
   void insert(Workspace workspace);
 
   Optional<Workspace> findById(WorkspaceId id);
+
+  /**
+   * Sets a workspace's lifecycle state to ACTIVE or CANCELLED (with its times); false when there is
+   * no such workspace or it is purged.
+   *
+   * @throws IllegalArgumentException for {@link WorkspaceStatus.Purged}, which only a purge sets
+   */
+  boolean changeStatus(WorkspaceId id, WorkspaceStatus status);
 
   boolean existsBySlug(Slug slug);
 
