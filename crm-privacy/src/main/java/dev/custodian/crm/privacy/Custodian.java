@@ -16,6 +16,7 @@ import dev.custodian.crm.core.account.port.out.PasswordHasher;
 import dev.custodian.crm.core.account.service.AccountServices;
 import dev.custodian.crm.core.activity.port.in.ActivityUseCases;
 import dev.custodian.crm.core.activity.service.ActivityServices;
+import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.company.port.in.CompanyUseCases;
@@ -27,7 +28,9 @@ import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.service.DealServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
+import dev.custodian.crm.core.mail.MailTemplate;
 import dev.custodian.crm.core.mail.MailTokenPurpose;
+import dev.custodian.crm.core.mail.WorkspaceNotice;
 import dev.custodian.crm.core.mail.port.out.MailRecipients;
 import dev.custodian.crm.core.mail.port.out.Mailer;
 import dev.custodian.crm.core.mail.service.MailDispatcher;
@@ -40,10 +43,13 @@ import dev.custodian.crm.core.session.service.SessionTokenCheck;
 import dev.custodian.crm.core.task.port.in.TaskUseCases;
 import dev.custodian.crm.core.task.port.out.WorkspaceMembers;
 import dev.custodian.crm.core.task.service.TaskServices;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.throttle.service.Throttle;
 import dev.custodian.crm.core.timeline.port.in.TimelineUseCase;
 import dev.custodian.crm.core.timeline.service.TimelineServices;
+import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
+import dev.custodian.crm.core.workspace.WorkspaceStatus;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.service.WorkspaceServices;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
@@ -58,6 +64,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The library's entry point: every feature's use cases over one persistence and one master key.
@@ -111,8 +118,12 @@ public final class Custodian {
     List<WorkspaceInitializer> initializers = new ArrayList<>();
     initializers.add(PipelineServices.defaultPipeline(p.pipelines(), builder.ids, builder.clock));
     initializers.addAll(builder.workspaceInitializers);
+    // A cancellation mails each OWNER a notice, queued in its transaction (DSR-05).
+    Consumer<Workspace> onCancelled = cancelled -> p.memberships().owners(cancelled.id()).forEach(owner ->
+        p.mailOutbox().enqueue(MailTemplate.WORKSPACE_CANCELLED, owner.value(), cancelled.id().value(),
+            Timestamps.now(builder.clock)));
     this.workspaces = WorkspaceServices.create(p.transactions(), inWorkspace, p.workspaces(), p.memberships(), builder.ids,
-        builder.clock, initializers);
+        builder.clock, initializers, onCancelled);
     // Deleting a contact drops what links to it: the deals' links (the deals stay, at their next
     // version) and the activities' and tasks' (an activity left with none goes).
     this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression,
@@ -240,8 +251,13 @@ public final class Custodian {
     // One validity of invitations: the builder's, for the invitation and for its mailed token alike.
     MailDispatcher.Settings withInvitations = new MailDispatcher.Settings(settings.publicUrl(), settings.tokenTtl(),
         invitationValidity, settings.lease(), settings.batchSize());
+    // A workspace's notice is sent only while it is still cancelled (none after reactivation or purge).
+    MailDispatcher.MailWorkspaces notices = (workspace, template) -> persistence.workspaces()
+        .findById(WorkspaceId.of(workspace))
+        .filter(w -> w.status() instanceof WorkspaceStatus.Cancelled)
+        .map(w -> new WorkspaceNotice(w.name().value(), ((WorkspaceStatus.Cancelled) w.status()).purgeAt()));
     return new MailDispatcher(persistence.transactions(), persistence.mailOutbox(), persistence.mailTokens(),
-        recipients, mailer, TokenGenerator.secureRandom(), clock, withInvitations);
+        recipients, mailer, TokenGenerator.secureRandom(), clock, withInvitations, notices);
   }
 
   /** How the library is put together; {@link #persistence} and {@link #keys} are required. */

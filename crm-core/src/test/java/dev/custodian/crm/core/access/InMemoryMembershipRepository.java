@@ -14,6 +14,7 @@ import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -99,6 +100,13 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
   @Override
   public int countOwners(WorkspaceId workspace) {
     return (int) ofWorkspace(workspace).filter(m -> m.role() == Role.OWNER).count();
+  }
+
+  @Override
+  public List<AccountId> owners(WorkspaceId workspace) {
+    return ofWorkspace(workspace).filter(m -> m.role() == Role.OWNER)
+        .sorted(java.util.Comparator.comparing(Row::createdAt).thenComparing(m -> m.account().value()))
+        .map(Row::account).toList();
   }
 
   @Override

@@ -199,6 +199,11 @@ class CreateWorkspaceServiceTest {
       }
 
       @Override
+      public java.util.List<AccountId> owners(WorkspaceId workspace) {
+        return memberships.owners(workspace);
+      }
+
+      @Override
       public boolean changeRole(WorkspaceId workspace, AccountId account, Role role) {
         return memberships.changeRole(workspace, account, role);
       }

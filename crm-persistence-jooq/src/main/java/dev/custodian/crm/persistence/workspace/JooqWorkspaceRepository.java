@@ -68,6 +68,7 @@ final class JooqWorkspaceRepository implements WorkspaceRepository {
         .set(WORKSPACES.STATUS, statusName(status))
         .set(WORKSPACES.CANCELLED_AT, cancelled == null ? null : SqlTime.utc(cancelled.cancelledAt()))
         .set(WORKSPACES.PURGE_AT, cancelled == null ? null : SqlTime.utc(cancelled.purgeAt()))
+        .setNull(WORKSPACES.PURGE_REMINDER_AT) // a new cancellation gets its own reminder
         .where(WORKSPACES.ID.eq(id.value()))
         .and(WORKSPACES.STATUS.ne("PURGED"))
         .execute() == 1;
