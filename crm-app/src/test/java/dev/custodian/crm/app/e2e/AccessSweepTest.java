@@ -209,6 +209,7 @@ class AccessSweepTest {
         Expected expected = expected(route, credential);
         Map<String, Long> before = expected.denied() ? quietRowCounts() : null;
         HttpResponse<String> answer = send(route, credential);
+        reactivateIfCancelled(route);
         String problemType = problemType(answer);
         if (!expected.matches(answer.statusCode(), answer.body(), problemType)) {
           disagreements.add(route.key() + " as " + credential.name() + ": expected " + expected + ", got "
@@ -242,6 +243,57 @@ class AccessSweepTest {
     assertThat(swept).hasSizeGreaterThanOrEqualTo(15);
     assertThat(rowCounts()).isEqualTo(before);
     assertThat(app.get(TEST_ONLY).body()).as("signed in, the test-only route is reached").isEqualTo("reached");
+  }
+
+  @Test
+  @DisplayName("RET-02: in a cancelled workspace every write route of the table answers 409 /problems/workspace-cancelled and changes nothing, every read answers")
+  void aCancelledWorkspaceRefusesEveryWrite() throws Exception {
+    Credential owner = credentials.get("OWNER");
+    HttpResponse<String> cancelled = owner.session().postJson("/api/v1/workspaces/" + workspace + "/cancel", "");
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+    List<String> writes = new ArrayList<>();
+    List<String> reads = new ArrayList<>();
+    List<String> disagreements = new ArrayList<>();
+    try {
+      Map<String, Long> before = quietRowCounts();
+      for (Route route : app.routeTable()) {
+        if (!(route.access() instanceof Access.InWorkspace inWorkspace)) {
+          continue;
+        }
+        PermissionMatrix.Effect effect = MATRIX.grantOf(inWorkspace.permission()).orElseThrow().effect();
+        if (effect == PermissionMatrix.Effect.WRITE_WHILE_CANCELLED) {
+          continue; // lifecycle steps and a person's rights go on; their own tests show it
+        }
+        HttpResponse<String> answer = send(route, owner);
+        if (effect == PermissionMatrix.Effect.WRITE) {
+          writes.add(route.key());
+          if (answer.statusCode() != 409 || !problemType(answer).equals("/problems/workspace-cancelled")) {
+            disagreements.add(route.key() + ": " + answer.statusCode() + " " + problemType(answer));
+          }
+        } else {
+          reads.add(route.key());
+          if (answer.statusCode() != 200) {
+            disagreements.add(route.key() + ": " + answer.statusCode() + " " + problemType(answer));
+          }
+        }
+      }
+      assertThat(disagreements).isEmpty();
+      assertThat(writes).as("write routes swept").hasSizeGreaterThanOrEqualTo(20)
+          .contains("POST /api/v1/workspaces/{workspaceId}/contacts", "DELETE /api/v1/workspaces/{workspaceId}/deals/{dealId}");
+      assertThat(reads).as("read routes swept").hasSizeGreaterThanOrEqualTo(10);
+      assertThat(quietRowCounts()).as("no write changed a row").isEqualTo(before);
+    } finally {
+      reactivateIfCancelled(null);
+    }
+  }
+
+  /** Makes the swept workspace active again when {@code route} (any, when null) may have cancelled it. */
+  private static void reactivateIfCancelled(Route route) throws Exception {
+    if (route == null || route.key().endsWith("/cancel")) {
+      HttpResponse<String> active = credentials.get("OWNER").session()
+          .postJson("/api/v1/workspaces/" + workspace + "/reactivate", "");
+      assertThat(active.statusCode()).as(active.body()).isEqualTo(200);
+    }
   }
 
   /** What the table and the matrix say an answer must be. */
