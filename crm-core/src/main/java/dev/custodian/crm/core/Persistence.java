@@ -21,6 +21,7 @@ import dev.custodian.crm.core.task.port.out.TaskRepository;
 import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.timeline.port.out.TimelineRepository;
+import dev.custodian.crm.core.workspace.port.out.WorkspacePurge;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 
 /**
@@ -73,6 +74,11 @@ public interface Persistence {
   InvitationRepository invitations();
 
   ApiKeyRepository apiKeys();
+
+  /** Deletes a due workspace's data (RET-03); an adapter without one cannot delete a workspace now. */
+  default WorkspacePurge workspacePurge() {
+    throw new UnsupportedOperationException("this persistence adapter cannot purge a workspace yet");
+  }
 
   /**
    * What a request's first statement reads: a credential or an account with its membership, in

@@ -114,6 +114,13 @@ public final class Custodian {
         new SessionTokenCheck(p.sessions(), tokens, builder.clock, builder.sessionPolicy), builder.clock);
     WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate);
     SuppressionList suppression = new HashedSuppressionList(p.suppressionEntries(), builder.keys);
+    // One hasher for both features (and a delete-now's password check): its limit of concurrent hashes holds across them.
+    PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : new Argon2PasswordHasher();
+    CommonPasswords commonPasswords = builder.commonPasswords != null ? builder.commonPasswords : new ZxcvbnCommonPasswords();
+    this.accounts = AccountServices.create(p.transactions(), p.accounts(), p.sessions(), hasher, commonPasswords,
+        p.mailOutbox(), p.mailTokens(), throttle, builder.ids, builder.clock, builder.minimumAge);
+    this.sessions = SessionServices.create(p.transactions(), p.sessions(), p.accounts(), hasher, commonPasswords,
+        throttle, tokens, builder.ids, builder.clock, builder.sessionPolicy);
     // What a new workspace starts with: the built-in default pipeline, then the embedder's own.
     List<WorkspaceInitializer> initializers = new ArrayList<>();
     initializers.add(PipelineServices.defaultPipeline(p.pipelines(), builder.ids, builder.clock));
@@ -123,7 +130,9 @@ public final class Custodian {
         p.mailOutbox().enqueue(MailTemplate.WORKSPACE_CANCELLED, owner.value(), cancelled.id().value(),
             Timestamps.now(builder.clock)));
     this.workspaces = WorkspaceServices.create(p.transactions(), inWorkspace, p.workspaces(), p.memberships(), builder.ids,
-        builder.clock, initializers, onCancelled);
+        builder.clock, initializers, onCancelled,
+        sessions.reauthenticate(),
+        (workspace, now) -> p.workspacePurge().purge(workspace, now));
     // Deleting a contact drops what links to it: the deals' links (the deals stay, at their next
     // version) and the activities' and tasks' (an activity left with none goes).
     this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression,
@@ -147,13 +156,6 @@ public final class Custodian {
     erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         erasureParticipants, builder.ids, builder.clock);
-    // One hasher for both features: its limit of concurrent hashes holds across them.
-    PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : new Argon2PasswordHasher();
-    CommonPasswords commonPasswords = builder.commonPasswords != null ? builder.commonPasswords : new ZxcvbnCommonPasswords();
-    this.accounts = AccountServices.create(p.transactions(), p.accounts(), p.sessions(), hasher, commonPasswords,
-        p.mailOutbox(), p.mailTokens(), throttle, builder.ids, builder.clock, builder.minimumAge);
-    this.sessions = SessionServices.create(p.transactions(), p.sessions(), p.accounts(), hasher, commonPasswords,
-        throttle, tokens, builder.ids, builder.clock, builder.sessionPolicy);
     this.access = AccessServices.create(p.transactions(), inWorkspace, gate, p.memberships(), p.invitations(),
         p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), tokens, builder.ids, builder.clock,
         builder.invitationValidity, List.of(p.tasks())); // a member's departure unassigns their tasks

@@ -208,4 +208,118 @@ class WorkspaceLifecycleApiTest {
       clock.advance(Duration.ofDays(-31));
     }
   }
+
+  /** Rows naming {@code workspace}, per table, as the superuser counts them (every table with a tenant or workspace column). */
+  private static Map<String, Long> rowsNaming(String workspace) throws Exception {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    try (var c = db.superuserConnection(); var st = c.createStatement();
+        var columns = st.executeQuery("select table_name, column_name from information_schema.columns"
+            + " where table_schema not in ('pg_catalog', 'information_schema')"
+            + " and column_name in ('tenant_id', 'workspace_id') order by 1")) {
+      List<String[]> found = new ArrayList<>();
+      while (columns.next()) {
+        found.add(new String[] {columns.getString(1), columns.getString(2)});
+      }
+      for (String[] table : found) {
+        try (var count = c.createStatement().executeQuery(
+            "select count(*) from " + table[0] + " where " + table[1] + " = '" + workspace + "'")) {
+          count.next();
+          counts.merge(table[0], count.getLong(1), Long::sum);
+        }
+      }
+    }
+    return counts;
+  }
+
+  private static HttpResponse<String> deleteNow(Owned w, TestApp.Client by, String password) throws Exception {
+    return by.postJson(w.path("/delete-now"), password == null ? "{}" : "{\"password\":\"" + password + "\"}");
+  }
+
+  @Test
+  @DisplayName("DSR-05: delete now re-authenticates: no password is a 400 naming it, a wrong one a 403 that changes nothing, an ADMIN a 403")
+  void deleteNowNeedsTheOwnersPassword() throws Exception {
+    Owned w = owned("Careful Ltd");
+    contact(w, w.owner());
+    TestApp.Client admin = join(w, "admin");
+    Map<String, Long> before = rowsNaming(w.workspace());
+
+    HttpResponse<String> none = deleteNow(w, w.owner(), null);
+    ApiTestSupport.assertProblem(none, 400, "/problems/validation");
+    assertThat(none.body()).contains("#/password");
+    ApiTestSupport.assertProblem(deleteNow(w, w.owner(), "not the password"), 403, "/problems/reauthentication-failed");
+    ApiTestSupport.assertProblem(deleteNow(w, admin, admin.password()), 403, "/problems/forbidden");
+
+    assertThat(rowsNaming(w.workspace())).isEqualTo(before);
+    assertThat(json(w.owner().get(w.path(""))).path("status").asText()).isEqualTo("active");
+  }
+
+  @Test
+  @DisplayName("RET-03: delete now purges at once, without moving the clock: no table names the workspace but its tombstone, another workspace is untouched, its slug is free and every route of it answers 404")
+  void deleteNowPurges() throws Exception {
+    Owned w = owned("Doomed Ltd");
+    Owned other = owned("Survivor Ltd");
+    contact(other, other.owner());
+    TestApp.Client member = join(w, "member");
+    String slug = json(w.owner().get(w.path(""))).path("slug").asText();
+    String erased = contact(w, w.owner());
+    contact(w, member);
+    apiKey(w, "viewer");
+    assertThat(w.owner().postJson(w.path("/invitations"), "{\"email\":\"late.comer@example.org\",\"role\":\"viewer\"}")
+        .statusCode()).isEqualTo(201);
+    assertThat(w.owner().postJson(w.path("/contacts/" + erased + "/erasure"), "").statusCode()).isEqualTo(200);
+    HttpResponse<String> deal = w.owner().postJson(w.path("/deals"), "{\"title\":\"Doomed deal\"}");
+    assertThat(deal.statusCode()).as(deal.body()).isEqualTo(201);
+    assertThat(rowsNaming(w.workspace())).containsEntry("suppression_entries", 1L).containsEntry("erasure_receipts", 1L)
+        .containsEntry("memberships", 2L).containsEntry("api_keys", 1L).containsEntry("invitations", 2L);
+    Map<String, Long> otherBefore = rowsNaming(other.workspace());
+
+    HttpResponse<String> deleted = deleteNow(w, w.owner(), w.owner().password());
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(202);
+
+    Map<String, Long> left = rowsNaming(w.workspace());
+    left.values().removeIf(count -> count == 0);
+    assertThat(left).as("rows naming the purged workspace (its tombstone, in workspaces, is checked below)").isEmpty();
+    try (var c = db.superuserConnection(); var st = c.createStatement();
+        var row = st.executeQuery("select status, name, slug, purged_at from workspaces where id = '" + w.workspace() + "'")) {
+      assertThat(row.next()).isTrue();
+      assertThat(row.getString("status")).isEqualTo("PURGED");
+      assertThat(row.getString("name")).isNull();
+      assertThat(row.getString("slug")).isNull();
+      assertThat(row.getTimestamp("purged_at")).isNotNull();
+    }
+    assertThat(rowsNaming(other.workspace())).isEqualTo(otherBefore);
+    ApiTestSupport.assertProblem(w.owner().get(w.path("")), 404, "/problems/not-found");
+    ApiTestSupport.assertProblem(w.owner().get(w.path("/contacts")), 404, "/problems/not-found");
+    ApiTestSupport.assertProblem(w.owner().postJson(w.path("/reactivate"), ""), 404, "/problems/not-found");
+    HttpResponse<String> again = w.owner().postJson("/api/v1/workspaces",
+        "{\"name\":\"Reborn Ltd\",\"slug\":\"" + slug + "\"}");
+    assertThat(again.statusCode()).as("the slug is free: %s", again.body()).isEqualTo(201);
+  }
+
+  @Test
+  @DisplayName("RET-11: called through crm_app for an ACTIVE or a not yet due workspace, the purge function deletes nothing and raises")
+  void thePurgeFunctionRefusesAWorkspaceThatIsNotDue() throws Exception {
+    Owned active = owned("Active Ltd");
+    String erased = contact(active, active.owner());
+    assertThat(active.owner().postJson(active.path("/contacts/" + erased + "/erasure"), "").statusCode()).isEqualTo(200);
+    Owned cancelled = owned("Waiting Ltd");
+    assertThat(cancelled.owner().postJson(cancelled.path("/cancel"), "").statusCode()).isEqualTo(200);
+    for (Owned w : List.of(active, cancelled)) {
+      for (String table : List.of("suppression_entries", "erasure_receipts", "erasure_receipt_counts")) {
+        java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+            () -> db.asApp(UUID.fromString(w.workspace()), c -> {
+              try (var st = c.prepareStatement("select crm_purge_append_only(?::regclass, ?)")) {
+                st.setString(1, table);
+                st.setObject(2, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+                st.executeQuery();
+                return null;
+              }
+            }));
+        assertThat(refused.getMessage()).contains("not due");
+      }
+    }
+    assertThat(rowsNaming(active.workspace())).containsEntry("suppression_entries", 1L).containsEntry("erasure_receipts", 1L);
+    assertThat(db.sqlStatesAsApp("delete from suppression_entries", "delete from erasure_receipts"))
+        .as("crm_app stays append-only on them").doesNotContainNull();
+  }
 }

@@ -100,6 +100,11 @@ class CreateWorkspaceServiceTest {
       }
 
       @Override
+      public boolean markPurged(WorkspaceId id, java.time.Instant now) {
+        return repository.markPurged(id, now);
+      }
+
+      @Override
       public boolean existsBySlug(Slug slug) {
         // the first check runs before the concurrent create committed
         return !first.getAndSet(false) && repository.existsBySlug(slug);

@@ -53,6 +53,13 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
         && !(table.rows().get(id).status() instanceof WorkspaceStatus.Purged);
   }
 
+  /** A tombstone is not kept in memory: the row goes, its slug with it. */
+  @Override
+  public boolean markPurged(WorkspaceId id, java.time.Instant now) {
+    Workspace workspace = table.rows().get(id);
+    return workspace != null && workspace.status() instanceof WorkspaceStatus.Cancelled && table.rows().remove(id) != null;
+  }
+
   @Override
   public boolean existsBySlug(Slug slug) {
     return table.rows().values().stream().anyMatch(w -> w.slug().equals(slug));

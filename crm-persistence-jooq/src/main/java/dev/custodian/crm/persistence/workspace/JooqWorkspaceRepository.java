@@ -5,6 +5,7 @@ import static dev.custodian.crm.persistence.generated.Tables.WORKSPACES;
 
 import dev.custodian.crm.core.access.Role;
 import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
@@ -20,6 +21,7 @@ import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.WorkspacesRecord;
+import java.time.Instant;
 import java.util.Optional;
 import org.jooq.exception.DataAccessException;
 
@@ -75,10 +77,23 @@ final class JooqWorkspaceRepository implements WorkspaceRepository {
   }
 
   @Override
+  public boolean markPurged(WorkspaceId id, Instant now) {
+    return transactions.dsl().update(WORKSPACES)
+        .set(WORKSPACES.STATUS, "PURGED")
+        .set(WORKSPACES.PURGED_AT, SqlTime.utc(Timestamps.micros(now)))
+        .setNull(WORKSPACES.NAME)
+        .setNull(WORKSPACES.SLUG)
+        .where(WORKSPACES.ID.eq(id.value()))
+        .and(WORKSPACES.STATUS.eq("CANCELLED"))
+        .execute() == 1;
+  }
+
+  @Override
   public Optional<Workspace> findById(WorkspaceId id) {
     return transactions.dsl()
         .selectFrom(WORKSPACES)
         .where(WORKSPACES.ID.eq(id.value()))
+        .and(WORKSPACES.STATUS.ne("PURGED")) // a tombstone is no workspace any more
         .fetchOptional()
         .map(JooqWorkspaceRepository::toWorkspace);
   }

@@ -27,6 +27,6 @@ public final class SessionServices {
       TokenGenerator tokens, IdGenerator ids, Clock clock, SessionPolicy policy) {
     SessionService service = new SessionService(transactions, sessions, accounts, hasher, throttle, tokens, ids,
         clock, policy);
-    return new SessionUseCases(new PasswordPolicy(commonPasswords::contains), service, service, service, service);
+    return new SessionUseCases(new PasswordPolicy(commonPasswords::contains), service, service, service, service, service);
   }
 }

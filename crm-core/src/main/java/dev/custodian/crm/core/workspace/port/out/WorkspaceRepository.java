@@ -9,6 +9,7 @@ import dev.custodian.crm.core.workspace.MemberWorkspace;
 import dev.custodian.crm.core.workspace.Slug;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.WorkspaceStatus;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,12 @@ public interface WorkspaceRepository {
    * @throws IllegalArgumentException for {@link WorkspaceStatus.Purged}, which only a purge sets
    */
   boolean changeStatus(WorkspaceId id, WorkspaceStatus status);
+
+  /**
+   * Makes a workspace a PURGED tombstone at {@code now}: id, status and times stay, its name and
+   * slug are cleared (the slug is free again); from then on {@link #findById} finds nothing.
+   */
+  boolean markPurged(WorkspaceId id, Instant now);
 
   boolean existsBySlug(Slug slug);
 
