@@ -5,10 +5,20 @@ alter table workspaces add column purged_at timestamp with time zone;
 -- When the owners' reminder 7 days before purge_at was queued: once per cancellation.
 alter table workspaces add column purge_reminder_at timestamp with time zone;
 
+-- Workspaces cancelled or purged before this migration get their times and tombstones (data, not
+-- schema: the code generator skips it).
+-- [jooq ignore start]
+update workspaces set purge_at = cancelled_at + interval '30 days' where status = 'CANCELLED';
+update workspaces set purged_at = coalesce(cancelled_at, created_at) where status = 'PURGED';
+-- [jooq ignore stop]
+
 -- A purged workspace is a tombstone: id, status and times; its name and slug are cleared (the slug
 -- is free again).
 alter table workspaces alter column name drop not null;
 alter table workspaces alter column slug drop not null;
+-- [jooq ignore start]
+update workspaces set name = null, slug = null where status = 'PURGED';
+-- [jooq ignore stop]
 alter table workspaces add constraint workspaces_tombstone_ck
     check ((status = 'PURGED') = (name is null and slug is null));
 
@@ -36,11 +46,10 @@ alter table mail_outbox add constraint mail_outbox_workspace_ck
 -- [jooq ignore start]
 -- crm_app changes a workspace's lifecycle only; its name and slug only to clear them in the purge.
 grant update (status, cancelled_at, purge_at, purged_at, purge_reminder_at, name, slug) on workspaces to crm_app;
--- A purge removes the workspace's invitations and API keys with its memberships.
-grant delete on invitations, api_keys to crm_app;
 
 -- The suppression list and the erasure receipts stay append-only for crm_app (proof is not
--- rewritten); a workspace's purge empties them through this function, which runs as its owner
+-- rewritten), and it deletes no invitation or API key (they are revoked, kept as they were); a
+-- workspace's purge empties them through this function, which runs as its owner
 -- crm_owner (NOBYPASSRLS, and FORCE applies: it reaches only the bound tenant's rows) and refuses
 -- unless the bound tenant's workspace is CANCELLED with its purge_at reached at p_now (the
 -- application's clock; a delete-now sets purge_at to now).
@@ -54,14 +63,17 @@ declare
     deleted bigint;
 begin
     if target not in ('erasure_receipt_reviews'::regclass, 'erasure_receipt_counts'::regclass,
-                      'erasure_receipts'::regclass, 'suppression_entries'::regclass) then
+                      'erasure_receipts'::regclass, 'suppression_entries'::regclass,
+                      'invitations'::regclass, 'api_keys'::regclass) then
         raise exception 'not an append-only table of a workspace: %', target;
     end if;
     if tenant is null or not exists (select from workspaces
                                      where id = tenant and status = 'CANCELLED' and purge_at <= p_now) then
         raise exception 'the bound workspace is not due for its purge';
     end if;
-    execute format('delete from %s where tenant_id = $1', target) using tenant;
+    execute format('delete from %s where %I = $1', target,
+        case when target in ('invitations'::regclass, 'api_keys'::regclass) then 'workspace_id' else 'tenant_id' end)
+        using tenant;
     get diagnostics deleted = row_count;
     return deleted;
 end

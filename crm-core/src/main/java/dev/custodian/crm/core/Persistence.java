@@ -21,6 +21,7 @@ import dev.custodian.crm.core.task.port.out.TaskRepository;
 import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.timeline.port.out.TimelineRepository;
+import dev.custodian.crm.core.workspace.WorkspaceStatus;
 import dev.custodian.crm.core.workspace.port.out.WorkspacePurge;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 
@@ -86,6 +87,8 @@ public interface Persistence {
    * same answers from the stores above, a statement each.
    */
   default CredentialLookup credentials() {
-    return CredentialLookup.composed(sessions(), apiKeys(), memberships(), workspaces());
+    return CredentialLookup.composed(sessions(), apiKeys(), memberships(),
+        workspace -> workspaces().findById(workspace).map(w -> w.status() instanceof WorkspaceStatus.Cancelled)
+            .orElse(false));
   }
 }

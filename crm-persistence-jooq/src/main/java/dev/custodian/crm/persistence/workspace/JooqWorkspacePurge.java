@@ -22,9 +22,13 @@ import org.jooq.impl.SQLDataType;
  */
 final class JooqWorkspacePurge implements WorkspacePurge {
 
-  /** Append-only tenant tables, child first; emptied through the SECURITY DEFINER function. */
+  /**
+   * Tables {@code crm_app} may not delete from (append-only tenant tables, child first; the
+   * workspace's invitations and API keys): emptied through the SECURITY DEFINER function.
+   */
   static final List<String> APPEND_ONLY_TABLES = List.of(
-      "erasure_receipt_reviews", "erasure_receipt_counts", "erasure_receipts", "suppression_entries");
+      "erasure_receipt_reviews", "erasure_receipt_counts", "erasure_receipts", "suppression_entries",
+      "invitations", "api_keys");
 
   /** The other tenant tables of a workspace's data, child first. */
   static final List<String> TENANT_TABLES = List.of(
@@ -32,8 +36,8 @@ final class JooqWorkspacePurge implements WorkspacePurge {
       "deal_stage_changes", "deal_contacts", "deals", "pipeline_stages", "pipelines",
       "contacts", "companies");
 
-  /** Platform tables holding rows of the workspace, by their workspace column. */
-  static final List<String> PLATFORM_TABLES = List.of("memberships", "invitations", "api_keys");
+  /** Platform tables holding rows of the workspace that crm_app deletes, by their workspace column. */
+  static final List<String> PLATFORM_TABLES = List.of("memberships");
 
   private final JooqTransactions transactions;
 

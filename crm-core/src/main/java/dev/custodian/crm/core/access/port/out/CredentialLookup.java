@@ -6,8 +6,6 @@ import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.session.SessionToken;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
-import dev.custodian.crm.core.workspace.WorkspaceStatus;
-import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -79,17 +77,14 @@ public interface CredentialLookup {
     return composed(sessions, apiKeys, memberships, workspace -> false);
   }
 
-  /** The same answers from the separate stores: a statement per store. */
+  /**
+   * The same answers from the separate stores: a statement per store.
+   *
+   * @param cancelled whether a workspace is cancelled (one more statement)
+   */
   static CredentialLookup composed(SessionRepository sessions, ApiKeyRepository apiKeys,
-      MembershipRepository memberships, WorkspaceRepository workspaces) {
-    Objects.requireNonNull(workspaces, "workspaces");
-    return composed(sessions, apiKeys, memberships,
-        workspace -> workspaces.findById(workspace).map(w -> w.status() instanceof WorkspaceStatus.Cancelled)
-            .orElse(false));
-  }
-
-  private static CredentialLookup composed(SessionRepository sessions, ApiKeyRepository apiKeys,
       MembershipRepository memberships, Predicate<WorkspaceId> cancelled) {
+    Objects.requireNonNull(cancelled, "cancelled");
     Objects.requireNonNull(sessions, "sessions");
     Objects.requireNonNull(apiKeys, "apiKeys");
     Objects.requireNonNull(memberships, "memberships");
