@@ -9,6 +9,9 @@ import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
+import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -29,6 +32,8 @@ import dev.custodian.crm.persistence.activity.JooqActivityStores;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.company.JooqCompanyStores;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
+import dev.custodian.crm.persistence.customfield.JooqCustomFieldStores;
+import dev.custodian.crm.persistence.audit.JooqAuditStores;
 import dev.custodian.crm.persistence.deal.JooqDealStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
@@ -62,6 +67,8 @@ public final class JooqPersistence implements Persistence {
   private final TaskRepository tasks;
   private final LinkTargets linkTargets;
   private final TimelineRepository timelines;
+  private final CustomFieldRepository customFields;
+  private final CustomValueRepository customValues;
   private final SuppressionEntryRepository suppressionEntries;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
@@ -74,6 +81,7 @@ public final class JooqPersistence implements Persistence {
   private final InvitationRepository invitations;
   private final ApiKeyRepository apiKeys;
   private final CredentialLookup credentials;
+  private final AuditStore auditStore;
 
   private JooqPersistence(DataSource appDataSource) {
     this.transactions = new JooqTransactions(appDataSource);
@@ -86,6 +94,8 @@ public final class JooqPersistence implements Persistence {
     this.tasks = JooqTaskStores.tasks(transactions);
     this.linkTargets = JooqActivityStores.linkTargets(transactions);
     this.timelines = JooqActivityStores.timelines(transactions);
+    this.customFields = JooqCustomFieldStores.customFields(transactions);
+    this.customValues = JooqCustomFieldStores.customValues(transactions);
     this.suppressionEntries = JooqErasureStores.suppressionEntries(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
@@ -98,6 +108,7 @@ public final class JooqPersistence implements Persistence {
     this.invitations = JooqAccessStores.invitations(transactions);
     this.apiKeys = JooqAccessStores.apiKeys(transactions);
     this.credentials = JooqAccessStores.credentials(transactions);
+    this.auditStore = JooqAuditStores.store(transactions);
   }
 
   /**
@@ -176,6 +187,16 @@ public final class JooqPersistence implements Persistence {
   }
 
   @Override
+  public CustomFieldRepository customFields() {
+    return customFields;
+  }
+
+  @Override
+  public CustomValueRepository customValues() {
+    return customValues;
+  }
+
+  @Override
   public SuppressionEntryRepository suppressionEntries() {
     return suppressionEntries;
   }
@@ -228,6 +249,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public ApiKeyRepository apiKeys() {
     return apiKeys;
+  }
+
+  @Override
+  public AuditStore auditStore() {
+    return auditStore;
   }
 
   /** One statement per lookup, which also binds a workspace transaction. */

@@ -67,6 +67,7 @@ public final class PermissionMatrix {
     grants.put(Permission.MEMBER_READ, new Grant(Role.VIEWER, false, Effect.READ));
     grants.put(Permission.PIPELINE_READ, new Grant(Role.VIEWER, false, Effect.READ));
     grants.put(Permission.DEAL_READ, new Grant(Role.VIEWER, false, Effect.READ));
+    grants.put(Permission.CUSTOM_FIELD_READ, new Grant(Role.VIEWER, false, Effect.READ));
     grants.put(Permission.MEMBERSHIP_LEAVE, new Grant(Role.VIEWER, true, Effect.WRITE));
     grants.put(Permission.CONTACT_WRITE, new Grant(Role.MEMBER, false, Effect.WRITE));
     grants.put(Permission.CONTACT_DELETE, new Grant(Role.MEMBER, false, Effect.WRITE));
@@ -80,6 +81,9 @@ public final class PermissionMatrix {
     grants.put(Permission.TASK_WRITE, new Grant(Role.MEMBER, false, Effect.WRITE));
     grants.put(Permission.ERASURE_MANAGE, new Grant(Role.ADMIN, false, Effect.WRITE_WHILE_CANCELLED));
     grants.put(Permission.PIPELINE_MANAGE, new Grant(Role.ADMIN, false, Effect.WRITE));
+    grants.put(Permission.CUSTOM_FIELD_MANAGE, new Grant(Role.ADMIN, false, Effect.WRITE));
+    // Reading the trail stays open while cancelled; an export's own entry goes on the kept chain.
+    grants.put(Permission.AUDIT_READ, new Grant(Role.ADMIN, false, Effect.READ));
     grants.put(Permission.MEMBER_MANAGE, new Grant(Role.ADMIN, true, Effect.WRITE));
     grants.put(Permission.INVITATION_MANAGE, new Grant(Role.ADMIN, true, Effect.WRITE));
     grants.put(Permission.API_KEY_MANAGE, new Grant(Role.ADMIN, true, Effect.WRITE));

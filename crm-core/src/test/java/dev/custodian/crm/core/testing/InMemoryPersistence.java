@@ -9,6 +9,9 @@ import dev.custodian.crm.core.activity.InMemoryActivityRepository;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
+import dev.custodian.crm.core.customfield.InMemoryCustomFieldRepository;
+import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
+import dev.custodian.crm.core.audit.InMemoryAuditStore;
 import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
@@ -41,6 +44,8 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryActivityRepository activities = new InMemoryActivityRepository(transactions, linkTargets);
   private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(transactions, linkTargets);
   private final InMemoryTimelineRepository timelines = new InMemoryTimelineRepository(activities, tasks, deals);
+  private final InMemoryCustomFieldRepository customFields = new InMemoryCustomFieldRepository(transactions);
+  private final InMemoryCustomValueRepository customValues = new InMemoryCustomValueRepository(transactions, customFields);
   private final InMemorySuppressionEntryRepository suppressionEntries =
       new InMemorySuppressionEntryRepository(transactions);
   private final InMemoryErasureReceiptRepository erasureReceipts =
@@ -50,8 +55,19 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryMailTokenRepository mailTokens = new InMemoryMailTokenRepository(transactions);
   private final InMemoryThrottleRepository throttleEntries = new InMemoryThrottleRepository(transactions);
   private final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
-  private final InMemoryInvitationRepository invitations = new InMemoryInvitationRepository(transactions);
+  private final InMemoryInvitationRepository invitations = new InMemoryInvitationRepository(transactions,
+      (workspace, email) -> accounts.findByEmail(email).flatMap(a -> memberships.roleOf(workspace, a.id())).isPresent());
   private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(transactions);
+  private final InMemoryAuditStore auditStore = new InMemoryAuditStore(transactions);
+
+  @Override
+  public InMemoryAuditStore auditStore() {
+    return auditStore;
+  }
+
+  {
+    contacts.readingCustomValuesFrom(customValues); // a contact is read with its values
+  }
 
   @Override
   public InMemoryTransactions transactions() {
@@ -101,6 +117,16 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryTimelineRepository timelines() {
     return timelines;
+  }
+
+  @Override
+  public InMemoryCustomFieldRepository customFields() {
+    return customFields;
+  }
+
+  @Override
+  public InMemoryCustomValueRepository customValues() {
+    return customValues;
   }
 
   @Override

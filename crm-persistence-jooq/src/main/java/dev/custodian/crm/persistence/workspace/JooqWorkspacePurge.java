@@ -18,7 +18,8 @@ import org.jooq.impl.SQLDataType;
  * {@code SECURITY DEFINER} function of {@code crm_owner} that refuses unless the workspace is due;
  * it runs first, so a workspace that is not due loses nothing. Then the workspace's memberships,
  * invitations, API keys and queued lifecycle mails. A table a later migration adds for a
- * workspace's data is added to {@link #TENANT_TABLES} in its foreign-key place.
+ * workspace's data is added to {@link #TENANT_TABLES} in its foreign-key place. The workspace's
+ * audit chain ({@code audit_entries} and its head) is kept: it is on RET-11's closed list.
  */
 final class JooqWorkspacePurge implements WorkspacePurge {
 
@@ -32,6 +33,7 @@ final class JooqWorkspacePurge implements WorkspacePurge {
 
   /** The other tenant tables of a workspace's data, child first. */
   static final List<String> TENANT_TABLES = List.of(
+      "custom_field_values", "custom_field_options", "custom_fields",
       "activity_links", "task_links", "activities", "tasks",
       "deal_stage_changes", "deal_contacts", "deals", "pipeline_stages", "pipelines",
       "contacts", "companies");

@@ -21,8 +21,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class WorkspacePurgeCoverageTest {
 
-  /** What outlives a workspace's purge (the audit trail and the consent ledger, when they land). */
-  static final Set<String> KEPT = Set.of();
+  /**
+   * What outlives a workspace's purge, RET-11's closed list, one entry per table: the workspace's
+   * audit chain (RET-08: kept; purging its entries 12 months after the workspace ends is left for
+   * later; its head in audit_chain_heads is keyed by chain_id), and the consent ledger when it lands.
+   */
+  static final Set<String> KEPT = Set.of(
+      "audit_entries");
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
 

@@ -3,13 +3,13 @@ package dev.custodian.crm.core.workspace.service;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.session.port.in.ReauthenticateUseCase;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.port.out.WorkspacePurge;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
-import dev.custodian.crm.core.session.port.in.ReauthenticateUseCase;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -61,7 +61,7 @@ public final class WorkspaceServices {
       WorkspaceRepository workspaces, MembershipRepository memberships, IdGenerator ids, Clock clock,
       List<WorkspaceInitializer> initializers, WorkspaceLifecycleService lifecycle) {
     return new WorkspaceUseCases(
-        new CreateWorkspaceService(transactions, workspaces, memberships, ids, clock, initializers),
+        new CreateWorkspaceService(transactions, workspaces, memberships, ids, clock, initializers, inWorkspace.auditLog()),
         new GetWorkspaceService(inWorkspace, workspaces),
         // An account's own list: platform-level, its memberships across workspaces.
         (actor, page) -> transactions.inPlatform(() -> workspaces.listForMember(actor.account(), page)),

@@ -6,6 +6,7 @@ import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
@@ -30,9 +31,12 @@ public final class ErasureServices {
   public static final String TASKS = "tasks";
   public static final String TASK_LINKS = "taskLinks";
 
+  /** The receipt's name for a person's custom values and the custom email and phone values equal to theirs. */
+  public static final String CUSTOM_VALUES = "customValues";
+
   /** The receipt names the library's own participants take; an embedder's participant needs another. */
   public static final Set<String> BUILT_IN_NAMES =
-      Set.of(CONTACT_RECORD, DEAL_CONTACTS, ACTIVITIES, ACTIVITY_LINKS, TASKS, TASK_LINKS);
+      Set.of(CONTACT_RECORD, DEAL_CONTACTS, ACTIVITIES, ACTIVITY_LINKS, TASKS, TASK_LINKS, CUSTOM_VALUES);
 
   private ErasureServices() {}
 
@@ -42,6 +46,11 @@ public final class ErasureServices {
    */
   public static List<ErasureParticipant> activitiesAndTasks(ActivityRepository activities, TaskRepository tasks) {
     return ActivityAndTaskParticipants.of(activities, tasks);
+  }
+
+  /** The participant that removes a person's custom values and the structured copies of their email and phone. */
+  public static ErasureParticipant customValues(CustomValueRepository values, ContactRepository contacts) {
+    return new CustomValuesParticipant(values, contacts);
   }
 
   /** The participant that removes a person's links to deals (the deals stay). */
