@@ -192,6 +192,21 @@ class WorkspaceLifecycleApiTest {
     assertThat(json(reactivated).has("purgeAt")).isFalse();
     contact(new Owned(owner, w.workspace()), owner);
     assertThat(TestApp.count(db, "contacts where tenant_id = '" + w.workspace() + "'")).isEqualTo(contacts);
+    assertThat(lifecycleEntries(w.workspace())).as("each step on the workspace's chain")
+        .containsExactly("workspace_cancelled:", "workspace_reactivated:");
+  }
+
+  /** The lifecycle entries of {@code workspace}'s audit chain, oldest first, as {@code action:details}. */
+  private static List<String> lifecycleEntries(String workspace) throws Exception {
+    List<String> entries = new ArrayList<>();
+    try (var c = db.superuserConnection(); var st = c.createStatement();
+        var rows = st.executeQuery("select action, details from audit_entries where tenant_id = '" + workspace
+            + "' and action like 'workspace%' order by sequence")) {
+      while (rows.next()) {
+        entries.add(rows.getString(1) + ":" + rows.getString(2));
+      }
+    }
+    return entries;
   }
 
   @Test
@@ -280,6 +295,11 @@ class WorkspaceLifecycleApiTest {
     left.values().removeIf(count -> count == 0);
     // RET-11's closed list: the workspace's audit chain outlives it (RET-08).
     assertThat(left.remove("audit_entries")).as("the workspace's audit chain is kept").isPositive();
+    List<String> steps = lifecycleEntries(w.workspace());
+    assertThat(steps).hasSize(2);
+    assertThat(steps.get(0)).isEqualTo("workspace_deleted_now:");
+    assertThat(steps.get(1)).startsWith("workspace_purged:").contains("count.contacts=1;", "count.memberships=2;",
+        "count.suppression_entries=1;", "count.api_keys=1;", "count.invitations=2;");
     assertThat(left).as("rows naming the purged workspace (its tombstone, in workspaces, is checked below)").isEmpty();
     try (var c = db.superuserConnection(); var st = c.createStatement();
         var row = st.executeQuery("select status, name, slug, purged_at from workspaces where id = '" + w.workspace() + "'")) {

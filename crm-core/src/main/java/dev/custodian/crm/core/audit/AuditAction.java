@@ -29,7 +29,13 @@ public enum AuditAction {
   PIPELINE_DELETED(false, false),
   STAGE_DELETED(false, false),
   DEAL_DELETED(false, false),
-  AUDIT_EXPORTED(false, false);
+  AUDIT_EXPORTED(false, false),
+  WORKSPACE_CANCELLED(false, false),
+  WORKSPACE_REACTIVATED(false, false),
+  /** An OWNER's delete-now (its purge follows in the same transaction). */
+  WORKSPACE_DELETED_NOW(false, false),
+  /** A workspace's data deleted, with the rows deleted per table as {@code count.<table>}. */
+  WORKSPACE_PURGED(false, false);
 
   private final boolean platform;
   private final boolean signIn;
