@@ -25,6 +25,7 @@ import dev.custodian.crm.app.keys.KeyModule;
 import dev.custodian.crm.app.keys.MasterKeys;
 import dev.custodian.crm.app.mail.MailDelivery;
 import dev.custodian.crm.app.pipeline.PipelineModule;
+import dev.custodian.crm.app.retention.RetentionJob;
 import dev.custodian.crm.app.session.SessionModule;
 import dev.custodian.crm.app.workspace.WorkspaceModule;
 import dev.custodian.crm.core.audit.AuditVerification;
@@ -59,18 +60,20 @@ public final class CrmServer implements AutoCloseable {
   private final Optional<EmbeddedPostgresDatabase> embedded;
   private final Optional<EmbeddedPostgresWatchdog> watchdog;
   private final MailDelivery mail;
+  private final Optional<RetentionJob> retention;
   private final DatabaseConnection database;
   private final StatementCounter statements;
   private boolean closed;
 
   private CrmServer(Javalin http, HikariDataSource pool, Optional<EmbeddedPostgresDatabase> embedded,
-      Optional<EmbeddedPostgresWatchdog> watchdog, MailDelivery mail, DatabaseConnection database,
-      StatementCounter statements) {
+      Optional<EmbeddedPostgresWatchdog> watchdog, MailDelivery mail, Optional<RetentionJob> retention,
+      DatabaseConnection database, StatementCounter statements) {
     this.http = http;
     this.pool = pool;
     this.embedded = embedded;
     this.watchdog = watchdog;
     this.mail = mail;
+    this.retention = retention;
     this.database = database;
     this.statements = statements;
   }
@@ -133,9 +136,12 @@ public final class CrmServer implements AutoCloseable {
       MailDelivery mail = MailDelivery.start(custodian.mailDispatcher(mailer(config, clock),
           MailDispatcher.Settings.of(config.mailLinkBase(http.port()), config.accounts().mailTokenTtl())),
           custodian.throttle());
+      Optional<RetentionJob> retention = config.retention().enabled()
+          ? Optional.of(RetentionJob.start(custodian.purgeReminders(), config.retention().interval()))
+          : Optional.empty();
       log.info("Custodian CRM listening on http://{}:{} ({})", config.httpHost(), http.port(),
           embedded != null ? "embedded PostgreSQL in " + config.dataDir() : "database " + db.describe());
-      return new CrmServer(http, pool, Optional.ofNullable(embedded), Optional.ofNullable(watchdog), mail,
+      return new CrmServer(http, pool, Optional.ofNullable(embedded), Optional.ofNullable(watchdog), mail, retention,
           db, persistence.transactions().statements());
     } catch (RuntimeException e) {
       if (watchdog != null) {
@@ -243,6 +249,7 @@ public final class CrmServer implements AutoCloseable {
     log.info("Shutting down");
     // Each step runs whatever the one before did: a shutdown hook must never throw.
     watchdog.ifPresent(w -> quietly("the database watchdog", w::close)); // a stopping database is no crash
+    retention.ifPresent(job -> quietly("the retention job", job::close));
     quietly("the mail delivery", mail::close);
     quietly("the HTTP server", http::stop);
     quietly("the connection pool", pool::close);

@@ -54,6 +54,7 @@ import dev.custodian.crm.core.timeline.service.TimelineServices;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import dev.custodian.crm.core.workspace.WorkspaceStatus;
+import dev.custodian.crm.core.workspace.port.in.QueuePurgeRemindersUseCase;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.service.WorkspaceServices;
 import dev.custodian.crm.privacy.audit.ChainedAuditLog;
@@ -258,6 +259,16 @@ public final class Custodian {
    */
   public AuditUseCases audit() {
     return audit;
+  }
+
+  /**
+   * The sweep that queues each cancelled workspace's reminder to its OWNERs 7 days before its
+   * purge (call {@code queueDue()} now and then, from one thread or many instances: a workspace is
+   * claimed by one of them); the dispatcher then sends it while the workspace is still cancelled.
+   */
+  public QueuePurgeRemindersUseCase purgeReminders() {
+    return WorkspaceServices.purgeReminders(persistence.transactions(), persistence.workspaces(),
+        persistence.memberships(), persistence.mailOutbox(), clock);
   }
 
   /** The throttle of the requests that mail an address and of failed sign-ins; {@code purgeEnded()} it now and then. */

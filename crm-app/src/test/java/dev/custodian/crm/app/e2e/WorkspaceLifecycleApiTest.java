@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.custodian.crm.app.AccountConfig;
+import dev.custodian.crm.app.RetentionConfig;
 import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import jakarta.mail.Message;
@@ -33,6 +34,7 @@ class WorkspaceLifecycleApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CANCELLED_SUBJECT = "Your workspace was cancelled";
+  private static final String REMINDER_SUBJECT = "Your cancelled workspace is deleted in 7 days";
   private static final Instant START = Instant.parse("2026-12-02T09:00:00Z");
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
@@ -41,9 +43,56 @@ class WorkspaceLifecycleApiTest {
 
   @BeforeAll
   static void start() {
+    app = TestApp.start(environment(), clock);
+  }
+
+  private static Map<String, String> environment() {
     Map<String, String> env = TestApp.environmentFor(db);
     env.put(AccountConfig.THROTTLE_LIMIT, "1000"); // many sign-ups from one address
-    app = TestApp.start(env, clock);
+    env.put(RetentionConfig.INTERVAL, "PT1S"); // the retention job's rounds come every second
+    return env;
+  }
+
+  /** The mails with {@code subject} SMTP received for {@code email}. */
+  private static long mailsTo(String email, String subject) throws Exception {
+    long count = 0;
+    for (MimeMessage message : TestApp.SMTP.getReceivedMessages()) {
+      String to = message.getRecipients(Message.RecipientType.TO)[0].toString();
+      if (to.equalsIgnoreCase(email) && message.getSubject().equals(subject)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  @Test
+  @DisplayName("DSR-05: with two instances running, the purge reminder comes once, on day 23, to each OWNER over SMTP, none to the ADMIN")
+  void theReminderComesOnceOnDay23() throws Exception {
+    Owned w = owned("Reminded Ltd");
+    TestApp.Client second = join(w, "owner");
+    TestApp.Client admin = join(w, "admin");
+    assertThat(w.owner().postJson(w.path("/cancel"), "").statusCode()).isEqualTo(200);
+    Instant purgeAt = Instant.parse(json(w.owner().get(w.path(""))).path("purgeAt").asText());
+    Duration moved = Duration.ZERO;
+    try (TestApp other = TestApp.start(environment(), clock)) {
+      clock.advance(Duration.ofDays(22));
+      moved = moved.plus(Duration.ofDays(22));
+      Thread.sleep(2_500); // rounds of both instances
+      TestApp.awaitEmptyOutbox(db);
+      assertThat(mailsTo(w.owner().email(), REMINDER_SUBJECT)).as("none on day 22").isZero();
+
+      clock.advance(Duration.ofDays(1));
+      moved = moved.plus(Duration.ofDays(1));
+      assertThat(mailBody(w.owner().email(), REMINDER_SUBJECT)).contains("Reminded Ltd").contains(purgeAt.toString());
+      Thread.sleep(3_000); // more rounds of both instances
+      TestApp.awaitEmptyOutbox(db);
+      for (TestApp.Client owner : List.of(w.owner(), second)) {
+        assertThat(mailsTo(owner.email(), REMINDER_SUBJECT)).as("one reminder to %s", owner.email()).isEqualTo(1);
+      }
+      assertThat(mailsTo(admin.email(), REMINDER_SUBJECT)).isZero();
+    } finally {
+      clock.advance(moved.negated());
+    }
   }
 
   @AfterAll

@@ -105,6 +105,11 @@ class CreateWorkspaceServiceTest {
       }
 
       @Override
+      public java.util.List<WorkspaceId> claimPurgeReminders(java.time.Instant now, java.time.Instant dueBy, int limit) {
+        return repository.claimPurgeReminders(now, dueBy, limit);
+      }
+
+      @Override
       public boolean existsBySlug(Slug slug) {
         // the first check runs before the concurrent create committed
         return !first.getAndSet(false) && repository.existsBySlug(slug);

@@ -3,10 +3,12 @@ package dev.custodian.crm.core.workspace.service;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.session.port.in.ReauthenticateUseCase;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
+import dev.custodian.crm.core.workspace.port.in.QueuePurgeRemindersUseCase;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.port.out.WorkspacePurge;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
@@ -55,6 +57,12 @@ public final class WorkspaceServices {
       ReauthenticateUseCase reauthentication, WorkspacePurge purge) {
     return create(transactions, inWorkspace, workspaces, memberships, ids, clock, initializers,
         new WorkspaceLifecycleService(inWorkspace, workspaces, onCancelled, clock, reauthentication, purge));
+  }
+
+  /** The sweep that queues the OWNERs' reminders 7 days before a cancelled workspace's purge. */
+  public static QueuePurgeRemindersUseCase purgeReminders(Transactions transactions, WorkspaceRepository workspaces,
+      MembershipRepository memberships, MailOutbox outbox, Clock clock) {
+    return new PurgeReminderService(transactions, workspaces, memberships, outbox, clock);
   }
 
   private static WorkspaceUseCases create(Transactions transactions, WorkspaceTransactions inWorkspace,

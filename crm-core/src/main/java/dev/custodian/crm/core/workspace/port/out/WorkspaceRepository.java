@@ -10,6 +10,7 @@ import dev.custodian.crm.core.workspace.Slug;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.WorkspaceStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,14 @@ public interface WorkspaceRepository {
    * slug are cleared (the slug is free again); from then on {@link #findById} finds nothing.
    */
   boolean markPurged(WorkspaceId id, Instant now);
+
+  /**
+   * Claims up to {@code limit} CANCELLED workspaces whose {@code purgeAt} is after {@code now} and
+   * at most {@code dueBy}, and whose purge reminder was not queued since they were cancelled: each
+   * is marked reminded at {@code now} and answered. Two transactions never claim the same one (a
+   * cancellation after a reactivation may be reminded again).
+   */
+  List<WorkspaceId> claimPurgeReminders(Instant now, Instant dueBy, int limit);
 
   boolean existsBySlug(Slug slug);
 
