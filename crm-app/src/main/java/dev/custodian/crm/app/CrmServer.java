@@ -14,6 +14,7 @@ import dev.custodian.crm.app.contact.ContactModule;
 import dev.custodian.crm.app.core.CoreModule;
 import dev.custodian.crm.app.customfield.CustomFieldModule;
 import dev.custodian.crm.app.database.DatabaseConnection;
+import dev.custodian.crm.app.datamap.DataMapModule;
 import dev.custodian.crm.app.database.DatabaseSetup;
 import dev.custodian.crm.app.database.EmbeddedPostgresDatabase;
 import dev.custodian.crm.app.database.EmbeddedPostgresWatchdog;
@@ -161,7 +162,7 @@ public final class CrmServer implements AutoCloseable {
   private static List<Module> features() {
     return List.of(new WorkspaceModule(), new ContactModule(), new CompanyModule(), new PipelineModule(),
         new DealModule(), new ActivityModule(), new CustomFieldModule(), new ErasureModule(),
-        new AccountModule(), new SessionModule(), new AccessModule(), new AuditModule());
+        new AccountModule(), new SessionModule(), new AccessModule(), new AuditModule(), new DataMapModule());
   }
 
   /**
