@@ -138,7 +138,8 @@ public final class CrmServer implements AutoCloseable {
           MailDispatcher.Settings.of(config.mailLinkBase(http.port()), config.accounts().mailTokenTtl())),
           custodian.throttle());
       Optional<RetentionJob> retention = config.retention().enabled()
-          ? Optional.of(RetentionJob.start(custodian.purgeReminders(), config.retention().interval()))
+          ? Optional.of(RetentionJob.start(custodian.purgeReminders(), custodian.duePurges(),
+              config.retention().interval()))
           : Optional.empty();
       log.info("Custodian CRM listening on http://{}:{} ({})", config.httpHost(), http.port(),
           embedded != null ? "embedded PostgreSQL in " + config.dataDir() : "database " + db.describe());

@@ -54,6 +54,7 @@ import dev.custodian.crm.core.timeline.service.TimelineServices;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import dev.custodian.crm.core.workspace.WorkspaceStatus;
+import dev.custodian.crm.core.workspace.port.in.PurgeDueWorkspacesUseCase;
 import dev.custodian.crm.core.workspace.port.in.QueuePurgeRemindersUseCase;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.service.WorkspaceServices;
@@ -108,6 +109,7 @@ public final class Custodian {
   private final AccessUseCases access;
   private final AuditUseCases audit;
   private final Throttle throttle;
+  private final PurgeDueWorkspacesUseCase duePurges;
   private final Persistence persistence;
   private final Clock clock;
   private final Duration invitationValidity;
@@ -145,6 +147,8 @@ public final class Custodian {
         builder.clock, initializers, onCancelled,
         sessions.reauthenticate(),
         (workspace, now) -> p.workspacePurge().purge(workspace, now));
+    this.duePurges = WorkspaceServices.duePurges(p.transactions(), p.workspaces(),
+        (workspace, now) -> p.workspacePurge().purge(workspace, now), auditLog, builder.clock);
     // Deleting a contact drops what links to it: the deals' links (the deals stay, at their next
     // version) and the activities' and tasks' (an activity left with none goes).
     CustomValueIntake custom = new CustomValueIntake(p.customFields(), p.customValues());
@@ -269,6 +273,15 @@ public final class Custodian {
   public QueuePurgeRemindersUseCase purgeReminders() {
     return WorkspaceServices.purgeReminders(persistence.transactions(), persistence.workspaces(),
         persistence.memberships(), persistence.mailOutbox(), clock);
+  }
+
+  /**
+   * The sweep that purges each cancelled workspace once its {@code purgeAt} has come (RET-03; call
+   * {@code purgeDue()} now and then, from one thread or many instances: each workspace is purged
+   * once, by one of them).
+   */
+  public PurgeDueWorkspacesUseCase duePurges() {
+    return duePurges;
   }
 
   /** The throttle of the requests that mail an address and of failed sign-ins; {@code purgeEnded()} it now and then. */

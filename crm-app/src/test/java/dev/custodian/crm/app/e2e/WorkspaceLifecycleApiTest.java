@@ -43,7 +43,11 @@ class WorkspaceLifecycleApiTest {
 
   @BeforeAll
   static void start() {
-    app = TestApp.start(environment(), clock);
+    Map<String, String> env = environment();
+    // This server runs no retention job (day-31 checks see a due workspace as it is); the tests of
+    // the job start two more instances of their own, on the same database and clock.
+    env.put(RetentionConfig.ENABLED, "false");
+    app = TestApp.start(env, clock);
   }
 
   private static Map<String, String> environment() {
@@ -74,7 +78,7 @@ class WorkspaceLifecycleApiTest {
     assertThat(w.owner().postJson(w.path("/cancel"), "").statusCode()).isEqualTo(200);
     Instant purgeAt = Instant.parse(json(w.owner().get(w.path(""))).path("purgeAt").asText());
     Duration moved = Duration.ZERO;
-    try (TestApp other = TestApp.start(environment(), clock)) {
+    try (TestApp one = TestApp.start(environment(), clock); TestApp other = TestApp.start(environment(), clock)) {
       clock.advance(Duration.ofDays(22));
       moved = moved.plus(Duration.ofDays(22));
       Thread.sleep(2_500); // rounds of both instances
@@ -271,6 +275,77 @@ class WorkspaceLifecycleApiTest {
     } finally {
       clock.advance(Duration.ofDays(-31));
     }
+  }
+
+  @Test
+  @DisplayName("RET-03, RET-11: with two instances running, nothing is purged a minute before purgeAt; after it the workspace is purged once: rows naming it only in the closed list, PURGED with its slug free, another untouched, audited counts equal the rows")
+  void aDueWorkspaceIsPurgedByTheJobOnce() throws Exception {
+    Owned w = owned("Expiring Ltd");
+    Owned other = owned("Lasting Ltd");
+    contact(other, other.owner());
+    TestApp.Client member = join(w, "member");
+    String slug = json(w.owner().get(w.path(""))).path("slug").asText();
+    String erased = contact(w, w.owner());
+    contact(w, member);
+    contact(w, w.owner());
+    apiKey(w, "viewer");
+    assertThat(w.owner().postJson(w.path("/invitations"), "{\"email\":\"too.late@example.org\",\"role\":\"viewer\"}")
+        .statusCode()).isEqualTo(201);
+    assertThat(w.owner().postJson(w.path("/contacts/" + erased + "/erasure"), "").statusCode()).isEqualTo(200);
+    HttpResponse<String> cancelled = w.owner().postJson(w.path("/cancel"), "");
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+    Instant purgeAt = Instant.parse(json(cancelled).path("purgeAt").asText());
+    TestApp.awaitEmptyOutbox(db);
+    Map<String, Long> existed = rowsNaming(w.workspace());
+    existed.values().removeIf(count -> count == 0);
+    existed.remove("audit_entries");
+    existed.remove("mail_outbox");
+    Map<String, Long> otherBefore = rowsNaming(other.workspace());
+    Instant start = clock.instant();
+    try (TestApp one = TestApp.start(environment(), clock); TestApp two = TestApp.start(environment(), clock)) {
+      clock.set(purgeAt.minus(Duration.ofMinutes(1)));
+      Thread.sleep(2_500); // rounds of both instances
+      Map<String, Long> early = rowsNaming(w.workspace());
+      early.values().removeIf(count -> count == 0);
+      early.remove("audit_entries");
+      early.remove("mail_outbox"); // the purge reminder, due too, may be on its way
+      assertThat(early).as("a minute before purgeAt nothing is deleted").isEqualTo(existed);
+
+      clock.set(purgeAt.plus(Duration.ofMinutes(1)));
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (!lifecycleEntries(w.workspace()).stream().anyMatch(e -> e.startsWith("workspace_purged:"))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      Thread.sleep(2_500); // more rounds of both instances
+    } finally {
+      clock.set(start);
+    }
+    Map<String, Long> left = rowsNaming(w.workspace());
+    left.values().removeIf(count -> count == 0);
+    assertThat(left.remove("audit_entries")).as("the workspace's audit chain is kept").isPositive();
+    assertThat(left).as("rows naming the purged workspace").isEmpty();
+    List<String> purges = lifecycleEntries(w.workspace()).stream().filter(e -> e.startsWith("workspace_purged:")).toList();
+    assertThat(purges).as("purged once").hasSize(1);
+    for (Map.Entry<String, Long> table : existed.entrySet()) {
+      if (!table.getKey().equals("workspaces")) {
+        assertThat(purges.get(0)).as("the audited count of %s", table.getKey())
+            .contains("count." + table.getKey() + "=" + table.getValue());
+      }
+    }
+    try (var c = db.superuserConnection(); var st = c.createStatement();
+        var row = st.executeQuery("select status, slug, actor_kind from workspaces, audit_entries where id = '"
+            + w.workspace() + "' and tenant_id = id and action = 'workspace_purged'")) {
+      assertThat(row.next()).isTrue();
+      assertThat(row.getString("status")).isEqualTo("PURGED");
+      assertThat(row.getString("slug")).isNull();
+      assertThat(row.getString("actor_kind")).isEqualTo("system");
+    }
+    assertThat(rowsNaming(other.workspace())).isEqualTo(otherBefore);
+    TestApp.Client owner = app.newClient().signIn(w.owner().email(), w.owner().password());
+    ApiTestSupport.assertProblem(owner.get(w.path("")), 404, "/problems/not-found");
+    HttpResponse<String> again = owner.postJson("/api/v1/workspaces", "{\"name\":\"Again Ltd\",\"slug\":\"" + slug + "\"}");
+    assertThat(again.statusCode()).as("the slug is free: %s", again.body()).isEqualTo(201);
   }
 
   /** Rows naming {@code workspace}, per table, as the superuser counts them (every table with a tenant or workspace column). */

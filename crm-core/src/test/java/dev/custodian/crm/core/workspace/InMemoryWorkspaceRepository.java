@@ -79,6 +79,22 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
   }
 
   @Override
+  public List<WorkspaceId> duePurges(Instant now, int limit) {
+    return table.rows().values().stream()
+        .filter(w -> w.status() instanceof WorkspaceStatus.Cancelled c && c.purgeDueAt(now))
+        .sorted(java.util.Comparator.comparing((Workspace w) -> ((WorkspaceStatus.Cancelled) w.status()).purgeAt())
+            .thenComparing(w -> w.id().value()))
+        .map(Workspace::id).limit(limit).toList();
+  }
+
+  /** Transactions of the fake are serialised: the lock is theirs. */
+  @Override
+  public boolean lockDuePurge(WorkspaceId id, Instant now) {
+    Workspace workspace = table.rows().get(id);
+    return workspace != null && workspace.status() instanceof WorkspaceStatus.Cancelled c && c.purgeDueAt(now);
+  }
+
+  @Override
   public boolean existsBySlug(Slug slug) {
     return table.rows().values().stream().anyMatch(w -> w.slug().equals(slug));
   }

@@ -122,6 +122,26 @@ final class JooqWorkspaceRepository implements WorkspaceRepository {
   }
 
   @Override
+  public List<WorkspaceId> duePurges(Instant now, int limit) {
+    return transactions.dsl().select(WORKSPACES.ID).from(WORKSPACES)
+        .where(WORKSPACES.STATUS.eq("CANCELLED"))
+        .and(WORKSPACES.PURGE_AT.le(SqlTime.utc(now)))
+        .orderBy(WORKSPACES.PURGE_AT, WORKSPACES.ID)
+        .limit(limit)
+        .fetch(row -> WorkspaceId.of(row.value1()));
+  }
+
+  @Override
+  public boolean lockDuePurge(WorkspaceId id, Instant now) {
+    return transactions.dsl().select(WORKSPACES.ID).from(WORKSPACES)
+        .where(WORKSPACES.ID.eq(id.value()))
+        .and(WORKSPACES.STATUS.eq("CANCELLED"))
+        .and(WORKSPACES.PURGE_AT.le(SqlTime.utc(now)))
+        .forUpdate().skipLocked()
+        .fetchOptional().isPresent();
+  }
+
+  @Override
   public boolean existsBySlug(Slug slug) {
     return transactions.dsl().fetchExists(WORKSPACES, WORKSPACES.SLUG.eq(slug.value()));
   }

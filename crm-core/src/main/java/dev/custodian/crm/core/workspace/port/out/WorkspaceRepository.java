@@ -50,6 +50,16 @@ public interface WorkspaceRepository {
    */
   List<WorkspaceId> claimPurgeReminders(Instant now, Instant dueBy, int limit);
 
+  /** Up to {@code limit} CANCELLED workspaces whose {@code purgeAt} is at or before {@code now}, soonest due first. */
+  List<WorkspaceId> duePurges(Instant now, int limit);
+
+  /**
+   * In the open transaction, locks the workspace for its purge if it is still CANCELLED with its
+   * {@code purgeAt} at or before {@code now}; false when it is not (any more), or when another
+   * transaction holds it (that one purges it).
+   */
+  boolean lockDuePurge(WorkspaceId id, Instant now);
+
   boolean existsBySlug(Slug slug);
 
   /**
