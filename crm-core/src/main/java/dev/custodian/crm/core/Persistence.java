@@ -8,6 +8,9 @@ import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
+import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
+import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -51,6 +54,15 @@ public interface Persistence {
   LinkTargets linkTargets();
 
   TimelineRepository timelines();
+
+  /** A workspace's declared purposes of processing. */
+  PurposeRepository purposes();
+
+  /** The append-only consent ledger and its subjects' links to contacts. */
+  ConsentLedger consentLedger();
+
+  /** Contacts whose processing is restricted. */
+  ProcessingRestrictions processingRestrictions();
 
   SuppressionEntryRepository suppressionEntries();
 

@@ -46,6 +46,13 @@ public record Permission(String name) {
   /** Creating, changing (assigning, completing) and deleting tasks. */
   public static final Permission TASK_WRITE = new Permission("task.write");
 
+  /** Reading purposes, contacts' consent states and the ledger. */
+  public static final Permission CONSENT_READ = new Permission("consent.read");
+  /** Recording consent, withdrawals and objections, and asking a contact to opt in. */
+  public static final Permission CONSENT_RECORD = new Permission("consent.record");
+  /** Declaring, changing and retiring purposes; restrictions; proof by address; marketing sends. */
+  public static final Permission CONSENT_MANAGE = new Permission("consent.manage");
+
   public Permission {
     Objects.requireNonNull(name, "name");
     if (!NAME.matcher(name).matches()) {

@@ -61,6 +61,9 @@ public final class PermissionMatrix {
     grants.put(Permission.INVITATION_MANAGE, new Grant(Role.ADMIN, true));
     grants.put(Permission.API_KEY_MANAGE, new Grant(Role.ADMIN, true));
     grants.put(Permission.OWNER_MANAGE, new Grant(Role.OWNER, true));
+    grants.put(Permission.CONSENT_READ, new Grant(Role.VIEWER, false));
+    grants.put(Permission.CONSENT_RECORD, new Grant(Role.MEMBER, false));
+    grants.put(Permission.CONSENT_MANAGE, new Grant(Role.ADMIN, false));
     return grants;
   }
 

@@ -8,6 +8,9 @@ import dev.custodian.crm.core.account.InMemoryAccountRepository;
 import dev.custodian.crm.core.activity.InMemoryActivityRepository;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
+import dev.custodian.crm.core.consent.InMemoryConsentLedger;
+import dev.custodian.crm.core.consent.InMemoryProcessingRestrictions;
+import dev.custodian.crm.core.consent.InMemoryPurposeRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
@@ -41,6 +44,10 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryActivityRepository activities = new InMemoryActivityRepository(transactions, linkTargets);
   private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(transactions, linkTargets);
   private final InMemoryTimelineRepository timelines = new InMemoryTimelineRepository(activities, tasks, deals);
+  private final InMemoryPurposeRepository purposes = new InMemoryPurposeRepository(transactions);
+  private final InMemoryConsentLedger consentLedger = new InMemoryConsentLedger(transactions);
+  private final InMemoryProcessingRestrictions processingRestrictions =
+      new InMemoryProcessingRestrictions(transactions);
   private final InMemorySuppressionEntryRepository suppressionEntries =
       new InMemorySuppressionEntryRepository(transactions);
   private final InMemoryErasureReceiptRepository erasureReceipts =
@@ -101,6 +108,21 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryTimelineRepository timelines() {
     return timelines;
+  }
+
+  @Override
+  public InMemoryPurposeRepository purposes() {
+    return purposes;
+  }
+
+  @Override
+  public InMemoryConsentLedger consentLedger() {
+    return consentLedger;
+  }
+
+  @Override
+  public InMemoryProcessingRestrictions processingRestrictions() {
+    return processingRestrictions;
   }
 
   @Override

@@ -1,0 +1,28 @@
+package dev.custodian.crm.core.consent;
+
+import dev.custodian.crm.core.common.error.InvalidValueException;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Value object: a purpose's key, a slug unique in its workspace ({@code marketing-email}); it never
+ * changes, since ledger entries name their purpose by it.
+ */
+public record PurposeKey(String value) {
+
+  public static final int MAX_LENGTH = 64;
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+  public PurposeKey {
+    Objects.requireNonNull(value, "value");
+    if (value.isEmpty() || value.length() > MAX_LENGTH || !SLUG.matcher(value).matches()) {
+      throw new InvalidValueException("must be a slug of lower-case letters, digits and single hyphens, at most "
+          + MAX_LENGTH + " characters");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}
