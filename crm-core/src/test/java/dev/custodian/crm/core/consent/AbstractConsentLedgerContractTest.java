@@ -1,0 +1,122 @@
+package dev.custodian.crm.core.consent;
+
+import static dev.custodian.crm.core.consent.ConsentFixtures.anAddress;
+import static dev.custodian.crm.core.consent.ConsentFixtures.anEvent;
+import static dev.custodian.crm.core.contact.ContactFixtures.aContact;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.contact.Contact;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.testing.AbstractPortContractTest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract of {@link ConsentLedger}: one subject per contact, entries in the order appended and
+ * round-tripping whole, found by subject and by address, links removed while entries stay, scoping.
+ */
+public abstract class AbstractConsentLedgerContractTest extends AbstractPortContractTest {
+
+  protected ConsentLedger ledger;
+  protected ContactRepository contacts;
+
+  protected abstract ConsentLedger ledger();
+
+  /** The contacts the subjects link to, on the same transactions. */
+  protected abstract ContactRepository contacts();
+
+  @Override
+  protected void portsReady() {
+    ledger = ledger();
+    contacts = contacts();
+  }
+
+  private Contact storedContact(WorkspaceId workspace) {
+    Contact contact = aContact(workspace);
+    run(workspace, () -> contacts.insert(contact));
+    return contact;
+  }
+
+  private SubjectRef subjectOf(Contact contact) {
+    return in(contact.workspace(),
+        () -> ledger.lockSubject(contact.workspace(), contact.id(), new SubjectRef(UUID.randomUUID())));
+  }
+
+  @Test
+  void aContactHasOneSubjectLinkedOnFirstUse() {
+    Contact ada = storedContact(a);
+    Contact grace = storedContact(a);
+    assertThat(in(a, () -> ledger.subjectOf(a, ada.id()))).isEmpty();
+
+    SubjectRef first = subjectOf(ada);
+
+    assertThat(subjectOf(ada)).isEqualTo(first);
+    assertThat(in(a, () -> ledger.subjectOf(a, ada.id()))).contains(first);
+    assertThat(subjectOf(grace)).isNotEqualTo(first);
+  }
+
+  @Test
+  void entriesRoundTripInTheOrderAppendedByRandomHistories() {
+    Random random = new Random(26);
+    Contact ada = storedContact(a);
+    SubjectRef subject = subjectOf(ada);
+    AddressHash address = anAddress();
+    List<ConsentEvent> appended = new ArrayList<>();
+    Instant at = Instant.parse("2026-05-01T10:00:00.123456Z");
+    for (int i = 0; i < 30; i++) {
+      ConsentEventKind kind = ConsentEventKind.values()[random.nextInt(ConsentEventKind.values().length)];
+      // occurred times out of order: the append order counts, not the occurred time
+      ConsentEvent event = anEvent(a, subject, address, random.nextBoolean() ? "newsletter" : "analytics", kind,
+          at.minusSeconds(random.nextInt(10_000)));
+      appended.add(event);
+      run(a, () -> ledger.append(event));
+    }
+
+    assertThat(in(a, () -> ledger.eventsOf(a, subject))).containsExactlyElementsOf(appended);
+    assertThat(in(a, () -> ledger.eventsFor(a, address))).containsExactlyElementsOf(appended);
+    ConsentEvent lastNewsletter = appended.stream().filter(e -> e.purpose().value().equals("newsletter"))
+        .reduce((x, y) -> y).orElseThrow();
+    assertThat(in(a, () -> ledger.latestFor(a, address, new PurposeKey("newsletter")))).contains(lastNewsletter);
+    assertThat(in(a, () -> ledger.latestFor(a, anAddress(), new PurposeKey("newsletter")))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("CON-04: unlinking a subject keeps its entries, found by their address only")
+  void unlinkingKeepsTheEntries() {
+    Contact ada = storedContact(a);
+    SubjectRef subject = subjectOf(ada);
+    AddressHash address = anAddress();
+    ConsentEvent granted = anEvent(a, subject, address, "newsletter", ConsentEventKind.GRANTED, Instant.now());
+    run(a, () -> ledger.append(granted));
+
+    assertThat(in(a, () -> ledger.unlink(a, ada.id()))).isEqualTo(1);
+
+    assertThat(in(a, () -> ledger.subjectOf(a, ada.id()))).isEmpty();
+    assertThat(in(a, () -> ledger.unlink(a, ada.id()))).isZero();
+    assertThat(in(a, () -> ledger.eventsFor(a, address))).containsExactly(granted);
+  }
+
+  @Test
+  @DisplayName("TEN-01: a call made for workspace B never sees workspace A's subjects or entries")
+  void callsForAnotherWorkspaceNeverReachTheLedger() {
+    Contact ada = storedContact(a);
+    SubjectRef subject = subjectOf(ada);
+    AddressHash address = anAddress();
+    run(a, () -> ledger.append(anEvent(a, subject, address, "newsletter", ConsentEventKind.GRANTED, Instant.now())));
+
+    assertThat(in(b, () -> ledger.eventsOf(b, subject))).isEmpty();
+    assertThat(in(b, () -> ledger.eventsFor(b, address))).isEmpty();
+    assertThat(in(b, () -> ledger.latestFor(b, address, new PurposeKey("newsletter")))).isEmpty();
+    assertThat(in(b, () -> ledger.subjectOf(b, ada.id()))).isEmpty();
+    assertRefusedOr(() -> in(b, () -> ledger.eventsFor(a, address)), found -> assertThat(found).isEmpty());
+    assertRefusedOr(() -> in(b, () -> ledger.unlink(a, ada.id())), removed -> assertThat(removed).isZero());
+    assertThat(in(a, () -> ledger.subjectOf(a, ada.id()))).contains(subject);
+  }
+}

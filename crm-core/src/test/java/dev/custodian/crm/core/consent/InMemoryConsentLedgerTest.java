@@ -1,0 +1,23 @@
+package dev.custodian.crm.core.consent;
+
+import dev.custodian.crm.core.company.InMemoryCompanyRepository;
+import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.contact.InMemoryContactRepository;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.testing.InMemoryPorts;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class InMemoryConsentLedgerTest extends AbstractConsentLedgerContractTest {
+
+  @RegisterExtension final InMemoryPorts ports = new InMemoryPorts();
+
+  @Override
+  protected ConsentLedger ledger() {
+    return new InMemoryConsentLedger(ports.transactions());
+  }
+
+  @Override
+  protected ContactRepository contacts() {
+    return new InMemoryContactRepository(ports.transactions(), new InMemoryCompanyRepository(ports.transactions()));
+  }
+}
