@@ -8,6 +8,9 @@ import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
+import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
@@ -27,6 +30,7 @@ import dev.custodian.crm.persistence.account.JooqAccountStores;
 import dev.custodian.crm.persistence.activity.JooqActivityStores;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.company.JooqCompanyStores;
+import dev.custodian.crm.persistence.consent.JooqConsentStores;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
 import dev.custodian.crm.persistence.deal.JooqDealStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
@@ -62,6 +66,9 @@ public final class JooqPersistence implements Persistence {
   private final LinkTargets linkTargets;
   private final TimelineRepository timelines;
   private final SuppressionEntryRepository suppressionEntries;
+  private final PurposeRepository purposes;
+  private final ConsentLedger consentLedger;
+  private final ProcessingRestrictions processingRestrictions;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
   private final MailOutbox mailOutbox;
@@ -86,6 +93,9 @@ public final class JooqPersistence implements Persistence {
     this.linkTargets = JooqActivityStores.linkTargets(transactions);
     this.timelines = JooqActivityStores.timelines(transactions);
     this.suppressionEntries = JooqErasureStores.suppressionEntries(transactions);
+    this.purposes = JooqConsentStores.purposes(transactions);
+    this.consentLedger = JooqConsentStores.ledger(transactions);
+    this.processingRestrictions = JooqConsentStores.restrictions(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
     this.mailOutbox = JooqMailStores.outbox(transactions);
@@ -167,6 +177,21 @@ public final class JooqPersistence implements Persistence {
   @Override
   public TimelineRepository timelines() {
     return timelines;
+  }
+
+  @Override
+  public PurposeRepository purposes() {
+    return purposes;
+  }
+
+  @Override
+  public ConsentLedger consentLedger() {
+    return consentLedger;
+  }
+
+  @Override
+  public ProcessingRestrictions processingRestrictions() {
+    return processingRestrictions;
   }
 
   @Override

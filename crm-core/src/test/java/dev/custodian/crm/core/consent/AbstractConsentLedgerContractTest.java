@@ -6,6 +6,7 @@ import static dev.custodian.crm.core.contact.ContactFixtures.aContact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -32,10 +33,20 @@ public abstract class AbstractConsentLedgerContractTest extends AbstractPortCont
   /** The contacts the subjects link to, on the same transactions. */
   protected abstract ContactRepository contacts();
 
+  /** The purposes entries name (stored first: an entry's purpose is declared), on the same transactions. */
+  protected abstract PurposeRepository purposes();
+
   @Override
   protected void portsReady() {
     ledger = ledger();
     contacts = contacts();
+    PurposeRepository purposes = purposes();
+    for (WorkspaceId workspace : List.of(a, b)) {
+      run(workspace, () -> {
+        purposes.insert(ConsentFixtures.aPurpose(workspace, "newsletter", LegalBasis.CONSENT));
+        purposes.insert(ConsentFixtures.aPurpose(workspace, "analytics", LegalBasis.LEGITIMATE_INTEREST));
+      });
+    }
   }
 
   private Contact storedContact(WorkspaceId workspace) {

@@ -2,6 +2,7 @@ package dev.custodian.crm.core.consent;
 
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.testing.InMemoryPorts;
@@ -14,6 +15,11 @@ class InMemoryConsentLedgerTest extends AbstractConsentLedgerContractTest {
   @Override
   protected ConsentLedger ledger() {
     return new InMemoryConsentLedger(ports.transactions());
+  }
+
+  @Override
+  protected PurposeRepository purposes() {
+    return new InMemoryPurposeRepository(ports.transactions());
   }
 
   @Override

@@ -1,0 +1,24 @@
+package dev.custodian.crm.persistence.consent;
+
+import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
+import dev.custodian.crm.core.consent.port.out.PurposeRepository;
+import dev.custodian.crm.persistence.common.JooqTransactions;
+
+/** Persistence adapter, the consent feature's entry: its stores over the adapter's {@link JooqTransactions}. */
+public final class JooqConsentStores {
+
+  private JooqConsentStores() {}
+
+  public static PurposeRepository purposes(JooqTransactions transactions) {
+    return new JooqPurposeRepository(transactions);
+  }
+
+  public static ConsentLedger ledger(JooqTransactions transactions) {
+    return new JooqConsentLedger(transactions);
+  }
+
+  public static ProcessingRestrictions restrictions(JooqTransactions transactions) {
+    return new JooqProcessingRestrictions(transactions);
+  }
+}

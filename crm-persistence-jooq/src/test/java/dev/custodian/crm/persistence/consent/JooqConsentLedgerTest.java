@@ -1,0 +1,29 @@
+package dev.custodian.crm.persistence.consent;
+
+import dev.custodian.crm.core.consent.AbstractConsentLedgerContractTest;
+import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.PurposeRepository;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.persistence.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The ledger contract through the application role: queries and row-level security together. */
+class JooqConsentLedgerTest extends AbstractConsentLedgerContractTest {
+
+  @RegisterExtension static final TestDatabase db = new TestDatabase();
+
+  @Override
+  protected ConsentLedger ledger() {
+    return db.persistence().consentLedger();
+  }
+
+  @Override
+  protected PurposeRepository purposes() {
+    return db.persistence().purposes();
+  }
+
+  @Override
+  protected ContactRepository contacts() {
+    return db.persistence().contacts();
+  }
+}
