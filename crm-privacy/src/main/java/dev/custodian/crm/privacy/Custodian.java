@@ -20,6 +20,10 @@ import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.company.port.in.CompanyUseCases;
 import dev.custodian.crm.core.company.service.CompanyServices;
+import dev.custodian.crm.core.consent.port.in.ConsentUseCases;
+import dev.custodian.crm.core.consent.port.out.ConsentAddressHasher;
+import dev.custodian.crm.core.consent.service.ConsentServices;
+import dev.custodian.crm.core.consent.service.ProcessingGuard;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.contact.service.ContactServices;
@@ -46,6 +50,7 @@ import dev.custodian.crm.core.timeline.service.TimelineServices;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.service.WorkspaceServices;
+import dev.custodian.crm.privacy.consent.KeyedConsentAddressHasher;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
@@ -86,6 +91,8 @@ public final class Custodian {
   private final ActivityUseCases activities;
   private final TaskUseCases tasks;
   private final TimelineUseCase timelines;
+  private final ConsentUseCases consent;
+  private final ProcessingGuard processingGuard;
   private final ErasureUseCases erasure;
   private final AccountUseCases accounts;
   private final SessionUseCases sessions;
@@ -107,9 +114,10 @@ public final class Custodian {
         new SessionTokenCheck(p.sessions(), tokens, builder.clock, builder.sessionPolicy), builder.clock);
     WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate);
     SuppressionList suppression = new HashedSuppressionList(p.suppressionEntries(), builder.keys);
-    // What a new workspace starts with: the built-in default pipeline, then the embedder's own.
+    // What a new workspace starts with: the built-in default pipeline and purposes, then the embedder's own.
     List<WorkspaceInitializer> initializers = new ArrayList<>();
     initializers.add(PipelineServices.defaultPipeline(p.pipelines(), builder.ids, builder.clock));
+    initializers.add(ConsentServices.defaultPurposes(p.purposes(), builder.clock));
     initializers.addAll(builder.workspaceInitializers);
     this.workspaces = WorkspaceServices.create(p.transactions(), inWorkspace, p.workspaces(), p.memberships(), builder.ids,
         builder.clock, initializers);
@@ -129,9 +137,17 @@ public final class Custodian {
     WorkspaceMembers members = (workspace, account) -> p.memberships().roleOf(workspace, account).isPresent();
     this.tasks = TaskServices.create(inWorkspace, p.tasks(), p.linkTargets(), members, builder.ids, builder.clock);
     this.timelines = TimelineServices.create(inWorkspace, p.timelines(), p.linkTargets());
-    // A person's deal links go before the contact record, whatever else takes part.
+    // Consent: the ledger hashes addresses under each workspace's consent key; one guard for every purpose.
+    ConsentAddressHasher addressHasher = new KeyedConsentAddressHasher(builder.keys);
+    this.processingGuard = ConsentServices.guard(p.purposes(), p.consentLedger(), p.processingRestrictions(),
+        p.contacts(), addressHasher);
+    this.consent = ConsentServices.create(inWorkspace, p.purposes(), p.consentLedger(), p.processingRestrictions(),
+        p.contacts(), addressHasher, builder.ids, builder.clock);
+    // A person's deal links go before the contact record, whatever else takes part; the consent
+    // subject's link too (its entries stay, naming no one).
     List<ErasureParticipant> erasureParticipants = new ArrayList<>();
     erasureParticipants.add(ErasureServices.dealContacts(p.deals()));
+    erasureParticipants.add(ErasureServices.consent(p.consentLedger()));
     erasureParticipants.addAll(ErasureServices.activitiesAndTasks(p.activities(), p.tasks()));
     erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
@@ -152,7 +168,7 @@ public final class Custodian {
     return new Builder();
   }
 
-  /** Workspaces: create (with what a new one starts with: the default pipeline "Sales", and your initializers) and read. */
+  /** Workspaces: create (with what a new one starts with: the default pipeline "Sales", the default purposes, and your initializers) and read. */
   public WorkspaceUseCases workspaces() {
     return workspaces;
   }
@@ -190,6 +206,23 @@ public final class Custodian {
   /** The timelines of contacts, companies and deals: their activities, tasks and stage changes, newest first. */
   public TimelineUseCase timelines() {
     return timelines;
+  }
+
+  /**
+   * Consent: a workspace's purposes (new workspaces start with {@code service-delivery},
+   * {@code marketing-email} and {@code analytics}), the append-only ledger, restrictions of
+   * processing, and the guard's answer for a contact and purpose.
+   */
+  public ConsentUseCases consent() {
+    return consent;
+  }
+
+  /**
+   * The one guard every processing for a purpose asks, per contact, inside its own workspace
+   * transaction: allowed on a basis, or refused with the reason.
+   */
+  public ProcessingGuard processingGuard() {
+    return processingGuard;
   }
 
   /** Erasure at a person's request, and its receipts. */
@@ -348,8 +381,8 @@ public final class Custodian {
 
     /**
      * What every new workspace also starts with, stored by your code in the workspace's creating
-     * transaction (bound to the new workspace, after its OWNER's membership and the built-in default
-     * pipeline); if it throws, no workspace is created. Runs in the order added.
+     * transaction (bound to the new workspace, after its OWNER's membership, the built-in default
+     * pipeline and purposes); if it throws, no workspace is created. Runs in the order added.
      */
     public Builder workspaceInitializer(WorkspaceInitializer initializer) {
       workspaceInitializers.add(Objects.requireNonNull(initializer, "initializer"));

@@ -100,7 +100,7 @@ class CustodianTest {
     ErasureReceipt receipt = custodian.erasure().erase().erase(me, acme.id(), ada.id());
 
     assertThat(receipt.removedByParticipant())
-        .containsExactly(Map.entry("dealContacts", 0), Map.entry("activities", 0), Map.entry("activityLinks", 0),
+        .containsExactly(Map.entry("dealContacts", 0), Map.entry("consent", 0), Map.entry("activities", 0), Map.entry("activityLinks", 0),
             Map.entry("tasks", 0), Map.entry("taskLinks", 0), Map.entry("notes", 2), Map.entry("contacts", 1));
     assertThat(receipt.forReview()).isEmpty();
     assertThat(persistence.transactions().inWorkspace(acme.id(),

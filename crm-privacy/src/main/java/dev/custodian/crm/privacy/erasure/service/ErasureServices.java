@@ -4,6 +4,7 @@ import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
@@ -30,9 +31,12 @@ public final class ErasureServices {
   public static final String TASKS = "tasks";
   public static final String TASK_LINKS = "taskLinks";
 
+  /** The receipt's name for the link of the person's consent subject (the ledger's entries stay, naming no one). */
+  public static final String CONSENT = "consent";
+
   /** The receipt names the library's own participants take; an embedder's participant needs another. */
   public static final Set<String> BUILT_IN_NAMES =
-      Set.of(CONTACT_RECORD, DEAL_CONTACTS, ACTIVITIES, ACTIVITY_LINKS, TASKS, TASK_LINKS);
+      Set.of(CONTACT_RECORD, DEAL_CONTACTS, ACTIVITIES, ACTIVITY_LINKS, TASKS, TASK_LINKS, CONSENT);
 
   private ErasureServices() {}
 
@@ -42,6 +46,11 @@ public final class ErasureServices {
    */
   public static List<ErasureParticipant> activitiesAndTasks(ActivityRepository activities, TaskRepository tasks) {
     return ActivityAndTaskParticipants.of(activities, tasks);
+  }
+
+  /** The participant that removes the link of a person's consent subject (the ledger's entries stay). */
+  public static ErasureParticipant consent(ConsentLedger ledger) {
+    return new ConsentParticipant(ledger);
   }
 
   /** The participant that removes a person's links to deals (the deals stay). */
