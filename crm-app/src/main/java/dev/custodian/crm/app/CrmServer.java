@@ -10,6 +10,7 @@ import dev.custodian.crm.app.account.AccountModule;
 import dev.custodian.crm.app.activity.ActivityModule;
 import dev.custodian.crm.app.company.CompanyModule;
 import dev.custodian.crm.app.deal.DealModule;
+import dev.custodian.crm.app.consent.ConsentModule;
 import dev.custodian.crm.app.contact.ContactModule;
 import dev.custodian.crm.app.core.CoreModule;
 import dev.custodian.crm.app.database.DatabaseConnection;
@@ -152,7 +153,7 @@ public final class CrmServer implements AutoCloseable {
   private static List<Module> features() {
     return List.of(new WorkspaceModule(), new ContactModule(), new CompanyModule(), new PipelineModule(),
         new DealModule(), new ActivityModule(), new ErasureModule(),
-        new AccountModule(), new SessionModule(), new AccessModule());
+        new AccountModule(), new SessionModule(), new AccessModule(), new ConsentModule());
   }
 
   /** Runs the pending migrations as the owner role, then stops what it started. */
