@@ -9,6 +9,7 @@ import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
@@ -63,6 +64,14 @@ public interface Persistence {
 
   /** Contacts whose processing is restricted. */
   ProcessingRestrictions processingRestrictions();
+
+  /**
+   * A contact's consent at once (purposes, entries, restriction), in one statement if the adapter
+   * can; by default the same answer from the stores above, a statement each.
+   */
+  default ContactConsentReader contactConsent() {
+    return ContactConsentReader.composed(contacts(), purposes(), consentLedger(), processingRestrictions());
+  }
 
   SuppressionEntryRepository suppressionEntries();
 

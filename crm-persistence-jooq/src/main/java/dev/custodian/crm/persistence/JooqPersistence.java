@@ -9,6 +9,7 @@ import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
@@ -69,6 +70,7 @@ public final class JooqPersistence implements Persistence {
   private final PurposeRepository purposes;
   private final ConsentLedger consentLedger;
   private final ProcessingRestrictions processingRestrictions;
+  private final ContactConsentReader contactConsent;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
   private final MailOutbox mailOutbox;
@@ -96,6 +98,7 @@ public final class JooqPersistence implements Persistence {
     this.purposes = JooqConsentStores.purposes(transactions);
     this.consentLedger = JooqConsentStores.ledger(transactions);
     this.processingRestrictions = JooqConsentStores.restrictions(transactions);
+    this.contactConsent = JooqConsentStores.contactConsent(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
     this.mailOutbox = JooqMailStores.outbox(transactions);
@@ -192,6 +195,12 @@ public final class JooqPersistence implements Persistence {
   @Override
   public ProcessingRestrictions processingRestrictions() {
     return processingRestrictions;
+  }
+
+  /** One statement: the contact, its restriction, the purposes and its entries, by left joins. */
+  @Override
+  public ContactConsentReader contactConsent() {
+    return contactConsent;
   }
 
   @Override

@@ -75,7 +75,13 @@ class AccessSweepTest {
       Map.entry("PATCH /api/v1/workspaces/{workspaceId}/activities/{activityId}", "{\"subject\":\"Swept %s\"}"),
       Map.entry("POST /api/v1/workspaces/{workspaceId}/tasks", "{\"title\":\"Swept %s\",\"contactIds\":[\"{contactId}\"]}"),
       Map.entry("PATCH /api/v1/workspaces/{workspaceId}/tasks/{taskId}", "{\"done\":true}"),
-      Map.entry("PATCH /api/v1/me", "{\"name\":\"Swept Person\"}"));
+      Map.entry("PATCH /api/v1/me", "{\"name\":\"Swept Person\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/purposes",
+          "{\"key\":\"swept-%s\",\"name\":\"Swept\",\"legalBasis\":\"CONSENT\"}"),
+      Map.entry("PATCH /api/v1/workspaces/{workspaceId}/purposes/{purposeKey}", "{\"name\":\"Swept %s\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/consent/events",
+          "{\"contactId\":\"{contactId}\",\"purpose\":\"analytics\",\"kind\":\"OBJECTED\",\"source\":\"API\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/consent/proof", "{\"email\":\"swept@example.org\"}"));
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
   private static TestApp app;
@@ -317,7 +323,8 @@ class AccessSweepTest {
         .replace("{pipelineId}", pipeline)
         .replace("{stageId}", stage)
         .replace("{activityId}", activity)
-        .replace("{taskId}", task);
+        .replace("{taskId}", task)
+        .replace("{purposeKey}", "service-delivery"); // a default purpose of every workspace
     assertThat(path).as("every path parameter of %s is known to the sweep", route.key()).doesNotContain("{");
     String body = BODIES.get(route.key());
     HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path));

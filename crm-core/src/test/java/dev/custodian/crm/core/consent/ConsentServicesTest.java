@@ -192,7 +192,7 @@ class ConsentServicesTest {
     assertThat(decide(ada, "unheard-of")).isEqualTo(new ProcessingDecision.Refused(Reason.UNDECLARED_PURPOSE));
     consent.purposes().retire(admin, ws, new PurposeKey("service-delivery"));
     assertThat(decide(ada, "service-delivery")).isEqualTo(new ProcessingDecision.Refused(Reason.RETIRED_PURPOSE));
-    assertThat(consent.ledger().states(viewer, ws, ada.id())).extracting(ConsentState::purpose)
+    assertThat(consent.ledger().consentOf(viewer, ws, ada.id()).states()).extracting(ConsentState::purpose)
         .doesNotContain(new PurposeKey("service-delivery"));
   }
 
@@ -206,10 +206,10 @@ class ConsentServicesTest {
     assertConflict(() -> record(ada, "analytics", "WITHDRAWN", "API"), CrmException.Kind.INVALID_STATE);
     assertConflict(() -> record(ada, "analytics", "RESTORED", "API"), CrmException.Kind.INVALID_STATE);
     assertThat(record(ada, "newsletter", "WITHDRAWN", "API")).isInstanceOf(ConsentState.NotGiven.class);
-    assertThat(consent.ledger().events(viewer, ws, ada.id())).isEmpty();
+    assertThat(consent.ledger().consentOf(viewer, ws, ada.id()).events()).isEmpty();
     record(ada, "analytics", "OBJECTED", "API");
     record(ada, "analytics", "OBJECTED", "API");
-    assertThat(consent.ledger().events(viewer, ws, ada.id())).hasSize(1);
+    assertThat(consent.ledger().consentOf(viewer, ws, ada.id()).events()).hasSize(1);
     assertConflict(() -> record(ada, "analytics", "RESTORED", "API"), CrmException.Kind.CONSENT_REQUIRED);
   }
 

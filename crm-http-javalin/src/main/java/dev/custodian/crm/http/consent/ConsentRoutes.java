@@ -1,6 +1,5 @@
 package dev.custodian.crm.http.consent;
 
-import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.error.FieldError;
@@ -9,6 +8,7 @@ import dev.custodian.crm.core.common.validation.Uuids;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.consent.ConsentProof;
 import dev.custodian.crm.core.consent.ConsentState;
+import dev.custodian.crm.core.consent.ContactConsent;
 import dev.custodian.crm.core.consent.Purpose;
 import dev.custodian.crm.core.consent.PurposeKey;
 import dev.custodian.crm.core.consent.port.in.ConsentUseCases;
@@ -57,6 +57,7 @@ final class ConsentRoutes implements RouteGroup {
   static final String PURPOSE = PURPOSES + "/{purposeKey}";
   static final String RETIRE = PURPOSE + "/retire";
   static final String EVENTS = WORKSPACE + "/consent/events";
+  static final String CONTACT_EVENTS = WORKSPACE + "/contacts/{contactId}/consent/events";
   static final String PROOF = WORKSPACE + "/consent/proof";
   static final String CONTACT_CONSENT = WORKSPACE + "/contacts/{contactId}/consent";
   static final String RESTRICTION = WORKSPACE + "/contacts/{contactId}/restriction";
@@ -95,13 +96,13 @@ final class ConsentRoutes implements RouteGroup {
     table.get(CONTACT_CONSENT).access(read)
         .describe("getContactConsent", "A contact's consent state for every current purpose, and its restriction")
         .responds(200, ConsentStatesResponse.class).handle(this::states);
-    table.get(EVENTS).access(read)
+    table.get(CONTACT_EVENTS).access(read)
         .describe("listConsentEvents", "A contact's consent ledger entries, oldest first")
-        .queryId("contactId", "The contact whose entries to list (required)")
         .responds(200, ConsentEventListResponse.class).handle(this::events);
     table.post(EVENTS).access(record)
-        .describe("recordConsent", "Record a grant, withdrawal, objection or restore; answers the state after it")
-        .request(RecordConsentRequest.class).responds(201, ConsentStateResponse.class).handle(this::record);
+        .describe("recordConsent", "Record a grant, withdrawal, objection or restore; answers the state after it "
+            + "(an entry that would change nothing appends none)")
+        .request(RecordConsentRequest.class).responds(200, ConsentStateResponse.class).handle(this::record);
     table.post(PROOF).access(manage)
         .describe("consentProof", "Every ledger entry of an address, its contact present or erased")
         .request(ProofRequest.class).responds(200, ConsentEventListResponse.class).handle(this::proof);
@@ -174,25 +175,24 @@ final class ConsentRoutes implements RouteGroup {
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
     ContactId contact = contactId(ctx, v);
     v.throwIfInvalid();
-    Actor actor = CurrentActor.of(ctx);
-    // one transaction each: the restriction's read runs after the states' (both check the contact)
-    var states = useCases.ledger().states(actor, workspace, contact);
-    Optional<Instant> restricted = useCases.restrictions().restrictedSince(actor, workspace, contact);
-    ctx.json(new ConsentStatesResponse(contact.value(), restricted.orElse(null),
-        states.stream().map(ConsentStateResponse::from).toList()));
+    ContactConsent consent = useCases.ledger().consentOf(CurrentActor.of(ctx), workspace, contact);
+    ctx.json(new ConsentStatesResponse(contact.value(), consent.restrictedSince().orElse(null),
+        consent.states().stream().map(ConsentStateResponse::from).toList()));
   }
 
   void events(Context ctx) {
     Validator v = new Validator();
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
-    ContactId contact = v.required(FieldError.Location.PARAMETER, "contactId", ctx.queryParam("contactId"),
-        raw -> ContactId.of(Uuids.parse(raw)));
+    ContactId contact = contactId(ctx, v);
     v.throwIfInvalid();
-    ctx.json(new ConsentEventListResponse(useCases.ledger().events(CurrentActor.of(ctx), workspace, contact).stream()
-        .map(ConsentEventResponse::from).toList()));
+    ctx.json(new ConsentEventListResponse(useCases.ledger().consentOf(CurrentActor.of(ctx), workspace, contact)
+        .events().stream().map(ConsentEventResponse::from).toList()));
   }
 
-  /** {@code POST}: 201 with the state after it (an entry that changes nothing answers the state, appending none). */
+  /**
+   * {@code POST}: 200 with the state after it. The answer is the contact's state, not a new
+   * resource: an entry that would change nothing appends none and answers the same.
+   */
   void record(Context ctx) throws Exception {
     Validator v = new Validator();
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
@@ -209,7 +209,7 @@ final class ConsentRoutes implements RouteGroup {
     }
     v.throwIfInvalid();
     ConsentState state = useCases.ledger().record(CurrentActor.of(ctx), command);
-    ctx.status(HttpStatus.CREATED).json(ConsentStateResponse.from(state));
+    ctx.json(ConsentStateResponse.from(state));
   }
 
   void proof(Context ctx) throws Exception {

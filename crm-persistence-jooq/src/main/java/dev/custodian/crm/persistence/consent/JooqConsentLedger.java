@@ -129,7 +129,7 @@ final class JooqConsentLedger implements ConsentLedger {
     return CONSENT_EVENTS.TENANT_ID.eq(workspace.value()).and(CONSENT_EVENTS.ADDRESS_HASH.eq(address.hex()));
   }
 
-  private static ConsentEvent toEvent(ConsentEventsRecord row) {
+  static ConsentEvent toEvent(ConsentEventsRecord row) {
     ConsentProof proof = new ConsentProof(Optional.ofNullable(row.getNoticeVersion()),
         instant(row.getOptInRequestedAt()), instant(row.getOptInConfirmedAt()),
         Optional.ofNullable(row.getIpPrefix()), Optional.ofNullable(row.getUserAgent()),

@@ -1,6 +1,7 @@
 package dev.custodian.crm.persistence.consent;
 
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.persistence.common.JooqTransactions;
@@ -16,6 +17,11 @@ public final class JooqConsentStores {
 
   public static ConsentLedger ledger(JooqTransactions transactions) {
     return new JooqConsentLedger(transactions);
+  }
+
+  /** A contact's consent (purposes, entries, restriction) in one statement. */
+  public static ContactConsentReader contactConsent(JooqTransactions transactions) {
+    return new JooqContactConsentReader(transactions);
   }
 
   public static ProcessingRestrictions restrictions(JooqTransactions transactions) {

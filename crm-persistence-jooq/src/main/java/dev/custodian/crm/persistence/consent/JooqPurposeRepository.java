@@ -95,7 +95,7 @@ final class JooqPurposeRepository implements PurposeRepository {
     return row;
   }
 
-  private static Purpose toPurpose(ConsentPurposesRecord row) {
+  static Purpose toPurpose(ConsentPurposesRecord row) {
     return Purpose.reconstitute(WorkspaceId.of(row.getTenantId()), new PurposeKey(row.getPurposeKey()),
         new PurposeText(row.getName()), Optional.ofNullable(row.getDescription()).map(PurposeText::new),
         LegalBasis.valueOf(row.getLegalBasis()),

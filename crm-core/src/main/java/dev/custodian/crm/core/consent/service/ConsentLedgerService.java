@@ -12,6 +12,7 @@ import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.consent.AddressHash;
 import dev.custodian.crm.core.consent.ConsentEvent;
 import dev.custodian.crm.core.consent.ConsentState;
+import dev.custodian.crm.core.consent.ContactConsent;
 import dev.custodian.crm.core.consent.ProcessingDecision;
 import dev.custodian.crm.core.consent.Purpose;
 import dev.custodian.crm.core.consent.PurposeBound;
@@ -21,6 +22,7 @@ import dev.custodian.crm.core.consent.port.in.ConsentUseCases;
 import dev.custodian.crm.core.consent.port.in.RecordConsentCommand;
 import dev.custodian.crm.core.consent.port.out.ConsentAddressHasher;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
@@ -45,17 +47,20 @@ public final class ConsentLedgerService implements ConsentUseCases.Ledger, Purpo
   private final ContactRepository contacts;
   private final ConsentAddressHasher hasher;
   private final ProcessingGuard guard;
+  private final ContactConsentReader reader;
   private final IdGenerator ids;
   private final Clock clock;
 
   public ConsentLedgerService(WorkspaceTransactions transactions, PurposeRepository purposes, ConsentLedger ledger,
-      ContactRepository contacts, ConsentAddressHasher hasher, ProcessingGuard guard, IdGenerator ids, Clock clock) {
+      ContactRepository contacts, ConsentAddressHasher hasher, ProcessingGuard guard, ContactConsentReader reader,
+      IdGenerator ids, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.purposes = Objects.requireNonNull(purposes, "purposes");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.contacts = Objects.requireNonNull(contacts, "contacts");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
     this.guard = Objects.requireNonNull(guard, "guard");
+    this.reader = Objects.requireNonNull(reader, "reader");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -99,29 +104,9 @@ public final class ConsentLedgerService implements ConsentUseCases.Ledger, Purpo
   }
 
   @Override
-  public List<ConsentState> states(Actor actor, WorkspaceId workspace, ContactId contact) {
-    return transactions.inWorkspace(workspace, actor, Permission.CONSENT_READ, () -> {
-      if (contacts.findById(workspace, contact).isEmpty()) {
-        throw new NotFoundException("contact");
-      }
-      List<ConsentEvent> events = ledger.subjectOf(workspace, contact)
-          .map(subject -> ledger.eventsOf(workspace, subject)).orElse(List.of());
-      return purposes.list(workspace).stream()
-          .filter(purpose -> !purpose.isRetired())
-          .map(purpose -> ConsentState.fold(purpose, events))
-          .toList();
-    });
-  }
-
-  @Override
-  public List<ConsentEvent> events(Actor actor, WorkspaceId workspace, ContactId contact) {
-    return transactions.inWorkspace(workspace, actor, Permission.CONSENT_READ, () -> {
-      if (contacts.findById(workspace, contact).isEmpty()) {
-        throw new NotFoundException("contact");
-      }
-      return ledger.subjectOf(workspace, contact).map(subject -> ledger.eventsOf(workspace, subject))
-          .orElse(List.of());
-    });
+  public ContactConsent consentOf(Actor actor, WorkspaceId workspace, ContactId contact) {
+    return transactions.inWorkspace(workspace, actor, Permission.CONSENT_READ,
+        () -> reader.read(workspace, contact).orElseThrow(() -> new NotFoundException("contact")));
   }
 
   @Override

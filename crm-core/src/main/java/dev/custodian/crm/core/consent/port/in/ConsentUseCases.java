@@ -4,6 +4,7 @@ import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.consent.ConsentEvent;
 import dev.custodian.crm.core.consent.ConsentState;
+import dev.custodian.crm.core.consent.ContactConsent;
 import dev.custodian.crm.core.consent.ProcessingDecision;
 import dev.custodian.crm.core.consent.Purpose;
 import dev.custodian.crm.core.consent.PurposeKey;
@@ -59,11 +60,13 @@ public record ConsentUseCases(Purposes purposes, Ledger ledger, Restrictions res
      */
     ConsentState record(Actor actor, RecordConsentCommand command);
 
-    /** The contact's state for every current purpose, in the purposes' order. */
-    List<ConsentState> states(Actor actor, WorkspaceId workspace, ContactId contact);
-
-    /** The contact's ledger entries, oldest first (none when it has none). */
-    List<ConsentEvent> events(Actor actor, WorkspaceId workspace, ContactId contact);
+    /**
+     * The contact's consent at once: purposes, entries (oldest first) and restriction; its
+     * {@link ContactConsent#states()} are its state for every current purpose.
+     *
+     * @throws dev.custodian.crm.core.common.error.NotFoundException for no such contact
+     */
+    ContactConsent consentOf(Actor actor, WorkspaceId workspace, ContactId contact);
 
     /** Every entry under the address, whatever contact, present or erased (proof, ADMIN). */
     List<ConsentEvent> proof(Actor actor, WorkspaceId workspace, EmailAddress address);
