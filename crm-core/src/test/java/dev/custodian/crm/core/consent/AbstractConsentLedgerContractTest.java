@@ -6,8 +6,10 @@ import static dev.custodian.crm.core.contact.ContactFixtures.aContact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.Contact;
+import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.AbstractPortContractTest;
@@ -27,6 +29,8 @@ public abstract class AbstractConsentLedgerContractTest extends AbstractPortCont
 
   protected ConsentLedger ledger;
   protected ContactRepository contacts;
+  protected PurposeRepository purposes;
+  protected ContactConsentReader reader;
 
   protected abstract ConsentLedger ledger();
 
@@ -36,11 +40,15 @@ public abstract class AbstractConsentLedgerContractTest extends AbstractPortCont
   /** The purposes entries name (stored first: an entry's purpose is declared), on the same transactions. */
   protected abstract PurposeRepository purposes();
 
+  /** A contact's consent at once, over {@link #contacts}, {@link #purposes} and {@link #ledger} (called after them). */
+  protected abstract ContactConsentReader contactConsent();
+
   @Override
   protected void portsReady() {
     ledger = ledger();
     contacts = contacts();
-    PurposeRepository purposes = purposes();
+    purposes = purposes();
+    reader = contactConsent();
     for (WorkspaceId workspace : List.of(a, b)) {
       run(workspace, () -> {
         purposes.insert(ConsentFixtures.aPurpose(workspace, "newsletter", LegalBasis.CONSENT));
@@ -96,6 +104,31 @@ public abstract class AbstractConsentLedgerContractTest extends AbstractPortCont
         .reduce((x, y) -> y).orElseThrow();
     assertThat(in(a, () -> ledger.latestFor(a, address, new PurposeKey("newsletter")))).contains(lastNewsletter);
     assertThat(in(a, () -> ledger.latestFor(a, anAddress(), new PurposeKey("newsletter")))).isEmpty();
+  }
+
+  @Test
+  void aContactsConsentIsReadAtOnce() {
+    Contact ada = storedContact(a);
+    Contact grace = storedContact(a);
+    SubjectRef subject = subjectOf(ada);
+    AddressHash address = anAddress();
+    ConsentEvent granted = anEvent(a, subject, address, "newsletter", ConsentEventKind.GRANTED, Instant.now());
+    ConsentEvent objected = anEvent(a, subject, address, "analytics", ConsentEventKind.OBJECTED, Instant.now());
+    ConsentEvent withdrawn = anEvent(a, subject, address, "newsletter", ConsentEventKind.WITHDRAWN, Instant.now());
+    run(a, () -> {
+      ledger.append(granted);
+      ledger.append(objected);
+      ledger.append(withdrawn);
+    });
+
+    ContactConsent consent = in(a, () -> reader.read(a, ada.id())).orElseThrow();
+
+    assertThat(consent.purposes()).extracting(p -> p.key().value()).containsExactlyInAnyOrder("newsletter", "analytics");
+    assertThat(consent.events()).containsExactly(granted, objected, withdrawn);
+    assertThat(consent.restrictedSince()).isEmpty();
+    assertThat(in(a, () -> reader.read(a, grace.id())).orElseThrow().events()).isEmpty();
+    assertThat(in(a, () -> reader.read(a, new ContactId(UUID.randomUUID())))).isEmpty();
+    assertThat(in(b, () -> reader.read(b, ada.id()))).isEmpty();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.custodian.crm.core.consent;
 
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
@@ -15,6 +16,12 @@ class InMemoryConsentLedgerTest extends AbstractConsentLedgerContractTest {
   @Override
   protected ConsentLedger ledger() {
     return new InMemoryConsentLedger(ports.transactions());
+  }
+
+  @Override
+  protected ContactConsentReader contactConsent() {
+    return ContactConsentReader.composed(contacts, purposes, ledger,
+        new InMemoryProcessingRestrictions(ports.transactions()));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.custodian.crm.persistence.consent;
 
 import dev.custodian.crm.core.consent.AbstractConsentLedgerContractTest;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.persistence.testing.TestDatabase;
@@ -15,6 +16,11 @@ class JooqConsentLedgerTest extends AbstractConsentLedgerContractTest {
   @Override
   protected ConsentLedger ledger() {
     return db.persistence().consentLedger();
+  }
+
+  @Override
+  protected ContactConsentReader contactConsent() {
+    return db.persistence().contactConsent();
   }
 
   @Override
