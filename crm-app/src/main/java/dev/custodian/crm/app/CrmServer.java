@@ -8,16 +8,18 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.custodian.crm.app.access.AccessModule;
 import dev.custodian.crm.app.account.AccountModule;
 import dev.custodian.crm.app.activity.ActivityModule;
+import dev.custodian.crm.app.audit.AuditModule;
 import dev.custodian.crm.app.company.CompanyModule;
-import dev.custodian.crm.app.deal.DealModule;
 import dev.custodian.crm.app.consent.ConsentModule;
 import dev.custodian.crm.app.contact.ContactModule;
 import dev.custodian.crm.app.core.CoreModule;
+import dev.custodian.crm.app.customfield.CustomFieldModule;
 import dev.custodian.crm.app.database.DatabaseConnection;
 import dev.custodian.crm.app.database.DatabaseSetup;
 import dev.custodian.crm.app.database.EmbeddedPostgresDatabase;
 import dev.custodian.crm.app.database.EmbeddedPostgresWatchdog;
 import dev.custodian.crm.app.database.PersistenceModule;
+import dev.custodian.crm.app.deal.DealModule;
 import dev.custodian.crm.app.erasure.ErasureModule;
 import dev.custodian.crm.app.http.HttpModule;
 import dev.custodian.crm.app.keys.KeyModule;
@@ -26,6 +28,7 @@ import dev.custodian.crm.app.mail.MailDelivery;
 import dev.custodian.crm.app.pipeline.PipelineModule;
 import dev.custodian.crm.app.session.SessionModule;
 import dev.custodian.crm.app.workspace.WorkspaceModule;
+import dev.custodian.crm.core.audit.AuditVerification;
 import dev.custodian.crm.core.mail.port.out.Mailer;
 import dev.custodian.crm.core.mail.service.MailDispatcher;
 import dev.custodian.crm.http.HttpApi;
@@ -152,8 +155,44 @@ public final class CrmServer implements AutoCloseable {
   /** Every feature, one module each: a feature's module binds its stores, use cases and routes. */
   private static List<Module> features() {
     return List.of(new WorkspaceModule(), new ContactModule(), new CompanyModule(), new PipelineModule(),
-        new DealModule(), new ActivityModule(), new ErasureModule(),
-        new AccountModule(), new SessionModule(), new AccessModule(), new ConsentModule());
+        new DealModule(), new ActivityModule(), new CustomFieldModule(), new ErasureModule(),
+        new AccountModule(), new SessionModule(), new AccessModule(), new AuditModule(), new ConsentModule());
+  }
+
+  /**
+   * Verifies every audit chain (the platform's and each workspace's, each in a transaction of its
+   * own, as the application role) with the master key, then stops what it started.
+   *
+   * @throws StartupException with one clear line when the database or the key cannot be used
+   */
+  public static List<AuditVerification> auditVerify(AppConfig config) {
+    if (config.embedded()) {
+      EmbeddedPostgresDatabase.requirePrivateDataDirectory(config.dataDir());
+    }
+    MasterKey masterKey = MasterKeys.load(config);
+    EmbeddedPostgresDatabase embedded = null;
+    HikariDataSource pool = null;
+    try {
+      DatabaseConnection db;
+      if (config.embedded()) {
+        embedded = EmbeddedPostgresDatabase.start(config.dataDir());
+        db = embedded.connection();
+      } else {
+        db = externalConnection(config, "audit-verify");
+      }
+      pool = DatabaseSetup.prepareToServe(db, config.databaseTimeouts(), 2);
+      JooqPersistence persistence = DatabaseSetup.persistence(pool);
+      Custodian custodian = MasterKeys.verified(() -> Custodian.builder()
+          .persistence(persistence).keys(masterKey).build());
+      return custodian.audit().verifyAll().verifyAll();
+    } finally {
+      if (pool != null) {
+        pool.close();
+      }
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
   }
 
   /** Runs the pending migrations as the owner role, then stops what it started. */

@@ -2,6 +2,7 @@ package dev.custodian.crm.app;
 
 import dev.custodian.crm.app.bench.ApiBench;
 import dev.custodian.crm.app.database.DatabaseConnection;
+import dev.custodian.crm.core.audit.AuditVerification;
 import dev.custodian.crm.persistence.common.StatementCounter;
 import java.io.PrintStream;
 import java.util.List;
@@ -11,12 +12,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Command line of crm-app.jar: {@code serve} runs the server, {@code migrate} the migrations,
- * {@code bench api} measures the cost of the API's requests on a scratch server.
+ * {@code audit-verify} checks every audit chain (exit 3 when one is broken), {@code bench api}
+ * measures the cost of the API's requests on a scratch server.
  */
 public final class Main {
 
-  static final String USAGE = "usage: java -jar crm-app.jar serve|migrate|" + ApiBench.USAGE
+  static final String USAGE = "usage: java -jar crm-app.jar serve|migrate|audit-verify|" + ApiBench.USAGE
       + "  (configuration from CRM_* environment variables; see the README)";
+
+  /** The exit code of {@code audit-verify} when a chain is broken. */
+  static final int AUDIT_BROKEN = 3;
 
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -44,7 +49,7 @@ public final class Main {
       // data; only the pool size is taken from them
       return ApiBench.run(List.of(args).subList(1, args.length), env, out, err, Main::benchTarget);
     }
-    if (args.length != 1 || !(args[0].equals("serve") || args[0].equals("migrate"))) {
+    if (args.length != 1 || !List.of("serve", "migrate", "audit-verify").contains(args[0])) {
       err.println(USAGE);
       return 2;
     }
@@ -59,6 +64,8 @@ public final class Main {
       if (args[0].equals("serve")) {
         CrmServer server = CrmServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "crm-shutdown"));
+      } else if (args[0].equals("audit-verify")) {
+        return auditVerify(config, out, err);
       } else {
         int applied = CrmServer.migrate(config);
         err.println("crm-app: " + applied + " migration(s) applied; the schema is up to date");
@@ -72,6 +79,24 @@ public final class Main {
       err.println("crm-app: unexpected failure (" + e.getClass().getName() + ")");
       return 1;
     }
+  }
+
+  /** Verifies every audit chain: one line per chain on {@code out}; 0 when all verify, {@link #AUDIT_BROKEN} otherwise. */
+  private static int auditVerify(AppConfig config, PrintStream out, PrintStream err) {
+    List<AuditVerification> results = CrmServer.auditVerify(config);
+    long broken = 0;
+    for (AuditVerification result : results) {
+      String chain = result.chain().isPlatform() ? "platform" : "workspace " + result.chain().label();
+      if (result.valid()) {
+        out.println(chain + ": valid, " + result.entries() + " entries");
+      } else {
+        broken++;
+        AuditVerification.Break first = result.firstBreak().orElseThrow();
+        out.println(chain + ": BROKEN at entry " + first.sequence() + " (" + first.kind().label() + ")");
+      }
+    }
+    err.println("crm-app: " + results.size() + " audit chain(s) checked, " + broken + " broken");
+    return broken == 0 ? 0 : AUDIT_BROKEN;
   }
 
   /** The real server, started on the bench's scratch environment, as the bench sees it. */

@@ -4,15 +4,18 @@ import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
 import dev.custodian.crm.core.access.port.out.CredentialLookup;
 import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
-import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
+import dev.custodian.crm.core.activity.port.out.ActivityRepository;
+import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
-import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
+import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
@@ -22,8 +25,8 @@ import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
 import dev.custodian.crm.core.task.port.out.TaskRepository;
-import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.timeline.port.out.TimelineRepository;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 
@@ -55,6 +58,9 @@ public interface Persistence {
   LinkTargets linkTargets();
 
   TimelineRepository timelines();
+  CustomFieldRepository customFields();
+
+  CustomValueRepository customValues();
 
   /** A workspace's declared purposes of processing. */
   PurposeRepository purposes();
@@ -94,6 +100,9 @@ public interface Persistence {
   InvitationRepository invitations();
 
   ApiKeyRepository apiKeys();
+
+  /** The audit trail's rows, heads and subject keys. */
+  AuditStore auditStore();
 
   /**
    * What a request's first statement reads: a credential or an account with its membership, in

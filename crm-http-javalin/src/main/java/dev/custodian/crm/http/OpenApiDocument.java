@@ -139,6 +139,10 @@ final class OpenApiDocument {
       offer.sorts().keySet().forEach(field -> offer.companionOf(field).ifPresent(companion -> sort.put("description",
           sort.get("description").asText() + "; " + field + " needs " + companion + "= given once")));
     }
+    if (offer.searchable()) {
+      query(parameters, "q").put("description", "Search: a case-insensitive substring of the fields the list names; unranked")
+          .putObject("schema").put("type", "string").put("minLength", ListQuery.MIN_SEARCH).put("maxLength", ListQuery.MAX_SEARCH);
+    }
     query(parameters, "limit").putObject("schema").put("type", "integer").put("minimum", 1)
         .put("maximum", PageRequest.MAX_LIMIT).put("default", PageRequest.DEFAULT_LIMIT);
     query(parameters, "cursor").put("description", "A page's nextCursor, with the same filters and sort")
@@ -281,7 +285,7 @@ final class OpenApiDocument {
       }
       return schema;
     }
-    if (JsonNode.class.isAssignableFrom(c)) {
+    if (JsonNode.class.isAssignableFrom(c) || c == Object.class) {
       return schema; // any JSON
     }
     return ref(c);

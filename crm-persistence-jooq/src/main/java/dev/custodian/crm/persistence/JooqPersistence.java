@@ -7,12 +7,15 @@ import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.activity.port.out.ActivityRepository;
+import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -29,10 +32,12 @@ import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import dev.custodian.crm.persistence.access.JooqAccessStores;
 import dev.custodian.crm.persistence.account.JooqAccountStores;
 import dev.custodian.crm.persistence.activity.JooqActivityStores;
+import dev.custodian.crm.persistence.audit.JooqAuditStores;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.company.JooqCompanyStores;
 import dev.custodian.crm.persistence.consent.JooqConsentStores;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
+import dev.custodian.crm.persistence.customfield.JooqCustomFieldStores;
 import dev.custodian.crm.persistence.deal.JooqDealStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
@@ -66,6 +71,8 @@ public final class JooqPersistence implements Persistence {
   private final TaskRepository tasks;
   private final LinkTargets linkTargets;
   private final TimelineRepository timelines;
+  private final CustomFieldRepository customFields;
+  private final CustomValueRepository customValues;
   private final SuppressionEntryRepository suppressionEntries;
   private final PurposeRepository purposes;
   private final ConsentLedger consentLedger;
@@ -82,6 +89,7 @@ public final class JooqPersistence implements Persistence {
   private final InvitationRepository invitations;
   private final ApiKeyRepository apiKeys;
   private final CredentialLookup credentials;
+  private final AuditStore auditStore;
 
   private JooqPersistence(DataSource appDataSource) {
     this.transactions = new JooqTransactions(appDataSource);
@@ -94,6 +102,8 @@ public final class JooqPersistence implements Persistence {
     this.tasks = JooqTaskStores.tasks(transactions);
     this.linkTargets = JooqActivityStores.linkTargets(transactions);
     this.timelines = JooqActivityStores.timelines(transactions);
+    this.customFields = JooqCustomFieldStores.customFields(transactions);
+    this.customValues = JooqCustomFieldStores.customValues(transactions);
     this.suppressionEntries = JooqErasureStores.suppressionEntries(transactions);
     this.purposes = JooqConsentStores.purposes(transactions);
     this.consentLedger = JooqConsentStores.ledger(transactions);
@@ -110,6 +120,7 @@ public final class JooqPersistence implements Persistence {
     this.invitations = JooqAccessStores.invitations(transactions);
     this.apiKeys = JooqAccessStores.apiKeys(transactions);
     this.credentials = JooqAccessStores.credentials(transactions);
+    this.auditStore = JooqAuditStores.store(transactions);
   }
 
   /**
@@ -204,6 +215,16 @@ public final class JooqPersistence implements Persistence {
   }
 
   @Override
+  public CustomFieldRepository customFields() {
+    return customFields;
+  }
+
+  @Override
+  public CustomValueRepository customValues() {
+    return customValues;
+  }
+
+  @Override
   public SuppressionEntryRepository suppressionEntries() {
     return suppressionEntries;
   }
@@ -256,6 +277,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public ApiKeyRepository apiKeys() {
     return apiKeys;
+  }
+
+  @Override
+  public AuditStore auditStore() {
+    return auditStore;
   }
 
   /** One statement per lookup, which also binds a workspace transaction. */

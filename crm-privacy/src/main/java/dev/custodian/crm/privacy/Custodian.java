@@ -16,6 +16,7 @@ import dev.custodian.crm.core.account.port.out.PasswordHasher;
 import dev.custodian.crm.core.account.service.AccountServices;
 import dev.custodian.crm.core.activity.port.in.ActivityUseCases;
 import dev.custodian.crm.core.activity.service.ActivityServices;
+import dev.custodian.crm.core.audit.port.out.AuditLog;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.company.port.in.CompanyUseCases;
@@ -27,6 +28,9 @@ import dev.custodian.crm.core.consent.service.ProcessingGuard;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.contact.service.ContactServices;
+import dev.custodian.crm.core.customfield.port.in.CustomFieldUseCases;
+import dev.custodian.crm.core.customfield.service.CustomFieldServices;
+import dev.custodian.crm.core.customfield.service.CustomValueIntake;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.service.DealServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
@@ -50,6 +54,9 @@ import dev.custodian.crm.core.timeline.service.TimelineServices;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.service.WorkspaceServices;
+import dev.custodian.crm.privacy.audit.ChainedAuditLog;
+import dev.custodian.crm.privacy.audit.port.in.AuditUseCases;
+import dev.custodian.crm.privacy.audit.service.AuditServices;
 import dev.custodian.crm.privacy.consent.KeyedConsentAddressHasher;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
@@ -87,6 +94,7 @@ public final class Custodian {
   private final ContactUseCases contacts;
   private final CompanyUseCases companies;
   private final PipelineUseCases pipelines;
+  private final CustomFieldUseCases customFields;
   private final DealUseCases deals;
   private final ActivityUseCases activities;
   private final TaskUseCases tasks;
@@ -97,6 +105,7 @@ public final class Custodian {
   private final AccountUseCases accounts;
   private final SessionUseCases sessions;
   private final AccessUseCases access;
+  private final AuditUseCases audit;
   private final Throttle throttle;
   private final Persistence persistence;
   private final Clock clock;
@@ -110,9 +119,11 @@ public final class Custodian {
     this.throttle = new Throttle(p.transactions(), p.throttleEntries(), new KeyedThrottleHasher(builder.keys),
         builder.clock, builder.throttleLimit, builder.throttleWindow);
     TokenGenerator tokens = TokenGenerator.secureRandom();
+    // One trail for every feature: each audited action appends in its own transaction.
+    AuditLog auditLog = new ChainedAuditLog(p.auditStore(), builder.keys, builder.clock);
     Gate gate = new Gate(p.credentials(), p.apiKeys(),
-        new SessionTokenCheck(p.sessions(), tokens, builder.clock, builder.sessionPolicy), builder.clock);
-    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate);
+        new SessionTokenCheck(p.sessions(), tokens, builder.clock, builder.sessionPolicy, auditLog), builder.clock);
+    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate, auditLog);
     SuppressionList suppression = new HashedSuppressionList(p.suppressionEntries(), builder.keys);
     // What a new workspace starts with: the built-in default pipeline and purposes, then the embedder's own.
     List<WorkspaceInitializer> initializers = new ArrayList<>();
@@ -123,8 +134,9 @@ public final class Custodian {
         builder.clock, initializers);
     // Deleting a contact drops what links to it: the deals' links (the deals stay, at their next
     // version) and the activities' and tasks' (an activity left with none goes).
+    CustomValueIntake custom = new CustomValueIntake(p.customFields(), p.customValues());
     this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression,
-        List.of(p.deals(), p.activities(), p.tasks()), builder.ids, builder.clock);
+        List.of(p.deals(), p.activities(), p.tasks()), custom, builder.ids, builder.clock);
     // Deleting a company unlinks what refers to it: the contacts and the deals.
     this.companies = CompanyServices.create(inWorkspace, p.companies(),
         List.of(p.contacts(), p.deals(), p.activities(), p.tasks()), builder.ids, builder.clock);
@@ -137,18 +149,20 @@ public final class Custodian {
     WorkspaceMembers members = (workspace, account) -> p.memberships().roleOf(workspace, account).isPresent();
     this.tasks = TaskServices.create(inWorkspace, p.tasks(), p.linkTargets(), members, builder.ids, builder.clock);
     this.timelines = TimelineServices.create(inWorkspace, p.timelines(), p.linkTargets());
+    this.customFields = CustomFieldServices.create(inWorkspace, p.customFields(), builder.ids, builder.clock);
     // Consent: the ledger hashes addresses under each workspace's consent key; one guard for every purpose.
     ConsentAddressHasher addressHasher = new KeyedConsentAddressHasher(builder.keys);
     this.processingGuard = ConsentServices.guard(p.purposes(), p.consentLedger(), p.processingRestrictions(),
         p.contacts(), addressHasher);
     this.consent = ConsentServices.create(inWorkspace, p.purposes(), p.consentLedger(), p.processingRestrictions(),
         p.contacts(), p.contactConsent(), addressHasher, builder.ids, builder.clock);
-    // A person's deal links go before the contact record, whatever else takes part; the consent
-    // subject's link too (its entries stay, naming no one).
+    // A person's deal links, activities, tasks, custom values and consent subject's link go before
+    // the contact record, whatever else takes part (the consent entries stay, naming no one).
     List<ErasureParticipant> erasureParticipants = new ArrayList<>();
     erasureParticipants.add(ErasureServices.dealContacts(p.deals()));
-    erasureParticipants.add(ErasureServices.consent(p.consentLedger()));
     erasureParticipants.addAll(ErasureServices.activitiesAndTasks(p.activities(), p.tasks()));
+    erasureParticipants.add(ErasureServices.customValues(p.customValues(), p.contacts()));
+    erasureParticipants.add(ErasureServices.consent(p.consentLedger()));
     erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         erasureParticipants, builder.ids, builder.clock);
@@ -156,12 +170,13 @@ public final class Custodian {
     PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : new Argon2PasswordHasher();
     CommonPasswords commonPasswords = builder.commonPasswords != null ? builder.commonPasswords : new ZxcvbnCommonPasswords();
     this.accounts = AccountServices.create(p.transactions(), p.accounts(), p.sessions(), hasher, commonPasswords,
-        p.mailOutbox(), p.mailTokens(), throttle, builder.ids, builder.clock, builder.minimumAge);
+        p.mailOutbox(), p.mailTokens(), throttle, builder.ids, builder.clock, builder.minimumAge, auditLog);
     this.sessions = SessionServices.create(p.transactions(), p.sessions(), p.accounts(), hasher, commonPasswords,
-        throttle, tokens, builder.ids, builder.clock, builder.sessionPolicy);
+        throttle, tokens, builder.ids, builder.clock, builder.sessionPolicy, auditLog);
     this.access = AccessServices.create(p.transactions(), inWorkspace, gate, p.memberships(), p.invitations(),
         p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), tokens, builder.ids, builder.clock,
         builder.invitationValidity, List.of(p.tasks())); // a member's departure unassigns their tasks
+    this.audit = AuditServices.create(p.transactions(), inWorkspace, auditLog);
   }
 
   public static Builder builder() {
@@ -225,6 +240,11 @@ public final class Custodian {
     return processingGuard;
   }
 
+  /** Custom field definitions of a workspace's contacts, companies and deals: create, read, list, change, delete. */
+  public CustomFieldUseCases customFields() {
+    return customFields;
+  }
+
   /** Erasure at a person's request, and its receipts. */
   public ErasureUseCases erasure() {
     return erasure;
@@ -249,6 +269,14 @@ public final class Custodian {
    */
   public AccessUseCases access() {
     return access;
+  }
+
+  /**
+   * The audit trail (SEC-09): a workspace's entries read, exported and verified by its ADMINs, an
+   * account's own sign-in events, every chain verified by an operator, and a subject forgotten.
+   */
+  public AuditUseCases audit() {
+    return audit;
   }
 
   /** The throttle of the requests that mail an address and of failed sign-ins; {@code purgeEnded()} it now and then. */
@@ -369,6 +397,10 @@ public final class Custodian {
      */
     public Builder erasureParticipant(ErasureParticipant participant) {
       Objects.requireNonNull(participant, "participant");
+      // Its name is a line of the receipt and a detail of the erasure's audit entry: an identifier, no free text.
+      if (!participant.name().matches("[a-z][a-zA-Z0-9_]{0,63}")) {
+        throw new IllegalArgumentException("an erasure participant's name is an identifier such as notes or dealLinks");
+      }
       // Each name is one line of the receipt: a second "contacts" would hide the record's own count.
       boolean taken = ErasureServices.BUILT_IN_NAMES.contains(participant.name())
           || erasureParticipants.stream().anyMatch(p -> p.name().equals(participant.name()));

@@ -2,6 +2,7 @@ package dev.custodian.crm.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.contact.Contact;
@@ -100,8 +101,10 @@ class CustodianTest {
     ErasureReceipt receipt = custodian.erasure().erase().erase(me, acme.id(), ada.id());
 
     assertThat(receipt.removedByParticipant())
-        .containsExactly(Map.entry("dealContacts", 0), Map.entry("consent", 0), Map.entry("activities", 0), Map.entry("activityLinks", 0),
-            Map.entry("tasks", 0), Map.entry("taskLinks", 0), Map.entry("notes", 2), Map.entry("contacts", 1));
+        .containsExactly(Map.entry("dealContacts", 0), Map.entry("activities", 0), Map.entry("activityLinks", 0),
+            Map.entry("tasks", 0), Map.entry("taskLinks", 0), Map.entry("customValues", 0), Map.entry("consent", 0),
+            Map.entry("notes", 2),
+            Map.entry("contacts", 1));
     assertThat(receipt.forReview()).isEmpty();
     assertThat(persistence.transactions().inWorkspace(acme.id(),
         () -> persistence.contacts().findById(acme.id(), ada.id()))).isEmpty();

@@ -2,11 +2,11 @@ package dev.custodian.crm.app.bench;
 
 import dev.custodian.crm.app.database.Credentials;
 import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.common.paging.TextOrder;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.PersonName;
-import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import java.sql.Connection;

@@ -104,6 +104,9 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
             launch.port());
       }
       bootstrap(launch.superuserDataSource(postgres), owner, app);
+      try (Connection onDatabase = launch.superuserDataSource(postgres, DATABASE).getConnection()) {
+        DatabaseRoles.allowSearchIndexesUnderRowLevelSecurity(onDatabase);
+      }
     } catch (SQLException | IOException | RuntimeException e) {
       closeQuietly(postgres);
       throw new StartupException("cannot prepare the embedded database (SQLState "
@@ -351,6 +354,11 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
     /** The superuser on its maintenance database, with its password. */
     DataSource superuserDataSource(EmbeddedPostgres postgres) {
       return postgres.getDatabase(SUPERUSER, "postgres", Map.of("password", superuser.password()));
+    }
+
+    /** The superuser on {@code database}, with its password. */
+    DataSource superuserDataSource(EmbeddedPostgres postgres, String database) {
+      return postgres.getDatabase(SUPERUSER, database, Map.of("password", superuser.password()));
     }
 
     private static void deleteQuietly(Path file) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
-import dev.custodian.crm.app.AccountConfig;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.custodian.crm.app.AccountConfig;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.ApiKeyId;
 import dev.custodian.crm.core.access.PermissionMatrix;
@@ -75,6 +75,10 @@ class AccessSweepTest {
       Map.entry("PATCH /api/v1/workspaces/{workspaceId}/activities/{activityId}", "{\"subject\":\"Swept %s\"}"),
       Map.entry("POST /api/v1/workspaces/{workspaceId}/tasks", "{\"title\":\"Swept %s\",\"contactIds\":[\"{contactId}\"]}"),
       Map.entry("PATCH /api/v1/workspaces/{workspaceId}/tasks/{taskId}", "{\"done\":true}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/custom-fields/{objectType}",
+          "{\"key\":\"swept_%s\",\"type\":\"text\",\"label\":\"Swept\"}"),
+      Map.entry("PATCH /api/v1/workspaces/{workspaceId}/custom-fields/{objectType}/{customFieldId}",
+          "{\"label\":\"Swept %s\"}"),
       Map.entry("PATCH /api/v1/me", "{\"name\":\"Swept Person\"}"),
       Map.entry("POST /api/v1/workspaces/{workspaceId}/purposes",
           "{\"key\":\"swept-%s\",\"name\":\"Swept\",\"legalBasis\":\"CONSENT\"}"),
@@ -94,6 +98,7 @@ class AccessSweepTest {
   /** A pipeline of the workspace that is not its default, and one of its OPEN stages. */
   private static String pipeline;
   private static String stage;
+  private static String customField;
   private static TestApp.Client victimClient;
   private static String victim;
   private static final Map<String, Credential> credentials = new LinkedHashMap<>();
@@ -140,6 +145,10 @@ class AccessSweepTest {
     assertThat(swept.statusCode()).as(swept.body()).isEqualTo(201);
     pipeline = JSON.readTree(swept.body()).path("id").asText();
     stage = JSON.readTree(swept.body()).path("stages").get(0).path("id").asText();
+    HttpResponse<String> field = app.postJson("/api/v1/workspaces/" + workspace + "/custom-fields/contact",
+        "{\"key\":\"swept\",\"type\":\"single_select\",\"label\":\"Swept\",\"options\":[{\"key\":\"a\",\"label\":\"A\"}]}");
+    assertThat(field.statusCode()).as(field.body()).isEqualTo(201);
+    customField = JSON.readTree(field.body()).path("id").asText();
     credentials.put("OWNER", new Credential("OWNER", owner, null, Role.OWNER, true));
     for (Role role : List.of(Role.ADMIN, Role.MEMBER, Role.VIEWER)) {
       credentials.put(role.name(), new Credential(role.name(), member(owner, workspace, role), null, role, true));
@@ -324,6 +333,8 @@ class AccessSweepTest {
         .replace("{stageId}", stage)
         .replace("{activityId}", activity)
         .replace("{taskId}", task)
+        .replace("{objectType}", "contact")
+        .replace("{customFieldId}", customField)
         .replace("{purposeKey}", "service-delivery"); // a default purpose of every workspace
     assertThat(path).as("every path parameter of %s is known to the sweep", route.key()).doesNotContain("{");
     String body = BODIES.get(route.key());

@@ -111,6 +111,29 @@ class ListGrammarApiTest {
   }
 
   @Test
+  @DisplayName("TEN-02: q finds a workspace's contacts and companies by a substring in any case, never another workspace's")
+  void searchFindsByASubstringIgnoringCase_combinedWithSorts_andNeverAnotherWorkspacesRows() throws Exception {
+    assertThat(lastNames(walk(contacts(a) + "?q=MILE&limit=1"))).containsExactly("Émile");
+    assertThat(lastNames(walk(contacts(a) + "?q=%C3%A9mi"))).as("é lower-cased").containsExactly("Émile");
+    assertThat(walk(contacts(b) + "?q=mile")).as("B's search never shows A's rows").isEmpty();
+    assertThat(lastNames(walk(contacts(a) + "?q=aaron"))).as("A's search never shows B's rows").isEmpty();
+    assertThat(lastNames(walk(contacts(b) + "?q=AARON&sort=-lastName"))).containsExactly("Aaron");
+    HttpResponse<String> company = app.postJson("/api/v1/workspaces/" + a + "/companies",
+        "{\"name\":\"Searchable Widgets\",\"domain\":\"widgets-" + UUID.randomUUID() + ".example\"}");
+    assertThat(company.statusCode()).as(company.body()).isEqualTo(201);
+    assertThat(walk("/api/v1/workspaces/" + a + "/companies?q=able%20wid")).hasSize(1);
+    assertThat(walk("/api/v1/workspaces/" + b + "/companies?q=able%20wid")).isEmpty();
+  }
+
+  @Test
+  void aSearchOfFewerThan3OrMoreThan100Characters_is400OnQ() throws Exception {
+    assertThat(errors(app.get(contacts(a) + "?q=ab"))).containsExactly("q: must be 3 to 100 characters long");
+    assertThat(errors(app.get(contacts(a) + "?q=" + "x".repeat(101) + "&limit=0")))
+        .containsExactly("q: must be 3 to 100 characters long", "limit: must be between 1 and 200");
+    assertThat(errors(app.get("/api/v1/workspaces/" + a + "/companies?q=ab"))).containsExactly("q: must be 3 to 100 characters long");
+  }
+
+  @Test
   void everyBadInputOfTheGrammar_isNamedAtOnce() throws Exception {
     assertThat(errors(app.get(contacts(a) + "?foo=1&lastName.gte=a&createdAt.gte=yesterday&sort=firstName&limit=0"
         + "&lastName.empty=maybe&createdAt=2026-01-01T00:00:00Z&createdAt.lte=2026-01-01T00:00:00.0000001Z&cursor=zzz")))

@@ -167,6 +167,9 @@ class OpenApiTest {
         if (!route.list().sorts().isEmpty()) {
           offered.add("sort");
         }
+        if (route.list().searchable()) {
+          offered.add("q");
+        }
       }
       if (route.filters() != null) {
         route.filters().filters().forEach((field, filter) -> filter.operators().forEach(o -> offered.add(field + o.suffix())));
@@ -176,7 +179,7 @@ class OpenApiTest {
     }
     assertThat(lists).isGreaterThanOrEqualTo(6);
     JsonNode contacts = doc.path("paths").path("/api/v1/workspaces/{workspaceId}/contacts").path("get").path("parameters");
-    assertThat(contacts.findValuesAsText("name")).contains("createdAt.gte", "createdAt.lte", "lastName.empty", "sort");
+    assertThat(contacts.findValuesAsText("name")).contains("createdAt.gte", "createdAt.lte", "lastName.empty", "sort", "q");
   }
 
   @Test

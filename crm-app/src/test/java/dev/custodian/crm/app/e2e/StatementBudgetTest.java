@@ -34,12 +34,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class StatementBudgetTest {
 
+  /** Names and values in the order given (more pairs than {@code Map.of} takes). */
+  private static Map<String, String> pairs(String... namesAndValues) {
+    Map<String, String> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      map.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return map;
+  }
+
   static final int READ = 3;
   static final int LIST = 3;
   static final int CREATE = 5;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, String> CREATES = Map.of(
+  private static final Map<String, String> CREATES = pairs(
       // a contact working for a company: the company's check is the insert's own foreign key, no round trip
       "POST /api/v1/workspaces/{workspaceId}/contacts", "{\"firstName\":\"Eve\",\"lastName\":\"Budget\",\"email\":"
           + "\"eve.%s@example.org\",\"jobTitle\":\"Auditor\",\"companyId\":\"{companyId}\"}",
@@ -60,7 +69,10 @@ class StatementBudgetTest {
           + "\"companyIds\":[\"{companyId}\"],\"dealIds\":[\"{dealId}\"]}",
       // a task assigned to a member, with a link: the membership, the links' check, the task with its links
       "POST /api/v1/workspaces/{workspaceId}/tasks", "{\"title\":\"Budget %s\",\"assigneeId\":\"{accountId}\","
-          + "\"dueAt\":\"2026-02-01T09:00:00Z\",\"contactIds\":[\"{contactId}\"]}");
+          + "\"dueAt\":\"2026-02-01T09:00:00Z\",\"contactIds\":[\"{contactId}\"]}",
+      // a select field with its options: the count for the limit, then the field and its options in one statement
+      "POST /api/v1/workspaces/{workspaceId}/custom-fields/{objectType}", "{\"key\":\"budget_%s\",\"type\":"
+          + "\"multi_select\",\"label\":\"Budget\",\"options\":[{\"key\":\"a\",\"label\":\"A\"},{\"key\":\"b\",\"label\":\"B\"}]}");
   /** Sample bodies of the consent feature's creates (beside {@link #CREATES}, which holds as many as {@code Map.of} takes). */
   private static final Map<String, String> CONSENT_CREATES = Map.of(
       "POST /api/v1/workspaces/{workspaceId}/purposes",
@@ -94,9 +106,12 @@ class StatementBudgetTest {
     String activityId = JSON.readTree(activity.body()).path("id").asText();
     HttpResponse<String> task = app.postJson("/api/v1/workspaces/" + workspace + "/tasks", "{\"title\":\"Budget\"}");
     String taskId = JSON.readTree(task.body()).path("id").asText();
-    pathValues = Map.of("{workspaceId}", workspace, "{contactId}", contact, "{accountId}", me, "{companyId}", company,
+    HttpResponse<String> field = app.postJson("/api/v1/workspaces/" + workspace + "/custom-fields/company",
+        "{\"key\":\"tier\",\"type\":\"single_select\",\"label\":\"Tier\",\"options\":[{\"key\":\"gold\",\"label\":\"Gold\"}]}");
+    pathValues = pairs("{workspaceId}", workspace, "{contactId}", contact, "{accountId}", me, "{companyId}", company,
         "{pipelineId}", sales.path("id").asText(), "{stageId}", sales.path("stages").get(0).path("id").asText(),
-        "{dealId}", dealId, "{activityId}", activityId, "{taskId}", taskId, "{purposeKey}", "analytics");
+        "{dealId}", dealId, "{activityId}", activityId, "{taskId}", taskId, "{objectType}", "company",
+        "{customFieldId}", JSON.readTree(field.body()).path("id").asText(), "{purposeKey}", "analytics");
   }
 
   @AfterAll

@@ -1,6 +1,7 @@
 package dev.custodian.crm.core.access;
 
 import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.audit.AuditActor;
 import dev.custodian.crm.core.session.port.in.IssuedSession;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Objects;
@@ -20,10 +21,28 @@ public sealed interface Actor {
    */
   AccountId account();
 
+  /** How an audit entry names this actor (a {@link Presented} one: whom its transaction let in). */
+  default AuditActor audited() {
+    Actor who = admitted();
+    if (who instanceof ApiKey key) {
+      return AuditActor.apiKey(key.key().value(), key.creator().value());
+    }
+    if (who instanceof Unaccountable nobody) {
+      return nobody.kind() == Unaccountable.Kind.SYSTEM ? AuditActor.system() : AuditActor.anonymous();
+    }
+    return AuditActor.account(who.account().value());
+  }
+
   /** Who this actor turned out to be: itself, or whom a {@link Presented} credential let in. */
   default Actor admitted() {
     return this;
   }
+
+  /** A job of the product itself (e.g. the retention engine): it writes audit entries, never a workspace's data. */
+  Actor SYSTEM = new Unaccountable(Unaccountable.Kind.SYSTEM);
+
+  /** Nobody known: a sign-in attempt for an email without an account. It is let in nowhere. */
+  Actor ANONYMOUS = new Unaccountable(Unaccountable.Kind.ANONYMOUS);
 
   /** A person signed in with their account. */
   static Actor account(AccountId account) {
@@ -52,6 +71,37 @@ public sealed interface Actor {
     @Override
     public AccountId account() {
       return creator;
+    }
+  }
+
+  /**
+   * An actor with no account: {@link #SYSTEM} or {@link #ANONYMOUS}. It names who acted in an
+   * audit entry; {@code WorkspaceTransactions.inWorkspace} refuses it.
+   */
+  final class Unaccountable implements Actor {
+
+    /** Which of the two. */
+    public enum Kind { SYSTEM, ANONYMOUS }
+
+    private final Kind kind;
+
+    private Unaccountable(Kind kind) {
+      this.kind = kind;
+    }
+
+    public Kind kind() {
+      return kind;
+    }
+
+    /** @throws IllegalStateException always: neither has an account */
+    @Override
+    public AccountId account() {
+      throw new IllegalStateException(kind + " has no account");
+    }
+
+    @Override
+    public String toString() {
+      return kind.name();
     }
   }
 

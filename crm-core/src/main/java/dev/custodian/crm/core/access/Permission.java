@@ -53,6 +53,14 @@ public record Permission(String name) {
   /** Declaring, changing and retiring purposes; restrictions; proof by address; marketing sends. */
   public static final Permission CONSENT_MANAGE = new Permission("consent.manage");
 
+  /** Reading a workspace's custom field definitions. */
+  public static final Permission CUSTOM_FIELD_READ = new Permission("custom-field.read");
+  /** Creating, changing and deleting custom field definitions (with their values). */
+  public static final Permission CUSTOM_FIELD_MANAGE = new Permission("custom-field.manage");
+
+  /** Reading, exporting and verifying the workspace's audit trail. */
+  public static final Permission AUDIT_READ = new Permission("audit.read");
+
   public Permission {
     Objects.requireNonNull(name, "name");
     if (!NAME.matcher(name).matches()) {

@@ -44,6 +44,7 @@ public final class PermissionMatrix {
     grants.put(Permission.MEMBER_READ, new Grant(Role.VIEWER, false));
     grants.put(Permission.PIPELINE_READ, new Grant(Role.VIEWER, false));
     grants.put(Permission.DEAL_READ, new Grant(Role.VIEWER, false));
+    grants.put(Permission.CUSTOM_FIELD_READ, new Grant(Role.VIEWER, false));
     grants.put(Permission.MEMBERSHIP_LEAVE, new Grant(Role.VIEWER, true));
     grants.put(Permission.CONTACT_WRITE, new Grant(Role.MEMBER, false));
     grants.put(Permission.CONTACT_DELETE, new Grant(Role.MEMBER, false));
@@ -57,6 +58,8 @@ public final class PermissionMatrix {
     grants.put(Permission.TASK_WRITE, new Grant(Role.MEMBER, false));
     grants.put(Permission.ERASURE_MANAGE, new Grant(Role.ADMIN, false));
     grants.put(Permission.PIPELINE_MANAGE, new Grant(Role.ADMIN, false));
+    grants.put(Permission.CUSTOM_FIELD_MANAGE, new Grant(Role.ADMIN, false));
+    grants.put(Permission.AUDIT_READ, new Grant(Role.ADMIN, false));
     grants.put(Permission.MEMBER_MANAGE, new Grant(Role.ADMIN, true));
     grants.put(Permission.INVITATION_MANAGE, new Grant(Role.ADMIN, true));
     grants.put(Permission.API_KEY_MANAGE, new Grant(Role.ADMIN, true));

@@ -5,7 +5,10 @@ import dev.custodian.crm.core.common.paging.ListOffer;
 import dev.custodian.crm.core.common.paging.SortDirection;
 import dev.custodian.crm.core.common.paging.ValueType;
 
-/** What the company list offers: filters by creation time and domain, sorts by creation time and name. */
+/**
+ * What the company list offers: filters by creation time and domain, sorts by creation time and
+ * name, and a search {@code q}: a case-insensitive substring of the name or the domain.
+ */
 public final class CompanyListing {
 
   public static final String CREATED_AT = "createdAt";
@@ -18,6 +21,7 @@ public final class CompanyListing {
       .sort(CREATED_AT, ValueType.INSTANT)
       .sort(NAME, ValueType.TEXT)
       .defaultSort(CREATED_AT, SortDirection.ASCENDING)
+      .searchable()
       .build();
 
   private CompanyListing() {}

@@ -1,8 +1,10 @@
 package dev.custodian.crm.core.contact;
 
 import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.company.CompanyId;
+import dev.custodian.crm.core.customfield.CustomValues;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Objects;
@@ -26,10 +28,18 @@ public final class Contact {
   private final Instant createdAt;
   private final Instant updatedAt;
   private final long version;
+  private final CustomValues custom;
 
   private Contact(WorkspaceId workspace, ContactId id, PersonName firstName, PersonName lastName,
       EmailAddress email, PhoneNumber phone, JobTitle jobTitle, CompanyId company, Instant createdAt,
       Instant updatedAt, long version) {
+    this(workspace, id, firstName, lastName, email, phone, jobTitle, company, createdAt, updatedAt, version,
+        CustomValues.NONE);
+  }
+
+  private Contact(WorkspaceId workspace, ContactId id, PersonName firstName, PersonName lastName,
+      EmailAddress email, PhoneNumber phone, JobTitle jobTitle, CompanyId company, Instant createdAt,
+      Instant updatedAt, long version, CustomValues custom) {
     this.workspace = Objects.requireNonNull(workspace, "workspace");
     this.id = Objects.requireNonNull(id, "id");
     this.firstName = Objects.requireNonNull(firstName, "firstName");
@@ -44,6 +54,7 @@ public final class Contact {
       throw new IllegalArgumentException("version starts at 1");
     }
     this.version = version;
+    this.custom = Objects.requireNonNull(custom, "custom");
   }
 
   /**
@@ -70,7 +81,16 @@ public final class Contact {
   public Contact changed(PersonName firstName, PersonName lastName, EmailAddress email,
       Optional<PhoneNumber> phone, Optional<JobTitle> jobTitle, Optional<CompanyId> company, Instant now) {
     return new Contact(workspace, id, firstName, lastName, email, phone.orElse(null), jobTitle.orElse(null),
-        company.orElse(null), createdAt, now, version + 1);
+        company.orElse(null), createdAt, now, version + 1, custom);
+  }
+
+  /**
+   * This contact carrying {@code custom}, its custom field values (stored apart from it, read with
+   * it), at the same version.
+   */
+  public Contact withCustom(CustomValues custom) {
+    return new Contact(workspace, id, firstName, lastName, email, phone, jobTitle, company, createdAt, updatedAt,
+        version, custom);
   }
 
   /**
@@ -79,7 +99,7 @@ public final class Contact {
    */
   public Contact unlinkedFromCompany() {
     return new Contact(workspace, id, firstName, lastName, email, phone, jobTitle, null, createdAt, updatedAt,
-        version + 1);
+        version + 1, custom);
   }
 
   public WorkspaceId workspace() {
@@ -127,6 +147,11 @@ public final class Contact {
     return version;
   }
 
+  /** Its custom field values, sensitive ones included; {@link CustomValues#NONE} when it has none. */
+  public CustomValues custom() {
+    return custom;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Contact other
@@ -140,7 +165,8 @@ public final class Contact {
         && Objects.equals(company, other.company)
         && createdAt.equals(other.createdAt)
         && updatedAt.equals(other.updatedAt)
-        && version == other.version;
+        && version == other.version
+        && custom.equals(other.custom);
   }
 
   @Override

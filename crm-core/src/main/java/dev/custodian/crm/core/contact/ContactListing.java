@@ -9,7 +9,9 @@ import dev.custodian.crm.core.common.paging.ValueType;
  * What the contact list offers (the list grammar's filters and sorts): filters
  * {@code createdAt.gte}, {@code createdAt.lte} (instants) and {@code lastName.empty}; sorts
  * {@code createdAt} (the default, oldest first) and {@code lastName} (ignoring case, in code-point
- * order), each both ways. An adapter of {@code ContactRepository} implements exactly these.
+ * order), each both ways; and a search {@code q}, a case-insensitive substring of the first name,
+ * last name, full name ({@code "first last"}), email, job title or the company's name. An adapter
+ * of {@code ContactRepository} implements exactly these.
  */
 public final class ContactListing {
 
@@ -24,6 +26,7 @@ public final class ContactListing {
       .sort(CREATED_AT, ValueType.INSTANT)
       .sort(LAST_NAME, ValueType.TEXT)
       .defaultSort(CREATED_AT, SortDirection.ASCENDING)
+      .searchable()
       .build();
 
   private ContactListing() {}

@@ -20,9 +20,27 @@ import java.util.Optional;
 public final class InMemoryInvitationRepository implements InvitationRepository {
 
   private final InMemoryTable<InvitationId, Invitation> table;
+  private final java.util.function.BiPredicate<WorkspaceId, EmailAddress> member;
 
+  /** A store that knows no members: {@link #insertReplacingUnlessMember} always inserts. */
   public InMemoryInvitationRepository(InMemoryTransactions transactions) {
+    this(transactions, (workspace, email) -> false);
+  }
+
+  /** @param member whether the account with that address is a member of the workspace */
+  public InMemoryInvitationRepository(InMemoryTransactions transactions,
+      java.util.function.BiPredicate<WorkspaceId, EmailAddress> member) {
     this.table = transactions.newTable();
+    this.member = member;
+  }
+
+  @Override
+  public boolean insertReplacingUnlessMember(Invitation invitation) {
+    if (member.test(invitation.workspace(), invitation.email())) {
+      return false;
+    }
+    insertReplacing(invitation);
+    return true;
   }
 
   /** Every stored invitation, for the open transaction. */

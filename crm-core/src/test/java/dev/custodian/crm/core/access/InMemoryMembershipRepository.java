@@ -13,6 +13,7 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -91,9 +92,12 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
   }
 
   @Override
-  public void lockAll(WorkspaceId workspace) {
+  public Map<AccountId, Role> lockAll(WorkspaceId workspace) {
     Objects.requireNonNull(workspace, "workspace");
     table.rows(); // only fails outside a transaction: the serialised transactions are the lock
+    Map<AccountId, Role> roles = new java.util.LinkedHashMap<>();
+    ofWorkspace(workspace).forEach(m -> roles.put(m.account(), m.role()));
+    return roles;
   }
 
   @Override

@@ -27,6 +27,8 @@ public final class InMemoryPaging {
     Sort sort = query.sort();
     List<Placed<V>> fetched = rows
         .filter(row -> matches(row, query.filters(), fields))
+        .filter(row -> query.search().map(q -> fields.searched(row).stream().anyMatch(text -> ListQuery.matches(text, q)))
+            .orElse(true))
         .map(row -> new Placed<>(row, sort.type().sortKey(fields.value(row, sort.field())), fields.id(row)))
         .filter(placed -> query.page().after()
             .map(after -> sort.compare(placed.key(), placed.id(), after.key(), after.id()) > 0)

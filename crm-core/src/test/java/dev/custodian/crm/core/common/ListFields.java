@@ -3,6 +3,7 @@ package dev.custodian.crm.core.common;
 import dev.custodian.crm.core.common.paging.Filter;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -20,6 +21,9 @@ public final class ListFields<V> {
   private final Function<V, UUID> id;
   private final Map<String, Function<V, ?>> fields = new LinkedHashMap<>();
   private final Map<String, Function<V, Collection<?>>> manyValued = new LinkedHashMap<>();
+  private Function<V, List<String>> searched = row -> {
+    throw new IllegalStateException("the store searches no field of its list");
+  };
 
   private ListFields(Function<V, UUID> id) {
     this.id = Objects.requireNonNull(id, "id");
@@ -46,6 +50,16 @@ public final class ListFields<V> {
   boolean test(V row, Filter filter) {
     Function<V, Collection<?>> many = manyValued.get(filter.field());
     return many != null ? filter.testAny(many.apply(row)) : filter.test(value(row, filter.field()));
+  }
+
+  /** The texts of a row a search ({@code q}) matches in, each {@code null} when empty. */
+  public ListFields<V> searching(Function<V, List<String>> texts) {
+    this.searched = Objects.requireNonNull(texts, "texts");
+    return this;
+  }
+
+  List<String> searched(V row) {
+    return searched.apply(row);
   }
 
   UUID id(V row) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -293,6 +294,36 @@ public abstract class AbstractCompanyRepositoryContractTest extends AbstractPort
     Page<Company> page = tx.inWorkspace(a, () -> companies.list(a, ListQuery.first(CompanyListing.OFFER, 2)));
     assertThat(page.items()).hasSize(2);
     assertThat(page.next()).isEmpty();
+  }
+
+  @Test
+  void searchFindsACompanyByNameOrDomain_ignoringCase_combinedWithSortsAndFilters() {
+    Instant t0 = Instant.parse("2026-03-01T00:00:00Z");
+    Company globex = Company.create(a, CompanyId.of(UUID.randomUUID()), new CompanyName("Globex Corporation"),
+        Optional.of(new CompanyDomain("globex.example")), t0);
+    Company initech = Company.create(a, CompanyId.of(UUID.randomUUID()), new CompanyName("Initech"),
+        Optional.of(new CompanyDomain("initech-corp.example")), t0.plusSeconds(1));
+    Company hooli = Company.create(a, CompanyId.of(UUID.randomUUID()), new CompanyName("Hooli"), Optional.empty(),
+        t0.plusSeconds(2));
+    tx.inWorkspace(a, () -> { companies.insert(globex); companies.insert(initech); companies.insert(hooli); return null; });
+    stored(Company.create(b, CompanyId.of(UUID.randomUUID()), new CompanyName("Globex Corporation"),
+        Optional.of(new CompanyDomain("globex.example")), t0));
+
+    assertThat(search(a, "q", "CORP", "limit", "1")).as("a name and a domain").containsExactly(globex, initech);
+    assertThat(search(a, "q", "corp", "sort", "-name")).containsExactly(initech, globex);
+    assertThat(search(a, "q", "corp", "domain", "initech-corp.example")).containsExactly(initech);
+    assertThat(search(a, "q", "ooli")).containsExactly(hooli);
+    assertThat(search(a, "q", "x.ex")).as("a domain only").containsExactly(globex);
+    assertThat(search(a, "q", "nothing")).isEmpty();
+  }
+
+  private List<Company> search(WorkspaceId workspace, String... nameValuePairs) {
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    for (int i = 0; i < nameValuePairs.length; i += 2) {
+      parameters.computeIfAbsent(nameValuePairs[i], k -> new ArrayList<>()).add(nameValuePairs[i + 1]);
+    }
+    return KeysetWalkCheck.walk(query -> tx.inWorkspace(workspace, () -> companies.list(workspace, query)),
+        ListQuery.of(CompanyListing.OFFER, parameters));
   }
 
   /** Walks every page of a workspace's companies with the given page size, oldest first. */

@@ -8,6 +8,7 @@ import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -22,7 +23,8 @@ public final class InMemoryCompanyRepository extends InMemoryTenantRepository<Co
   public static final ListFields<Company> LIST_FIELDS = ListFields.<Company>of(c -> c.id().value())
       .with(CompanyListing.CREATED_AT, Company::createdAt)
       .with(CompanyListing.NAME, c -> c.name().value())
-      .with(CompanyListing.DOMAIN, c -> c.domain().map(CompanyDomain::value).orElse(null));
+      .with(CompanyListing.DOMAIN, c -> c.domain().map(CompanyDomain::value).orElse(null))
+      .searching(c -> Arrays.asList(c.name().value(), c.domain().map(CompanyDomain::value).orElse(null)));
 
   public InMemoryCompanyRepository(InMemoryTransactions transactions) {
     super(InMemoryTenantTable.builder(transactions, Company::workspace, Company::id)

@@ -16,9 +16,9 @@ import dev.custodian.crm.core.company.CompanyFixtures;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.AbstractPortContractTest;
 import dev.custodian.crm.core.testing.KeysetWalkCheck;
-import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -499,6 +499,51 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
     assertThat(walk(a, query("createdAt.gte", to, "createdAt.lte", from))).isEmpty();
     assertThat(walk(a, query("lastName.empty", "true"))).as("a last name is never empty").isEmpty();
     assertThat(walk(a, query("lastName.empty", "false", "limit", "3"))).containsExactlyElementsOf(all);
+  }
+
+  private Contact person(WorkspaceId workspace, String first, String last, String email, String jobTitle,
+      Optional<CompanyId> company) {
+    return Contact.create(workspace, ContactId.of(UUID.randomUUID()), new PersonName(first), new PersonName(last),
+        new EmailAddress(email), Optional.empty(), Optional.ofNullable(jobTitle).map(JobTitle::new), company,
+        Instant.parse("2026-04-01T00:00:00Z"));
+  }
+
+  @Test
+  void searchFindsAContactByEachOfItsFields_ignoringCase_asASubstring_andNothingElse() {
+    Company acme = storedCompany(a);
+    Contact grace = person(a, "Grace", "Hopper", "amazing.grace@navy.example", "Rear Admiral", Optional.of(acme.id()));
+    Contact alan = person(a, "Alan", "Turing", "alan@bletchley.example", null, Optional.empty());
+    tx.inWorkspace(a, () -> { contacts.insert(grace); contacts.insert(alan); return null; });
+    // Another workspace's contact matching every search never shows.
+    Company otherAcme = storedCompany(b);
+    stored(person(b, "Grace", "Hopper", "amazing.grace@navy.example", "Rear Admiral", Optional.of(otherAcme.id())));
+
+    assertThat(walk(a, query("q", "RAC"))).as("first name").containsExactly(grace);
+    assertThat(walk(a, query("q", "hopp"))).as("last name").containsExactly(grace);
+    assertThat(walk(a, query("q", "ace hop"))).as("full name").containsExactly(grace);
+    assertThat(walk(a, query("q", "NAVY.EX"))).as("email").containsExactly(grace);
+    assertThat(walk(a, query("q", "admiral"))).as("job title").containsExactly(grace);
+    assertThat(walk(a, query("q", acme.name().value().substring(1).toUpperCase()))).as("company name").containsExactly(grace);
+    assertThat(walk(a, query("q", "uring"))).containsExactly(alan);
+    assertThat(walk(a, query("q", "zzz"))).isEmpty();
+    assertThat(walk(a, query("q", "%%%"))).as("LIKE's wildcards are plain characters").isEmpty();
+    assertThat(walk(a, query("q", "___"))).isEmpty();
+  }
+
+  @Test
+  void searchCombinesWithFiltersAndSorts_onEveryPage() {
+    Instant t0 = Instant.parse("2026-03-01T00:00:00Z");
+    List<Contact> all = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      all.add(aContact(a, t0.plus(i, ChronoUnit.HOURS), UUID.randomUUID(), List.of("Smithe", "Jones", "smith", "Blacksmith", "Brown", "SMITHERS").get(i)));
+    }
+    tx.inWorkspace(a, () -> { all.forEach(contacts::insert); return null; });
+
+    assertThat(lastNames(walk(a, query("q", "smith", "limit", "2")))).containsExactly("Smithe", "smith", "Blacksmith", "SMITHERS");
+    assertThat(lastNames(walk(a, query("q", "smith", "sort", "-lastName", "limit", "1"))))
+        .containsExactly("SMITHERS", "Smithe", "smith", "Blacksmith");
+    assertThat(lastNames(walk(a, query("q", "Smith", "createdAt.gte", t0.plus(2, ChronoUnit.HOURS).toString(), "limit", "2"))))
+        .containsExactly("smith", "Blacksmith", "SMITHERS");
   }
 
   @Test

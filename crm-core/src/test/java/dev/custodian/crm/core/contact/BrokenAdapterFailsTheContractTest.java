@@ -4,15 +4,15 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.custodian.crm.core.common.InMemoryPaging;
 import dev.custodian.crm.core.common.InMemoryTable;
+import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.paging.ListQuery;
+import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
-import dev.custodian.crm.core.common.InMemoryTransactions;
-import dev.custodian.crm.core.common.paging.Page;
-import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.InMemoryPorts;
@@ -82,7 +82,7 @@ class BrokenAdapterFailsTheContractTest {
     @Override
     public Page<Contact> list(WorkspaceId workspace, ListQuery query) {
       return InMemoryPaging.page(rows.rows().values().stream().filter(c -> c.workspace().equals(workspace)),
-          query, InMemoryContactRepository.LIST_FIELDS);
+          query, InMemoryContactRepository.listFields(companies));
     }
 
     @Override

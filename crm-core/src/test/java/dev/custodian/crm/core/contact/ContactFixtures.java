@@ -1,6 +1,7 @@
 package dev.custodian.crm.core.contact;
 
 import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Optional;

@@ -11,6 +11,7 @@ import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.InMemoryTransactions;
+import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.NotFoundException;
@@ -19,6 +20,7 @@ import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.company.Company;
 import dev.custodian.crm.core.company.CompanyFixtures;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
@@ -31,6 +33,17 @@ import dev.custodian.crm.core.contact.service.CreateContactService;
 import dev.custodian.crm.core.contact.service.DeleteContactService;
 import dev.custodian.crm.core.contact.service.GetContactService;
 import dev.custodian.crm.core.contact.service.UpdateContactService;
+import dev.custodian.crm.core.customfield.CustomField;
+import dev.custodian.crm.core.customfield.CustomFieldFixtures;
+import dev.custodian.crm.core.customfield.CustomFieldId;
+import dev.custodian.crm.core.customfield.CustomFieldType;
+import dev.custodian.crm.core.customfield.FieldKey;
+import dev.custodian.crm.core.customfield.FieldLabel;
+import dev.custodian.crm.core.customfield.InMemoryCustomFieldRepository;
+import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
+import dev.custodian.crm.core.customfield.ObjectType;
+import dev.custodian.crm.core.customfield.port.in.WithCustom;
+import dev.custodian.crm.core.customfield.service.CustomValueIntake;
 import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.TestGates;
@@ -54,12 +67,19 @@ class ContactServicesTest {
   private final InMemorySuppressionList suppression = new InMemorySuppressionList();
   private final WorkspaceTransactions inWorkspace = TestGates.workspaceTransactions(tx, memberships);
   private final Clock clock = Clock.systemUTC();
+  private final InMemoryCustomFieldRepository fields = new InMemoryCustomFieldRepository(tx);
+  private final InMemoryCustomValueRepository values = new InMemoryCustomValueRepository(tx, fields);
+  private final CustomValueIntake custom = new CustomValueIntake(fields, values);
   private final CreateContactService create =
-      new CreateContactService(inWorkspace, contacts, suppression, IdGenerator.random(), clock);
+      new CreateContactService(inWorkspace, contacts, suppression, custom, IdGenerator.random(), clock);
   private final GetContactService get = new GetContactService(inWorkspace, contacts);
   private final ListContactsUseCase list =
       ContactServices.create(inWorkspace, contacts, suppression, IdGenerator.random(), clock).list();
-  private final UpdateContactService update = new UpdateContactService(inWorkspace, contacts, suppression, clock);
+  private final UpdateContactService update = new UpdateContactService(inWorkspace, contacts, suppression, custom, clock);
+
+  {
+    contacts.readingCustomValuesFrom(values);
+  }
   private final DeleteContactService delete = new DeleteContactService(inWorkspace, contacts, java.util.List.of());
   /** Every use case below runs for this member of {@link #ws}. */
   private final Actor member = Actor.account(AccountId.of(UUID.randomUUID()));
@@ -361,5 +381,87 @@ class ContactServicesTest {
       assertThatThrownBy(() -> PageQuery.of(ws, null, bad)).as(bad).isInstanceOf(ValidationException.class);
     }
     assertThat(PageQuery.of(ws, null, null).page().limit()).isEqualTo(50);
+  }
+  private CustomField field(CustomField field) {
+    tx.inWorkspace(field.workspace(), () -> {
+      fields.insert(field);
+      return null;
+    });
+    return field;
+  }
+
+  private static CustomField aField(WorkspaceId ws, String key, CustomFieldType type) {
+    return CustomField.create(ws, CustomFieldId.of(UUID.randomUUID()), ObjectType.CONTACT, new FieldKey(key), type,
+        new FieldLabel(key), false, java.util.List.of(), java.time.Instant.EPOCH);
+  }
+
+  private WithCustom<CreateContactCommand> withCustom(CreateContactCommand command, java.util.Map<String, Object> raw) {
+    Validator v = new Validator();
+    return WithCustom.of(v, ws, command, raw);
+  }
+
+  @Test
+  void givenCustomValues_whenCreatedAndPatched_thenStoredWithTheContact_nullClearsAKey_andAnAbsentKeyStays() {
+    field(CustomFieldFixtures.aSelectField(ws, "tier"));
+    field(aField(ws, "score", CustomFieldType.NUMBER));
+    Contact ada = create.create(member, withCustom(CreateContactCommand.of(ws, "Ada", "L", "ada@example.org", null,
+        null, null), java.util.Map.of("tier", "gold", "score", 7)));
+
+    assertThat(ada.custom().values()).containsOnlyKeys(new FieldKey("tier"), new FieldKey("score"));
+    assertThat(get.get(member, ws, ada.id())).isEqualTo(ada);
+    assertThat(get.get(member, ws, ada.id()).custom()).isEqualTo(ada.custom());
+    assertThat(list.list(member, ws, ListQuery.first(ContactListing.OFFER, 50)).items().get(0).custom())
+        .isEqualTo(ada.custom());
+
+    java.util.Map<String, Object> patch = new java.util.HashMap<>();
+    patch.put("tier", null);
+    Contact changed = update.update(member, WithCustom.of(new Validator(), ws, UpdateContactCommand.of(ws, ada.id(),
+        OptionalLong.of(1), absent(), absent(), absent(), absent(), absent(), absent()), patch));
+    assertThat(changed.version()).as("a changed value is a new version").isEqualTo(2);
+    assertThat(changed.custom().values()).containsOnlyKeys(new FieldKey("score"));
+    assertThat(get.get(member, ws, ada.id())).isEqualTo(changed);
+    assertThat(get.get(member, ws, ada.id()).custom()).isEqualTo(changed.custom());
+
+    Contact same = update.update(member, WithCustom.of(new Validator(), ws, UpdateContactCommand.of(ws, ada.id(),
+        OptionalLong.of(2), absent(), absent(), absent(), absent(), absent(), absent()), java.util.Map.of("score", 7)));
+    assertThat(same.version()).as("the same value changes nothing").isEqualTo(2);
+  }
+
+  @Test
+  void givenBadBuiltInAndCustomFields_thenOneExceptionNamesThemAll_andNothingIsStored() {
+    field(CustomFieldFixtures.aSelectField(ws, "tier"));
+    Validator v = new Validator();
+    CreateContactCommand command = CreateContactCommand.of(v, ws, "", "L", "nope", null, null, null);
+    assertThatThrownBy(() -> create.create(member, WithCustom.of(v, ws, command,
+        java.util.Map.of("tier", "platinum", "unknown", "x"))))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(FieldError::name)
+            .containsExactlyInAnyOrder("firstName", "email", "custom/tier", "custom/unknown"));
+    assertThatThrownBy(() -> create.create(member, withCustom(CreateContactCommand.of(ws, "Ada", "L",
+        "ada@example.org", null, null, null), java.util.Map.of("tier", 3))))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(FieldError::name)
+            .containsExactly("custom/tier"));
+    assertThat(list.list(member, ws, ListQuery.first(ContactListing.OFFER, 50)).items()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("DSR-04: a suppressed email or phone cannot come back as a custom EMAIL or PHONE value")
+  void suppressedIdentifiersAreRefusedAsCustomValues() {
+    field(aField(ws, "assistant_email", CustomFieldType.EMAIL));
+    field(aField(ws, "home_phone", CustomFieldType.PHONE));
+    suppression.suppress(ws, new EmailAddress("gone@example.org"), java.time.Instant.EPOCH);
+    suppression.suppress(ws, new PhoneNumber("+15550100000"), java.time.Instant.EPOCH);
+    Contact ada = ada();
+
+    assertThatThrownBy(() -> create.create(member, withCustom(CreateContactCommand.of(ws, "G", "One",
+        "new@example.org", null, null, null), java.util.Map.of("assistant_email", "Gone@Example.org"))))
+        .isInstanceOfSatisfying(ConflictException.class,
+            e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.SUPPRESSED));
+    assertThatThrownBy(() -> update.update(member, WithCustom.of(new Validator(), ws, UpdateContactCommand.of(ws,
+        ada.id(), OptionalLong.of(1), absent(), absent(), absent(), absent(), absent(), absent()),
+        java.util.Map.of("home_phone", "+1 555 010 0000"))))
+        .isInstanceOfSatisfying(ConflictException.class,
+            e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.SUPPRESSED));
+    assertThat(get.get(member, ws, ada.id())).isEqualTo(ada);
+    assertThat(list.list(member, ws, ListQuery.first(ContactListing.OFFER, 50)).items()).containsExactly(ada);
   }
 }

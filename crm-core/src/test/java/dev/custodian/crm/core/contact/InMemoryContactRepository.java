@@ -11,7 +11,11 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.ObjectType;
+import dev.custodian.crm.core.customfield.RecordRef;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,13 +29,9 @@ import java.util.OptionalLong;
 public final class InMemoryContactRepository extends InMemoryTenantRepository<ContactId, Contact>
     implements ContactRepository {
 
-  /** The contact list's fields, as {@link ContactListing#OFFER} names them. */
-  public static final ListFields<Contact> LIST_FIELDS = ListFields.<Contact>of(c -> c.id().value())
-      .with(ContactListing.CREATED_AT, Contact::createdAt)
-      .with(ContactListing.LAST_NAME, c -> c.lastName().value())
-      .with(ContactListing.COMPANY_ID, c -> c.company().map(CompanyId::value).orElse(null));
-
   private final CompanyRepository companies;
+  private final ListFields<Contact> listFields;
+  private CustomValueRepository customValues;
 
   public InMemoryContactRepository(InMemoryTransactions transactions, CompanyRepository companies) {
     super(InMemoryTenantTable.builder(transactions, Contact::workspace, Contact::id)
@@ -39,6 +39,17 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
         .unique(c -> c.email().normalised(), "email is already taken in this workspace")
         .build());
     this.companies = Objects.requireNonNull(companies, "companies");
+    this.listFields = listFields(companies);
+  }
+
+  /** Reads each contact's custom values from {@code values}, as the jOOQ adapter reads them with the row. */
+  public void readingCustomValuesFrom(CustomValueRepository values) {
+    this.customValues = Objects.requireNonNull(values, "values");
+  }
+
+  private Contact withCustom(Contact contact) {
+    return customValues == null ? contact : contact.withCustom(
+        customValues.read(contact.workspace(), new RecordRef(ObjectType.CONTACT, contact.id().value())));
   }
 
   @Override
@@ -49,12 +60,31 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
 
   @Override
   public Page<Contact> list(WorkspaceId workspace, ListQuery query) {
-    return table.list(workspace, query, LIST_FIELDS);
+    return table.list(workspace, query, listFields).map(this::withCustom);
+  }
+
+  /**
+   * The contact list's fields, as {@link ContactListing#OFFER} names them, and what a search
+   * matches in: the names, the full name, email, job title and the company's name, read from
+   * {@code companies}.
+   */
+  public static ListFields<Contact> listFields(CompanyRepository companies) {
+    return ListFields.<Contact>of(c -> c.id().value())
+        .with(ContactListing.CREATED_AT, Contact::createdAt)
+        .with(ContactListing.LAST_NAME, c -> c.lastName().value())
+        .with(ContactListing.COMPANY_ID, c -> c.company().map(CompanyId::value).orElse(null))
+        .searching(c -> searched(c, companies));
+  }
+
+  private static List<String> searched(Contact c, CompanyRepository companies) {
+    String company = c.company().flatMap(id -> companies.findById(c.workspace(), id)).map(co -> co.name().value()).orElse(null);
+    return Arrays.asList(c.firstName().value(), c.lastName().value(), c.firstName().value() + " " + c.lastName().value(),
+        c.email().value(), c.jobTitle().map(JobTitle::value).orElse(null), company);
   }
 
   @Override
   public Optional<Contact> findById(WorkspaceId workspace, ContactId id) {
-    return table.find(workspace, id);
+    return table.find(workspace, id).map(this::withCustom);
   }
 
   /** Transactions of this fake are serialised, so a plain read is already exclusive. */

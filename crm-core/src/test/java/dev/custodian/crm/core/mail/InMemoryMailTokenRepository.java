@@ -39,10 +39,10 @@ public final class InMemoryMailTokenRepository implements MailTokenRepository {
   }
 
   @Override
-  public boolean isUsable(MailTokenPurpose purpose, String tokenHash, Instant now) {
+  public Optional<UUID> usableFor(MailTokenPurpose purpose, String tokenHash, Instant now) {
     Row row = table.rows().get(tokenHash);
     return row != null && row.purpose() == purpose && row.usedAt() == null && row.voidedAt() == null
-        && row.expiresAt().isAfter(now);
+        && row.expiresAt().isAfter(now) ? Optional.of(row.account()) : Optional.empty();
   }
 
   @Override

@@ -6,12 +6,15 @@ import dev.custodian.crm.core.access.InMemoryInvitationRepository;
 import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.account.InMemoryAccountRepository;
 import dev.custodian.crm.core.activity.InMemoryActivityRepository;
+import dev.custodian.crm.core.audit.InMemoryAuditStore;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.consent.InMemoryConsentLedger;
 import dev.custodian.crm.core.consent.InMemoryProcessingRestrictions;
 import dev.custodian.crm.core.consent.InMemoryPurposeRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
+import dev.custodian.crm.core.customfield.InMemoryCustomFieldRepository;
+import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
 import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
@@ -48,6 +51,8 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryConsentLedger consentLedger = new InMemoryConsentLedger(transactions);
   private final InMemoryProcessingRestrictions processingRestrictions =
       new InMemoryProcessingRestrictions(transactions);
+  private final InMemoryCustomFieldRepository customFields = new InMemoryCustomFieldRepository(transactions);
+  private final InMemoryCustomValueRepository customValues = new InMemoryCustomValueRepository(transactions, customFields);
   private final InMemorySuppressionEntryRepository suppressionEntries =
       new InMemorySuppressionEntryRepository(transactions);
   private final InMemoryErasureReceiptRepository erasureReceipts =
@@ -57,8 +62,19 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryMailTokenRepository mailTokens = new InMemoryMailTokenRepository(transactions);
   private final InMemoryThrottleRepository throttleEntries = new InMemoryThrottleRepository(transactions);
   private final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
-  private final InMemoryInvitationRepository invitations = new InMemoryInvitationRepository(transactions);
+  private final InMemoryInvitationRepository invitations = new InMemoryInvitationRepository(transactions,
+      (workspace, email) -> accounts.findByEmail(email).flatMap(a -> memberships.roleOf(workspace, a.id())).isPresent());
   private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(transactions);
+  private final InMemoryAuditStore auditStore = new InMemoryAuditStore(transactions);
+
+  @Override
+  public InMemoryAuditStore auditStore() {
+    return auditStore;
+  }
+
+  {
+    contacts.readingCustomValuesFrom(customValues); // a contact is read with its values
+  }
 
   @Override
   public InMemoryTransactions transactions() {
@@ -123,6 +139,16 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryProcessingRestrictions processingRestrictions() {
     return processingRestrictions;
+  }
+
+  @Override
+  public InMemoryCustomFieldRepository customFields() {
+    return customFields;
+  }
+
+  @Override
+  public InMemoryCustomValueRepository customValues() {
+    return customValues;
   }
 
   @Override

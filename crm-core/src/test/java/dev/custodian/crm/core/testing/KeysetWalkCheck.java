@@ -206,7 +206,7 @@ public final class KeysetWalkCheck {
         return walked;
       }
       PageCursor cursor = PageCursor.decode(page.next().get().encode(), query.offer());
-      query = new ListQuery(query.offer(), query.filters(), query.sort(), query.page().next(cursor));
+      query = new ListQuery(query.offer(), query.filters(), query.sort(), query.page().next(cursor), query.q());
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.custodian.crm.core.workspace;
 
-import dev.custodian.crm.core.testing.TestGates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -9,8 +8,8 @@ import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.access.Membership;
 import dev.custodian.crm.core.access.Role;
-import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.error.ConflictException;
@@ -22,9 +21,10 @@ import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.MutableClock;
+import dev.custodian.crm.core.testing.TestGates;
 import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceCommand;
-import dev.custodian.crm.core.workspace.service.CreateWorkspaceService;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
+import dev.custodian.crm.core.workspace.service.CreateWorkspaceService;
 import dev.custodian.crm.core.workspace.service.GetWorkspaceService;
 import dev.custodian.crm.core.workspace.service.WorkspaceServices;
 import java.time.Clock;
@@ -184,8 +184,9 @@ class CreateWorkspaceServiceTest {
       }
 
       @Override
-      public void lockAll(WorkspaceId workspace) {
-        memberships.lockAll(workspace);
+      public java.util.Map<dev.custodian.crm.core.account.AccountId, dev.custodian.crm.core.access.Role> lockAll(
+          WorkspaceId workspace) {
+        return memberships.lockAll(workspace);
       }
 
       @Override

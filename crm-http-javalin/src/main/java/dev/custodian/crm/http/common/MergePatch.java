@@ -68,7 +68,11 @@ public final class MergePatch {
     return read(name, MergePatch::texts);
   }
 
-  private <T> PatchValue<T> read(String name, Function<JsonNode, T> shape) {
+  /**
+   * One field of another shape: absent, clear ({@code null}) or what {@code shape} makes of its
+   * JSON, which throws {@code InvalidValueException} for a wrong one (recorded as an error, and absent).
+   */
+  public <T> PatchValue<T> read(String name, Function<JsonNode, T> shape) {
     if (!body.has(name)) {
       return PatchValue.absent();
     }

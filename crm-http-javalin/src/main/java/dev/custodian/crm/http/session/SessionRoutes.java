@@ -1,5 +1,6 @@
 package dev.custodian.crm.http.session;
 
+import dev.custodian.crm.core.audit.ClientInfo;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.session.port.in.ChangePasswordCommand;
 import dev.custodian.crm.core.session.port.in.IssuedSession;
@@ -48,7 +49,8 @@ final class SessionRoutes implements RouteGroup {
   void login(Context ctx) throws Exception {
     var body = Requests.jsonBody(ctx, SessionRequests.LoginRequest.class);
     Validator v = new Validator();
-    SignInCommand command = SignInCommand.of(v, body.email(), body.password(), Requests.clientIp(ctx));
+    SignInCommand command = SignInCommand.of(v, body.email(), body.password(), Requests.clientIp(ctx),
+        ctx.userAgent());
     v.throwIfInvalid();
     SignInOutcome outcome = useCases.signIn().signIn(command);
     if (outcome instanceof SignInOutcome.SignedIn signedIn) {
@@ -62,7 +64,8 @@ final class SessionRoutes implements RouteGroup {
 
   /** {@code POST /api/v1/auth/logout}: 204, the session ended (if there was one) and the cookie cleared. */
   void logout(Context ctx) {
-    SessionCookie.read(ctx).ifPresent(useCases.signOut()::signOut);
+    ClientInfo client = ClientInfo.of(Requests.clientIp(ctx), ctx.userAgent());
+    SessionCookie.read(ctx).ifPresent(token -> useCases.signOut().signOut(token, client));
     SessionCookie.clear(ctx);
     ctx.status(HttpStatus.NO_CONTENT);
   }

@@ -36,7 +36,7 @@ class BuiltInFieldsTest {
   void thePinnedBuiltInFieldsHoldNoSpecialCategoryOrTaxField() throws Exception {
     List<List<String>> pinned = List.of(
         pin(fieldsOf("contact.CreateContactRequest", "contact.ContactResponse"),
-            "companyId", "email", "firstName", "jobTitle", "lastName", "phone"),
+            "companyId", "custom", "email", "firstName", "jobTitle", "lastName", "phone"),
         pin(fieldsOf("company.CreateCompanyRequest", "company.CompanyResponse"), "domain", "name"),
         pin(fieldsOf("deal.CreateDealRequest", "deal.DealResponse"), "amount", "closedAt", "companyId", "contactIds",
             "expectedCloseDate", "pipelineId", "stageId", "status", "title"),

@@ -1,6 +1,8 @@
 package dev.custodian.crm.persistence.access;
 
+import static dev.custodian.crm.persistence.generated.Tables.ACCOUNTS;
 import static dev.custodian.crm.persistence.generated.Tables.INVITATIONS;
+import static dev.custodian.crm.persistence.generated.Tables.MEMBERSHIPS;
 
 import dev.custodian.crm.core.access.Invitation;
 import dev.custodian.crm.core.access.InvitationId;
@@ -18,10 +20,13 @@ import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.InvitationsRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
 
@@ -94,6 +99,35 @@ final class JooqInvitationRepository implements InvitationRepository {
             .and(open())
             .returningResult(INVITATIONS.ID));
     transactions.dsl().with(voided).insertInto(INVITATIONS).set(toRow(invitation)).execute();
+  }
+
+  @Override
+  public boolean insertReplacingUnlessMember(Invitation invitation) {
+    Condition member = DSL.exists(DSL.selectOne().from(MEMBERSHIPS)
+        .join(ACCOUNTS).on(ACCOUNTS.ID.eq(MEMBERSHIPS.ACCOUNT_ID))
+        .where(MEMBERSHIPS.WORKSPACE_ID.eq(invitation.workspace().value()))
+        .and(ACCOUNTS.EMAIL_NORMALISED.eq(invitation.email().normalised())));
+    // One round trip: the voiding WITH and the insert each test that no member has the address.
+    CommonTableExpression<Record1<UUID>> voided = DSL.name("voided").fields("id").as(
+        transactions.dsl().update(INVITATIONS)
+            .set(INVITATIONS.REVOKED_AT, SqlTime.utc(invitation.createdAt()))
+            .where(INVITATIONS.WORKSPACE_ID.eq(invitation.workspace().value()))
+            .and(INVITATIONS.EMAIL_NORMALISED.eq(invitation.email().normalised()))
+            .and(open())
+            .andNot(member)
+            .returningResult(INVITATIONS.ID));
+    InvitationsRecord row = toRow(invitation);
+    List<Field<?>> values = Arrays.stream(INVITATIONS.fields())
+        .<Field<?>>map(field -> value(row, field))
+        .toList();
+    return transactions.dsl().with(voided)
+        .insertInto(INVITATIONS, INVITATIONS.fields())
+        .select(DSL.select(values).where(DSL.not(member)))
+        .execute() == 1;
+  }
+
+  private static <T> Field<T> value(InvitationsRecord row, Field<T> field) {
+    return DSL.val(row.get(field), field);
   }
 
   @Override

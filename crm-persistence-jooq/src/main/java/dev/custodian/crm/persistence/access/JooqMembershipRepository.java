@@ -21,6 +21,8 @@ import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.MembershipsRecord;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.exception.DataAccessException;
@@ -99,14 +101,17 @@ final class JooqMembershipRepository implements MembershipRepository {
   }
 
   @Override
-  public void lockAll(WorkspaceId workspace) {
+  public Map<AccountId, Role> lockAll(WorkspaceId workspace) {
+    Map<AccountId, Role> roles = new LinkedHashMap<>();
     transactions.dsl()
-        .select(MEMBERSHIPS.ACCOUNT_ID)
+        .select(MEMBERSHIPS.ACCOUNT_ID, MEMBERSHIPS.ROLE)
         .from(MEMBERSHIPS)
         .where(MEMBERSHIPS.WORKSPACE_ID.eq(workspace.value()))
         .orderBy(MEMBERSHIPS.ACCOUNT_ID)
         .forUpdate()
-        .execute();
+        .fetch()
+        .forEach(r -> roles.put(new AccountId(r.value1()), Role.valueOf(r.value2())));
+    return roles;
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
+import org.jooq.SelectLimitPercentStep;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -26,7 +27,8 @@ import org.jooq.impl.DSL;
  * directions), text by its key column in code-point order ({@code COLLATE "C"}), ties by id
  * (PostgreSQL's uuid order) in the sort's direction; after the cursor's row; one row more than the
  * page is fetched to tell whether there is a next page. Each sort needs an index on
- * {@code (tenant_id, <sort column>, id)}.
+ * {@code (tenant_id, <sort column>, id)}; a search ({@code q}) is the list's own condition
+ * ({@link ListColumns#search}).
  */
 public final class KeysetPaging {
 
@@ -42,20 +44,34 @@ public final class KeysetPaging {
    *     selects the sort column
    */
   public static <R extends Record> Page<R> page(SelectConditionStep<R> select, ListQuery query, ListColumns columns) {
+    Field<Object> column = sortColumn(query, columns);
+    return Page.fromLookahead(statement(select, query, columns).fetch(), query.page().limit(),
+        row -> query.cursorAt(fromSql(row.get(column)), row.get(columns.id())));
+  }
+
+  /**
+   * The statement {@link #page} runs: {@code select} with the query's filters, search, cursor,
+   * order and limit (one row more than the page). Tests read its plan.
+   */
+  public static <R extends Record> SelectLimitPercentStep<R> statement(SelectConditionStep<R> select, ListQuery query,
+      ListColumns columns) {
     Sort sort = query.sort();
-    Field<Object> column = object(columns.sortColumn(sort.field(), sort.type().kind() == ValueType.Kind.TEXT));
+    Field<Object> column = sortColumn(query, columns);
     Field<Object> ordered = isText(sort.type()) ? codePointOrdered(column) : column;
     Field<UUID> id = columns.id();
     boolean nullable = column.getDataType().nullable();
 
-    Condition where = conditions(query.filters(), columns);
+    Condition where = conditions(query.filters(), columns)
+        .and(query.search().map(columns::search).orElse(DSL.noCondition()));
     Condition after = query.page().after().map(c -> after(c, column, ordered, id, nullable)).orElse(DSL.noCondition());
     SortField<Object> byKey = sort.descending() ? ordered.desc() : ordered.asc();
     List<SortField<?>> order = List.of(nullable ? byKey.nullsLast() : byKey, sort.descending() ? id.desc() : id.asc());
-    return Page.fromLookahead(
-        select.and(where).and(after).orderBy(order).limit(query.page().limit() + 1).fetch(),
-        query.page().limit(),
-        row -> query.cursorAt(fromSql(row.get(column)), row.get(id)));
+    return select.and(where).and(after).orderBy(order).limit(query.page().limit() + 1);
+  }
+
+  private static Field<Object> sortColumn(ListQuery query, ListColumns columns) {
+    Sort sort = query.sort();
+    return object(columns.sortColumn(sort.field(), sort.type().kind() == ValueType.Kind.TEXT));
   }
 
   /**

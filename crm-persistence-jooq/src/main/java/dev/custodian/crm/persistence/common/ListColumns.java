@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -24,6 +25,7 @@ public final class ListColumns {
 
   /** A many-valued field: the rows of {@code table} that {@code joined} ties to the listed row, each holding one {@code value}. */
   record Related(Table<?> table, Condition joined, Field<?> value) {}
+  private Function<String, Condition> search;
 
   private ListColumns(Field<UUID> id) {
     this.id = Objects.requireNonNull(id, "id");
@@ -60,6 +62,31 @@ public final class ListColumns {
 
   Related related(String name) {
     return related.get(name);
+  }
+
+  /**
+   * How the list matches a search text ({@code q}): a condition on its rows, built with
+   * {@link #containing} over columns (or expressions) a trigram index serves.
+   */
+  public ListColumns search(Function<String, Condition> matching) {
+    this.search = Objects.requireNonNull(matching, "matching");
+    return this;
+  }
+
+  /**
+   * {@code text ILIKE '%q%'}: {@code q} as a case-insensitive substring, its {@code %}, {@code _}
+   * and escape character taken literally. A {@code pg_trgm} GIN index on {@code text} serves it.
+   */
+  public static Condition containing(Field<String> text, String q) {
+    String literal = q.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    return text.likeIgnoreCase("%" + literal + "%", '!');
+  }
+
+  Condition search(String q) {
+    if (search == null) {
+      throw new IllegalStateException("the list declares no search");
+    }
+    return search.apply(q);
   }
 
   Field<UUID> id() {

@@ -34,7 +34,8 @@ final class JooqCompanyRepository implements CompanyRepository {
       .field(CompanyListing.CREATED_AT, COMPANIES.CREATED_AT)
       .field(CompanyListing.NAME, COMPANIES.NAME)
       .field(CompanyListing.DOMAIN, COMPANIES.DOMAIN)
-      .sortKey(CompanyListing.NAME, COMPANIES.NAME_SORT);
+      .sortKey(CompanyListing.NAME, COMPANIES.NAME_SORT)
+      .search(q -> ListColumns.containing(COMPANIES.NAME, q).or(ListColumns.containing(COMPANIES.DOMAIN, q)));
 
   private final JooqTransactions transactions;
 

@@ -1,11 +1,12 @@
 package dev.custodian.crm.persistence.contact;
 
+import static dev.custodian.crm.persistence.generated.Tables.COMPANIES;
 import static dev.custodian.crm.persistence.generated.Tables.CONTACTS;
 
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
-import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
@@ -13,17 +14,28 @@ import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.ContactListing;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.common.CustomValueColumns;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.common.ListColumns;
+import dev.custodian.crm.persistence.generated.tables.Contacts;
 import dev.custodian.crm.persistence.generated.tables.records.ContactsRecord;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.Select;
 import org.jooq.SelectConditionStep;
+import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -34,12 +46,12 @@ import org.jooq.impl.DSL;
  */
 final class JooqContactRepository implements ContactRepository {
 
-  /** The contact list's columns: {@code lastName} sorts by its key column (indexed with the workspace). */
-  private static final ListColumns LIST_COLUMNS = ListColumns.of(CONTACTS.ID)
-      .field(ContactListing.CREATED_AT, CONTACTS.CREATED_AT)
-      .field(ContactListing.LAST_NAME, CONTACTS.LAST_NAME)
-      .field(ContactListing.COMPANY_ID, CONTACTS.COMPANY_ID)
-      .sortKey(ContactListing.LAST_NAME, CONTACTS.LAST_NAME_SORT);
+  private static final Field<Result<Record>> CUSTOM = CustomValueColumns.of(ObjectType.CONTACT, CONTACTS.TENANT_ID,
+      CONTACTS.ID);
+
+  /** What a search matches in besides the company's name, as the index {@code contacts_search_ix} (V21) reads it. */
+  private static final String SEARCHED =
+      "({0} || ' ' || {1} || chr(10) || {2} || chr(10) || case when {3} is null then '' else {3} end)";
 
   private final JooqTransactions transactions;
 
@@ -57,23 +69,65 @@ final class JooqContactRepository implements ContactRepository {
 
   @Override
   public Optional<Contact> findById(WorkspaceId workspace, ContactId id) {
-    return selectOne(workspace, id).fetchOptional().map(ContactMapper::toContact);
+    return selectOne(workspace, id).fetchOptional().map(JooqContactRepository::toContact);
   }
 
   @Override
   public Optional<Contact> findByIdForUpdate(WorkspaceId workspace, ContactId id) {
-    return selectOne(workspace, id).forUpdate().fetchOptional().map(ContactMapper::toContact);
+    return selectOne(workspace, id).forUpdate().fetchOptional().map(JooqContactRepository::toContact);
   }
 
-  private SelectConditionStep<ContactsRecord> selectOne(WorkspaceId workspace, ContactId id) {
-    return transactions.dsl(workspace).selectFrom(CONTACTS).where(key(workspace, id));
+  /** A contact with its custom values (a nested set of its row): one statement. */
+  private SelectConditionStep<Record> selectOne(WorkspaceId workspace, ContactId id) {
+    return withCustom(transactions.dsl(workspace)).where(key(workspace, id));
+  }
+
+  private static SelectJoinStep<Record> withCustom(DSLContext dsl) {
+    return dsl.select(CONTACTS.fields()).select(CUSTOM).from(CONTACTS);
+  }
+
+  private static Contact toContact(Record row) {
+    return ContactMapper.toContact(row.into(CONTACTS)).withCustom(CustomValueColumns.values(row.get(CUSTOM)));
   }
 
   @Override
   public Page<Contact> list(WorkspaceId workspace, ListQuery query) {
     return KeysetPaging.page(
-        transactions.dsl(workspace).selectFrom(CONTACTS).where(CONTACTS.TENANT_ID.eq(workspace.value())),
-        query.requireOffer(ContactListing.OFFER), LIST_COLUMNS).map(ContactMapper::toContact);
+        withCustom(transactions.dsl(workspace)).where(CONTACTS.TENANT_ID.eq(workspace.value())),
+        query.requireOffer(ContactListing.OFFER), listColumns(workspace)).map(JooqContactRepository::toContact);
+  }
+
+  /** The statement {@link #list} runs, built on {@code dsl} (for reading its plan). */
+  static Select<ContactsRecord> listStatement(DSLContext dsl, WorkspaceId workspace, ListQuery query) {
+    return KeysetPaging.statement(dsl.selectFrom(CONTACTS).where(CONTACTS.TENANT_ID.eq(workspace.value())),
+        query.requireOffer(ContactListing.OFFER), listColumns(workspace));
+  }
+
+  /**
+   * The contact list's columns: {@code lastName} sorts by its key column (indexed with the
+   * workspace); a search matches the full name (so either name), email and job title in one
+   * trigram-indexed expression, or the company's name (its own trigram index): the contacts of
+   * either, one semi-join, so each side is an index scan however the list sorts.
+   */
+  private static ListColumns listColumns(WorkspaceId workspace) {
+    return ListColumns.of(CONTACTS.ID)
+        .field(ContactListing.CREATED_AT, CONTACTS.CREATED_AT)
+        .field(ContactListing.LAST_NAME, CONTACTS.LAST_NAME)
+        .field(ContactListing.COMPANY_ID, CONTACTS.COMPANY_ID)
+        .sortKey(ContactListing.LAST_NAME, CONTACTS.LAST_NAME_SORT)
+        .search(q -> CONTACTS.ID.in(matching(workspace, q)));
+  }
+
+  private static Select<Record1<UUID>> matching(WorkspaceId workspace, String q) {
+    Contacts own = CONTACTS.as("searched");
+    Contacts employed = CONTACTS.as("employed");
+    Field<String> searched = DSL.field(SEARCHED, String.class, own.FIRST_NAME, own.LAST_NAME, own.EMAIL, own.JOB_TITLE);
+    return DSL.select(own.ID).from(own)
+        .where(own.TENANT_ID.eq(workspace.value())).and(ListColumns.containing(searched, q))
+        .union(DSL.select(employed.ID).from(employed).join(COMPANIES)
+            .on(COMPANIES.TENANT_ID.eq(employed.TENANT_ID)).and(COMPANIES.ID.eq(employed.COMPANY_ID))
+            .where(employed.TENANT_ID.eq(workspace.value())).and(COMPANIES.TENANT_ID.eq(workspace.value()))
+            .and(ListColumns.containing(COMPANIES.NAME, q)));
   }
 
   @Override

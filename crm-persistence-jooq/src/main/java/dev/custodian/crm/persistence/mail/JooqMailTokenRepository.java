@@ -45,13 +45,14 @@ final class JooqMailTokenRepository implements MailTokenRepository {
   }
 
   @Override
-  public boolean isUsable(MailTokenPurpose purpose, String tokenHash, Instant now) {
-    return transactions.dsl().fetchExists(MAIL_TOKENS,
+  public Optional<UUID> usableFor(MailTokenPurpose purpose, String tokenHash, Instant now) {
+    return transactions.dsl().select(MAIL_TOKENS.ACCOUNT_ID).from(MAIL_TOKENS).where(
         MAIL_TOKENS.TOKEN_HASH.eq(tokenHash)
             .and(MAIL_TOKENS.PURPOSE.eq(purpose.name()))
             .and(MAIL_TOKENS.USED_AT.isNull())
             .and(MAIL_TOKENS.VOIDED_AT.isNull())
-            .and(MAIL_TOKENS.EXPIRES_AT.gt(SqlTime.utc(now))));
+            .and(MAIL_TOKENS.EXPIRES_AT.gt(SqlTime.utc(now))))
+        .fetchOptional(MAIL_TOKENS.ACCOUNT_ID);
   }
 
   @Override

@@ -35,6 +35,34 @@ public final class DatabaseRoles {
     pg.alterUserPassword(APP, requirePassword(appPassword), "scram-sha-256");
   }
 
+  /**
+   * The one statement a superuser runs on the application's database so that the search ({@code q})
+   * is served by its trigram indexes under row-level security: {@code ILIKE} on text
+   * ({@code texticlike}) and text concatenation ({@code textcat}, the {@code ||} of the contact
+   * search expression) become {@code LEAKPROOF}. Without it the planner keeps them out of index
+   * scans on tables with policies (they might leak rows the policy hides), so {@code crm_app}'s
+   * search reads every row of the workspace. Why it is safe here: {@code textcat} fails only when a
+   * result would pass PostgreSQL's 1 GB limit, which no column here can reach; {@code texticlike}
+   * raises only for a pattern that ends in its escape character (reached as matching proceeds, so
+   * such an error could say something of a row), and the application's search patterns are
+   * {@code %...%} with every escape character doubled ({@code ListColumns.containing}), so none can
+   * raise. The marking is database-wide: a role that can send its own SQL is not meant to exist
+   * besides the application's and the owner's.
+   */
+  public static final String SEARCH_LEAKPROOF =
+      "alter function pg_catalog.texticlike(text, text) leakproof;"
+          + " alter function pg_catalog.textcat(text, text) leakproof";
+
+  /**
+   * Runs {@link #SEARCH_LEAKPROOF} on the database {@code superuser} is connected to (functions
+   * are per database; a database copied from a template keeps them). Idempotent.
+   */
+  public static void allowSearchIndexesUnderRowLevelSecurity(Connection superuser) throws SQLException {
+    try (Statement st = superuser.createStatement()) {
+      st.execute(SEARCH_LEAKPROOF);
+    }
+  }
+
   /** Creates a database owned by {@value #OWNER}, optionally as a copy of a template database. */
   public static void createDatabase(Connection superuser, String name, String template)
       throws SQLException {

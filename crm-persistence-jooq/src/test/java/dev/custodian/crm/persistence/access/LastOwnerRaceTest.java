@@ -1,8 +1,5 @@
 package dev.custodian.crm.persistence.access;
 
-import dev.custodian.crm.core.access.service.WorkspaceTransactions;
-import dev.custodian.crm.core.access.service.Gate;
-import dev.custodian.crm.core.testing.TestGates;
 import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +11,8 @@ import dev.custodian.crm.core.access.port.in.AccessUseCases;
 import dev.custodian.crm.core.access.port.in.ChangeMemberRoleCommand;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.access.service.AccessServices;
+import dev.custodian.crm.core.access.service.Gate;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.error.CrmException;
 import dev.custodian.crm.core.common.paging.Page;
@@ -21,6 +20,7 @@ import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.testing.TestGates;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.persistence.JooqPersistence;
 import dev.custodian.crm.persistence.testing.TestDatabase;
@@ -80,11 +80,18 @@ class LastOwnerRaceTest {
     }
 
     @Override
-    public void lockAll(WorkspaceId workspace) {
+    public java.util.Map<dev.custodian.crm.core.account.AccountId, dev.custodian.crm.core.access.Role> lockAll(
+        WorkspaceId workspace) {
       meet(beforeLock);
       if (locking) {
-        delegate.lockAll(workspace);
+        return delegate.lockAll(workspace);
       }
+      // The control: the roles as they are, locking nothing.
+      java.util.Map<dev.custodian.crm.core.account.AccountId, dev.custodian.crm.core.access.Role> roles =
+          new java.util.LinkedHashMap<>();
+      delegate.members(workspace, dev.custodian.crm.core.common.paging.PageRequest.first(200)).items()
+          .forEach(member -> roles.put(member.account(), member.role()));
+      return roles;
     }
 
     @Override

@@ -50,6 +50,11 @@ public final class PostgresServer {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot prepare the test PostgreSQL", e);
     }
+    try (Connection c = superuserConnection(template)) {
+      DatabaseRoles.allowSearchIndexesUnderRowLevelSecurity(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot prepare the test PostgreSQL", e);
+    }
     Migrations.migrate(PostgresDataSources.unpooled(urlFor(template), DatabaseRoles.OWNER, OWNER_PASSWORD));
   }
 

@@ -1,10 +1,9 @@
 package dev.custodian.crm.privacy.erasure;
 
-import dev.custodian.crm.core.company.InMemoryCompanyRepository;
-import dev.custodian.crm.core.testing.TestGates;
 import static dev.custodian.crm.core.workspace.WorkspaceFixtures.aWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.access.Role;
@@ -16,12 +15,14 @@ import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.contact.service.CreateContactService;
+import dev.custodian.crm.core.customfield.service.CustomValueIntake;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.ErasureReceipt;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
@@ -31,6 +32,7 @@ import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
 import dev.custodian.crm.core.tenancy.PageQuery;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.testing.TestGates;
 import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.privacy.erasure.service.EraseContactService;
@@ -62,7 +64,8 @@ class EraseContactServiceTest {
   private final HashedSuppressionList suppression = new HashedSuppressionList(entries, keys);
   private final WorkspaceTransactions inWorkspace = TestGates.workspaceTransactions(tx, memberships);
   private final CreateContactService create =
-      new CreateContactService(inWorkspace, contacts, suppression, IdGenerator.random(), Clock.systemUTC());
+      new CreateContactService(inWorkspace, contacts, suppression, CustomValueIntake.none(), IdGenerator.random(),
+          Clock.systemUTC());
   /** Every use case below runs for this member of both workspaces. */
   private final Actor member = Actor.account(AccountId.of(UUID.randomUUID()));
   private WorkspaceId a;

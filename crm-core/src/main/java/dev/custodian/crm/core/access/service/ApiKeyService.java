@@ -1,8 +1,8 @@
 package dev.custodian.crm.core.access.service;
 
 import dev.custodian.crm.core.access.Actor;
-import dev.custodian.crm.core.access.Credential;
 import dev.custodian.crm.core.access.ApiKeyId;
+import dev.custodian.crm.core.access.Credential;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.WorkspaceApiKey;
 import dev.custodian.crm.core.access.port.in.AuthenticateApiKeyUseCase;
@@ -12,6 +12,9 @@ import dev.custodian.crm.core.access.port.in.CreatedApiKey;
 import dev.custodian.crm.core.access.port.in.ListApiKeysUseCase;
 import dev.custodian.crm.core.access.port.in.RevokeApiKeyUseCase;
 import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ForbiddenException;
 import dev.custodian.crm.core.common.error.NotFoundException;
@@ -63,6 +66,8 @@ final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, Re
       WorkspaceApiKey key = WorkspaceApiKey.create(new ApiKeyId(ids.newId()), command.workspace(), command.name(),
           command.role(), actor.account(), Timestamps.now(clock));
       apiKeys.insert(key, TokenHash.of(token));
+      transactions.audit(command.workspace(), actor, AuditAction.API_KEY_CREATED, AuditTargetType.API_KEY,
+          key.id().value(), AuditDetails.none().withName(AuditDetails.Key.ROLE, command.role()));
       return new CreatedApiKey(key, token);
     });
   }
@@ -79,6 +84,8 @@ final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, Re
       if (!apiKeys.revoke(workspace, key, now)) {
         throw new NotFoundException("API key");
       }
+      transactions.audit(workspace, actor, AuditAction.API_KEY_REVOKED, AuditTargetType.API_KEY, key.value(),
+          AuditDetails.none());
       return null;
     });
   }

@@ -6,6 +6,7 @@ import dev.custodian.crm.core.access.Role;
 import dev.custodian.crm.core.access.WorkspaceApiKey;
 import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
 import dev.custodian.crm.core.access.port.out.CredentialLookup;
+import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.UnauthenticatedException;
@@ -14,6 +15,7 @@ import dev.custodian.crm.core.session.service.SessionTokenCheck;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -55,7 +57,10 @@ public final class Gate {
     if (actor instanceof Actor.ApiKey key) {
       return Optional.of(new Admission(key, keyRole(workspace, key), Optional.empty()));
     }
-    Credential credential = ((Actor.Presented) actor).credential();
+    if (!(actor instanceof Actor.Presented presented)) {
+      throw new UnauthenticatedException(NO_SESSION); // SYSTEM and ANONYMOUS act in no workspace
+    }
+    Credential credential = presented.credential();
     if (credential.kind() == Credential.Kind.SESSION) {
       return session(credential, workspace);
     }
@@ -98,10 +103,16 @@ public final class Gate {
         authentication.get().rotated()));
   }
 
-  /** {@code admission} with its role read again (e.g. once the workspace's memberships are locked). */
-  Admission reread(Admission admission, WorkspaceId workspace) {
+  /**
+   * {@code admission} with its role as {@code locked} holds it (every member's role, read as the
+   * workspace's memberships were locked): the lower of a key's and its creator's for a key.
+   *
+   * @throws NotFoundException when the actor (or a key's creator) is no member any more
+   */
+  Admission reread(Admission admission, Map<AccountId, Role> locked) {
     Actor who = admission.actor();
-    Role role = who instanceof Actor.ApiKey key ? keyRole(workspace, key) : memberRole(workspace, who);
+    Role member = Optional.ofNullable(locked.get(who.account())).orElseThrow(() -> new NotFoundException("workspace"));
+    Role role = who instanceof Actor.ApiKey key ? Role.lower(member, key.role()) : member;
     return new Admission(who, role, admission.rotated());
   }
 

@@ -14,6 +14,9 @@ import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.ForbiddenException;
@@ -79,16 +82,16 @@ final class InvitationService implements InviteMemberUseCase, ListInvitationsUse
       if (!admission.role().isAtLeast(command.role())) {
         throw new ForbiddenException("no one invites with a role above their own");
       }
-      boolean member = accounts.findByEmail(command.email())
-          .flatMap(account -> memberships.roleOf(workspace, account.id())).isPresent();
-      if (member) {
-        throw new ConflictException(ConflictException.Kind.DUPLICATE, "the address's account is a member already");
-      }
       Instant now = Timestamps.now(clock);
       Invitation invitation = Invitation.create(new InvitationId(ids.newId()), workspace, command.email(),
           command.role(), actor.account(), now, now.plus(validity));
-      invitations.insertReplacing(invitation); // a newer invitation voids the older
+      // A newer invitation voids the older; the member check is the same statement.
+      if (!invitations.insertReplacingUnlessMember(invitation)) {
+        throw new ConflictException(ConflictException.Kind.DUPLICATE, "the address's account is a member already");
+      }
       outbox.enqueue(MailTemplate.INVITATION, invitation.id().value(), now);
+      transactions.audit(workspace, actor, AuditAction.INVITATION_CREATED, AuditTargetType.INVITATION,
+          invitation.id().value(), AuditDetails.none().withName(AuditDetails.Key.ROLE, command.role()));
       return invitation;
     });
   }
@@ -109,6 +112,8 @@ final class InvitationService implements InviteMemberUseCase, ListInvitationsUse
       if (!pending || !invitations.revoke(workspace, invitation, now)) {
         throw new NotFoundException("invitation");
       }
+      transactions.audit(workspace, actor, AuditAction.INVITATION_REVOKED, AuditTargetType.INVITATION,
+          invitation.value(), AuditDetails.none());
       return null;
     });
   }
@@ -121,10 +126,16 @@ final class InvitationService implements InviteMemberUseCase, ListInvitationsUse
     Instant now = Timestamps.now(clock);
     // One transaction: a refusal below rolls the token's use back, so an account that is not the
     // invited one cannot spend it.
-    return platform.inPlatform(() -> {
+    // The workspace first (read, not used), so the acceptance runs bound to it and its audit entry
+    // joins the workspace's chain in the same transaction.
+    WorkspaceId workspace = platform.inPlatform(() -> tokens.usableFor(MailTokenPurpose.INVITATION, TokenHash.of(token), now)
+        .flatMap(id -> invitations.findById(new InvitationId(id))).map(Invitation::workspace))
+        .orElseThrow(InvalidTokenException::new);
+    return platform.inWorkspace(workspace, () -> {
       UUID id = tokens.consume(MailTokenPurpose.INVITATION, TokenHash.of(token), now)
           .orElseThrow(InvalidTokenException::new);
       Invitation invitation = invitations.findById(new InvitationId(id))
+          .filter(found -> found.workspace().equals(workspace))
           .orElseThrow(() -> new NotFoundException("invitation"));
       if (!now.isBefore(invitation.expiresAt())) {
         throw new InvalidTokenException(); // the invitation's own expiry, whenever its mail was sent
@@ -150,6 +161,10 @@ final class InvitationService implements InviteMemberUseCase, ListInvitationsUse
         throw new NotFoundException("invitation"); // revoked meanwhile
       }
       memberships.insert(invitation.workspace(), self, invitation.role(), now);
+      // The new member's own act, on the workspace's chain: bound to that workspace (the platform transaction joins it).
+      transactions.audit(invitation.workspace(), Actor.account(self), AuditAction.INVITATION_ACCEPTED,
+          AuditTargetType.INVITATION, invitation.id().value(),
+          AuditDetails.none().withName(AuditDetails.Key.ROLE, invitation.role()));
       return memberships.find(invitation.workspace(), self).orElseThrow();
     });
   }

@@ -14,6 +14,9 @@ import dev.custodian.crm.core.access.port.out.ApiKeyRepository;
 import dev.custodian.crm.core.access.port.out.MemberDepartures;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.CrmException;
@@ -77,6 +80,9 @@ final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase
         requireAnotherOwner(workspace);
       }
       memberships.changeRole(workspace, command.member(), command.role());
+      transactions.audit(workspace, actor, AuditAction.MEMBER_ROLE_CHANGED, AuditTargetType.MEMBER,
+          command.member().value(), AuditDetails.none().withName(AuditDetails.Key.PREVIOUS_ROLE, current)
+              .withName(AuditDetails.Key.ROLE, command.role()));
       return memberships.find(workspace, command.member()).orElseThrow(() -> new NotFoundException("member"));
     });
   }
@@ -105,6 +111,8 @@ final class MemberService implements ListMembersUseCase, ChangeMemberRoleUseCase
       for (MemberDepartures store : departures) {
         store.memberLeft(workspace, member); // e.g. their tasks are unassigned
       }
+      transactions.audit(workspace, actor, leaving ? AuditAction.MEMBER_LEFT : AuditAction.MEMBER_REMOVED,
+          AuditTargetType.MEMBER, member.value(), AuditDetails.none().withName(AuditDetails.Key.ROLE, current));
       return null;
     });
   }

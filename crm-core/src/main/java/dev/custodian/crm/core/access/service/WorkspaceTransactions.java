@@ -4,6 +4,12 @@ import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.PermissionMatrix;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditChain;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditEvent;
+import dev.custodian.crm.core.audit.AuditTargetType;
+import dev.custodian.crm.core.audit.port.out.AuditLog;
 import dev.custodian.crm.core.common.error.ForbiddenException;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.UnauthenticatedException;
@@ -15,6 +21,7 @@ import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -34,18 +41,45 @@ public final class WorkspaceTransactions {
   private final MembershipRepository memberships;
   private final Gate gate;
   private final PermissionMatrix matrix;
+  private final AuditLog audit;
 
-  /** With the product's {@link PermissionMatrix#standard() matrix}. */
+  /** With the product's {@link PermissionMatrix#standard() matrix}, recording no audit trail (tests). */
   public WorkspaceTransactions(Transactions transactions, MembershipRepository memberships, Gate gate) {
-    this(transactions, memberships, gate, PermissionMatrix.standard());
+    this(transactions, memberships, gate, PermissionMatrix.standard(), AuditLog.NONE);
+  }
+
+  /** With the product's {@link PermissionMatrix#standard() matrix}, recording into {@code audit}. */
+  public WorkspaceTransactions(Transactions transactions, MembershipRepository memberships, Gate gate, AuditLog audit) {
+    this(transactions, memberships, gate, PermissionMatrix.standard(), audit);
   }
 
   public WorkspaceTransactions(Transactions transactions, MembershipRepository memberships, Gate gate,
       PermissionMatrix matrix) {
+    this(transactions, memberships, gate, matrix, AuditLog.NONE);
+  }
+
+  public WorkspaceTransactions(Transactions transactions, MembershipRepository memberships, Gate gate,
+      PermissionMatrix matrix, AuditLog audit) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.memberships = Objects.requireNonNull(memberships, "memberships");
     this.gate = Objects.requireNonNull(gate, "gate");
     this.matrix = Objects.requireNonNull(matrix, "matrix");
+    this.audit = Objects.requireNonNull(audit, "audit");
+  }
+
+  /** The audit trail these transactions record into. */
+  public AuditLog auditLog() {
+    return audit;
+  }
+
+  /**
+   * Appends an entry to {@code workspace}'s audit chain, naming whom the open transaction let in
+   * as {@code actor}: call it inside the work of {@link #inWorkspace} (or its kin), so the entry
+   * commits, or rolls back, with the action (SEC-09).
+   */
+  public void audit(WorkspaceId workspace, Actor actor, AuditAction action, AuditTargetType targetType, UUID targetId,
+      AuditDetails details) {
+    audit.append(AuditChain.of(workspace), AuditEvent.of(actor.audited(), action, targetType, targetId, details));
   }
 
   /** Who may do what. */
@@ -118,8 +152,7 @@ public final class WorkspaceTransactions {
       if (lockMembers) {
         // Locked only for someone let in (a forged credential must not hold the workspace's lock),
         // then the role is read again under the lock.
-        memberships.lockAll(workspace);
-        admission = gate.reread(admission, workspace);
+        admission = gate.reread(admission, memberships.lockAll(workspace));
       }
       require(admission, permission);
       if (!(actor instanceof Actor.Presented presented)) {

@@ -8,18 +8,25 @@ import dev.custodian.crm.core.account.OrganisationName;
 import dev.custodian.crm.core.account.PasswordHash;
 import dev.custodian.crm.core.account.port.in.EmailRequest;
 import dev.custodian.crm.core.account.port.in.GetProfileUseCase;
-import dev.custodian.crm.core.account.port.in.UpdateProfileCommand;
-import dev.custodian.crm.core.account.port.in.UpdateProfileUseCase;
 import dev.custodian.crm.core.account.port.in.RequestPasswordResetUseCase;
 import dev.custodian.crm.core.account.port.in.ResendVerificationUseCase;
 import dev.custodian.crm.core.account.port.in.ResetPasswordCommand;
 import dev.custodian.crm.core.account.port.in.ResetPasswordUseCase;
 import dev.custodian.crm.core.account.port.in.SignUpCommand;
 import dev.custodian.crm.core.account.port.in.SignUpUseCase;
+import dev.custodian.crm.core.account.port.in.UpdateProfileCommand;
+import dev.custodian.crm.core.account.port.in.UpdateProfileUseCase;
 import dev.custodian.crm.core.account.port.in.VerifyEmailUseCase;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.account.port.out.AccountSessions;
 import dev.custodian.crm.core.account.port.out.PasswordHasher;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditActor;
+import dev.custodian.crm.core.audit.AuditChain;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditEvent;
+import dev.custodian.crm.core.audit.AuditTargetType;
+import dev.custodian.crm.core.audit.port.out.AuditLog;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
@@ -66,11 +73,12 @@ final class AccountService implements SignUpUseCase, VerifyEmailUseCase, ResendV
   private final IdGenerator ids;
   private final Clock clock;
   private final int minimumAge;
+  private final AuditLog audit;
 
   AccountService(Transactions transactions, AccountRepository accounts, AccountSessions sessions,
       PasswordHasher hasher,
       MailOutbox outbox, MailTokenRepository tokens, Throttle throttle, IdGenerator ids, Clock clock,
-      int minimumAge) {
+      int minimumAge, AuditLog audit) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -84,6 +92,7 @@ final class AccountService implements SignUpUseCase, VerifyEmailUseCase, ResendV
       throw new IllegalArgumentException("the minimum age is at least " + AgeAttestation.LOWEST_MINIMUM_AGE);
     }
     this.minimumAge = minimumAge;
+    this.audit = Objects.requireNonNull(audit, "audit");
   }
 
   @Override
@@ -126,6 +135,8 @@ final class AccountService implements SignUpUseCase, VerifyEmailUseCase, ResendV
     transactions.inPlatform(() -> {
       UUID account = consume(MailTokenPurpose.VERIFY_EMAIL, token, now);
       accounts.markEmailVerified(new AccountId(account), now);
+      audit.append(AuditChain.platform(), AuditEvent.of(AuditActor.account(account), AuditAction.EMAIL_VERIFIED,
+          AuditTargetType.ACCOUNT, account, AuditDetails.none()));
       return null;
     });
   }
@@ -174,6 +185,8 @@ final class AccountService implements SignUpUseCase, VerifyEmailUseCase, ResendV
       sessions.endAllSessions(account, now); // whoever knew the old password is out (ACC-07)
       accounts.findById(account).filter(a -> !a.isEmailVerified())
           .ifPresent(a -> accounts.markEmailVerified(account, now)); // the mail proved the address
+      audit.append(AuditChain.platform(), AuditEvent.of(AuditActor.account(account.value()), AuditAction.PASSWORD_RESET,
+          AuditTargetType.ACCOUNT, account.value(), AuditDetails.none()));
       return null;
     });
   }

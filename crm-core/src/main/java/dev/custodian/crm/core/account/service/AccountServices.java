@@ -6,6 +6,7 @@ import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.account.port.out.AccountSessions;
 import dev.custodian.crm.core.account.port.out.CommonPasswords;
 import dev.custodian.crm.core.account.port.out.PasswordHasher;
+import dev.custodian.crm.core.audit.port.out.AuditLog;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
@@ -23,8 +24,17 @@ public final class AccountServices {
       AccountSessions sessions, PasswordHasher hasher, CommonPasswords commonPasswords, MailOutbox outbox,
       MailTokenRepository tokens,
       Throttle throttle, IdGenerator ids, Clock clock, int minimumAge) {
+    return create(transactions, accounts, sessions, hasher, commonPasswords, outbox, tokens, throttle, ids, clock,
+        minimumAge, AuditLog.NONE);
+  }
+
+  /** As above, recording email verifications and password resets on the platform's audit chain. */
+  public static AccountUseCases create(Transactions transactions, AccountRepository accounts,
+      AccountSessions sessions, PasswordHasher hasher, CommonPasswords commonPasswords, MailOutbox outbox,
+      MailTokenRepository tokens,
+      Throttle throttle, IdGenerator ids, Clock clock, int minimumAge, AuditLog audit) {
     AccountService service = new AccountService(transactions, accounts, sessions, hasher, outbox, tokens, throttle,
-        ids, clock, minimumAge);
+        ids, clock, minimumAge, audit);
     return new AccountUseCases(new PasswordPolicy(commonPasswords::contains), service, service, service,
         service, service, service, service);
   }

@@ -24,6 +24,7 @@ final class ListGrammar {
   static final String LIMIT = "limit";
   static final String CURSOR = "cursor";
   static final String SORT = "sort";
+  static final String SEARCH = "q";
   private static final Pattern ASCII_INTEGER = Pattern.compile("[0-9]{1,9}");
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
   /** How an unknown parameter whose name does not look like one is named in its error. */
@@ -38,6 +39,7 @@ final class ListGrammar {
   private Sort sort;
   private int limit = PageRequest.DEFAULT_LIMIT;
   private String cursor;
+  private String q;
 
   private ListGrammar(ListOffer offer, boolean filtersOnly) {
     this.offer = offer;
@@ -94,6 +96,7 @@ final class ListGrammar {
       case LIMIT -> once(name, values).ifPresent(raw -> check(name, () -> limit = limit(raw)));
       case CURSOR -> once(name, values).ifPresent(raw -> cursor = raw);
       case SORT -> once(name, values).ifPresent(raw -> check(name, () -> sort = sort(raw)));
+      case SEARCH -> once(name, values).ifPresent(raw -> check(name, () -> q = search(raw)));
       default -> filter(name, values);
     }
   }
@@ -108,6 +111,14 @@ final class ListGrammar {
       throw new InvalidValueException("must be between 1 and " + PageRequest.MAX_LIMIT);
     }
     return limit;
+  }
+
+  private String search(String raw) {
+    if (!offer.searchable()) {
+      throw new InvalidValueException("is not offered: this list takes no search");
+    }
+    ListQuery.checkSearch(raw);
+    return raw;
   }
 
   private Sort sort(String raw) {
@@ -202,7 +213,7 @@ final class ListGrammar {
       boolean othersValid = errors.values().stream().allMatch(Objects::isNull);
       try {
         if (othersValid) {
-          after = cursor(cursor, new ListQuery(offer, filters, sort, PageRequest.first(limit)));
+          after = cursor(cursor, new ListQuery(offer, filters, sort, PageRequest.first(limit), q));
         } else {
           PageCursor.decode(cursor, offer); // its own errors at least; its scope needs the others
         }
@@ -213,7 +224,7 @@ final class ListGrammar {
     if (errors.values().stream().anyMatch(Objects::nonNull)) {
       return null;
     }
-    return new ListQuery(offer, filters, sort, new PageRequest(limit, Optional.ofNullable(after)));
+    return new ListQuery(offer, filters, sort, new PageRequest(limit, Optional.ofNullable(after)), q);
   }
 
   private Optional<String> once(String name, List<String> values) {

@@ -26,7 +26,7 @@ public final class ListOffer {
       new ListOffer(Map.of(), Map.of(), Sort.ascending("createdAt", ValueType.INSTANT));
 
   private static final Pattern FIELD = Pattern.compile("[a-z][A-Za-z0-9]{0,62}");
-  private static final Set<String> RESERVED = Set.of("limit", "cursor", "sort");
+  private static final Set<String> RESERVED = Set.of("limit", "cursor", "sort", "q");
 
   /** A field's filters: its value type and the operators offered on it. */
   public record FilterOffer(ValueType type, Set<Filter.Operator> operators) {
@@ -41,17 +41,19 @@ public final class ListOffer {
   private final Map<String, ValueType> sorts;
   private final Sort defaultSort;
   private final Map<String, String> within;
+  private final boolean searchable;
 
   private ListOffer(Map<String, FilterOffer> filters, Map<String, ValueType> sorts, Sort defaultSort) {
-    this(filters, sorts, defaultSort, Map.of());
+    this(filters, sorts, defaultSort, Map.of(), false);
   }
 
   private ListOffer(Map<String, FilterOffer> filters, Map<String, ValueType> sorts, Sort defaultSort,
-      Map<String, String> within) {
+      Map<String, String> within, boolean searchable) {
     this.filters = Collections.unmodifiableMap(new LinkedHashMap<>(filters));
     this.sorts = Collections.unmodifiableMap(new LinkedHashMap<>(sorts));
     this.defaultSort = Objects.requireNonNull(defaultSort, "defaultSort");
     this.within = Collections.unmodifiableMap(new LinkedHashMap<>(within));
+    this.searchable = searchable;
   }
 
   public static Builder builder() {
@@ -71,6 +73,14 @@ public final class ListOffer {
   /** The order without a {@code sort} parameter. */
   public Sort defaultSort() {
     return defaultSort;
+  }
+
+  /**
+   * Whether the list takes a search ({@code q}): a case-insensitive substring of any of the fields
+   * the list's documentation names, unranked, combined with the filters and the sort.
+   */
+  public boolean searchable() {
+    return searchable;
   }
 
   /** The value type of a field this list sorts on (or its default sort's), if it is one. */
@@ -105,7 +115,8 @@ public final class ListOffer {
 
   @Override
   public String toString() {
-    return "ListOffer[filters=" + filters.keySet() + ", sorts=" + sorts.keySet() + ", default=" + defaultSort.parameter() + "]";
+    return "ListOffer[filters=" + filters.keySet() + ", sorts=" + sorts.keySet() + ", default=" + defaultSort.parameter()
+        + (searchable ? ", q" : "") + "]";
   }
 
   /** Declares an offer. */
@@ -115,6 +126,7 @@ public final class ListOffer {
     private final Map<String, ValueType> sorts = new LinkedHashMap<>();
     private final Map<String, String> within = new LinkedHashMap<>();
     private Sort defaultSort;
+    private boolean searchable;
 
     private Builder() {}
 
@@ -129,6 +141,12 @@ public final class ListOffer {
           || !filters.containsKey(field) && !sorts.containsKey(field) || within.putIfAbsent(field, companion) != null) {
         throw new IllegalArgumentException("declare the field and its companion (with f=v) first, and once");
       }
+      return this;
+    }
+
+    /** Takes a search ({@code q}); which fields it matches is the list's own business. */
+    public Builder searchable() {
+      this.searchable = true;
       return this;
     }
 
@@ -165,12 +183,12 @@ public final class ListOffer {
       if (within.containsKey(defaultSort.field())) {
         throw new IllegalStateException("the default sort needs no companion");
       }
-      return new ListOffer(filters, sorts, defaultSort, within);
+      return new ListOffer(filters, sorts, defaultSort, within, searchable);
     }
 
     private static String checked(String field) {
       if (!FIELD.matcher(field).matches() || RESERVED.contains(field)) {
-        throw new IllegalArgumentException("a field is a camelCase name other than limit, cursor and sort");
+        throw new IllegalArgumentException("a field is a camelCase name other than limit, cursor, sort and q");
       }
       return field;
     }

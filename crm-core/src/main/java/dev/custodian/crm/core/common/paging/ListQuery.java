@@ -1,6 +1,8 @@
 package dev.custodian.crm.core.common.paging;
 
+import dev.custodian.crm.core.common.error.InvalidValueException;
 import dev.custodian.crm.core.common.validation.Validator;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,19 +26,33 @@ import java.util.stream.Collectors;
  * <pre>
  * f=v          (repeated: any of the values)    f.gte=v   f.lte=v   f.empty=true|false
  * sort=f       sort=-f (descending)             limit=1..200        cursor=...
+ * q=text       (a searchable list only: 3 to 100 characters, a case-insensitive substring)
  * </pre>
  *
  * A cursor belongs to its query's sort and filters (its {@linkplain #scope() scope}): with others
  * it is refused.
  *
  * @param filters in canonical order (by parameter); one per parameter
+ * @param q the search text ({@code null} for none): only on a {@linkplain ListOffer#searchable()
+ *     searchable} list, {@value #MIN_SEARCH} to {@value #MAX_SEARCH} characters without control
+ *     characters
  */
-public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRequest page) {
+public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRequest page, String q) {
 
   /** {@code f=v} may be repeated up to this many times. */
   public static final int MAX_ANY_OF = 100;
+  /** The fewest characters (code points) a search text has. */
+  public static final int MIN_SEARCH = 3;
+  /** The most characters (code points) a search text has. */
+  public static final int MAX_SEARCH = 100;
 
   public ListQuery {
+    if (q != null) {
+      if (!offer.searchable()) {
+        throw new IllegalArgumentException("the list takes no search");
+      }
+      checkSearch(q);
+    }
     Objects.requireNonNull(offer, "offer");
     Objects.requireNonNull(sort, "sort");
     Objects.requireNonNull(page, "page");
@@ -58,7 +74,7 @@ public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRe
     if (!offer.companionGiven(sort.field(), given) || given.stream().anyMatch(f -> !offer.companionGiven(f.field(), given))) {
       throw new IllegalArgumentException("a filter or sort is compared within one value of another field, not given once");
     }
-    String scope = scope(filters, sort);
+    String scope = scope(filters, sort, q);
     page.after().ifPresent(cursor -> {
       if (!cursor.sort().equals(sort) || !cursor.scope().equals(scope)) {
         throw new IllegalArgumentException("the cursor belongs to another sort or filter");
@@ -66,9 +82,51 @@ public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRe
     });
   }
 
+  /** A query without a search. */
+  public ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRequest page) {
+    this(offer, filters, sort, page, null);
+  }
+
   /** The first page of the list in its default order, unfiltered. */
   public static ListQuery first(ListOffer offer, int limit) {
     return new ListQuery(offer, List.of(), offer.defaultSort(), PageRequest.first(limit));
+  }
+
+  /** The search text, if the query has one. */
+  public Optional<String> search() {
+    return Optional.ofNullable(q);
+  }
+
+  /** This query with the search text {@code q} ({@code null}: none), from its first page. */
+  public ListQuery searching(String q) {
+    return new ListQuery(offer, filters, sort, PageRequest.first(page.limit()), q);
+  }
+
+  /**
+   * Whether {@code text} (a field's value, {@code null} for none) holds this query's search text,
+   * ignoring case as {@link TextOrder#key} folds it. The in-memory stores
+   * match with it; a database matches alike ({@code ILIKE}).
+   */
+  public static boolean matches(String text, String q) {
+    String key = TextOrder.key(text);
+    return key != null && key.contains(TextOrder.key(q));
+  }
+
+  /**
+   * Checks a search text: {@value #MIN_SEARCH} to {@value #MAX_SEARCH} characters, none a control
+   * character (a store may join a row's searched fields with one, so none may match across two).
+   *
+   * @throws InvalidValueException when it is not one
+   */
+  static void checkSearch(String q) {
+    int length = q.codePointCount(0, q.length());
+    if (length < MIN_SEARCH || length > MAX_SEARCH) {
+      throw new InvalidValueException(
+          "must be " + MIN_SEARCH + " to " + MAX_SEARCH + " characters long");
+    }
+    if (q.codePoints().anyMatch(Character::isISOControl)) {
+      throw new InvalidValueException("must not hold control characters");
+    }
   }
 
   /**
@@ -109,7 +167,7 @@ public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRe
    * and limit; empty when {@code page} was the last. No cursor needs encoding to walk on.
    */
   public Optional<ListQuery> next(Page<?> page) {
-    return page.next().map(cursor -> new ListQuery(offer, filters, sort, this.page.next(cursor)));
+    return page.next().map(cursor -> new ListQuery(offer, filters, sort, this.page.next(cursor), q));
   }
 
   /** The query's filter given by {@code field} and {@code operator}, if it has one. */
@@ -135,7 +193,7 @@ public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRe
    * same scope, whatever order their parameters came in; a cursor carries its query's.
    */
   public String scope() {
-    return scope(filters, sort);
+    return scope(filters, sort, q);
   }
 
   /** The cursor after a row with this sort key ({@code null} for an empty value) and id. */
@@ -143,8 +201,9 @@ public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRe
     return new PageCursor(sort, key, id, scope());
   }
 
-  private static String scope(List<Filter> filters, Sort sort) {
-    String canonical = "sort=" + sort.parameter() + filters.stream().map(f -> "&" + f.canonical()).collect(Collectors.joining());
+  private static String scope(List<Filter> filters, Sort sort, String q) {
+    String canonical = "sort=" + sort.parameter() + filters.stream().map(f -> "&" + f.canonical()).collect(Collectors.joining())
+        + (q == null ? "" : "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 9));

@@ -77,6 +77,11 @@ public final class Validator {
     errors.add(FieldError.field(field, detail));
   }
 
+  /** The errors found so far, in the order found. */
+  public List<FieldError> errors() {
+    return List.copyOf(errors);
+  }
+
   public boolean hasErrors() {
     return !errors.isEmpty();
   }

@@ -3,6 +3,9 @@ package dev.custodian.crm.core.company.service;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.company.Company;
@@ -49,6 +52,8 @@ public final class DeleteCompanyService implements DeleteCompanyUseCase {
             ? PreconditionFailedException.stale("company")
             : new NotFoundException("company");
       }
+      transactions.audit(command.workspace(), actor, AuditAction.COMPANY_DELETED, AuditTargetType.COMPANY,
+          command.id().value(), AuditDetails.none());
       return null;
     });
   }

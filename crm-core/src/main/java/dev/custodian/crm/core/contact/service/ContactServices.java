@@ -8,6 +8,7 @@ import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.ContactLinks;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.customfield.service.CustomValueIntake;
 import java.time.Clock;
 import java.util.List;
 
@@ -22,16 +23,29 @@ public final class ContactServices {
     return create(transactions, contacts, suppressionList, List.of(), ids, clock);
   }
 
-  /** The contact use cases; deleting one first drops the links of each of {@code links} to it. */
+  /**
+   * The contact use cases; deleting one first drops the links of each of {@code links} to it; no
+   * custom fields (see the overload).
+   */
   public static ContactUseCases create(WorkspaceTransactions transactions, ContactRepository contacts,
       SuppressionList suppressionList, List<ContactLinks> links, IdGenerator ids, Clock clock) {
+    return create(transactions, contacts, suppressionList, links, CustomValueIntake.none(), ids, clock);
+  }
+
+  /**
+   * The contact use cases with custom values through {@code custom}; deleting one first drops the
+   * links of each of {@code links} to it.
+   */
+  public static ContactUseCases create(WorkspaceTransactions transactions, ContactRepository contacts,
+      SuppressionList suppressionList, List<ContactLinks> links, CustomValueIntake custom, IdGenerator ids,
+      Clock clock) {
     return new ContactUseCases(
-        new CreateContactService(transactions, contacts, suppressionList, ids, clock),
+        new CreateContactService(transactions, contacts, suppressionList, custom, ids, clock),
         new GetContactService(transactions, contacts),
         // a list is one page of the walk, for a query of the contact list only
         (actor, workspace, query) -> transactions.list(actor, Permission.CONTACT_READ, workspace,
             query.requireOffer(ContactListing.OFFER), contacts::list),
-        new UpdateContactService(transactions, contacts, suppressionList, clock),
+        new UpdateContactService(transactions, contacts, suppressionList, custom, clock),
         new DeleteContactService(transactions, contacts, links));
   }
 }

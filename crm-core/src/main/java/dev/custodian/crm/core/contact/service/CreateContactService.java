@@ -11,7 +11,15 @@ import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.port.in.CreateContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.customfield.CustomField;
+import dev.custodian.crm.core.customfield.CustomValue;
+import dev.custodian.crm.core.customfield.CustomValues;
+import dev.custodian.crm.core.customfield.ObjectType;
+import dev.custodian.crm.core.customfield.RecordRef;
+import dev.custodian.crm.core.customfield.port.in.WithCustom;
+import dev.custodian.crm.core.customfield.service.CustomValueIntake;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,27 +32,34 @@ public final class CreateContactService implements CreateContactUseCase {
   private final WorkspaceTransactions transactions;
   private final ContactRepository contacts;
   private final SuppressionGuard suppression;
+  private final CustomValueIntake custom;
   private final IdGenerator ids;
   private final Clock clock;
 
   public CreateContactService(WorkspaceTransactions transactions, ContactRepository contacts,
-      SuppressionList suppressionList, IdGenerator ids, Clock clock) {
+      SuppressionList suppressionList, CustomValueIntake custom, IdGenerator ids, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.contacts = Objects.requireNonNull(contacts, "contacts");
     this.suppression = new SuppressionGuard(suppressionList);
+    this.custom = Objects.requireNonNull(custom, "custom");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
-  public Contact create(Actor actor, CreateContactCommand command) {
-    return transactions.inWorkspace(command.workspace(), actor, Permission.CONTACT_WRITE, () -> {
+  public Contact create(Actor actor, WithCustom<CreateContactCommand> input) {
+    return transactions.inWorkspace(input.workspace(), actor, Permission.CONTACT_WRITE, () -> {
+      Map<CustomField, Optional<CustomValue>> changes = custom.check(input, ObjectType.CONTACT);
+      CreateContactCommand command = input.command();
       suppression.refuseSuppressed(command.workspace(), Optional.of(command.email()), command.phone());
+      suppression.refuseSuppressedCustom(command.workspace(), CustomValueIntake.emails(changes),
+          CustomValueIntake.phones(changes));
       Contact contact = Contact.create(command.workspace(), ContactId.of(ids.newId()),
           command.firstName(), command.lastName(), command.email(), command.phone(), command.jobTitle(),
           command.company(), Timestamps.now(clock));
       contacts.insert(contact);
-      return contact;
+      custom.write(command.workspace(), new RecordRef(ObjectType.CONTACT, contact.id().value()), changes);
+      return contact.withCustom(CustomValueIntake.applied(CustomValues.NONE, changes));
     });
   }
 }

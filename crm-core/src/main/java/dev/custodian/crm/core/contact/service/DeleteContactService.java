@@ -3,6 +3,9 @@ package dev.custodian.crm.core.contact.service;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.contact.Contact;
@@ -52,6 +55,8 @@ public final class DeleteContactService implements DeleteContactUseCase {
             ? PreconditionFailedException.stale("contact")
             : new NotFoundException("contact");
       }
+      transactions.audit(command.workspace(), actor, AuditAction.CONTACT_DELETED, AuditTargetType.CONTACT,
+          command.id().value(), AuditDetails.none());
       return null;
     });
   }

@@ -1,11 +1,12 @@
 package dev.custodian.crm.core.contact.service;
 
-import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.EmailAddress;
-import dev.custodian.crm.core.contact.PhoneNumber;
-import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.common.PhoneNumber;
+import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.contact.port.out.SuppressionList.Identifier;
+import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +35,24 @@ final class SuppressionGuard {
     }
     if (found.contains(Identifier.PHONE)) {
       throw suppressed("phone");
+    }
+  }
+
+  /**
+   * Refuses custom EMAIL and PHONE values the intake adds if any is suppressed, as the contact's
+   * own email and phone are (DSR-04); asks about an email and a phone at a time.
+   */
+  void refuseSuppressedCustom(WorkspaceId workspace, List<EmailAddress> emails, List<PhoneNumber> phones) {
+    for (int i = 0; i < Math.max(emails.size(), phones.size()); i++) {
+      Optional<EmailAddress> email = i < emails.size() ? Optional.of(emails.get(i)) : Optional.empty();
+      Optional<PhoneNumber> phone = i < phones.size() ? Optional.of(phones.get(i)) : Optional.empty();
+      Set<Identifier> found = suppressionList.suppressed(workspace, email, phone);
+      if (found.contains(Identifier.EMAIL)) {
+        throw suppressed("custom email");
+      }
+      if (found.contains(Identifier.PHONE)) {
+        throw suppressed("custom phone");
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
@@ -12,12 +13,20 @@ import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.JobTitle;
 import dev.custodian.crm.core.contact.PersonName;
-import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
 import dev.custodian.crm.core.contact.port.in.UpdateContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.customfield.CustomField;
+import dev.custodian.crm.core.customfield.CustomFieldType;
+import dev.custodian.crm.core.customfield.CustomValue;
+import dev.custodian.crm.core.customfield.CustomValues;
+import dev.custodian.crm.core.customfield.ObjectType;
+import dev.custodian.crm.core.customfield.RecordRef;
+import dev.custodian.crm.core.customfield.port.in.WithCustom;
+import dev.custodian.crm.core.customfield.service.CustomValueIntake;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,19 +40,23 @@ public final class UpdateContactService implements UpdateContactUseCase {
   private final WorkspaceTransactions transactions;
   private final ContactRepository contacts;
   private final SuppressionGuard suppression;
+  private final CustomValueIntake custom;
   private final Clock clock;
 
   public UpdateContactService(WorkspaceTransactions transactions, ContactRepository contacts,
-      SuppressionList suppressionList, Clock clock) {
+      SuppressionList suppressionList, CustomValueIntake custom, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.contacts = Objects.requireNonNull(contacts, "contacts");
     this.suppression = new SuppressionGuard(suppressionList);
+    this.custom = Objects.requireNonNull(custom, "custom");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
-  public Contact update(Actor actor, UpdateContactCommand command) {
-    return transactions.inWorkspace(command.workspace(), actor, Permission.CONTACT_WRITE, () -> {
+  public Contact update(Actor actor, WithCustom<UpdateContactCommand> input) {
+    return transactions.inWorkspace(input.workspace(), actor, Permission.CONTACT_WRITE, () -> {
+      Map<CustomField, Optional<CustomValue>> changes = custom.check(input, ObjectType.CONTACT);
+      UpdateContactCommand command = input.command();
       Contact current = contacts.findById(command.workspace(), command.id())
           .orElseThrow(() -> new NotFoundException("contact"));
       if (current.version() != command.expectedVersion()) {
@@ -54,13 +67,19 @@ public final class UpdateContactService implements UpdateContactUseCase {
       suppression.refuseSuppressed(command.workspace(),
           Optional.of(email).filter(e -> !e.normalised().equals(current.email().normalised())),
           phone.equals(current.phone()) ? Optional.empty() : phone);
+      CustomValues values = CustomValueIntake.applied(current.custom(), changes);
+      suppression.refuseSuppressedCustom(command.workspace(), CustomValueIntake.emails(changes).stream()
+              .filter(e -> !current.custom().values().containsValue(new CustomValue(CustomFieldType.EMAIL, e))).toList(),
+          CustomValueIntake.phones(changes).stream()
+              .filter(p -> !current.custom().values().containsValue(new CustomValue(CustomFieldType.PHONE, p))).toList());
       PersonName firstName = valueOr(command.firstName(), current.firstName());
       PersonName lastName = valueOr(command.lastName(), current.lastName());
       Optional<JobTitle> jobTitle = optionalValueOr(command.jobTitle(), current.jobTitle());
       Optional<CompanyId> company = optionalValueOr(command.company(), current.company());
       if (firstName.equals(current.firstName()) && lastName.equals(current.lastName())
           && email.equals(current.email()) && phone.equals(current.phone())
-          && jobTitle.equals(current.jobTitle()) && company.equals(current.company())) {
+          && jobTitle.equals(current.jobTitle()) && company.equals(current.company())
+          && values.equals(current.custom())) {
         return current; // a change that changes nothing: no new version, nothing written
       }
       Contact changed =
@@ -68,7 +87,9 @@ public final class UpdateContactService implements UpdateContactUseCase {
       if (!contacts.update(changed, command.expectedVersion())) {
         throw PreconditionFailedException.stale("contact");
       }
-      return changed;
+      // After the record's row: its new version is locked, so values are written for it alone.
+      custom.write(command.workspace(), new RecordRef(ObjectType.CONTACT, current.id().value()), changes);
+      return changed.withCustom(values);
     });
   }
 

@@ -3,6 +3,9 @@ package dev.custodian.crm.core.deal.service;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
 import dev.custodian.crm.core.deal.port.in.DeleteDealCommand;
@@ -41,6 +44,8 @@ public final class DeleteDealService implements DeleteDealUseCase {
         }
       }
       if (deals.delete(command.workspace(), command.id(), command.expectedVersion())) {
+        transactions.audit(command.workspace(), actor, AuditAction.DEAL_DELETED, AuditTargetType.DEAL,
+            command.id().value(), AuditDetails.none());
         return null;
       }
       boolean exists = deals.findById(command.workspace(), command.id()).isPresent();

@@ -3,6 +3,9 @@ package dev.custodian.crm.core.pipeline.service;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.PreconditionFailedException;
@@ -42,6 +45,8 @@ public final class DeletePipelineService implements DeletePipelineUseCase {
       if (!pipelines.delete(command.workspace(), command.id(), command.expectedVersion())) {
         throw PreconditionFailedException.stale("pipeline");
       }
+      transactions.audit(command.workspace(), actor, AuditAction.PIPELINE_DELETED, AuditTargetType.PIPELINE,
+          command.id().value(), AuditDetails.none());
       return null;
     });
   }

@@ -3,6 +3,9 @@ package dev.custodian.crm.core.pipeline.service;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
@@ -143,6 +146,8 @@ public final class StageService implements AddStageUseCase, UpdateStageUseCase, 
         throw new ConflictException(ConflictException.Kind.IN_USE,
             "deals are in this stage; name a stage to move them to with moveDealsTo");
       }
+      transactions.audit(command.workspace(), actor, AuditAction.STAGE_DELETED, AuditTargetType.STAGE,
+          stage.id().value(), AuditDetails.none().withId(AuditDetails.Key.PIPELINE_ID, command.pipeline().value()));
       return saved(current.withoutStage(stage.id(), now), command.expectedVersion());
     });
   }

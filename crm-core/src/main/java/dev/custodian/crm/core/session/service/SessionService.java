@@ -6,11 +6,22 @@ import dev.custodian.crm.core.account.Password;
 import dev.custodian.crm.core.account.PasswordHash;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.account.port.out.PasswordHasher;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditActor;
+import dev.custodian.crm.core.audit.AuditChain;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditEvent;
+import dev.custodian.crm.core.audit.AuditOutcome;
+import dev.custodian.crm.core.audit.AuditTargetType;
+import dev.custodian.crm.core.audit.ClientInfo;
+import dev.custodian.crm.core.audit.PersonalFields;
+import dev.custodian.crm.core.audit.port.out.AuditLog;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.BusyException;
 import dev.custodian.crm.core.common.error.CrmException;
 import dev.custodian.crm.core.common.error.ForbiddenException;
+import dev.custodian.crm.core.common.error.RateLimitedException;
 import dev.custodian.crm.core.common.error.UnauthenticatedException;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
@@ -65,10 +76,12 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
   /** What an unknown email's password is checked against: the same work as a wrong password. */
   private final PasswordHash standIn;
   private final SessionTokenCheck check;
+  private final AuditLog audit;
 
   SessionService(Transactions transactions, SessionRepository sessions, AccountRepository accounts,
       PasswordHasher hasher, Throttle throttle, TokenGenerator tokens, IdGenerator ids, Clock clock,
-      SessionPolicy policy) {
+      SessionPolicy policy, AuditLog audit) {
+    this.audit = Objects.requireNonNull(audit, "audit");
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -78,7 +91,7 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.policy = Objects.requireNonNull(policy, "policy");
-    this.check = new SessionTokenCheck(sessions, tokens, clock, policy);
+    this.check = new SessionTokenCheck(sessions, tokens, clock, policy, audit);
     Password random = new Password(tokens.newToken("standin_"));
     try {
       this.standIn = hasher.hash(random);
@@ -92,15 +105,25 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
     Password password = command.password();
     try {
       ThrottleKey[] keys = throttleKeys(command.email(), command.clientIp());
-      throttle.check(keys);
+      try {
+        throttle.check(keys);
+      } catch (RateLimitedException throttled) {
+        transactions.inPlatform(() -> signInEvent(accounts.findByEmail(command.email()), command,
+            AuditAction.SIGN_IN_THROTTLED, AuditOutcome.REFUSED, AuditDetails.none()));
+        throw throttled;
+      }
       Optional<Account> found = transactions.inPlatform(() -> accounts.findByEmail(command.email()));
       // One verification either way, so the time to answer does not tell whether the email has an account.
       if (!(verify(password, found.map(Account::passwordHash).orElse(standIn), keys) && found.isPresent())) {
+        transactions.inPlatform(() -> signInEvent(found, command, AuditAction.SIGN_IN_FAILED, AuditOutcome.FAILED,
+            AuditDetails.none()));
         throw new UnauthenticatedException(WRONG_CREDENTIALS); // the reserved hit stays: a failure
       }
       passwordWasRight(keys);
       Account account = found.get();
       if (!account.isEmailVerified()) {
+        transactions.inPlatform(() -> signInEvent(found, command, AuditAction.SIGN_IN_FAILED, AuditOutcome.REFUSED,
+            AuditDetails.none().withName(AuditDetails.Key.REASON, CrmException.Kind.EMAIL_NOT_VERIFIED)));
         throw new ForbiddenException(CrmException.Kind.EMAIL_NOT_VERIFIED,
             "confirm your email address first: follow the link in the mail we sent");
       }
@@ -109,7 +132,9 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
           : Optional.empty();
       IssuedSession session = transactions.inPlatform(() -> {
         upgraded.ifPresent(hash -> accounts.updatePasswordHash(account.id(), hash));
-        return startSession(account.id());
+        IssuedSession started = startSession(account.id());
+        signInEvent(found, command, AuditAction.SIGN_IN_SUCCEEDED, AuditOutcome.SUCCEEDED, AuditDetails.none());
+        return started;
       });
       return new SignInOutcome.SignedIn(account.id(), session);
     } finally {
@@ -130,6 +155,11 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
 
   @Override
   public void signOut(String token) {
+    signOut(token, ClientInfo.unknown());
+  }
+
+  @Override
+  public void signOut(String token, ClientInfo client) {
     if (!SessionPolicy.isWellFormed(token)) {
       return;
     }
@@ -139,7 +169,14 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
       sessions.findByTokenHash(hash)
           .filter(presented -> presented.replacedAt().isEmpty()
               || now.isBefore(presented.replacedAt().get().plus(SessionPolicy.GRACE)))
-          .ifPresent(presented -> sessions.revoke(presented.session().id(), now, RevocationReason.SIGNED_OUT));
+          .ifPresent(presented -> {
+            sessions.revoke(presented.session().id(), now, RevocationReason.SIGNED_OUT);
+            AccountId account = presented.session().account();
+            audit.append(AuditChain.platform(), new AuditEvent(AuditActor.account(account.value()),
+                AuditAction.SIGNED_OUT, AuditTargetType.SESSION, Optional.of(presented.session().id().value()),
+                AuditOutcome.SUCCEEDED, AuditDetails.none(),
+                PersonalFields.of(accounts.findById(account).map(a -> a.email().value()).orElse(null), client)));
+          });
       return null;
     });
   }
@@ -160,12 +197,31 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
       return transactions.inPlatform(() -> {
         accounts.updatePasswordHash(self, hash);
         sessions.revokeAll(self, now, RevocationReason.PASSWORD_CHANGED);
+        audit.append(AuditChain.platform(), new AuditEvent(AuditActor.account(self.value()),
+            AuditAction.PASSWORD_CHANGED, AuditTargetType.ACCOUNT, Optional.of(self.value()), AuditOutcome.SUCCEEDED,
+            AuditDetails.none(), PersonalFields.of(account.email().value(), ClientInfo.of(command.clientIp(), null))));
         return startSession(self);
       });
     } finally {
       command.current().wipe();
       command.next().wipe();
     }
+  }
+
+  /**
+   * Appends a sign-in event to the platform chain, in the open transaction: an existing account's
+   * with its email, IP and user agent (encrypted under its subject key); an unknown email's as
+   * {@code ANONYMOUS}, with neither email nor IP.
+   */
+  private Void signInEvent(Optional<Account> account, SignInCommand command, AuditAction action, AuditOutcome outcome,
+      AuditDetails details) {
+    AuditEvent event = account
+        .map(a -> new AuditEvent(AuditActor.account(a.id().value()), action, AuditTargetType.ACCOUNT,
+            Optional.of(a.id().value()), outcome, details, PersonalFields.of(a.email().value(), command.client())))
+        .orElseGet(() -> new AuditEvent(AuditActor.anonymous(), action, AuditTargetType.ACCOUNT, Optional.empty(),
+            outcome, details, PersonalFields.none()));
+    audit.append(AuditChain.platform(), event);
+    return null;
   }
 
   /** The hasher's answer; a busy hasher checked nothing, so the reserved hits go back. */

@@ -4,6 +4,7 @@ import dev.custodian.crm.core.account.PasswordPolicy;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.account.port.out.CommonPasswords;
 import dev.custodian.crm.core.account.port.out.PasswordHasher;
+import dev.custodian.crm.core.audit.port.out.AuditLog;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.session.SessionPolicy;
@@ -25,8 +26,16 @@ public final class SessionServices {
   public static SessionUseCases create(Transactions transactions, SessionRepository sessions,
       AccountRepository accounts, PasswordHasher hasher, CommonPasswords commonPasswords, Throttle throttle,
       TokenGenerator tokens, IdGenerator ids, Clock clock, SessionPolicy policy) {
+    return create(transactions, sessions, accounts, hasher, commonPasswords, throttle, tokens, ids, clock, policy,
+        AuditLog.NONE);
+  }
+
+  /** As above, recording sign-ins, sign-outs, password changes and token reuse on the platform's audit chain. */
+  public static SessionUseCases create(Transactions transactions, SessionRepository sessions,
+      AccountRepository accounts, PasswordHasher hasher, CommonPasswords commonPasswords, Throttle throttle,
+      TokenGenerator tokens, IdGenerator ids, Clock clock, SessionPolicy policy, AuditLog audit) {
     SessionService service = new SessionService(transactions, sessions, accounts, hasher, throttle, tokens, ids,
-        clock, policy);
+        clock, policy, audit);
     return new SessionUseCases(new PasswordPolicy(commonPasswords::contains), service, service, service, service);
   }
 }

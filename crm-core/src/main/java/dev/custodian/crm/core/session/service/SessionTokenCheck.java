@@ -1,5 +1,12 @@
 package dev.custodian.crm.core.session.service;
 
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditActor;
+import dev.custodian.crm.core.audit.AuditChain;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditEvent;
+import dev.custodian.crm.core.audit.AuditTargetType;
+import dev.custodian.crm.core.audit.port.out.AuditLog;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.common.port.out.TokenHash;
@@ -29,8 +36,16 @@ public final class SessionTokenCheck {
   private final TokenGenerator tokens;
   private final Clock clock;
   private final SessionPolicy policy;
+  private final AuditLog audit;
 
   public SessionTokenCheck(SessionRepository sessions, TokenGenerator tokens, Clock clock, SessionPolicy policy) {
+    this(sessions, tokens, clock, policy, AuditLog.NONE);
+  }
+
+  /** @param audit the trail whose platform chain records a reused token's detection */
+  public SessionTokenCheck(SessionRepository sessions, TokenGenerator tokens, Clock clock, SessionPolicy policy,
+      AuditLog audit) {
+    this.audit = Objects.requireNonNull(audit, "audit");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -59,6 +74,8 @@ public final class SessionTokenCheck {
       }
       case REUSED -> {
         sessions.revoke(session.id(), now, RevocationReason.TOKEN_REUSED);
+        audit.append(AuditChain.platform(), AuditEvent.of(AuditActor.account(session.account().value()),
+            AuditAction.TOKEN_REUSE_DETECTED, AuditTargetType.SESSION, session.id().value(), AuditDetails.none()));
         yield Optional.empty();
       }
       case REFUSED -> Optional.empty();

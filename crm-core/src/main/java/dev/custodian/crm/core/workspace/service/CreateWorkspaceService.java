@@ -3,12 +3,18 @@ package dev.custodian.crm.core.workspace.service;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Role;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditChain;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditEvent;
+import dev.custodian.crm.core.audit.AuditTargetType;
+import dev.custodian.crm.core.audit.port.out.AuditLog;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.tenancy.Transactions;
-import dev.custodian.crm.core.workspace.Slug;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.workspace.Slug;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceCommand;
@@ -36,6 +42,7 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
   private final IdGenerator ids;
   private final Clock clock;
   private final List<WorkspaceInitializer> initializers;
+  private final AuditLog audit;
 
   /** Without initializers: a new workspace starts empty. */
   public CreateWorkspaceService(
@@ -48,6 +55,14 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
   public CreateWorkspaceService(
       Transactions transactions, WorkspaceRepository workspaces, MembershipRepository memberships,
       IdGenerator ids, Clock clock, List<WorkspaceInitializer> initializers) {
+    this(transactions, workspaces, memberships, ids, clock, initializers, AuditLog.NONE);
+  }
+
+  /** @param audit the trail whose platform chain records each workspace created */
+  public CreateWorkspaceService(
+      Transactions transactions, WorkspaceRepository workspaces, MembershipRepository memberships,
+      IdGenerator ids, Clock clock, List<WorkspaceInitializer> initializers, AuditLog audit) {
+    this.audit = Objects.requireNonNull(audit, "audit");
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
     this.memberships = Objects.requireNonNull(memberships, "memberships");
@@ -84,6 +99,8 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase {
       workspaces.insert(workspace);
       memberships.insert(id, actor.account(), Role.OWNER, workspace.createdAt());
       initializers.forEach(initializer -> initializer.initialize(id));
+      audit.append(AuditChain.platform(), AuditEvent.of(actor.audited(), AuditAction.WORKSPACE_CREATED,
+          AuditTargetType.WORKSPACE, id.value(), AuditDetails.none()));
       return workspace;
     });
   }

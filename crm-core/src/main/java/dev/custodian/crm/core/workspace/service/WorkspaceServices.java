@@ -1,12 +1,12 @@
 package dev.custodian.crm.core.workspace.service;
 
-import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
-import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import java.time.Clock;
 import java.util.List;
 
@@ -26,7 +26,7 @@ public final class WorkspaceServices {
       WorkspaceRepository workspaces, MembershipRepository memberships, IdGenerator ids, Clock clock,
       List<WorkspaceInitializer> initializers) {
     return new WorkspaceUseCases(
-        new CreateWorkspaceService(transactions, workspaces, memberships, ids, clock, initializers),
+        new CreateWorkspaceService(transactions, workspaces, memberships, ids, clock, initializers, inWorkspace.auditLog()),
         new GetWorkspaceService(inWorkspace, workspaces),
         // An account's own list: platform-level, its memberships across workspaces.
         (actor, page) -> transactions.inPlatform(() -> workspaces.listForMember(actor.account(), page)));

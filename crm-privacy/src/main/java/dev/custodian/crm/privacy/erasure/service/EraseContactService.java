@@ -3,6 +3,9 @@ package dev.custodian.crm.privacy.erasure.service;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
@@ -77,6 +80,13 @@ public final class EraseContactService implements EraseContactUseCase {
       ErasureReceipt receipt = new ErasureReceipt(new ErasureReceiptId(ids.newId()), workspace, contactId, now,
           removed, forReview);
       receipts.insert(receipt);
+      // Ids and counts only: the receipt's id, and how many records each participant removed.
+      AuditDetails details = AuditDetails.none().withId(AuditDetails.Key.RECEIPT_ID, receipt.id().value());
+      for (Map.Entry<String, Integer> count : removed.entrySet()) {
+        details = details.withCount(AuditDetails.Key.COUNT, count.getKey(), count.getValue());
+      }
+      transactions.audit(workspace, actor, AuditAction.CONTACT_ERASED, AuditTargetType.CONTACT, contactId.value(),
+          details);
       return receipt;
     });
   }

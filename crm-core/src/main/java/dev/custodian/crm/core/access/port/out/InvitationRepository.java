@@ -32,6 +32,13 @@ public interface InvitationRepository {
    */
   void insertReplacing(Invitation invitation);
 
+  /**
+   * As {@link #insertReplacing}, unless the account with the invited address (normalised) is a
+   * member of the workspace already: then nothing changes and the answer is false. One statement
+   * where the store can (the check and the writes together).
+   */
+  boolean insertReplacingUnlessMember(Invitation invitation);
+
   /** Marks the invitation accepted if it is neither accepted nor revoked; false otherwise. */
   boolean markAccepted(InvitationId id, Instant at);
 }

@@ -8,6 +8,7 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,9 +45,10 @@ public interface MembershipRepository {
 
   /**
    * Locks every membership of the workspace until the transaction ends, so that changes which must
-   * see them all (the last owner) are serialised across transactions and processes.
+   * see them all (the last owner) are serialised across transactions and processes. Answers every
+   * member's role as locked, in the same statement.
    */
-  void lockAll(WorkspaceId workspace);
+  Map<AccountId, Role> lockAll(WorkspaceId workspace);
 
   /** How many OWNERs the workspace has. */
   int countOwners(WorkspaceId workspace);

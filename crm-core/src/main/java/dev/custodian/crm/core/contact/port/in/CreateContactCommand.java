@@ -1,11 +1,11 @@
 package dev.custodian.crm.core.contact.port.in;
 
-import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.common.PhoneNumber;
+import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.contact.JobTitle;
 import dev.custodian.crm.core.contact.PersonName;
-import dev.custodian.crm.core.contact.PhoneNumber;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package dev.custodian.crm.core.contact.port.in;
 
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.contact.Contact;
+import dev.custodian.crm.core.customfield.port.in.WithCustom;
 
 /** Use case: change some fields of a contact, unless someone else changed it first. */
 public interface UpdateContactUseCase {
@@ -16,5 +17,18 @@ public interface UpdateContactUseCase {
    * @throws dev.custodian.crm.core.common.error.ValidationException naming {@code companyId} when
    *     the new company is not one of the workspace's
    */
-  Contact update(Actor actor, UpdateContactCommand command);
+  default Contact update(Actor actor, UpdateContactCommand command) {
+    return update(actor, WithCustom.of(command.workspace(), command));
+  }
+
+  /**
+   * Changes the contact's fields and custom values (a {@code null} value clears its key; a key not
+   * given keeps its value), checked against the workspace's contact fields.
+   *
+   * @throws dev.custodian.crm.core.common.error.ValidationException naming every bad built-in and
+   *     custom field ({@code custom/<key>}) at once
+   * @throws dev.custodian.crm.core.common.error.NotFoundException also when a field given was
+   *     deleted meanwhile: nothing is stored
+   */
+  Contact update(Actor actor, WithCustom<UpdateContactCommand> input);
 }

@@ -30,5 +30,10 @@ public interface MailTokenRepository {
    * Whether {@link #consume} would use this token now, without using it or locking it: a cheap
    * check before expensive work (hashing a new password), which {@code consume} still decides.
    */
-  boolean isUsable(MailTokenPurpose purpose, String tokenHash, Instant now);
+  default boolean isUsable(MailTokenPurpose purpose, String tokenHash, Instant now) {
+    return usableFor(purpose, tokenHash, now).isPresent();
+  }
+
+  /** As {@link #isUsable}, answering whom the token is for (its account, or an invitation), without using it. */
+  Optional<UUID> usableFor(MailTokenPurpose purpose, String tokenHash, Instant now);
 }

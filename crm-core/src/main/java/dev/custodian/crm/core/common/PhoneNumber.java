@@ -1,4 +1,4 @@
-package dev.custodian.crm.core.contact;
+package dev.custodian.crm.core.common;
 
 import dev.custodian.crm.core.common.error.InvalidValueException;
 import java.util.regex.Pattern;

@@ -1,0 +1,2 @@
+/** Wiring of the custom field feature. */
+package dev.custodian.crm.app.customfield;

@@ -1,0 +1,65 @@
+package dev.custodian.crm.core.audit;
+
+import java.util.Locale;
+
+/** What an entry records: a closed list; each action belongs to one kind of chain. */
+public enum AuditAction {
+  // the platform chain
+  WORKSPACE_CREATED(true, false),
+  SIGN_IN_SUCCEEDED(true, true),
+  SIGN_IN_FAILED(true, true),
+  SIGN_IN_THROTTLED(true, true),
+  SIGNED_OUT(true, true),
+  PASSWORD_CHANGED(true, false),
+  PASSWORD_RESET(true, false),
+  EMAIL_VERIFIED(true, false),
+  TOKEN_REUSE_DETECTED(true, false),
+  // a workspace's chain
+  MEMBER_ROLE_CHANGED(false, false),
+  MEMBER_REMOVED(false, false),
+  MEMBER_LEFT(false, false),
+  INVITATION_CREATED(false, false),
+  INVITATION_REVOKED(false, false),
+  INVITATION_ACCEPTED(false, false),
+  API_KEY_CREATED(false, false),
+  API_KEY_REVOKED(false, false),
+  CONTACT_DELETED(false, false),
+  CONTACT_ERASED(false, false),
+  COMPANY_DELETED(false, false),
+  PIPELINE_DELETED(false, false),
+  STAGE_DELETED(false, false),
+  DEAL_DELETED(false, false),
+  AUDIT_EXPORTED(false, false);
+
+  private final boolean platform;
+  private final boolean signIn;
+
+  AuditAction(boolean platform, boolean signIn) {
+    this.platform = platform;
+    this.signIn = signIn;
+  }
+
+  /** On the platform chain (else on a workspace's). */
+  public boolean platform() {
+    return platform;
+  }
+
+  /** A sign-in event, listed to its account by its login events. */
+  public boolean signIn() {
+    return signIn;
+  }
+
+  /** The stored and wire name, e.g. {@code contact_deleted}; part of the canonical encoding, never renamed. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static java.util.Optional<AuditAction> fromLabel(String label) {
+    for (AuditAction action : values()) {
+      if (action.label().equals(label)) {
+        return java.util.Optional.of(action);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+}

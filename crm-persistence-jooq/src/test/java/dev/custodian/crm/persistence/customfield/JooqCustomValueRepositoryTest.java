@@ -1,0 +1,35 @@
+package dev.custodian.crm.persistence.customfield;
+
+import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.AbstractCustomValueRepositoryContractTest;
+import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
+import dev.custodian.crm.persistence.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The custom value contract through the application role: queries and row-level security together. */
+class JooqCustomValueRepositoryTest extends AbstractCustomValueRepositoryContractTest {
+
+  @RegisterExtension static final TestDatabase db = new TestDatabase();
+
+  @Override
+  protected CompanyRepository companies() {
+    return db.persistence().companies();
+  }
+
+  @Override
+  protected ContactRepository contacts() {
+    return db.persistence().contacts();
+  }
+
+  @Override
+  protected CustomFieldRepository fields() {
+    return db.persistence().customFields();
+  }
+
+  @Override
+  protected CustomValueRepository values() {
+    return db.persistence().customValues();
+  }
+}

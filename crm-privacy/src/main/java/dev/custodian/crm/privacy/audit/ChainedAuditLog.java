@@ -1,0 +1,320 @@
+package dev.custodian.crm.privacy.audit;
+
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditChain;
+import dev.custodian.crm.core.audit.AuditEntry;
+import dev.custodian.crm.core.audit.AuditEvent;
+import dev.custodian.crm.core.audit.AuditFilter;
+import dev.custodian.crm.core.audit.AuditVerification;
+import dev.custodian.crm.core.audit.PersonalFields;
+import dev.custodian.crm.core.audit.port.out.AuditLog;
+import dev.custodian.crm.core.audit.port.out.AuditStore;
+import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.keys.port.out.KeyProvider;
+import dev.custodian.crm.privacy.crypto.KeyDerivation;
+import dev.custodian.crm.privacy.crypto.SecretCipher;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The core's {@link AuditLog}, sealed and encrypted here over an {@link AuditStore} (SEC-09,
+ * RET-08).
+ *
+ * <p>Each entry's hash is HMAC-SHA256 under its chain's key ({@code KeyDerivation.workspaceKey(
+ * master, "audit-chain", workspace)} or {@code platformKey(master, "audit-chain")}) over its
+ * canonical encoding ({@link AuditSeal}), which holds the previous entry's hash and the ciphertexts
+ * of its personal fields: a database superuser without the master key can neither change an
+ * entry nor rebuild a consistent chain, and the chain verifies without the personal fields'
+ * keys, so it still verifies once a subject is forgotten.
+ *
+ * <p>Personal fields (email, IP, user agent) are encrypted with AES-256-GCM under a random key of
+ * the subject account (an API key's entries: its creator's), with the chain, sequence and field
+ * in the associated data. That key is stored only wrapped under {@code platformKey(master,
+ * "audit-subject")}, the subject in the associated data; {@link #forget} deletes it, and the
+ * fields then read as erased.
+ *
+ * <p>An append first tries to move the head from where this instance last saw it, in one
+ * statement; when another append moved it meanwhile, it locks the head ({@code FOR UPDATE}) and
+ * tries from there. Either way it joins the audited action's transaction.
+ */
+public final class ChainedAuditLog implements AuditLog {
+
+  private static final String CHAIN_PURPOSE = "audit-chain";
+  private static final String SUBJECT_PURPOSE = "audit-subject";
+  private static final int MAX_CACHED_HEADS = 10_000;
+  private static final int MAX_ATTEMPTS = 20;
+
+  private final AuditStore store;
+  private final KeyProvider keys;
+  private final Clock clock;
+  /** Where each chain's head was last seen: a guess, checked by the append's own statement. */
+  private final Map<AuditChain, AuditStore.Head> lastHeads = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<AuditChain, AuditStore.Head> eldest) {
+      return size() > MAX_CACHED_HEADS;
+    }
+  };
+
+  public ChainedAuditLog(AuditStore store, KeyProvider keys, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public long append(AuditChain chain, AuditEvent event) {
+    return append(chain, event, Optional.empty());
+  }
+
+  /**
+   * One statement when this instance knows where the head is: the append and the read of every
+   * entry; when the head moved meanwhile, the head is locked, the entry appended, then read.
+   */
+  @Override
+  public long appendReadingAll(AuditChain chain, AuditEvent event, Consumer<AuditEntry> each) {
+    List<AuditStore.Row> rows = new java.util.ArrayList<>();
+    long sequence = append(chain, event, Optional.of(rows));
+    Decrypter decrypter = new Decrypter();
+    if (rows.isEmpty()) {
+      forEachOldestFirst(chain, each);
+    } else {
+      for (AuditStore.Row row : rows) {
+        if (row.encoding() == AuditStore.UNREADABLE) {
+          throw new IllegalStateException("audit entry " + row.sequence() + " cannot be read: verify the chain");
+        }
+        each.accept(decrypter.entry(row));
+      }
+    }
+    return sequence;
+  }
+
+  /** The append; with {@code readInto}, its first try also reads every row into it (kept only if that try appended). */
+  private long append(AuditChain chain, AuditEvent event, Optional<List<AuditStore.Row>> readInto) {
+    Objects.requireNonNull(chain, "chain");
+    Objects.requireNonNull(event, "event");
+    if (event.action().platform() != chain.isPlatform()) {
+      throw new IllegalArgumentException(event.action() + " belongs to another kind of chain");
+    }
+    Instant at = Timestamps.now(clock);
+    byte[] chainKey = chainKey(chain);
+    Optional<SecretCipher> subjectCipher = event.personal().isEmpty()
+        ? Optional.empty()
+        : Optional.of(subjectCipher(event.subject().orElseThrow(), true).orElseThrow());
+    Optional<AuditStore.Head> head = cachedHead(chain);
+    boolean locked = false;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      AuditStore.Row row = row(chain, head, at, event, subjectCipher, chainKey);
+      boolean appended = attempt == 0 && readInto.isPresent()
+          ? store.appendIfHeadReadingAll(row, readInto.get()::add)
+          : store.appendIfHead(row);
+      if (appended) {
+        remember(chain, new AuditStore.Head(row.sequence(), row.hash()));
+        return row.sequence();
+      }
+      if (locked && attempt > 1) {
+        Thread.onSpinWait();
+      }
+      head = store.lockHead(chain);
+      locked = true;
+    }
+    throw new IllegalStateException("the audit chain's head kept moving");
+  }
+
+  private AuditStore.Row row(AuditChain chain, Optional<AuditStore.Head> head, Instant at, AuditEvent event,
+      Optional<SecretCipher> subjectCipher, byte[] chainKey) {
+    long sequence = head.map(h -> h.sequence() + 1).orElse(1L);
+    byte[] previous = head.map(AuditStore.Head::hash).orElse(AuditSeal.GENESIS);
+    PersonalFields personal = event.personal();
+    Optional<byte[]> email = subjectCipher.flatMap(c -> personal.email().map(v -> c.encrypt(utf8(v), fieldData(chain, sequence, "email"))));
+    Optional<byte[]> ip = subjectCipher.flatMap(c -> personal.ip().map(v -> c.encrypt(utf8(v), fieldData(chain, sequence, "ip"))));
+    Optional<byte[]> agent = subjectCipher.flatMap(c -> personal.userAgent().map(v -> c.encrypt(utf8(v),
+        fieldData(chain, sequence, "user_agent"))));
+    AuditStore.Row unsealed = new AuditStore.Row(chain, sequence, at, event.actor(), event.action(), event.targetType(),
+        event.targetId(), event.outcome(), event.details(), event.subject(), email, ip, agent, AuditSeal.VERSION,
+        previous, new byte[0]);
+    byte[] hash = AuditSeal.seal(chainKey, unsealed);
+    return new AuditStore.Row(chain, sequence, at, event.actor(), event.action(), event.targetType(), event.targetId(),
+        event.outcome(), event.details(), event.subject(), email, ip, agent, AuditSeal.VERSION, previous, hash);
+  }
+
+  @Override
+  public List<AuditEntry> newestFirst(AuditChain chain, AuditFilter filter, OptionalLong below, int limit) {
+    Decrypter decrypter = new Decrypter();
+    return store.newestFirst(chain, filter, below, limit).stream().map(decrypter::entry).toList();
+  }
+
+  @Override
+  public void forEachOldestFirst(AuditChain chain, Consumer<AuditEntry> each) {
+    Decrypter decrypter = new Decrypter();
+    store.forEachOldestFirst(chain, row -> {
+      if (row.encoding() == AuditStore.UNREADABLE) {
+        throw new IllegalStateException("audit entry " + row.sequence() + " cannot be read: verify the chain");
+      }
+      each.accept(decrypter.entry(row));
+    });
+  }
+
+  @Override
+  public List<AuditEntry> signInsOf(UUID account, OptionalLong below, int limit) {
+    List<AuditAction> signIns = Arrays.stream(AuditAction.values()).filter(AuditAction::signIn).toList();
+    Decrypter decrypter = new Decrypter();
+    return store.signInsOf(account, signIns, below, limit).stream().map(decrypter::entry).toList();
+  }
+
+  @Override
+  public AuditVerification verify(AuditChain chain) {
+    byte[] chainKey = chainKey(chain);
+    long[] expected = {1};
+    byte[][] previous = {AuditSeal.GENESIS};
+    AuditVerification.Break[] broken = {null};
+    // The rows and the head from one snapshot: an append committing meanwhile is in neither or both.
+    Optional<AuditStore.Head> head = store.forEachOldestFirst(chain, row -> {
+      if (broken[0] != null) {
+        return;
+      }
+      if (row.sequence() != expected[0]) {
+        broken[0] = new AuditVerification.Break(expected[0], AuditVerification.BreakKind.GAP);
+      } else if (row.encoding() == AuditStore.UNREADABLE) {
+        broken[0] = new AuditVerification.Break(row.sequence(), AuditVerification.BreakKind.CONTENT_CHANGED);
+      } else if (!MessageDigest.isEqual(row.previousHash(), previous[0])) {
+        broken[0] = new AuditVerification.Break(row.sequence(), AuditVerification.BreakKind.LINK_BROKEN);
+      } else if (row.encoding() != AuditSeal.VERSION
+          || !MessageDigest.isEqual(AuditSeal.seal(chainKey, row), row.hash())) {
+        broken[0] = new AuditVerification.Break(row.sequence(), AuditVerification.BreakKind.CONTENT_CHANGED);
+      }
+      expected[0] = row.sequence() + 1;
+      previous[0] = row.hash();
+    });
+    long entries = expected[0] - 1;
+    if (broken[0] == null) {
+      long headSequence = head.map(AuditStore.Head::sequence).orElse(0L);
+      byte[] headHash = head.map(AuditStore.Head::hash).orElse(AuditSeal.GENESIS);
+      if (headSequence != entries || !MessageDigest.isEqual(headHash, previous[0])) {
+        broken[0] = new AuditVerification.Break(Math.max(headSequence, entries), AuditVerification.BreakKind.HEAD_MISMATCH);
+      }
+    }
+    return new AuditVerification(chain, entries, Optional.ofNullable(broken[0]));
+  }
+
+  @Override
+  public boolean forget(UUID subject) {
+    return store.deleteSubjectKey(subject);
+  }
+
+  @Override
+  public List<AuditChain> chains() {
+    return store.chains();
+  }
+
+  private Optional<AuditStore.Head> cachedHead(AuditChain chain) {
+    synchronized (lastHeads) {
+      return Optional.ofNullable(lastHeads.get(chain));
+    }
+  }
+
+  private void remember(AuditChain chain, AuditStore.Head head) {
+    synchronized (lastHeads) {
+      lastHeads.put(chain, head);
+    }
+  }
+
+  private byte[] chainKey(AuditChain chain) {
+    byte[] master = keys.masterKey();
+    try {
+      return chain.workspace()
+          .map(workspace -> KeyDerivation.workspaceKey(master, CHAIN_PURPOSE, workspace))
+          .orElseGet(() -> KeyDerivation.platformKey(master, CHAIN_PURPOSE));
+    } finally {
+      Arrays.fill(master, (byte) 0);
+    }
+  }
+
+  /** The subject's key as a cipher: made and stored (wrapped) on first use when {@code create}; empty once forgotten. */
+  private Optional<SecretCipher> subjectCipher(UUID subject, boolean create) {
+    SecretCipher wrapper = wrapper();
+    Optional<byte[]> wrapped = store.subjectKey(subject);
+    if (wrapped.isEmpty() && create) {
+      byte[] key = SecretCipher.newKey();
+      try {
+        wrapped = Optional.of(store.insertSubjectKey(subject, wrapper.encrypt(key, subjectData(subject)),
+            Timestamps.now(clock)));
+      } finally {
+        Arrays.fill(key, (byte) 0);
+      }
+    }
+    return wrapped.map(w -> {
+      byte[] key = wrapper.decrypt(w, subjectData(subject));
+      try {
+        return new SecretCipher(key);
+      } finally {
+        Arrays.fill(key, (byte) 0);
+      }
+    });
+  }
+
+  private SecretCipher wrapper() {
+    byte[] master = keys.masterKey();
+    byte[] key = KeyDerivation.platformKey(master, SUBJECT_PURPOSE);
+    try {
+      return new SecretCipher(key);
+    } finally {
+      Arrays.fill(master, (byte) 0);
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  private static byte[] subjectData(UUID subject) {
+    return utf8("audit-subject:" + subject);
+  }
+
+  private static byte[] fieldData(AuditChain chain, long sequence, String field) {
+    return utf8("audit-field:v1:" + chain.label() + ":" + sequence + ":" + field);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Decrypts the rows of one read, each subject's key unwrapped once. */
+  private final class Decrypter {
+
+    private final Map<UUID, Optional<SecretCipher>> ciphers = new LinkedHashMap<>();
+
+    AuditEntry entry(AuditStore.Row row) {
+      return new AuditEntry(row.chain(), row.sequence(), row.at(), row.actor(), row.action(), row.targetType(),
+          row.targetId(), row.outcome(), row.details(), personal(row));
+    }
+
+    private PersonalFields personal(AuditStore.Row row) {
+      if (row.email().isEmpty() && row.ip().isEmpty() && row.userAgent().isEmpty()) {
+        return PersonalFields.none();
+      }
+      Optional<SecretCipher> cipher = row.subject()
+          .flatMap(subject -> ciphers.computeIfAbsent(subject, s -> subjectCipher(s, false)));
+      if (cipher.isEmpty()) {
+        return PersonalFields.erasedFields();
+      }
+      SecretCipher c = cipher.get();
+      return new PersonalFields(
+          row.email().map(v -> text(c.decrypt(v, fieldData(row.chain(), row.sequence(), "email")))),
+          row.ip().map(v -> text(c.decrypt(v, fieldData(row.chain(), row.sequence(), "ip")))),
+          row.userAgent().map(v -> text(c.decrypt(v, fieldData(row.chain(), row.sequence(), "user_agent")))),
+          false);
+    }
+
+    private String text(byte[] bytes) {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Services of the audit trail. */
+package dev.custodian.crm.privacy.audit.service;
