@@ -29,7 +29,17 @@ public enum AuditAction {
   PIPELINE_DELETED(false, false),
   STAGE_DELETED(false, false),
   DEAL_DELETED(false, false),
-  AUDIT_EXPORTED(false, false);
+  AUDIT_EXPORTED(false, false),
+  // consent (issue 26): ids, counts and enum names only; never an address
+  PURPOSE_CREATED(false, false),
+  PURPOSE_CHANGED(false, false),
+  PURPOSE_RETIRED(false, false),
+  CONSENT_RECORDED(false, false),
+  OPT_IN_REQUESTED(false, false),
+  RESTRICTION_SET(false, false),
+  RESTRICTION_LIFTED(false, false),
+  PROOF_QUERIED(false, false),
+  MARKETING_QUEUED(false, false);
 
   private final boolean platform;
   private final boolean signIn;

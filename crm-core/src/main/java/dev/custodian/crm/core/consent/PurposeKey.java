@@ -1,7 +1,9 @@
 package dev.custodian.crm.core.consent;
 
 import dev.custodian.crm.core.common.error.InvalidValueException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +21,14 @@ public record PurposeKey(String value) {
       throw new InvalidValueException("must be a slug of lower-case letters, digits and single hyphens, at most "
           + MAX_LENGTH + " characters");
     }
+  }
+
+  /**
+   * How the audit trail names the purpose: a name-based UUID of {@code purpose:<key>}, the same in
+   * every workspace and forever (the key never changes); audit details hold ids, never a slug.
+   */
+  public UUID auditId() {
+    return UUID.nameUUIDFromBytes(("purpose:" + value).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

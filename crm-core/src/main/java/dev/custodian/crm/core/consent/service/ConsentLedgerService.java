@@ -3,6 +3,9 @@ package dev.custodian.crm.core.consent.service;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.FieldError;
@@ -73,7 +76,7 @@ public final class ConsentLedgerService implements ConsentUseCases.Ledger, Purpo
           .orElseThrow(() -> new NotFoundException("contact"));
       Purpose purpose = purposes.find(workspace, command.purpose()).orElseThrow(() -> new ValidationException(
           List.of(FieldError.field("purpose", "is not a purpose of this workspace"))));
-      return append(workspace, contact, purpose, command, actorName(actor.admitted()));
+      return append(workspace, actor, contact, purpose, command, actorName(actor.admitted()));
     });
   }
 
@@ -81,8 +84,8 @@ public final class ConsentLedgerService implements ConsentUseCases.Ledger, Purpo
    * Appends inside the caller's transaction (also for the confirmation and unsubscribe links),
    * locking the contact's subject first so two recordings for one contact decide in turn.
    */
-  ConsentState append(WorkspaceId workspace, Contact contact, Purpose purpose, RecordConsentCommand command,
-      String actorName) {
+  ConsentState append(WorkspaceId workspace, Actor actor, Contact contact, Purpose purpose,
+      RecordConsentCommand command, String actorName) {
     SubjectRef subject = ledger.lockSubject(workspace, contact.id(), new SubjectRef(ids.newId()));
     List<ConsentEvent> history = ledger.eventsOf(workspace, subject).stream()
         .filter(e -> e.purpose().equals(purpose.key())).toList();
@@ -100,6 +103,9 @@ public final class ConsentLedgerService implements ConsentUseCases.Ledger, Purpo
     ConsentEvent event = new ConsentEvent(workspace, ids.newId(), subject, address, purpose.key(), purpose.basis(),
         command.kind(), command.source(), command.occurredAt().orElse(now), now, command.proof(), actorName);
     ledger.append(event);
+    transactions.audit(workspace, actor, AuditAction.CONSENT_RECORDED, AuditTargetType.CONTACT, contact.id().value(),
+        AuditDetails.none().withId(AuditDetails.Key.PURPOSE_ID, purpose.key().auditId())
+            .withName(AuditDetails.Key.KIND, event.kind()).withName(AuditDetails.Key.SOURCE, event.source()));
     return state.after(purpose, event);
   }
 
@@ -111,8 +117,13 @@ public final class ConsentLedgerService implements ConsentUseCases.Ledger, Purpo
 
   @Override
   public List<ConsentEvent> proof(Actor actor, WorkspaceId workspace, EmailAddress address) {
-    return transactions.inWorkspace(workspace, actor, Permission.CONSENT_MANAGE,
-        () -> ledger.eventsFor(workspace, hasher.hash(workspace, address)));
+    return transactions.inWorkspace(workspace, actor, Permission.CONSENT_MANAGE, () -> {
+      List<ConsentEvent> events = ledger.eventsFor(workspace, hasher.hash(workspace, address));
+      // The entry names no address: only how many entries the query found.
+      transactions.audit(workspace, actor, AuditAction.PROOF_QUERIED, AuditTargetType.CONSENT, null,
+          AuditDetails.none().withCount(AuditDetails.Key.ENTRIES, events.size()));
+      return events;
+    });
   }
 
   @Override

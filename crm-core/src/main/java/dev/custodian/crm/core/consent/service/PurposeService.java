@@ -3,6 +3,9 @@ package dev.custodian.crm.core.consent.service;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.NotFoundException;
@@ -54,6 +57,9 @@ public final class PurposeService implements ConsentUseCases.Purposes {
       Purpose purpose = Purpose.create(command.workspace(), command.key(), command.name(), command.description(),
           command.basis(), command.basisJustification(), command.directMarketing(), command.doubleOptIn(),
           Timestamps.now(clock));
+      // The entry goes first: a key taken fails the insert, and the transaction takes the entry back with it.
+      transactions.audit(command.workspace(), actor, AuditAction.PURPOSE_CREATED, AuditTargetType.PURPOSE,
+          purpose.key().auditId(), AuditDetails.none().withName(AuditDetails.Key.BASIS, purpose.basis()));
       purposes.insert(purpose);
       return purpose;
     });
@@ -92,6 +98,8 @@ public final class PurposeService implements ConsentUseCases.Purposes {
       if (!purposes.update(changed, command.expectedVersion())) {
         throw PreconditionFailedException.stale("purpose");
       }
+      transactions.audit(command.workspace(), actor, AuditAction.PURPOSE_CHANGED, AuditTargetType.PURPOSE,
+          current.key().auditId(), AuditDetails.none().withFields(AuditDetails.Key.FIELDS, changedFields(current, changed)));
       return changed;
     });
   }
@@ -107,8 +115,31 @@ public final class PurposeService implements ConsentUseCases.Purposes {
       if (!purposes.update(retired, current.version())) {
         throw PreconditionFailedException.stale("purpose");
       }
+      transactions.audit(workspace, actor, AuditAction.PURPOSE_RETIRED, AuditTargetType.PURPOSE, key.auditId(),
+          AuditDetails.none());
       return retired;
     });
+  }
+
+  /** The names of the fields a change changed (the audit entry's details: names, never values). */
+  private static List<String> changedFields(Purpose before, Purpose after) {
+    List<String> fields = new ArrayList<>();
+    if (!before.name().equals(after.name())) {
+      fields.add("name");
+    }
+    if (!before.description().equals(after.description())) {
+      fields.add("description");
+    }
+    if (!before.basisJustification().equals(after.basisJustification())) {
+      fields.add("basisJustification");
+    }
+    if (before.directMarketing() != after.directMarketing()) {
+      fields.add("directMarketing");
+    }
+    if (before.doubleOptIn() != after.doubleOptIn()) {
+      fields.add("doubleOptIn");
+    }
+    return fields;
   }
 
   private static <T> Optional<T> optional(PatchValue<T> patch, Optional<T> current) {

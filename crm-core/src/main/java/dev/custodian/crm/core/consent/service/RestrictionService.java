@@ -3,6 +3,9 @@ package dev.custodian.crm.core.consent.service;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.consent.port.in.ConsentUseCases;
@@ -35,7 +38,10 @@ public final class RestrictionService implements ConsentUseCases.Restrictions {
   public Instant restrict(Actor actor, WorkspaceId workspace, ContactId contact) {
     return transactions.inWorkspace(workspace, actor, Permission.CONSENT_MANAGE, () -> {
       requireContact(workspace, contact);
-      restrictions.restrict(workspace, contact, Timestamps.now(clock));
+      if (restrictions.restrict(workspace, contact, Timestamps.now(clock))) {
+        transactions.audit(workspace, actor, AuditAction.RESTRICTION_SET, AuditTargetType.CONTACT, contact.value(),
+            AuditDetails.none());
+      }
       return restrictions.restrictedSince(workspace, contact).orElseThrow();
     });
   }
@@ -44,7 +50,12 @@ public final class RestrictionService implements ConsentUseCases.Restrictions {
   public void lift(Actor actor, WorkspaceId workspace, ContactId contact) {
     transactions.inWorkspace(workspace, actor, Permission.CONSENT_MANAGE, () -> {
       requireContact(workspace, contact);
-      return restrictions.lift(workspace, contact);
+      boolean lifted = restrictions.lift(workspace, contact);
+      if (lifted) {
+        transactions.audit(workspace, actor, AuditAction.RESTRICTION_LIFTED, AuditTargetType.CONTACT, contact.value(),
+            AuditDetails.none());
+      }
+      return lifted;
     });
   }
 
