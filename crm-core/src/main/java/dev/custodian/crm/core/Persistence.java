@@ -9,6 +9,7 @@ import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
@@ -77,6 +78,14 @@ public interface Persistence {
    */
   default ContactConsentReader contactConsent() {
     return ContactConsentReader.composed(contacts(), purposes(), consentLedger(), processingRestrictions());
+  }
+
+  /**
+   * A consent recording's read (the contact's row locked) and its conditional append, a statement
+   * each if the adapter can; by default composed of the stores above.
+   */
+  default ConsentRecorder consentRecorder() {
+    return ConsentRecorder.composed(contacts(), purposes(), consentLedger());
   }
 
   SuppressionEntryRepository suppressionEntries();

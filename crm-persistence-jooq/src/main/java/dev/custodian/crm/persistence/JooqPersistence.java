@@ -10,6 +10,7 @@ import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
@@ -78,6 +79,7 @@ public final class JooqPersistence implements Persistence {
   private final ConsentLedger consentLedger;
   private final ProcessingRestrictions processingRestrictions;
   private final ContactConsentReader contactConsent;
+  private final ConsentRecorder consentRecorder;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
   private final MailOutbox mailOutbox;
@@ -109,6 +111,7 @@ public final class JooqPersistence implements Persistence {
     this.consentLedger = JooqConsentStores.ledger(transactions);
     this.processingRestrictions = JooqConsentStores.restrictions(transactions);
     this.contactConsent = JooqConsentStores.contactConsent(transactions);
+    this.consentRecorder = JooqConsentStores.recorder(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
     this.mailOutbox = JooqMailStores.outbox(transactions);
@@ -212,6 +215,12 @@ public final class JooqPersistence implements Persistence {
   @Override
   public ContactConsentReader contactConsent() {
     return contactConsent;
+  }
+
+  /** Two statements: the locked read (left joins), the gated append (with the first link). */
+  @Override
+  public ConsentRecorder consentRecorder() {
+    return consentRecorder;
   }
 
   @Override

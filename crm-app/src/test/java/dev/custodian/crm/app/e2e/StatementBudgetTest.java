@@ -156,6 +156,26 @@ class StatementBudgetTest {
     assertThat(over).isEmpty();
   }
 
+  @Test
+  @DisplayName("Recording consent (answered 200 with the state, CON-03) costs what a create may: the locked read, the gated append, its audit entry")
+  void recordingConsentStaysWithinTheCreateBudget() throws Exception {
+    String workspace = "/api/v1/workspaces/" + pathValues.get("{workspaceId}");
+    String contact = JSON.readTree(app.postJson(workspace + "/contacts", "{\"firstName\":\"Con\",\"lastName\":"
+        + "\"Sent\",\"email\":\"consent." + UUID.randomUUID() + "@example.org\"}").body()).path("id").asText();
+    app.postJson(workspace + "/purposes", "{\"key\":\"budget-news\",\"name\":\"News\",\"legalBasis\":\"CONSENT\"}");
+    // the first entry (which links the subject too), then more on the same subject
+    for (String entry : List.of("\"purpose\":\"analytics\",\"kind\":\"OBJECTED\",\"source\":\"API\"",
+        "\"purpose\":\"budget-news\",\"kind\":\"GRANTED\",\"source\":\"FORM\",\"noticeVersion\":\"v1\"",
+        "\"purpose\":\"budget-news\",\"kind\":\"WITHDRAWN\",\"source\":\"API\"")) {
+      long before = app.statements().roundTrips();
+      HttpResponse<String> answer = app.postJson(workspace + "/consent/events",
+          "{\"contactId\":\"" + contact + "\"," + entry + "}");
+      long spent = app.statements().roundTrips() - before;
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      assertThat(spent).as("%s: round trips", entry).isLessThanOrEqualTo(CREATE);
+    }
+  }
+
   /** The budget a route's kind has; 0 for a change that is no create. */
   private static int budgetOf(Route route) {
     if (route.method() == HandlerType.GET) {

@@ -6,6 +6,7 @@ import static dev.custodian.crm.core.contact.ContactFixtures.aContact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.Contact;
@@ -16,6 +17,7 @@ import dev.custodian.crm.core.testing.AbstractPortContractTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -31,6 +33,7 @@ public abstract class AbstractConsentLedgerContractTest extends AbstractPortCont
   protected ContactRepository contacts;
   protected PurposeRepository purposes;
   protected ContactConsentReader reader;
+  protected ConsentRecorder recorder;
 
   protected abstract ConsentLedger ledger();
 
@@ -43,12 +46,18 @@ public abstract class AbstractConsentLedgerContractTest extends AbstractPortCont
   /** A contact's consent at once, over {@link #contacts}, {@link #purposes} and {@link #ledger} (called after them). */
   protected abstract ContactConsentReader contactConsent();
 
+  /** A recording's locked read and gated append, over the same stores (called after them); by default composed. */
+  protected ConsentRecorder recorder() {
+    return ConsentRecorder.composed(contacts, purposes, ledger);
+  }
+
   @Override
   protected void portsReady() {
     ledger = ledger();
     contacts = contacts();
     purposes = purposes();
     reader = contactConsent();
+    recorder = recorder();
     for (WorkspaceId workspace : List.of(a, b)) {
       run(workspace, () -> {
         purposes.insert(ConsentFixtures.aPurpose(workspace, "newsletter", LegalBasis.CONSENT));
@@ -104,6 +113,55 @@ public abstract class AbstractConsentLedgerContractTest extends AbstractPortCont
         .reduce((x, y) -> y).orElseThrow();
     assertThat(in(a, () -> ledger.latestFor(a, address, new PurposeKey("newsletter")))).contains(lastNewsletter);
     assertThat(in(a, () -> ledger.latestFor(a, anAddress(), new PurposeKey("newsletter")))).isEmpty();
+  }
+
+  @Test
+  void aRecordingReadsItsBasisAndAppendsOnlyWhileItHolds() {
+    Contact ada = storedContact(a);
+    PurposeKey newsletter = new PurposeKey("newsletter");
+    ConsentRecorder.Basis empty = in(a, () -> recorder.lockAndRead(a, ada.id(), newsletter)).orElseThrow();
+    assertThat(empty.email()).isEqualTo(ada.email());
+    assertThat(empty.purpose()).map(p -> p.key()).contains(newsletter);
+    assertThat(empty.subject()).isEmpty();
+    assertThat(empty.events()).isEmpty();
+    assertThat(in(a, () -> recorder.lockAndRead(a, ada.id(), new PurposeKey("nothing"))).orElseThrow().purpose())
+        .isEmpty();
+    assertThat(in(a, () -> recorder.lockAndRead(a, new ContactId(UUID.randomUUID()), newsletter))).isEmpty();
+    assertThat(in(b, () -> recorder.lockAndRead(b, ada.id(), newsletter))).isEmpty();
+
+    // a first entry links its subject
+    SubjectRef fresh = new SubjectRef(UUID.randomUUID());
+    AddressHash address = anAddress();
+    ConsentEvent granted = anEvent(a, fresh, address, "newsletter", ConsentEventKind.GRANTED, Instant.now());
+    assertThat(in(a, () -> recorder.appendIf(granted, ada.id(), Optional.empty(), Optional.empty(), true))).isTrue();
+    ConsentRecorder.Basis once = in(a, () -> recorder.lockAndRead(a, ada.id(), newsletter)).orElseThrow();
+    assertThat(once.subject()).contains(fresh);
+    assertThat(once.events()).containsExactly(granted);
+    assertThat(in(a, () -> recorder.lockAndRead(a, ada.id(), new PurposeKey("analytics"))).orElseThrow().events())
+        .isEmpty();
+
+    // stale: the link or the latest entry is no longer what was read; nothing is appended
+    ConsentEvent withdrawn = anEvent(a, fresh, address, "newsletter", ConsentEventKind.WITHDRAWN, Instant.now());
+    assertThat(in(a, () -> recorder.appendIf(withdrawn, ada.id(), Optional.empty(), Optional.empty(), false)))
+        .isFalse();
+    assertThat(in(a, () -> recorder.appendIf(withdrawn, ada.id(), Optional.of(fresh), Optional.empty(), false)))
+        .isFalse();
+    assertThat(in(a, () -> recorder.appendIf(withdrawn, ada.id(), Optional.of(new SubjectRef(UUID.randomUUID())),
+        Optional.of(granted.id()), false))).isFalse();
+    assertThat(in(a, () -> ledger.eventsOf(a, fresh))).containsExactly(granted);
+    assertThat(in(a, () -> recorder.appendIf(withdrawn, ada.id(), Optional.of(fresh), Optional.of(granted.id()),
+        false))).isTrue();
+
+    // the address's refusal, under another contact, holds a grant back only when asked to
+    Contact again = storedContact(a);
+    SubjectRef other = new SubjectRef(UUID.randomUUID());
+    ConsentEvent regrant = anEvent(a, other, address, "newsletter", ConsentEventKind.GRANTED, Instant.now());
+    assertThat(in(a, () -> recorder.appendIf(regrant, again.id(), Optional.empty(), Optional.empty(), true)))
+        .isFalse();
+    assertThat(in(a, () -> ledger.subjectOf(a, again.id()))).isEmpty();
+    assertThat(in(a, () -> recorder.appendIf(regrant, again.id(), Optional.empty(), Optional.empty(), false)))
+        .isTrue();
+    assertThat(in(a, () -> ledger.eventsFor(a, address))).containsExactly(granted, withdrawn, regrant);
   }
 
   @Test

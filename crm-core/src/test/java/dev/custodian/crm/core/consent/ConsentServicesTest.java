@@ -96,7 +96,7 @@ class ConsentServicesTest {
   private ConsentState record(Contact contact, String purpose, String kind, String source, Instant confirmedAt) {
     return consent.ledger().record(member, RecordConsentCommand.of(ws, contact.id(),
         new RecordConsentCommand.Raw(purpose, kind, source, null, "notice-v1", confirmedAt), clock.instant(),
-        ConsentProof.none()));
+        ConsentProof.none())).state();
   }
 
   private Purpose purpose(String key, String basis, boolean marketing, boolean optIn) {

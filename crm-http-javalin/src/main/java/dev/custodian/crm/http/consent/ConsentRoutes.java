@@ -208,8 +208,9 @@ final class ConsentRoutes implements RouteGroup {
       command = null;
     }
     v.throwIfInvalid();
-    ConsentState state = useCases.ledger().record(CurrentActor.of(ctx), command);
-    ctx.json(ConsentStateResponse.from(state));
+    ConsentUseCases.Recorded recorded = useCases.ledger().record(CurrentActor.of(ctx), command);
+    // 200 either way (CON-03: two concurrent withdrawals answer alike, one appending)
+    ctx.json(ConsentStateResponse.from(recorded.state()));
   }
 
   void proof(Context ctx) throws Exception {

@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 
 /**
  * Persistence adapter: {@link ConsentLedger} on {@code consent_events} (insert and select only; the
@@ -67,26 +68,32 @@ final class JooqConsentLedger implements ConsentLedger {
 
   @Override
   public void append(ConsentEvent event) {
+    DSLContext dsl = transactions.dsl(event.workspace());
+    dsl.insertInto(CONSENT_EVENTS).set(toRecord(dsl, event)).execute();
+  }
+
+  /** The entry as a row to insert (its {@code seq} left to the database). */
+  static ConsentEventsRecord toRecord(DSLContext dsl, ConsentEvent event) {
     ConsentProof proof = event.proof();
-    transactions.dsl(event.workspace()).insertInto(CONSENT_EVENTS)
-        .set(CONSENT_EVENTS.TENANT_ID, event.workspace().value())
-        .set(CONSENT_EVENTS.ID, event.id())
-        .set(CONSENT_EVENTS.SUBJECT_REF, event.subject().value())
-        .set(CONSENT_EVENTS.ADDRESS_HASH, event.address().hex())
-        .set(CONSENT_EVENTS.PURPOSE_KEY, event.purpose().value())
-        .set(CONSENT_EVENTS.LEGAL_BASIS, event.basis().name())
-        .set(CONSENT_EVENTS.KIND, event.kind().name())
-        .set(CONSENT_EVENTS.SOURCE, event.source().name())
-        .set(CONSENT_EVENTS.OCCURRED_AT, SqlTime.utc(event.occurredAt()))
-        .set(CONSENT_EVENTS.RECORDED_AT, SqlTime.utc(event.recordedAt()))
-        .set(CONSENT_EVENTS.NOTICE_VERSION, proof.noticeVersion().orElse(null))
-        .set(CONSENT_EVENTS.OPT_IN_REQUESTED_AT, proof.optInRequestedAt().map(SqlTime::utc).orElse(null))
-        .set(CONSENT_EVENTS.OPT_IN_CONFIRMED_AT, proof.optInConfirmedAt().map(SqlTime::utc).orElse(null))
-        .set(CONSENT_EVENTS.IP_PREFIX, proof.ipPrefix().orElse(null))
-        .set(CONSENT_EVENTS.USER_AGENT, proof.userAgent().orElse(null))
-        .set(CONSENT_EVENTS.ACTOR, event.actor())
-        .set(CONSENT_EVENTS.REQUEST_ID, proof.requestId().orElse(null))
-        .execute();
+    ConsentEventsRecord row = dsl.newRecord(CONSENT_EVENTS);
+    row.setTenantId(event.workspace().value());
+    row.setId(event.id());
+    row.setSubjectRef(event.subject().value());
+    row.setAddressHash(event.address().hex());
+    row.setPurposeKey(event.purpose().value());
+    row.setLegalBasis(event.basis().name());
+    row.setKind(event.kind().name());
+    row.setSource(event.source().name());
+    row.setOccurredAt(SqlTime.utc(event.occurredAt()));
+    row.setRecordedAt(SqlTime.utc(event.recordedAt()));
+    row.setNoticeVersion(proof.noticeVersion().orElse(null));
+    row.setOptInRequestedAt(proof.optInRequestedAt().map(SqlTime::utc).orElse(null));
+    row.setOptInConfirmedAt(proof.optInConfirmedAt().map(SqlTime::utc).orElse(null));
+    row.setIpPrefix(proof.ipPrefix().orElse(null));
+    row.setUserAgent(proof.userAgent().orElse(null));
+    row.setActor(event.actor());
+    row.setRequestId(proof.requestId().orElse(null));
+    return row;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.custodian.crm.persistence.consent;
 
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
@@ -22,6 +23,11 @@ public final class JooqConsentStores {
   /** A contact's consent (purposes, entries, restriction) in one statement. */
   public static ContactConsentReader contactConsent(JooqTransactions transactions) {
     return new JooqContactConsentReader(transactions);
+  }
+
+  /** A consent recording's locked read and conditional append, a statement each. */
+  public static ConsentRecorder recorder(JooqTransactions transactions) {
+    return new JooqConsentRecorder(transactions);
   }
 
   public static ProcessingRestrictions restrictions(JooqTransactions transactions) {

@@ -2,6 +2,7 @@ package dev.custodian.crm.persistence.consent;
 
 import dev.custodian.crm.core.consent.AbstractConsentLedgerContractTest;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
@@ -23,6 +24,11 @@ class JooqConsentLedgerWithoutRowLevelSecurityTest extends AbstractConsentLedger
   @Override
   protected ContactConsentReader contactConsent() {
     return db.persistence().contactConsent();
+  }
+
+  @Override
+  protected ConsentRecorder recorder() {
+    return db.persistence().consentRecorder();
   }
 
   @Override

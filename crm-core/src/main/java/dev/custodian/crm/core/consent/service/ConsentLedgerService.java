@@ -8,12 +8,15 @@ import dev.custodian.crm.core.audit.AuditDetails;
 import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.consent.AddressHash;
 import dev.custodian.crm.core.consent.ConsentEvent;
+import dev.custodian.crm.core.consent.ConsentEventKind;
+import dev.custodian.crm.core.consent.ConsentSource;
 import dev.custodian.crm.core.consent.ConsentState;
 import dev.custodian.crm.core.consent.ContactConsent;
 import dev.custodian.crm.core.consent.ProcessingDecision;
@@ -25,9 +28,9 @@ import dev.custodian.crm.core.consent.port.in.ConsentUseCases;
 import dev.custodian.crm.core.consent.port.in.RecordConsentCommand;
 import dev.custodian.crm.core.consent.port.out.ConsentAddressHasher;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
-import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -51,12 +54,13 @@ public final class ConsentLedgerService implements ConsentUseCases.Ledger, Purpo
   private final ConsentAddressHasher hasher;
   private final ProcessingGuard guard;
   private final ContactConsentReader reader;
+  private final ConsentRecorder recorder;
   private final IdGenerator ids;
   private final Clock clock;
 
   public ConsentLedgerService(WorkspaceTransactions transactions, PurposeRepository purposes, ConsentLedger ledger,
       ContactRepository contacts, ConsentAddressHasher hasher, ProcessingGuard guard, ContactConsentReader reader,
-      IdGenerator ids, Clock clock) {
+      ConsentRecorder recorder, IdGenerator ids, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.purposes = Objects.requireNonNull(purposes, "purposes");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -64,49 +68,72 @@ public final class ConsentLedgerService implements ConsentUseCases.Ledger, Purpo
     this.hasher = Objects.requireNonNull(hasher, "hasher");
     this.guard = Objects.requireNonNull(guard, "guard");
     this.reader = Objects.requireNonNull(reader, "reader");
+    this.recorder = Objects.requireNonNull(recorder, "recorder");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
-  public ConsentState record(Actor actor, RecordConsentCommand command) {
+  public ConsentUseCases.Recorded record(Actor actor, RecordConsentCommand command) {
     WorkspaceId workspace = command.workspace();
-    return transactions.inWorkspace(workspace, actor, Permission.CONSENT_RECORD, () -> {
-      Contact contact = contacts.findById(workspace, command.contact())
-          .orElseThrow(() -> new NotFoundException("contact"));
-      Purpose purpose = purposes.find(workspace, command.purpose()).orElseThrow(() -> new ValidationException(
-          List.of(FieldError.field("purpose", "is not a purpose of this workspace"))));
-      return append(workspace, actor, contact, purpose, command, actorName(actor.admitted()));
-    });
+    return transactions.inWorkspace(workspace, actor, Permission.CONSENT_RECORD,
+        () -> append(workspace, actor, command, actorName(actor.admitted())));
   }
 
   /**
-   * Appends inside the caller's transaction (also for the confirmation and unsubscribe links),
-   * locking the contact's subject first so two recordings for one contact decide in turn.
+   * Appends inside the caller's transaction (also for the confirmation and unsubscribe links). The
+   * first read locks the contact's row, so recordings for one contact decide in turn; it is taken
+   * as current and the append is conditional on that (the subject's link and latest entry, and the
+   * address's refusals when they matter). Only when the append finds them changed (the read waited
+   * for the lock), or the read leads to no entry or a refusal, is it read again: the lock is ours,
+   * so that read is current, and it also reads the address's latest entry.
    */
-  ConsentState append(WorkspaceId workspace, Actor actor, Contact contact, Purpose purpose,
-      RecordConsentCommand command, String actorName) {
-    SubjectRef subject = ledger.lockSubject(workspace, contact.id(), new SubjectRef(ids.newId()));
-    List<ConsentEvent> history = ledger.eventsOf(workspace, subject).stream()
-        .filter(e -> e.purpose().equals(purpose.key())).toList();
-    ConsentState state = ConsentState.fold(purpose, history);
-    AddressHash address = hasher.hash(workspace, contact.email());
-    Optional<ConsentEvent> latestOfSubject = history.isEmpty()
-        ? Optional.empty() : Optional.of(history.get(history.size() - 1));
-    Optional<ConsentEvent> latestOfAddress = ledger.latestFor(workspace, address, purpose.key());
-    ConsentPolicies.Outcome outcome = ConsentPolicies.decide(purpose, state, command.kind(), command.source(),
-        latestOfSubject, latestOfAddress, command.proof().optInConfirmedAt().isPresent());
-    if (outcome == ConsentPolicies.Outcome.UNCHANGED) {
-      return state;
+  ConsentUseCases.Recorded append(WorkspaceId workspace, Actor actor, RecordConsentCommand command, String actorName) {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      boolean current = attempt > 0;
+      ConsentRecorder.Basis basis = recorder.lockAndRead(workspace, command.contact(), command.purpose())
+          .orElseThrow(() -> new NotFoundException("contact"));
+      Purpose purpose = basis.purpose().orElseThrow(() -> new ValidationException(
+          List.of(FieldError.field("purpose", "is not a purpose of this workspace"))));
+      ConsentState state = ConsentState.fold(purpose, basis.events());
+      AddressHash address = hasher.hash(workspace, basis.email());
+      Optional<ConsentEvent> latestOfAddress = current
+          ? ledger.latestFor(workspace, address, purpose.key()) : Optional.empty();
+      ConsentPolicies.Outcome outcome;
+      try {
+        outcome = ConsentPolicies.decide(purpose, state, command.kind(), command.source(), basis.latest(),
+            latestOfAddress, command.proof().optInConfirmedAt().isPresent());
+      } catch (ConflictException refused) {
+        if (current) {
+          throw refused;
+        }
+        continue; // decided on what may be stale: read again
+      }
+      if (outcome == ConsentPolicies.Outcome.UNCHANGED) {
+        if (current) {
+          return new ConsentUseCases.Recorded(state, false);
+        }
+        continue;
+      }
+      Instant now = Timestamps.now(clock);
+      SubjectRef subject = basis.subject().orElseGet(() -> new SubjectRef(ids.newId()));
+      ConsentEvent event = new ConsentEvent(workspace, ids.newId(), subject, address, purpose.key(), purpose.basis(),
+          command.kind(), command.source(), command.occurredAt().orElse(now), now, command.proof(), actorName);
+      // The address's refusals matter only to a grant the person did not confirm (a restore always needs it).
+      boolean addressMatters = !current && command.kind() == ConsentEventKind.GRANTED
+          && command.source() != ConsentSource.EMAIL_LINK;
+      if (recorder.appendIf(event, command.contact(), basis.subject(), basis.latest().map(ConsentEvent::id),
+          addressMatters)) {
+        transactions.audit(workspace, actor, AuditAction.CONSENT_RECORDED, AuditTargetType.CONTACT,
+            command.contact().value(), AuditDetails.none().withId(AuditDetails.Key.PURPOSE_ID, purpose.key().auditId())
+                .withName(AuditDetails.Key.KIND, event.kind()).withName(AuditDetails.Key.SOURCE, event.source()));
+        return new ConsentUseCases.Recorded(state.after(purpose, event), true);
+      }
+      if (current) {
+        throw new IllegalStateException("the ledger changed under the contact's lock");
+      }
     }
-    Instant now = Timestamps.now(clock);
-    ConsentEvent event = new ConsentEvent(workspace, ids.newId(), subject, address, purpose.key(), purpose.basis(),
-        command.kind(), command.source(), command.occurredAt().orElse(now), now, command.proof(), actorName);
-    ledger.append(event);
-    transactions.audit(workspace, actor, AuditAction.CONSENT_RECORDED, AuditTargetType.CONTACT, contact.id().value(),
-        AuditDetails.none().withId(AuditDetails.Key.PURPOSE_ID, purpose.key().auditId())
-            .withName(AuditDetails.Key.KIND, event.kind()).withName(AuditDetails.Key.SOURCE, event.source()));
-    return state.after(purpose, event);
+    throw new IllegalStateException("unreachable: the second read is current");
   }
 
   @Override

@@ -24,6 +24,14 @@ public record ConsentUseCases(Purposes purposes, Ledger ledger, Restrictions res
     Objects.requireNonNull(restrictions, "restrictions");
   }
 
+  /** A recording's answer: the state after it, and whether an entry was appended. */
+  public record Recorded(ConsentState state, boolean appended) {
+
+    public Recorded {
+      Objects.requireNonNull(state, "state");
+    }
+  }
+
   /** Use cases: a workspace's purposes (reading: VIEWER; the rest: ADMIN). */
   public interface Purposes {
 
@@ -58,7 +66,7 @@ public record ConsentUseCases(Purposes purposes, Ledger ledger, Restrictions res
      * @throws dev.custodian.crm.core.common.error.ConflictException {@code CONSENT_REQUIRED} when only
      *     the person's confirmed opt-in may grant or restore; {@code INVALID_STATE} otherwise
      */
-    ConsentState record(Actor actor, RecordConsentCommand command);
+    Recorded record(Actor actor, RecordConsentCommand command);
 
     /**
      * The contact's consent at once: purposes, entries (oldest first) and restriction; its
