@@ -11,6 +11,7 @@ import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
+import dev.custodian.crm.core.consent.port.out.EligibleContacts;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
@@ -86,6 +87,14 @@ public interface Persistence {
    */
   default ConsentRecorder consentRecorder() {
     return ConsentRecorder.composed(contacts(), purposes(), consentLedger());
+  }
+
+  /**
+   * A page of the contacts the guard allows for a purpose, in one statement if the adapter can; by
+   * default each page of the contact list filtered by the stores above.
+   */
+  default EligibleContacts eligibleContacts() {
+    return EligibleContacts.composed(contacts(), purposes(), consentLedger(), processingRestrictions());
   }
 
   SuppressionEntryRepository suppressionEntries();

@@ -12,6 +12,7 @@ import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
+import dev.custodian.crm.core.consent.port.out.EligibleContacts;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
@@ -80,6 +81,7 @@ public final class JooqPersistence implements Persistence {
   private final ProcessingRestrictions processingRestrictions;
   private final ContactConsentReader contactConsent;
   private final ConsentRecorder consentRecorder;
+  private final EligibleContacts eligibleContacts;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
   private final MailOutbox mailOutbox;
@@ -112,6 +114,7 @@ public final class JooqPersistence implements Persistence {
     this.processingRestrictions = JooqConsentStores.restrictions(transactions);
     this.contactConsent = JooqConsentStores.contactConsent(transactions);
     this.consentRecorder = JooqConsentStores.recorder(transactions);
+    this.eligibleContacts = JooqConsentStores.eligibleContacts(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
     this.mailOutbox = JooqMailStores.outbox(transactions);
@@ -221,6 +224,12 @@ public final class JooqPersistence implements Persistence {
   @Override
   public ConsentRecorder consentRecorder() {
     return consentRecorder;
+  }
+
+  /** One statement: the contact list's, with the guard's decision per row in correlated subqueries. */
+  @Override
+  public EligibleContacts eligibleContacts() {
+    return eligibleContacts;
   }
 
   @Override

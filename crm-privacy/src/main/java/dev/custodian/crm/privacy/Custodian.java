@@ -155,7 +155,7 @@ public final class Custodian {
     this.processingGuard = ConsentServices.guard(p.purposes(), p.consentLedger(), p.processingRestrictions(),
         p.contacts(), addressHasher);
     this.consent = ConsentServices.create(inWorkspace, p.purposes(), p.consentLedger(), p.processingRestrictions(),
-        p.contacts(), p.contactConsent(), p.consentRecorder(), addressHasher, builder.ids, builder.clock);
+        p.contacts(), p.contactConsent(), p.consentRecorder(), p.eligibleContacts(), addressHasher, builder.ids, builder.clock);
     // A person's deal links, activities, tasks, custom values and consent subject's link go before
     // the contact record, whatever else takes part (the consent entries stay, naming no one).
     List<ErasureParticipant> erasureParticipants = new ArrayList<>();

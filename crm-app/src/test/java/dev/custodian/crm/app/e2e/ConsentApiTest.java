@@ -179,6 +179,52 @@ class ConsentApiTest {
     assertThat(states.path("items").toString()).contains("\"purpose\":\"newsletter\",\"state\":\"NOT_GIVEN\"");
   }
 
+  /** Every page of {@code path} (a contact list), following nextCursor: the contacts' ids in order. */
+  private static List<String> walk(String path) throws Exception {
+    List<String> ids = new ArrayList<>();
+    String next = path;
+    while (next != null) {
+      HttpResponse<String> page = app.get(next);
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+      json(page).path("items").forEach(item -> ids.add(item.path("id").asText()));
+      String cursor = json(page).path("nextCursor").asText(null);
+      next = cursor == null ? null : path + "&cursor=" + cursor;
+    }
+    return ids;
+  }
+
+  @Test
+  @DisplayName("DSR-07, DSR-08: GET contacts?eligibleFor= pages what the guard allows: no objection, restriction or refused address; an undeclared purpose is a 400")
+  void eligibleForPagesWhatTheGuardAllows() throws Exception {
+    String c = ApiTestSupport.workspace(app);
+    String free = contact(c);
+    String objecting = contact(c);
+    String restricted = contact(c);
+    String reused = "reused." + UUID.randomUUID() + "@example.org";
+    String gone = contact(c, reused);
+    String alsoFree = contact(c);
+    assertThat(record(c, objecting, "analytics", "OBJECTED", "API").statusCode()).isEqualTo(200);
+    assertThat(record(c, gone, "analytics", "OBJECTED", "API").statusCode()).isEqualTo(200);
+    assertThat(app.delete(ws(c) + "/contacts/" + gone).statusCode()).isEqualTo(204);
+    String again = contact(c, reused); // the address's objection stands for the re-created contact
+    assertThat(app.send(java.net.http.HttpRequest.newBuilder(app.uri(ws(c) + "/contacts/" + restricted + "/restriction"))
+        .PUT(java.net.http.HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(200);
+
+    assertThat(walk(ws(c) + "/contacts?eligibleFor=analytics&limit=2")).containsExactly(free, alsoFree);
+    assertThat(walk(ws(c) + "/contacts?eligibleFor=analytics&limit=2&sort=-createdAt")).containsExactly(alsoFree, free);
+    assertThat(walk(ws(c) + "/contacts?limit=2")).contains(objecting, restricted, again);
+    assertThat(walk(ws(c) + "/contacts?eligibleFor=marketing-email&limit=2")).isEmpty(); // consent: none granted
+
+    HttpResponse<String> unknown = app.get(ws(c) + "/contacts?eligibleFor=no-such-purpose");
+    ApiTestSupport.assertProblem(unknown, 400, "/problems/validation");
+    assertThat(unknown.body()).contains("eligibleFor");
+    HttpResponse<String> bad = app.get(ws(c) + "/contacts?eligibleFor=Not%20A%20Key&limit=0");
+    ApiTestSupport.assertProblem(bad, 400, "/problems/validation");
+    assertThat(bad.body()).contains("eligibleFor").contains("limit");
+    // TEN-02: another workspace's list never shows c's contacts
+    assertThat(walk(ws(b) + "/contacts?eligibleFor=analytics&limit=50")).doesNotContain(free, alsoFree);
+  }
+
   @Test
   @DisplayName("DSR-07: a restricted contact is restricted until lifted; the states show it")
   void restrictionIsSetAndLifted() throws Exception {

@@ -5,18 +5,26 @@ import static dev.custodian.crm.core.consent.ConsentFixtures.anEvent;
 import static dev.custodian.crm.core.contact.ContactFixtures.aContact;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.crm.core.common.paging.ListQuery;
+import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.consent.port.out.ConsentAddressHasher;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
+import dev.custodian.crm.core.consent.port.out.EligibleContacts;
+import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
+import dev.custodian.crm.core.consent.service.ProcessingGuard;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.contact.ContactListing;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.AbstractPortContractTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -34,6 +42,8 @@ public abstract class AbstractConsentLedgerContractTest extends AbstractPortCont
   protected PurposeRepository purposes;
   protected ContactConsentReader reader;
   protected ConsentRecorder recorder;
+  protected ProcessingRestrictions restrictions;
+  protected EligibleContacts eligible;
 
   protected abstract ConsentLedger ledger();
 
@@ -45,6 +55,14 @@ public abstract class AbstractConsentLedgerContractTest extends AbstractPortCont
 
   /** A contact's consent at once, over {@link #contacts}, {@link #purposes} and {@link #ledger} (called after them). */
   protected abstract ContactConsentReader contactConsent();
+
+  /** Restrictions of processing, on the same transactions. */
+  protected abstract ProcessingRestrictions restrictions();
+
+  /** The contacts a purpose allows, over the same stores (called after them); by default composed. */
+  protected EligibleContacts eligibleContacts() {
+    return EligibleContacts.composed(contacts, purposes, ledger, restrictions);
+  }
 
   /** A recording's locked read and gated append, over the same stores (called after them); by default composed. */
   protected ConsentRecorder recorder() {
@@ -58,6 +76,8 @@ public abstract class AbstractConsentLedgerContractTest extends AbstractPortCont
     purposes = purposes();
     reader = contactConsent();
     recorder = recorder();
+    restrictions = restrictions();
+    eligible = eligibleContacts();
     for (WorkspaceId workspace : List.of(a, b)) {
       run(workspace, () -> {
         purposes.insert(ConsentFixtures.aPurpose(workspace, "newsletter", LegalBasis.CONSENT));
@@ -162,6 +182,66 @@ public abstract class AbstractConsentLedgerContractTest extends AbstractPortCont
     assertThat(in(a, () -> recorder.appendIf(regrant, again.id(), Optional.empty(), Optional.empty(), false)))
         .isTrue();
     assertThat(in(a, () -> ledger.eventsFor(a, address))).containsExactly(granted, withdrawn, regrant);
+  }
+
+  @Test
+  @DisplayName("CON-08, DSR-07, DSR-08: by random histories, the contacts a purpose allows, page by page, are exactly those the guard allows")
+  void eligibleContactsAreThoseTheGuardAllowsByRandomHistories() {
+    Random random = new Random(2611);
+    ConsentAddressHasher hasher = FakeAddressHasher.create();
+    ProcessingGuard guard = new ProcessingGuard(purposes, ledger, restrictions, contacts, hasher);
+    run(a, () -> {
+      Purpose old = ConsentFixtures.aPurpose(a, "old-news", LegalBasis.CONSENT);
+      purposes.insert(old);
+      purposes.update(old.retired(Instant.now()), old.version());
+    });
+    Instant at = Instant.parse("2026-06-01T10:00:00Z");
+    for (int i = 0; i < 30; i++) {
+      Contact contact = storedContact(a);
+      AddressHash address = hasher.hash(a, contact.email());
+      run(a, () -> {
+        if (random.nextInt(10) == 0) {
+          restrictions.restrict(a, contact.id(), at);
+        }
+        SubjectRef subject = random.nextInt(5) == 0 ? null
+            : ledger.lockSubject(a, contact.id(), new SubjectRef(UUID.randomUUID()));
+        SubjectRef ghost = new SubjectRef(UUID.randomUUID()); // the address under an erased contact
+        for (int e = random.nextInt(7); e > 0; e--) {
+          ConsentEventKind kind = ConsentEventKind.values()[random.nextInt(ConsentEventKind.values().length)];
+          String purpose = List.of("newsletter", "analytics", "old-news").get(random.nextInt(3));
+          boolean own = subject != null && random.nextInt(4) > 0;
+          ledger.append(anEvent(a, own ? subject : ghost, own || random.nextBoolean() ? address : anAddress(), purpose,
+              kind, at.plusSeconds(e)));
+        }
+      });
+    }
+    for (String key : List.of("newsletter", "analytics", "old-news", "never-declared")) {
+      PurposeKey purpose = new PurposeKey(key);
+      List<ContactId> expected = new ArrayList<>();
+      List<ContactId> listed = new ArrayList<>();
+      in(a, () -> {
+        ListQuery query = ListQuery.of(ContactListing.OFFER, Map.of("limit", List.of("4")));
+        for (ListQuery q = query; q != null; ) {
+          Page<Contact> page = contacts.list(a, q);
+          page.items().stream().filter(c -> guard.decide(a, c.id(), purpose).allowed()).forEach(c -> expected.add(c.id()));
+          q = q.next(page).orElse(null);
+        }
+        AddressHashing hashing = hasher.hashing(a);
+        for (ListQuery q = query; q != null; ) {
+          Page<Contact> page = eligible.page(a, purpose, hashing, q);
+          assertThat(page.items().size()).isLessThanOrEqualTo(4);
+          page.items().forEach(c -> listed.add(c.id()));
+          q = q.next(page).orElse(null);
+        }
+        return null;
+      });
+      assertThat(listed).as(key).containsExactlyElementsOf(expected);
+      if (key.equals("newsletter") || key.equals("analytics")) {
+        assertThat(expected).as("%s: some allowed", key).isNotEmpty();
+      }
+    }
+    assertThat(in(b, () -> eligible.page(b, new PurposeKey("analytics"), hasher.hashing(b),
+        ListQuery.of(ContactListing.OFFER, Map.of())).items())).isEmpty();
   }
 
   @Test

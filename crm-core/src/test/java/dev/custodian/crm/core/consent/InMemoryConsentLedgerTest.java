@@ -3,6 +3,7 @@ package dev.custodian.crm.core.consent;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
+import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
@@ -22,6 +23,11 @@ class InMemoryConsentLedgerTest extends AbstractConsentLedgerContractTest {
   protected ContactConsentReader contactConsent() {
     return ContactConsentReader.composed(contacts, purposes, ledger,
         new InMemoryProcessingRestrictions(ports.transactions()));
+  }
+
+  @Override
+  protected ProcessingRestrictions restrictions() {
+    return new InMemoryProcessingRestrictions(ports.transactions());
   }
 
   @Override

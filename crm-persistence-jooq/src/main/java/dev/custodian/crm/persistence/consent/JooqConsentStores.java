@@ -3,6 +3,7 @@ package dev.custodian.crm.persistence.consent;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
+import dev.custodian.crm.core.consent.port.out.EligibleContacts;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.persistence.common.JooqTransactions;
@@ -28,6 +29,11 @@ public final class JooqConsentStores {
   /** A consent recording's locked read and conditional append, a statement each. */
   public static ConsentRecorder recorder(JooqTransactions transactions) {
     return new JooqConsentRecorder(transactions);
+  }
+
+  /** The contacts a purpose allows, a page of the contact list in one statement. */
+  public static EligibleContacts eligibleContacts(JooqTransactions transactions) {
+    return new JooqEligibleContacts(transactions);
   }
 
   public static ProcessingRestrictions restrictions(JooqTransactions transactions) {

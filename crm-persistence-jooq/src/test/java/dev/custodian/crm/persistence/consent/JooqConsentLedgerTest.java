@@ -4,6 +4,8 @@ import dev.custodian.crm.core.consent.AbstractConsentLedgerContractTest;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
+import dev.custodian.crm.core.consent.port.out.EligibleContacts;
+import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.persistence.testing.TestDatabase;
@@ -27,6 +29,16 @@ class JooqConsentLedgerTest extends AbstractConsentLedgerContractTest {
   @Override
   protected ConsentRecorder recorder() {
     return db.persistence().consentRecorder();
+  }
+
+  @Override
+  protected ProcessingRestrictions restrictions() {
+    return db.persistence().processingRestrictions();
+  }
+
+  @Override
+  protected EligibleContacts eligibleContacts() {
+    return db.persistence().eligibleContacts();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.custodian.crm.privacy.consent;
 
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.consent.AddressHash;
+import dev.custodian.crm.core.consent.AddressHashing;
 import dev.custodian.crm.core.consent.port.out.ConsentAddressHasher;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -32,6 +33,18 @@ public final class KeyedConsentAddressHasher implements ConsentAddressHasher {
     byte[] key = KeyDerivation.workspaceKey(master, PURPOSE, workspace);
     try {
       return new AddressHash(KeyedHash.of(key, "email", address.normalised()));
+    } finally {
+      Arrays.fill(key, (byte) 0);
+      Arrays.fill(master, (byte) 0);
+    }
+  }
+
+  @Override
+  public AddressHashing hashing(WorkspaceId workspace) {
+    byte[] master = keys.masterKey();
+    byte[] key = KeyDerivation.workspaceKey(master, PURPOSE, workspace);
+    try {
+      return AddressHashing.ofKey(key);
     } finally {
       Arrays.fill(key, (byte) 0);
       Arrays.fill(master, (byte) 0);

@@ -46,4 +46,18 @@ class KeyedConsentAddressHasherTest {
     assertThat(hash.hex()).isNotEqualTo(sha256)
         .isNotEqualTo(KeyedHash.of(KeyDerivation.workspaceKey(MASTER, "suppression", a), "email", ada.normalised()));
   }
+
+  @Test
+  @DisplayName("CON-04: the padded keys a query hashes with give the same hash (HMAC-SHA256), and say nothing in toString")
+  void thePaddedKeysHashAlike() {
+    WorkspaceId a = WorkspaceId.of(UUID.randomUUID());
+    EmailAddress ada = new EmailAddress("Ada.Lovelace@Example.org");
+    dev.custodian.crm.core.consent.AddressHashing hashing = hasher.hashing(a);
+
+    assertThat(hashing.hash(ada)).isEqualTo(hasher.hash(a, ada));
+    assertThat(hashing.innerPad()).hasSize(64);
+    assertThat(hashing.toString()).doesNotContain(HexFormat.of().formatHex(hashing.innerPad()));
+    hashing.destroy();
+    assertThat(hashing.hash(ada)).isNotEqualTo(hasher.hash(a, ada));
+  }
 }

@@ -12,8 +12,11 @@ import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.core.common.paging.ListQuery;
+import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.consent.AddressHash;
+import dev.custodian.crm.core.consent.AddressHashing;
 import dev.custodian.crm.core.consent.ConsentEvent;
 import dev.custodian.crm.core.consent.ConsentEventKind;
 import dev.custodian.crm.core.consent.ConsentSource;
@@ -30,7 +33,9 @@ import dev.custodian.crm.core.consent.port.out.ConsentAddressHasher;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
+import dev.custodian.crm.core.consent.port.out.EligibleContacts;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
+import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -55,12 +60,13 @@ public final class ConsentLedgerService implements ConsentUseCases.Ledger, Purpo
   private final ProcessingGuard guard;
   private final ContactConsentReader reader;
   private final ConsentRecorder recorder;
+  private final EligibleContacts eligible;
   private final IdGenerator ids;
   private final Clock clock;
 
   public ConsentLedgerService(WorkspaceTransactions transactions, PurposeRepository purposes, ConsentLedger ledger,
       ContactRepository contacts, ConsentAddressHasher hasher, ProcessingGuard guard, ContactConsentReader reader,
-      ConsentRecorder recorder, IdGenerator ids, Clock clock) {
+      ConsentRecorder recorder, EligibleContacts eligible, IdGenerator ids, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.purposes = Objects.requireNonNull(purposes, "purposes");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -69,6 +75,7 @@ public final class ConsentLedgerService implements ConsentUseCases.Ledger, Purpo
     this.guard = Objects.requireNonNull(guard, "guard");
     this.reader = Objects.requireNonNull(reader, "reader");
     this.recorder = Objects.requireNonNull(recorder, "recorder");
+    this.eligible = Objects.requireNonNull(eligible, "eligible");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -150,6 +157,25 @@ public final class ConsentLedgerService implements ConsentUseCases.Ledger, Purpo
       transactions.audit(workspace, actor, AuditAction.PROOF_QUERIED, AuditTargetType.CONSENT, null,
           AuditDetails.none().withCount(AuditDetails.Key.ENTRIES, events.size()));
       return events;
+    });
+  }
+
+  @Override
+  public Page<Contact> eligible(Actor actor, WorkspaceId workspace, PurposeKey purpose, ListQuery query) {
+    return transactions.inWorkspace(workspace, actor, Permission.CONTACT_READ, () -> {
+      AddressHashing hashing = hasher.hashing(workspace);
+      Page<Contact> page;
+      try {
+        page = eligible.page(workspace, purpose, hashing, query);
+      } finally {
+        hashing.destroy();
+      }
+      // Only an empty page asks whether the purpose exists (a page with contacts answers that itself).
+      if (page.items().isEmpty() && purposes.find(workspace, purpose).isEmpty()) {
+        throw new ValidationException(List.of(
+            new FieldError(FieldError.Location.PARAMETER, "eligibleFor", "is not a purpose of this workspace")));
+      }
+      return page;
     });
   }
 

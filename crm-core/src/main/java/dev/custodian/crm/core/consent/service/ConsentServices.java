@@ -7,6 +7,7 @@ import dev.custodian.crm.core.consent.port.out.ConsentAddressHasher;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
+import dev.custodian.crm.core.consent.port.out.EligibleContacts;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
@@ -28,22 +29,24 @@ public final class ConsentServices {
       ConsentAddressHasher hasher, IdGenerator ids, Clock clock) {
     return create(transactions, purposes, ledger, restrictions, contacts,
         ContactConsentReader.composed(contacts, purposes, ledger, restrictions),
-        ConsentRecorder.composed(contacts, purposes, ledger), hasher, ids, clock);
+        ConsentRecorder.composed(contacts, purposes, ledger),
+        EligibleContacts.composed(contacts, purposes, ledger, restrictions), hasher, ids, clock);
   }
 
   /**
    * @param reader a contact's consent at once (an adapter's one-statement read)
    * @param recorder a recording's locked read and conditional append (an adapter's statement each)
+   * @param eligible the contacts a purpose allows, a page at once (an adapter's one statement)
    */
   public static ConsentUseCases create(WorkspaceTransactions transactions, PurposeRepository purposes,
       ConsentLedger ledger, ProcessingRestrictions restrictions, ContactRepository contacts,
-      ContactConsentReader reader, ConsentRecorder recorder, ConsentAddressHasher hasher, IdGenerator ids,
-      Clock clock) {
+      ContactConsentReader reader, ConsentRecorder recorder, EligibleContacts eligible, ConsentAddressHasher hasher,
+      IdGenerator ids, Clock clock) {
     ProcessingGuard guard = guard(purposes, ledger, restrictions, contacts, hasher);
     return new ConsentUseCases(
         new PurposeService(transactions, purposes, clock),
-        new ConsentLedgerService(transactions, purposes, ledger, contacts, hasher, guard, reader, recorder, ids,
-            clock),
+        new ConsentLedgerService(transactions, purposes, ledger, contacts, hasher, guard, reader, recorder,
+            eligible, ids, clock),
         new RestrictionService(transactions, restrictions, contacts, clock));
   }
 

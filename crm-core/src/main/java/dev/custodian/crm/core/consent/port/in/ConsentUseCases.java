@@ -2,12 +2,15 @@ package dev.custodian.crm.core.consent.port.in;
 
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.common.paging.ListQuery;
+import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.consent.ConsentEvent;
 import dev.custodian.crm.core.consent.ConsentState;
 import dev.custodian.crm.core.consent.ContactConsent;
 import dev.custodian.crm.core.consent.ProcessingDecision;
 import dev.custodian.crm.core.consent.Purpose;
 import dev.custodian.crm.core.consent.PurposeKey;
+import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
@@ -78,6 +81,15 @@ public record ConsentUseCases(Purposes purposes, Ledger ledger, Restrictions res
 
     /** Every entry under the address, whatever contact, present or erased (proof, ADMIN). */
     List<ConsentEvent> proof(Actor actor, WorkspaceId workspace, EmailAddress address);
+
+    /**
+     * A page of the contacts the guard allows for {@code purpose}, in the contact list's order and
+     * paging (VIEWER, as the contact list); a page may be short, even empty, with a next cursor.
+     *
+     * @throws dev.custodian.crm.core.common.error.ValidationException ({@code eligibleFor}) for an
+     *     undeclared purpose; a retired one has none
+     */
+    Page<Contact> eligible(Actor actor, WorkspaceId workspace, PurposeKey purpose, ListQuery query);
 
     /** What the guard says for the contact and purpose (VIEWER). */
     ProcessingDecision decide(Actor actor, WorkspaceId workspace, ContactId contact, PurposeKey purpose);
