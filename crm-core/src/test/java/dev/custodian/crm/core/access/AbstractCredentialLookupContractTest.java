@@ -123,10 +123,10 @@ public abstract class AbstractCredentialLookupContractTest extends AbstractPortC
     WorkspaceApiKey stored = tx.inPlatform(() -> apiKeys.findByTokenHash(hash)).orElseThrow();
 
     assertThat(tx.inPlatform(() -> lookup.apiKey(hash)))
-        .isEqualTo(new CredentialLookup.KeyFound(Optional.of(stored), Optional.of(Role.ADMIN)));
+        .isEqualTo(new CredentialLookup.KeyFound(Optional.of(stored), Optional.of(Role.ADMIN), false));
     assertThat(in(b, () -> lookup.apiKey(hash)))
         .as("asked in another workspace's transaction: the same answer, the caller compares workspaces")
-        .isEqualTo(new CredentialLookup.KeyFound(Optional.of(stored), Optional.of(Role.ADMIN)));
+        .isEqualTo(new CredentialLookup.KeyFound(Optional.of(stored), Optional.of(Role.ADMIN), false));
 
     in(a, () -> apiKeys.revoke(a, stored.id(), NOW.plusSeconds(1)));
     assertThat(in(a, () -> lookup.apiKey(hash)).key().orElseThrow().revokedAt()).contains(NOW.plusSeconds(1));
@@ -139,7 +139,7 @@ public abstract class AbstractCredentialLookupContractTest extends AbstractPortC
     assertThat(in(a, () -> lookup.apiKey(orphan)).key()).isPresent();
     assertThat(in(a, () -> lookup.apiKey(orphan)).creatorRole()).isEmpty();
     assertThat(in(a, () -> lookup.apiKey(TokenHash.of(TOKENS.newToken(WorkspaceApiKey.TOKEN_PREFIX)))))
-        .isEqualTo(new CredentialLookup.KeyFound(Optional.empty(), Optional.empty()));
+        .isEqualTo(new CredentialLookup.KeyFound(Optional.empty(), Optional.empty(), false));
   }
 
   @Test

@@ -24,6 +24,7 @@ public enum ProblemType {
   LIMIT_REACHED("limit-reached", 409, "Limit reached"),
   CONSENT_REQUIRED("consent-required", 409, "Consent required"),
   INVALID_STATE("invalid-state", 409, "Invalid state"),
+  WORKSPACE_CANCELLED("workspace-cancelled", 409, "Workspace cancelled"),
   REQUEST_TIMEOUT("request-timeout", 408, "Request timeout"),
   PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),
   PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),

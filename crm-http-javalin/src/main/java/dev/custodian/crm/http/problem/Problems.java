@@ -161,6 +161,7 @@ public final class Problems {
       case LIMIT_REACHED -> ProblemType.LIMIT_REACHED;
       case CONSENT_REQUIRED -> ProblemType.CONSENT_REQUIRED;
       case INVALID_STATE -> ProblemType.INVALID_STATE;
+      case WORKSPACE_CANCELLED -> ProblemType.WORKSPACE_CANCELLED;
       case PRECONDITION_FAILED -> ProblemType.PRECONDITION_FAILED;
       case PRECONDITION_REQUIRED -> ProblemType.PRECONDITION_REQUIRED;
       case RATE_LIMITED -> ProblemType.RATE_LIMITED;

@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * Who a transaction let into a workspace and with which role: a signed-in account or an API key
  * (never a {@link Actor.Presented} credential: that is what it resolved to), its effective role,
- * and the session's new token when the check rotated it.
+ * the session's new token when the check rotated it, and whether the workspace is cancelled (then
+ * it may only be read, RET-02).
  */
-public record Admission(Actor actor, Role role, Optional<IssuedSession> rotated) {
+public record Admission(Actor actor, Role role, Optional<IssuedSession> rotated, boolean workspaceCancelled) {
 
   public Admission {
     Objects.requireNonNull(actor, "actor");

@@ -53,6 +53,8 @@ public abstract sealed class CrmException extends RuntimeException
     CONSENT_REQUIRED(ConflictException.class),
     /** The change does not apply to the current state (a grant on a basis other than consent, a restore without objection) ({@link ConflictException}). */
     INVALID_STATE(ConflictException.class),
+    /** The workspace is cancelled: readable until its purge, but not writable (RET-02) ({@link ConflictException}). */
+    WORKSPACE_CANCELLED(ConflictException.class),
     /** The version the caller saw is stale ({@link PreconditionFailedException}). */
     PRECONDITION_FAILED(PreconditionFailedException.class),
     /** The caller gave no version where one is required ({@link PreconditionFailedException}). */
