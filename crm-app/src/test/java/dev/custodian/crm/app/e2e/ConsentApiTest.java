@@ -179,6 +179,26 @@ class ConsentApiTest {
     assertThat(states.path("items").toString()).contains("\"purpose\":\"newsletter\",\"state\":\"NOT_GIVEN\"");
   }
 
+  @Test
+  @DisplayName("SEC-09 on PostgreSQL: consent changes audit in their transaction (no address in the entry); a create that fails after its entry (a key taken) leaves none")
+  void consentChangesAuditAndARollbackLeavesNone() throws Exception {
+    String c = ApiTestSupport.workspace(app);
+    String email = "audited." + UUID.randomUUID() + "@example.org";
+    String grace = contact(c, email);
+    String body = "{\"key\":\"weekly\",\"name\":\"Weekly\",\"legalBasis\":\"CONSENT\"}";
+    assertThat(app.postJson(ws(c) + "/purposes", body).statusCode()).isEqualTo(201);
+    ApiTestSupport.assertProblem(app.postJson(ws(c) + "/purposes", body), 409, "/problems/duplicate");
+    assertThat(record(c, grace, "analytics", "OBJECTED", "API").statusCode()).isEqualTo(200);
+    assertThat(app.postJson(ws(c) + "/consent/proof", "{\"email\":\"" + email + "\"}").statusCode()).isEqualTo(200);
+
+    String trail = app.get(ws(c) + "/audit?limit=200").body();
+    List<String> actions = new ArrayList<>();
+    JSON.readTree(trail).path("items").forEach(item -> actions.add(item.path("action").asText()));
+    assertThat(actions).containsOnlyOnce("purpose_created").containsOnlyOnce("consent_recorded")
+        .containsOnlyOnce("proof_queried");
+    assertThat(trail).doesNotContain(email).doesNotContain("audited.");
+  }
+
   /** Every page of {@code path} (a contact list), following nextCursor: the contacts' ids in order. */
   private static List<String> walk(String path) throws Exception {
     List<String> ids = new ArrayList<>();
