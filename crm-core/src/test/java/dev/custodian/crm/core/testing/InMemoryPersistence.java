@@ -6,12 +6,12 @@ import dev.custodian.crm.core.access.InMemoryInvitationRepository;
 import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.account.InMemoryAccountRepository;
 import dev.custodian.crm.core.activity.InMemoryActivityRepository;
+import dev.custodian.crm.core.audit.InMemoryAuditStore;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomFieldRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
-import dev.custodian.crm.core.audit.InMemoryAuditStore;
 import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
@@ -67,6 +67,8 @@ public final class InMemoryPersistence implements Persistence {
 
   {
     contacts.readingCustomValuesFrom(customValues); // a contact is read with its values
+    companies.readingCustomValuesFrom(customValues); // so are companies and deals
+    deals.readingCustomValuesFrom(customValues);
   }
 
   @Override
