@@ -52,13 +52,17 @@ public final class UpdateCompanyService implements UpdateCompanyUseCase {
   @Override
   public Company update(Actor actor, WithCustom<UpdateCompanyCommand> input) {
     return transactions.inWorkspace(input.workspace(), actor, Permission.COMPANY_WRITE, () -> {
-      Map<CustomField, Optional<CustomValue>> changes = custom.check(input, ObjectType.COMPANY);
+      if (input.command() == null) {
+        custom.check(input, ObjectType.COMPANY); // the built-in fields' errors with the custom ones
+      }
       UpdateCompanyCommand command = input.command();
+      // another workspace's company is a 404 whatever the custom keys (as for deals)
       Company current = companies.findById(command.workspace(), command.id())
           .orElseThrow(() -> new NotFoundException("company"));
       if (current.version() != command.expectedVersion()) {
         throw PreconditionFailedException.stale("company");
       }
+      Map<CustomField, Optional<CustomValue>> changes = custom.check(input, ObjectType.COMPANY);
       CustomValues values = CustomValueIntake.applied(current.custom(), changes);
       suppression.refuseSuppressedCustom(command.workspace(), CustomValueIntake.addedEmails(changes, current.custom()),
           CustomValueIntake.addedPhones(changes, current.custom()));
