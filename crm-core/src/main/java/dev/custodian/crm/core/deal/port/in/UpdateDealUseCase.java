@@ -27,8 +27,8 @@ public interface UpdateDealUseCase {
    *     custom field ({@code custom/<key>}) at once
    * @throws dev.custodian.crm.core.common.error.ConflictException {@code SUPPRESSED} when a custom
    *     EMAIL or PHONE value the change adds was erased at the person's request
-   * @throws dev.custodian.crm.core.common.error.NotFoundException also when a field given was
-   *     deleted meanwhile: nothing is stored
+   * @throws dev.custodian.crm.core.common.error.ValidationException also naming {@code custom/<key>}
+   *     when its field (or a chosen option) was deleted meanwhile, as an unknown key: nothing is stored
    */
   Deal update(Actor actor, WithCustom<UpdateDealCommand> input);
 }
