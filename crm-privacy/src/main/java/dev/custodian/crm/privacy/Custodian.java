@@ -116,7 +116,7 @@ public final class Custodian {
     AuditLog auditLog = new ChainedAuditLog(p.auditStore(), builder.keys, builder.clock);
     Gate gate = new Gate(p.credentials(), p.apiKeys(),
         new SessionTokenCheck(p.sessions(), tokens, builder.clock, builder.sessionPolicy, auditLog), builder.clock);
-    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate, auditLog);
+    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate, auditLog, p.accounts());
     SuppressionList suppression = new HashedSuppressionList(p.suppressionEntries(), builder.keys);
     // What a new workspace starts with: the built-in default pipeline, then the embedder's own.
     List<WorkspaceInitializer> initializers = new ArrayList<>();

@@ -52,10 +52,10 @@ public final class Gate {
    */
   Optional<Admission> admit(Actor actor, WorkspaceId workspace) {
     if (actor instanceof Actor.SignedIn signedIn) {
-      return Optional.of(new Admission(signedIn, memberRole(workspace, signedIn), Optional.empty()));
+      return Optional.of(new Admission(signedIn, memberRole(workspace, signedIn), Optional.empty(), Optional.empty()));
     }
     if (actor instanceof Actor.ApiKey key) {
-      return Optional.of(new Admission(key, keyRole(workspace, key), Optional.empty()));
+      return Optional.of(new Admission(key, keyRole(workspace, key), Optional.empty(), Optional.empty()));
     }
     if (!(actor instanceof Actor.Presented presented)) {
       throw new UnauthenticatedException(NO_SESSION); // SYSTEM and ANONYMOUS act in no workspace
@@ -64,11 +64,12 @@ public final class Gate {
     if (credential.kind() == Credential.Kind.SESSION) {
       return session(credential, workspace);
     }
-    Actor.ApiKey key = apiKey(credential);
+    CredentialLookup.KeyFound found = keyFound(credential);
+    Actor.ApiKey key = apiKey(found);
     if (!key.workspace().equals(workspace)) {
       throw new NotFoundException("workspace");
     }
-    return Optional.of(new Admission(key, key.role(), Optional.empty()));
+    return Optional.of(new Admission(key, key.role(), Optional.empty(), found.creatorEmail()));
   }
 
   /**
@@ -79,8 +80,15 @@ public final class Gate {
    * @throws UnauthenticatedException otherwise
    */
   Actor.ApiKey apiKey(Credential credential) {
+    return apiKey(keyFound(credential));
+  }
+
+  private CredentialLookup.KeyFound keyFound(Credential credential) {
     String hash = credential.hash().orElseThrow(() -> new UnauthenticatedException(BAD_KEY));
-    CredentialLookup.KeyFound found = lookup.apiKey(hash);
+    return lookup.apiKey(hash);
+  }
+
+  private Actor.ApiKey apiKey(CredentialLookup.KeyFound found) {
     // A key dies with its creator's membership.
     WorkspaceApiKey key = found.key().filter(k -> k.revokedAt().isEmpty() && found.creatorRole().isPresent())
         .orElseThrow(() -> new UnauthenticatedException(BAD_KEY));
@@ -100,7 +108,7 @@ public final class Gate {
     }
     Role role = found.role().orElseThrow(() -> new NotFoundException("workspace"));
     return Optional.of(new Admission(Actor.account(authentication.get().account()), role,
-        authentication.get().rotated()));
+        authentication.get().rotated(), found.email()));
   }
 
   /**
@@ -113,7 +121,7 @@ public final class Gate {
     Actor who = admission.actor();
     Role member = Optional.ofNullable(locked.get(who.account())).orElseThrow(() -> new NotFoundException("workspace"));
     Role role = who instanceof Actor.ApiKey key ? Role.lower(member, key.role()) : member;
-    return new Admission(who, role, admission.rotated());
+    return new Admission(who, role, admission.rotated(), admission.email());
   }
 
   private Role memberRole(WorkspaceId workspace, Actor actor) {

@@ -32,19 +32,36 @@ public interface CredentialLookup {
   /** The account's role in the workspace; empty when it is not a member (or there is no such workspace). */
   Optional<Role> member(WorkspaceId workspace, AccountId account);
 
-  /** A session token as stored, and its account's role in the workspace asked about. */
-  record SessionFound(Optional<SessionToken> token, Optional<Role> role) {
+  /**
+   * A session token as stored, its account's role in the workspace asked about, and the account's
+   * email when the statement read it too (for the audit entries of what the request does; empty:
+   * the audit reads it itself).
+   */
+  record SessionFound(Optional<SessionToken> token, Optional<Role> role, Optional<String> email) {
     public SessionFound {
       Objects.requireNonNull(token, "token");
       Objects.requireNonNull(role, "role");
+      Objects.requireNonNull(email, "email");
+    }
+
+    public SessionFound(Optional<SessionToken> token, Optional<Role> role) {
+      this(token, role, Optional.empty());
     }
   }
 
-  /** An API key as stored, and its creator's role in the key's workspace (empty once they left it). */
-  record KeyFound(Optional<WorkspaceApiKey> key, Optional<Role> creatorRole) {
+  /**
+   * An API key as stored, its creator's role in the key's workspace (empty once they left it), and
+   * the creator's email when the statement read it too.
+   */
+  record KeyFound(Optional<WorkspaceApiKey> key, Optional<Role> creatorRole, Optional<String> creatorEmail) {
     public KeyFound {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(creatorRole, "creatorRole");
+      Objects.requireNonNull(creatorEmail, "creatorEmail");
+    }
+
+    public KeyFound(Optional<WorkspaceApiKey> key, Optional<Role> creatorRole) {
+      this(key, creatorRole, Optional.empty());
     }
   }
 
