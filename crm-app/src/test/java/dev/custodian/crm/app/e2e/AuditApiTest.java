@@ -343,6 +343,33 @@ class AuditApiTest {
     throw new AssertionError("no " + action + " in the export");
   }
 
+  @Test
+  @DisplayName("SEC-09: a custom field's definition created, changed and deleted is audited with its object type and what changed, never its label")
+  void customFieldDefinitionsAreAudited() throws Exception {
+    String fields = "/api/v1/workspaces/" + workspace + "/custom-fields/contact";
+    String label = "Label" + UNIQUE;
+    String field = created(app.postJson(fields, "{\"key\":\"audited_" + UNIQUE.replaceAll("[^a-z0-9]", "x")
+        + "\",\"type\":\"text\",\"label\":\"" + label + "\",\"sensitive\":true}"));
+    HttpResponse<String> changed = app.client().json("PATCH", fields + "/" + field, "application/merge-patch+json",
+        "{\"label\":\"Other" + label + "\"}", "If-Match", "\"1\"");
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    assertThat(app.delete(fields + "/" + field, "If-Match", "\"2\"").statusCode()).isEqualTo(204);
+
+    List<JsonNode> entries = items(app.get("/api/v1/workspaces/" + workspace + "/audit?targetId=" + field));
+    assertThat(entries).extracting(e -> e.path("action").asText())
+        .containsExactly("custom_field_deleted", "custom_field_changed", "custom_field_created");
+    assertThat(entries).allSatisfy(e -> {
+      assertThat(e.path("targetType").asText()).isEqualTo("custom_field");
+      assertThat(e.path("details").path("object_type").asText()).isEqualTo("CONTACT");
+      assertThat(e.path("details").path("sensitivity").asText()).isEqualTo("SENSITIVE");
+      assertThat(e.path("actorAccountId").asText()).isEqualTo(ownerId);
+    });
+    assertThat(entries.get(1).path("details").path("fields").asText()).isEqualTo("label");
+    assertThat(entries.get(2).path("details").path("type").asText()).isEqualTo("TEXT");
+    assertThat(TestApp.everyRowAsText(db, "audit_entries")).filteredOn(row -> row.startsWith("audit_entries"))
+        .noneMatch(row -> row.contains(label));
+  }
+
   /** A new account that joins the workspace at {@code base} as a viewer, through an invitation. */
   private static TestApp.Client join(String base) throws Exception {
     TestApp.Client member = app.newClient().signUpAndSignIn();
