@@ -149,6 +149,12 @@ class AuditApiTest {
     assertThat(export.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/x-ndjson");
     String[] lines = export.body().split("\n");
     assertThat(JSON.readTree(lines[lines.length - 1]).path("action").asText()).isEqualTo("audit_exported");
+    assertThat(lines).extracting(line -> JSON.readTree(line).path("sequence").asLong())
+        .as("oldest first, each once").isSorted().doesNotHaveDuplicates();
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(files.map(f -> f.getFileName().toString())).as("the spool is gone once sent")
+          .noneMatch(name -> name.startsWith("crm-spool-"));
+    }
     JsonNode verified = JSON.readTree(app.get(base + "/verify").body());
     assertThat(verified.path("valid").asBoolean()).isTrue();
     assertThat(verified.path("entries").asLong()).isGreaterThanOrEqualTo(lines.length);

@@ -115,7 +115,9 @@ final class JooqAuditStore implements AuditStore {
 
   /**
    * The append and, in the same statement, every row before it (the statement's snapshot, which
-   * the data-modifying WITH does not change) and the appended row as the insert returned it.
+   * the data-modifying WITH does not change) and the appended row as the insert returned it. The
+   * appended row comes first, so whether the head moved is known at once; the rest streams from a
+   * cursor, and the appended row is handed last: memory stays flat however long the chain.
    */
   @Override
   public boolean appendIfHeadReadingAll(Row row, Optional<byte[]> subjectKey, Consumer<Row> each) {
@@ -138,20 +140,27 @@ final class JooqAuditStore implements AuditStore {
         .where(inChain(c, row.chain()));
     var added = DSL.select(addedFields).from(inserted)
         .leftJoin(AUDIT_SUBJECT_KEYS).on(AUDIT_SUBJECT_KEYS.SUBJECT_ID.eq(insertedSubject));
-    List<Row> rows = new ArrayList<>();
-    boolean[] appended = {false};
     Table<Record> all = old.unionAll(added).asTable("entries");
     Field<Long> sequence = all.field(c.sequence().getName(), Long.class);
-    dsl(row.chain()).with(append.moved()).with(inserted).select(all.fields()).from(all).orderBy(sequence).fetch().forEach(r -> {
-      Row read = readable(row.chain(), c, r);
-      appended[0] |= Boolean.TRUE.equals(r.get("appended", Boolean.class));
-      rows.add(read);
-    });
-    if (!appended[0]) {
-      return false;
+    Field<Boolean> appended = all.field("appended", Boolean.class);
+    try (Cursor<Record> cursor = dsl(row.chain()).with(append.moved()).with(inserted).select(all.fields()).from(all)
+        .orderBy(appended.desc(), sequence.asc())
+        .fetchSize(500)
+        .fetchLazy()) {
+      if (!cursor.hasNext()) {
+        return false;
+      }
+      Record first = cursor.fetchNext();
+      if (!Boolean.TRUE.equals(first.get(appended))) {
+        return false; // the head moved: nothing appended, nothing handed
+      }
+      Row own = readable(row.chain(), c, first);
+      for (Record r : cursor) {
+        each.accept(readable(row.chain(), c, r));
+      }
+      each.accept(own);
+      return true;
     }
-    rows.forEach(each);
-    return true;
   }
 
   /** An append's parts: the WITH that moves the head, and the insert's table, columns and one-row select from it. */

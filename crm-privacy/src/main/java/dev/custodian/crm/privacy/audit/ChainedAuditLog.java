@@ -98,24 +98,26 @@ public final class ChainedAuditLog implements AuditLog {
    */
   @Override
   public long appendReadingAll(AuditChain chain, AuditEvent event, Consumer<AuditEntry> each) {
-    List<AuditStore.Row> rows = new java.util.ArrayList<>();
-    long sequence = append(chain, event, Optional.of(rows));
     Decrypter decrypter = new Decrypter();
-    if (rows.isEmpty()) {
-      forEachOldestFirst(chain, each);
-    } else {
-      for (AuditStore.Row row : rows) {
-        if (row.encoding() == AuditStore.UNREADABLE) {
-          throw new IllegalStateException("audit entry " + row.sequence() + " cannot be read: verify the chain");
-        }
-        each.accept(decrypter.entry(row));
+    boolean[] handed = {false};
+    long sequence = append(chain, event, Optional.of(row -> {
+      handed[0] = true;
+      if (row.encoding() == AuditStore.UNREADABLE) {
+        throw new IllegalStateException("audit entry " + row.sequence() + " cannot be read: verify the chain");
       }
+      each.accept(decrypter.entry(row));
+    }));
+    if (!handed[0]) {
+      forEachOldestFirst(chain, each); // appended on a later try: read after it
     }
     return sequence;
   }
 
-  /** The append; with {@code readInto}, its first try also reads every row into it (kept only if that try appended). */
-  private long append(AuditChain chain, AuditEvent event, Optional<List<AuditStore.Row>> readInto) {
+  /**
+   * The append; with {@code reader}, its first try also hands every row to it as the store streams
+   * them (only if that try appended: the store hands nothing otherwise).
+   */
+  private long append(AuditChain chain, AuditEvent event, Optional<Consumer<AuditStore.Row>> reader) {
     Objects.requireNonNull(chain, "chain");
     Objects.requireNonNull(event, "event");
     if (event.action().platform() != chain.isPlatform()) {
@@ -130,8 +132,8 @@ public final class ChainedAuditLog implements AuditLog {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       AuditStore.Row row = row(chain, head, at, event, subjectKey.map(SubjectKey::cipher), chainKey);
       Optional<byte[]> expectedKey = subjectKey.map(SubjectKey::wrapped);
-      boolean appended = attempt == 0 && readInto.isPresent()
-          ? store.appendIfHeadReadingAll(row, expectedKey, readInto.get()::add)
+      boolean appended = attempt == 0 && reader.isPresent()
+          ? store.appendIfHeadReadingAll(row, expectedKey, reader.get())
           : store.appendIfHead(row, expectedKey);
       if (appended) {
         remember(chain, new AuditStore.Head(row.sequence(), row.hash()));
@@ -345,11 +347,17 @@ public final class ChainedAuditLog implements AuditLog {
         return PersonalFields.erasedFields();
       }
       SecretCipher c = cipher.get();
-      return new PersonalFields(
-          row.email().map(v -> text(c.decrypt(v, fieldData(row.chain(), row.sequence(), "email")))),
-          row.ip().map(v -> text(c.decrypt(v, fieldData(row.chain(), row.sequence(), "ip")))),
-          row.userAgent().map(v -> text(c.decrypt(v, fieldData(row.chain(), row.sequence(), "user_agent")))),
-          false);
+      try {
+        return new PersonalFields(
+            row.email().map(v -> text(c.decrypt(v, fieldData(row.chain(), row.sequence(), "email")))),
+            row.ip().map(v -> text(c.decrypt(v, fieldData(row.chain(), row.sequence(), "ip")))),
+            row.userAgent().map(v -> text(c.decrypt(v, fieldData(row.chain(), row.sequence(), "user_agent")))),
+            false);
+      } catch (SecretCipher.TamperedException underAnotherKey) {
+        // Encrypted under a key since forgotten: the subject acted again after it, and got a new
+        // key, which opens only the newer entries. (A changed ciphertext fails verification.)
+        return PersonalFields.erasedFields();
+      }
     }
 
     private String text(byte[] bytes) {

@@ -90,6 +90,9 @@ class ChainedAuditLogTest {
     assertThat(ports.transactions().inPlatform(() -> other.forget(ada))).isTrue();
     append(adaEvent(ada, "second@example.org")); // this instance remembered the forgotten key
     assertThat(read().personal().email()).as("encrypted under a key that is stored").contains("second@example.org");
+    assertThat(ports.transactions().inWorkspace(workspace,
+        () -> log.newestFirst(AuditChain.of(workspace), AuditFilter.all(), OptionalLong.empty(), 10)).get(1).personal())
+        .as("the entry under the forgotten key reads as erased, not as tampered").isEqualTo(PersonalFields.erasedFields());
 
     // a key made by an append whose transaction rolled back
     UUID grace = UUID.randomUUID();

@@ -103,13 +103,22 @@ public final class WorkspaceTransactions {
    */
   public void audit(WorkspaceId workspace, Actor actor, AuditAction action, AuditTargetType targetType, UUID targetId,
       AuditDetails details) {
+    audit.append(AuditChain.of(workspace), auditEvent(actor, action, targetType, targetId, details));
+  }
+
+  /**
+   * The event {@link #audit} appends, for a use case that appends it itself (an export reading its
+   * chain in the same statement): inside the work of {@link #inWorkspace}, like {@link #audit}.
+   */
+  public AuditEvent auditEvent(Actor actor, AuditAction action, AuditTargetType targetType, UUID targetId,
+      AuditDetails details) {
     AuditActor who = actor.audited();
     PersonalFields personal = who.account()
         .map(account -> PersonalFields.of(actor.knownEmail().or(() -> emailOf(new AccountId(account))).orElse(null),
             actor.client()))
         .orElse(PersonalFields.none());
-    audit.append(AuditChain.of(workspace), new AuditEvent(who, action, targetType, Optional.ofNullable(targetId),
-        AuditOutcome.SUCCEEDED, details, personal));
+    return new AuditEvent(who, action, targetType, Optional.ofNullable(targetId), AuditOutcome.SUCCEEDED, details,
+        personal);
   }
 
   private Optional<String> emailOf(AccountId account) {
