@@ -128,6 +128,7 @@ public abstract class AbstractCredentialLookupContractTest extends AbstractPortC
     CredentialLookup.KeyFound found = tx.inPlatform(() -> lookup.apiKey(hash));
     assertThat(found.key()).contains(stored);
     assertThat(found.creatorRole()).contains(Role.ADMIN);
+    assertThat(found.workspaceCancelled()).isFalse();
     assertThat(found.creatorEmail()).as("the creator's email, read along, or nothing")
         .isIn(Optional.of(adaEmail), Optional.empty());
     assertThat(in(b, () -> lookup.apiKey(hash)))
@@ -149,6 +150,7 @@ public abstract class AbstractCredentialLookupContractTest extends AbstractPortC
     assertThat(unknown.key()).isEmpty();
     assertThat(unknown.creatorRole()).isEmpty();
     assertThat(unknown.creatorEmail()).isEmpty();
+    assertThat(unknown.workspaceCancelled()).isFalse();
   }
 
   @Test

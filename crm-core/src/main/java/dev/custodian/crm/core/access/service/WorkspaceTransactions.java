@@ -15,6 +15,8 @@ import dev.custodian.crm.core.audit.AuditOutcome;
 import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.audit.PersonalFields;
 import dev.custodian.crm.core.audit.port.out.AuditLog;
+import dev.custodian.crm.core.common.error.ConflictException;
+import dev.custodian.crm.core.common.error.CrmException;
 import dev.custodian.crm.core.common.error.ForbiddenException;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.UnauthenticatedException;
@@ -38,7 +40,9 @@ import java.util.function.Supplier;
  * the use case's {@link Permission} in the {@link PermissionMatrix} (SEC-08). A non-member (and an API
  * key of another workspace) gets the same {@link NotFoundException} as a workspace that does not
  * exist, so an outsider cannot tell which workspace ids exist; a member lacking the permission gets
- * a {@link ForbiddenException}; either way the work does not run.
+ * a {@link ForbiddenException}; a write (by the matrix's {@link PermissionMatrix.Effect}) to a
+ * cancelled workspace gets a {@link ConflictException} of kind {@code WORKSPACE_CANCELLED} (RET-02);
+ * either way the work does not run.
  */
 public final class WorkspaceTransactions {
 
@@ -137,6 +141,7 @@ public final class WorkspaceTransactions {
    * @throws UnauthenticatedException for a presented credential that lets nobody in
    * @throws NotFoundException for a workspace that does not exist or that the actor is no member of
    * @throws ForbiddenException for a member whose role lacks the permission
+   * @throws ConflictException of kind {@code WORKSPACE_CANCELLED} for a write to a cancelled workspace
    */
   public <T> T inWorkspace(WorkspaceId workspace, Actor actor, Permission permission, Supplier<T> work) {
     return inWorkspaceAs(workspace, actor, permission, admission -> work.get());
@@ -198,6 +203,10 @@ public final class WorkspaceTransactions {
         admission = gate.reread(admission, memberships.lockAll(workspace));
       }
       require(admission, permission);
+      if (admission.workspaceCancelled() && !matrix.allowedWhileCancelled(permission)) {
+        throw new ConflictException(CrmException.Kind.WORKSPACE_CANCELLED,
+            "the workspace is cancelled: it can be read until its purge, not changed");
+      }
       if (!(actor instanceof Actor.Presented presented)) {
         return new Done<>(admission, work.apply(admission));
       }
