@@ -24,6 +24,8 @@ import dev.custodian.crm.core.task.port.out.TaskRepository;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.timeline.port.out.TimelineRepository;
+import dev.custodian.crm.core.workspace.WorkspaceStatus;
+import dev.custodian.crm.core.workspace.port.out.WorkspacePurge;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 
 /**
@@ -80,6 +82,11 @@ public interface Persistence {
 
   ApiKeyRepository apiKeys();
 
+  /** Deletes a due workspace's data (RET-03); an adapter without one cannot delete a workspace now. */
+  default WorkspacePurge workspacePurge() {
+    throw new UnsupportedOperationException("this persistence adapter cannot purge a workspace yet");
+  }
+
   /** The audit trail's rows, heads and subject keys. */
   AuditStore auditStore();
 
@@ -89,6 +96,8 @@ public interface Persistence {
    * same answers from the stores above, a statement each.
    */
   default CredentialLookup credentials() {
-    return CredentialLookup.composed(sessions(), apiKeys(), memberships());
+    return CredentialLookup.composed(sessions(), apiKeys(), memberships(),
+        workspace -> workspaces().findById(workspace).map(w -> w.status() instanceof WorkspaceStatus.Cancelled)
+            .orElse(false));
   }
 }

@@ -24,6 +24,7 @@ import dev.custodian.crm.core.session.port.out.SessionRepository;
 import dev.custodian.crm.core.task.port.out.TaskRepository;
 import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.timeline.port.out.TimelineRepository;
+import dev.custodian.crm.core.workspace.port.out.WorkspacePurge;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import dev.custodian.crm.persistence.access.JooqAccessStores;
 import dev.custodian.crm.persistence.account.JooqAccountStores;
@@ -138,6 +139,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public WorkspaceRepository workspaces() {
     return workspaces;
+  }
+
+  @Override
+  public WorkspacePurge workspacePurge() {
+    return JooqWorkspaceStores.purge(transactions);
   }
 
   @Override

@@ -17,6 +17,7 @@ import dev.custodian.crm.core.account.service.AccountServices;
 import dev.custodian.crm.core.activity.port.in.ActivityUseCases;
 import dev.custodian.crm.core.activity.service.ActivityServices;
 import dev.custodian.crm.core.audit.port.out.AuditLog;
+import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.company.port.in.CompanyUseCases;
@@ -30,7 +31,9 @@ import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.service.DealServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
+import dev.custodian.crm.core.mail.MailTemplate;
 import dev.custodian.crm.core.mail.MailTokenPurpose;
+import dev.custodian.crm.core.mail.WorkspaceNotice;
 import dev.custodian.crm.core.mail.port.out.MailRecipients;
 import dev.custodian.crm.core.mail.port.out.Mailer;
 import dev.custodian.crm.core.mail.service.MailDispatcher;
@@ -44,10 +47,13 @@ import dev.custodian.crm.core.suppression.port.out.SuppressionList;
 import dev.custodian.crm.core.task.port.in.TaskUseCases;
 import dev.custodian.crm.core.task.port.out.WorkspaceMembers;
 import dev.custodian.crm.core.task.service.TaskServices;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.throttle.service.Throttle;
 import dev.custodian.crm.core.timeline.port.in.TimelineUseCase;
 import dev.custodian.crm.core.timeline.service.TimelineServices;
+import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
+import dev.custodian.crm.core.workspace.WorkspaceStatus;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.service.WorkspaceServices;
 import dev.custodian.crm.privacy.audit.ChainedAuditLog;
@@ -65,6 +71,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The library's entry point: every feature's use cases over one persistence and one master key.
@@ -116,14 +123,27 @@ public final class Custodian {
     AuditLog auditLog = new ChainedAuditLog(p.auditStore(), builder.keys, builder.clock);
     Gate gate = new Gate(p.credentials(), p.apiKeys(),
         new SessionTokenCheck(p.sessions(), tokens, builder.clock, builder.sessionPolicy, auditLog), builder.clock);
-    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate, auditLog);
+    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate, auditLog, p.accounts());
     SuppressionList suppression = new HashedSuppressionList(p.suppressionEntries(), builder.keys);
+    // One hasher for both features (and a delete-now's password check): its limit of concurrent hashes holds across them.
+    PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : new Argon2PasswordHasher();
+    CommonPasswords commonPasswords = builder.commonPasswords != null ? builder.commonPasswords : new ZxcvbnCommonPasswords();
+    this.accounts = AccountServices.create(p.transactions(), p.accounts(), p.sessions(), hasher, commonPasswords,
+        p.mailOutbox(), p.mailTokens(), throttle, builder.ids, builder.clock, builder.minimumAge, auditLog);
+    this.sessions = SessionServices.create(p.transactions(), p.sessions(), p.accounts(), hasher, commonPasswords,
+        throttle, tokens, builder.ids, builder.clock, builder.sessionPolicy, auditLog);
     // What a new workspace starts with: the built-in default pipeline, then the embedder's own.
     List<WorkspaceInitializer> initializers = new ArrayList<>();
     initializers.add(PipelineServices.defaultPipeline(p.pipelines(), builder.ids, builder.clock));
     initializers.addAll(builder.workspaceInitializers);
+    // A cancellation mails each OWNER a notice, queued in its transaction (DSR-05).
+    Consumer<Workspace> onCancelled = cancelled -> p.memberships().owners(cancelled.id()).forEach(owner ->
+        p.mailOutbox().enqueue(MailTemplate.WORKSPACE_CANCELLED, owner.value(), cancelled.id().value(),
+            Timestamps.now(builder.clock)));
     this.workspaces = WorkspaceServices.create(p.transactions(), inWorkspace, p.workspaces(), p.memberships(), builder.ids,
-        builder.clock, initializers);
+        builder.clock, initializers, onCancelled,
+        sessions.reauthenticate(),
+        (workspace, now) -> p.workspacePurge().purge(workspace, now));
     // Deleting a contact drops what links to it: the deals' links (the deals stay, at their next
     // version) and the activities' and tasks' (an activity left with none goes).
     CustomValueIntake custom = new CustomValueIntake(p.customFields(), p.customValues());
@@ -151,13 +171,6 @@ public final class Custodian {
     erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         erasureParticipants, builder.ids, builder.clock);
-    // One hasher for both features: its limit of concurrent hashes holds across them.
-    PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : new Argon2PasswordHasher();
-    CommonPasswords commonPasswords = builder.commonPasswords != null ? builder.commonPasswords : new ZxcvbnCommonPasswords();
-    this.accounts = AccountServices.create(p.transactions(), p.accounts(), p.sessions(), hasher, commonPasswords,
-        p.mailOutbox(), p.mailTokens(), throttle, builder.ids, builder.clock, builder.minimumAge, auditLog);
-    this.sessions = SessionServices.create(p.transactions(), p.sessions(), p.accounts(), hasher, commonPasswords,
-        throttle, tokens, builder.ids, builder.clock, builder.sessionPolicy, auditLog);
     this.access = AccessServices.create(p.transactions(), inWorkspace, gate, p.memberships(), p.invitations(),
         p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), tokens, builder.ids, builder.clock,
         builder.invitationValidity, List.of(p.tasks())); // a member's departure unassigns their tasks
@@ -269,8 +282,13 @@ public final class Custodian {
     // One validity of invitations: the builder's, for the invitation and for its mailed token alike.
     MailDispatcher.Settings withInvitations = new MailDispatcher.Settings(settings.publicUrl(), settings.tokenTtl(),
         invitationValidity, settings.lease(), settings.batchSize());
+    // A workspace's notice is sent only while it is still cancelled (none after reactivation or purge).
+    MailDispatcher.MailWorkspaces notices = (workspace, template) -> persistence.workspaces()
+        .findById(WorkspaceId.of(workspace))
+        .filter(w -> w.status() instanceof WorkspaceStatus.Cancelled)
+        .map(w -> new WorkspaceNotice(w.name().value(), ((WorkspaceStatus.Cancelled) w.status()).purgeAt()));
     return new MailDispatcher(persistence.transactions(), persistence.mailOutbox(), persistence.mailTokens(),
-        recipients, mailer, TokenGenerator.secureRandom(), clock, withInvitations);
+        recipients, mailer, TokenGenerator.secureRandom(), clock, withInvitations, notices);
   }
 
   /** How the library is put together; {@link #persistence} and {@link #keys} are required. */

@@ -13,6 +13,8 @@ public record Permission(String name) {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z-]*\\.[a-z][a-z-]*");
 
   public static final Permission WORKSPACE_READ = new Permission("workspace.read");
+  /** Cancelling a workspace, reactivating it, deleting it now (DSR-05). */
+  public static final Permission WORKSPACE_LIFECYCLE = new Permission("workspace.lifecycle");
   public static final Permission CONTACT_READ = new Permission("contact.read");
   public static final Permission CONTACT_WRITE = new Permission("contact.write");
   public static final Permission CONTACT_DELETE = new Permission("contact.delete");

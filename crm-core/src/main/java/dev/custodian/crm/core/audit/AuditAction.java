@@ -29,7 +29,10 @@ public enum AuditAction {
   PIPELINE_DELETED(false, false),
   STAGE_DELETED(false, false),
   DEAL_DELETED(false, false),
-  AUDIT_EXPORTED(false, false);
+  AUDIT_EXPORTED(false, false),
+  CUSTOM_FIELD_CREATED(false, false),
+  CUSTOM_FIELD_CHANGED(false, false),
+  CUSTOM_FIELD_DELETED(false, false);
 
   private final boolean platform;
   private final boolean signIn;

@@ -37,7 +37,13 @@ public final class AuditDetails {
     /** A reason, as an enum name. */
     REASON,
     /** Field names, comma-separated. */
-    FIELDS;
+    FIELDS,
+    /** The kind of record a custom field belongs to (an enum name). */
+    OBJECT_TYPE,
+    /** A custom field's value type (an enum name). */
+    TYPE,
+    /** Whether a custom field's values are sensitive (CRM-01): SENSITIVE or ORDINARY. */
+    SENSITIVITY;
 
     String label() {
       return name().toLowerCase(Locale.ROOT);

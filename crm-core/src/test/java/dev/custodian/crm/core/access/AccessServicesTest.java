@@ -124,6 +124,7 @@ class AccessServicesTest {
     lowest.put(Permission.INVITATION_MANAGE, Role.ADMIN);
     lowest.put(Permission.API_KEY_MANAGE, Role.ADMIN);
     lowest.put(Permission.OWNER_MANAGE, Role.OWNER);
+    lowest.put(Permission.WORKSPACE_LIFECYCLE, Role.OWNER);
     return lowest;
   }
 

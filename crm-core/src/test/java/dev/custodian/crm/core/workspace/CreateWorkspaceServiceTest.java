@@ -95,6 +95,16 @@ class CreateWorkspaceServiceTest {
       }
 
       @Override
+      public boolean changeStatus(WorkspaceId id, WorkspaceStatus status) {
+        return repository.changeStatus(id, status);
+      }
+
+      @Override
+      public boolean markPurged(WorkspaceId id, java.time.Instant now) {
+        return repository.markPurged(id, now);
+      }
+
+      @Override
       public boolean existsBySlug(Slug slug) {
         // the first check runs before the concurrent create committed
         return !first.getAndSet(false) && repository.existsBySlug(slug);
@@ -192,6 +202,11 @@ class CreateWorkspaceServiceTest {
       @Override
       public int countOwners(WorkspaceId workspace) {
         return memberships.countOwners(workspace);
+      }
+
+      @Override
+      public java.util.List<AccountId> owners(WorkspaceId workspace) {
+        return memberships.owners(workspace);
       }
 
       @Override

@@ -44,6 +44,23 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
   }
 
   @Override
+  public boolean changeStatus(WorkspaceId id, WorkspaceStatus status) {
+    if (status instanceof WorkspaceStatus.Purged) {
+      throw new IllegalArgumentException("a purge changes a workspace through the retention engine");
+    }
+    return table.rows().computeIfPresent(id, (key, w) -> w.status() instanceof WorkspaceStatus.Purged ? w
+        : Workspace.reconstitute(w.id(), w.name(), w.slug(), status, w.createdAt())) != null
+        && !(table.rows().get(id).status() instanceof WorkspaceStatus.Purged);
+  }
+
+  /** A tombstone is not kept in memory: the row goes, its slug with it. */
+  @Override
+  public boolean markPurged(WorkspaceId id, java.time.Instant now) {
+    Workspace workspace = table.rows().get(id);
+    return workspace != null && workspace.status() instanceof WorkspaceStatus.Cancelled && table.rows().remove(id) != null;
+  }
+
+  @Override
   public boolean existsBySlug(Slug slug) {
     return table.rows().values().stream().anyMatch(w -> w.slug().equals(slug));
   }

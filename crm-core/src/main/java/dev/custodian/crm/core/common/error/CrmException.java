@@ -46,6 +46,8 @@ public abstract sealed class CrmException extends RuntimeException
     IN_USE(ConflictException.class),
     /** The workspace holds as many of these as it may (pipelines, a pipeline's stages) ({@link ConflictException}). */
     LIMIT_REACHED(ConflictException.class),
+    /** The workspace is cancelled: readable until its purge, but not writable (RET-02) ({@link ConflictException}). */
+    WORKSPACE_CANCELLED(ConflictException.class),
     /** The version the caller saw is stale ({@link PreconditionFailedException}). */
     PRECONDITION_FAILED(PreconditionFailedException.class),
     /** The caller gave no version where one is required ({@link PreconditionFailedException}). */

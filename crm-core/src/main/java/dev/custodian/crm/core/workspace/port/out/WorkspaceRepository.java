@@ -8,6 +8,8 @@ import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.MemberWorkspace;
 import dev.custodian.crm.core.workspace.Slug;
 import dev.custodian.crm.core.workspace.Workspace;
+import dev.custodian.crm.core.workspace.WorkspaceStatus;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,20 @@ public interface WorkspaceRepository {
   void insert(Workspace workspace);
 
   Optional<Workspace> findById(WorkspaceId id);
+
+  /**
+   * Sets a workspace's lifecycle state to ACTIVE or CANCELLED (with its times); false when there is
+   * no such workspace or it is purged.
+   *
+   * @throws IllegalArgumentException for {@link WorkspaceStatus.Purged}, which only a purge sets
+   */
+  boolean changeStatus(WorkspaceId id, WorkspaceStatus status);
+
+  /**
+   * Makes a workspace a PURGED tombstone at {@code now}: id, status and times stay, its name and
+   * slug are cleared (the slug is free again); from then on {@link #findById} finds nothing.
+   */
+  boolean markPurged(WorkspaceId id, Instant now);
 
   boolean existsBySlug(Slug slug);
 
