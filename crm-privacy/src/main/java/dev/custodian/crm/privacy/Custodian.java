@@ -27,7 +27,6 @@ import dev.custodian.crm.core.consent.port.out.ConsentAddressHasher;
 import dev.custodian.crm.core.consent.service.ConsentServices;
 import dev.custodian.crm.core.consent.service.ProcessingGuard;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
-import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.contact.service.ContactServices;
 import dev.custodian.crm.core.customfield.port.in.CustomFieldUseCases;
 import dev.custodian.crm.core.customfield.service.CustomFieldServices;
@@ -48,6 +47,7 @@ import dev.custodian.crm.core.session.SessionPolicy;
 import dev.custodian.crm.core.session.port.in.SessionUseCases;
 import dev.custodian.crm.core.session.service.SessionServices;
 import dev.custodian.crm.core.session.service.SessionTokenCheck;
+import dev.custodian.crm.core.suppression.port.out.SuppressionList;
 import dev.custodian.crm.core.task.port.in.TaskUseCases;
 import dev.custodian.crm.core.task.port.out.WorkspaceMembers;
 import dev.custodian.crm.core.task.service.TaskServices;
@@ -130,7 +130,7 @@ public final class Custodian {
     AuditLog auditLog = new ChainedAuditLog(p.auditStore(), builder.keys, builder.clock);
     Gate gate = new Gate(p.credentials(), p.apiKeys(),
         new SessionTokenCheck(p.sessions(), tokens, builder.clock, builder.sessionPolicy, auditLog), builder.clock);
-    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate, auditLog);
+    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate, auditLog, p.accounts());
     SuppressionList suppression = new HashedSuppressionList(p.suppressionEntries(), builder.keys);
     // One hasher for both features (and a delete-now's password check): its limit of concurrent hashes holds across them.
     PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : new Argon2PasswordHasher();
@@ -159,11 +159,11 @@ public final class Custodian {
         List.of(p.deals(), p.activities(), p.tasks()), custom, builder.ids, builder.clock);
     // Deleting a company unlinks what refers to it: the contacts and the deals.
     this.companies = CompanyServices.create(inWorkspace, p.companies(),
-        List.of(p.contacts(), p.deals(), p.activities(), p.tasks()), builder.ids, builder.clock);
+        List.of(p.contacts(), p.deals(), p.activities(), p.tasks()), suppression, custom, builder.ids, builder.clock);
     // Deleting a stage asks what stands in it: the deals.
     this.pipelines = PipelineServices.create(inWorkspace, p.pipelines(), List.of(p.deals()), builder.ids, builder.clock);
     this.deals = DealServices.create(inWorkspace, p.deals(), p.pipelines(), List.of(p.activities(), p.tasks()),
-        builder.ids, builder.clock);
+        suppression, custom, builder.ids, builder.clock);
     this.activities = ActivityServices.create(inWorkspace, p.activities(), p.linkTargets(), builder.ids, builder.clock);
     // An assignee is a current member of the workspace.
     WorkspaceMembers members = (workspace, account) -> p.memberships().roleOf(workspace, account).isPresent();

@@ -30,6 +30,9 @@ public enum AuditAction {
   STAGE_DELETED(false, false),
   DEAL_DELETED(false, false),
   AUDIT_EXPORTED(false, false),
+  CUSTOM_FIELD_CREATED(false, false),
+  CUSTOM_FIELD_CHANGED(false, false),
+  CUSTOM_FIELD_DELETED(false, false),
   // consent (issue 26): ids, counts and enum names only; never an address
   PURPOSE_CREATED(false, false),
   PURPOSE_CHANGED(false, false),

@@ -38,6 +38,12 @@ public final class AuditDetails {
     REASON,
     /** Field names, comma-separated. */
     FIELDS,
+    /** The kind of record a custom field belongs to (an enum name). */
+    OBJECT_TYPE,
+    /** A custom field's value type (an enum name). */
+    TYPE,
+    /** Whether a custom field's values are sensitive (CRM-01): SENSITIVE or ORDINARY. */
+    SENSITIVITY,
     /** The purpose a consent entry is for: its key's id ({@code PurposeKey.auditId()}). */
     PURPOSE_ID,
     /** A purpose's lawful basis (an enum name). */

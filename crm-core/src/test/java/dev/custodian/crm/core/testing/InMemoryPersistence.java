@@ -74,6 +74,8 @@ public final class InMemoryPersistence implements Persistence {
 
   {
     contacts.readingCustomValuesFrom(customValues); // a contact is read with its values
+    companies.readingCustomValuesFrom(customValues); // so are companies and deals
+    deals.readingCustomValuesFrom(customValues);
   }
 
   @Override

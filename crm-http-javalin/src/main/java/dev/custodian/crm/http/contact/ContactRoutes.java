@@ -14,12 +14,12 @@ import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
-import dev.custodian.crm.core.customfield.port.in.WithCustom;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.http.Access;
 import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.http.RouteTable;
 import dev.custodian.crm.http.common.CurrentActor;
+import dev.custodian.crm.http.common.CustomJson;
 import dev.custodian.crm.http.common.ETags;
 import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
@@ -81,7 +81,7 @@ final class ContactRoutes implements RouteGroup {
     CreateContactRequest body = Requests.jsonBody(ctx, CreateContactRequest.class);
     CreateContactCommand command = CreateContactCommand.of(v, workspace, body.firstName(), body.lastName(),
         body.email(), body.phone(), body.jobTitle(), body.companyId());
-    Contact contact = useCases.create().create(CurrentActor.of(ctx), withCustom(v, workspace, command, body.custom()));
+    Contact contact = useCases.create().create(CurrentActor.of(ctx), CustomJson.withCustom(v, workspace, command, body.custom()));
     ctx.status(HttpStatus.CREATED)
         .header("Location", "/api/v1/workspaces/" + workspace + "/contacts/" + contact.id());
     respond(ctx, contact);
@@ -125,7 +125,7 @@ final class ContactRoutes implements RouteGroup {
     ContactPatchRequest patch = ContactPatchRequest.from(Requests.mergePatchBody(ctx), v);
     UpdateContactCommand command = UpdateContactCommand.of(v, workspace, id, expected,
         patch.firstName(), patch.lastName(), patch.email(), patch.phone(), patch.jobTitle(), patch.companyId());
-    respond(ctx, useCases.update().update(CurrentActor.of(ctx), withCustom(v, workspace, command, patch.custom())));
+    respond(ctx, useCases.update().update(CurrentActor.of(ctx), CustomJson.withCustom(v, workspace, command, patch.custom())));
   }
 
   /** {@code DELETE}: 204; with {@code If-Match}, only if that is still the current version. */
@@ -137,19 +137,6 @@ final class ContactRoutes implements RouteGroup {
     v.throwIfInvalid();
     useCases.delete().delete(CurrentActor.of(ctx), new DeleteContactCommand(workspace, id, expected));
     ctx.status(HttpStatus.NO_CONTENT);
-  }
-
-  /**
-   * The write with its custom values, checked by the use case with the workspace's definitions (its
-   * errors then join the built-in fields' in one 400); without custom values or a workspace, the
-   * 400 at once.
-   */
-  private static <C> WithCustom<C> withCustom(Validator v, WorkspaceId workspace, C command,
-      java.util.Map<String, Object> custom) {
-    if (workspace == null || custom == null || custom.isEmpty()) {
-      v.throwIfInvalid();
-    }
-    return WithCustom.of(v, workspace, command, custom);
   }
 
   private static void respond(Context ctx, Contact contact) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * Initializer: a new workspace's default purposes: {@code service-delivery} (CONTRACT),
  * {@code marketing-email} (CONSENT, direct marketing, double opt-in) and {@code analytics}
  * (LEGITIMATE_INTEREST). Workspaces that existed before consent got the same from its migration
- * ({@code V18__consent.sql}), with the same texts.
+ * ({@code V23__consent.sql}), with the same texts.
  */
 public final class DefaultPurposesInitializer implements WorkspaceInitializer {
 
