@@ -10,15 +10,16 @@ import dev.custodian.crm.app.account.AccountModule;
 import dev.custodian.crm.app.activity.ActivityModule;
 import dev.custodian.crm.app.audit.AuditModule;
 import dev.custodian.crm.app.company.CompanyModule;
+import dev.custodian.crm.app.consent.ConsentModule;
 import dev.custodian.crm.app.contact.ContactModule;
 import dev.custodian.crm.app.core.CoreModule;
 import dev.custodian.crm.app.customfield.CustomFieldModule;
 import dev.custodian.crm.app.database.DatabaseConnection;
-import dev.custodian.crm.app.datamap.DataMapModule;
 import dev.custodian.crm.app.database.DatabaseSetup;
 import dev.custodian.crm.app.database.EmbeddedPostgresDatabase;
 import dev.custodian.crm.app.database.EmbeddedPostgresWatchdog;
 import dev.custodian.crm.app.database.PersistenceModule;
+import dev.custodian.crm.app.datamap.DataMapModule;
 import dev.custodian.crm.app.deal.DealModule;
 import dev.custodian.crm.app.erasure.ErasureModule;
 import dev.custodian.crm.app.http.HttpModule;
@@ -163,7 +164,7 @@ public final class CrmServer implements AutoCloseable {
   private static List<Module> features() {
     return List.of(new WorkspaceModule(), new ContactModule(), new CompanyModule(), new PipelineModule(),
         new DealModule(), new ActivityModule(), new CustomFieldModule(), new ErasureModule(),
-        new AccountModule(), new SessionModule(), new AccessModule(), new AuditModule(), new DataMapModule());
+        new AccountModule(), new SessionModule(), new AccessModule(), new AuditModule(), new ConsentModule(), new DataMapModule());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.datamap;
 
+import dev.custodian.crm.core.consent.LegalBasis;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -3,6 +3,7 @@ package dev.custodian.crm.core.datamap;
 import static dev.custodian.crm.core.datamap.DataClass.impersonal;
 import static dev.custodian.crm.core.datamap.DataClass.personal;
 
+import dev.custodian.crm.core.consent.LegalBasis;
 import dev.custodian.crm.core.datamap.RetentionRule.Trigger;
 import java.time.Period;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class DataMap {
   private static final DataMap STANDARD = new DataMap(List.of(
       // Workspaces and who may use them
       impersonal("workspace_record", "A workspace's id, status and lifecycle times (its tombstone after the purge)",
-          DataCategory.SYSTEM, "knowing which workspaces exist and ended", LegalBasis.LEGITIMATE_INTERESTS,
+          DataCategory.SYSTEM, "knowing which workspaces exist and ended", LegalBasis.LEGITIMATE_INTEREST,
           RetentionRule.systemLifetime(), true),
       personal("workspace_identity", "A workspace's name and slug", DataCategory.CRM_DATA, CRM, LegalBasis.CONTRACT,
           CcpaCategory.CUSTOMER_CONTENT, WITH_WORKSPACE, true),
@@ -53,7 +54,7 @@ public final class DataMap {
           DataCategory.ACCOUNT_DATA, "sending account and service notices", LegalBasis.CONTRACT,
           CcpaCategory.IDENTIFIERS, RetentionRule.sinceEvent("sending", Period.ZERO), true),
       personal("throttle_entry", "Keyed hashes of an email address or client IP with a count of attempts",
-          DataCategory.SERVER_LOGS, "slowing down guessing and mail bombing", LegalBasis.LEGITIMATE_INTERESTS,
+          DataCategory.SERVER_LOGS, "slowing down guessing and mail bombing", LegalBasis.LEGITIMATE_INTEREST,
           CcpaCategory.INTERNET_ACTIVITY, RetentionRule.sinceEvent("window_end", Period.ZERO), true),
       // CRM data
       personal("contact", "A contact: name, email, phone, job title, company", DataCategory.CRM_DATA, CRM,
@@ -78,24 +79,36 @@ public final class DataMap {
       personal("suppression_entry", "A keyed hash of an erased person's email or phone",
           DataCategory.CRM_DATA, "keeping an erased person from being added again", LegalBasis.LEGAL_OBLIGATION,
           CcpaCategory.IDENTIFIERS, WITH_WORKSPACE, true),
+      // Consent (CON-04, RET-09)
+      impersonal("consent_purpose", "A purpose the workspace processes for, with its lawful basis and notice",
+          DataCategory.CONSENT_PROOF, "declaring what is processed and why (CON-08)", LegalBasis.LEGAL_OBLIGATION,
+          RetentionRule.afterWorkspaceEnds(Period.ofYears(1)), false),
+      personal("consent_subject", "The link from a contact to the random reference its consent entries name",
+          DataCategory.CRM_DATA, CRM, LegalBasis.LEGAL_OBLIGATION, CcpaCategory.IDENTIFIERS, WITH_WORKSPACE, true),
+      personal("consent_event", "A consent grant, withdrawal, objection or restoration: purpose, basis, source, "
+          + "times, notice version, a keyed hash of the address, the client's network prefix and user agent",
+          DataCategory.CONSENT_PROOF, "proving consent and refusals (CON-04)", LegalBasis.LEGAL_OBLIGATION,
+          CcpaCategory.INTERNET_ACTIVITY, RetentionRule.afterWorkspaceEnds(Period.ofYears(1)), false),
+      personal("processing_restriction", "That a contact's data may only be stored, not processed (DSR-07)",
+          DataCategory.CRM_DATA, CRM, LegalBasis.LEGAL_OBLIGATION, CcpaCategory.IDENTIFIERS, WITH_WORKSPACE, true),
       // Audit trail (RET-08, RET-11's closed list)
       personal("workspace_audit_trail", "A workspace's audit entries (actor, action, target, counts; an actor's "
           + "email and IP encrypted)", DataCategory.AUTHENTICATION_AND_AUDIT, "accountability and security",
-          LegalBasis.LEGITIMATE_INTERESTS, CcpaCategory.INTERNET_ACTIVITY,
+          LegalBasis.LEGITIMATE_INTEREST, CcpaCategory.INTERNET_ACTIVITY,
           RetentionRule.afterWorkspaceEnds(Period.ofMonths(12)), false),
       personal("platform_audit_trail", "Sign-ins, password changes and new workspaces (an actor's email, IP and "
           + "user agent encrypted)", DataCategory.AUTHENTICATION_AND_AUDIT, "accountability and security",
-          LegalBasis.LEGITIMATE_INTERESTS, CcpaCategory.INTERNET_ACTIVITY,
+          LegalBasis.LEGITIMATE_INTEREST, CcpaCategory.INTERNET_ACTIVITY,
           RetentionRule.afterAccountEnds(Period.ofMonths(12)), false),
       personal("audit_subject_key", "An account's wrapped key for its encrypted audit fields (destroyed to forget "
           + "them)", DataCategory.AUTHENTICATION_AND_AUDIT, "forgetting a person in the audit trail",
-          LegalBasis.LEGITIMATE_INTERESTS, CcpaCategory.IDENTIFIERS, RetentionRule.afterAccountEnds(Period.ZERO),
+          LegalBasis.LEGITIMATE_INTEREST, CcpaCategory.IDENTIFIERS, RetentionRule.afterAccountEnds(Period.ZERO),
           false),
       impersonal("audit_chain_head", "Each audit chain's last sequence and hash", DataCategory.SYSTEM,
-          "detecting a changed audit trail", LegalBasis.LEGITIMATE_INTERESTS, RetentionRule.systemLifetime(), true),
+          "detecting a changed audit trail", LegalBasis.LEGITIMATE_INTEREST, RetentionRule.systemLifetime(), true),
       // The product's own bookkeeping
       impersonal("system", "Schema history and the master key's check value", DataCategory.SYSTEM,
-          "running the product", LegalBasis.LEGITIMATE_INTERESTS, RetentionRule.systemLifetime(), true)));
+          "running the product", LegalBasis.LEGITIMATE_INTEREST, RetentionRule.systemLifetime(), true)));
 
   private final Map<String, DataClass> classes;
 

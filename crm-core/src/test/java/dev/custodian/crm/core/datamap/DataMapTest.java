@@ -3,6 +3,7 @@ package dev.custodian.crm.core.datamap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.custodian.crm.core.consent.LegalBasis;
 import java.time.Period;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

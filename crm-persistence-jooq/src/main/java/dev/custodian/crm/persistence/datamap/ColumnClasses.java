@@ -65,6 +65,14 @@ final class ColumnClasses {
         "records_removed");
     table("erasure_receipt_reviews", "erasure_receipt", "tenant_id", "receipt_id", "participant", "record_id");
     table("suppression_entries", "suppression_entry", "tenant_id", "kind", "keyed_hash", "created_at");
+    table("consent_purposes", "consent_purpose", "tenant_id", "purpose_key", "name", "description", "legal_basis",
+        "basis_justification", "direct_marketing", "double_opt_in", "retired_at", "created_at", "updated_at",
+        "version");
+    table("consent_subjects", "consent_subject", "tenant_id", "contact_id", "subject_ref");
+    table("consent_events", "consent_event", "tenant_id", "id", "seq", "subject_ref", "address_hash", "purpose_key",
+        "legal_basis", "kind", "source", "occurred_at", "recorded_at", "notice_version", "opt_in_requested_at",
+        "opt_in_confirmed_at", "ip_prefix", "user_agent", "actor", "request_id");
+    table("processing_restrictions", "processing_restriction", "tenant_id", "contact_id", "restricted_at");
     table("audit_entries", "workspace_audit_trail", "tenant_id", "sequence", "occurred_at", "actor_kind",
         "actor_account", "actor_api_key", "action", "target_type", "target_id", "outcome", "details", "subject_id",
         "email_ct", "ip_ct", "user_agent_ct", "encoding", "previous_hash", "hash");
