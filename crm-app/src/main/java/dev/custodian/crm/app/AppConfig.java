@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * @param masterKey from {@code CRM_MASTER_KEY}; empty lets the embedded default use its own file
  * @param databaseTimeouts how long the application role waits on PostgreSQL
  * @param databasePoolSize most connections the application role's pool holds at once
+ * @param retention whether and how often the retention job runs
  */
 public record AppConfig(
     String httpHost,
@@ -42,7 +43,8 @@ public record AppConfig(
     int databasePoolSize,
     Optional<URI> publicUrl,
     Set<String> extraAllowedHosts,
-    AccountConfig accounts) {
+    AccountConfig accounts,
+    RetentionConfig retention) {
 
   public static final String HTTP_HOST = "CRM_HTTP_HOST";
   public static final String HTTP_PORT = "CRM_HTTP_PORT";
@@ -122,7 +124,7 @@ public record AppConfig(
           + DATABASE_URL + ") account mail must go out through SMTP");
     }
     return new AppConfig(host, port, maxBytes, url, app, owner, dataDir, masterKey, databaseTimeouts(env),
-        poolSize, publicUrl, extraHosts, accounts);
+        poolSize, publicUrl, extraHosts, accounts, RetentionConfig.fromEnvironment(env));
   }
 
   /** The base of every link the server mails: {@code CRM_PUBLIC_URL}, or the bound address. */

@@ -6,11 +6,17 @@ import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.activity.port.out.ActivityRepository;
+import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
+import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
+import dev.custodian.crm.core.consent.port.out.EligibleContacts;
+import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
+import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
-import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -24,6 +30,8 @@ import dev.custodian.crm.core.task.port.out.TaskRepository;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
 import dev.custodian.crm.core.timeline.port.out.TimelineRepository;
+import dev.custodian.crm.core.workspace.WorkspaceStatus;
+import dev.custodian.crm.core.workspace.port.out.WorkspacePurge;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 
 /**
@@ -58,6 +66,39 @@ public interface Persistence {
 
   CustomValueRepository customValues();
 
+  /** A workspace's declared purposes of processing. */
+  PurposeRepository purposes();
+
+  /** The append-only consent ledger and its subjects' links to contacts. */
+  ConsentLedger consentLedger();
+
+  /** Contacts whose processing is restricted. */
+  ProcessingRestrictions processingRestrictions();
+
+  /**
+   * A contact's consent at once (purposes, entries, restriction), in one statement if the adapter
+   * can; by default the same answer from the stores above, a statement each.
+   */
+  default ContactConsentReader contactConsent() {
+    return ContactConsentReader.composed(contacts(), purposes(), consentLedger(), processingRestrictions());
+  }
+
+  /**
+   * A consent recording's read (the contact's row locked) and its conditional append, a statement
+   * each if the adapter can; by default composed of the stores above.
+   */
+  default ConsentRecorder consentRecorder() {
+    return ConsentRecorder.composed(contacts(), purposes(), consentLedger());
+  }
+
+  /**
+   * A page of the contacts the guard allows for a purpose, in one statement if the adapter can; by
+   * default each page of the contact list filtered by the stores above.
+   */
+  default EligibleContacts eligibleContacts() {
+    return EligibleContacts.composed(contacts(), purposes(), consentLedger(), processingRestrictions());
+  }
+
   SuppressionEntryRepository suppressionEntries();
 
   ErasureReceiptRepository erasureReceipts();
@@ -80,6 +121,11 @@ public interface Persistence {
 
   ApiKeyRepository apiKeys();
 
+  /** Deletes a due workspace's data (RET-03); an adapter without one cannot delete a workspace now. */
+  default WorkspacePurge workspacePurge() {
+    throw new UnsupportedOperationException("this persistence adapter cannot purge a workspace yet");
+  }
+
   /** The audit trail's rows, heads and subject keys. */
   AuditStore auditStore();
 
@@ -89,6 +135,8 @@ public interface Persistence {
    * same answers from the stores above, a statement each.
    */
   default CredentialLookup credentials() {
-    return CredentialLookup.composed(sessions(), apiKeys(), memberships());
+    return CredentialLookup.composed(sessions(), apiKeys(), memberships(),
+        workspace -> workspaces().findById(workspace).map(w -> w.status() instanceof WorkspaceStatus.Cancelled)
+            .orElse(false));
   }
 }

@@ -90,8 +90,11 @@ final class OpenApiDocument {
       filterParameters(route.filters(), parameters);
     }
     for (Route.QueryParameter parameter : route.query()) {
-      query(parameters, parameter.name()).put("description", parameter.description())
-          .putObject("schema").put("type", "string").put("format", "uuid");
+      ObjectNode schema = query(parameters, parameter.name()).put("description", parameter.description())
+          .putObject("schema").put("type", "string");
+      if (parameter.format() != null) {
+        schema.put("format", parameter.format());
+      }
     }
     for (String header : route.headers()) {
       parameters.addObject().put("name", header).put("in", "header").put("required", false)

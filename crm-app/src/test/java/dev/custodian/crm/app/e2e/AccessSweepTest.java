@@ -79,7 +79,15 @@ class AccessSweepTest {
           "{\"key\":\"swept_%s\",\"type\":\"text\",\"label\":\"Swept\"}"),
       Map.entry("PATCH /api/v1/workspaces/{workspaceId}/custom-fields/{objectType}/{customFieldId}",
           "{\"label\":\"Swept %s\"}"),
-      Map.entry("PATCH /api/v1/me", "{\"name\":\"Swept Person\"}"));
+      Map.entry("PATCH /api/v1/me", "{\"name\":\"Swept Person\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/purposes",
+          "{\"key\":\"swept-%s\",\"name\":\"Swept\",\"legalBasis\":\"CONSENT\"}"),
+      Map.entry("PATCH /api/v1/workspaces/{workspaceId}/purposes/{purposeKey}", "{\"name\":\"Swept %s\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/consent/events",
+          "{\"contactId\":\"{contactId}\",\"purpose\":\"analytics\",\"kind\":\"OBJECTED\",\"source\":\"API\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/consent/proof", "{\"email\":\"swept@example.org\"}"),
+      // a wrong password: a delete-now that is let in answers 403, and nothing is deleted
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/delete-now", "{\"password\":\"not the password\"}"));
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
   private static TestApp app;
@@ -214,10 +222,14 @@ class AccessSweepTest {
       if (route.key().equals("POST /api/v1/auth/logout") || route.key().equals("POST /api/v1/me/password")) {
         continue; // they end the caller's sessions; their access is checked in SessionApiTest
       }
+      if (route.key().equals("POST /api/v1/workspaces/{workspaceId}/delete-now")) {
+        continue; // it ends the workspace (or, with a wrong password, counts a failed sign-in): WorkspaceLifecycleApiTest
+      }
       for (Credential credential : credentials.values()) {
         Expected expected = expected(route, credential);
         Map<String, Long> before = expected.denied() ? quietRowCounts() : null;
         HttpResponse<String> answer = send(route, credential);
+        reactivateIfCancelled(route);
         String problemType = problemType(answer);
         if (!expected.matches(answer.statusCode(), answer.body(), problemType)) {
           disagreements.add(route.key() + " as " + credential.name() + ": expected " + expected + ", got "
@@ -251,6 +263,64 @@ class AccessSweepTest {
     assertThat(swept).hasSizeGreaterThanOrEqualTo(15);
     assertThat(rowCounts()).isEqualTo(before);
     assertThat(app.get(TEST_ONLY).body()).as("signed in, the test-only route is reached").isEqualTo("reached");
+  }
+
+  @Test
+  @DisplayName("RET-02: in a cancelled workspace every write route of the table answers 409 /problems/workspace-cancelled and changes nothing, every read answers")
+  void aCancelledWorkspaceRefusesEveryWrite() throws Exception {
+    Credential owner = credentials.get("OWNER");
+    HttpResponse<String> cancelled = owner.session().postJson("/api/v1/workspaces/" + workspace + "/cancel", "");
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+    List<String> writes = new ArrayList<>();
+    List<String> reads = new ArrayList<>();
+    List<String> disagreements = new ArrayList<>();
+    try {
+      Map<String, Long> before = quietRowCounts();
+      for (Route route : app.routeTable()) {
+        if (!(route.access() instanceof Access.InWorkspace inWorkspace)) {
+          continue;
+        }
+        PermissionMatrix.Effect effect = MATRIX.grantOf(inWorkspace.permission()).orElseThrow().effect();
+        if (effect == PermissionMatrix.Effect.WRITE_WHILE_CANCELLED) {
+          continue; // lifecycle steps and a person's rights go on; their own tests show it
+        }
+        HttpResponse<String> answer = send(route, owner);
+        if (effect == PermissionMatrix.Effect.WRITE) {
+          writes.add(route.key());
+          if (answer.statusCode() != 409 || !problemType(answer).equals("/problems/workspace-cancelled")) {
+            disagreements.add(route.key() + ": " + answer.statusCode() + " " + problemType(answer));
+          }
+        } else {
+          reads.add(route.key());
+          if (answer.statusCode() != 200) {
+            disagreements.add(route.key() + ": " + answer.statusCode() + " " + problemType(answer));
+          }
+        }
+      }
+      assertThat(disagreements).isEmpty();
+      assertThat(writes).as("write routes swept").hasSizeGreaterThanOrEqualTo(20)
+          .contains("POST /api/v1/workspaces/{workspaceId}/contacts", "DELETE /api/v1/workspaces/{workspaceId}/deals/{dealId}");
+      assertThat(reads).as("read routes swept").hasSizeGreaterThanOrEqualTo(10);
+      Map<String, Long> after = quietRowCounts();
+      // The one read that writes: the audit export appends its own entry to the kept chain.
+      long exports = reads.stream().filter(key -> key.endsWith("/audit/export")).count();
+      assertThat(after.get("public.audit_entries")).as("only the exports' own audit entries")
+          .isEqualTo(before.get("public.audit_entries") + exports);
+      after.remove("public.audit_entries");
+      before.remove("public.audit_entries");
+      assertThat(after).as("no write changed a row").isEqualTo(before);
+    } finally {
+      reactivateIfCancelled(null);
+    }
+  }
+
+  /** Makes the swept workspace active again when {@code route} (any, when null) may have cancelled it. */
+  private static void reactivateIfCancelled(Route route) throws Exception {
+    if (route == null || route.key().endsWith("/cancel")) {
+      HttpResponse<String> active = credentials.get("OWNER").session()
+          .postJson("/api/v1/workspaces/" + workspace + "/reactivate", "");
+      assertThat(active.statusCode()).as(active.body()).isEqualTo(200);
+    }
   }
 
   /** What the table and the matrix say an answer must be. */
@@ -328,7 +398,8 @@ class AccessSweepTest {
         .replace("{activityId}", activity)
         .replace("{taskId}", task)
         .replace("{objectType}", "contact")
-        .replace("{customFieldId}", customField);
+        .replace("{customFieldId}", customField)
+        .replace("{purposeKey}", "service-delivery"); // a default purpose of every workspace
     assertThat(path).as("every path parameter of %s is known to the sweep", route.key()).doesNotContain("{");
     String body = BODIES.get(route.key());
     HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path));

@@ -13,6 +13,8 @@ public record Permission(String name) {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z-]*\\.[a-z][a-z-]*");
 
   public static final Permission WORKSPACE_READ = new Permission("workspace.read");
+  /** Cancelling a workspace, reactivating it, deleting it now (DSR-05). */
+  public static final Permission WORKSPACE_LIFECYCLE = new Permission("workspace.lifecycle");
   public static final Permission CONTACT_READ = new Permission("contact.read");
   public static final Permission CONTACT_WRITE = new Permission("contact.write");
   public static final Permission CONTACT_DELETE = new Permission("contact.delete");
@@ -45,6 +47,13 @@ public record Permission(String name) {
   public static final Permission TASK_READ = new Permission("task.read");
   /** Creating, changing (assigning, completing) and deleting tasks. */
   public static final Permission TASK_WRITE = new Permission("task.write");
+
+  /** Reading purposes, contacts' consent states and the ledger. */
+  public static final Permission CONSENT_READ = new Permission("consent.read");
+  /** Recording consent, withdrawals and objections, and asking a contact to opt in. */
+  public static final Permission CONSENT_RECORD = new Permission("consent.record");
+  /** Declaring, changing and retiring purposes; restrictions; proof by address; marketing sends. */
+  public static final Permission CONSENT_MANAGE = new Permission("consent.manage");
 
   /** Reading a workspace's custom field definitions. */
   public static final Permission CUSTOM_FIELD_READ = new Permission("custom-field.read");

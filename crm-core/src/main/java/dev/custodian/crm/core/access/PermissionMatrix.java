@@ -13,13 +13,36 @@ import java.util.Optional;
 public final class PermissionMatrix {
 
   /**
+   * What a permission does to a workspace's data, which decides whether a cancelled workspace
+   * (read-only until its purge, RET-02) still allows it.
+   */
+  public enum Effect {
+    /** Reads only: open while the workspace is cancelled. */
+    READ,
+    /** Changes the workspace's data: refused while it is cancelled. */
+    WRITE,
+    /**
+     * Changes that go on while it is cancelled: its lifecycle steps, and a person's rights (erasure,
+     * data-subject requests, consent withdrawals), which do not pause while their controller leaves.
+     */
+    WRITE_WHILE_CANCELLED;
+
+    /** Whether a cancelled workspace allows it. */
+    public boolean allowedWhileCancelled() {
+      return this != WRITE;
+    }
+  }
+
+  /**
    * @param minimum the lowest role that has the permission
    * @param accountsOnly true when only a signed-in person may use it, never an API key (managing
    *     members, invitations and keys)
+   * @param effect whether it reads or writes (RET-02)
    */
-  public record Grant(Role minimum, boolean accountsOnly) {
+  public record Grant(Role minimum, boolean accountsOnly, Effect effect) {
     public Grant {
       Objects.requireNonNull(minimum, "minimum");
+      Objects.requireNonNull(effect, "effect");
     }
   }
 
@@ -38,33 +61,46 @@ public final class PermissionMatrix {
 
   private static Map<Permission, Grant> standardGrants() {
     Map<Permission, Grant> grants = new LinkedHashMap<>();
-    grants.put(Permission.WORKSPACE_READ, new Grant(Role.VIEWER, false));
-    grants.put(Permission.CONTACT_READ, new Grant(Role.VIEWER, false));
-    grants.put(Permission.COMPANY_READ, new Grant(Role.VIEWER, false));
-    grants.put(Permission.MEMBER_READ, new Grant(Role.VIEWER, false));
-    grants.put(Permission.PIPELINE_READ, new Grant(Role.VIEWER, false));
-    grants.put(Permission.DEAL_READ, new Grant(Role.VIEWER, false));
-    grants.put(Permission.CUSTOM_FIELD_READ, new Grant(Role.VIEWER, false));
-    grants.put(Permission.MEMBERSHIP_LEAVE, new Grant(Role.VIEWER, true));
-    grants.put(Permission.CONTACT_WRITE, new Grant(Role.MEMBER, false));
-    grants.put(Permission.CONTACT_DELETE, new Grant(Role.MEMBER, false));
-    grants.put(Permission.COMPANY_WRITE, new Grant(Role.MEMBER, false));
-    grants.put(Permission.COMPANY_DELETE, new Grant(Role.MEMBER, false));
-    grants.put(Permission.DEAL_WRITE, new Grant(Role.MEMBER, false));
-    grants.put(Permission.DEAL_DELETE, new Grant(Role.MEMBER, false));
-    grants.put(Permission.ACTIVITY_READ, new Grant(Role.VIEWER, false));
-    grants.put(Permission.TASK_READ, new Grant(Role.VIEWER, false));
-    grants.put(Permission.ACTIVITY_WRITE, new Grant(Role.MEMBER, false));
-    grants.put(Permission.TASK_WRITE, new Grant(Role.MEMBER, false));
-    grants.put(Permission.ERASURE_MANAGE, new Grant(Role.ADMIN, false));
-    grants.put(Permission.PIPELINE_MANAGE, new Grant(Role.ADMIN, false));
-    grants.put(Permission.CUSTOM_FIELD_MANAGE, new Grant(Role.ADMIN, false));
-    grants.put(Permission.AUDIT_READ, new Grant(Role.ADMIN, false));
-    grants.put(Permission.MEMBER_MANAGE, new Grant(Role.ADMIN, true));
-    grants.put(Permission.INVITATION_MANAGE, new Grant(Role.ADMIN, true));
-    grants.put(Permission.API_KEY_MANAGE, new Grant(Role.ADMIN, true));
-    grants.put(Permission.OWNER_MANAGE, new Grant(Role.OWNER, true));
+    grants.put(Permission.WORKSPACE_READ, new Grant(Role.VIEWER, false, Effect.READ));
+    grants.put(Permission.CONTACT_READ, new Grant(Role.VIEWER, false, Effect.READ));
+    grants.put(Permission.COMPANY_READ, new Grant(Role.VIEWER, false, Effect.READ));
+    grants.put(Permission.MEMBER_READ, new Grant(Role.VIEWER, false, Effect.READ));
+    grants.put(Permission.PIPELINE_READ, new Grant(Role.VIEWER, false, Effect.READ));
+    grants.put(Permission.DEAL_READ, new Grant(Role.VIEWER, false, Effect.READ));
+    grants.put(Permission.CUSTOM_FIELD_READ, new Grant(Role.VIEWER, false, Effect.READ));
+    grants.put(Permission.MEMBERSHIP_LEAVE, new Grant(Role.VIEWER, true, Effect.WRITE));
+    grants.put(Permission.CONTACT_WRITE, new Grant(Role.MEMBER, false, Effect.WRITE));
+    grants.put(Permission.CONTACT_DELETE, new Grant(Role.MEMBER, false, Effect.WRITE));
+    grants.put(Permission.COMPANY_WRITE, new Grant(Role.MEMBER, false, Effect.WRITE));
+    grants.put(Permission.COMPANY_DELETE, new Grant(Role.MEMBER, false, Effect.WRITE));
+    grants.put(Permission.DEAL_WRITE, new Grant(Role.MEMBER, false, Effect.WRITE));
+    grants.put(Permission.DEAL_DELETE, new Grant(Role.MEMBER, false, Effect.WRITE));
+    grants.put(Permission.ACTIVITY_READ, new Grant(Role.VIEWER, false, Effect.READ));
+    grants.put(Permission.TASK_READ, new Grant(Role.VIEWER, false, Effect.READ));
+    grants.put(Permission.ACTIVITY_WRITE, new Grant(Role.MEMBER, false, Effect.WRITE));
+    grants.put(Permission.TASK_WRITE, new Grant(Role.MEMBER, false, Effect.WRITE));
+    grants.put(Permission.ERASURE_MANAGE, new Grant(Role.ADMIN, false, Effect.WRITE_WHILE_CANCELLED));
+    grants.put(Permission.PIPELINE_MANAGE, new Grant(Role.ADMIN, false, Effect.WRITE));
+    grants.put(Permission.CUSTOM_FIELD_MANAGE, new Grant(Role.ADMIN, false, Effect.WRITE));
+    // Reading the trail stays open while cancelled; an export's own entry goes on the kept chain.
+    grants.put(Permission.AUDIT_READ, new Grant(Role.ADMIN, false, Effect.READ));
+    grants.put(Permission.MEMBER_MANAGE, new Grant(Role.ADMIN, true, Effect.WRITE));
+    grants.put(Permission.INVITATION_MANAGE, new Grant(Role.ADMIN, true, Effect.WRITE));
+    grants.put(Permission.API_KEY_MANAGE, new Grant(Role.ADMIN, true, Effect.WRITE));
+    grants.put(Permission.OWNER_MANAGE, new Grant(Role.OWNER, true, Effect.WRITE));
+    grants.put(Permission.WORKSPACE_LIFECYCLE, new Grant(Role.OWNER, true, Effect.WRITE_WHILE_CANCELLED));
+    grants.put(Permission.CONSENT_READ, new Grant(Role.VIEWER, false, Effect.READ));
+    grants.put(Permission.CONSENT_RECORD, new Grant(Role.MEMBER, false, Effect.WRITE));
+    grants.put(Permission.CONSENT_MANAGE, new Grant(Role.ADMIN, false, Effect.WRITE));
     return grants;
+  }
+
+  /**
+   * Whether {@code permission} may be used in a cancelled workspace: a read, or a write the matrix
+   * lets go on while it is cancelled; false for a permission without a row.
+   */
+  public boolean allowedWhileCancelled(Permission permission) {
+    return grantOf(permission).map(grant -> grant.effect().allowedWhileCancelled()).orElse(false);
   }
 
   /** The permission's row; empty when the matrix does not list it (then no one has it). */

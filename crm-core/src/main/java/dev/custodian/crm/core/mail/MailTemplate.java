@@ -77,6 +77,38 @@ public enum MailTemplate {
       %s
 
       If it was not you, ignore this mail.
+      """),
+
+  /**
+   * A critical service notice to each OWNER when a workspace is cancelled (DSR-05): its name, when
+   * it is purged, a link; no CRM data.
+   */
+  WORKSPACE_CANCELLED(
+      "Your workspace was cancelled",
+      "/workspaces",
+      null,
+      """
+      Hello,
+
+      the Custodian CRM workspace "%s" was cancelled. Its data stays readable, but cannot be
+      changed, until %s; then it is deleted for good. Until then, an owner can export it or
+      reactivate the workspace here:
+
+      %s
+      """),
+
+  /** A critical service notice to each OWNER 7 days before a cancelled workspace is purged (DSR-05). */
+  WORKSPACE_PURGE_REMINDER(
+      "Your cancelled workspace is deleted in 7 days",
+      "/workspaces",
+      null,
+      """
+      Hello,
+
+      the cancelled Custodian CRM workspace "%s" and all its data are deleted for good at %s.
+      Until then, an owner can export it or reactivate the workspace here:
+
+      %s
       """);
 
   private final String subject;
@@ -100,15 +132,36 @@ public enum MailTemplate {
     return Optional.ofNullable(tokenPurpose);
   }
 
+  /** Whether this template is about a workspace, and so is rendered with its {@link WorkspaceNotice}. */
+  public boolean aboutWorkspace() {
+    return this == WORKSPACE_CANCELLED || this == WORKSPACE_PURGE_REMINDER;
+  }
+
   /**
    * The mail to {@code to}, its link under {@code publicUrl}.
    *
    * @param token the fresh token, present exactly when {@link #tokenPurpose()} is
    * @throws IllegalArgumentException when the token does not fit the template, or the URL is not a
-   *     plain http(s) base URL (see {@link #requirePublicUrl})
+   *     plain http(s) base URL (see {@link #requirePublicUrl}), or the template is
+   *     {@link #aboutWorkspace() about a workspace}
    */
   public OutgoingMail render(EmailAddress to, URI publicUrl, Optional<String> token) {
-    return new OutgoingMail(to, subject, body.formatted(link(publicUrl, token)));
+    return render(to, publicUrl, token, Optional.empty());
+  }
+
+  /**
+   * As {@link #render(EmailAddress, URI, Optional)}, with the workspace a lifecycle notice is
+   * about, present exactly when the template is {@link #aboutWorkspace() about a workspace}.
+   */
+  public OutgoingMail render(EmailAddress to, URI publicUrl, Optional<String> token, Optional<WorkspaceNotice> notice) {
+    Objects.requireNonNull(notice, "notice");
+    if (notice.isPresent() != aboutWorkspace()) {
+      throw new IllegalArgumentException(name() + (aboutWorkspace() ? " needs its workspace" : " is about no workspace"));
+    }
+    URI link = link(publicUrl, token);
+    String text = notice.map(n -> body.formatted(n.workspaceName(), n.purgeAt(), link))
+        .orElseGet(() -> body.formatted(link));
+    return new OutgoingMail(to, subject, text);
   }
 
   /** The one link of this template: the page under {@code publicUrl}, the token in the fragment. */

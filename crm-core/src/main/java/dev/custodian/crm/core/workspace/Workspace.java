@@ -34,6 +34,39 @@ public final class Workspace {
     return new Workspace(id, name, slug, status, createdAt);
   }
 
+  /**
+   * This workspace cancelled at {@code now} (DSR-05); an already cancelled one stays as it is.
+   *
+   * @throws IllegalStateException for a purged workspace
+   */
+  public Workspace cancel(Instant now) {
+    if (status instanceof WorkspaceStatus.Cancelled) {
+      return this;
+    }
+    requireNotPurged();
+    return new Workspace(id, name, slug, WorkspaceStatus.Cancelled.at(Timestamps.micros(now)), createdAt);
+  }
+
+  /** Whether a cancelled workspace may still be reactivated at {@code now} (before its purge is due). */
+  public boolean reactivatableAt(Instant now) {
+    return status instanceof WorkspaceStatus.Cancelled cancelled && !cancelled.purgeDueAt(now);
+  }
+
+  /** This workspace active again; an active one stays as it is. */
+  public Workspace reactivate() {
+    if (status instanceof WorkspaceStatus.Active) {
+      return this;
+    }
+    requireNotPurged();
+    return new Workspace(id, name, slug, WorkspaceStatus.ACTIVE, createdAt);
+  }
+
+  private void requireNotPurged() {
+    if (status instanceof WorkspaceStatus.Purged) {
+      throw new IllegalStateException("a purged workspace has no lifecycle left");
+    }
+  }
+
   public WorkspaceId id() {
     return id;
   }

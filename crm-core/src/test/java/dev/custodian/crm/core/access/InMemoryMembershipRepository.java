@@ -15,6 +15,7 @@ import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -103,6 +104,13 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
   @Override
   public int countOwners(WorkspaceId workspace) {
     return (int) ofWorkspace(workspace).filter(m -> m.role() == Role.OWNER).count();
+  }
+
+  @Override
+  public List<AccountId> owners(WorkspaceId workspace) {
+    return ofWorkspace(workspace).filter(m -> m.role() == Role.OWNER)
+        .sorted(java.util.Comparator.comparing(Row::createdAt).thenComparing(m -> m.account().value()))
+        .map(Row::account).toList();
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
 import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.customfield.RecordRef;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Arrays;
 import java.util.Optional;
@@ -50,12 +51,24 @@ public final class InMemoryCompanyRepository extends InMemoryTenantRepository<Co
 
   @Override
   public Page<Company> list(WorkspaceId workspace, ListQuery query) {
-    return table.list(workspace, query, listFields);
+    return table.list(workspace, query, listFields).map(this::withCustom);
+  }
+
+  private CustomValueRepository customValues;
+
+  /** Reads each company's custom values from {@code values}, as the jOOQ adapter reads them with the row. */
+  public void readingCustomValuesFrom(CustomValueRepository values) {
+    this.customValues = java.util.Objects.requireNonNull(values, "values");
+  }
+
+  private Company withCustom(Company company) {
+    return customValues == null ? company : company.withCustom(
+        customValues.read(company.workspace(), new RecordRef(ObjectType.COMPANY, company.id().value())));
   }
 
   @Override
   public Optional<Company> findById(WorkspaceId workspace, CompanyId id) {
-    return table.find(workspace, id);
+    return table.find(workspace, id).map(this::withCustom);
   }
 
   /** Transactions of this fake are serialised, so a plain read is already exclusive. */

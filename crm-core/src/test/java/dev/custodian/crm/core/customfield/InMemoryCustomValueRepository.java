@@ -5,13 +5,16 @@ import dev.custodian.crm.core.common.InMemoryTenantTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.Money;
 import dev.custodian.crm.core.common.PhoneNumber;
+import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.paging.CustomColumn;
 import dev.custodian.crm.core.common.paging.TextOrder;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +44,19 @@ public final class InMemoryCustomValueRepository implements CustomValueRepositor
 
   @Override
   public void write(WorkspaceId workspace, RecordRef record, Map<CustomField, Optional<CustomValue>> changes) {
-    for (CustomField field : changes.keySet()) {
-      if (fields.findById(workspace, field.id()).filter(f -> f.objectType() == record.type()).isEmpty()) {
-        throw new NotFoundException("custom field");
+    List<FieldError> gone = new ArrayList<>();
+    changes.forEach((field, value) -> {
+      Optional<CustomField> stored = fields.findById(workspace, field.id()).filter(f -> f.objectType() == record.type());
+      String pointer = FieldError.path("custom", field.key().value());
+      if (stored.isEmpty()) {
+        gone.add(FieldError.field(pointer, CustomValues.UNKNOWN_FIELD));
+      } else if (value.isPresent() && !stored.get().options().stream().map(FieldOption::id).toList()
+          .containsAll(value.get().options())) {
+        gone.add(FieldError.field(pointer, CustomValues.UNKNOWN_OPTION));
       }
+    });
+    if (!gone.isEmpty()) { // as the jOOQ adapter finds them under its key-share locks
+      throw new ValidationException(gone);
     }
     changes.forEach((field, value) -> {
       Key key = new Key(record, field.id());

@@ -17,6 +17,7 @@ import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
 import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.customfield.RecordRef;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.pipeline.InMemoryPipelineRepository;
 import dev.custodian.crm.core.pipeline.Pipeline;
@@ -96,9 +97,21 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
     history.insert(created);
   }
 
+  private CustomValueRepository customValues;
+
+  /** Reads each deal's custom values from {@code values}, as the jOOQ adapter reads them with the row. */
+  public void readingCustomValuesFrom(CustomValueRepository values) {
+    this.customValues = java.util.Objects.requireNonNull(values, "values");
+  }
+
+  private Deal withCustom(Deal deal) {
+    return customValues == null ? deal : deal.withCustom(
+        customValues.read(deal.workspace(), new RecordRef(ObjectType.DEAL, deal.id().value())));
+  }
+
   @Override
   public Optional<Deal> findById(WorkspaceId workspace, DealId id) {
-    return table.find(workspace, id);
+    return table.find(workspace, id).map(this::withCustom);
   }
 
   @Override
@@ -110,7 +123,7 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
 
   @Override
   public Page<Deal> list(WorkspaceId workspace, ListQuery query) {
-    return table.list(workspace, query.requireOffer(DealListing.OFFER), listFields);
+    return table.list(workspace, query.requireOffer(DealListing.OFFER), listFields).map(this::withCustom);
   }
 
   @Override

@@ -35,6 +35,12 @@ public final class InMemoryMailOutbox implements MailOutbox {
   }
 
   @Override
+  public void enqueue(MailTemplate template, UUID account, UUID workspace, Instant now) {
+    UUID id = UUID.randomUUID();
+    table.rows().put(id, new Row(new QueuedMail(id, template, account, now, java.util.Optional.of(workspace)), null));
+  }
+
+  @Override
   public List<QueuedMail> lease(int limit, Instant leaseUntil, Instant now) {
     List<QueuedMail> due = table.rows().values().stream()
         .filter(row -> row.leasedUntil() == null || row.leasedUntil().isBefore(now))

@@ -28,18 +28,35 @@ class MailTemplateTest {
   @DisplayName("CON-05: the list of templates is pinned; a new one is a deliberate change")
   void theTemplateListIsPinned() {
     assertThat(MailTemplate.values()).containsExactly(
-        MailTemplate.VERIFY_EMAIL, MailTemplate.PASSWORD_RESET, MailTemplate.INVITATION, MailTemplate.ACCOUNT_EXISTS);
+        MailTemplate.VERIFY_EMAIL, MailTemplate.PASSWORD_RESET, MailTemplate.INVITATION, MailTemplate.ACCOUNT_EXISTS,
+        MailTemplate.WORKSPACE_CANCELLED, MailTemplate.WORKSPACE_PURGE_REMINDER);
     assertThat(MailTemplate.VERIFY_EMAIL.tokenPurpose()).contains(MailTokenPurpose.VERIFY_EMAIL);
     assertThat(MailTemplate.PASSWORD_RESET.tokenPurpose()).contains(MailTokenPurpose.PASSWORD_RESET);
     assertThat(MailTemplate.INVITATION.tokenPurpose()).contains(MailTokenPurpose.INVITATION);
     assertThat(MailTemplate.ACCOUNT_EXISTS.tokenPurpose()).isEmpty();
+    assertThat(MailTemplate.WORKSPACE_CANCELLED.tokenPurpose()).isEmpty();
+    assertThat(MailTemplate.WORKSPACE_PURGE_REMINDER.tokenPurpose()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("DSR-05: a workspace notice names the workspace and its purge time, and needs them; other mails take none")
+  void aWorkspaceNoticeNamesItsWorkspace() {
+    WorkspaceNotice notice = new WorkspaceNotice("Acme Sales", java.time.Instant.parse("2027-01-01T09:00:00Z"));
+    OutgoingMail mail = MailTemplate.WORKSPACE_CANCELLED.render(TO, BASE, Optional.empty(), Optional.of(notice));
+    assertThat(mail.body()).contains("\"Acme Sales\"").contains("2027-01-01T09:00:00Z");
+    assertThatThrownBy(() -> MailTemplate.WORKSPACE_PURGE_REMINDER.render(TO, BASE, Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MailTemplate.ACCOUNT_EXISTS.render(TO, BASE, Optional.empty(), Optional.of(notice)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @ParameterizedTest
   @EnumSource(MailTemplate.class)
   @DisplayName("CON-05: each mail is plain text with exactly one link, under the public URL, any token only in its fragment")
   void eachMailIsPlainTextWithOneLinkUnderThePublicUrl(MailTemplate template) {
-    OutgoingMail mail = template.render(TO, BASE, tokenFor(template));
+    OutgoingMail mail = template.render(TO, BASE, tokenFor(template), template.aboutWorkspace()
+        ? Optional.of(new WorkspaceNotice("Acme Sales", java.time.Instant.parse("2027-01-01T09:00:00Z")))
+        : Optional.empty());
 
     Matcher links = URL.matcher(mail.body());
     assertThat(links.find()).isTrue();

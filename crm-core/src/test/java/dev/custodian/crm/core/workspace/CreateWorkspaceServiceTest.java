@@ -95,6 +95,31 @@ class CreateWorkspaceServiceTest {
       }
 
       @Override
+      public boolean changeStatus(WorkspaceId id, WorkspaceStatus status) {
+        return repository.changeStatus(id, status);
+      }
+
+      @Override
+      public boolean markPurged(WorkspaceId id, java.time.Instant now) {
+        return repository.markPurged(id, now);
+      }
+
+      @Override
+      public java.util.List<WorkspaceId> claimPurgeReminders(java.time.Instant now, java.time.Instant dueBy, int limit) {
+        return repository.claimPurgeReminders(now, dueBy, limit);
+      }
+
+      @Override
+      public java.util.List<WorkspaceId> duePurges(java.time.Instant now, int limit) {
+        return repository.duePurges(now, limit);
+      }
+
+      @Override
+      public boolean lockDuePurge(WorkspaceId id, java.time.Instant now) {
+        return repository.lockDuePurge(id, now);
+      }
+
+      @Override
       public boolean existsBySlug(Slug slug) {
         // the first check runs before the concurrent create committed
         return !first.getAndSet(false) && repository.existsBySlug(slug);
@@ -192,6 +217,11 @@ class CreateWorkspaceServiceTest {
       @Override
       public int countOwners(WorkspaceId workspace) {
         return memberships.countOwners(workspace);
+      }
+
+      @Override
+      public java.util.List<AccountId> owners(WorkspaceId workspace) {
+        return memberships.owners(workspace);
       }
 
       @Override

@@ -10,17 +10,20 @@ import java.util.UUID;
  *
  * @param status {@code active}, {@code cancelled} or {@code purged}
  * @param cancelledAt only when cancelled (left out of the JSON otherwise)
+ * @param purgeAt only when cancelled: when its data is purged, 30 days after {@code cancelledAt}
  */
 record WorkspaceResponse(
-    UUID id, String name, String slug, String status, Instant cancelledAt, Instant createdAt) {
+    UUID id, String name, String slug, String status, Instant cancelledAt, Instant purgeAt, Instant createdAt) {
 
   static WorkspaceResponse from(Workspace workspace) {
     WorkspaceStatus status = workspace.status();
     Instant cancelledAt = null;
+    Instant purgeAt = null;
     String statusName;
     if (status instanceof WorkspaceStatus.Cancelled) {
       statusName = "cancelled";
       cancelledAt = ((WorkspaceStatus.Cancelled) status).cancelledAt();
+      purgeAt = ((WorkspaceStatus.Cancelled) status).purgeAt();
     } else if (status instanceof WorkspaceStatus.Purged) {
       statusName = "purged";
     } else {
@@ -32,6 +35,7 @@ record WorkspaceResponse(
         workspace.slug().value(),
         statusName,
         cancelledAt,
+        purgeAt,
         workspace.createdAt());
   }
 }

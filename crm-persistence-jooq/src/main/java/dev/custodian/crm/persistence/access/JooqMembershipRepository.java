@@ -21,6 +21,7 @@ import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.MembershipsRecord;
 import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -118,6 +119,14 @@ final class JooqMembershipRepository implements MembershipRepository {
   public int countOwners(WorkspaceId workspace) {
     return transactions.dsl().fetchCount(MEMBERSHIPS,
         MEMBERSHIPS.WORKSPACE_ID.eq(workspace.value()).and(MEMBERSHIPS.ROLE.eq(Role.OWNER.name())));
+  }
+
+  @Override
+  public List<AccountId> owners(WorkspaceId workspace) {
+    return transactions.dsl().select(MEMBERSHIPS.ACCOUNT_ID).from(MEMBERSHIPS)
+        .where(MEMBERSHIPS.WORKSPACE_ID.eq(workspace.value()).and(MEMBERSHIPS.ROLE.eq(Role.OWNER.name())))
+        .orderBy(MEMBERSHIPS.CREATED_AT, MEMBERSHIPS.ACCOUNT_ID)
+        .fetch(row -> new AccountId(row.value1()));
   }
 
   @Override

@@ -97,6 +97,17 @@ final class JooqContactRepository implements ContactRepository {
         query.requireOffer(ContactListing.OFFER), listColumns(workspace)).map(JooqContactRepository::toContact);
   }
 
+  /**
+   * A page of the list of the contacts that also meet {@code where} (a condition on
+   * {@code contacts}' columns, e.g. another feature's correlated subqueries): one statement.
+   */
+  static Page<Contact> listWhere(JooqTransactions transactions, WorkspaceId workspace, ListQuery query,
+      Condition where) {
+    return KeysetPaging.page(
+        withCustom(transactions.dsl(workspace)).where(CONTACTS.TENANT_ID.eq(workspace.value())).and(where),
+        query.requireOffer(ContactListing.OFFER), listColumns(workspace)).map(JooqContactRepository::toContact);
+  }
+
   /** The statement {@link #list} runs, built on {@code dsl} (for reading its plan). */
   static Select<Record> listStatement(DSLContext dsl, WorkspaceId workspace, ListQuery query) {
     return KeysetPaging.statement(dsl.select(CONTACTS.fields()).from(CONTACTS).where(CONTACTS.TENANT_ID.eq(workspace.value())),

@@ -32,6 +32,7 @@ import dev.custodian.crm.core.pipeline.StageId;
 import dev.custodian.crm.core.pipeline.StageKind;
 import dev.custodian.crm.core.pipeline.StageName;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.common.CustomValueColumns;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.KeysetPaging;
@@ -56,6 +57,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 
@@ -74,6 +76,9 @@ final class JooqDealRepository implements DealRepository {
       .from(DEAL_CONTACTS)
       .where(DEAL_CONTACTS.TENANT_ID.eq(DEALS.TENANT_ID))
       .and(DEAL_CONTACTS.DEAL_ID.eq(DEALS.ID))).as("contact_ids");
+
+  /** A deal's custom values, read with the deal. */
+  private static final Field<Result<Record>> CUSTOM = CustomValueColumns.of(ObjectType.DEAL, DEALS.TENANT_ID, DEALS.ID);
 
   /** The deal list's columns: {@code title} sorts by its key column (indexed with the workspace). */
   private static final ListColumns LIST_COLUMNS = ListColumns.of(DEALS.ID)
@@ -137,7 +142,7 @@ final class JooqDealRepository implements DealRepository {
 
   @Override
   public Optional<Deal> findById(WorkspaceId workspace, DealId id) {
-    return transactions.dsl(workspace).select(DEALS.fields()).select(CONTACT_IDS).from(DEALS)
+    return transactions.dsl(workspace).select(DEALS.fields()).select(CONTACT_IDS, CUSTOM).from(DEALS)
         .where(key(workspace, id))
         .fetchOptional()
         .map(JooqDealRepository::toDeal);
@@ -163,14 +168,14 @@ final class JooqDealRepository implements DealRepository {
 
   @Override
   public Page<Deal> list(WorkspaceId workspace, ListQuery query) {
-    SelectConditionStep<Record> select = transactions.dsl(workspace).select(DEALS.fields()).select(CONTACT_IDS)
+    SelectConditionStep<Record> select = transactions.dsl(workspace).select(DEALS.fields()).select(CONTACT_IDS, CUSTOM)
         .from(DEALS).where(DEALS.TENANT_ID.eq(workspace.value()));
     return KeysetPaging.page(select, query.requireOffer(DealListing.OFFER), LIST_COLUMNS)
         .map(JooqDealRepository::toDeal);
   }
 
   private static Deal toDeal(Record row) {
-    return DealMapper.toDeal(row.into(DEALS), row.get(CONTACT_IDS));
+    return DealMapper.toDeal(row.into(DEALS), row.get(CONTACT_IDS)).withCustom(CustomValueColumns.values(row.get(CUSTOM)));
   }
 
   /**

@@ -35,6 +35,18 @@ final class JooqMailOutbox implements MailOutbox {
   }
 
   @Override
+  public void enqueue(MailTemplate template, UUID account, UUID workspace, Instant now) {
+    transactions.dsl()
+        .insertInto(MAIL_OUTBOX)
+        .set(MAIL_OUTBOX.ID, UUID.randomUUID())
+        .set(MAIL_OUTBOX.TEMPLATE, template.name())
+        .set(MAIL_OUTBOX.ACCOUNT_ID, account)
+        .set(MAIL_OUTBOX.WORKSPACE_ID, workspace)
+        .set(MAIL_OUTBOX.CREATED_AT, SqlTime.utc(now))
+        .execute();
+  }
+
+  @Override
   public List<QueuedMail> lease(int limit, Instant leaseUntil, Instant now) {
     DSLContext dsl = transactions.dsl();
     // SKIP LOCKED: rows another dispatcher is leasing right now are left to it, not waited for;
@@ -49,12 +61,14 @@ final class JooqMailOutbox implements MailOutbox {
                 .limit(limit)
                 .forUpdate()
                 .skipLocked()))
-        .returning(MAIL_OUTBOX.ID, MAIL_OUTBOX.TEMPLATE, MAIL_OUTBOX.ACCOUNT_ID, MAIL_OUTBOX.CREATED_AT)
+        .returning(MAIL_OUTBOX.ID, MAIL_OUTBOX.TEMPLATE, MAIL_OUTBOX.ACCOUNT_ID, MAIL_OUTBOX.CREATED_AT,
+            MAIL_OUTBOX.WORKSPACE_ID)
         .fetch(row -> new QueuedMail(
             row.get(MAIL_OUTBOX.ID),
             MailTemplate.valueOf(row.get(MAIL_OUTBOX.TEMPLATE)),
             row.get(MAIL_OUTBOX.ACCOUNT_ID),
-            row.get(MAIL_OUTBOX.CREATED_AT).toInstant()))
+            row.get(MAIL_OUTBOX.CREATED_AT).toInstant(),
+            java.util.Optional.ofNullable(row.get(MAIL_OUTBOX.WORKSPACE_ID))))
         .stream()
         // RETURNING keeps no order: oldest first again.
         .sorted(Comparator.comparing(QueuedMail::createdAt).thenComparing(QueuedMail::id))

@@ -5,6 +5,7 @@ import static dev.custodian.crm.persistence.generated.Tables.WORKSPACES;
 
 import dev.custodian.crm.core.access.Role;
 import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
@@ -20,6 +21,8 @@ import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.WorkspacesRecord;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.exception.DataAccessException;
 
@@ -43,6 +46,7 @@ final class JooqWorkspaceRepository implements WorkspaceRepository {
     row.setSlug(workspace.slug().value());
     row.setStatus(statusName(workspace.status()));
     row.setCancelledAt(workspace.status() instanceof WorkspaceStatus.Cancelled c ? SqlTime.utc(c.cancelledAt()) : null);
+    row.setPurgeAt(workspace.status() instanceof WorkspaceStatus.Cancelled c ? SqlTime.utc(c.purgeAt()) : null);
     row.setCreatedAt(SqlTime.utc(workspace.createdAt()));
     try {
       transactions.dsl().insertInto(WORKSPACES).set(row).execute();
@@ -58,12 +62,83 @@ final class JooqWorkspaceRepository implements WorkspaceRepository {
   }
 
   @Override
+  public boolean changeStatus(WorkspaceId id, WorkspaceStatus status) {
+    if (status instanceof WorkspaceStatus.Purged) {
+      throw new IllegalArgumentException("a purge changes a workspace through the retention engine");
+    }
+    WorkspaceStatus.Cancelled cancelled = status instanceof WorkspaceStatus.Cancelled c ? c : null;
+    return transactions.dsl().update(WORKSPACES)
+        .set(WORKSPACES.STATUS, statusName(status))
+        .set(WORKSPACES.CANCELLED_AT, cancelled == null ? null : SqlTime.utc(cancelled.cancelledAt()))
+        .set(WORKSPACES.PURGE_AT, cancelled == null ? null : SqlTime.utc(cancelled.purgeAt()))
+        .setNull(WORKSPACES.PURGE_REMINDER_AT) // a new cancellation gets its own reminder
+        .where(WORKSPACES.ID.eq(id.value()))
+        .and(WORKSPACES.STATUS.ne("PURGED"))
+        .execute() == 1;
+  }
+
+  @Override
+  public boolean markPurged(WorkspaceId id, Instant now) {
+    return transactions.dsl().update(WORKSPACES)
+        .set(WORKSPACES.STATUS, "PURGED")
+        .set(WORKSPACES.PURGED_AT, SqlTime.utc(Timestamps.micros(now)))
+        .setNull(WORKSPACES.NAME)
+        .setNull(WORKSPACES.SLUG)
+        .where(WORKSPACES.ID.eq(id.value()))
+        .and(WORKSPACES.STATUS.eq("CANCELLED"))
+        .execute() == 1;
+  }
+
+  @Override
   public Optional<Workspace> findById(WorkspaceId id) {
     return transactions.dsl()
         .selectFrom(WORKSPACES)
         .where(WORKSPACES.ID.eq(id.value()))
+        .and(WORKSPACES.STATUS.ne("PURGED")) // a tombstone is no workspace any more
         .fetchOptional()
         .map(JooqWorkspaceRepository::toWorkspace);
+  }
+
+  /**
+   * One statement: the due rows are locked, skipping any another transaction holds (it claims
+   * them), and marked; a row whose reminder another transaction set first no longer matches.
+   */
+  @Override
+  public List<WorkspaceId> claimPurgeReminders(Instant now, Instant dueBy, int limit) {
+    var due = transactions.dsl().select(WORKSPACES.ID).from(WORKSPACES)
+        .where(WORKSPACES.STATUS.eq("CANCELLED"))
+        .and(WORKSPACES.PURGE_REMINDER_AT.isNull())
+        .and(WORKSPACES.PURGE_AT.gt(SqlTime.utc(now)))
+        .and(WORKSPACES.PURGE_AT.le(SqlTime.utc(dueBy)))
+        .orderBy(WORKSPACES.PURGE_AT, WORKSPACES.ID)
+        .limit(limit)
+        .forUpdate().skipLocked();
+    return transactions.dsl().update(WORKSPACES)
+        .set(WORKSPACES.PURGE_REMINDER_AT, SqlTime.utc(Timestamps.micros(now)))
+        .where(WORKSPACES.ID.in(due))
+        .and(WORKSPACES.PURGE_REMINDER_AT.isNull())
+        .returning(WORKSPACES.ID)
+        .fetch(row -> WorkspaceId.of(row.getId()));
+  }
+
+  @Override
+  public List<WorkspaceId> duePurges(Instant now, int limit) {
+    return transactions.dsl().select(WORKSPACES.ID).from(WORKSPACES)
+        .where(WORKSPACES.STATUS.eq("CANCELLED"))
+        .and(WORKSPACES.PURGE_AT.le(SqlTime.utc(now)))
+        .orderBy(WORKSPACES.PURGE_AT, WORKSPACES.ID)
+        .limit(limit)
+        .fetch(row -> WorkspaceId.of(row.value1()));
+  }
+
+  @Override
+  public boolean lockDuePurge(WorkspaceId id, Instant now) {
+    return transactions.dsl().select(WORKSPACES.ID).from(WORKSPACES)
+        .where(WORKSPACES.ID.eq(id.value()))
+        .and(WORKSPACES.STATUS.eq("CANCELLED"))
+        .and(WORKSPACES.PURGE_AT.le(SqlTime.utc(now)))
+        .forUpdate().skipLocked()
+        .fetchOptional().isPresent();
   }
 
   @Override
@@ -88,7 +163,7 @@ final class JooqWorkspaceRepository implements WorkspaceRepository {
   private static Workspace toWorkspace(WorkspacesRecord row) {
     WorkspaceStatus status = switch (row.getStatus()) {
       case "ACTIVE" -> WorkspaceStatus.ACTIVE;
-      case "CANCELLED" -> new WorkspaceStatus.Cancelled(row.getCancelledAt().toInstant());
+      case "CANCELLED" -> new WorkspaceStatus.Cancelled(row.getCancelledAt().toInstant(), row.getPurgeAt().toInstant());
       case "PURGED" -> new WorkspaceStatus.Purged();
       default -> throw new IllegalStateException("unknown workspace status in the database");
     };

@@ -1,5 +1,6 @@
 package dev.custodian.crm.persistence.workspace;
 
+import dev.custodian.crm.core.workspace.port.out.WorkspacePurge;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 
@@ -10,5 +11,9 @@ public final class JooqWorkspaceStores {
 
   public static WorkspaceRepository workspaces(JooqTransactions transactions) {
     return new JooqWorkspaceRepository(transactions);
+  }
+
+  public static WorkspacePurge purge(JooqTransactions transactions) {
+    return new JooqWorkspacePurge(transactions);
   }
 }

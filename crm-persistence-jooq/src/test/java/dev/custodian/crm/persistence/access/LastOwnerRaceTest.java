@@ -102,6 +102,11 @@ class LastOwnerRaceTest {
     }
 
     @Override
+    public java.util.List<AccountId> owners(WorkspaceId workspace) {
+      return delegate.owners(workspace);
+    }
+
+    @Override
     public void insert(WorkspaceId workspace, AccountId account, Role role, Instant at) {
       delegate.insert(workspace, account, role, at);
     }

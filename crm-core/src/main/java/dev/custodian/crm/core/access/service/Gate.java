@@ -51,11 +51,8 @@ public final class Gate {
    * @throws NotFoundException for a non-member, or an API key of another workspace
    */
   Optional<Admission> admit(Actor actor, WorkspaceId workspace) {
-    if (actor instanceof Actor.SignedIn signedIn) {
-      return Optional.of(new Admission(signedIn, memberRole(workspace, signedIn), Optional.empty()));
-    }
-    if (actor instanceof Actor.ApiKey key) {
-      return Optional.of(new Admission(key, keyRole(workspace, key), Optional.empty()));
+    if (actor instanceof Actor.SignedIn || actor instanceof Actor.ApiKey) {
+      return Optional.of(known(actor, workspace));
     }
     if (!(actor instanceof Actor.Presented presented)) {
       throw new UnauthenticatedException(NO_SESSION); // SYSTEM and ANONYMOUS act in no workspace
@@ -64,11 +61,14 @@ public final class Gate {
     if (credential.kind() == Credential.Kind.SESSION) {
       return session(credential, workspace);
     }
-    Actor.ApiKey key = apiKey(credential);
+    String hash = credential.hash().orElseThrow(() -> new UnauthenticatedException(BAD_KEY));
+    CredentialLookup.KeyFound found = lookup.apiKey(hash);
+    Actor.ApiKey key = apiKey(found);
     if (!key.workspace().equals(workspace)) {
       throw new NotFoundException("workspace");
     }
-    return Optional.of(new Admission(key, key.role(), Optional.empty()));
+    return Optional.of(new Admission(key, key.role(), Optional.empty(), found.workspaceCancelled(),
+        found.creatorEmail()));
   }
 
   /**
@@ -80,7 +80,10 @@ public final class Gate {
    */
   Actor.ApiKey apiKey(Credential credential) {
     String hash = credential.hash().orElseThrow(() -> new UnauthenticatedException(BAD_KEY));
-    CredentialLookup.KeyFound found = lookup.apiKey(hash);
+    return apiKey(lookup.apiKey(hash));
+  }
+
+  private Actor.ApiKey apiKey(CredentialLookup.KeyFound found) {
     // A key dies with its creator's membership.
     WorkspaceApiKey key = found.key().filter(k -> k.revokedAt().isEmpty() && found.creatorRole().isPresent())
         .orElseThrow(() -> new UnauthenticatedException(BAD_KEY));
@@ -100,7 +103,7 @@ public final class Gate {
     }
     Role role = found.role().orElseThrow(() -> new NotFoundException("workspace"));
     return Optional.of(new Admission(Actor.account(authentication.get().account()), role,
-        authentication.get().rotated()));
+        authentication.get().rotated(), found.workspaceCancelled(), found.email()));
   }
 
   /**
@@ -113,18 +116,18 @@ public final class Gate {
     Actor who = admission.actor();
     Role member = Optional.ofNullable(locked.get(who.account())).orElseThrow(() -> new NotFoundException("workspace"));
     Role role = who instanceof Actor.ApiKey key ? Role.lower(member, key.role()) : member;
-    return new Admission(who, role, admission.rotated());
+    return new Admission(who, role, admission.rotated(), admission.workspaceCancelled(), admission.email());
   }
 
-  private Role memberRole(WorkspaceId workspace, Actor actor) {
-    return lookup.member(workspace, actor.account()).orElseThrow(() -> new NotFoundException("workspace"));
-  }
-
-  /** A key resolved earlier (by an embedder): of this workspace, with the lower of its role and its creator's current one. */
-  private Role keyRole(WorkspaceId workspace, Actor.ApiKey key) {
-    if (!key.workspace().equals(workspace)) {
+  /** A known account, or a key resolved earlier (by an embedder), let in with its role read now. */
+  private Admission known(Actor who, WorkspaceId workspace) {
+    if (who instanceof Actor.ApiKey key && !key.workspace().equals(workspace)) {
       throw new NotFoundException("workspace");
     }
-    return Role.lower(memberRole(workspace, key), key.role());
+    CredentialLookup.MemberFound found = lookup.memberOf(workspace, who.account());
+    Role role = found.role().orElseThrow(() -> new NotFoundException("workspace"));
+    // A key resolved earlier (by an embedder): the lower of its role and its creator's current one.
+    Role effective = who instanceof Actor.ApiKey key ? Role.lower(role, key.role()) : role;
+    return new Admission(who, effective, Optional.empty(), found.workspaceCancelled(), Optional.empty());
   }
 }

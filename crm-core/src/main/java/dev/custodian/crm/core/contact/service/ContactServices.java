@@ -7,9 +7,9 @@ import dev.custodian.crm.core.contact.ContactListing;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.ContactLinks;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.customfield.service.CustomValueIntake;
+import dev.custodian.crm.core.suppression.port.out.SuppressionList;
 import java.time.Clock;
 import java.util.List;
 

@@ -1,13 +1,14 @@
 package dev.custodian.crm.core.mail.service;
 
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.common.port.out.TokenHash;
-import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.mail.MailTemplate;
 import dev.custodian.crm.core.mail.MailTokenPurpose;
 import dev.custodian.crm.core.mail.OutgoingMail;
 import dev.custodian.crm.core.mail.QueuedMail;
+import dev.custodian.crm.core.mail.WorkspaceNotice;
 import dev.custodian.crm.core.mail.port.out.MailDeliveryException;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.MailRecipients;
@@ -49,6 +50,17 @@ public final class MailDispatcher {
   private final TokenGenerator tokenGenerator;
   private final Clock clock;
   private final Settings settings;
+  private final MailWorkspaces workspaces;
+
+  /**
+   * Out-port of the dispatcher: what a workspace lifecycle notice names, read when it is sent;
+   * empty when the notice is moot (the workspace was reactivated or purged meanwhile), and then the
+   * mail is dropped unsent. Joins the open platform transaction.
+   */
+  @FunctionalInterface
+  public interface MailWorkspaces {
+    Optional<WorkspaceNotice> noticeOf(UUID workspace, MailTemplate template);
+  }
 
   /**
    * What the dispatcher is told by configuration.
@@ -131,6 +143,29 @@ public final class MailDispatcher {
     this.tokenGenerator = Objects.requireNonNull(tokenGenerator, "tokenGenerator");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.workspaces = (workspace, template) -> Optional.empty();
+  }
+
+  /** As the other constructor, reading a workspace notice's facts through {@code workspaces}. */
+  public MailDispatcher(
+      Transactions transactions,
+      MailOutbox outbox,
+      MailTokenRepository tokens,
+      MailRecipients recipients,
+      Mailer mailer,
+      TokenGenerator tokenGenerator,
+      Clock clock,
+      Settings settings,
+      MailWorkspaces workspaces) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.recipients = Objects.requireNonNull(recipients, "recipients");
+    this.mailer = Objects.requireNonNull(mailer, "mailer");
+    this.tokenGenerator = Objects.requireNonNull(tokenGenerator, "tokenGenerator");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
   }
 
   /**
@@ -177,12 +212,13 @@ public final class MailDispatcher {
     // spends the minted token, so no working token exists that nobody received.
     Optional<Prepared> rendered = transactions.inPlatform(() -> {
       Optional<EmailAddress> to = recipients.addressOf(mail.account());
-      if (to.isEmpty()) {
+      Optional<WorkspaceNotice> notice = mail.workspace().flatMap(w -> workspaces.noticeOf(w, mail.template()));
+      if (to.isEmpty() || notice.isPresent() != mail.template().aboutWorkspace()) {
         outbox.remove(mail.id());
         return Optional.<Prepared>empty();
       }
       Optional<String> token = mail.template().tokenPurpose().map(purpose -> mint(purpose, mail.account(), now));
-      return Optional.of(new Prepared(mail.template().render(to.get(), settings.publicUrl(), token), token));
+      return Optional.of(new Prepared(mail.template().render(to.get(), settings.publicUrl(), token, notice), token));
     });
     if (rendered.isEmpty()) {
       // DEBUG: every reset or resend for an address without an account ends here (a decoy row).

@@ -35,6 +35,7 @@ import dev.custodian.crm.core.session.port.in.AuthenticateUseCase;
 import dev.custodian.crm.core.session.port.in.Authentication;
 import dev.custodian.crm.core.session.port.in.ChangePasswordCommand;
 import dev.custodian.crm.core.session.port.in.ChangePasswordUseCase;
+import dev.custodian.crm.core.session.port.in.ReauthenticateUseCase;
 import dev.custodian.crm.core.session.port.in.IssuedSession;
 import dev.custodian.crm.core.session.port.in.SignInCommand;
 import dev.custodian.crm.core.session.port.in.SignInOutcome;
@@ -56,7 +57,8 @@ import java.util.Optional;
  * past the limit), so parallel guesses cannot all pass before any is counted; a right password
  * takes its hit back, so only failures stay counted.
  */
-final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOutUseCase, ChangePasswordUseCase {
+final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOutUseCase, ChangePasswordUseCase,
+    ReauthenticateUseCase {
 
   /** The throttle's scope of failed sign-ins (and wrong passwords given to re-authenticate). */
   static final String THROTTLE_SCOPE = "sign-in";
@@ -205,6 +207,22 @@ final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOu
     } finally {
       command.current().wipe();
       command.next().wipe();
+    }
+  }
+
+  @Override
+  public void reauthenticate(AccountId self, Password password, String clientIp) {
+    try {
+      Account account = transactions.inPlatform(() -> accounts.findById(self))
+          .orElseThrow(() -> new UnauthenticatedException(NO_SESSION));
+      ThrottleKey[] keys = throttleKeys(account.email(), clientIp);
+      throttle.check(keys);
+      if (!verify(password, account.passwordHash(), keys)) {
+        throw new ForbiddenException(CrmException.Kind.REAUTHENTICATION_FAILED, "the password is wrong");
+      }
+      passwordWasRight(keys);
+    } finally {
+      password.wipe();
     }
   }
 

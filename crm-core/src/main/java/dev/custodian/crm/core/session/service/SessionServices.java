@@ -36,6 +36,6 @@ public final class SessionServices {
       TokenGenerator tokens, IdGenerator ids, Clock clock, SessionPolicy policy, AuditLog audit) {
     SessionService service = new SessionService(transactions, sessions, accounts, hasher, throttle, tokens, ids,
         clock, policy, audit);
-    return new SessionUseCases(new PasswordPolicy(commonPasswords::contains), service, service, service, service);
+    return new SessionUseCases(new PasswordPolicy(commonPasswords::contains), service, service, service, service, service);
   }
 }

@@ -55,7 +55,7 @@ class RoleCapsTest {
     Map<Permission, PermissionMatrix.Grant> grants = new HashMap<>(PermissionMatrix.standard().rows());
     for (Permission managing : new Permission[] {
         Permission.MEMBER_MANAGE, Permission.INVITATION_MANAGE, Permission.API_KEY_MANAGE}) {
-      grants.put(managing, new PermissionMatrix.Grant(Role.MEMBER, true));
+      grants.put(managing, new PermissionMatrix.Grant(Role.MEMBER, true, PermissionMatrix.Effect.WRITE));
     }
     return new PermissionMatrix(grants);
   }

@@ -8,6 +8,7 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,6 +53,9 @@ public interface MembershipRepository {
 
   /** How many OWNERs the workspace has. */
   int countOwners(WorkspaceId workspace);
+
+  /** The workspace's OWNERs, in the order they joined. */
+  List<AccountId> owners(WorkspaceId workspace);
 
   /** Gives the member another role; false when the account is no member. */
   boolean changeRole(WorkspaceId workspace, AccountId account, Role role);

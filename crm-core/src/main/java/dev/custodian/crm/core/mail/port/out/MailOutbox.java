@@ -17,6 +17,9 @@ public interface MailOutbox {
   /** Queues {@code template} for {@code account}. */
   void enqueue(MailTemplate template, UUID account, Instant now);
 
+  /** Queues {@code template}, a notice about {@code workspace}, for {@code account}. */
+  void enqueue(MailTemplate template, UUID account, UUID workspace, Instant now);
+
   /**
    * Takes up to {@code limit} due rows (never leased, or their lease ended before {@code now}),
    * oldest first, and leases them until {@code leaseUntil}. Rows another transaction is leasing

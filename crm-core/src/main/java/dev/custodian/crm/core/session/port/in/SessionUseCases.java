@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /** The session feature's in-ports, handed out together, with the policy a new password must meet. */
 public record SessionUseCases(PasswordPolicy passwordPolicy, SignInUseCase signIn,
-    AuthenticateUseCase authenticate, SignOutUseCase signOut, ChangePasswordUseCase changePassword) {
+    AuthenticateUseCase authenticate, SignOutUseCase signOut, ChangePasswordUseCase changePassword,
+    ReauthenticateUseCase reauthenticate) {
 
   public SessionUseCases {
     Objects.requireNonNull(passwordPolicy, "passwordPolicy");
@@ -13,5 +14,6 @@ public record SessionUseCases(PasswordPolicy passwordPolicy, SignInUseCase signI
     Objects.requireNonNull(authenticate, "authenticate");
     Objects.requireNonNull(signOut, "signOut");
     Objects.requireNonNull(changePassword, "changePassword");
+    Objects.requireNonNull(reauthenticate, "reauthenticate");
   }
 }
