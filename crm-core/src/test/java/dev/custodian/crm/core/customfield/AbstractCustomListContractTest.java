@@ -78,6 +78,14 @@ public abstract class AbstractCustomListContractTest extends AbstractPortContrac
    */
   protected void manyRowsStored() {}
 
+  /**
+   * How many contacts the sort walks start from: the acceptance's 5,000 by default; a run whose
+   * point is another (the second wall without row-level security) may walk fewer.
+   */
+  protected int walkedRows() {
+    return 5_000;
+  }
+
   @Override
   protected void portsReady() {
     companies = companies();
@@ -276,7 +284,7 @@ public abstract class AbstractCustomListContractTest extends AbstractPortContrac
   }
 
   @Test
-  void walkingEachSortableCustomTypeBothWaysOver5000Contacts_someWithoutAValue_returnsEachOnceInOrder_emptyLast()
+  void walkingEachSortableCustomTypeBothWaysOverManyContacts_someWithoutAValue_returnsEachOnceInOrder_emptyLast()
       throws Exception {
     WorkspaceId workspace = a;
     Map<CustomFieldType, CustomField> f = fieldsOf(workspace, ObjectType.CONTACT);
@@ -334,7 +342,7 @@ public abstract class AbstractCustomListContractTest extends AbstractPortContrac
         }
         return new KeysetWalkCheck.Sample(contact.id().value(), sample);
       }
-    }, 5_000, field -> field.startsWith("custom."), makers, sort -> sort.field().equals(param(CustomFieldType.CURRENCY))
+    }, walkedRows(), field -> field.startsWith("custom."), makers, sort -> sort.field().equals(param(CustomFieldType.CURRENCY))
         ? List.of(Filter.anyOf(param(CustomFieldType.CURRENCY) + ".currency", ValueType.TEXT, List.of("EUR")))
         : List.of());
   }
