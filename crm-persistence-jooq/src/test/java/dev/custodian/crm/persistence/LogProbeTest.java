@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.tenancy.Transactions;
-import dev.custodian.crm.core.workspace.Slug;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.workspace.Slug;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.WorkspaceName;
+import dev.custodian.crm.persistence.schema.DatabaseRoles;
 import dev.custodian.crm.persistence.testing.LogCapture;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.UUID;
@@ -63,6 +65,49 @@ class LogProbeTest {
       assertThat(written).as("the server logged both errors").contains("workspaces_slug_uk");
       assertThat(written).doesNotContain(marker);
     }
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName("TEL-10, CRM-01: where a DBA logs every statement with its details, no value bound by crm_app is logged; another role's is (negative control)")
+  void theApplicationRoleLogsNoBoundValue() throws Exception {
+    Path serverLog = db.server().serverLog().orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(serverLog != null, "an external server's log is not ours to read");
+    String marker = "bound" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    long before = Files.size(serverLog);
+    // The DBA's settings, for sessions opened from now on (the test server logs tersely otherwise).
+    String[] verbose = {"log_statement = 'all'", "log_error_verbosity = 'default'"};
+    try (Connection su = db.superuserConnection(); java.sql.Statement st = su.createStatement()) {
+      for (String setting : verbose) {
+        st.execute("alter role " + DatabaseRoles.APP + " set " + setting);
+      }
+    }
+    try {
+      try (Connection app = DriverManager.getConnection(db.jdbcUrl(), DatabaseRoles.APP, db.appPassword());
+          PreparedStatement probe = app.prepareStatement("select length(?::text)")) {
+        probe.setString(1, marker + "-app");
+        probe.executeQuery().close();
+      }
+      try (Connection su = db.superuserConnection(); java.sql.Statement st = su.createStatement()) {
+        st.execute("set log_statement = 'all'");
+        st.execute("set log_error_verbosity = 'default'");
+        try (PreparedStatement probe = su.prepareStatement("select length(?::text)")) {
+          probe.setString(1, marker + "-superuser");
+          probe.executeQuery().close();
+        }
+      }
+    } finally {
+      try (Connection su = db.superuserConnection(); java.sql.Statement st = su.createStatement()) {
+        for (String setting : verbose) {
+          st.execute("alter role " + DatabaseRoles.APP + " reset " + setting.substring(0, setting.indexOf(' ')));
+        }
+      }
+    }
+    byte[] all = Files.readAllBytes(serverLog);
+    String written = new String(all, (int) before, all.length - (int) before, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(written).as("negative control: the superuser's bound value, in its statement's details")
+        .contains(marker + "-superuser");
+    assertThat(written).as("the application role's statement was logged").contains("select length($1::text)");
+    assertThat(written).as("the application role's bound value").doesNotContain(marker + "-app");
   }
 
   private static Workspace workspace(String marker) {

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.persistence.testing.LogCapture;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -154,7 +159,7 @@ class CustomValueApiTest {
   }
 
   @Test
-  @DisplayName("CRM-01: a sensitive custom value reaches no log line and no search; its record's own read shows it")
+  @DisplayName("CRM-01: a sensitive custom value reaches no log line, the database server's included, and no search; its record's own read shows it")
   void aSensitiveValueReachesNoLogLineAndNoSearch() throws Exception {
     String ws = ApiTestSupport.workspace(app);
     String marker = "zq" + unique() + "marker";
@@ -162,6 +167,9 @@ class CustomValueApiTest {
     List<String> lines;
     JsonNode read;
     HttpResponse<String> search;
+    Path serverLog = db.server().serverLog().orElse(null);
+    long serverLogBefore = serverLog == null ? 0 : Files.size(serverLog);
+    logEveryStatement(true); // as a DBA might: the statements are logged, the values bound to them not
     try (LogCapture logs = new LogCapture()) {
       HttpResponse<String> created = app.postJson(contacts(ws), "{\"firstName\":\"Ada\",\"lastName\":\"L\","
           + "\"email\":\"ada@example.org\",\"custom\":{\"diagnosis_note\":\"" + marker + "\"}}");
@@ -176,10 +184,28 @@ class CustomValueApiTest {
       read = json(app.get(one));
       search = app.get(contacts(ws) + "?q=" + marker);
       lines = logs.lines();
+    } finally {
+      logEveryStatement(false);
     }
     assertThat(read.path("custom").path("diagnosis_note").asText()).as("positive control").isEqualTo(marker + "-2");
     assertThat(search.statusCode()).isEqualTo(200);
     assertThat(json(search).path("items")).as("the search never matches a sensitive value").isEmpty();
     assertThat(lines).as("captured log lines").noneMatch(line -> line.contains(marker));
+    if (serverLog != null) {
+      byte[] all = Files.readAllBytes(serverLog);
+      String written = new String(all, (int) serverLogBefore, all.length - (int) serverLogBefore, StandardCharsets.UTF_8);
+      assertThat(written).as("positive control: the server logged the writes").contains("custom_field_values");
+      // no statement text holds the value (each is bound; LogProbeTest shows the role logs no bound value)
+      assertThat(written).as("the server's log").doesNotContain(marker);
+    }
+  }
+
+  /** Turns the server's statement log on or off for every session (a superuser's setting, reloaded at once). */
+  private static void logEveryStatement(boolean on) throws Exception {
+    try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
+      st.execute(on ? "alter system set log_statement = 'all'" : "alter system reset log_statement");
+      st.execute("select pg_reload_conf()");
+    }
+    Thread.sleep(200); // the reload reaches the sessions at their next statement; give the signal a moment
   }
 }

@@ -27,6 +27,7 @@ public final class DatabaseRoles {
       }
       st.execute("alter role " + OWNER + " with login nosuperuser nobypassrls nocreaterole nocreatedb");
       st.execute("alter role " + APP + " with login nosuperuser nobypassrls nocreaterole nocreatedb noinherit");
+      st.execute(APP_LOGS_NO_VALUES);
     }
     // The driver hashes the password (SCRAM) before sending it: no clear password travels in SQL
     // text, which a server's statement log could keep.
@@ -34,6 +35,16 @@ public final class DatabaseRoles {
     pg.alterUserPassword(OWNER, requirePassword(ownerPassword), "scram-sha-256");
     pg.alterUserPassword(APP, requirePassword(appPassword), "scram-sha-256");
   }
+
+  /**
+   * Keeps the values the application binds out of the server's log, even where its statements are
+   * logged ({@code log_statement}, {@code log_min_duration_statement}) or fail: the statement text
+   * has only placeholders, and these settings of the application's role log none of the values
+   * bound to them (personal data, sensitive custom values: CRM-01, TEL-10). Only a superuser may
+   * set them; they apply to every session the role opens from then on.
+   */
+  public static final String APP_LOGS_NO_VALUES = "alter role " + APP + " set log_parameter_max_length = 0;"
+      + " alter role " + APP + " set log_parameter_max_length_on_error = 0";
 
   /**
    * The one statement a superuser runs on the application's database so that the search ({@code q})
