@@ -31,6 +31,8 @@ import dev.custodian.crm.core.customfield.service.CustomValueIntake;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.service.DealServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
+import dev.custodian.crm.core.export.port.in.ExportListUseCase;
+import dev.custodian.crm.core.export.service.ExportServices;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
 import dev.custodian.crm.core.mail.MailTemplate;
 import dev.custodian.crm.core.mail.MailTokenPurpose;
@@ -102,6 +104,7 @@ public final class Custodian {
   private final TaskUseCases tasks;
   private final TimelineUseCase timelines;
   private final ErasureUseCases erasure;
+  private final ExportListUseCase exports;
   private final AccountUseCases accounts;
   private final SessionUseCases sessions;
   private final AccessUseCases access;
@@ -147,6 +150,7 @@ public final class Custodian {
     // Deleting a contact drops what links to it: the deals' links (the deals stay, at their next
     // version) and the activities' and tasks' (an activity left with none goes).
     CustomValueIntake custom = new CustomValueIntake(p.customFields(), p.customValues());
+    this.exports = new ExportServices(inWorkspace, p.contacts(), p.companies(), p.deals(), p.customFields());
     this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression,
         List.of(p.deals(), p.activities(), p.tasks()), custom, builder.ids, builder.clock);
     // Deleting a company unlinks what refers to it: the contacts and the deals.
@@ -224,6 +228,11 @@ public final class Custodian {
   /** Custom field definitions of a workspace's contacts, companies and deals: create, read, list, change, delete. */
   public CustomFieldUseCases customFields() {
     return customFields;
+  }
+
+  /** Exports of the contact, company and deal lists, each from one snapshot (DSR-06). */
+  public ExportListUseCase exports() {
+    return exports;
   }
 
   /** Erasure at a person's request, and its receipts. */

@@ -55,6 +55,12 @@ public final class KeysetPaging {
    */
   public static <R extends Record> SelectLimitPercentStep<R> statement(SelectConditionStep<R> select, ListQuery query,
       ListColumns columns) {
+    return ordered(select, query, columns).limit(query.page().limit() + 1);
+  }
+
+  /** {@link #statement} without its limit. */
+  private static <R extends Record> org.jooq.SelectLimitStep<R> ordered(SelectConditionStep<R> select, ListQuery query,
+      ListColumns columns) {
     Sort sort = query.sort();
     Field<Object> column = sortColumn(query, columns);
     Field<Object> ordered = isText(sort.type()) ? codePointOrdered(column) : column;
@@ -66,7 +72,24 @@ public final class KeysetPaging {
     Condition after = query.page().after().map(c -> after(c, column, ordered, id, nullable)).orElse(DSL.noCondition());
     SortField<Object> byKey = sort.descending() ? ordered.desc() : ordered.asc();
     List<SortField<?>> order = List.of(nullable ? byKey.nullsLast() : byKey, sort.descending() ? id.desc() : id.asc());
-    return select.and(where).and(after).orderBy(order).limit(query.page().limit() + 1);
+    return select.and(where).and(after).orderBy(order);
+  }
+
+  /** Rows an export's cursor fetches per round trip: a few hundred kB held at a time, whatever the list's size. */
+  public static final int EXPORT_FETCH_SIZE = 500;
+
+  /**
+   * Every row of {@code query}'s whole walk (its page ignored), in the walk's order, handed to
+   * {@code sink} as a server-side cursor fetches them ({@value #EXPORT_FETCH_SIZE} a round trip):
+   * one statement, inside the open transaction (which a cursor needs), closed however it ends.
+   */
+  public static <R extends Record> void stream(SelectConditionStep<R> select, ListQuery query, ListColumns columns,
+      java.util.function.Consumer<? super R> sink) {
+    try (org.jooq.Cursor<R> cursor = ordered(select, query.fromFirst(), columns).fetchSize(EXPORT_FETCH_SIZE).fetchLazy()) {
+      for (R row : cursor) {
+        sink.accept(row);
+      }
+    }
   }
 
   private static Field<Object> sortColumn(ListQuery query, ListColumns columns) {
