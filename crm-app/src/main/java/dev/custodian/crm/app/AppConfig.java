@@ -1,6 +1,7 @@
 package dev.custodian.crm.app;
 
 import dev.custodian.crm.app.database.Credentials;
+import dev.custodian.crm.http.export.ExportApi;
 import dev.custodian.crm.persistence.schema.DatabaseTimeouts;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import dev.custodian.crm.privacy.crypto.MasterKey;
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
  * @param masterKey from {@code CRM_MASTER_KEY}; empty lets the embedded default use its own file
  * @param databaseTimeouts how long the application role waits on PostgreSQL
  * @param databasePoolSize most connections the application role's pool holds at once
+ * @param exports how many exports run at once ({@code CRM_EXPORT_MAX_CONCURRENT}) and for how long
+ *     ({@code CRM_EXPORT_MAX_DURATION})
  */
 public record AppConfig(
     String httpHost,
@@ -42,7 +45,8 @@ public record AppConfig(
     int databasePoolSize,
     Optional<URI> publicUrl,
     Set<String> extraAllowedHosts,
-    AccountConfig accounts) {
+    AccountConfig accounts,
+    ExportApi.Limits exports) {
 
   public static final String HTTP_HOST = "CRM_HTTP_HOST";
   public static final String HTTP_PORT = "CRM_HTTP_PORT";
@@ -59,6 +63,8 @@ public record AppConfig(
   public static final String DATABASE_POOL_SIZE = "CRM_DATABASE_POOL_SIZE";
   public static final String PUBLIC_URL = "CRM_PUBLIC_URL";
   public static final String ALLOWED_HOSTS = "CRM_ALLOWED_HOSTS";
+  public static final String EXPORT_MAX_CONCURRENT = "CRM_EXPORT_MAX_CONCURRENT";
+  public static final String EXPORT_MAX_DURATION = "CRM_EXPORT_MAX_DURATION";
 
   private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\\[[0-9a-f:.]+\\]");
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
@@ -122,7 +128,7 @@ public record AppConfig(
           + DATABASE_URL + ") account mail must go out through SMTP");
     }
     return new AppConfig(host, port, maxBytes, url, app, owner, dataDir, masterKey, databaseTimeouts(env),
-        poolSize, publicUrl, extraHosts, accounts);
+        poolSize, publicUrl, extraHosts, accounts, exports(env));
   }
 
   /** The base of every link the server mails: {@code CRM_PUBLIC_URL}, or the bound address. */
@@ -203,6 +209,18 @@ public record AppConfig(
         .orElseThrow(() -> new ConfigException(DATABASE_STATEMENT_TIMEOUT + " must be an ISO-8601"
             + " duration of whole milliseconds, positive and shorter than " + DATABASE_TIMEOUT + " ("
             + answer + "), e.g. PT2.5S")));
+  }
+
+  /** The export limits: at most so many at once (1 to 64), each for at most so long (PT1S to PT24H). */
+  private static ExportApi.Limits exports(Map<String, String> env) {
+    int concurrent = value(env, EXPORT_MAX_CONCURRENT).map(v -> intIn(EXPORT_MAX_CONCURRENT, v, 1, 64))
+        .orElse(ExportApi.Limits.DEFAULT.maxConcurrent());
+    Duration duration = value(env, EXPORT_MAX_DURATION).map(v -> duration(v)
+        .filter(d -> d.compareTo(Duration.ofSeconds(1)) >= 0 && d.compareTo(Duration.ofHours(24)) <= 0)
+        .orElseThrow(() -> new ConfigException(EXPORT_MAX_DURATION + " must be an ISO-8601 duration from PT1S"
+            + " to PT24H, e.g. PT30M")))
+        .orElse(ExportApi.Limits.DEFAULT.maxDuration());
+    return new ExportApi.Limits(concurrent, duration);
   }
 
   private static Optional<Duration> duration(String v) {

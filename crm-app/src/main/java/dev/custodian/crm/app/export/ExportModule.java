@@ -1,0 +1,31 @@
+package dev.custodian.crm.app.export;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.custodian.crm.core.export.port.in.ExportListUseCase;
+import dev.custodian.crm.http.RouteGroup;
+import dev.custodian.crm.http.export.ExportApi;
+import dev.custodian.crm.privacy.Custodian;
+import java.time.Clock;
+import java.util.Objects;
+
+/** Wiring: the list exports, from {@link Custodian}, and their routes with this instance's limits. */
+public final class ExportModule extends AbstractModule {
+
+  private final ExportApi.Limits limits;
+
+  public ExportModule(ExportApi.Limits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  @Provides
+  ExportListUseCase useCases(Custodian custodian) {
+    return custodian.exports();
+  }
+
+  @ProvidesIntoSet
+  RouteGroup routes(ExportListUseCase useCases, Clock clock) {
+    return ExportApi.routes(useCases, limits, clock);
+  }
+}
