@@ -92,8 +92,10 @@ final class OpenApiDocument {
       ArrayNode formats = query(parameters, "format").put("required", true)
           .put("description", "The file's format").putObject("schema").put("type", "string").putArray("enum");
       route.export().formats().keySet().stream().sorted().forEach(formats::add);
-      query(parameters, "includeSensitive").put("description", "true: also the values of sensitive custom fields")
-          .putObject("schema").put("type", "boolean").put("default", false);
+      if (route.export().sensitive()) {
+        query(parameters, "includeSensitive").put("description", "true: also the values of sensitive custom fields")
+            .putObject("schema").put("type", "boolean").put("default", false);
+      }
     }
     for (Route.QueryParameter parameter : route.query()) {
       query(parameters, parameter.name()).put("description", parameter.description())

@@ -29,8 +29,11 @@ public record Route(HandlerType method, String path, Access access, String opera
     Class<?> requestBody, String requestMediaType, int status, Class<?> response, ListOffer list,
     ListOffer filters, List<QueryParameter> query, List<String> headers, Export export, Handler handler) {
 
-  /** A list export's query offer and the media types it answers in, by {@code format} value. */
-  public record Export(ListOffer offer, java.util.Map<String, String> formats) {
+  /**
+   * A list export's query offer, the media types it answers in by {@code format} value, and
+   * whether it reads {@code includeSensitive} (a list with custom fields).
+   */
+  public record Export(ListOffer offer, java.util.Map<String, String> formats, boolean sensitive) {
 
     public Export {
       Objects.requireNonNull(offer, "offer");

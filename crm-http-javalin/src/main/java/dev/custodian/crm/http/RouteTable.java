@@ -138,10 +138,11 @@ public final class RouteTable {
 
     /**
      * Streams the rows of the list {@code offer} allows (its filters, sort and search; no page) as a
-     * file in one of {@code formats} (media type by {@code format} value), chosen by {@code format}.
+     * file in one of {@code formats} (media type by {@code format} value), chosen by {@code format};
+     * {@code sensitive}: it reads {@code includeSensitive}.
      */
-    public Builder exports(ListOffer offer, java.util.Map<String, String> formats) {
-      this.export = new Route.Export(offer, formats);
+    public Builder exports(ListOffer offer, java.util.Map<String, String> formats, boolean sensitive) {
+      this.export = new Route.Export(offer, formats, sensitive);
       return this;
     }
 

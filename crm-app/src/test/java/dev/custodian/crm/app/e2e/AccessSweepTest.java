@@ -395,7 +395,7 @@ class AccessSweepTest {
         .replace("{customFieldId}", customField);
     assertThat(path).as("every path parameter of %s is known to the sweep", route.key()).doesNotContain("{");
     String body = BODIES.get(route.key());
-    HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path));
+    HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path + (route.export() != null ? "?format=csv" : "")));
     String method = route.method().name();
     if (body != null) {
       request.method(method, HttpRequest.BodyPublishers.ofString(body.formatted(UUID.randomUUID().toString().substring(0, 8))

@@ -83,13 +83,13 @@ final class ExportRoutes implements RouteGroup {
   public void addTo(RouteTable table) {
     table.get(CONTACTS).access(Access.permission(Permission.DATA_EXPORT))
         .describe("exportContacts", "Export the contact list (filtered, searched, sorted) as CSV or NDJSON, from one snapshot")
-        .exports(ContactListing.OFFER, ExportFile.FORMATS).handle(this::contacts);
+        .exports(ContactListing.OFFER, ExportFile.FORMATS, true).handle(this::contacts);
     table.get(COMPANIES).access(Access.permission(Permission.DATA_EXPORT))
         .describe("exportCompanies", "Export the company list (filtered, searched, sorted) as CSV or NDJSON, from one snapshot")
-        .exports(CompanyListing.OFFER, ExportFile.FORMATS).handle(this::companies);
+        .exports(CompanyListing.OFFER, ExportFile.FORMATS, false).handle(this::companies);
     table.get(DEALS).access(Access.permission(Permission.DATA_EXPORT))
         .describe("exportDeals", "Export the deal list (filtered, sorted) as CSV or NDJSON, from one snapshot")
-        .exports(DealListing.OFFER, ExportFile.FORMATS).handle(this::deals);
+        .exports(DealListing.OFFER, ExportFile.FORMATS, false).handle(this::deals);
   }
 
   void contacts(Context ctx) {
@@ -171,6 +171,10 @@ final class ExportRoutes implements RouteGroup {
     } catch (RuntimeException e) {
       if (!progress.started) {
         throw e; // nothing sent yet: the problem answers
+      }
+      if (!ctx.res().isCommitted()) {
+        ctx.res().reset(); // the first bytes are still in the server's buffer: a problem can answer instead
+        throw e;
       }
       // The body started: cut it (no last chunk), so it never reads as a whole file.
       LOG.warn("an export failed after its body started; the response was aborted ({})", e.getClass().getSimpleName());
