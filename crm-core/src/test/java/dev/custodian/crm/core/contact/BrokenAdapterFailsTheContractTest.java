@@ -89,7 +89,7 @@ class BrokenAdapterFailsTheContractTest {
     public void export(WorkspaceId workspace, ListQuery query,
         java.util.function.Consumer<? super ExportedContact> sink) {
       query.forEachRow(next -> list(workspace, next), contact -> sink.accept(new ExportedContact(contact,
-          java.util.Optional.empty())));
+          contact.company().flatMap(company -> companies.findById(workspace, company)).flatMap(c -> c.domain()))));
     }
 
     @Override
