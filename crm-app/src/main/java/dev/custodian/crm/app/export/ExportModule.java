@@ -4,13 +4,14 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
+import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
 import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.http.export.ExportApi;
 import dev.custodian.crm.privacy.Custodian;
 import java.time.Clock;
 import java.util.Objects;
 
-/** Wiring: the list exports, from {@link Custodian}, and their routes with this instance's limits. */
+/** Wiring: the list exports and the full export, from {@link Custodian}, and their routes with this instance's limits. */
 public final class ExportModule extends AbstractModule {
 
   private final ExportApi.Limits limits;
@@ -24,8 +25,13 @@ public final class ExportModule extends AbstractModule {
     return custodian.exports();
   }
 
+  @Provides
+  ExportWorkspaceUseCase workspaceExport(Custodian custodian) {
+    return custodian.workspaceExport();
+  }
+
   @ProvidesIntoSet
-  RouteGroup routes(ExportListUseCase useCases, Clock clock) {
-    return ExportApi.routes(useCases, limits, clock);
+  RouteGroup routes(ExportListUseCase useCases, ExportWorkspaceUseCase workspaceExport, Clock clock) {
+    return ExportApi.routes(useCases, workspaceExport, limits, clock);
   }
 }

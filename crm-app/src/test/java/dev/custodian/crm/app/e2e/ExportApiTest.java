@@ -124,7 +124,8 @@ class ExportApiTest {
   @Test
   @DisplayName("DSR-06: each list export, CSV and NDJSON, equals its list walk: the same rows in the same order, filters and sort applied")
   void everyExportEqualsItsListWalk() throws Exception {
-    String yesterday = java.time.Instant.now().minus(java.time.Duration.ofDays(1)).toString();
+    String yesterday = java.time.Instant.now().minus(java.time.Duration.ofDays(1))
+        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     for (String list : List.of("contacts", "companies", "deals")) {
       for (String query : List.of("", "&sort=-createdAt", "&createdAt.gte=" + yesterday + "&sort=-createdAt")) {
         List<String> walked = ids(walk(path(a, list), query));
@@ -207,5 +208,49 @@ class ExportApiTest {
     List<String> named = new ArrayList<>();
     json(none).path("errors").forEach(e -> named.add(e.path("parameter").asText()));
     assertThat(named).containsExactlyInAnyOrder("format", "includeSensitive");
+  }
+
+  /** The entries of a ZIP answer, by name, as text. */
+  static java.util.Map<String, String> zip(String workspace, TestApp.Client client) throws Exception {
+    HttpResponse<byte[]> response = client.sendBytes(java.net.http.HttpRequest.newBuilder(app.uri(path(workspace, "export"))));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/zip");
+    java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+      for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return entries;
+  }
+
+  @Test
+  @DisplayName("DSR-06: the full export is a ZIP of every kind of record as CSV and NDJSON, audited; TEN-03: only its workspace's rows")
+  void fullExport_isAZipOfEveryRecord_audited() throws Exception {
+    String contact = walk(path(a, "contacts"), "").get(0).path("id").asText();
+    created(app.postJson(path(a, "tasks"), "{\"title\":\"Call back\",\"contactIds\":[\"" + contact + "\"]}"));
+    created(app.postJson(path(a, "activities"), "{\"kind\":\"note\",\"subject\":\"Fair\",\"body\":\"Met at the fair\","
+        + "\"occurredAt\":\"2026-01-31T12:00:00Z\",\"contactIds\":[\"" + contact + "\"]}"));
+    java.util.Map<String, String> entries = zip(a, app.client());
+    for (String kind : List.of("custom-fields", "contacts", "companies", "pipelines", "stages", "deals", "activities", "tasks")) {
+      assertThat(entries).containsKeys(kind + ".csv", kind + ".ndjson");
+    }
+    assertThat(entries.get("contacts.csv")).isEqualTo(
+        app.get(path(a, "contacts/export?format=csv&includeSensitive=true")).body());
+    assertThat(entries.get("deals.ndjson")).isEqualTo(app.get(path(a, "deals/export?format=ndjson")).body());
+    assertThat(entries.get("contacts.ndjson")).contains("secret-0");
+    assertThat(entries.get("tasks.csv")).contains("Call back");
+    assertThat(entries.get("activities.ndjson")).contains("Met at the fair");
+    assertThat(entries.get("custom-fields.csv")).contains("diagnosis_note");
+    assertThat(entries.get("stages.csv").lines().count()).isGreaterThan(2);
+
+    JsonNode trail = json(app.get(path(a, "audit?limit=5")));
+    assertThat(trail.path("items").get(0).path("action").asText()).isEqualTo("workspace_exported");
+
+    java.util.Map<String, String> ofB = zip(b, app.client());
+    assertThat(String.join("", ofB.values())).contains("bea@example.org").doesNotContain("p0@example.org", "Call back",
+        "acme", "diagnosis_note", "Fleet");
+    TestApp.Client outsider = app.newClient().signUpAndSignIn();
+    ApiTestSupport.assertProblem(outsider.get(path(a, "export")), 404, "/problems/not-found");
   }
 }

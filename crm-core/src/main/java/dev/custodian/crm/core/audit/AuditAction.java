@@ -29,7 +29,8 @@ public enum AuditAction {
   PIPELINE_DELETED(false, false),
   STAGE_DELETED(false, false),
   DEAL_DELETED(false, false),
-  AUDIT_EXPORTED(false, false);
+  AUDIT_EXPORTED(false, false),
+  WORKSPACE_EXPORTED(false, false);
 
   private final boolean platform;
   private final boolean signIn;

@@ -1,12 +1,13 @@
 package dev.custodian.crm.http.export;
 
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
+import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
 import dev.custodian.crm.http.RouteGroup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
-/** HTTP adapter: the export routes. */
+/** HTTP adapter: the export routes: each list's, and the whole workspace's. */
 public final class ExportApi {
 
   private ExportApi() {}
@@ -34,7 +35,8 @@ public final class ExportApi {
     }
   }
 
-  public static RouteGroup routes(ExportListUseCase useCases, Limits limits, Clock clock) {
-    return new ExportRoutes(useCases, limits, clock);
+  public static RouteGroup routes(ExportListUseCase lists, ExportWorkspaceUseCase workspace, Limits limits,
+      Clock clock) {
+    return new ExportRoutes(lists, workspace, limits, clock);
   }
 }

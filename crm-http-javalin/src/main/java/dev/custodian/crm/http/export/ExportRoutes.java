@@ -20,6 +20,7 @@ import dev.custodian.crm.core.deal.Deal;
 import dev.custodian.crm.core.deal.DealListing;
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
 import dev.custodian.crm.core.export.port.in.ExportSink;
+import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.http.Access;
 import dev.custodian.crm.http.RouteGroup;
@@ -59,6 +60,7 @@ final class ExportRoutes implements RouteGroup {
   static final String CONTACTS = "/api/v1/workspaces/{workspaceId}/contacts/export";
   static final String COMPANIES = "/api/v1/workspaces/{workspaceId}/companies/export";
   static final String DEALS = "/api/v1/workspaces/{workspaceId}/deals/export";
+  static final String WORKSPACE = "/api/v1/workspaces/{workspaceId}/export";
 
   /** Seconds a busy answer asks the client to wait. */
   static final int RETRY_AFTER_SECONDS = 30;
@@ -68,12 +70,14 @@ final class ExportRoutes implements RouteGroup {
   private static final String INCLUDE_SENSITIVE = "includeSensitive";
 
   private final ExportListUseCase useCases;
+  private final ExportWorkspaceUseCase workspaceExport;
   private final ExportApi.Limits limits;
   private final Clock clock;
   private final Semaphore running;
 
-  ExportRoutes(ExportListUseCase useCases, ExportApi.Limits limits, Clock clock) {
+  ExportRoutes(ExportListUseCase useCases, ExportWorkspaceUseCase workspaceExport, ExportApi.Limits limits, Clock clock) {
     this.useCases = Objects.requireNonNull(useCases, "useCases");
+    this.workspaceExport = Objects.requireNonNull(workspaceExport, "workspaceExport");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.running = new Semaphore(limits.maxConcurrent());
@@ -90,30 +94,51 @@ final class ExportRoutes implements RouteGroup {
     table.get(DEALS).access(Access.permission(Permission.DATA_EXPORT))
         .describe("exportDeals", "Export the deal list (filtered, sorted) as CSV or NDJSON, from one snapshot")
         .exports(DealListing.OFFER, ExportFile.FORMATS, false).handle(this::deals);
+    table.get(WORKSPACE).access(Access.permission(Permission.DATA_EXPORT))
+        .describe("exportWorkspace", "Export every record of the workspace as a ZIP of CSV and NDJSON files, from one snapshot (audited)")
+        .responds(200, null).handle(this::workspace);
   }
 
   void contacts(Context ctx) {
     Request request = request(ctx, ContactListing.OFFER, true);
-    run(ctx, request, "contacts", (file, progress) -> useCases.contacts(CurrentActor.of(ctx), request.workspace(),
+    list(ctx, request, "contacts", (file, progress) -> useCases.contacts(CurrentActor.of(ctx), request.workspace(),
         request.query(), request.includeSensitive(), new Rows<>(file, progress, ExportRoutes::contactColumns,
             ExportRoutes::contactValues)));
   }
 
   void companies(Context ctx) {
     Request request = request(ctx, CompanyListing.OFFER, false);
-    run(ctx, request, "companies", (file, progress) -> useCases.companies(CurrentActor.of(ctx), request.workspace(),
-        request.query(), new Rows<>(file, progress, custom -> List.of("id", "name", "domain", "createdAt", "updatedAt"),
-            (Company company, List<CustomField> custom) -> Arrays.asList(company.id().value().toString(),
-                company.name().value(), company.domain().map(CompanyDomain::value).orElse(null),
-                instant(company.createdAt()), instant(company.updatedAt())))));
+    list(ctx, request, "companies", (file, progress) -> useCases.companies(CurrentActor.of(ctx), request.workspace(),
+        request.query(), new Rows<>(file, progress, custom -> COMPANY_COLUMNS, (row, custom) -> companyValues(row))));
   }
 
   void deals(Context ctx) {
     Request request = request(ctx, DealListing.OFFER, false);
-    run(ctx, request, "deals", (file, progress) -> useCases.deals(CurrentActor.of(ctx), request.workspace(),
-        request.query(), new Rows<>(file, progress, custom -> List.of("id", "title", "amount", "currency", "pipelineId",
-            "stageId", "status", "expectedCloseDate", "closedAt", "companyId", "contactIds", "createdAt", "updatedAt"),
-            ExportRoutes::dealValues)));
+    list(ctx, request, "deals", (file, progress) -> useCases.deals(CurrentActor.of(ctx), request.workspace(),
+        request.query(), new Rows<>(file, progress, custom -> DEAL_COLUMNS, (row, custom) -> dealValues(row))));
+  }
+
+  /**
+   * {@code GET .../export}: a ZIP (streamed) holding each kind of record twice, as {@code <kind>.csv}
+   * and {@code <kind>.ndjson}, all read in one snapshot transaction, which also audits the export.
+   */
+  void workspace(Context ctx) {
+    Validator v = new Validator();
+    WorkspaceId workspace = dev.custodian.crm.http.common.Requests.workspaceId(ctx, v);
+    v.throwIfInvalid();
+    run(ctx, "application/zip", "workspace-" + workspace + ".zip", (body, progress) ->
+        workspaceExport.export(CurrentActor.of(ctx), workspace, snapshot -> {
+          progress.start();
+          WorkspaceZip.write(body, snapshot, progress::beforeRow, json(ctx));
+        }));
+  }
+
+  static final List<String> COMPANY_COLUMNS = List.of("id", "name", "domain", "createdAt", "updatedAt");
+  static final List<String> DEAL_COLUMNS = List.of("id", "title", "amount", "currency", "pipelineId", "stageId",
+      "status", "expectedCloseDate", "closedAt", "companyId", "contactIds", "createdAt", "updatedAt");
+
+  private static ExportFile.JsonLines json(Context ctx) {
+    return value -> ctx.jsonMapper().toJsonString(value, Object.class);
   }
 
   /** The query parameters: the list grammar's, without a page, plus the format and {@code includeSensitive}. */
@@ -151,23 +176,34 @@ final class ExportRoutes implements RouteGroup {
     return new Request(workspace, query, format, includeSensitive);
   }
 
-  /** What an export's use case call does with the file, once the response may start. */
+  /** What a list export's use case call does with the file, once the response may start. */
   @FunctionalInterface
-  private interface Export {
+  private interface ListExport {
     void run(ExportFile file, Progress progress);
   }
 
-  private void run(Context ctx, Request request, String name, Export export) {
+  /** What an export writes to the response's body (started at its first write). */
+  @FunctionalInterface
+  private interface Export {
+    void run(java.io.OutputStream body, Progress progress);
+  }
+
+  private void list(Context ctx, Request request, String name, ListExport export) {
+    run(ctx, ExportFile.FORMATS.get(request.format()), name + "." + request.format(), (body, progress) -> {
+      ExportFile file = ExportFile.of(request.format(), body, json(ctx));
+      export.run(file, progress);
+      file.finish();
+    });
+  }
+
+  private void run(Context ctx, String contentType, String filename, Export export) {
     if (!running.tryAcquire()) {
       throw new BusyException("as many exports as this server runs at once are running; try again shortly",
           RETRY_AFTER_SECONDS);
     }
     Progress progress = new Progress(clock, clock.instant().plus(limits.maxDuration()));
     try {
-      ExportFile file = ExportFile.of(request.format(), new LazyBody(ctx, request.format(), name),
-          value -> ctx.jsonMapper().toJsonString(value, Object.class));
-      export.run(file, progress);
-      file.finish();
+      export.run(new LazyBody(ctx, contentType, filename), progress);
     } catch (RuntimeException e) {
       if (!progress.started) {
         throw e; // nothing sent yet: the problem answers
@@ -188,20 +224,20 @@ final class ExportRoutes implements RouteGroup {
   private static final class LazyBody extends java.io.OutputStream {
 
     private final Context ctx;
-    private final String format;
-    private final String name;
+    private final String contentType;
+    private final String filename;
     private java.io.OutputStream body;
 
-    LazyBody(Context ctx, String format, String name) {
+    LazyBody(Context ctx, String contentType, String filename) {
       this.ctx = ctx;
-      this.format = format;
-      this.name = name;
+      this.contentType = contentType;
+      this.filename = filename;
     }
 
     private java.io.OutputStream body() throws IOException {
       if (body == null) {
-        ctx.status(200).contentType(ExportFile.FORMATS.get(format))
-            .header("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"")
+        ctx.status(200).contentType(contentType)
+            .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
             .header("Cache-Control", "no-store");
         body = ctx.res().getOutputStream();
       }
@@ -278,14 +314,20 @@ final class ExportRoutes implements RouteGroup {
     }
   }
 
-  private static List<String> contactColumns(List<CustomField> custom) {
+  static List<Object> companyValues(Company company) {
+    return Arrays.asList(company.id().value().toString(), company.name().value(),
+        company.domain().map(CompanyDomain::value).orElse(null), instant(company.createdAt()),
+        instant(company.updatedAt()));
+  }
+
+  static List<String> contactColumns(List<CustomField> custom) {
     List<String> columns = new ArrayList<>(List.of("id", "email", "firstName", "lastName", "phone", "jobTitle",
         "companyDomain", "createdAt", "updatedAt"));
     custom.forEach(field -> columns.add("custom." + field.key().value()));
     return columns;
   }
 
-  private static List<Object> contactValues(ExportedContact row, List<CustomField> custom) {
+  static List<Object> contactValues(ExportedContact row, List<CustomField> custom) {
     Contact contact = row.contact();
     List<Object> values = new ArrayList<>(Arrays.asList(contact.id().value().toString(), contact.email().value(),
         contact.firstName().value(), contact.lastName().value(), contact.phone().map(PhoneNumber::value).orElse(null),
@@ -296,7 +338,7 @@ final class ExportRoutes implements RouteGroup {
     return values;
   }
 
-  private static List<Object> dealValues(Deal deal, List<CustomField> custom) {
+  static List<Object> dealValues(Deal deal) {
     return Arrays.asList(deal.id().value().toString(), deal.title().value(),
         deal.amount().map(MoneyJson::from).map(MoneyJson::amount).orElse(null),
         deal.amount().map(MoneyJson::from).map(MoneyJson::currency).orElse(null),
@@ -307,7 +349,7 @@ final class ExportRoutes implements RouteGroup {
         instant(deal.createdAt()), instant(deal.updatedAt()));
   }
 
-  private static String instant(Instant instant) {
+  static String instant(Instant instant) {
     return instant.toString();
   }
 

@@ -100,7 +100,9 @@ class ExportRoutesTest {
     HttpApi.Credentials credentials = new HttpApi.Credentials(token -> {
       throw new UnauthenticatedException("sign in first");
     });
-    http = HttpApi.create(List.of(ExportApi.routes(exports, new ExportApi.Limits(maxConcurrent, Duration.ofMinutes(30)),
+    http = HttpApi.create(List.of(ExportApi.routes(exports, (actor, workspace, writer) -> {
+      throw new UnsupportedOperationException();
+    }, new ExportApi.Limits(maxConcurrent, Duration.ofMinutes(30)),
         Clock.systemUTC())), credentials, new HttpApi.Readiness() {
           @Override
           public Optional<String> notReadyReason() {
