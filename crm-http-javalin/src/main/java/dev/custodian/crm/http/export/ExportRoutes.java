@@ -28,9 +28,10 @@ import dev.custodian.crm.http.RouteTable;
 import dev.custodian.crm.http.common.CurrentActor;
 import dev.custodian.crm.http.common.CustomJson;
 import dev.custodian.crm.http.common.MoneyJson;
+import dev.custodian.crm.http.common.Requests;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
@@ -124,7 +126,7 @@ final class ExportRoutes implements RouteGroup {
    */
   void workspace(Context ctx) {
     Validator v = new Validator();
-    WorkspaceId workspace = dev.custodian.crm.http.common.Requests.workspaceId(ctx, v);
+    WorkspaceId workspace = Requests.workspaceId(ctx, v);
     v.throwIfInvalid();
     run(ctx, "application/zip", "workspace-" + workspace + ".zip", (body, progress) ->
         workspaceExport.export(CurrentActor.of(ctx), workspace, snapshot -> {
@@ -146,7 +148,7 @@ final class ExportRoutes implements RouteGroup {
 
   private static Request request(Context ctx, ListOffer offer, boolean sensitiveOffered) {
     Validator v = new Validator();
-    WorkspaceId workspace = dev.custodian.crm.http.common.Requests.workspaceId(ctx, v);
+    WorkspaceId workspace = Requests.workspaceId(ctx, v);
     Map<String, List<String>> parameters = new LinkedHashMap<>(ctx.queryParamMap());
     List<String> formats = parameters.remove(FORMAT);
     String format = null;
@@ -185,7 +187,7 @@ final class ExportRoutes implements RouteGroup {
   /** What an export writes to the response's body (started at its first write). */
   @FunctionalInterface
   private interface Export {
-    void run(java.io.OutputStream body, Progress progress);
+    void run(OutputStream body, Progress progress);
   }
 
   private void list(Context ctx, Request request, String name, ListExport export) {
@@ -221,12 +223,12 @@ final class ExportRoutes implements RouteGroup {
   }
 
   /** The response's stream, its status and headers set at its first write (once the transaction let the actor in). */
-  private static final class LazyBody extends java.io.OutputStream {
+  private static final class LazyBody extends OutputStream {
 
     private final Context ctx;
     private final String contentType;
     private final String filename;
-    private java.io.OutputStream body;
+    private OutputStream body;
 
     LazyBody(Context ctx, String contentType, String filename) {
       this.ctx = ctx;
@@ -234,7 +236,7 @@ final class ExportRoutes implements RouteGroup {
       this.filename = filename;
     }
 
-    private java.io.OutputStream body() throws IOException {
+    private OutputStream body() throws IOException {
       if (body == null) {
         ctx.status(200).contentType(contentType)
             .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
@@ -289,11 +291,11 @@ final class ExportRoutes implements RouteGroup {
     private final ExportFile file;
     private final Progress progress;
     private final Function<List<CustomField>, List<String>> columns;
-    private final java.util.function.BiFunction<T, List<CustomField>, List<Object>> values;
+    private final BiFunction<T, List<CustomField>, List<Object>> values;
     private List<CustomField> custom = List.of();
 
     Rows(ExportFile file, Progress progress, Function<List<CustomField>, List<String>> columns,
-        java.util.function.BiFunction<T, List<CustomField>, List<Object>> values) {
+        BiFunction<T, List<CustomField>, List<Object>> values) {
       this.file = file;
       this.progress = progress;
       this.columns = columns;

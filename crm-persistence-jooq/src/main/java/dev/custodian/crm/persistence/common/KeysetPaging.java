@@ -12,11 +12,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectLimitPercentStep;
+import org.jooq.SelectLimitStep;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -59,7 +62,7 @@ public final class KeysetPaging {
   }
 
   /** {@link #statement} without its limit. */
-  private static <R extends Record> org.jooq.SelectLimitStep<R> ordered(SelectConditionStep<R> select, ListQuery query,
+  private static <R extends Record> SelectLimitStep<R> ordered(SelectConditionStep<R> select, ListQuery query,
       ListColumns columns) {
     Sort sort = query.sort();
     Field<Object> column = sortColumn(query, columns);
@@ -84,8 +87,8 @@ public final class KeysetPaging {
    * one statement, inside the open transaction (which a cursor needs), closed however it ends.
    */
   public static <R extends Record> void stream(SelectConditionStep<R> select, ListQuery query, ListColumns columns,
-      java.util.function.Consumer<? super R> sink) {
-    try (org.jooq.Cursor<R> cursor = ordered(select, query.fromFirst(), columns).fetchSize(EXPORT_FETCH_SIZE).fetchLazy()) {
+      Consumer<? super R> sink) {
+    try (Cursor<R> cursor = ordered(select, query.fromFirst(), columns).fetchSize(EXPORT_FETCH_SIZE).fetchLazy()) {
       for (R row : cursor) {
         sink.accept(row);
       }

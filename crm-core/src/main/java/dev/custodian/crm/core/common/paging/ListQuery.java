@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -174,8 +176,8 @@ public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRe
    * Hands every row of this query's walk, from its first page to its last, to {@code sink}, reading
    * pages of the most rows through {@code list}: an export through a port without a stream of its own.
    */
-  public <T> void forEachRow(java.util.function.Function<ListQuery, Page<T>> list,
-      java.util.function.Consumer<? super T> sink) {
+  public <T> void forEachRow(Function<ListQuery, Page<T>> list,
+      Consumer<? super T> sink) {
     Optional<ListQuery> next = Optional.of(fromFirst());
     while (next.isPresent()) {
       Page<T> page = list.apply(next.get());
