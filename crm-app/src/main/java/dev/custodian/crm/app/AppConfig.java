@@ -1,7 +1,6 @@
 package dev.custodian.crm.app;
 
 import dev.custodian.crm.app.database.Credentials;
-import dev.custodian.crm.http.export.ExportApi;
 import dev.custodian.crm.persistence.schema.DatabaseTimeouts;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import dev.custodian.crm.privacy.crypto.MasterKey;
@@ -46,7 +45,7 @@ public record AppConfig(
     Optional<URI> publicUrl,
     Set<String> extraAllowedHosts,
     AccountConfig accounts,
-    ExportApi.Limits exports) {
+    ExportConfig exports) {
 
   public static final String HTTP_HOST = "CRM_HTTP_HOST";
   public static final String HTTP_PORT = "CRM_HTTP_PORT";
@@ -212,15 +211,15 @@ public record AppConfig(
   }
 
   /** The export limits: at most so many at once (1 to 64), each for at most so long (PT1S to PT24H). */
-  private static ExportApi.Limits exports(Map<String, String> env) {
+  private static ExportConfig exports(Map<String, String> env) {
     int concurrent = value(env, EXPORT_MAX_CONCURRENT).map(v -> intIn(EXPORT_MAX_CONCURRENT, v, 1, 64))
-        .orElse(ExportApi.Limits.DEFAULT.maxConcurrent());
+        .orElse(ExportConfig.DEFAULT.maxConcurrent());
     Duration duration = value(env, EXPORT_MAX_DURATION).map(v -> duration(v)
         .filter(d -> d.compareTo(Duration.ofSeconds(1)) >= 0 && d.compareTo(Duration.ofHours(24)) <= 0)
         .orElseThrow(() -> new ConfigException(EXPORT_MAX_DURATION + " must be an ISO-8601 duration from PT1S"
             + " to PT24H, e.g. PT30M")))
-        .orElse(ExportApi.Limits.DEFAULT.maxDuration());
-    return new ExportApi.Limits(concurrent, duration);
+        .orElse(ExportConfig.DEFAULT.maxDuration());
+    return new ExportConfig(concurrent, duration);
   }
 
   private static Optional<Duration> duration(String v) {

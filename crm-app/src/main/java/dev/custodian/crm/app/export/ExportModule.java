@@ -3,6 +3,7 @@ package dev.custodian.crm.app.export;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.custodian.crm.app.ExportConfig;
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
 import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
 import dev.custodian.crm.http.RouteGroup;
@@ -14,9 +15,9 @@ import java.util.Objects;
 /** Wiring: the list exports and the full export, from {@link Custodian}, and their routes with this instance's limits. */
 public final class ExportModule extends AbstractModule {
 
-  private final ExportApi.Limits limits;
+  private final ExportConfig limits;
 
-  public ExportModule(ExportApi.Limits limits) {
+  public ExportModule(ExportConfig limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
@@ -32,6 +33,6 @@ public final class ExportModule extends AbstractModule {
 
   @ProvidesIntoSet
   RouteGroup routes(ExportListUseCase useCases, ExportWorkspaceUseCase workspaceExport, Clock clock) {
-    return ExportApi.routes(useCases, workspaceExport, limits, clock);
+    return ExportApi.routes(useCases, workspaceExport, limits.maxConcurrent(), limits.maxDuration(), clock);
   }
 }

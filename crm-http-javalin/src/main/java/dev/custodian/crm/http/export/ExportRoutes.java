@@ -73,11 +73,11 @@ final class ExportRoutes implements RouteGroup {
 
   private final ExportListUseCase useCases;
   private final ExportWorkspaceUseCase workspaceExport;
-  private final ExportApi.Limits limits;
+  private final ExportLimits limits;
   private final Clock clock;
   private final Semaphore running;
 
-  ExportRoutes(ExportListUseCase useCases, ExportWorkspaceUseCase workspaceExport, ExportApi.Limits limits, Clock clock) {
+  ExportRoutes(ExportListUseCase useCases, ExportWorkspaceUseCase workspaceExport, ExportLimits limits, Clock clock) {
     this.useCases = Objects.requireNonNull(useCases, "useCases");
     this.workspaceExport = Objects.requireNonNull(workspaceExport, "workspaceExport");
     this.limits = Objects.requireNonNull(limits, "limits");

@@ -102,7 +102,7 @@ class ExportRoutesTest {
     });
     http = HttpApi.create(List.of(ExportApi.routes(exports, (actor, workspace, writer) -> {
       throw new UnsupportedOperationException();
-    }, new ExportApi.Limits(maxConcurrent, Duration.ofMinutes(30)),
+    }, maxConcurrent, Duration.ofMinutes(30),
         Clock.systemUTC())), credentials, new HttpApi.Readiness() {
           @Override
           public Optional<String> notReadyReason() {
