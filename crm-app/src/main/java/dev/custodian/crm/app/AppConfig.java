@@ -1,6 +1,7 @@
 package dev.custodian.crm.app;
 
 import dev.custodian.crm.app.database.Credentials;
+import dev.custodian.crm.app.export.ExportConfig;
 import dev.custodian.crm.persistence.schema.DatabaseTimeouts;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import dev.custodian.crm.privacy.crypto.MasterKey;

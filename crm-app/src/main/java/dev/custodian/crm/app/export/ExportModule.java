@@ -3,7 +3,6 @@ package dev.custodian.crm.app.export;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.ProvidesIntoSet;
-import dev.custodian.crm.app.ExportConfig;
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
 import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
 import dev.custodian.crm.http.RouteGroup;

@@ -1,4 +1,4 @@
-package dev.custodian.crm.app;
+package dev.custodian.crm.app.export;
 
 import java.time.Duration;
 import java.util.Objects;
