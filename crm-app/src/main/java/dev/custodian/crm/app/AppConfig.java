@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * @param masterKey from {@code CRM_MASTER_KEY}; empty lets the embedded default use its own file
  * @param databaseTimeouts how long the application role waits on PostgreSQL
  * @param databasePoolSize most connections the application role's pool holds at once
+ * @param retention whether and how often the retention job runs
  * @param exports how many exports run at once ({@code CRM_EXPORT_MAX_CONCURRENT}) and for how long
  *     ({@code CRM_EXPORT_MAX_DURATION})
  */
@@ -46,7 +47,7 @@ public record AppConfig(
     Optional<URI> publicUrl,
     Set<String> extraAllowedHosts,
     AccountConfig accounts,
-    ExportConfig exports) {
+    RetentionConfig retention, ExportConfig exports) {
 
   public static final String HTTP_HOST = "CRM_HTTP_HOST";
   public static final String HTTP_PORT = "CRM_HTTP_PORT";
@@ -128,7 +129,7 @@ public record AppConfig(
           + DATABASE_URL + ") account mail must go out through SMTP");
     }
     return new AppConfig(host, port, maxBytes, url, app, owner, dataDir, masterKey, databaseTimeouts(env),
-        poolSize, publicUrl, extraHosts, accounts, exports(env));
+        poolSize, publicUrl, extraHosts, accounts, RetentionConfig.fromEnvironment(env), exports(env));
   }
 
   /** The base of every link the server mails: {@code CRM_PUBLIC_URL}, or the bound address. */

@@ -10,6 +10,7 @@ import dev.custodian.crm.app.account.AccountModule;
 import dev.custodian.crm.app.activity.ActivityModule;
 import dev.custodian.crm.app.audit.AuditModule;
 import dev.custodian.crm.app.company.CompanyModule;
+import dev.custodian.crm.app.consent.ConsentModule;
 import dev.custodian.crm.app.contact.ContactModule;
 import dev.custodian.crm.app.core.CoreModule;
 import dev.custodian.crm.app.customfield.CustomFieldModule;
@@ -18,6 +19,7 @@ import dev.custodian.crm.app.database.DatabaseSetup;
 import dev.custodian.crm.app.database.EmbeddedPostgresDatabase;
 import dev.custodian.crm.app.database.EmbeddedPostgresWatchdog;
 import dev.custodian.crm.app.database.PersistenceModule;
+import dev.custodian.crm.app.datamap.DataMapModule;
 import dev.custodian.crm.app.deal.DealModule;
 import dev.custodian.crm.app.erasure.ErasureModule;
 import dev.custodian.crm.app.export.ExportModule;
@@ -26,6 +28,7 @@ import dev.custodian.crm.app.keys.KeyModule;
 import dev.custodian.crm.app.keys.MasterKeys;
 import dev.custodian.crm.app.mail.MailDelivery;
 import dev.custodian.crm.app.pipeline.PipelineModule;
+import dev.custodian.crm.app.retention.RetentionJob;
 import dev.custodian.crm.app.session.SessionModule;
 import dev.custodian.crm.app.workspace.WorkspaceModule;
 import dev.custodian.crm.core.audit.AuditVerification;
@@ -60,18 +63,20 @@ public final class CrmServer implements AutoCloseable {
   private final Optional<EmbeddedPostgresDatabase> embedded;
   private final Optional<EmbeddedPostgresWatchdog> watchdog;
   private final MailDelivery mail;
+  private final Optional<RetentionJob> retention;
   private final DatabaseConnection database;
   private final StatementCounter statements;
   private boolean closed;
 
   private CrmServer(Javalin http, HikariDataSource pool, Optional<EmbeddedPostgresDatabase> embedded,
-      Optional<EmbeddedPostgresWatchdog> watchdog, MailDelivery mail, DatabaseConnection database,
-      StatementCounter statements) {
+      Optional<EmbeddedPostgresWatchdog> watchdog, MailDelivery mail, Optional<RetentionJob> retention,
+      DatabaseConnection database, StatementCounter statements) {
     this.http = http;
     this.pool = pool;
     this.embedded = embedded;
     this.watchdog = watchdog;
     this.mail = mail;
+    this.retention = retention;
     this.database = database;
     this.statements = statements;
   }
@@ -135,9 +140,13 @@ public final class CrmServer implements AutoCloseable {
       MailDelivery mail = MailDelivery.start(custodian.mailDispatcher(mailer(config, clock),
           MailDispatcher.Settings.of(config.mailLinkBase(http.port()), config.accounts().mailTokenTtl())),
           custodian.throttle());
+      Optional<RetentionJob> retention = config.retention().enabled()
+          ? Optional.of(RetentionJob.start(custodian.purgeReminders(), custodian.duePurges(),
+              config.retention().interval()))
+          : Optional.empty();
       log.info("Custodian CRM listening on http://{}:{} ({})", config.httpHost(), http.port(),
           embedded != null ? "embedded PostgreSQL in " + config.dataDir() : "database " + db.describe());
-      return new CrmServer(http, pool, Optional.ofNullable(embedded), Optional.ofNullable(watchdog), mail,
+      return new CrmServer(http, pool, Optional.ofNullable(embedded), Optional.ofNullable(watchdog), mail, retention,
           db, persistence.transactions().statements());
     } catch (RuntimeException e) {
       if (watchdog != null) {
@@ -157,7 +166,7 @@ public final class CrmServer implements AutoCloseable {
   private static List<Module> features() {
     return List.of(new WorkspaceModule(), new ContactModule(), new CompanyModule(), new PipelineModule(),
         new DealModule(), new ActivityModule(), new CustomFieldModule(), new ErasureModule(),
-        new AccountModule(), new SessionModule(), new AccessModule(), new AuditModule());
+        new AccountModule(), new SessionModule(), new AccessModule(), new AuditModule(), new ConsentModule(), new DataMapModule());
   }
 
   /**
@@ -245,6 +254,7 @@ public final class CrmServer implements AutoCloseable {
     log.info("Shutting down");
     // Each step runs whatever the one before did: a shutdown hook must never throw.
     watchdog.ifPresent(w -> quietly("the database watchdog", w::close)); // a stopping database is no crash
+    retention.ifPresent(job -> quietly("the retention job", job::close));
     quietly("the mail delivery", mail::close);
     quietly("the HTTP server", http::stop);
     quietly("the connection pool", pool::close);

@@ -6,11 +6,17 @@ import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.activity.port.out.ActivityRepository;
+import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
+import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
+import dev.custodian.crm.core.consent.port.out.EligibleContacts;
+import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
+import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
-import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -59,6 +65,39 @@ public interface Persistence {
   CustomFieldRepository customFields();
 
   CustomValueRepository customValues();
+
+  /** A workspace's declared purposes of processing. */
+  PurposeRepository purposes();
+
+  /** The append-only consent ledger and its subjects' links to contacts. */
+  ConsentLedger consentLedger();
+
+  /** Contacts whose processing is restricted. */
+  ProcessingRestrictions processingRestrictions();
+
+  /**
+   * A contact's consent at once (purposes, entries, restriction), in one statement if the adapter
+   * can; by default the same answer from the stores above, a statement each.
+   */
+  default ContactConsentReader contactConsent() {
+    return ContactConsentReader.composed(contacts(), purposes(), consentLedger(), processingRestrictions());
+  }
+
+  /**
+   * A consent recording's read (the contact's row locked) and its conditional append, a statement
+   * each if the adapter can; by default composed of the stores above.
+   */
+  default ConsentRecorder consentRecorder() {
+    return ConsentRecorder.composed(contacts(), purposes(), consentLedger());
+  }
+
+  /**
+   * A page of the contacts the guard allows for a purpose, in one statement if the adapter can; by
+   * default each page of the contact list filtered by the stores above.
+   */
+  default EligibleContacts eligibleContacts() {
+    return EligibleContacts.composed(contacts(), purposes(), consentLedger(), processingRestrictions());
+  }
 
   SuppressionEntryRepository suppressionEntries();
 

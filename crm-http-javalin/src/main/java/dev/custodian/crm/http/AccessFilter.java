@@ -2,9 +2,11 @@ package dev.custodian.crm.http;
 
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Credential;
+import dev.custodian.crm.core.audit.ClientInfo;
 import dev.custodian.crm.core.common.error.UnauthenticatedException;
 import dev.custodian.crm.core.session.port.in.Authentication;
 import dev.custodian.crm.http.common.CurrentActor;
+import dev.custodian.crm.http.common.Requests;
 import dev.custodian.crm.http.common.SessionCookie;
 import dev.custodian.crm.http.problem.ProblemType;
 import dev.custodian.crm.http.problem.RequestRefused;
@@ -71,7 +73,7 @@ final class AccessFilter {
       if (access instanceof Access.Account) {
         throw new UnauthenticatedException("this route needs a signed-in person; an API key cannot use it");
       }
-      CurrentActor.set(ctx, presented(Credential.apiKey(bearerToken(authorization)), "the API key is not valid"));
+      CurrentActor.set(ctx, presented(ctx, Credential.apiKey(bearerToken(authorization)), "the API key is not valid"));
       return;
     }
     String token = SessionCookie.read(ctx)
@@ -82,7 +84,7 @@ final class AccessFilter {
       authentication.rotated().ifPresent(next -> SessionCookie.set(ctx, next, clock));
       return;
     }
-    CurrentActor.set(ctx, presented(Credential.sessionToken(token), NO_SESSION));
+    CurrentActor.set(ctx, presented(ctx, Credential.sessionToken(token), NO_SESSION));
   }
 
   /**
@@ -98,13 +100,14 @@ final class AccessFilter {
 
   /**
    * A credential for the use case's transaction to check; one that does not even look like its
-   * kind is refused here, without a lookup and before the route reads its input.
+   * kind is refused here, without a lookup and before the route reads its input. The client's IP
+   * and user agent go along, for the audit entries of what it does.
    */
-  private static Actor.Presented presented(Credential credential, String refusal) {
+  private static Actor.Presented presented(Context ctx, Credential credential, String refusal) {
     if (credential.hash().isEmpty()) {
       throw new UnauthenticatedException(refusal);
     }
-    return new Actor.Presented(credential);
+    return new Actor.Presented(credential, ClientInfo.of(Requests.clientIp(ctx), ctx.userAgent()));
   }
 
   private static String bearerToken(String authorization) {

@@ -82,6 +82,9 @@ final class OpenApiDocument {
     }
     if (route.paged()) {
       listParameters(route.list(), parameters);
+      if (route.list().acceptsCustomFields()) {
+        customFieldParameters(op);
+      }
     }
     if (route.filters() != null) {
       filterParameters(route.filters(), parameters);
@@ -98,8 +101,11 @@ final class OpenApiDocument {
       }
     }
     for (Route.QueryParameter parameter : route.query()) {
-      query(parameters, parameter.name()).put("description", parameter.description())
-          .putObject("schema").put("type", "string").put("format", "uuid");
+      ObjectNode schema = query(parameters, parameter.name()).put("description", parameter.description())
+          .putObject("schema").put("type", "string");
+      if (parameter.format() != null) {
+        schema.put("format", parameter.format());
+      }
     }
     for (String header : route.headers()) {
       parameters.addObject().put("name", header).put("in", "header").put("required", false)
@@ -168,6 +174,24 @@ final class OpenApiDocument {
     }
   }
 
+  /**
+   * The custom field parameters of a list: their names are the workspace's keys, which a document
+   * cannot enumerate, so they are described by a pattern ({@code x-custom-field-parameters}) and in
+   * the operation's description.
+   */
+  private void customFieldParameters(ObjectNode op) {
+    String description = "Also filters and sorts by the workspace's custom fields of this record type: custom.<key>=v"
+        + " (repeat: any of; text ignoring case, a select's option key, true or false), custom.<key>.gte,"
+        + " custom.<key>.lte (number, decimal, date, currency), custom.<key>.empty=true|false, sort=custom.<key> or"
+        + " -custom.<key> (not a multi-select; empty values last); a currency field's range or sort needs"
+        + " custom.<key>.currency=<code> given once. An unknown key or an operator its type lacks is a 400.";
+    op.put("description", description);
+    ObjectNode custom = op.putObject("x-custom-field-parameters");
+    custom.put("pattern", "^custom\\.[a-z][a-z0-9_]{0,49}(\\.(gte|lte|empty|currency|currency\\.empty))?$");
+    custom.put("sortPattern", "^-?custom\\.[a-z][a-z0-9_]{0,49}$");
+    custom.put("description", description);
+  }
+
   /** The list grammar's filter parameters, as the offer allows them. */
   private void filterParameters(ListOffer offer, ArrayNode parameters) {
     for (Map.Entry<String, ListOffer.FilterOffer> filter : offer.filters().entrySet()) {
@@ -208,6 +232,12 @@ final class OpenApiDocument {
         type.constants().forEach(constants::add);
       }
       case DECIMAL -> schema.put("pattern", "^-?[0-9]{1,15}(\\.[0-9]{1,4})?$");
+      case NUMERIC -> schema.put("pattern", "^-?[0-9]{1,30}(\\.[0-9]{1,10})?$");
+      case INTEGER -> schema.put("pattern", "^-?[0-9]{1,19}$");
+      case BOOLEAN -> {
+        ArrayNode constants = schema.putArray("enum");
+        constants.add("true").add("false");
+      }
     }
     return schema;
   }

@@ -41,12 +41,17 @@ public record Route(HandlerType method, String path, Access access, String opera
     }
   }
 
-  /** A query parameter outside the list grammar: an optional id. */
-  public record QueryParameter(String name, String description) {
+  /** A query parameter outside the list grammar: an optional id, or (with no format) an optional text. */
+  public record QueryParameter(String name, String description, String format) {
 
     public QueryParameter {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(description, "description");
+    }
+
+    /** An id ({@code uuid}). */
+    public QueryParameter(String name, String description) {
+      this(name, description, "uuid");
     }
   }
 

@@ -152,6 +152,12 @@ public final class RouteTable {
       return this;
     }
 
+    /** An optional query parameter holding a text (such as a key), outside the list grammar. */
+    public Builder queryText(String name, String description) {
+      query.add(new Route.QueryParameter(name, description, null));
+      return this;
+    }
+
     /** Adds the entry with its handler. */
     public void handle(Handler handler) {
       add(new Route(method, path, access, operationId != null ? operationId : method.name().toLowerCase() + path,

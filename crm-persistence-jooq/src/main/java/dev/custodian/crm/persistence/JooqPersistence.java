@@ -7,11 +7,17 @@ import dev.custodian.crm.core.access.port.out.InvitationRepository;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.activity.port.out.ActivityRepository;
+import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
+import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
+import dev.custodian.crm.core.consent.port.out.EligibleContacts;
+import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
+import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
-import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
@@ -29,11 +35,12 @@ import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import dev.custodian.crm.persistence.access.JooqAccessStores;
 import dev.custodian.crm.persistence.account.JooqAccountStores;
 import dev.custodian.crm.persistence.activity.JooqActivityStores;
+import dev.custodian.crm.persistence.audit.JooqAuditStores;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.company.JooqCompanyStores;
+import dev.custodian.crm.persistence.consent.JooqConsentStores;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
 import dev.custodian.crm.persistence.customfield.JooqCustomFieldStores;
-import dev.custodian.crm.persistence.audit.JooqAuditStores;
 import dev.custodian.crm.persistence.deal.JooqDealStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
@@ -70,6 +77,12 @@ public final class JooqPersistence implements Persistence {
   private final CustomFieldRepository customFields;
   private final CustomValueRepository customValues;
   private final SuppressionEntryRepository suppressionEntries;
+  private final PurposeRepository purposes;
+  private final ConsentLedger consentLedger;
+  private final ProcessingRestrictions processingRestrictions;
+  private final ContactConsentReader contactConsent;
+  private final ConsentRecorder consentRecorder;
+  private final EligibleContacts eligibleContacts;
   private final ErasureReceiptRepository erasureReceipts;
   private final KeyCheckRepository keyChecks;
   private final MailOutbox mailOutbox;
@@ -97,6 +110,12 @@ public final class JooqPersistence implements Persistence {
     this.customFields = JooqCustomFieldStores.customFields(transactions);
     this.customValues = JooqCustomFieldStores.customValues(transactions);
     this.suppressionEntries = JooqErasureStores.suppressionEntries(transactions);
+    this.purposes = JooqConsentStores.purposes(transactions);
+    this.consentLedger = JooqConsentStores.ledger(transactions);
+    this.processingRestrictions = JooqConsentStores.restrictions(transactions);
+    this.contactConsent = JooqConsentStores.contactConsent(transactions);
+    this.consentRecorder = JooqConsentStores.recorder(transactions);
+    this.eligibleContacts = JooqConsentStores.eligibleContacts(transactions);
     this.erasureReceipts = JooqErasureStores.receipts(transactions);
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
     this.mailOutbox = JooqMailStores.outbox(transactions);
@@ -184,6 +203,39 @@ public final class JooqPersistence implements Persistence {
   @Override
   public TimelineRepository timelines() {
     return timelines;
+  }
+
+  @Override
+  public PurposeRepository purposes() {
+    return purposes;
+  }
+
+  @Override
+  public ConsentLedger consentLedger() {
+    return consentLedger;
+  }
+
+  @Override
+  public ProcessingRestrictions processingRestrictions() {
+    return processingRestrictions;
+  }
+
+  /** One statement: the contact, its restriction, the purposes and its entries, by left joins. */
+  @Override
+  public ContactConsentReader contactConsent() {
+    return contactConsent;
+  }
+
+  /** Two statements: the locked read (left joins), the gated append (with the first link). */
+  @Override
+  public ConsentRecorder consentRecorder() {
+    return consentRecorder;
+  }
+
+  /** One statement: the contact list's, with the guard's decision per row in correlated subqueries. */
+  @Override
+  public EligibleContacts eligibleContacts() {
+    return eligibleContacts;
   }
 
   @Override

@@ -22,8 +22,11 @@ import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.company.port.in.CompanyUseCases;
 import dev.custodian.crm.core.company.service.CompanyServices;
+import dev.custodian.crm.core.consent.port.in.ConsentUseCases;
+import dev.custodian.crm.core.consent.port.out.ConsentAddressHasher;
+import dev.custodian.crm.core.consent.service.ConsentServices;
+import dev.custodian.crm.core.consent.service.ProcessingGuard;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
-import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.contact.service.ContactServices;
 import dev.custodian.crm.core.customfield.port.in.CustomFieldUseCases;
 import dev.custodian.crm.core.customfield.service.CustomFieldServices;
@@ -47,6 +50,7 @@ import dev.custodian.crm.core.session.SessionPolicy;
 import dev.custodian.crm.core.session.port.in.SessionUseCases;
 import dev.custodian.crm.core.session.service.SessionServices;
 import dev.custodian.crm.core.session.service.SessionTokenCheck;
+import dev.custodian.crm.core.suppression.port.out.SuppressionList;
 import dev.custodian.crm.core.task.port.in.TaskUseCases;
 import dev.custodian.crm.core.task.port.out.WorkspaceMembers;
 import dev.custodian.crm.core.task.service.TaskServices;
@@ -57,11 +61,14 @@ import dev.custodian.crm.core.timeline.service.TimelineServices;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import dev.custodian.crm.core.workspace.WorkspaceStatus;
+import dev.custodian.crm.core.workspace.port.in.PurgeDueWorkspacesUseCase;
+import dev.custodian.crm.core.workspace.port.in.QueuePurgeRemindersUseCase;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.service.WorkspaceServices;
 import dev.custodian.crm.privacy.audit.ChainedAuditLog;
 import dev.custodian.crm.privacy.audit.port.in.AuditUseCases;
 import dev.custodian.crm.privacy.audit.service.AuditServices;
+import dev.custodian.crm.privacy.consent.KeyedConsentAddressHasher;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
@@ -104,6 +111,8 @@ public final class Custodian {
   private final ActivityUseCases activities;
   private final TaskUseCases tasks;
   private final TimelineUseCase timelines;
+  private final ConsentUseCases consent;
+  private final ProcessingGuard processingGuard;
   private final ErasureUseCases erasure;
   private final ExportServices exports;
   private final AccountUseCases accounts;
@@ -111,6 +120,7 @@ public final class Custodian {
   private final AccessUseCases access;
   private final AuditUseCases audit;
   private final Throttle throttle;
+  private final PurgeDueWorkspacesUseCase duePurges;
   private final Persistence persistence;
   private final Clock clock;
   private final Duration invitationValidity;
@@ -127,7 +137,7 @@ public final class Custodian {
     AuditLog auditLog = new ChainedAuditLog(p.auditStore(), builder.keys, builder.clock);
     Gate gate = new Gate(p.credentials(), p.apiKeys(),
         new SessionTokenCheck(p.sessions(), tokens, builder.clock, builder.sessionPolicy, auditLog), builder.clock);
-    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate, auditLog);
+    WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate, auditLog, p.accounts());
     SuppressionList suppression = new HashedSuppressionList(p.suppressionEntries(), builder.keys);
     // One hasher for both features (and a delete-now's password check): its limit of concurrent hashes holds across them.
     PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : new Argon2PasswordHasher();
@@ -136,9 +146,10 @@ public final class Custodian {
         p.mailOutbox(), p.mailTokens(), throttle, builder.ids, builder.clock, builder.minimumAge, auditLog);
     this.sessions = SessionServices.create(p.transactions(), p.sessions(), p.accounts(), hasher, commonPasswords,
         throttle, tokens, builder.ids, builder.clock, builder.sessionPolicy, auditLog);
-    // What a new workspace starts with: the built-in default pipeline, then the embedder's own.
+    // What a new workspace starts with: the built-in default pipeline and purposes, then the embedder's own.
     List<WorkspaceInitializer> initializers = new ArrayList<>();
     initializers.add(PipelineServices.defaultPipeline(p.pipelines(), builder.ids, builder.clock));
+    initializers.add(ConsentServices.defaultPurposes(p.purposes(), builder.clock));
     initializers.addAll(builder.workspaceInitializers);
     // A cancellation mails each OWNER a notice, queued in its transaction (DSR-05).
     Consumer<Workspace> onCancelled = cancelled -> p.memberships().owners(cancelled.id()).forEach(owner ->
@@ -148,6 +159,8 @@ public final class Custodian {
         builder.clock, initializers, onCancelled,
         sessions.reauthenticate(),
         (workspace, now) -> p.workspacePurge().purge(workspace, now));
+    this.duePurges = WorkspaceServices.duePurges(p.transactions(), p.workspaces(),
+        (workspace, now) -> p.workspacePurge().purge(workspace, now), auditLog, builder.clock);
     // Deleting a contact drops what links to it: the deals' links (the deals stay, at their next
     // version) and the activities' and tasks' (an activity left with none goes).
     CustomValueIntake custom = new CustomValueIntake(p.customFields(), p.customValues());
@@ -157,23 +170,30 @@ public final class Custodian {
         List.of(p.deals(), p.activities(), p.tasks()), custom, builder.ids, builder.clock);
     // Deleting a company unlinks what refers to it: the contacts and the deals.
     this.companies = CompanyServices.create(inWorkspace, p.companies(),
-        List.of(p.contacts(), p.deals(), p.activities(), p.tasks()), builder.ids, builder.clock);
+        List.of(p.contacts(), p.deals(), p.activities(), p.tasks()), suppression, custom, builder.ids, builder.clock);
     // Deleting a stage asks what stands in it: the deals.
     this.pipelines = PipelineServices.create(inWorkspace, p.pipelines(), List.of(p.deals()), builder.ids, builder.clock);
     this.deals = DealServices.create(inWorkspace, p.deals(), p.pipelines(), List.of(p.activities(), p.tasks()),
-        builder.ids, builder.clock);
+        suppression, custom, builder.ids, builder.clock);
     this.activities = ActivityServices.create(inWorkspace, p.activities(), p.linkTargets(), builder.ids, builder.clock);
     // An assignee is a current member of the workspace.
     WorkspaceMembers members = (workspace, account) -> p.memberships().roleOf(workspace, account).isPresent();
     this.tasks = TaskServices.create(inWorkspace, p.tasks(), p.linkTargets(), members, builder.ids, builder.clock);
     this.timelines = TimelineServices.create(inWorkspace, p.timelines(), p.linkTargets());
     this.customFields = CustomFieldServices.create(inWorkspace, p.customFields(), builder.ids, builder.clock);
-    // A person's deal links, activities, tasks and custom values go before the contact record,
-    // whatever else takes part.
+    // Consent: the ledger hashes addresses under each workspace's consent key; one guard for every purpose.
+    ConsentAddressHasher addressHasher = new KeyedConsentAddressHasher(builder.keys);
+    this.processingGuard = ConsentServices.guard(p.purposes(), p.consentLedger(), p.processingRestrictions(),
+        p.contacts(), addressHasher);
+    this.consent = ConsentServices.create(inWorkspace, p.purposes(), p.consentLedger(), p.processingRestrictions(),
+        p.contacts(), p.contactConsent(), p.consentRecorder(), p.eligibleContacts(), addressHasher, builder.ids, builder.clock);
+    // A person's deal links, activities, tasks, custom values and consent subject's link go before
+    // the contact record, whatever else takes part (the consent entries stay, naming no one).
     List<ErasureParticipant> erasureParticipants = new ArrayList<>();
     erasureParticipants.add(ErasureServices.dealContacts(p.deals()));
     erasureParticipants.addAll(ErasureServices.activitiesAndTasks(p.activities(), p.tasks()));
     erasureParticipants.add(ErasureServices.customValues(p.customValues(), p.contacts()));
+    erasureParticipants.add(ErasureServices.consent(p.consentLedger()));
     erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         erasureParticipants, builder.ids, builder.clock);
@@ -187,7 +207,7 @@ public final class Custodian {
     return new Builder();
   }
 
-  /** Workspaces: create (with what a new one starts with: the default pipeline "Sales", and your initializers) and read. */
+  /** Workspaces: create (with what a new one starts with: the default pipeline "Sales", the default purposes, and your initializers) and read. */
   public WorkspaceUseCases workspaces() {
     return workspaces;
   }
@@ -225,6 +245,23 @@ public final class Custodian {
   /** The timelines of contacts, companies and deals: their activities, tasks and stage changes, newest first. */
   public TimelineUseCase timelines() {
     return timelines;
+  }
+
+  /**
+   * Consent: a workspace's purposes (new workspaces start with {@code service-delivery},
+   * {@code marketing-email} and {@code analytics}), the append-only ledger, restrictions of
+   * processing, and the guard's answer for a contact and purpose.
+   */
+  public ConsentUseCases consent() {
+    return consent;
+  }
+
+  /**
+   * The one guard every processing for a purpose asks, per contact, inside its own workspace
+   * transaction: allowed on a basis, or refused with the reason.
+   */
+  public ProcessingGuard processingGuard() {
+    return processingGuard;
   }
 
   /** Custom field definitions of a workspace's contacts, companies and deals: create, read, list, change, delete. */
@@ -274,6 +311,25 @@ public final class Custodian {
    */
   public AuditUseCases audit() {
     return audit;
+  }
+
+  /**
+   * The sweep that queues each cancelled workspace's reminder to its OWNERs 7 days before its
+   * purge (call {@code queueDue()} now and then, from one thread or many instances: a workspace is
+   * claimed by one of them); the dispatcher then sends it while the workspace is still cancelled.
+   */
+  public QueuePurgeRemindersUseCase purgeReminders() {
+    return WorkspaceServices.purgeReminders(persistence.transactions(), persistence.workspaces(),
+        persistence.memberships(), persistence.mailOutbox(), clock);
+  }
+
+  /**
+   * The sweep that purges each cancelled workspace once its {@code purgeAt} has come (RET-03; call
+   * {@code purgeDue()} now and then, from one thread or many instances: each workspace is purged
+   * once, by one of them).
+   */
+  public PurgeDueWorkspacesUseCase duePurges() {
+    return duePurges;
   }
 
   /** The throttle of the requests that mail an address and of failed sign-ins; {@code purgeEnded()} it now and then. */
@@ -415,8 +471,8 @@ public final class Custodian {
 
     /**
      * What every new workspace also starts with, stored by your code in the workspace's creating
-     * transaction (bound to the new workspace, after its OWNER's membership and the built-in default
-     * pipeline); if it throws, no workspace is created. Runs in the order added.
+     * transaction (bound to the new workspace, after its OWNER's membership, the built-in default
+     * pipeline and purposes); if it throws, no workspace is created. Runs in the order added.
      */
     public Builder workspaceInitializer(WorkspaceInitializer initializer) {
       workspaceInitializers.add(Objects.requireNonNull(initializer, "initializer"));

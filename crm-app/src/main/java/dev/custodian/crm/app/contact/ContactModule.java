@@ -17,7 +17,7 @@ public final class ContactModule extends AbstractModule {
   }
 
   @ProvidesIntoSet
-  RouteGroup routes(ContactUseCases useCases) {
-    return ContactApi.routes(useCases);
+  RouteGroup routes(ContactUseCases useCases, Custodian custodian) {
+    return ContactApi.routes(useCases, custodian.consent().ledger());
   }
 }

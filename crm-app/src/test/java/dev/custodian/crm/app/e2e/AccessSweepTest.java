@@ -80,6 +80,12 @@ class AccessSweepTest {
       Map.entry("PATCH /api/v1/workspaces/{workspaceId}/custom-fields/{objectType}/{customFieldId}",
           "{\"label\":\"Swept %s\"}"),
       Map.entry("PATCH /api/v1/me", "{\"name\":\"Swept Person\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/purposes",
+          "{\"key\":\"swept-%s\",\"name\":\"Swept\",\"legalBasis\":\"CONSENT\"}"),
+      Map.entry("PATCH /api/v1/workspaces/{workspaceId}/purposes/{purposeKey}", "{\"name\":\"Swept %s\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/consent/events",
+          "{\"contactId\":\"{contactId}\",\"purpose\":\"analytics\",\"kind\":\"OBJECTED\",\"source\":\"API\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/consent/proof", "{\"email\":\"swept@example.org\"}"),
       // a wrong password: a delete-now that is let in answers 403, and nothing is deleted
       Map.entry("POST /api/v1/workspaces/{workspaceId}/delete-now", "{\"password\":\"not the password\"}"));
 
@@ -393,7 +399,8 @@ class AccessSweepTest {
         .replace("{activityId}", activity)
         .replace("{taskId}", task)
         .replace("{objectType}", "contact")
-        .replace("{customFieldId}", customField);
+        .replace("{customFieldId}", customField)
+        .replace("{purposeKey}", "service-delivery"); // a default purpose of every workspace
     assertThat(path).as("every path parameter of %s is known to the sweep", route.key()).doesNotContain("{");
     String body = BODIES.get(route.key());
     HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path + (route.export() != null ? "?format=csv" : "")));

@@ -372,11 +372,27 @@ class ActivityApiTest {
   }
 
   @Test
-  @DisplayName("DSR-04: erasing X deletes its own activities and task, unlinks the shared activity (for review), and leaves no trace but that activity's body")
+  @DisplayName("DSR-04: erasing X deletes its own activities, task and custom values, clears a company's custom copy of its email, unlinks the shared activity (for review), and leaves no trace but that activity's body")
   void erasureDeletesThePersonsActivitiesAndListsTheSharedOneForReview() throws Exception {
     String first = "Zq" + random(10);
     String last = "Xv" + random(12);
-    String x = contact(a, first, last);
+    String email = "zq" + random(12).toLowerCase(java.util.Locale.ROOT) + "@example.org";
+    String phone = "+4420" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+    for (String field : List.of("{\"key\":\"dsr_nickname\",\"type\":\"text\",\"label\":\"Nickname\"}",
+        "{\"key\":\"dsr_billing_email\",\"type\":\"email\",\"label\":\"Billing email\"}")) {
+      HttpResponse<String> defined = app.postJson(path(a, "custom-fields/"
+          + (field.contains("billing") ? "company" : "contact")), field);
+      assertThat(defined.statusCode()).as(defined.body()).isEqualTo(201);
+    }
+    HttpResponse<String> xCreated = app.postJson(path(a, "contacts"), "{\"firstName\":\"" + first
+        + "\",\"lastName\":\"" + last + "\",\"email\":\"" + email + "\",\"phone\":\"" + phone
+        + "\",\"custom\":{\"dsr_nickname\":\"" + first + "\"}}");
+    assertThat(xCreated.statusCode()).as(xCreated.body()).isEqualTo(201);
+    String x = json(xCreated).path("id").asText();
+    HttpResponse<String> companyCreated = app.postJson(path(a, "companies"), "{\"name\":\"Employer of X\","
+        + "\"custom\":{\"dsr_billing_email\":\"" + email.toUpperCase(java.util.Locale.ROOT) + "\"}}");
+    assertThat(companyCreated.statusCode()).as(companyCreated.body()).isEqualTo(201);
+    String company = json(companyCreated).path("id").asText();
     String y = contact(a);
     String deal = deal(a);
     String name = first + " " + last;
@@ -388,7 +404,9 @@ class ActivityApiTest {
     assertThat(sharedCreated.statusCode()).as(sharedCreated.body()).isEqualTo(201);
     String shared = json(sharedCreated).path("id").asText();
     String task = task(a, "{\"title\":\"Send " + name + " the offer\",\"contactIds\":" + ids(x) + "}");
-    assertThat(String.join("\n", TestApp.everyRowAsText(db, "activities", "activity_links", "tasks", "task_links"))).as("positive control").contains(name);
+    String before = String.join("\n", TestApp.everyRowAsText(db, "activities", "activity_links", "tasks", "task_links",
+        "custom_field_values", "companies"));
+    assertThat(before).as("positive control").contains(name, first, last, email, phone);
 
     HttpResponse<String> receipt = app.postJson(path(a, "contacts/" + x + "/erasure"), "");
     assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(200);
@@ -397,6 +415,8 @@ class ActivityApiTest {
     assertThat(removed.path("activityLinks").asInt()).isEqualTo(1);
     assertThat(removed.path("tasks").asInt()).isEqualTo(1);
     assertThat(removed.path("taskLinks").asInt()).isZero();
+    assertThat(removed.path("customValues").asInt()).as("X's own value and the company's copy of its email")
+        .isEqualTo(2);
     assertThat(removed.path("contacts").asInt()).isEqualTo(1);
     JsonNode forReview = json(receipt).path("forReview");
     assertThat(forReview).hasSize(1);
@@ -415,8 +435,15 @@ class ActivityApiTest {
     assertThat(kept.path("contactIds").get(0).asText()).isEqualTo(y);
     assertThat(kept.path("body").asText()).as("free text is neither read nor rewritten").contains(name);
 
-    List<String> traces = TestApp.everyRowAsText(db, "activities", "activity_links", "tasks", "task_links").stream()
-        .filter(row -> row.contains(first) || row.contains(last)).toList();
+    JsonNode employer = json(app.get(path(a, "companies/" + company)));
+    assertThat(employer.path("custom").has("dsr_billing_email")).as("the company's copy of X's email is cleared").isFalse();
+    assertThat(employer.path("name").asText()).as("the company stays").isEqualTo("Employer of X");
+
+    List<String> traces = TestApp.everyRowAsText(db, "activities", "activity_links", "tasks", "task_links",
+        "custom_field_values", "companies").stream()
+        .filter(row -> row.contains(first) || row.contains(last) || row.contains(email) || row.contains(phone)
+            || row.contains(email.toUpperCase(java.util.Locale.ROOT)))
+        .toList();
     assertThat(traces).hasSize(1);
     assertThat(traces.get(0)).startsWith("activities: ").contains(shared);
   }

@@ -193,6 +193,13 @@ class OpenApiTest {
     assertThat(lists).isGreaterThanOrEqualTo(6);
     JsonNode contacts = doc.path("paths").path("/api/v1/workspaces/{workspaceId}/contacts").path("get").path("parameters");
     assertThat(contacts.findValuesAsText("name")).contains("createdAt.gte", "createdAt.lte", "lastName.empty", "sort", "q");
+    // custom fields' parameters are the workspace's keys: described by a pattern, on each list that takes them
+    for (String list : List.of("contacts", "companies", "deals")) {
+      JsonNode custom = doc.path("paths").path("/api/v1/workspaces/{workspaceId}/" + list).path("get")
+          .path("x-custom-field-parameters");
+      assertThat(custom.path("pattern").asText()).as(list).isEqualTo("^custom\\.[a-z][a-z0-9_]{0,49}(\\.(gte|lte|empty|currency|currency\\.empty))?$");
+      assertThat(custom.path("sortPattern").asText()).as(list).isNotEmpty();
+    }
   }
 
   @Test

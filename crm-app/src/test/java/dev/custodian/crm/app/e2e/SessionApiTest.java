@@ -143,6 +143,8 @@ class SessionApiTest {
     member.useSessionToken(second);
     ApiTestSupport.assertProblem(member.get("/api/v1/me"), 401, "/problems/unauthenticated");
     assertThat(revocationReasonOf(second)).isEqualTo("TOKEN_REUSED");
+    assertThat(TestApp.platformAuditActionsOf(db, TestApp.accountIdOf(db, member.email()))).as("SEC-09: the reuse is audited")
+        .contains("token_reuse_detected");
   }
 
   @Test
@@ -220,6 +222,8 @@ class SessionApiTest {
 
     ApiTestSupport.assertProblem(member.get("/api/v1/me"), 401, "/problems/unauthenticated");
     assertThat(login(app.newClient(), member.email(), newPassword).statusCode()).isEqualTo(200);
+    assertThat(TestApp.platformAuditActionsOf(db, TestApp.accountIdOf(db, member.email()))).as("SEC-09: the reset is audited")
+        .contains("password_reset");
   }
 
   @Test

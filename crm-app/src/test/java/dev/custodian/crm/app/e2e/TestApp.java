@@ -1,6 +1,7 @@
 package dev.custodian.crm.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.inject.Module;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -353,6 +354,33 @@ final class TestApp implements AutoCloseable {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  /** The id of the account with {@code email} (as the superuser). */
+  static String accountIdOf(TestDatabase db, String email) throws Exception {
+    try (Connection c = db.superuserConnection();
+        java.sql.PreparedStatement st = c.prepareStatement("select id from accounts where email_normalised = lower(?)")) {
+      st.setString(1, email);
+      try (ResultSet rs = st.executeQuery()) {
+        assertThat(rs.next()).as("an account with that email").isTrue();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  /** The platform audit chain's actions naming {@code account} as their actor, oldest first (as the superuser). */
+  static List<String> platformAuditActionsOf(TestDatabase db, String account) throws Exception {
+    List<String> actions = new ArrayList<>();
+    try (Connection c = db.superuserConnection(); java.sql.PreparedStatement st = c.prepareStatement(
+        "select action from platform_audit_entries where actor_account = ?::uuid order by sequence")) {
+      st.setString(1, account);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          actions.add(rs.getString(1));
+        }
+      }
+    }
+    return actions;
   }
 
   /** Every row of every user table (the catalogue's list, not a hand-written one) as text, as the superuser. */

@@ -2,10 +2,12 @@ package dev.custodian.crm.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.app.e2e.RawHttp.Answer;
 import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,6 +159,16 @@ class ThrottleApiTest {
 
     clock.advance(Duration.ofMinutes(15));
     assertThat(login("127.0.5.8", member.email(), member.password()).status()).as("a new window").isEqualTo(200);
+    // RET-08, SEC-09: each throttled attempt is a sign-in event of the account, with its client's IP
+    HttpResponse<String> events = member.get("/api/v1/me/login-events?limit=100");
+    assertThat(events.statusCode()).isEqualTo(200);
+    List<String> throttledFrom = new java.util.ArrayList<>();
+    new ObjectMapper().readTree(events.body()).path("items").forEach(e -> {
+      if (e.path("action").asText().equals("sign_in_throttled")) {
+        throttledFrom.add(e.path("ip").asText());
+      }
+    });
+    assertThat(throttledFrom).containsExactlyInAnyOrder("127.0.5.6", "127.0.5.7");
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.custodian.crm.app.AccountConfig;
+import dev.custodian.crm.app.RetentionConfig;
 import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import jakarta.mail.Message;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +35,7 @@ class WorkspaceLifecycleApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CANCELLED_SUBJECT = "Your workspace was cancelled";
+  private static final String REMINDER_SUBJECT = "Your cancelled workspace is deleted in 7 days";
   private static final Instant START = Instant.parse("2026-12-02T09:00:00Z");
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
@@ -41,9 +44,60 @@ class WorkspaceLifecycleApiTest {
 
   @BeforeAll
   static void start() {
+    Map<String, String> env = environment();
+    // This server runs no retention job (day-31 checks see a due workspace as it is); the tests of
+    // the job start two more instances of their own, on the same database and clock.
+    env.put(RetentionConfig.ENABLED, "false");
+    app = TestApp.start(env, clock);
+  }
+
+  private static Map<String, String> environment() {
     Map<String, String> env = TestApp.environmentFor(db);
     env.put(AccountConfig.THROTTLE_LIMIT, "1000"); // many sign-ups from one address
-    app = TestApp.start(env, clock);
+    env.put(RetentionConfig.INTERVAL, "PT1S"); // the retention job's rounds come every second
+    return env;
+  }
+
+  /** The mails with {@code subject} SMTP received for {@code email}. */
+  private static long mailsTo(String email, String subject) throws Exception {
+    long count = 0;
+    for (MimeMessage message : TestApp.SMTP.getReceivedMessages()) {
+      String to = message.getRecipients(Message.RecipientType.TO)[0].toString();
+      if (to.equalsIgnoreCase(email) && message.getSubject().equals(subject)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  @Test
+  @DisplayName("DSR-05: with two instances running, the purge reminder comes once, on day 23, to each OWNER over SMTP, none to the ADMIN")
+  void theReminderComesOnceOnDay23() throws Exception {
+    Owned w = owned("Reminded Ltd");
+    TestApp.Client second = join(w, "owner");
+    TestApp.Client admin = join(w, "admin");
+    assertThat(w.owner().postJson(w.path("/cancel"), "").statusCode()).isEqualTo(200);
+    Instant purgeAt = Instant.parse(json(w.owner().get(w.path(""))).path("purgeAt").asText());
+    Duration moved = Duration.ZERO;
+    try (TestApp one = TestApp.start(environment(), clock); TestApp other = TestApp.start(environment(), clock)) {
+      clock.advance(Duration.ofDays(22));
+      moved = moved.plus(Duration.ofDays(22));
+      Thread.sleep(2_500); // rounds of both instances
+      TestApp.awaitEmptyOutbox(db);
+      assertThat(mailsTo(w.owner().email(), REMINDER_SUBJECT)).as("none on day 22").isZero();
+
+      clock.advance(Duration.ofDays(1));
+      moved = moved.plus(Duration.ofDays(1));
+      assertThat(mailBody(w.owner().email(), REMINDER_SUBJECT)).contains("Reminded Ltd").contains(purgeAt.toString());
+      Thread.sleep(3_000); // more rounds of both instances
+      TestApp.awaitEmptyOutbox(db);
+      for (TestApp.Client owner : List.of(w.owner(), second)) {
+        assertThat(mailsTo(owner.email(), REMINDER_SUBJECT)).as("one reminder to %s", owner.email()).isEqualTo(1);
+      }
+      assertThat(mailsTo(admin.email(), REMINDER_SUBJECT)).isZero();
+    } finally {
+      clock.advance(moved.negated());
+    }
   }
 
   @AfterAll
@@ -192,6 +246,21 @@ class WorkspaceLifecycleApiTest {
     assertThat(json(reactivated).has("purgeAt")).isFalse();
     contact(new Owned(owner, w.workspace()), owner);
     assertThat(TestApp.count(db, "contacts where tenant_id = '" + w.workspace() + "'")).isEqualTo(contacts);
+    assertThat(lifecycleEntries(w.workspace())).as("each step on the workspace's chain")
+        .containsExactly("workspace_cancelled:", "workspace_reactivated:");
+  }
+
+  /** The lifecycle entries of {@code workspace}'s audit chain, oldest first, as {@code action:details}. */
+  private static List<String> lifecycleEntries(String workspace) throws Exception {
+    List<String> entries = new ArrayList<>();
+    try (var c = db.superuserConnection(); var st = c.createStatement();
+        var rows = st.executeQuery("select action, details from audit_entries where tenant_id = '" + workspace
+            + "' and action like 'workspace%' order by sequence")) {
+      while (rows.next()) {
+        entries.add(rows.getString(1) + ":" + rows.getString(2));
+      }
+    }
+    return entries;
   }
 
   @Test
@@ -207,6 +276,77 @@ class WorkspaceLifecycleApiTest {
     } finally {
       clock.advance(Duration.ofDays(-31));
     }
+  }
+
+  @Test
+  @DisplayName("RET-03, RET-11: with two instances running, nothing is purged a minute before purgeAt; after it the workspace is purged once: rows naming it only in the closed list, PURGED with its slug free, another untouched, audited counts equal the rows")
+  void aDueWorkspaceIsPurgedByTheJobOnce() throws Exception {
+    Owned w = owned("Expiring Ltd");
+    Owned other = owned("Lasting Ltd");
+    contact(other, other.owner());
+    TestApp.Client member = join(w, "member");
+    String slug = json(w.owner().get(w.path(""))).path("slug").asText();
+    String erased = contact(w, w.owner());
+    contact(w, member);
+    contact(w, w.owner());
+    apiKey(w, "viewer");
+    assertThat(w.owner().postJson(w.path("/invitations"), "{\"email\":\"too.late@example.org\",\"role\":\"viewer\"}")
+        .statusCode()).isEqualTo(201);
+    assertThat(w.owner().postJson(w.path("/contacts/" + erased + "/erasure"), "").statusCode()).isEqualTo(200);
+    HttpResponse<String> cancelled = w.owner().postJson(w.path("/cancel"), "");
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+    Instant purgeAt = Instant.parse(json(cancelled).path("purgeAt").asText());
+    TestApp.awaitEmptyOutbox(db);
+    Map<String, Long> existed = rowsNaming(w.workspace());
+    existed.values().removeIf(count -> count == 0);
+    existed.remove("audit_entries");
+    existed.remove("mail_outbox");
+    Map<String, Long> otherBefore = rowsNaming(other.workspace());
+    Instant start = clock.instant();
+    try (TestApp one = TestApp.start(environment(), clock); TestApp two = TestApp.start(environment(), clock)) {
+      clock.set(purgeAt.minus(Duration.ofMinutes(1)));
+      Thread.sleep(2_500); // rounds of both instances
+      Map<String, Long> early = rowsNaming(w.workspace());
+      early.values().removeIf(count -> count == 0);
+      early.remove("audit_entries");
+      early.remove("mail_outbox"); // the purge reminder, due too, may be on its way
+      assertThat(early).as("a minute before purgeAt nothing is deleted").isEqualTo(existed);
+
+      clock.set(purgeAt.plus(Duration.ofMinutes(1)));
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (!lifecycleEntries(w.workspace()).stream().anyMatch(e -> e.startsWith("workspace_purged:"))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      Thread.sleep(2_500); // more rounds of both instances
+    } finally {
+      clock.set(start);
+    }
+    Map<String, Long> left = rowsNaming(w.workspace());
+    left.values().removeIf(count -> count == 0);
+    removeKept(left);
+    assertThat(left).as("rows naming the purged workspace").isEmpty();
+    List<String> purges = lifecycleEntries(w.workspace()).stream().filter(e -> e.startsWith("workspace_purged:")).toList();
+    assertThat(purges).as("purged once").hasSize(1);
+    for (Map.Entry<String, Long> table : existed.entrySet()) {
+      if (!table.getKey().equals("workspaces") && !KEPT.contains(table.getKey())) {
+        assertThat(purges.get(0)).as("the audited count of %s", table.getKey())
+            .contains("count." + table.getKey() + "=" + table.getValue());
+      }
+    }
+    try (var c = db.superuserConnection(); var st = c.createStatement();
+        var row = st.executeQuery("select status, slug, actor_kind from workspaces, audit_entries where id = '"
+            + w.workspace() + "' and tenant_id = id and action = 'workspace_purged'")) {
+      assertThat(row.next()).isTrue();
+      assertThat(row.getString("status")).isEqualTo("PURGED");
+      assertThat(row.getString("slug")).isNull();
+      assertThat(row.getString("actor_kind")).isEqualTo("system");
+    }
+    assertThat(rowsNaming(other.workspace())).isEqualTo(otherBefore);
+    TestApp.Client owner = app.newClient().signIn(w.owner().email(), w.owner().password());
+    ApiTestSupport.assertProblem(owner.get(w.path("")), 404, "/problems/not-found");
+    HttpResponse<String> again = owner.postJson("/api/v1/workspaces", "{\"name\":\"Again Ltd\",\"slug\":\"" + slug + "\"}");
+    assertThat(again.statusCode()).as("the slug is free: %s", again.body()).isEqualTo(201);
   }
 
   /** Rows naming {@code workspace}, per table, as the superuser counts them (every table with a tenant or workspace column). */
@@ -278,8 +418,12 @@ class WorkspaceLifecycleApiTest {
 
     Map<String, Long> left = rowsNaming(w.workspace());
     left.values().removeIf(count -> count == 0);
-    // RET-11's closed list: the workspace's audit chain outlives it (RET-08).
-    assertThat(left.remove("audit_entries")).as("the workspace's audit chain is kept").isPositive();
+    removeKept(left);
+    List<String> steps = lifecycleEntries(w.workspace());
+    assertThat(steps).hasSize(2);
+    assertThat(steps.get(0)).isEqualTo("workspace_deleted_now:");
+    assertThat(steps.get(1)).startsWith("workspace_purged:").contains("count.contacts=1;", "count.memberships=2;",
+        "count.suppression_entries=1;", "count.api_keys=1;", "count.invitations=2;");
     assertThat(left).as("rows naming the purged workspace (its tombstone, in workspaces, is checked below)").isEmpty();
     try (var c = db.superuserConnection(); var st = c.createStatement();
         var row = st.executeQuery("select status, name, slug, purged_at from workspaces where id = '" + w.workspace() + "'")) {
@@ -324,4 +468,17 @@ class WorkspaceLifecycleApiTest {
     assertThat(db.sqlStatesAsApp("delete from suppression_entries", "delete from erasure_receipts"))
         .as("crm_app stays append-only on them").doesNotContainNull();
   }
+
+  /**
+   * Takes RET-11's closed list out of the rows left naming a purged workspace: its audit chain
+   * (RET-08), and the consent ledger (CON-04, RET-09): its entries, naming no one, and the purposes
+   * they name.
+   */
+  private static void removeKept(Map<String, Long> left) {
+    assertThat(left.get("audit_entries")).as("the workspace's audit chain is kept").isPositive();
+    left.keySet().removeAll(KEPT);
+  }
+
+  /** The tables a workspace's purge keeps its rows in (RET-11's closed list). */
+  private static final Set<String> KEPT = Set.of("audit_entries", "consent_events", "consent_purposes");
 }

@@ -2,6 +2,7 @@ package dev.custodian.crm.core.access;
 
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.audit.AuditActor;
+import dev.custodian.crm.core.audit.ClientInfo;
 import dev.custodian.crm.core.session.port.in.IssuedSession;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Objects;
@@ -31,6 +32,22 @@ public sealed interface Actor {
       return nobody.kind() == Unaccountable.Kind.SYSTEM ? AuditActor.system() : AuditActor.anonymous();
     }
     return AuditActor.account(who.account().value());
+  }
+
+  /**
+   * Where the request came from (IP, user agent), for the audit entries it causes: known for a
+   * {@link Presented} credential the HTTP adapter built, unknown for a library call.
+   */
+  default ClientInfo client() {
+    return ClientInfo.unknown();
+  }
+
+  /**
+   * The account's email (a key's: its creator's) when the check that let this actor in read it
+   * along, so an audit entry need not read it again; empty otherwise.
+   */
+  default Optional<String> knownEmail() {
+    return Optional.empty();
   }
 
   /** Who this actor turned out to be: itself, or whom a {@link Presented} credential let in. */
@@ -116,11 +133,24 @@ public sealed interface Actor {
   final class Presented implements Actor {
 
     private final Credential credential;
+    private final ClientInfo client;
     private volatile Actor admitted;
+    private volatile String admittedEmail;
     private volatile IssuedSession rotated;
 
     public Presented(Credential credential) {
+      this(credential, ClientInfo.unknown());
+    }
+
+    /** A credential presented by a client at {@code client} (its IP and user agent ride along into audit entries). */
+    public Presented(Credential credential, ClientInfo client) {
       this.credential = Objects.requireNonNull(credential, "credential");
+      this.client = Objects.requireNonNull(client, "client");
+    }
+
+    @Override
+    public ClientInfo client() {
+      return client;
     }
 
     public Credential credential() {
@@ -150,17 +180,29 @@ public sealed interface Actor {
      * for {@link #restore} when that work ends.
      */
     public Actor admit(Actor who) {
+      return admit(who, Optional.empty());
+    }
+
+    /** As {@link #admit(Actor)}, with the email the check read along ({@link #knownEmail()}). */
+    public Actor admit(Actor who, Optional<String> email) {
       if (who instanceof Presented) {
         throw new IllegalArgumentException("a credential lets in an account or a key");
       }
       Actor before = admitted;
       this.admitted = Objects.requireNonNull(who, "who");
+      this.admittedEmail = email.orElse(null);
       return before;
     }
 
     /** Back to {@code before} (null: nobody) once the work of the transaction that let it in ended. */
     public void restore(Actor before) {
       this.admitted = before;
+      this.admittedEmail = null;
+    }
+
+    @Override
+    public Optional<String> knownEmail() {
+      return admitted == null ? Optional.empty() : Optional.ofNullable(admittedEmail);
     }
 
     /** Records the session's new token once the transaction that rotated it committed. */

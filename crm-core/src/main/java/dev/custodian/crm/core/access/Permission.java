@@ -48,6 +48,13 @@ public record Permission(String name) {
   /** Creating, changing (assigning, completing) and deleting tasks. */
   public static final Permission TASK_WRITE = new Permission("task.write");
 
+  /** Reading purposes, contacts' consent states and the ledger. */
+  public static final Permission CONSENT_READ = new Permission("consent.read");
+  /** Recording consent, withdrawals and objections, and asking a contact to opt in. */
+  public static final Permission CONSENT_RECORD = new Permission("consent.record");
+  /** Declaring, changing and retiring purposes; restrictions; proof by address; marketing sends. */
+  public static final Permission CONSENT_MANAGE = new Permission("consent.manage");
+
   /** Reading a workspace's custom field definitions. */
   public static final Permission CUSTOM_FIELD_READ = new Permission("custom-field.read");
   /** Creating, changing and deleting custom field definitions (with their values). */

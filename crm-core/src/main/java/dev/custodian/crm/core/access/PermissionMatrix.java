@@ -91,6 +91,9 @@ public final class PermissionMatrix {
     grants.put(Permission.API_KEY_MANAGE, new Grant(Role.ADMIN, true, Effect.WRITE));
     grants.put(Permission.OWNER_MANAGE, new Grant(Role.OWNER, true, Effect.WRITE));
     grants.put(Permission.WORKSPACE_LIFECYCLE, new Grant(Role.OWNER, true, Effect.WRITE_WHILE_CANCELLED));
+    grants.put(Permission.CONSENT_READ, new Grant(Role.VIEWER, false, Effect.READ));
+    grants.put(Permission.CONSENT_RECORD, new Grant(Role.MEMBER, false, Effect.WRITE));
+    grants.put(Permission.CONSENT_MANAGE, new Grant(Role.ADMIN, false, Effect.WRITE));
     return grants;
   }
 

@@ -30,6 +30,27 @@ public enum AuditAction {
   STAGE_DELETED(false, false),
   DEAL_DELETED(false, false),
   AUDIT_EXPORTED(false, false),
+  CUSTOM_FIELD_CREATED(false, false),
+  CUSTOM_FIELD_CHANGED(false, false),
+  CUSTOM_FIELD_DELETED(false, false),
+  // consent (issue 26): ids, counts and enum names only; never an address
+  PURPOSE_CREATED(false, false),
+  PURPOSE_CHANGED(false, false),
+  PURPOSE_RETIRED(false, false),
+  CONSENT_RECORDED(false, false),
+  OPT_IN_REQUESTED(false, false),
+  RESTRICTION_SET(false, false),
+  RESTRICTION_LIFTED(false, false),
+  PROOF_QUERIED(false, false),
+  MARKETING_QUEUED(false, false),
+  // the workspace lifecycle (issue 29)
+  WORKSPACE_CANCELLED(false, false),
+  WORKSPACE_REACTIVATED(false, false),
+  /** An OWNER's delete-now (its purge follows in the same transaction). */
+  WORKSPACE_DELETED_NOW(false, false),
+  /** A workspace's data deleted, with the rows deleted per table as {@code count.<table>}. */
+  WORKSPACE_PURGED(false, false),
+  // import and export (issue 27)
   WORKSPACE_EXPORTED(false, false);
 
   private final boolean platform;

@@ -37,7 +37,21 @@ public final class AuditDetails {
     /** A reason, as an enum name. */
     REASON,
     /** Field names, comma-separated. */
-    FIELDS;
+    FIELDS,
+    /** The kind of record a custom field belongs to (an enum name). */
+    OBJECT_TYPE,
+    /** A custom field's value type (an enum name). */
+    TYPE,
+    /** Whether a custom field's values are sensitive (CRM-01): SENSITIVE or ORDINARY. */
+    SENSITIVITY,
+    /** The purpose a consent entry is for: its key's id ({@code PurposeKey.auditId()}). */
+    PURPOSE_ID,
+    /** A purpose's lawful basis (an enum name). */
+    BASIS,
+    /** A consent entry's kind (an enum name). */
+    KIND,
+    /** A consent entry's source (an enum name). */
+    SOURCE;
 
     String label() {
       return name().toLowerCase(Locale.ROOT);

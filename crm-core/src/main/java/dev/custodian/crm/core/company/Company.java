@@ -1,6 +1,7 @@
 package dev.custodian.crm.core.company;
 
 import dev.custodian.crm.core.common.Timestamps;
+import dev.custodian.crm.core.customfield.CustomValues;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.Objects;
@@ -20,9 +21,15 @@ public final class Company {
   private final Instant createdAt;
   private final Instant updatedAt;
   private final long version;
+  private final CustomValues custom;
 
   private Company(WorkspaceId workspace, CompanyId id, CompanyName name, CompanyDomain domain,
       Instant createdAt, Instant updatedAt, long version) {
+    this(workspace, id, name, domain, createdAt, updatedAt, version, CustomValues.NONE);
+  }
+
+  private Company(WorkspaceId workspace, CompanyId id, CompanyName name, CompanyDomain domain,
+      Instant createdAt, Instant updatedAt, long version, CustomValues custom) {
     this.workspace = Objects.requireNonNull(workspace, "workspace");
     this.id = Objects.requireNonNull(id, "id");
     this.name = Objects.requireNonNull(name, "name");
@@ -33,6 +40,7 @@ public final class Company {
       throw new IllegalArgumentException("version starts at 1");
     }
     this.version = version;
+    this.custom = Objects.requireNonNull(custom, "custom");
   }
 
   /** A new company at version 1. */
@@ -49,7 +57,15 @@ public final class Company {
 
   /** This company with the given values, at the next version. */
   public Company changed(CompanyName name, Optional<CompanyDomain> domain, Instant now) {
-    return new Company(workspace, id, name, domain.orElse(null), createdAt, now, version + 1);
+    return new Company(workspace, id, name, domain.orElse(null), createdAt, now, version + 1, custom);
+  }
+
+  /**
+   * This company carrying {@code custom}, its custom field values (stored apart from it, read with
+   * it), at the same version.
+   */
+  public Company withCustom(CustomValues custom) {
+    return new Company(workspace, id, name, domain, createdAt, updatedAt, version, custom);
   }
 
   public WorkspaceId workspace() {
@@ -80,6 +96,11 @@ public final class Company {
     return version;
   }
 
+  /** Its custom field values, sensitive ones included; {@link CustomValues#NONE} when it has none. */
+  public CustomValues custom() {
+    return custom;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Company other
@@ -89,7 +110,8 @@ public final class Company {
         && Objects.equals(domain, other.domain)
         && createdAt.equals(other.createdAt)
         && updatedAt.equals(other.updatedAt)
-        && version == other.version;
+        && version == other.version
+        && custom.equals(other.custom);
   }
 
   @Override

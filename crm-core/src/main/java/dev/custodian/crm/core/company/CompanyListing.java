@@ -7,7 +7,8 @@ import dev.custodian.crm.core.common.paging.ValueType;
 
 /**
  * What the company list offers: filters by creation time and domain, sorts by creation time and
- * name, and a search {@code q}: a case-insensitive substring of the name or the domain.
+ * name, and a search {@code q}: a case-insensitive substring of the name or the domain; and the
+ * workspace's custom fields of companies ({@code custom.<key>}, see {@code CustomListQueries}).
  */
 public final class CompanyListing {
 
@@ -22,6 +23,7 @@ public final class CompanyListing {
       .sort(NAME, ValueType.TEXT)
       .defaultSort(CREATED_AT, SortDirection.ASCENDING)
       .searchable()
+      .customFields()
       .build();
 
   private CompanyListing() {}

@@ -10,8 +10,9 @@ import dev.custodian.crm.core.common.paging.ValueType;
  * {@code createdAt.gte}, {@code createdAt.lte} (instants) and {@code lastName.empty}; sorts
  * {@code createdAt} (the default, oldest first) and {@code lastName} (ignoring case, in code-point
  * order), each both ways; and a search {@code q}, a case-insensitive substring of the first name,
- * last name, full name ({@code "first last"}), email, job title or the company's name. An adapter
- * of {@code ContactRepository} implements exactly these.
+ * last name, full name ({@code "first last"}), email, job title or the company's name; and the
+ * workspace's custom fields of contacts ({@code custom.<key>}, resolved by the use case: see
+ * {@code CustomListQueries}). An adapter of {@code ContactRepository} implements exactly these.
  */
 public final class ContactListing {
 
@@ -27,6 +28,7 @@ public final class ContactListing {
       .sort(LAST_NAME, ValueType.TEXT)
       .defaultSort(CREATED_AT, SortDirection.ASCENDING)
       .searchable()
+      .customFields()
       .build();
 
   private ContactListing() {}

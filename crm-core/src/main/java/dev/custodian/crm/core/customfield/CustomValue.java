@@ -58,6 +58,19 @@ public record CustomValue(CustomFieldType type, Object value) {
     };
   }
 
+  /** Same type and value; a {@code MULTI_SELECT}'s options compare as a set (a store keeps no order). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CustomValue other && type == other.type && (type == CustomFieldType.MULTI_SELECT
+        ? java.util.Set.copyOf(options()).equals(java.util.Set.copyOf(other.options()))
+        : value.equals(other.value));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, type == CustomFieldType.MULTI_SELECT ? java.util.Set.copyOf(options()) : value);
+  }
+
   /** The type only: a value may be sensitive. */
   @Override
   public String toString() {

@@ -47,6 +47,11 @@ public record CustomValues(Map<FieldKey, CustomValue> values, Map<FieldOptionId,
 
   public static final CustomValues NONE = new CustomValues(Map.of());
 
+  /** The detail of a key that names no field of the object type (also one deleted meanwhile). */
+  public static final String UNKNOWN_FIELD = "is not a custom field of this object type";
+  /** The detail of a select value naming no option of its field (also one deleted meanwhile). */
+  public static final String UNKNOWN_OPTION = "must be the key of one of the field's options";
+
   public CustomValues {
     values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     optionKeys = Map.copyOf(optionKeys);
@@ -93,7 +98,7 @@ public record CustomValues(Map<FieldKey, CustomValue> values, Map<FieldOptionId,
       String pointer = KEY.matcher(key).matches() ? FieldError.path("custom", key) : "custom";
       CustomField field = byKey.get(key);
       if (field == null) {
-        v.reject(pointer, "is not a custom field of this object type");
+        v.reject(pointer, UNKNOWN_FIELD);
         continue;
       }
       if (entry.getValue() == null) {
@@ -191,7 +196,7 @@ public record CustomValues(Map<FieldKey, CustomValue> values, Map<FieldOptionId,
   private static FieldOptionId option(CustomField field, String key) {
     return field.options().stream().filter(o -> o.key().value().equals(key)).findFirst()
         .map(FieldOption::id)
-        .orElseThrow(() -> new InvalidValueException("must be the key of one of the field's options"));
+        .orElseThrow(() -> new InvalidValueException(UNKNOWN_OPTION));
   }
 
   private static List<FieldOptionId> options(CustomField field, Object given) {

@@ -4,6 +4,7 @@ import dev.custodian.crm.core.common.Money;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.customfield.CustomValues;
 import dev.custodian.crm.core.pipeline.PipelineId;
 import dev.custodian.crm.core.pipeline.StageId;
 import dev.custodian.crm.core.pipeline.StageKind;
@@ -39,10 +40,19 @@ public final class Deal {
   private final Instant createdAt;
   private final Instant updatedAt;
   private final long version;
+  private final CustomValues custom;
 
   private Deal(WorkspaceId workspace, DealId id, DealTitle title, Money amount, PipelineId pipeline,
       StageId stage, StageKind stageKind, LocalDate expectedCloseDate, Instant closedAt,
       CompanyId company, Set<ContactId> contacts, Instant createdAt, Instant updatedAt, long version) {
+    this(workspace, id, title, amount, pipeline, stage, stageKind, expectedCloseDate, closedAt, company, contacts,
+        createdAt, updatedAt, version, CustomValues.NONE);
+  }
+
+  private Deal(WorkspaceId workspace, DealId id, DealTitle title, Money amount, PipelineId pipeline,
+      StageId stage, StageKind stageKind, LocalDate expectedCloseDate, Instant closedAt,
+      CompanyId company, Set<ContactId> contacts, Instant createdAt, Instant updatedAt, long version,
+      CustomValues custom) {
     this.workspace = Objects.requireNonNull(workspace, "workspace");
     this.id = Objects.requireNonNull(id, "id");
     this.title = Objects.requireNonNull(title, "title");
@@ -66,6 +76,7 @@ public final class Deal {
       throw new IllegalArgumentException("version starts at 1");
     }
     this.version = version;
+    this.custom = Objects.requireNonNull(custom, "custom");
   }
 
   /** A new deal at version 1 in {@code stage} of {@code pipeline}; closed now if that stage is WON or LOST. */
@@ -103,13 +114,13 @@ public final class Deal {
       closed = now;
     }
     return new Deal(workspace, id, title, amount.orElse(null), pipeline, stage, stageKind,
-        expectedCloseDate.orElse(null), closed, company.orElse(null), contacts, createdAt, now, version + 1);
+        expectedCloseDate.orElse(null), closed, company.orElse(null), contacts, createdAt, now, version + 1, custom);
   }
 
   /** This deal naming no company, at the next version; its update time stays (as for contacts). */
   public Deal unlinkedFromCompany() {
     return new Deal(workspace, id, title, amount, pipeline, stage, stageKind, expectedCloseDate, closedAt,
-        null, contacts, createdAt, updatedAt, version + 1);
+        null, contacts, createdAt, updatedAt, version + 1, custom);
   }
 
   /** This deal without {@code contact} among its contacts, at the next version; its update time stays. */
@@ -117,7 +128,16 @@ public final class Deal {
     Set<ContactId> rest = new java.util.HashSet<>(contacts);
     rest.remove(contact);
     return new Deal(workspace, id, title, amount, pipeline, stage, stageKind, expectedCloseDate, closedAt,
-        company, rest, createdAt, updatedAt, version + 1);
+        company, rest, createdAt, updatedAt, version + 1, custom);
+  }
+
+  /**
+   * This deal carrying {@code custom}, its custom field values (stored apart from it, read with
+   * it), at the same version.
+   */
+  public Deal withCustom(CustomValues custom) {
+    return new Deal(workspace, id, title, amount, pipeline, stage, stageKind, expectedCloseDate, closedAt,
+        company, contacts, createdAt, updatedAt, version, custom);
   }
 
   public WorkspaceId workspace() {
@@ -181,6 +201,11 @@ public final class Deal {
     return version;
   }
 
+  /** Its custom field values, sensitive ones included; {@link CustomValues#NONE} when it has none. */
+  public CustomValues custom() {
+    return custom;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Deal other
@@ -197,7 +222,8 @@ public final class Deal {
         && contacts.equals(other.contacts)
         && createdAt.equals(other.createdAt)
         && updatedAt.equals(other.updatedAt)
-        && version == other.version;
+        && version == other.version
+        && custom.equals(other.custom);
   }
 
   @Override

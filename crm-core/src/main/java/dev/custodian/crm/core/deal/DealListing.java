@@ -9,7 +9,9 @@ import dev.custodian.crm.core.common.paging.ValueType;
  * What the deal list offers: filters by pipeline, stage, status, company, linked contact, currency,
  * amount, expected close date and creation time; sorts by creation time, title, expected close date
  * and amount. Amounts compare only within one currency: a filter or sort on {@code amount} needs
- * {@code currency=} given once. A pipeline's summary takes the same filters but its pipeline's.
+ * {@code currency=} given once. The list also filters and sorts by the workspace's custom fields
+ * of deals ({@code custom.<key>}, see {@code CustomListQueries}). A pipeline's summary takes the
+ * same built-in filters but its pipeline's (no custom ones).
  */
 public final class DealListing {
 
@@ -32,6 +34,7 @@ public final class DealListing {
       .sort(AMOUNT, ValueType.DECIMAL)
       .within(AMOUNT, CURRENCY)
       .defaultSort(CREATED_AT, SortDirection.ASCENDING)
+      .customFields()
       .build();
 
   /** The filters of a pipeline's summary ({@code ListQuery.filtersOf}): the list's, but the pipeline's own. */

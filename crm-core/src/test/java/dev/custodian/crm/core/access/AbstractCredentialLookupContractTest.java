@@ -42,6 +42,7 @@ public abstract class AbstractCredentialLookupContractTest extends AbstractPortC
   protected MembershipRepository memberships;
 
   private AccountId ada;
+  private String adaEmail;
   private final AccountId outsider = AccountId.of(UUID.randomUUID());
 
   protected abstract CredentialLookup lookup();
@@ -62,6 +63,7 @@ public abstract class AbstractCredentialLookupContractTest extends AbstractPortC
     memberships = ports.memberships();
     Account account = AccountFixtures.anAccount(); // a session's account is stored
     ada = account.id();
+    adaEmail = account.email().value();
     tx.inPlatform(() -> {
       ports.accounts().insert(account);
       memberships.insert(a, ada, Role.ADMIN, NOW);
@@ -105,6 +107,7 @@ public abstract class AbstractCredentialLookupContractTest extends AbstractPortC
     assertThat(inB.role()).as("not a member of b").isEmpty();
     assertThat(inPlatform.token()).isEqualTo(stored);
     assertThat(inPlatform.role()).as("no workspace asked").isEmpty();
+    assertThat(inA.email()).as("the account's email, read along, or nothing").isIn(Optional.of(adaEmail), Optional.empty());
   }
 
   @Test
@@ -122,11 +125,15 @@ public abstract class AbstractCredentialLookupContractTest extends AbstractPortC
     String hash = aKey(ada, Role.MEMBER);
     WorkspaceApiKey stored = tx.inPlatform(() -> apiKeys.findByTokenHash(hash)).orElseThrow();
 
-    assertThat(tx.inPlatform(() -> lookup.apiKey(hash)))
-        .isEqualTo(new CredentialLookup.KeyFound(Optional.of(stored), Optional.of(Role.ADMIN), false));
+    CredentialLookup.KeyFound found = tx.inPlatform(() -> lookup.apiKey(hash));
+    assertThat(found.key()).contains(stored);
+    assertThat(found.creatorRole()).contains(Role.ADMIN);
+    assertThat(found.workspaceCancelled()).isFalse();
+    assertThat(found.creatorEmail()).as("the creator's email, read along, or nothing")
+        .isIn(Optional.of(adaEmail), Optional.empty());
     assertThat(in(b, () -> lookup.apiKey(hash)))
         .as("asked in another workspace's transaction: the same answer, the caller compares workspaces")
-        .isEqualTo(new CredentialLookup.KeyFound(Optional.of(stored), Optional.of(Role.ADMIN), false));
+        .isEqualTo(found);
 
     in(a, () -> apiKeys.revoke(a, stored.id(), NOW.plusSeconds(1)));
     assertThat(in(a, () -> lookup.apiKey(hash)).key().orElseThrow().revokedAt()).contains(NOW.plusSeconds(1));
@@ -138,8 +145,12 @@ public abstract class AbstractCredentialLookupContractTest extends AbstractPortC
 
     assertThat(in(a, () -> lookup.apiKey(orphan)).key()).isPresent();
     assertThat(in(a, () -> lookup.apiKey(orphan)).creatorRole()).isEmpty();
-    assertThat(in(a, () -> lookup.apiKey(TokenHash.of(TOKENS.newToken(WorkspaceApiKey.TOKEN_PREFIX)))))
-        .isEqualTo(new CredentialLookup.KeyFound(Optional.empty(), Optional.empty(), false));
+    CredentialLookup.KeyFound unknown =
+        in(a, () -> lookup.apiKey(TokenHash.of(TOKENS.newToken(WorkspaceApiKey.TOKEN_PREFIX))));
+    assertThat(unknown.key()).isEmpty();
+    assertThat(unknown.creatorRole()).isEmpty();
+    assertThat(unknown.creatorEmail()).isEmpty();
+    assertThat(unknown.workspaceCancelled()).isFalse();
   }
 
   @Test

@@ -125,6 +125,9 @@ class AccessServicesTest {
     lowest.put(Permission.INVITATION_MANAGE, Role.ADMIN);
     lowest.put(Permission.API_KEY_MANAGE, Role.ADMIN);
     lowest.put(Permission.OWNER_MANAGE, Role.OWNER);
+    lowest.put(Permission.CONSENT_READ, Role.VIEWER);
+    lowest.put(Permission.CONSENT_RECORD, Role.MEMBER);
+    lowest.put(Permission.CONSENT_MANAGE, Role.ADMIN);
     lowest.put(Permission.WORKSPACE_LIFECYCLE, Role.OWNER);
     return lowest;
   }

@@ -1,14 +1,21 @@
 package dev.custodian.crm.core.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import dev.custodian.crm.core.consent.PurposeBound;
+import dev.custodian.crm.core.consent.service.ProcessingGuard;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +53,38 @@ class CoreArchitectureTest {
         .should().beFreeOfCycles();
   }
 
+  /**
+   * A service marked {@link PurposeBound} processes contacts' data for a purpose: it holds the
+   * {@link ProcessingGuard} (a field, set by its constructor) to ask per contact. Fails on no match.
+   */
+  static final ArchRule PURPOSE_BOUND_SERVICES_HOLD_THE_GUARD = classes()
+      .that().implement(PurposeBound.class).and().areNotInterfaces()
+      .should(new ArchCondition<JavaClass>("hold a ProcessingGuard") {
+        @Override
+        public void check(JavaClass item, ConditionEvents events) {
+          boolean holds = item.getAllFields().stream()
+              .anyMatch(field -> field.getRawType().isAssignableTo(ProcessingGuard.class));
+          if (!holds) {
+            events.add(SimpleConditionEvent.violated(item, item.getName() + " is PurposeBound but holds no ProcessingGuard"));
+          }
+        }
+      })
+      .allowEmptyShould(false);
+
   private static final String BAD = "dev.custodian.crm.core.architecture.bad";
+
+  @Test
+  void purposeBoundServicesHoldTheGuard() {
+    PURPOSE_BOUND_SERVICES_HOLD_THE_GUARD.check(CORE);
+  }
+
+  @Test
+  void givenAPurposeBoundServiceWithoutTheGuard_thenTheGuardRuleFails() {
+    JavaClasses bad = importBad("purpose");
+    assertThatThrownBy(() -> PURPOSE_BOUND_SERVICES_HOLD_THE_GUARD.check(bad))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("UnguardedMailer");
+  }
 
   @Test
   void coreUsesOnlyJavaAndItself() {
@@ -112,7 +150,7 @@ class CoreArchitectureTest {
   @Test
   void givenNoClassesAtAll_thenEveryRuleFails() {
     JavaClasses none = new ClassFileImporter().importClasses();
-    for (ArchRule rule : new ArchRule[] {CORE_IS_PURE_JAVA, NO_PACKAGE_CYCLES,
+    for (ArchRule rule : new ArchRule[] {CORE_IS_PURE_JAVA, NO_PACKAGE_CYCLES, PURPOSE_BOUND_SERVICES_HOLD_THE_GUARD,
         featuresAreFreeOfCycles("dev.custodian.crm.core")}) {
       assertThatThrownBy(() -> rule.check(none)).isInstanceOf(AssertionError.class);
     }

@@ -107,11 +107,11 @@ public abstract class AbstractAuditStoreContractTest extends AbstractPortContrac
     AuditChain chain = AuditChain.of(a);
     assertThat(in(a, () -> store.appendIfHead(row(chain, 1, AuditAction.CONTACT_DELETED, null)))).isTrue();
     List<Long> read = new ArrayList<>();
-    assertThat(in(a, () -> store.appendIfHeadReadingAll(row(chain, 2, AuditAction.AUDIT_EXPORTED, null),
+    assertThat(in(a, () -> store.appendIfHeadReadingAll(row(chain, 2, AuditAction.AUDIT_EXPORTED, null), Optional.empty(),
         r -> read.add(r.sequence())))).isTrue();
     assertThat(read).containsExactly(1L, 2L);
     read.clear();
-    assertThat(in(a, () -> store.appendIfHeadReadingAll(row(chain, 2, AuditAction.AUDIT_EXPORTED, null),
+    assertThat(in(a, () -> store.appendIfHeadReadingAll(row(chain, 2, AuditAction.AUDIT_EXPORTED, null), Optional.empty(),
         r -> read.add(r.sequence())))).as("the head moved: a fork").isFalse();
     assertThat(read).isEmpty();
     assertThat(in(a, () -> store.head(chain))).hasValueSatisfying(h -> assertThat(h.sequence()).isEqualTo(2));

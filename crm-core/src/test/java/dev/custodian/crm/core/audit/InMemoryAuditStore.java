@@ -43,8 +43,12 @@ public final class InMemoryAuditStore implements AuditStore {
   }
 
   @Override
-  public boolean appendIfHead(Row row) {
+  public boolean appendIfHead(Row row, Optional<byte[]> subjectKey) {
     requireVisible(row.chain());
+    if (subjectKey.isPresent() && !subjectKey(row.subject().orElseThrow())
+        .map(stored -> java.util.Arrays.equals(stored, subjectKey.get())).orElse(false)) {
+      return false;
+    }
     Head head = heads.rows().get(row.chain());
     boolean follows = head == null
         ? row.sequence() == 1

@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.common;
 
+import dev.custodian.crm.core.common.paging.CustomColumn;
 import dev.custodian.crm.core.common.paging.Filter;
 import dev.custodian.crm.core.common.paging.ListOffer;
 import dev.custodian.crm.core.common.paging.ListQuery;
@@ -24,12 +25,14 @@ public final class InMemoryPaging {
 
   /** One page of {@code rows} for {@code query}, each row's fields read by {@code fields}. */
   public static <V> Page<V> page(Stream<V> rows, ListQuery query, ListFields<V> fields) {
+    query.requireResolved();
     Sort sort = query.sort();
+    Function<CustomColumn, Function<V, Object>> readers = fields.customReaders();
     List<Placed<V>> fetched = rows
-        .filter(row -> matches(row, query.filters(), fields))
+        .filter(row -> query.filters().stream().allMatch(f -> fields.test(row, f, query.offer(), readers)))
         .filter(row -> query.search().map(q -> fields.searched(row).stream().anyMatch(text -> ListQuery.matches(text, q)))
             .orElse(true))
-        .map(row -> new Placed<>(row, sort.type().sortKey(fields.value(row, sort.field())), fields.id(row)))
+        .map(row -> new Placed<>(row, sort.type().sortKey(fields.sortValue(row, sort.field(), query.offer(), readers)), fields.id(row)))
         .filter(placed -> query.page().after()
             .map(after -> sort.compare(placed.key(), placed.id(), after.key(), after.id()) > 0)
             .orElse(true))

@@ -10,6 +10,14 @@ import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.UuidOrder;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.customfield.CustomField;
+import dev.custodian.crm.core.customfield.CustomFieldFixtures;
+import dev.custodian.crm.core.customfield.CustomFieldType;
+import dev.custodian.crm.core.customfield.FieldKey;
+import dev.custodian.crm.core.customfield.ObjectType;
+import dev.custodian.crm.core.customfield.RecordRef;
+import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.AbstractPortContractTest;
 import dev.custodian.crm.core.testing.KeysetWalkCheck;
@@ -41,13 +49,57 @@ import org.junit.jupiter.api.Test;
 public abstract class AbstractCompanyRepositoryContractTest extends AbstractPortContractTest {
 
   protected CompanyRepository companies;
+  protected CustomFieldRepository customFields;
+  protected CustomValueRepository customValues;
 
   /** The repository under test, sharing the fixture's transactions. */
   protected abstract CompanyRepository companies();
 
+  /** The custom field definitions' store, sharing the fixture's transactions. */
+  protected abstract CustomFieldRepository customFields();
+
+  /** The custom values' store, from which {@link #companies} reads a company's values. */
+  protected abstract CustomValueRepository customValues();
+
   @Override
   protected void portsReady() {
     companies = companies();
+    customFields = customFields();
+    customValues = customValues();
+  }
+
+  @Test
+  @DisplayName("TEN-01: a company is read with its custom values, by id and in a list, and only its workspace's")
+  void givenCustomValues_whenRead_thenTheyComeWithTheCompany_byIdAndInALists_andOnlyInItsWorkspace() {
+    Company company = stored(aCompany(a));
+    Company other = stored(aCompany(a));
+    Company ofB = stored(aCompany(b));
+    CustomField tier = CustomFieldFixtures.aField(a, ObjectType.COMPANY, "tier", CustomFieldType.MULTI_SELECT);
+    CustomField email = CustomFieldFixtures.aField(a, ObjectType.COMPANY, "billing_email", CustomFieldType.EMAIL);
+    run(a, () -> {
+      customFields.insert(tier);
+      customFields.insert(email);
+      customValues.write(a, new RecordRef(ObjectType.COMPANY, company.id().value()),
+          CustomFieldFixtures.setting(tier, List.of("silver", "gold")));
+      customValues.write(a, new RecordRef(ObjectType.COMPANY, company.id().value()),
+          CustomFieldFixtures.setting(email, "billing@example.org"));
+    });
+
+    Company read = read(a, company.id()).orElseThrow();
+    assertThat(read.custom().values()).containsOnlyKeys(new FieldKey("tier"), new FieldKey("billing_email"));
+    assertThat(read.custom().get(new FieldKey("tier")).orElseThrow().options())
+        .containsExactlyInAnyOrderElementsOf(tier.options().stream().map(o -> o.id()).toList());
+    assertThat(read.custom().optionKey(tier.options().get(0).id())).contains(new FieldKey("gold"));
+    assertThat(read(a, other.id()).orElseThrow().custom().values()).isEmpty();
+    Page<Company> page = tx.inWorkspace(a, () -> companies.list(a, ListQuery.first(CompanyListing.OFFER, 50)));
+    assertThat(page.items()).filteredOn(c -> c.id().equals(company.id())).singleElement()
+        .satisfies(c -> assertThat(c.custom()).isEqualTo(read.custom()));
+    assertThat(page.items()).filteredOn(c -> c.id().equals(other.id())).singleElement()
+        .satisfies(c -> assertThat(c.custom().values()).isEmpty());
+    assertThat(read(b, company.id())).as("A's company through B").isEmpty();
+    assertThat(read(b, ofB.id()).orElseThrow().custom().values()).isEmpty();
+    assertThat(tx.inWorkspace(b, () -> companies.list(b, ListQuery.first(CompanyListing.OFFER, 50))).items())
+        .allSatisfy(c -> assertThat(c.custom().values()).isEmpty());
   }
 
   private Company stored(Company company) {

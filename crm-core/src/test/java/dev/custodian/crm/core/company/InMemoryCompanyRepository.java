@@ -7,10 +7,16 @@ import dev.custodian.crm.core.common.ListFields;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
+import dev.custodian.crm.core.customfield.ObjectType;
+import dev.custodian.crm.core.customfield.RecordRef;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * In-memory fake of {@link CompanyRepository}; passes the same contract as the jOOQ adapter. Its
@@ -26,6 +32,16 @@ public final class InMemoryCompanyRepository extends InMemoryTenantRepository<Co
       .with(CompanyListing.DOMAIN, c -> c.domain().map(CompanyDomain::value).orElse(null))
       .searching(c -> Arrays.asList(c.name().value(), c.domain().map(CompanyDomain::value).orElse(null)));
 
+  private ListFields<Company> listFields = LIST_FIELDS;
+
+  /** Lists by custom fields with the values in {@code values}, as the jOOQ adapter reads them. */
+  public void listingCustomValuesFrom(InMemoryCustomValueRepository values) {
+    listFields = LIST_FIELDS.withCustom(column -> {
+      BiFunction<WorkspaceId, RecordRef, Object> read = values.listed(column);
+      return c -> read.apply(c.workspace(), new RecordRef(ObjectType.COMPANY, c.id().value()));
+    });
+  }
+
   public InMemoryCompanyRepository(InMemoryTransactions transactions) {
     super(InMemoryTenantTable.builder(transactions, Company::workspace, Company::id)
         .duplicateKeyMessage("company already exists")
@@ -35,12 +51,24 @@ public final class InMemoryCompanyRepository extends InMemoryTenantRepository<Co
 
   @Override
   public Page<Company> list(WorkspaceId workspace, ListQuery query) {
-    return table.list(workspace, query, LIST_FIELDS);
+    return table.list(workspace, query, listFields).map(this::withCustom);
+  }
+
+  private CustomValueRepository customValues;
+
+  /** Reads each company's custom values from {@code values}, as the jOOQ adapter reads them with the row. */
+  public void readingCustomValuesFrom(CustomValueRepository values) {
+    this.customValues = java.util.Objects.requireNonNull(values, "values");
+  }
+
+  private Company withCustom(Company company) {
+    return customValues == null ? company : company.withCustom(
+        customValues.read(company.workspace(), new RecordRef(ObjectType.COMPANY, company.id().value())));
   }
 
   @Override
   public Optional<Company> findById(WorkspaceId workspace, CompanyId id) {
-    return table.find(workspace, id);
+    return table.find(workspace, id).map(this::withCustom);
   }
 
   /** Transactions of this fake are serialised, so a plain read is already exclusive. */

@@ -11,6 +11,7 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
 import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.customfield.RecordRef;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * In-memory fake of {@link ContactRepository}; passes the same contract as the jOOQ adapter. Its
@@ -30,7 +33,7 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
     implements ContactRepository {
 
   private final CompanyRepository companies;
-  private final ListFields<Contact> listFields;
+  private ListFields<Contact> listFields;
   private CustomValueRepository customValues;
 
   public InMemoryContactRepository(InMemoryTransactions transactions, CompanyRepository companies) {
@@ -45,6 +48,14 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
   /** Reads each contact's custom values from {@code values}, as the jOOQ adapter reads them with the row. */
   public void readingCustomValuesFrom(CustomValueRepository values) {
     this.customValues = Objects.requireNonNull(values, "values");
+  }
+
+  /** Lists by custom fields with the values in {@code values}, as the jOOQ adapter reads them. */
+  public void listingCustomValuesFrom(InMemoryCustomValueRepository values) {
+    listFields = listFields.withCustom(column -> {
+      BiFunction<WorkspaceId, RecordRef, Object> read = values.listed(column);
+      return c -> read.apply(c.workspace(), new RecordRef(ObjectType.CONTACT, c.id().value()));
+    });
   }
 
   private Contact withCustom(Contact contact) {

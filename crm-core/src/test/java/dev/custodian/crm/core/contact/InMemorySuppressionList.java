@@ -2,7 +2,7 @@ package dev.custodian.crm.core.contact;
 
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.PhoneNumber;
-import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.suppression.port.out.SuppressionList;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.EnumSet;

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Money;
 import dev.custodian.crm.core.common.PhoneNumber;
-import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.company.Company;
 import dev.custodian.crm.core.company.CompanyFixtures;
@@ -160,16 +161,17 @@ public abstract class AbstractCustomValueRepositoryContractTest extends Abstract
   }
 
   @Test
-  void writingAFieldDeletedMeanwhile_isNotFound_andWritesNothing() {
+  void writingAFieldDeletedMeanwhile_isRefusedAsAnUnknownKey_andWritesNothing() {
     Contact contact = contact(a);
     CustomField text = field(a, ObjectType.CONTACT, CustomFieldType.TEXT, false);
     assertThat(in(a, () -> fields.delete(a, text.id(), 1))).isTrue();
-    assertThatThrownBy(() -> write(a, ref(contact), text, "Orphan")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> write(a, ref(contact), text, "Orphan")).isInstanceOfSatisfying(ValidationException.class,
+        e -> assertThat(e.errors()).extracting(FieldError::name).containsExactly("custom/" + text.key().value()));
     assertThat(read(a, ref(contact)).values()).isEmpty();
   }
 
   @Test
-  void aFieldDeletedWhileAValueOfItIsWritten_leavesNoOrphan_andTheWriteIsNotFoundOrCascaded() throws Exception {
+  void aFieldDeletedWhileAValueOfItIsWritten_leavesNoOrphan_andTheWriteIsRefusedOrCascaded() throws Exception {
     Contact contact = contact(a);
     for (boolean deleteFirst : new boolean[] {true, false}) {
       CustomField text = field(a, ObjectType.CONTACT, CustomFieldType.TEXT, false);
@@ -201,7 +203,7 @@ public abstract class AbstractCustomValueRepositoryContractTest extends Abstract
         }));
         first.get(20, TimeUnit.SECONDS);
         if (deleteFirst) {
-          assertThatThrownBy(() -> second.get(20, TimeUnit.SECONDS)).cause().isInstanceOf(NotFoundException.class);
+          assertThatThrownBy(() -> second.get(20, TimeUnit.SECONDS)).cause().isInstanceOf(ValidationException.class);
         } else {
           second.get(20, TimeUnit.SECONDS);
         }

@@ -16,6 +16,14 @@ import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.CustomField;
+import dev.custodian.crm.core.customfield.CustomFieldFixtures;
+import dev.custodian.crm.core.customfield.CustomFieldType;
+import dev.custodian.crm.core.customfield.FieldKey;
+import dev.custodian.crm.core.customfield.ObjectType;
+import dev.custodian.crm.core.customfield.RecordRef;
+import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.pipeline.Pipeline;
 import dev.custodian.crm.core.pipeline.Stage;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
@@ -46,6 +54,8 @@ public abstract class AbstractDealRepositoryContractTest extends AbstractPortCon
   protected PipelineRepository pipelines;
   protected CompanyRepository companies;
   protected ContactRepository contacts;
+  protected CustomFieldRepository customFields;
+  protected CustomValueRepository customValues;
 
   private Pipeline pipelineOfA;
   private Pipeline pipelineOfB;
@@ -59,12 +69,20 @@ public abstract class AbstractDealRepositoryContractTest extends AbstractPortCon
   /** The repository under test, over the other three's stores. */
   protected abstract dev.custodian.crm.core.deal.port.out.DealRepository deals();
 
+  /** The custom field definitions' store, sharing the fixture's transactions. */
+  protected abstract CustomFieldRepository customFields();
+
+  /** The custom values' store, from which {@link #deals} reads a deal's values. */
+  protected abstract CustomValueRepository customValues();
+
   @Override
   protected void portsReady() {
     pipelines = pipelines();
     companies = companies();
     contacts = contacts();
     deals = deals();
+    customFields = customFields();
+    customValues = customValues();
     pipelineOfA = aPipeline(a);
     pipelineOfB = aPipeline(b);
     run(a, () -> pipelines.insert(pipelineOfA));
@@ -110,6 +128,39 @@ public abstract class AbstractDealRepositoryContractTest extends AbstractPortCon
     T value = row.get();
     run(workspace, () -> insert.accept(value));
     return value;
+  }
+
+  @Test
+  @DisplayName("TEN-01: a deal is read with its custom values, by id and in a list, and only its workspace's")
+  void givenCustomValues_whenRead_thenTheyComeWithTheDeal_byIdAndInALists_andOnlyInItsWorkspace() {
+    Deal deal = stored(aDeal(a));
+    Deal other = stored(aDeal(a));
+    Deal ofB = stored(aDeal(b));
+    CustomField budget = CustomFieldFixtures.aField(a, ObjectType.DEAL, "budget", CustomFieldType.CURRENCY);
+    CustomField source = CustomFieldFixtures.aField(a, ObjectType.DEAL, "source", CustomFieldType.SINGLE_SELECT);
+    run(a, () -> {
+      customFields.insert(budget);
+      customFields.insert(source);
+      customValues.write(a, new RecordRef(ObjectType.DEAL, deal.id().value()),
+          CustomFieldFixtures.setting(budget, Map.of("amount", "12.5", "currency", "EUR")));
+      customValues.write(a, new RecordRef(ObjectType.DEAL, deal.id().value()),
+          CustomFieldFixtures.setting(source, "silver"));
+    });
+
+    Deal read = read(a, deal.id()).orElseThrow();
+    assertThat(read.custom().values()).containsOnlyKeys(new FieldKey("budget"), new FieldKey("source"));
+    assertThat(read.custom().get(new FieldKey("budget")).orElseThrow().value()).isEqualTo(Money.of("12.50", "EUR"));
+    assertThat(read.custom().optionKey(source.options().get(1).id())).contains(new FieldKey("silver"));
+    assertThat(read(a, other.id()).orElseThrow().custom().values()).isEmpty();
+    List<Deal> page = in(a, () -> deals.list(a, ListQuery.first(DealListing.OFFER, 50)).items());
+    assertThat(page).filteredOn(d -> d.id().equals(deal.id())).singleElement()
+        .satisfies(d -> assertThat(d.custom()).isEqualTo(read.custom()));
+    assertThat(page).filteredOn(d -> d.id().equals(other.id())).singleElement()
+        .satisfies(d -> assertThat(d.custom().values()).isEmpty());
+    assertThat(read(b, deal.id())).as("A's deal through B").isEmpty();
+    assertThat(read(b, ofB.id()).orElseThrow().custom().values()).isEmpty();
+    assertThat(in(b, () -> deals.list(b, ListQuery.first(DealListing.OFFER, 50)).items()))
+        .allSatisfy(d -> assertThat(d.custom().values()).isEmpty());
   }
 
   @Test

@@ -14,6 +14,10 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
+import dev.custodian.crm.core.customfield.ObjectType;
+import dev.custodian.crm.core.customfield.RecordRef;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.pipeline.InMemoryPipelineRepository;
 import dev.custodian.crm.core.pipeline.Pipeline;
@@ -30,6 +34,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -60,6 +66,16 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
   private final ContactRepository contacts;
   private final PipelineRepository pipelines;
 
+  private ListFields<Deal> listFields = LIST_FIELDS;
+
+  /** Lists by custom fields with the values in {@code values}, as the jOOQ adapter reads them. */
+  public void listingCustomValuesFrom(InMemoryCustomValueRepository values) {
+    listFields = LIST_FIELDS.withCustom(column -> {
+      BiFunction<WorkspaceId, RecordRef, Object> read = values.listed(column);
+      return d -> read.apply(d.workspace(), new RecordRef(ObjectType.DEAL, d.id().value()));
+    });
+  }
+
   public InMemoryDealRepository(InMemoryTransactions transactions, CompanyRepository companies,
       ContactRepository contacts, PipelineRepository pipelines) {
     super(InMemoryTenantTable.builder(transactions, Deal::workspace, Deal::id)
@@ -81,9 +97,21 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
     history.insert(created);
   }
 
+  private CustomValueRepository customValues;
+
+  /** Reads each deal's custom values from {@code values}, as the jOOQ adapter reads them with the row. */
+  public void readingCustomValuesFrom(CustomValueRepository values) {
+    this.customValues = java.util.Objects.requireNonNull(values, "values");
+  }
+
+  private Deal withCustom(Deal deal) {
+    return customValues == null ? deal : deal.withCustom(
+        customValues.read(deal.workspace(), new RecordRef(ObjectType.DEAL, deal.id().value())));
+  }
+
   @Override
   public Optional<Deal> findById(WorkspaceId workspace, DealId id) {
-    return table.find(workspace, id);
+    return table.find(workspace, id).map(this::withCustom);
   }
 
   @Override
@@ -95,7 +123,7 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
 
   @Override
   public Page<Deal> list(WorkspaceId workspace, ListQuery query) {
-    return table.list(workspace, query.requireOffer(DealListing.OFFER), LIST_FIELDS);
+    return table.list(workspace, query.requireOffer(DealListing.OFFER), listFields).map(this::withCustom);
   }
 
   @Override

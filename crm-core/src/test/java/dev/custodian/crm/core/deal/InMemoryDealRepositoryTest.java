@@ -4,6 +4,10 @@ import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.InMemoryCustomFieldRepository;
+import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.pipeline.InMemoryPipelineRepository;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
@@ -32,5 +36,17 @@ class InMemoryDealRepositoryTest extends AbstractDealRepositoryContractTest {
   @Override
   protected DealRepository deals() {
     return new InMemoryDealRepository(ports.transactions(), companies, contacts, pipelines);
+  }
+
+  @Override
+  protected CustomFieldRepository customFields() {
+    return new InMemoryCustomFieldRepository(ports.transactions());
+  }
+
+  @Override
+  protected CustomValueRepository customValues() {
+    InMemoryCustomValueRepository values = new InMemoryCustomValueRepository(ports.transactions(), customFields);
+    ((InMemoryDealRepository) deals).readingCustomValuesFrom(values); // as the jOOQ adapter reads them
+    return values;
   }
 }

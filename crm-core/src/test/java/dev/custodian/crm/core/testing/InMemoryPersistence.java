@@ -6,12 +6,15 @@ import dev.custodian.crm.core.access.InMemoryInvitationRepository;
 import dev.custodian.crm.core.access.InMemoryMembershipRepository;
 import dev.custodian.crm.core.account.InMemoryAccountRepository;
 import dev.custodian.crm.core.activity.InMemoryActivityRepository;
+import dev.custodian.crm.core.audit.InMemoryAuditStore;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
+import dev.custodian.crm.core.consent.InMemoryConsentLedger;
+import dev.custodian.crm.core.consent.InMemoryProcessingRestrictions;
+import dev.custodian.crm.core.consent.InMemoryPurposeRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomFieldRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
-import dev.custodian.crm.core.audit.InMemoryAuditStore;
 import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
@@ -44,6 +47,10 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryActivityRepository activities = new InMemoryActivityRepository(transactions, linkTargets);
   private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(transactions, linkTargets);
   private final InMemoryTimelineRepository timelines = new InMemoryTimelineRepository(activities, tasks, deals);
+  private final InMemoryPurposeRepository purposes = new InMemoryPurposeRepository(transactions);
+  private final InMemoryConsentLedger consentLedger = new InMemoryConsentLedger(transactions);
+  private final InMemoryProcessingRestrictions processingRestrictions =
+      new InMemoryProcessingRestrictions(transactions);
   private final InMemoryCustomFieldRepository customFields = new InMemoryCustomFieldRepository(transactions);
   private final InMemoryCustomValueRepository customValues = new InMemoryCustomValueRepository(transactions, customFields);
   private final InMemorySuppressionEntryRepository suppressionEntries =
@@ -67,6 +74,11 @@ public final class InMemoryPersistence implements Persistence {
 
   {
     contacts.readingCustomValuesFrom(customValues); // a contact is read with its values
+    contacts.listingCustomValuesFrom(customValues); // lists by custom fields, each record type
+    companies.listingCustomValuesFrom(customValues);
+    deals.listingCustomValuesFrom(customValues);
+    companies.readingCustomValuesFrom(customValues); // so are companies and deals
+    deals.readingCustomValuesFrom(customValues);
   }
 
   @Override
@@ -117,6 +129,21 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryTimelineRepository timelines() {
     return timelines;
+  }
+
+  @Override
+  public InMemoryPurposeRepository purposes() {
+    return purposes;
+  }
+
+  @Override
+  public InMemoryConsentLedger consentLedger() {
+    return consentLedger;
+  }
+
+  @Override
+  public InMemoryProcessingRestrictions processingRestrictions() {
+    return processingRestrictions;
   }
 
   @Override

@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The keyset walk's promise, checked once per paging implementation (the in-memory stores'
@@ -135,13 +136,24 @@ public final class KeysetWalkCheck {
    */
   public static <T> void walkEverySortBothWaysWhileOthersAreInserted(ListOffer offer, SortedStore<T> store,
       Map<String, Function<Random, Object>> values, Function<Sort, List<Filter>> filtersOf) throws Exception {
+    walkSortsBothWaysWhileOthersAreInserted(offer, store, 10_000, field -> true, values, filtersOf);
+  }
+
+  /**
+   * As {@link #walkEverySortBothWaysWhileOthersAreInserted(ListOffer, SortedStore, Map, Function)},
+   * with {@code rows} rows and only the sorts whose field {@code sorted} accepts (e.g. a list's custom
+   * fields, {@code custom.<key>}); every sorted field's values are made all the same.
+   */
+  public static <T> void walkSortsBothWaysWhileOthersAreInserted(ListOffer offer, SortedStore<T> store, int rows,
+      Predicate<String> sorted, Map<String, Function<Random, Object>> values,
+      Function<Sort, List<Filter>> filtersOf) throws Exception {
     Map<String, Function<Random, Object>> makers = new LinkedHashMap<>();
     makers.put(offer.defaultSort().field(), maker(offer.defaultSort().type()));
     offer.sorts().forEach((field, type) -> makers.put(field, maker(type)));
     makers.putAll(values);
     Random seeded = new Random(7);
     List<Sample> existing = new ArrayList<>();
-    for (int i = 0; i < 10_000; i++) {
+    for (int i = 0; i < rows; i++) {
       existing.add(sample(makers, seeded));
     }
     store.insert(existing);
@@ -150,6 +162,9 @@ public final class KeysetWalkCheck {
 
     List<Sort> sorts = new ArrayList<>();
     for (String field : makers.keySet()) {
+      if (!sorted.test(field) || offer.sortType(field).isEmpty()) {
+        continue;
+      }
       ValueType type = offer.sortType(field).orElseThrow();
       for (SortDirection direction : SortDirection.values()) {
         sorts.add(new Sort(field, type, direction));
@@ -164,15 +179,15 @@ public final class KeysetWalkCheck {
       return walked;
     });
 
-    walks.forEach((sort, walked) -> {
+    walks.forEach((sort, walk) -> {
       Set<UUID> seen = new HashSet<>();
-      for (Sample sample : walked) {
+      for (Sample sample : walk) {
         assertThat(seen.add(sample.id())).as("sort=%s: seen once: %s", sort.parameter(), sample.id()).isTrue();
       }
       assertThat(seen).as("sort=%s: every existing row", sort.parameter()).containsAll(existingIds);
-      for (int i = 1; i < walked.size(); i++) {
-        Sample before = walked.get(i - 1);
-        Sample after = walked.get(i);
+      for (int i = 1; i < walk.size(); i++) {
+        Sample before = walk.get(i - 1);
+        Sample after = walk.get(i);
         assertThat(sort.compare(key(sort, before), before.id(), key(sort, after), after.id()))
             .as("sort=%s: strictly in order at %d", sort.parameter(), i).isNegative();
       }
@@ -228,6 +243,9 @@ public final class KeysetWalkCheck {
       case TEXT -> random -> NAMES.get(random.nextInt(NAMES.size()));
       case ENUM -> random -> type.constants().get(random.nextInt(type.constants().size()));
       case DECIMAL -> random -> BigDecimal.valueOf(random.nextInt(2000) - 500, 2);
+      case NUMERIC -> random -> BigDecimal.valueOf(random.nextInt(2000) - 500, 10).add(BigDecimal.valueOf(random.nextInt(3)));
+      case INTEGER -> random -> (long) (random.nextInt(2000) - 1000) * 1_000_000_000L;
+      case BOOLEAN -> random -> random.nextBoolean();
       case UUID -> {
         List<UUID> few = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

@@ -236,4 +236,65 @@ public abstract class AbstractWorkspaceRepositoryContractTest {
     assertThat(page.items()).isEmpty();
     assertThat(page.next()).isEmpty();
   }
+
+  @Test
+  @DisplayName("DSR-05: a cancelled workspace's purge reminder is claimed once, 7 days ahead, and again after a new cancellation")
+  void claimPurgeReminders_claimsEachDueCancellationOnce() {
+    Instant now = Instant.parse("2090-01-01T00:00:00Z").plus(new java.util.Random().nextInt(1_000_000), ChronoUnit.MINUTES);
+    Workspace due = aWorkspace();
+    Workspace later = aWorkspace();
+    Workspace active = aWorkspace();
+    Workspace overdue = aWorkspace();
+    transactions.inPlatform(() -> {
+      for (Workspace w : List.of(due, later, active, overdue)) {
+        workspaces.insert(w);
+      }
+      workspaces.changeStatus(due.id(), new WorkspaceStatus.Cancelled(now.minus(23, ChronoUnit.DAYS), now.plus(7, ChronoUnit.DAYS)));
+      workspaces.changeStatus(later.id(), new WorkspaceStatus.Cancelled(now.minus(22, ChronoUnit.DAYS), now.plus(8, ChronoUnit.DAYS)));
+      workspaces.changeStatus(overdue.id(), new WorkspaceStatus.Cancelled(now.minus(30, ChronoUnit.DAYS), now));
+      return null;
+    });
+    Instant dueBy = now.plus(7, ChronoUnit.DAYS);
+
+    List<WorkspaceId> first = transactions.inPlatform(() -> workspaces.claimPurgeReminders(now, dueBy, 1000));
+    List<WorkspaceId> second = transactions.inPlatform(() -> workspaces.claimPurgeReminders(now, dueBy, 1000));
+
+    assertThat(first).contains(due.id()).doesNotContain(later.id(), active.id(), overdue.id());
+    assertThat(second).doesNotContain(due.id());
+    transactions.inPlatform(() -> {
+      workspaces.changeStatus(due.id(), WorkspaceStatus.ACTIVE);
+      workspaces.changeStatus(due.id(), new WorkspaceStatus.Cancelled(now.minus(23, ChronoUnit.DAYS), now.plus(7, ChronoUnit.DAYS)));
+      return null;
+    });
+    assertThat(transactions.inPlatform(() -> workspaces.claimPurgeReminders(now, dueBy, 1000))).contains(due.id());
+    assertThat(read(due.id()).orElseThrow().status()).isInstanceOf(WorkspaceStatus.Cancelled.class);
+  }
+
+  @Test
+  @DisplayName("RET-03: due purges are the CANCELLED workspaces whose purgeAt has come; one is locked for its purge only while still due")
+  void duePurges_findAndLockOnlyDueCancellations() {
+    Instant now = Instant.parse("2095-01-01T00:00:00Z").plus(new java.util.Random().nextInt(1_000_000), ChronoUnit.MINUTES);
+    Workspace due = aWorkspace();
+    Workspace early = aWorkspace();
+    Workspace active = aWorkspace();
+    transactions.inPlatform(() -> {
+      for (Workspace w : List.of(due, early, active)) {
+        workspaces.insert(w);
+      }
+      workspaces.changeStatus(due.id(), new WorkspaceStatus.Cancelled(now.minus(30, ChronoUnit.DAYS), now));
+      workspaces.changeStatus(early.id(), new WorkspaceStatus.Cancelled(now.minus(30, ChronoUnit.DAYS),
+          now.plus(1, ChronoUnit.MINUTES)));
+      return null;
+    });
+
+    assertThat(transactions.inPlatform(() -> workspaces.duePurges(now, 10_000)))
+        .contains(due.id()).doesNotContain(early.id(), active.id());
+    assertThat(transactions.inWorkspace(due.id(), () -> workspaces.lockDuePurge(due.id(), now))).isTrue();
+    assertThat(transactions.inWorkspace(early.id(), () -> workspaces.lockDuePurge(early.id(), now))).isFalse();
+    assertThat(transactions.inWorkspace(active.id(), () -> workspaces.lockDuePurge(active.id(), now.plus(3650, ChronoUnit.DAYS))))
+        .isFalse();
+    transactions.inPlatform(() -> workspaces.markPurged(due.id(), now));
+    assertThat(transactions.inPlatform(() -> workspaces.duePurges(now, 10_000))).doesNotContain(due.id());
+    assertThat(transactions.inWorkspace(due.id(), () -> workspaces.lockDuePurge(due.id(), now))).isFalse();
+  }
 }

@@ -105,6 +105,21 @@ class CreateWorkspaceServiceTest {
       }
 
       @Override
+      public java.util.List<WorkspaceId> claimPurgeReminders(java.time.Instant now, java.time.Instant dueBy, int limit) {
+        return repository.claimPurgeReminders(now, dueBy, limit);
+      }
+
+      @Override
+      public java.util.List<WorkspaceId> duePurges(java.time.Instant now, int limit) {
+        return repository.duePurges(now, limit);
+      }
+
+      @Override
+      public boolean lockDuePurge(WorkspaceId id, java.time.Instant now) {
+        return repository.lockDuePurge(id, now);
+      }
+
+      @Override
       public boolean existsBySlug(Slug slug) {
         // the first check runs before the concurrent create committed
         return !first.getAndSet(false) && repository.existsBySlug(slug);

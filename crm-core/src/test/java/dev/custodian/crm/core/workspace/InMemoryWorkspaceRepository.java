@@ -10,6 +10,8 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,10 +23,13 @@ import java.util.Optional;
 public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
 
   private final InMemoryTable<WorkspaceId, Workspace> table;
+  /** When each cancelled workspace's purge reminder was claimed. */
+  private final InMemoryTable<WorkspaceId, Instant> reminded;
   private final InMemoryMembershipRepository memberships;
 
   public InMemoryWorkspaceRepository(InMemoryTransactions transactions, InMemoryMembershipRepository memberships) {
     this.table = transactions.newTable();
+    this.reminded = transactions.newTable();
     this.memberships = Objects.requireNonNull(memberships, "memberships");
   }
 
@@ -48,6 +53,9 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
     if (status instanceof WorkspaceStatus.Purged) {
       throw new IllegalArgumentException("a purge changes a workspace through the retention engine");
     }
+    if (table.rows().containsKey(id)) {
+      reminded.rows().remove(id); // a new cancellation gets its own reminder
+    }
     return table.rows().computeIfPresent(id, (key, w) -> w.status() instanceof WorkspaceStatus.Purged ? w
         : Workspace.reconstitute(w.id(), w.name(), w.slug(), status, w.createdAt())) != null
         && !(table.rows().get(id).status() instanceof WorkspaceStatus.Purged);
@@ -58,6 +66,32 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
   public boolean markPurged(WorkspaceId id, java.time.Instant now) {
     Workspace workspace = table.rows().get(id);
     return workspace != null && workspace.status() instanceof WorkspaceStatus.Cancelled && table.rows().remove(id) != null;
+  }
+
+  @Override
+  public List<WorkspaceId> claimPurgeReminders(Instant now, Instant dueBy, int limit) {
+    List<WorkspaceId> due = table.rows().values().stream()
+        .filter(w -> w.status() instanceof WorkspaceStatus.Cancelled c && c.purgeAt().isAfter(now)
+            && !c.purgeAt().isAfter(dueBy) && !reminded.rows().containsKey(w.id()))
+        .map(Workspace::id).limit(limit).toList();
+    due.forEach(id -> reminded.rows().put(id, now));
+    return due;
+  }
+
+  @Override
+  public List<WorkspaceId> duePurges(Instant now, int limit) {
+    return table.rows().values().stream()
+        .filter(w -> w.status() instanceof WorkspaceStatus.Cancelled c && c.purgeDueAt(now))
+        .sorted(java.util.Comparator.comparing((Workspace w) -> ((WorkspaceStatus.Cancelled) w.status()).purgeAt())
+            .thenComparing(w -> w.id().value()))
+        .map(Workspace::id).limit(limit).toList();
+  }
+
+  /** Transactions of the fake are serialised: the lock is theirs. */
+  @Override
+  public boolean lockDuePurge(WorkspaceId id, Instant now) {
+    Workspace workspace = table.rows().get(id);
+    return workspace != null && workspace.status() instanceof WorkspaceStatus.Cancelled c && c.purgeDueAt(now);
   }
 
   @Override

@@ -13,11 +13,14 @@ import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.http.RouteTable;
 import dev.custodian.crm.http.common.CurrentActor;
 import dev.custodian.crm.http.common.Requests;
+import dev.custodian.crm.http.common.Spool;
 import dev.custodian.crm.privacy.audit.port.in.AuditUseCases;
 import dev.custodian.crm.privacy.audit.service.AuditServices;
 import io.javalin.http.Context;
 import io.javalin.json.JsonMapper;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -89,8 +92,9 @@ final class AuditRoutes implements RouteGroup {
 
   /**
    * {@code GET .../audit/export}: every entry as one JSON object a line, oldest first, the export's
-   * own entry last. Written in the use case's transaction to a buffer and sent once it committed, so
-   * a failure still answers a problem and a session token the request rotated reaches its cookie.
+   * own entry last, streamed from the database's cursor into an encrypted {@link Spool} in the use
+   * case's transaction and sent from it once that committed, so a failure still answers a problem,
+   * a session token the request rotated reaches its cookie, and memory stays flat.
    */
   void export(Context ctx) {
     Validator v = new Validator();
@@ -98,14 +102,20 @@ final class AuditRoutes implements RouteGroup {
     onlyParameters(ctx, v, Set.of());
     v.throwIfInvalid();
     JsonMapper json = ctx.jsonMapper(); // the API's one configuration
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    useCases.export().export(CurrentActor.of(ctx), workspace, entry -> {
-      out.writeBytes(json.toJsonString(AuditEntryResponse.from(entry), AuditEntryResponse.class)
-          .getBytes(StandardCharsets.UTF_8));
-      out.write('\n');
-    });
-    ctx.contentType(JSON_LINES).header("Content-Disposition", "attachment; filename=\"audit.jsonl\"")
-        .result(out.toByteArray());
+    try (Spool spool = Spool.create()) {
+      OutputStream out = spool.out();
+      useCases.export().export(CurrentActor.of(ctx), workspace, entry -> {
+        try {
+          out.write(json.toJsonString(AuditEntryResponse.from(entry), AuditEntryResponse.class)
+              .getBytes(StandardCharsets.UTF_8));
+          out.write('\n');
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      ctx.contentType(JSON_LINES).header("Content-Disposition", "attachment; filename=\"audit.jsonl\"")
+          .result(spool.sending());
+    }
   }
 
   /** {@code GET .../audit/verify}: {@code {"valid": true, "entries": n}} or the first broken entry. */

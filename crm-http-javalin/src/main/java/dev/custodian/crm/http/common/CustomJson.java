@@ -10,7 +10,8 @@ import dev.custodian.crm.core.customfield.CustomValue;
 import dev.custodian.crm.core.customfield.CustomValues;
 import dev.custodian.crm.core.customfield.FieldKey;
 import dev.custodian.crm.core.customfield.FieldOptionId;
-import dev.custodian.crm.http.common.MoneyJson;
+import dev.custodian.crm.core.customfield.port.in.WithCustom;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,21 @@ public final class CustomJson {
     Map<String, Object> json = new LinkedHashMap<>();
     custom.values().forEach((key, value) -> json.put(key.value(), value(custom, value)));
     return json;
+  }
+
+  /**
+   * A write with its custom values, for the use case to check with the workspace's definitions (its
+   * errors then join the built-in fields' in one 400); without custom values or a workspace, the
+   * 400 at once.
+   *
+   * @param command the built-in fields' command, {@code null} when {@code v} holds their errors
+   */
+  public static <C> WithCustom<C> withCustom(Validator v, WorkspaceId workspace, C command,
+      Map<String, Object> custom) {
+    if (workspace == null || custom == null || custom.isEmpty()) {
+      v.throwIfInvalid();
+    }
+    return WithCustom.of(v, workspace, command, custom);
   }
 
   /**

@@ -15,6 +15,7 @@ import dev.custodian.crm.http.Access;
 import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.http.RouteTable;
 import dev.custodian.crm.http.common.CurrentActor;
+import dev.custodian.crm.http.common.CustomJson;
 import dev.custodian.crm.http.common.ETags;
 import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
@@ -63,8 +64,8 @@ final class CompanyRoutes implements RouteGroup {
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
     CreateCompanyRequest body = Requests.jsonBody(ctx, CreateCompanyRequest.class);
     CreateCompanyCommand command = CreateCompanyCommand.of(v, workspace, body.name(), body.domain());
-    v.throwIfInvalid();
-    Company company = useCases.create().create(CurrentActor.of(ctx), command);
+    Company company = useCases.create().create(CurrentActor.of(ctx),
+        CustomJson.withCustom(v, workspace, command, body.custom()));
     ctx.status(HttpStatus.CREATED)
         .header("Location", "/api/v1/workspaces/" + workspace + "/companies/" + company.id());
     respond(ctx, company);
@@ -96,8 +97,8 @@ final class CompanyRoutes implements RouteGroup {
     OptionalLong expected = ETags.ifMatch(ctx, v);
     CompanyPatchRequest patch = CompanyPatchRequest.from(Requests.mergePatchBody(ctx), v);
     UpdateCompanyCommand command = UpdateCompanyCommand.of(v, workspace, id, expected, patch.name(), patch.domain());
-    v.throwIfInvalid();
-    respond(ctx, useCases.update().update(CurrentActor.of(ctx), command));
+    respond(ctx, useCases.update().update(CurrentActor.of(ctx),
+        CustomJson.withCustom(v, workspace, command, patch.custom())));
   }
 
   /** {@code DELETE}: 204; with {@code If-Match}, only if that is still the current version. */

@@ -1,5 +1,6 @@
 package dev.custodian.crm.http.contact;
 
+import dev.custodian.crm.core.consent.port.in.ConsentUseCases;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.http.RouteGroup;
 
@@ -8,7 +9,8 @@ public final class ContactApi {
 
   private ContactApi() {}
 
-  public static RouteGroup routes(ContactUseCases useCases) {
-    return new ContactRoutes(useCases);
+  /** @param consent the ledger's use cases, for the list's {@code eligibleFor} (the contacts a purpose allows) */
+  public static RouteGroup routes(ContactUseCases useCases, ConsentUseCases.Ledger consent) {
+    return new ContactRoutes(useCases, consent);
   }
 }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodian.crm.core.common.Money;
 import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.common.validation.Validator;
+import dev.custodian.crm.http.common.CustomJson;
 import dev.custodian.crm.http.common.MergePatch;
 import dev.custodian.crm.http.common.MoneyJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,16 +19,18 @@ import java.util.Set;
  */
 record DealPatchRequest(PatchValue<String> title, PatchValue<Money> amount, PatchValue<String> pipelineId,
     PatchValue<String> stageId, PatchValue<String> expectedCloseDate, PatchValue<String> companyId,
-    PatchValue<List<String>> contactIds) {
+    PatchValue<List<String>> contactIds, Map<String, Object> custom) {
 
   private static final Set<String> FIELDS =
-      Set.of("title", "amount", "pipelineId", "stageId", "expectedCloseDate", "companyId", "contactIds");
+      Set.of("title", "amount", "pipelineId", "stageId", "expectedCloseDate", "companyId", "contactIds",
+          "custom");
 
   /** The patch, after recording in {@code v} every field that is unknown or of the wrong shape. */
   static DealPatchRequest from(ObjectNode body, Validator v) {
     MergePatch patch = MergePatch.of(body, FIELDS, "a deal", v);
     return new DealPatchRequest(patch.field("title"), MoneyJson.patch(body, "amount", v), patch.field("pipelineId"),
-        patch.field("stageId"), patch.field("expectedCloseDate"), patch.field("companyId"), contactIds(body, v));
+        patch.field("stageId"), patch.field("expectedCloseDate"), patch.field("companyId"), contactIds(body, v),
+        CustomJson.fromPatch(body, v));
   }
 
   private static PatchValue<List<String>> contactIds(ObjectNode body, Validator v) {

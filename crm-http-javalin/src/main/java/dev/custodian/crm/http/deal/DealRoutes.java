@@ -18,6 +18,7 @@ import dev.custodian.crm.http.Access;
 import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.http.RouteTable;
 import dev.custodian.crm.http.common.CurrentActor;
+import dev.custodian.crm.http.common.CustomJson;
 import dev.custodian.crm.http.common.ETags;
 import dev.custodian.crm.http.common.Paging;
 import dev.custodian.crm.http.common.Requests;
@@ -77,8 +78,8 @@ final class DealRoutes implements RouteGroup {
     Money amount = body.amount() == null ? null : body.amount().toMoney(v, "amount");
     CreateDealCommand command = CreateDealCommand.of(v, workspace, body.title(), amount, body.pipelineId(),
         body.stageId(), body.expectedCloseDate(), body.companyId(), body.contactIds());
-    v.throwIfInvalid();
-    Deal deal = useCases.create().create(CurrentActor.of(ctx), command);
+    Deal deal = useCases.create().create(CurrentActor.of(ctx),
+        CustomJson.withCustom(v, workspace, command, body.custom()));
     ctx.status(HttpStatus.CREATED)
         .header("Location", "/api/v1/workspaces/" + workspace + "/deals/" + deal.id());
     respond(ctx, deal);
@@ -111,8 +112,8 @@ final class DealRoutes implements RouteGroup {
     DealPatchRequest patch = DealPatchRequest.from(Requests.mergePatchBody(ctx), v);
     UpdateDealCommand command = UpdateDealCommand.of(v, workspace, id, expected, patch.title(), patch.amount(),
         patch.pipelineId(), patch.stageId(), patch.expectedCloseDate(), patch.companyId(), patch.contactIds());
-    v.throwIfInvalid();
-    respond(ctx, useCases.update().update(CurrentActor.of(ctx), command));
+    respond(ctx, useCases.update().update(CurrentActor.of(ctx),
+        CustomJson.withCustom(v, workspace, command, patch.custom())));
   }
 
   /** {@code DELETE}: 204; with {@code If-Match}, only if that is still the current version. */

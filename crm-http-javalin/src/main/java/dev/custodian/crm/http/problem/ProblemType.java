@@ -22,6 +22,8 @@ public enum ProblemType {
   LAST_OWNER("last-owner", 409, "Last owner"),
   IN_USE("in-use", 409, "In use"),
   LIMIT_REACHED("limit-reached", 409, "Limit reached"),
+  CONSENT_REQUIRED("consent-required", 409, "Consent required"),
+  INVALID_STATE("invalid-state", 409, "Invalid state"),
   WORKSPACE_CANCELLED("workspace-cancelled", 409, "Workspace cancelled"),
   REQUEST_TIMEOUT("request-timeout", 408, "Request timeout"),
   PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),

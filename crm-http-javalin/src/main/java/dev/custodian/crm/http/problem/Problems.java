@@ -159,6 +159,8 @@ public final class Problems {
       case LAST_OWNER -> ProblemType.LAST_OWNER;
       case IN_USE -> ProblemType.IN_USE;
       case LIMIT_REACHED -> ProblemType.LIMIT_REACHED;
+      case CONSENT_REQUIRED -> ProblemType.CONSENT_REQUIRED;
+      case INVALID_STATE -> ProblemType.INVALID_STATE;
       case WORKSPACE_CANCELLED -> ProblemType.WORKSPACE_CANCELLED;
       case PRECONDITION_FAILED -> ProblemType.PRECONDITION_FAILED;
       case PRECONDITION_REQUIRED -> ProblemType.PRECONDITION_REQUIRED;

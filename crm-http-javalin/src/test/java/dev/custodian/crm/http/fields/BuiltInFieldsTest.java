@@ -37,9 +37,9 @@ class BuiltInFieldsTest {
     List<List<String>> pinned = List.of(
         pin(fieldsOf("contact.CreateContactRequest", "contact.ContactResponse"),
             "companyId", "custom", "email", "firstName", "jobTitle", "lastName", "phone"),
-        pin(fieldsOf("company.CreateCompanyRequest", "company.CompanyResponse"), "domain", "name"),
+        pin(fieldsOf("company.CreateCompanyRequest", "company.CompanyResponse"), "custom", "domain", "name"),
         pin(fieldsOf("deal.CreateDealRequest", "deal.DealResponse"), "amount", "closedAt", "companyId", "contactIds",
-            "expectedCloseDate", "pipelineId", "stageId", "status", "title"),
+            "custom", "expectedCloseDate", "pipelineId", "stageId", "status", "title"),
         pin(fieldsOf("activity.CreateActivityRequest", "activity.ActivityResponse"), "body", "companyIds",
             "contactIds", "dealIds", "duration", "kind", "occurredAt", "subject"),
         pin(fieldsOf("task.CreateTaskRequest", "task.TaskResponse"), "assigneeId", "body", "companyIds", "contactIds",

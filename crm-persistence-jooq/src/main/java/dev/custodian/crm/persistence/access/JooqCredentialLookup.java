@@ -1,5 +1,6 @@
 package dev.custodian.crm.persistence.access;
 
+import static dev.custodian.crm.persistence.generated.Tables.ACCOUNTS;
 import static dev.custodian.crm.persistence.generated.Tables.API_KEYS;
 import static dev.custodian.crm.persistence.generated.Tables.MEMBERSHIPS;
 import static dev.custodian.crm.persistence.generated.Tables.SESSIONS;
@@ -24,7 +25,7 @@ import org.jooq.impl.DSL;
 /**
  * Persistence adapter: {@link CredentialLookup} as one statement each. Each outer-joins the
  * credential's rows and the membership to a one-row table, so it answers exactly one row whether
- * or not anything matched, and selects the transaction's tenant binding ahead of them when it is
+ * or not anything matched (with the account's email, for the audit entries of the request), and selects the transaction's tenant binding ahead of them when it is
  * the transaction's first statement: the platform tables it reads need no binding, and every
  * later statement of the transaction finds it set.
  */
@@ -46,6 +47,7 @@ final class JooqCredentialLookup implements CredentialLookup {
     fields.add(SESSION_TOKENS.REPLACED_AT);
     fields.add(MEMBERSHIPS.ROLE);
     fields.add(WORKSPACES.STATUS);
+    fields.add(ACCOUNTS.EMAIL);
     Condition membership = workspace
         .map(w -> MEMBERSHIPS.WORKSPACE_ID.eq(w.value()).and(MEMBERSHIPS.ACCOUNT_ID.eq(SESSIONS.ACCOUNT_ID)))
         .orElse(DSL.falseCondition());
@@ -54,8 +56,10 @@ final class JooqCredentialLookup implements CredentialLookup {
         .leftJoin(SESSIONS).on(SESSIONS.ID.eq(SESSION_TOKENS.SESSION_ID))
         .leftJoin(MEMBERSHIPS).on(membership)
         .leftJoin(WORKSPACES).on(workspace.map(w -> WORKSPACES.ID.eq(w.value())).orElse(DSL.falseCondition()))
+        .leftJoin(ACCOUNTS).on(ACCOUNTS.ID.eq(SESSIONS.ACCOUNT_ID))
         .fetchSingle();
-    return new SessionFound(JooqSessionStores.tokenOf(row), role(row), cancelled(row));
+    return new SessionFound(JooqSessionStores.tokenOf(row), role(row), cancelled(row),
+        Optional.ofNullable(row.get(ACCOUNTS.EMAIL)));
   }
 
   @Override
@@ -64,15 +68,17 @@ final class JooqCredentialLookup implements CredentialLookup {
     fields.addAll(List.of(API_KEYS.fields()));
     fields.add(MEMBERSHIPS.ROLE);
     fields.add(WORKSPACES.STATUS);
+    fields.add(ACCOUNTS.EMAIL);
     Record row = transactions.dsl().select(fields).from(ONE_ROW)
         .leftJoin(API_KEYS).on(API_KEYS.TOKEN_HASH.eq(tokenHash))
         .leftJoin(MEMBERSHIPS).on(MEMBERSHIPS.WORKSPACE_ID.eq(API_KEYS.WORKSPACE_ID)
             .and(MEMBERSHIPS.ACCOUNT_ID.eq(API_KEYS.CREATED_BY)))
         .leftJoin(WORKSPACES).on(WORKSPACES.ID.eq(API_KEYS.WORKSPACE_ID))
+        .leftJoin(ACCOUNTS).on(ACCOUNTS.ID.eq(API_KEYS.CREATED_BY))
         .fetchSingle();
     return new KeyFound(
         row.get(API_KEYS.ID) == null ? Optional.empty() : Optional.of(JooqApiKeyRepository.toKey(row.into(API_KEYS))),
-        role(row), cancelled(row));
+        role(row), cancelled(row), Optional.ofNullable(row.get(ACCOUNTS.EMAIL)));
   }
 
   @Override

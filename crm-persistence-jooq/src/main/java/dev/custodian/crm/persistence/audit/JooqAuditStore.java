@@ -47,6 +47,8 @@ final class JooqAuditStore implements AuditStore {
 
   private static final UUID PLATFORM = new UUID(0, 0);
   private static final HexFormat HEX = HexFormat.of();
+  /** The column alias under which reads carry the subject's wrapped key. */
+  private static final String SUBJECT_KEY = "subject_wrapped_key";
   private static final Columns WORKSPACE_ENTRIES = Columns.of(AUDIT_ENTRIES, true);
   private static final Columns PLATFORM_ENTRIES = Columns.of(PLATFORM_AUDIT_ENTRIES, false);
 
@@ -105,20 +107,22 @@ final class JooqAuditStore implements AuditStore {
    * head moved: 0 rows.
    */
   @Override
-  public boolean appendIfHead(Row row) {
-    Appending append = appending(row);
+  public boolean appendIfHead(Row row, Optional<byte[]> subjectKey) {
+    Appending append = appending(row, subjectKey);
     return dsl(row.chain()).with(append.moved()).insertInto(append.table(), append.columns())
         .select(append.values()).execute() == 1;
   }
 
   /**
    * The append and, in the same statement, every row before it (the statement's snapshot, which
-   * the data-modifying WITH does not change) and the appended row as the insert returned it.
+   * the data-modifying WITH does not change) and the appended row as the insert returned it. The
+   * appended row comes first, so whether the head moved is known at once; the rest streams from a
+   * cursor, and the appended row is handed last: memory stays flat however long the chain.
    */
   @Override
-  public boolean appendIfHeadReadingAll(Row row, Consumer<Row> each) {
+  public boolean appendIfHeadReadingAll(Row row, Optional<byte[]> subjectKey, Consumer<Row> each) {
     Columns c = columns(row.chain());
-    Appending append = appending(row);
+    Appending append = appending(row, subjectKey);
     List<Field<?>> returned = c.values();
     // Both WITHs at the top (PostgreSQL allows a data-modifying WITH nowhere else); the insert reads "moved".
     CommonTableExpression<Record> inserted = DSL.name("inserted").as(DSL.insertInto(append.table(), append.columns())
@@ -126,42 +130,58 @@ final class JooqAuditStore implements AuditStore {
     List<Field<?>> fromInserted = returned.stream()
         .<Field<?>>map(f -> DSL.field(DSL.name("inserted", f.getName()), f.getDataType()))
         .toList();
-    List<Field<?>> oldFields = new ArrayList<>(returned);
+    List<Field<?>> oldFields = withSubjectKey(returned);
     oldFields.add(DSL.inline(false).as("appended"));
-    List<Field<?>> addedFields = new ArrayList<>(fromInserted);
+    List<Field<?>> addedFields = withSubjectKey(fromInserted);
     addedFields.add(DSL.inline(true).as("appended"));
-    var old = DSL.select(oldFields).from(c.table()).where(inChain(c, row.chain()));
-    var added = DSL.select(addedFields).from(inserted);
-    List<Row> rows = new ArrayList<>();
-    boolean[] appended = {false};
+    Field<UUID> insertedSubject = DSL.field(DSL.name("inserted", c.subject().getName()), UUID.class);
+    var old = DSL.select(oldFields).from(c.table())
+        .leftJoin(AUDIT_SUBJECT_KEYS).on(AUDIT_SUBJECT_KEYS.SUBJECT_ID.eq(c.subject()))
+        .where(inChain(c, row.chain()));
+    var added = DSL.select(addedFields).from(inserted)
+        .leftJoin(AUDIT_SUBJECT_KEYS).on(AUDIT_SUBJECT_KEYS.SUBJECT_ID.eq(insertedSubject));
     Table<Record> all = old.unionAll(added).asTable("entries");
     Field<Long> sequence = all.field(c.sequence().getName(), Long.class);
-    dsl(row.chain()).with(append.moved()).with(inserted).select(all.fields()).from(all).orderBy(sequence).fetch().forEach(r -> {
-      Row read = readable(row.chain(), c, r);
-      appended[0] |= Boolean.TRUE.equals(r.get("appended", Boolean.class));
-      rows.add(read);
-    });
-    if (!appended[0]) {
-      return false;
+    Field<Boolean> appended = all.field("appended", Boolean.class);
+    try (Cursor<Record> cursor = dsl(row.chain()).with(append.moved()).with(inserted).select(all.fields()).from(all)
+        .orderBy(appended.desc(), sequence.asc())
+        .fetchSize(500)
+        .fetchLazy()) {
+      if (!cursor.hasNext()) {
+        return false;
+      }
+      Record first = cursor.fetchNext();
+      if (!Boolean.TRUE.equals(first.get(appended))) {
+        return false; // the head moved: nothing appended, nothing handed
+      }
+      Row own = readable(row.chain(), c, first);
+      for (Record r : cursor) {
+        each.accept(readable(row.chain(), c, r));
+      }
+      each.accept(own);
+      return true;
     }
-    rows.forEach(each);
-    return true;
   }
 
   /** An append's parts: the WITH that moves the head, and the insert's table, columns and one-row select from it. */
   private record Appending(CommonTableExpression<Record1<UUID>> moved, Table<?> table, List<Field<?>> columns,
       org.jooq.Select<Record> values) {}
 
-  /** The parts of the append of {@code row} (see {@link #appendIfHead}). */
-  private Appending appending(Row row) {
+  /**
+   * The parts of the append of {@code row} (see {@link #appendIfHead}); the head moves only while
+   * the subject's key is still {@code subjectKey} when given, so no head move, no entry.
+   */
+  private Appending appending(Row row, Optional<byte[]> subjectKey) {
     DSLContext dsl = dsl(row.chain());
     UUID chainId = chainId(row.chain());
     String hash = HEX.formatHex(row.hash());
+    Condition keyStillStored = subjectKey.<Condition>map(key -> DSL.exists(DSL.selectOne().from(AUDIT_SUBJECT_KEYS)
+            .where(AUDIT_SUBJECT_KEYS.SUBJECT_ID.eq(row.subject().orElseThrow()))
+            .and(AUDIT_SUBJECT_KEYS.WRAPPED_KEY.eq(Base64.getEncoder().encodeToString(key)))))
+        .orElse(DSL.trueCondition());
     ResultQuery<Record1<UUID>> move = row.sequence() == 1
-        ? dsl.insertInto(AUDIT_CHAIN_HEADS)
-            .set(AUDIT_CHAIN_HEADS.CHAIN_ID, chainId)
-            .set(AUDIT_CHAIN_HEADS.SEQUENCE, 1L)
-            .set(AUDIT_CHAIN_HEADS.HASH, hash)
+        ? dsl.insertInto(AUDIT_CHAIN_HEADS, AUDIT_CHAIN_HEADS.CHAIN_ID, AUDIT_CHAIN_HEADS.SEQUENCE, AUDIT_CHAIN_HEADS.HASH)
+            .select(DSL.select(DSL.val(chainId), DSL.val(1L), DSL.val(hash)).where(keyStillStored))
             .onConflictDoNothing()
             .returningResult(AUDIT_CHAIN_HEADS.CHAIN_ID)
         : dsl.update(AUDIT_CHAIN_HEADS)
@@ -170,6 +190,7 @@ final class JooqAuditStore implements AuditStore {
             .where(AUDIT_CHAIN_HEADS.CHAIN_ID.eq(chainId))
             .and(AUDIT_CHAIN_HEADS.SEQUENCE.eq(row.sequence() - 1))
             .and(AUDIT_CHAIN_HEADS.HASH.eq(HEX.formatHex(row.previousHash())))
+            .and(keyStillStored)
             .returningResult(AUDIT_CHAIN_HEADS.CHAIN_ID);
     CommonTableExpression<Record1<UUID>> moved = DSL.name("moved").fields("chain_id").as(move);
     Columns c = columns(row.chain());
@@ -212,7 +233,9 @@ final class JooqAuditStore implements AuditStore {
         .and(filter.action().map(action -> c.action().eq(action.label())).orElse(DSL.noCondition()))
         .and(filter.targetType().map(type -> c.targetType().eq(type.label())).orElse(DSL.noCondition()))
         .and(filter.targetId().map(id -> c.targetId().eq(id)).orElse(DSL.noCondition()));
-    return dsl(chain).select(c.values()).from(c.table()).where(where)
+    return dsl(chain).select(withSubjectKey(c.values())).from(c.table())
+        .leftJoin(AUDIT_SUBJECT_KEYS).on(AUDIT_SUBJECT_KEYS.SUBJECT_ID.eq(c.subject()))
+        .where(where)
         .orderBy(c.sequence().desc())
         .limit(limit)
         .fetch(r -> row(chain, c, r));
@@ -228,7 +251,7 @@ final class JooqAuditStore implements AuditStore {
     Table<Record1<UUID>> anchor = DSL.select(DSL.val(chainId(chain)).as("anchor_id")).asTable("anchor");
     Field<UUID> anchorId = anchor.field("anchor_id", UUID.class);
     Condition entries = c.tenant().map(tenant -> tenant.eq(anchorId)).orElse(DSL.trueCondition());
-    List<Field<?>> select = new ArrayList<>(c.values());
+    List<Field<?>> select = withSubjectKey(c.values());
     select.add(AUDIT_CHAIN_HEADS.SEQUENCE.as("head_sequence"));
     select.add(AUDIT_CHAIN_HEADS.HASH.as("head_hash"));
     Optional<Head> head = Optional.empty();
@@ -236,6 +259,7 @@ final class JooqAuditStore implements AuditStore {
         .from(anchor)
         .leftJoin(AUDIT_CHAIN_HEADS).on(AUDIT_CHAIN_HEADS.CHAIN_ID.eq(anchorId))
         .leftJoin(c.table()).on(entries)
+        .leftJoin(AUDIT_SUBJECT_KEYS).on(AUDIT_SUBJECT_KEYS.SUBJECT_ID.eq(c.subject()))
         .orderBy(c.sequence().asc().nullsFirst())
         .fetchSize(500)
         .fetchLazy()) {
@@ -262,7 +286,9 @@ final class JooqAuditStore implements AuditStore {
     if (below.isPresent()) {
       where = where.and(c.sequence().lt(below.getAsLong()));
     }
-    return transactions.dsl().select(c.values()).from(c.table()).where(where)
+    return transactions.dsl().select(withSubjectKey(c.values())).from(c.table())
+        .leftJoin(AUDIT_SUBJECT_KEYS).on(AUDIT_SUBJECT_KEYS.SUBJECT_ID.eq(c.subject()))
+        .where(where)
         .orderBy(c.sequence().desc())
         .limit(limit)
         .fetch(r -> row(AuditChain.platform(), c, r));
@@ -334,6 +360,18 @@ final class JooqAuditStore implements AuditStore {
     }
   }
 
+  /** {@code fields} and the subject's wrapped key (left-joined: null when none), which every read reads along. */
+  private static List<Field<?>> withSubjectKey(List<? extends Field<?>> fields) {
+    List<Field<?>> select = new ArrayList<>(fields);
+    select.add(AUDIT_SUBJECT_KEYS.WRAPPED_KEY.as(SUBJECT_KEY));
+    return select;
+  }
+
+  @Override
+  public boolean readsSubjectKeys() {
+    return true;
+  }
+
   private static Row row(AuditChain chain, Columns c, Record r) {
     AuditActor.Kind kind = AuditActor.kindOf(r.get(c.actorKind())).orElseThrow();
     return new Row(chain, r.get(c.sequence()), r.get(c.at()).toInstant(),
@@ -345,6 +383,7 @@ final class JooqAuditStore implements AuditStore {
         AuditDetails.reconstitute(r.get(c.details())),
         Optional.ofNullable(r.get(c.subject())),
         bytes(r.get(c.email())), bytes(r.get(c.ip())), bytes(r.get(c.userAgent())),
-        r.get(c.encoding()), HEX.parseHex(r.get(c.previousHash())), HEX.parseHex(r.get(c.hash())));
+        r.get(c.encoding()), HEX.parseHex(r.get(c.previousHash())), HEX.parseHex(r.get(c.hash())),
+        r.field(SUBJECT_KEY) == null ? Optional.empty() : bytes(r.get(SUBJECT_KEY, String.class)));
   }
 }

@@ -1,5 +1,9 @@
 package dev.custodian.crm.persistence.common;
 
+import static dev.custodian.crm.persistence.generated.Tables.CUSTOM_FIELD_OPTIONS;
+import static dev.custodian.crm.persistence.generated.Tables.CUSTOM_FIELD_VALUES;
+
+import dev.custodian.crm.core.common.paging.CustomColumn;
 import dev.custodian.crm.core.common.paging.Filter;
 import dev.custodian.crm.core.common.paging.ListOffer;
 import dev.custodian.crm.core.common.paging.ListQuery;
@@ -7,21 +11,30 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageCursor;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.paging.Sort;
+import dev.custodian.crm.core.common.paging.TextOrder;
 import dev.custodian.crm.core.common.paging.ValueType;
+import dev.custodian.crm.persistence.generated.tables.CustomFieldOptions;
+import dev.custodian.crm.persistence.generated.tables.CustomFieldValues;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.Cursor;
+import org.jooq.DataType;
 import org.jooq.Field;
+import org.jooq.JoinType;
 import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectLimitPercentStep;
 import org.jooq.SelectLimitStep;
+import org.jooq.SelectQuery;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Persistence adapter: the keyset walk every list query shares, as the list grammar asks it: the
@@ -52,6 +65,16 @@ public final class KeysetPaging {
         row -> query.cursorAt(fromSql(row.get(column)), row.get(columns.id())));
   }
 
+  /** The alias of the listed row's own sort key of the custom field a list sorts by, and of its column. */
+  private static final String CUSTOM_SORT = "custom_sort";
+  private static final String CUSTOM_SORT_KEY = "sort_key";
+  /** The alias of that value's row. */
+  private static final String CUSTOM_SORT_VALUE = "custom_sort_value";
+  /** The alias of that value's option (a single select sorts by its options' order). */
+  private static final String CUSTOM_SORT_OPTION = "custom_sort_option";
+  /** The alias of the values a custom filter asks about. */
+  private static final String CUSTOM_FILTER = "custom_filter";
+
   /**
    * The statement {@link #page} runs: {@code select} with the query's filters, search, cursor,
    * order and limit (one row more than the page). Tests read its plan.
@@ -64,13 +87,15 @@ public final class KeysetPaging {
   /** {@link #statement} without its limit. */
   private static <R extends Record> SelectLimitStep<R> ordered(SelectConditionStep<R> select, ListQuery query,
       ListColumns columns) {
+    query.requireResolved();
     Sort sort = query.sort();
     Field<Object> column = sortColumn(query, columns);
+    query.offer().customSortColumn(sort.field()).ifPresent(custom -> joinCustomSort(select, custom, columns));
     Field<Object> ordered = isText(sort.type()) ? codePointOrdered(column) : column;
     Field<UUID> id = columns.id();
     boolean nullable = column.getDataType().nullable();
 
-    Condition where = conditions(query.filters(), columns)
+    Condition where = conditions(query.filters(), query.offer(), columns)
         .and(query.search().map(columns::search).orElse(DSL.noCondition()));
     Condition after = query.page().after().map(c -> after(c, column, ordered, id, nullable)).orElse(DSL.noCondition());
     SortField<Object> byKey = sort.descending() ? ordered.desc() : ordered.asc();
@@ -97,7 +122,88 @@ public final class KeysetPaging {
 
   private static Field<Object> sortColumn(ListQuery query, ListColumns columns) {
     Sort sort = query.sort();
+    Optional<CustomColumn> custom = query.offer().customSortColumn(sort.field());
+    if (custom.isPresent()) {
+      return customSortColumn(custom.get());
+    }
     return object(columns.sortColumn(sort.field(), sort.type().kind() == ValueType.Kind.TEXT));
+  }
+
+  /**
+   * The sort column of a custom field: the listed row's own value, left-joined (a row without one
+   * gets {@code NULL}, last both ways); a single select's by its option's position.
+   */
+  private static Field<Object> customSortColumn(CustomColumn custom) {
+    return object(DSL.field(DSL.name(CUSTOM_SORT, CUSTOM_SORT_KEY), sortKeyType(custom.part())));
+  }
+
+  private static DataType<?> sortKeyType(CustomColumn.Part part) {
+    return part == CustomColumn.Part.OPTION_POSITION ? SQLDataType.BIGINT
+        : customValue(CUSTOM_FIELD_VALUES, part).getDataType().nullable(true);
+  }
+
+  /**
+   * Joins the listed row's value of the sorted custom field (a single select's option's position),
+   * laterally: one probe per row of the unique index {@code (tenant_id, field_id, <record>, ...)}
+   * (a row of the field holds its type's column, so no {@code IS NOT NULL} that would invite a
+   * partial index scanned whole per row),
+   * whatever the planner's statistics say (its {@code LIMIT 1}, a no-op on that unique index, keeps
+   * the planner from flattening it into a join it may misjudge); and selects it as the sort column.
+   */
+  private static void joinCustomSort(SelectConditionStep<?> select, CustomColumn custom, ListColumns columns) {
+    CustomFieldValues value = CUSTOM_FIELD_VALUES.as(CUSTOM_SORT_VALUE);
+    Select<?> own;
+    if (custom.part() == CustomColumn.Part.OPTION_POSITION) {
+      CustomFieldOptions option = CUSTOM_FIELD_OPTIONS.as(CUSTOM_SORT_OPTION);
+      own = DSL.select(option.POSITION.cast(SQLDataType.BIGINT).as(CUSTOM_SORT_KEY)).from(value).join(option)
+          .on(option.TENANT_ID.eq(value.TENANT_ID)).and(option.ID.eq(value.OPTION_ID))
+          .where(columns.customValueOf(value, custom.fieldId())).limit(1);
+    } else {
+      Field<?> key = customValue(value, custom.part());
+      own = DSL.select(key.as(CUSTOM_SORT_KEY)).from(value)
+          .where(columns.customValueOf(value, custom.fieldId())).limit(1);
+    }
+    SelectQuery<?> query = select.getQuery();
+    query.addJoin(DSL.lateral(own.asTable(CUSTOM_SORT)), JoinType.LEFT_OUTER_JOIN, DSL.trueCondition());
+    query.addSelect(customSortColumn(custom));
+  }
+
+  /** The column of {@code values} that holds {@code part}. */
+  private static Field<?> customValue(CustomFieldValues values, CustomColumn.Part part) {
+    return switch (part) {
+      case TEXT -> values.TEXT_SORT;
+      case NUMBER -> values.NUMBER_VALUE;
+      case DECIMAL -> values.DECIMAL_VALUE;
+      case DATE -> values.DATE_VALUE;
+      case BOOLEAN -> values.BOOLEAN_VALUE;
+      case OPTION -> values.OPTION_ID;
+      case AMOUNT -> values.AMOUNT;
+      case CURRENCY -> values.CURRENCY;
+      case OPTION_POSITION -> throw new IllegalArgumentException("a position is its option's");
+    };
+  }
+
+  /**
+   * A custom field's filter: whether the listed row has a value of the field that passes it (as
+   * {@link Filter#test}; a text compared by its sort key, ignoring case; a select by option ids,
+   * any chosen one), or for {@code .empty}, whether it has none. The conditions imply each partial
+   * index's predicate (the record column and the value column are not null).
+   */
+  private static Condition customCondition(Filter filter, CustomColumn custom, ListColumns columns) {
+    CustomFieldValues values = CUSTOM_FIELD_VALUES.as(CUSTOM_FILTER);
+    Field<?> value = customValue(values, custom.part());
+    Condition of = columns.customValueOf(values, custom.fieldId());
+    if (filter.operator() == Filter.Operator.EMPTY) {
+      Condition any = DSL.exists(DSL.selectOne().from(values).where(of).and(value.isNotNull()));
+      return (Boolean) filter.value() ? DSL.not(any) : any;
+    }
+    Condition passes = switch (custom.part()) {
+      case OPTION -> values.OPTION_ID.in(filter.values().stream().map(key -> custom.options().get((String) key)).toList());
+      case TEXT -> condition(new Filter(filter.field(), filter.type(), filter.operator(),
+          filter.values().stream().map(v -> (Object) TextOrder.key((String) v)).toList()), value);
+      default -> condition(filter, value);
+    };
+    return DSL.exists(DSL.selectOne().from(values).where(of).and(passes));
   }
 
   /**
@@ -130,6 +236,12 @@ public final class KeysetPaging {
    */
   public static Condition conditions(List<Filter> filters, ListColumns columns) {
     return DSL.and(filters.stream().map(f -> condition(f, columns)).toList());
+  }
+
+  /** As {@link #conditions(List, ListColumns)}, a custom field's filter as {@code offer} resolved it. */
+  private static Condition conditions(List<Filter> filters, ListOffer offer, ListColumns columns) {
+    return DSL.and(filters.stream().map(f -> offer.customFilterColumn(f.field())
+        .map(custom -> customCondition(f, custom, columns)).orElseGet(() -> condition(f, columns))).toList());
   }
 
   private static Condition condition(Filter filter, ListColumns columns) {

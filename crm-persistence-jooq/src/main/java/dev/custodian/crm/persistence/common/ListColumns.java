@@ -1,5 +1,7 @@
 package dev.custodian.crm.persistence.common;
 
+import dev.custodian.crm.core.customfield.ObjectType;
+import dev.custodian.crm.persistence.generated.tables.CustomFieldValues;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +28,8 @@ public final class ListColumns {
   /** A many-valued field: the rows of {@code table} that {@code joined} ties to the listed row, each holding one {@code value}. */
   record Related(Table<?> table, Condition joined, Field<?> value) {}
   private Function<String, Condition> search;
+  private Field<UUID> customTenant;
+  private ObjectType customType;
 
   private ListColumns(Field<UUID> id) {
     this.id = Objects.requireNonNull(id, "id");
@@ -58,6 +62,34 @@ public final class ListColumns {
     related.put(name, new Related(Objects.requireNonNull(table, "table"), Objects.requireNonNull(joined, "joined"),
         Objects.requireNonNull(value, "value")));
     return this;
+  }
+
+  /**
+   * The list's custom fields ({@code custom.<key>}): the values in {@code custom_field_values} of
+   * records of {@code type} whose workspace is the row's {@code tenant} column and whose record is
+   * its id. A filter is an {@code EXISTS} over them, a sort a left join of the row's value; each is
+   * served by V21's partial index of its value column.
+   */
+  public ListColumns customValues(ObjectType type, Field<UUID> tenant) {
+    this.customType = Objects.requireNonNull(type, "type");
+    this.customTenant = Objects.requireNonNull(tenant, "tenant");
+    return this;
+  }
+
+  /** The condition tying the values in {@code values} of the field {@code fieldId} to the listed row. */
+  Condition customValueOf(CustomFieldValues values, UUID fieldId) {
+    if (customType == null) {
+      throw new IllegalStateException("the list declares no custom values");
+    }
+    return values.TENANT_ID.eq(customTenant).and(values.FIELD_ID.eq(fieldId)).and(customRecord(values).eq(id));
+  }
+
+  private Field<UUID> customRecord(CustomFieldValues values) {
+    return switch (customType) {
+      case CONTACT -> values.CONTACT_ID;
+      case COMPANY -> values.COMPANY_ID;
+      case DEAL -> values.DEAL_ID;
+    };
   }
 
   Related related(String name) {

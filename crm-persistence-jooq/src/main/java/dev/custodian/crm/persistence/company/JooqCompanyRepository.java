@@ -10,7 +10,9 @@ import dev.custodian.crm.core.company.Company;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.CompanyListing;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.common.CustomValueColumns;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.KeysetPaging;
@@ -20,7 +22,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.SelectConditionStep;
+import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -29,12 +36,16 @@ import org.jooq.impl.DSL;
  */
 final class JooqCompanyRepository implements CompanyRepository {
 
+  private static final Field<Result<Record>> CUSTOM = CustomValueColumns.of(ObjectType.COMPANY, COMPANIES.TENANT_ID,
+      COMPANIES.ID);
+
   /** The company list's columns: {@code name} sorts by its key column (indexed with the workspace). */
   private static final ListColumns LIST_COLUMNS = ListColumns.of(COMPANIES.ID)
       .field(CompanyListing.CREATED_AT, COMPANIES.CREATED_AT)
       .field(CompanyListing.NAME, COMPANIES.NAME)
       .field(CompanyListing.DOMAIN, COMPANIES.DOMAIN)
       .sortKey(CompanyListing.NAME, COMPANIES.NAME_SORT)
+      .customValues(ObjectType.COMPANY, COMPANIES.TENANT_ID)
       .search(q -> ListColumns.containing(COMPANIES.NAME, q).or(ListColumns.containing(COMPANIES.DOMAIN, q)));
 
   private final JooqTransactions transactions;
@@ -53,24 +64,34 @@ final class JooqCompanyRepository implements CompanyRepository {
 
   @Override
   public Optional<Company> findById(WorkspaceId workspace, CompanyId id) {
-    return selectOne(workspace, id).fetchOptional().map(CompanyMapper::toCompany);
+    return selectOne(workspace, id).fetchOptional().map(JooqCompanyRepository::toCompany);
   }
 
   /** {@code FOR UPDATE}: it also waits for, and then holds off, the key-share locks of contacts naming it. */
   @Override
   public Optional<Company> findByIdForUpdate(WorkspaceId workspace, CompanyId id) {
-    return selectOne(workspace, id).forUpdate().fetchOptional().map(CompanyMapper::toCompany);
+    return selectOne(workspace, id).forUpdate().fetchOptional().map(JooqCompanyRepository::toCompany);
   }
 
-  private SelectConditionStep<CompaniesRecord> selectOne(WorkspaceId workspace, CompanyId id) {
-    return transactions.dsl(workspace).selectFrom(COMPANIES).where(key(workspace, id));
+  /** A company with its custom values (a nested set of its row): one statement. */
+  private SelectConditionStep<Record> selectOne(WorkspaceId workspace, CompanyId id) {
+    return withCustom(transactions.dsl(workspace)).where(key(workspace, id));
+  }
+
+  private static SelectJoinStep<Record> withCustom(DSLContext dsl) {
+    return dsl.select(COMPANIES.fields()).select(CUSTOM).from(COMPANIES);
+  }
+
+  private static Company toCompany(Record row) {
+    return CompanyMapper.toCompany(row.into(COMPANIES)).withCustom(CustomValueColumns.values(row.get(CUSTOM)));
   }
 
   @Override
   public Page<Company> list(WorkspaceId workspace, ListQuery query) {
+    // its columns named (not selectFrom): a sort by a custom field adds its value's column
     return KeysetPaging.page(
-        transactions.dsl(workspace).selectFrom(COMPANIES).where(COMPANIES.TENANT_ID.eq(workspace.value())),
-        query.requireOffer(CompanyListing.OFFER), LIST_COLUMNS).map(CompanyMapper::toCompany);
+        withCustom(transactions.dsl(workspace)).where(COMPANIES.TENANT_ID.eq(workspace.value())),
+        query.requireOffer(CompanyListing.OFFER), LIST_COLUMNS).map(JooqCompanyRepository::toCompany);
   }
 
   @Override

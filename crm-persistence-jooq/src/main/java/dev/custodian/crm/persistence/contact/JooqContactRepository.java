@@ -113,9 +113,20 @@ final class JooqContactRepository implements ContactRepository {
             Optional.ofNullable(row.get(COMPANY_DOMAIN)).map(CompanyDomain::new))));
   }
 
+  /**
+   * A page of the list of the contacts that also meet {@code where} (a condition on
+   * {@code contacts}' columns, e.g. another feature's correlated subqueries): one statement.
+   */
+  static Page<Contact> listWhere(JooqTransactions transactions, WorkspaceId workspace, ListQuery query,
+      Condition where) {
+    return KeysetPaging.page(
+        withCustom(transactions.dsl(workspace)).where(CONTACTS.TENANT_ID.eq(workspace.value())).and(where),
+        query.requireOffer(ContactListing.OFFER), listColumns(workspace)).map(JooqContactRepository::toContact);
+  }
+
   /** The statement {@link #list} runs, built on {@code dsl} (for reading its plan). */
-  static Select<ContactsRecord> listStatement(DSLContext dsl, WorkspaceId workspace, ListQuery query) {
-    return KeysetPaging.statement(dsl.selectFrom(CONTACTS).where(CONTACTS.TENANT_ID.eq(workspace.value())),
+  static Select<Record> listStatement(DSLContext dsl, WorkspaceId workspace, ListQuery query) {
+    return KeysetPaging.statement(dsl.select(CONTACTS.fields()).from(CONTACTS).where(CONTACTS.TENANT_ID.eq(workspace.value())),
         query.requireOffer(ContactListing.OFFER), listColumns(workspace));
   }
 
@@ -131,6 +142,7 @@ final class JooqContactRepository implements ContactRepository {
         .field(ContactListing.LAST_NAME, CONTACTS.LAST_NAME)
         .field(ContactListing.COMPANY_ID, CONTACTS.COMPANY_ID)
         .sortKey(ContactListing.LAST_NAME, CONTACTS.LAST_NAME_SORT)
+        .customValues(ObjectType.CONTACT, CONTACTS.TENANT_ID)
         .search(q -> CONTACTS.ID.in(matching(workspace, q)));
   }
 

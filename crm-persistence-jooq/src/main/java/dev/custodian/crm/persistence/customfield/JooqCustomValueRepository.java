@@ -7,7 +7,9 @@ import static dev.custodian.crm.persistence.generated.Tables.CUSTOM_FIELD_VALUES
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Money;
 import dev.custodian.crm.core.common.PhoneNumber;
+import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.NotFoundException;
+import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.paging.TextOrder;
 import dev.custodian.crm.core.customfield.CustomField;
 import dev.custodian.crm.core.customfield.CustomFieldType;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -38,9 +41,11 @@ import org.jooq.impl.DSL;
 /**
  * Persistence adapter: {@link CustomValueRepository} on {@code custom_field_values}: a value in its
  * type's column (a multi-select's options a row each), keyed to its record, field and option, every
- * key cascading. A write is two statements (the named fields' old values out, the new ones in); a
- * field or record deleted meanwhile fails the insert's foreign key (404), and a delete waiting on
- * the insert's key lock cascades to the new value once it commits: never an orphan.
+ * key cascading. A write first takes a key-share lock on the named fields (and the options chosen),
+ * then takes the named fields' old values out and puts the new ones in. A field or option deleted
+ * before the lock is found missing (the 400 of an unknown key); one deleted after it waits for the
+ * write's commit and then cascades to the new value: never an orphan, and never a deadlock between
+ * the write's old-value row locks and the cascade of a delete holding the field.
  */
 final class JooqCustomValueRepository implements CustomValueRepository {
 
@@ -69,6 +74,7 @@ final class JooqCustomValueRepository implements CustomValueRepository {
     }
     DSLContext dsl = transactions.dsl(workspace);
     List<UUID> fieldIds = changes.keySet().stream().map(f -> f.id().value()).toList();
+    lockFieldsAndOptions(dsl, workspace, changes);
     dsl.deleteFrom(CUSTOM_FIELD_VALUES).where(ofRecord(workspace, record))
         .and(CUSTOM_FIELD_VALUES.FIELD_ID.in(fieldIds)).execute();
     List<CustomFieldValuesRecord> rows = new ArrayList<>();
@@ -85,6 +91,39 @@ final class JooqCustomValueRepository implements CustomValueRepository {
       insert.execute();
     } catch (org.jooq.exception.DataAccessException e) {
       throw translated(e);
+    }
+  }
+
+  /**
+   * Key-share locks the named fields and the options the values choose, before any value row is
+   * locked (the order a definition's delete takes them in: its row, then its values by cascade).
+   *
+   * @throws ValidationException naming each field or option gone meanwhile, as an unknown one
+   */
+  private static void lockFieldsAndOptions(DSLContext dsl, WorkspaceId workspace,
+      Map<CustomField, Optional<CustomValue>> changes) {
+    Set<UUID> fieldsFound = dsl.select(CUSTOM_FIELDS.ID).from(CUSTOM_FIELDS)
+        .where(CUSTOM_FIELDS.TENANT_ID.eq(workspace.value()))
+        .and(CUSTOM_FIELDS.ID.in(changes.keySet().stream().map(f -> f.id().value()).toList()))
+        .forKeyShare().fetchSet(CUSTOM_FIELDS.ID);
+    List<UUID> chosen = changes.values().stream().flatMap(Optional::stream)
+        .flatMap(v -> v.options().stream()).map(FieldOptionId::value).toList();
+    Set<UUID> optionsFound = chosen.isEmpty() ? Set.of() : dsl.select(CUSTOM_FIELD_OPTIONS.ID)
+        .from(CUSTOM_FIELD_OPTIONS)
+        .where(CUSTOM_FIELD_OPTIONS.TENANT_ID.eq(workspace.value())).and(CUSTOM_FIELD_OPTIONS.ID.in(chosen))
+        .forKeyShare().fetchSet(CUSTOM_FIELD_OPTIONS.ID);
+    List<FieldError> gone = new ArrayList<>();
+    changes.forEach((field, value) -> {
+      String pointer = FieldError.path("custom", field.key().value());
+      if (!fieldsFound.contains(field.id().value())) {
+        gone.add(FieldError.field(pointer, CustomValues.UNKNOWN_FIELD));
+      } else if (value.isPresent()
+          && !value.get().options().stream().allMatch(o -> optionsFound.contains(o.value()))) {
+        gone.add(FieldError.field(pointer, CustomValues.UNKNOWN_OPTION));
+      }
+    });
+    if (!gone.isEmpty()) {
+      throw new ValidationException(gone);
     }
   }
 

@@ -19,6 +19,7 @@ import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.deal.Deal;
 import dev.custodian.crm.core.deal.DealId;
 import dev.custodian.crm.core.deal.DealListing;
@@ -31,6 +32,7 @@ import dev.custodian.crm.core.pipeline.StageId;
 import dev.custodian.crm.core.pipeline.StageKind;
 import dev.custodian.crm.core.pipeline.StageName;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.common.CustomValueColumns;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.KeysetPaging;
@@ -55,6 +57,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 
@@ -74,8 +77,12 @@ final class JooqDealRepository implements DealRepository {
       .where(DEAL_CONTACTS.TENANT_ID.eq(DEALS.TENANT_ID))
       .and(DEAL_CONTACTS.DEAL_ID.eq(DEALS.ID))).as("contact_ids");
 
+  /** A deal's custom values, read with the deal. */
+  private static final Field<Result<Record>> CUSTOM = CustomValueColumns.of(ObjectType.DEAL, DEALS.TENANT_ID, DEALS.ID);
+
   /** The deal list's columns: {@code title} sorts by its key column (indexed with the workspace). */
   private static final ListColumns LIST_COLUMNS = ListColumns.of(DEALS.ID)
+      .customValues(ObjectType.DEAL, DEALS.TENANT_ID)
       .field(DealListing.CREATED_AT, DEALS.CREATED_AT)
       .field(DealListing.TITLE, DEALS.TITLE)
       .field(DealListing.EXPECTED_CLOSE_DATE, DEALS.EXPECTED_CLOSE_DATE)
@@ -135,7 +142,7 @@ final class JooqDealRepository implements DealRepository {
 
   @Override
   public Optional<Deal> findById(WorkspaceId workspace, DealId id) {
-    return transactions.dsl(workspace).select(DEALS.fields()).select(CONTACT_IDS).from(DEALS)
+    return transactions.dsl(workspace).select(DEALS.fields()).select(CONTACT_IDS, CUSTOM).from(DEALS)
         .where(key(workspace, id))
         .fetchOptional()
         .map(JooqDealRepository::toDeal);
@@ -161,7 +168,7 @@ final class JooqDealRepository implements DealRepository {
 
   @Override
   public Page<Deal> list(WorkspaceId workspace, ListQuery query) {
-    SelectConditionStep<Record> select = transactions.dsl(workspace).select(DEALS.fields()).select(CONTACT_IDS)
+    SelectConditionStep<Record> select = transactions.dsl(workspace).select(DEALS.fields()).select(CONTACT_IDS, CUSTOM)
         .from(DEALS).where(DEALS.TENANT_ID.eq(workspace.value()));
     return KeysetPaging.page(select, query.requireOffer(DealListing.OFFER), LIST_COLUMNS)
         .map(JooqDealRepository::toDeal);
@@ -175,7 +182,7 @@ final class JooqDealRepository implements DealRepository {
   }
 
   private static Deal toDeal(Record row) {
-    return DealMapper.toDeal(row.into(DEALS), row.get(CONTACT_IDS));
+    return DealMapper.toDeal(row.into(DEALS), row.get(CONTACT_IDS)).withCustom(CustomValueColumns.values(row.get(CUSTOM)));
   }
 
   /**

@@ -22,6 +22,7 @@ import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.WorkspacesRecord;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.exception.DataAccessException;
 
@@ -96,6 +97,48 @@ final class JooqWorkspaceRepository implements WorkspaceRepository {
         .and(WORKSPACES.STATUS.ne("PURGED")) // a tombstone is no workspace any more
         .fetchOptional()
         .map(JooqWorkspaceRepository::toWorkspace);
+  }
+
+  /**
+   * One statement: the due rows are locked, skipping any another transaction holds (it claims
+   * them), and marked; a row whose reminder another transaction set first no longer matches.
+   */
+  @Override
+  public List<WorkspaceId> claimPurgeReminders(Instant now, Instant dueBy, int limit) {
+    var due = transactions.dsl().select(WORKSPACES.ID).from(WORKSPACES)
+        .where(WORKSPACES.STATUS.eq("CANCELLED"))
+        .and(WORKSPACES.PURGE_REMINDER_AT.isNull())
+        .and(WORKSPACES.PURGE_AT.gt(SqlTime.utc(now)))
+        .and(WORKSPACES.PURGE_AT.le(SqlTime.utc(dueBy)))
+        .orderBy(WORKSPACES.PURGE_AT, WORKSPACES.ID)
+        .limit(limit)
+        .forUpdate().skipLocked();
+    return transactions.dsl().update(WORKSPACES)
+        .set(WORKSPACES.PURGE_REMINDER_AT, SqlTime.utc(Timestamps.micros(now)))
+        .where(WORKSPACES.ID.in(due))
+        .and(WORKSPACES.PURGE_REMINDER_AT.isNull())
+        .returning(WORKSPACES.ID)
+        .fetch(row -> WorkspaceId.of(row.getId()));
+  }
+
+  @Override
+  public List<WorkspaceId> duePurges(Instant now, int limit) {
+    return transactions.dsl().select(WORKSPACES.ID).from(WORKSPACES)
+        .where(WORKSPACES.STATUS.eq("CANCELLED"))
+        .and(WORKSPACES.PURGE_AT.le(SqlTime.utc(now)))
+        .orderBy(WORKSPACES.PURGE_AT, WORKSPACES.ID)
+        .limit(limit)
+        .fetch(row -> WorkspaceId.of(row.value1()));
+  }
+
+  @Override
+  public boolean lockDuePurge(WorkspaceId id, Instant now) {
+    return transactions.dsl().select(WORKSPACES.ID).from(WORKSPACES)
+        .where(WORKSPACES.ID.eq(id.value()))
+        .and(WORKSPACES.STATUS.eq("CANCELLED"))
+        .and(WORKSPACES.PURGE_AT.le(SqlTime.utc(now)))
+        .forUpdate().skipLocked()
+        .fetchOptional().isPresent();
   }
 
   @Override

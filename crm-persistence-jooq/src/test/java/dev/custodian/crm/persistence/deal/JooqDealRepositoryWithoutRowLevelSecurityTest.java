@@ -2,6 +2,8 @@ package dev.custodian.crm.persistence.deal;
 
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.AbstractDealRepositoryContractTest;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
@@ -36,5 +38,15 @@ class JooqDealRepositoryWithoutRowLevelSecurityTest extends AbstractDealReposito
   @Override
   protected DealRepository deals() {
     return db.persistence().deals();
+  }
+
+  @Override
+  protected CustomFieldRepository customFields() {
+    return db.persistence().customFields();
+  }
+
+  @Override
+  protected CustomValueRepository customValues() {
+    return db.persistence().customValues();
   }
 }

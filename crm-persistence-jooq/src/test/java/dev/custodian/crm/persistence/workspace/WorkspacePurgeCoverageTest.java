@@ -24,10 +24,12 @@ class WorkspacePurgeCoverageTest {
   /**
    * What outlives a workspace's purge, RET-11's closed list, one entry per table: the workspace's
    * audit chain (RET-08: kept; purging its entries 12 months after the workspace ends is left for
-   * later; its head in audit_chain_heads is keyed by chain_id), and the consent ledger when it lands.
+   * later; its head in audit_chain_heads is keyed by chain_id), and the consent ledger (CON-04,
+   * RET-09: its entries, naming no one once the subjects' links are purged, and the purposes they
+   * name; the ledger's own purge is left for later).
    */
   static final Set<String> KEPT = Set.of(
-      "audit_entries");
+      "audit_entries", "consent_events", "consent_purposes");
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
 

@@ -46,7 +46,11 @@ import java.util.function.Consumer;
  *
  * <p>An append first tries to move the head from where this instance last saw it, in one
  * statement; when another append moved it meanwhile, it locks the head ({@code FOR UPDATE}) and
- * tries from there. Either way it joins the audited action's transaction.
+ * tries from there. Either way it joins the audited action's transaction. Likewise it encrypts with
+ * the subject key this instance last used for that account, and the same statement checks that
+ * key is still the stored one (not forgotten meanwhile, not made by a transaction that rolled
+ * back); when it is not, the key is read again. So an audited action costs one statement, not
+ * three. Reads always read the stored key, so a forgotten subject reads as erased at once.
  */
 public final class ChainedAuditLog implements AuditLog {
 
@@ -66,6 +70,17 @@ public final class ChainedAuditLog implements AuditLog {
     }
   };
 
+  /** The subject keys appends last used: a guess, checked by the append's own statement. */
+  private final Map<UUID, SubjectKey> lastSubjectKeys = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<UUID, SubjectKey> eldest) {
+      return size() > MAX_CACHED_HEADS;
+    }
+  };
+
+  /** A subject's key as stored (wrapped) and as a cipher. */
+  private record SubjectKey(byte[] wrapped, SecretCipher cipher) {}
+
   public ChainedAuditLog(AuditStore store, KeyProvider keys, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.keys = Objects.requireNonNull(keys, "keys");
@@ -83,24 +98,26 @@ public final class ChainedAuditLog implements AuditLog {
    */
   @Override
   public long appendReadingAll(AuditChain chain, AuditEvent event, Consumer<AuditEntry> each) {
-    List<AuditStore.Row> rows = new java.util.ArrayList<>();
-    long sequence = append(chain, event, Optional.of(rows));
     Decrypter decrypter = new Decrypter();
-    if (rows.isEmpty()) {
-      forEachOldestFirst(chain, each);
-    } else {
-      for (AuditStore.Row row : rows) {
-        if (row.encoding() == AuditStore.UNREADABLE) {
-          throw new IllegalStateException("audit entry " + row.sequence() + " cannot be read: verify the chain");
-        }
-        each.accept(decrypter.entry(row));
+    boolean[] handed = {false};
+    long sequence = append(chain, event, Optional.of(row -> {
+      handed[0] = true;
+      if (row.encoding() == AuditStore.UNREADABLE) {
+        throw new IllegalStateException("audit entry " + row.sequence() + " cannot be read: verify the chain");
       }
+      each.accept(decrypter.entry(row));
+    }));
+    if (!handed[0]) {
+      forEachOldestFirst(chain, each); // appended on a later try: read after it
     }
     return sequence;
   }
 
-  /** The append; with {@code readInto}, its first try also reads every row into it (kept only if that try appended). */
-  private long append(AuditChain chain, AuditEvent event, Optional<List<AuditStore.Row>> readInto) {
+  /**
+   * The append; with {@code reader}, its first try also hands every row to it as the store streams
+   * them (only if that try appended: the store hands nothing otherwise).
+   */
+  private long append(AuditChain chain, AuditEvent event, Optional<Consumer<AuditStore.Row>> reader) {
     Objects.requireNonNull(chain, "chain");
     Objects.requireNonNull(event, "event");
     if (event.action().platform() != chain.isPlatform()) {
@@ -108,23 +125,27 @@ public final class ChainedAuditLog implements AuditLog {
     }
     Instant at = Timestamps.now(clock);
     byte[] chainKey = chainKey(chain);
-    Optional<SecretCipher> subjectCipher = event.personal().isEmpty()
-        ? Optional.empty()
-        : Optional.of(subjectCipher(event.subject().orElseThrow(), true).orElseThrow());
+    Optional<UUID> subject = event.personal().isEmpty() ? Optional.empty() : Optional.of(event.subject().orElseThrow());
+    Optional<SubjectKey> subjectKey = subject.map(s -> cachedSubjectKey(s).orElseGet(() -> storedSubjectKey(s)));
     Optional<AuditStore.Head> head = cachedHead(chain);
     boolean locked = false;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      AuditStore.Row row = row(chain, head, at, event, subjectCipher, chainKey);
-      boolean appended = attempt == 0 && readInto.isPresent()
-          ? store.appendIfHeadReadingAll(row, readInto.get()::add)
-          : store.appendIfHead(row);
+      AuditStore.Row row = row(chain, head, at, event, subjectKey.map(SubjectKey::cipher), chainKey);
+      Optional<byte[]> expectedKey = subjectKey.map(SubjectKey::wrapped);
+      boolean appended = attempt == 0 && reader.isPresent()
+          ? store.appendIfHeadReadingAll(row, expectedKey, reader.get())
+          : store.appendIfHead(row, expectedKey);
       if (appended) {
         remember(chain, new AuditStore.Head(row.sequence(), row.hash()));
+        Optional<SubjectKey> used = subjectKey;
+        subject.ifPresent(s -> rememberSubjectKey(s, used.orElseThrow()));
         return row.sequence();
       }
       if (locked && attempt > 1) {
         Thread.onSpinWait();
       }
+      // the head moved, or the remembered key is not the stored one: read both as they are
+      subjectKey = subject.map(this::storedSubjectKey);
       head = store.lockHead(chain);
       locked = true;
     }
@@ -209,6 +230,9 @@ public final class ChainedAuditLog implements AuditLog {
 
   @Override
   public boolean forget(UUID subject) {
+    synchronized (lastSubjectKeys) {
+      lastSubjectKeys.remove(subject);
+    }
     return store.deleteSubjectKey(subject);
   }
 
@@ -240,27 +264,44 @@ public final class ChainedAuditLog implements AuditLog {
     }
   }
 
-  /** The subject's key as a cipher: made and stored (wrapped) on first use when {@code create}; empty once forgotten. */
-  private Optional<SecretCipher> subjectCipher(UUID subject, boolean create) {
+  private Optional<SubjectKey> cachedSubjectKey(UUID subject) {
+    synchronized (lastSubjectKeys) {
+      return Optional.ofNullable(lastSubjectKeys.get(subject));
+    }
+  }
+
+  private void rememberSubjectKey(UUID subject, SubjectKey key) {
+    synchronized (lastSubjectKeys) {
+      lastSubjectKeys.put(subject, key);
+    }
+  }
+
+  /** The subject's key as stored, made and stored (wrapped) on first use. */
+  private SubjectKey storedSubjectKey(UUID subject) {
     SecretCipher wrapper = wrapper();
-    Optional<byte[]> wrapped = store.subjectKey(subject);
-    if (wrapped.isEmpty() && create) {
+    byte[] wrapped = store.subjectKey(subject).orElseGet(() -> {
       byte[] key = SecretCipher.newKey();
       try {
-        wrapped = Optional.of(store.insertSubjectKey(subject, wrapper.encrypt(key, subjectData(subject)),
-            Timestamps.now(clock)));
-      } finally {
-        Arrays.fill(key, (byte) 0);
-      }
-    }
-    return wrapped.map(w -> {
-      byte[] key = wrapper.decrypt(w, subjectData(subject));
-      try {
-        return new SecretCipher(key);
+        return store.insertSubjectKey(subject, wrapper.encrypt(key, subjectData(subject)), Timestamps.now(clock));
       } finally {
         Arrays.fill(key, (byte) 0);
       }
     });
+    return new SubjectKey(wrapped, unwrap(subject, wrapped));
+  }
+
+  /** The subject's stored key as a cipher, for reading; empty once forgotten. */
+  private Optional<SecretCipher> subjectCipher(UUID subject) {
+    return store.subjectKey(subject).map(wrapped -> unwrap(subject, wrapped));
+  }
+
+  private SecretCipher unwrap(UUID subject, byte[] wrapped) {
+    byte[] key = wrapper().decrypt(wrapped, subjectData(subject));
+    try {
+      return new SecretCipher(key);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
   }
 
   private SecretCipher wrapper() {
@@ -300,17 +341,23 @@ public final class ChainedAuditLog implements AuditLog {
       if (row.email().isEmpty() && row.ip().isEmpty() && row.userAgent().isEmpty()) {
         return PersonalFields.none();
       }
-      Optional<SecretCipher> cipher = row.subject()
-          .flatMap(subject -> ciphers.computeIfAbsent(subject, s -> subjectCipher(s, false)));
+      Optional<SecretCipher> cipher = row.subject().flatMap(subject -> ciphers.computeIfAbsent(subject,
+          s -> store.readsSubjectKeys() ? row.subjectKey().map(wrapped -> unwrap(s, wrapped)) : subjectCipher(s)));
       if (cipher.isEmpty()) {
         return PersonalFields.erasedFields();
       }
       SecretCipher c = cipher.get();
-      return new PersonalFields(
-          row.email().map(v -> text(c.decrypt(v, fieldData(row.chain(), row.sequence(), "email")))),
-          row.ip().map(v -> text(c.decrypt(v, fieldData(row.chain(), row.sequence(), "ip")))),
-          row.userAgent().map(v -> text(c.decrypt(v, fieldData(row.chain(), row.sequence(), "user_agent")))),
-          false);
+      try {
+        return new PersonalFields(
+            row.email().map(v -> text(c.decrypt(v, fieldData(row.chain(), row.sequence(), "email")))),
+            row.ip().map(v -> text(c.decrypt(v, fieldData(row.chain(), row.sequence(), "ip")))),
+            row.userAgent().map(v -> text(c.decrypt(v, fieldData(row.chain(), row.sequence(), "user_agent")))),
+            false);
+      } catch (SecretCipher.TamperedException underAnotherKey) {
+        // Encrypted under a key since forgotten: the subject acted again after it, and got a new
+        // key, which opens only the newer entries. (A changed ciphertext fails verification.)
+        return PersonalFields.erasedFields();
+      }
     }
 
     private String text(byte[] bytes) {

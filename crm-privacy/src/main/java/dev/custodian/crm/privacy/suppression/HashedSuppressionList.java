@@ -2,11 +2,11 @@ package dev.custodian.crm.privacy.suppression;
 
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.PhoneNumber;
-import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.erasure.SuppressionEntry;
 import dev.custodian.crm.core.erasure.SuppressionKind;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
+import dev.custodian.crm.core.suppression.port.out.SuppressionList;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.privacy.crypto.KeyDerivation;
 import dev.custodian.crm.privacy.crypto.KeyedHash;

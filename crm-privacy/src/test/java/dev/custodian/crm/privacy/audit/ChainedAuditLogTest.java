@@ -82,6 +82,35 @@ class ChainedAuditLogTest {
   }
 
   @Test
+  @DisplayName("RET-08: a subject key remembered by one instance and forgotten through another, or never committed, is not used again")
+  void aRememberedSubjectKeyIsCheckedByTheAppend() {
+    UUID ada = UUID.randomUUID();
+    ChainedAuditLog other = new ChainedAuditLog(ports.auditStore(), MasterKey.of(key), clock);
+    append(adaEvent(ada, "first@example.org"));
+    assertThat(ports.transactions().inPlatform(() -> other.forget(ada))).isTrue();
+    append(adaEvent(ada, "second@example.org")); // this instance remembered the forgotten key
+    assertThat(read().personal().email()).as("encrypted under a key that is stored").contains("second@example.org");
+    assertThat(ports.transactions().inWorkspace(workspace,
+        () -> log.newestFirst(AuditChain.of(workspace), AuditFilter.all(), OptionalLong.empty(), 10)).get(1).personal())
+        .as("the entry under the forgotten key reads as erased, not as tampered").isEqualTo(PersonalFields.erasedFields());
+
+    // a key made by an append whose transaction rolled back
+    UUID grace = UUID.randomUUID();
+    assertThatThrownBy(() -> ports.transactions().inWorkspace(workspace, () -> {
+      log.append(AuditChain.of(workspace), adaEvent(grace, "rolled@example.org"));
+      throw new IllegalStateException("the action fails after its append");
+    })).isInstanceOf(IllegalStateException.class);
+    append(adaEvent(grace, "kept@example.org"));
+    assertThat(read().personal().email()).contains("kept@example.org");
+    assertThat(ports.transactions().inWorkspace(workspace, () -> log.verify(AuditChain.of(workspace))).valid()).isTrue();
+  }
+
+  private static AuditEvent adaEvent(UUID account, String email) {
+    return new AuditEvent(AuditActor.account(account), AuditAction.CONTACT_DELETED, AuditTargetType.CONTACT,
+        Optional.empty(), AuditOutcome.SUCCEEDED, AuditDetails.none(), PersonalFields.of(email, ClientInfo.unknown()));
+  }
+
+  @Test
   void anAnonymousOrSystemEventHoldsNoPersonalField_andAnActionStaysOnItsKindOfChain() {
     assertThatThrownBy(() -> new AuditEvent(AuditActor.anonymous(), AuditAction.SIGN_IN_FAILED,
         AuditTargetType.ACCOUNT, Optional.empty(), AuditOutcome.FAILED, AuditDetails.none(),

@@ -72,7 +72,8 @@ public final class Gate {
     if (!key.workspace().equals(workspace)) {
       throw new NotFoundException("workspace");
     }
-    return Optional.of(new Admission(key, key.role(), Optional.empty(), found.workspaceCancelled()));
+    return Optional.of(new Admission(key, key.role(), Optional.empty(), found.workspaceCancelled(),
+        found.creatorEmail()));
   }
 
   /**
@@ -107,7 +108,7 @@ public final class Gate {
     }
     Role role = found.role().orElseThrow(() -> new NotFoundException("workspace"));
     return Optional.of(new Admission(Actor.account(authentication.get().account()), role,
-        authentication.get().rotated(), found.workspaceCancelled()));
+        authentication.get().rotated(), found.workspaceCancelled(), found.email()));
   }
 
   /**
@@ -120,7 +121,7 @@ public final class Gate {
     Actor who = admission.actor();
     Role member = Optional.ofNullable(locked.get(who.account())).orElseThrow(() -> new NotFoundException("workspace"));
     Role role = who instanceof Actor.ApiKey key ? Role.lower(member, key.role()) : member;
-    return new Admission(who, role, admission.rotated(), admission.workspaceCancelled());
+    return new Admission(who, role, admission.rotated(), admission.workspaceCancelled(), admission.email());
   }
 
   /** A known account, or a key resolved earlier (by an embedder), let in with its role read now. */
@@ -132,6 +133,6 @@ public final class Gate {
     Role role = found.role().orElseThrow(() -> new NotFoundException("workspace"));
     // A key resolved earlier (by an embedder): the lower of its role and its creator's current one.
     Role effective = who instanceof Actor.ApiKey key ? Role.lower(role, key.role()) : role;
-    return new Admission(who, effective, Optional.empty(), found.workspaceCancelled());
+    return new Admission(who, effective, Optional.empty(), found.workspaceCancelled(), Optional.empty());
   }
 }

@@ -4,11 +4,16 @@ import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.PermissionMatrix;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
+import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditActor;
 import dev.custodian.crm.core.audit.AuditChain;
 import dev.custodian.crm.core.audit.AuditDetails;
 import dev.custodian.crm.core.audit.AuditEvent;
+import dev.custodian.crm.core.audit.AuditOutcome;
 import dev.custodian.crm.core.audit.AuditTargetType;
+import dev.custodian.crm.core.audit.PersonalFields;
 import dev.custodian.crm.core.audit.port.out.AuditLog;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.CrmException;
@@ -46,6 +51,7 @@ public final class WorkspaceTransactions {
   private final Gate gate;
   private final PermissionMatrix matrix;
   private final AuditLog audit;
+  private final Optional<AccountRepository> accounts;
 
   /** With the product's {@link PermissionMatrix#standard() matrix}, recording no audit trail (tests). */
   public WorkspaceTransactions(Transactions transactions, MembershipRepository memberships, Gate gate) {
@@ -64,6 +70,22 @@ public final class WorkspaceTransactions {
 
   public WorkspaceTransactions(Transactions transactions, MembershipRepository memberships, Gate gate,
       PermissionMatrix matrix, AuditLog audit) {
+    this(transactions, memberships, gate, matrix, audit, Optional.empty());
+  }
+
+  /**
+   * Recording into {@code audit} with each account actor's email, read from {@code accounts} when
+   * an entry is appended, among its personal fields (RET-08).
+   */
+  public WorkspaceTransactions(Transactions transactions, MembershipRepository memberships, Gate gate,
+      AuditLog audit, AccountRepository accounts) {
+    this(transactions, memberships, gate, PermissionMatrix.standard(), audit,
+        Optional.of(Objects.requireNonNull(accounts, "accounts")));
+  }
+
+  private WorkspaceTransactions(Transactions transactions, MembershipRepository memberships, Gate gate,
+      PermissionMatrix matrix, AuditLog audit, Optional<AccountRepository> accounts) {
+    this.accounts = accounts;
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.memberships = Objects.requireNonNull(memberships, "memberships");
     this.gate = Objects.requireNonNull(gate, "gate");
@@ -79,11 +101,32 @@ public final class WorkspaceTransactions {
   /**
    * Appends an entry to {@code workspace}'s audit chain, naming whom the open transaction let in
    * as {@code actor}: call it inside the work of {@link #inWorkspace} (or its kin), so the entry
-   * commits, or rolls back, with the action (SEC-09).
+   * commits, or rolls back, with the action (SEC-09). An account's entry (an API key's: its
+   * creator's) carries the account's email and the request's IP and user agent as personal fields,
+   * stored only encrypted under that account's subject key (RET-08).
    */
   public void audit(WorkspaceId workspace, Actor actor, AuditAction action, AuditTargetType targetType, UUID targetId,
       AuditDetails details) {
-    audit.append(AuditChain.of(workspace), AuditEvent.of(actor.audited(), action, targetType, targetId, details));
+    audit.append(AuditChain.of(workspace), auditEvent(actor, action, targetType, targetId, details));
+  }
+
+  /**
+   * The event {@link #audit} appends, for a use case that appends it itself (an export reading its
+   * chain in the same statement): inside the work of {@link #inWorkspace}, like {@link #audit}.
+   */
+  public AuditEvent auditEvent(Actor actor, AuditAction action, AuditTargetType targetType, UUID targetId,
+      AuditDetails details) {
+    AuditActor who = actor.audited();
+    PersonalFields personal = who.account()
+        .map(account -> PersonalFields.of(actor.knownEmail().or(() -> emailOf(new AccountId(account))).orElse(null),
+            actor.client()))
+        .orElse(PersonalFields.none());
+    return new AuditEvent(who, action, targetType, Optional.ofNullable(targetId), AuditOutcome.SUCCEEDED, details,
+        personal);
+  }
+
+  private Optional<String> emailOf(AccountId account) {
+    return accounts.flatMap(store -> store.findById(account)).map(found -> found.email().value());
   }
 
   /** Who may do what. */
@@ -180,7 +223,7 @@ public final class WorkspaceTransactions {
       if (!(actor instanceof Actor.Presented presented)) {
         return new Done<>(admission, work.apply(admission));
       }
-      Actor before = presented.admit(admission.actor());
+      Actor before = presented.admit(admission.actor(), admission.email());
       try {
         return new Done<>(admission, work.apply(admission));
       } finally {

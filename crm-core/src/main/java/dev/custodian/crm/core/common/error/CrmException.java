@@ -46,6 +46,13 @@ public abstract sealed class CrmException extends RuntimeException
     IN_USE(ConflictException.class),
     /** The workspace holds as many of these as it may (pipelines, a pipeline's stages) ({@link ConflictException}). */
     LIMIT_REACHED(ConflictException.class),
+    /**
+     * Only the person can undo their refusal: a grant or restore after a withdrawal or objection (of
+     * the contact, or of its address under any contact) needs their confirmed opt-in ({@link ConflictException}).
+     */
+    CONSENT_REQUIRED(ConflictException.class),
+    /** The change does not apply to the current state (a grant on a basis other than consent, a restore without objection) ({@link ConflictException}). */
+    INVALID_STATE(ConflictException.class),
     /** The workspace is cancelled: readable until its purge, but not writable (RET-02) ({@link ConflictException}). */
     WORKSPACE_CANCELLED(ConflictException.class),
     /** The version the caller saw is stale ({@link PreconditionFailedException}). */

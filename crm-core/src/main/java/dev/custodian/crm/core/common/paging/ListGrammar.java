@@ -27,6 +27,12 @@ final class ListGrammar {
   static final String SEARCH = "q";
   private static final Pattern ASCII_INTEGER = Pattern.compile("[0-9]{1,9}");
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  /** A custom field's parameter: {@code custom.<key>}, with an operator's suffix or {@code .currency}. */
+  private static final Pattern CUSTOM_PARAMETER =
+      Pattern.compile("custom\\.[a-z][a-z0-9_]{0,49}(\\.(gte|lte|empty|currency|currency\\.empty))?");
+  private static final Pattern CUSTOM_SORT = Pattern.compile("-?custom\\.[a-z][a-z0-9_]{0,49}");
+  /** The companion of a CURRENCY custom field {@code custom.<key>}: {@code custom.<key>.currency}. */
+  static final String CURRENCY_SUFFIX = ".currency";
   /** How an unknown parameter whose name does not look like one is named in its error. */
   private static final String UNNAMED = "query";
 
@@ -40,6 +46,9 @@ final class ListGrammar {
   private int limit = PageRequest.DEFAULT_LIMIT;
   private String cursor;
   private String q;
+  /** Whether a parameter names a custom field this offer has yet to resolve (see {@link ListQuery#resolve}). */
+  private boolean pending;
+  private Map<String, List<String>> parameters = Map.of();
 
   private ListGrammar(ListOffer offer, boolean filtersOnly) {
     this.offer = offer;
@@ -65,9 +74,12 @@ final class ListGrammar {
 
   private static ListGrammar read(ListOffer offer, boolean filtersOnly, Map<String, List<String>> parameters) {
     ListGrammar grammar = new ListGrammar(offer, filtersOnly);
+    Map<String, List<String>> given = new LinkedHashMap<>();
+    grammar.parameters = given;
     for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
       List<String> values = parameter.getValue() == null || parameter.getValue().isEmpty()
-          ? List.of("") : parameter.getValue();
+          ? List.of("") : List.copyOf(parameter.getValue());
+      given.put(parameter.getKey(), values);
       grammar.errors.put(parameter.getKey(), null); // keeps its place in the order
       grammar.read(parameter.getKey(), values);
     }
@@ -87,7 +99,24 @@ final class ListGrammar {
     return cursor;
   }
 
+  /** Whether custom field parameters are only checked for their syntax now, and read once resolved. */
+  private boolean deferringCustom() {
+    return offer.acceptsCustomFields() && !offer.resolved();
+  }
+
   private void read(String name, List<String> values) {
+    if (deferringCustom() && CustomColumn.isCustom(name)) {
+      if (!CUSTOM_PARAMETER.matcher(name).matches()) {
+        error(echoable(name), "is not a custom field parameter: custom.<key>, with .gte, .lte, .empty or .currency");
+      } else {
+        pending = true;
+      }
+      return;
+    }
+    if (deferringCustom() && name.equals(SORT) && values.size() == 1 && CUSTOM_SORT.matcher(values.get(0)).matches()) {
+      pending = true;
+      return;
+    }
     if (filtersOnly) {
       filter(name, values);
       return;
@@ -136,12 +165,15 @@ final class ListGrammar {
   }
 
   private void filter(String name, List<String> values) {
-    int dot = name.indexOf('.');
+    // a field's own name, else the name up to its last dot (a custom field's name has dots)
+    int dot = offer.filters().containsKey(name) ? -1 : name.lastIndexOf('.');
     String field = dot < 0 ? name : name.substring(0, dot);
     String suffix = dot < 0 ? "" : name.substring(dot);
     ListOffer.FilterOffer offered = offer.filters().get(field);
     if (offered == null) {
-      error(echoable(name), "is not a parameter of this list");
+      error(echoable(name), CustomColumn.isCustom(name) && offer.acceptsCustomFields()
+          ? "names no custom field of this record type (or one this filter does not fit)"
+          : "is not a parameter of this list");
       return;
     }
     Optional<Filter.Operator> operator = Arrays.stream(Filter.Operator.values())
@@ -207,6 +239,11 @@ final class ListGrammar {
 
   /** The query, once every parameter is read; {@code null} when any is bad. */
   private ListQuery query() {
+    if (pending) {
+      // read again once the custom fields are resolved: the sort, filters and cursor with them
+      return errors.values().stream().anyMatch(Objects::nonNull) ? null
+          : new ListQuery(offer, List.of(), offer.defaultSort(), PageRequest.first(limit), null, parameters);
+    }
     companions();
     PageCursor after = null;
     if (cursor != null) {

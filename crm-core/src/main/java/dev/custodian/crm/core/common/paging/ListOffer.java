@@ -42,18 +42,28 @@ public final class ListOffer {
   private final Sort defaultSort;
   private final Map<String, String> within;
   private final boolean searchable;
+  private final boolean customFields;
+  /** The declared offer this one adds a workspace's custom fields to; {@code null} for a declared one. */
+  private final ListOffer declared;
+  private final Map<String, CustomColumn> customFilterColumns;
+  private final Map<String, CustomColumn> customSortColumns;
 
   private ListOffer(Map<String, FilterOffer> filters, Map<String, ValueType> sorts, Sort defaultSort) {
-    this(filters, sorts, defaultSort, Map.of(), false);
+    this(filters, sorts, defaultSort, Map.of(), false, false, null, Map.of(), Map.of());
   }
 
   private ListOffer(Map<String, FilterOffer> filters, Map<String, ValueType> sorts, Sort defaultSort,
-      Map<String, String> within, boolean searchable) {
+      Map<String, String> within, boolean searchable, boolean customFields, ListOffer declared,
+      Map<String, CustomColumn> customFilterColumns, Map<String, CustomColumn> customSortColumns) {
     this.filters = Collections.unmodifiableMap(new LinkedHashMap<>(filters));
     this.sorts = Collections.unmodifiableMap(new LinkedHashMap<>(sorts));
     this.defaultSort = Objects.requireNonNull(defaultSort, "defaultSort");
     this.within = Collections.unmodifiableMap(new LinkedHashMap<>(within));
     this.searchable = searchable;
+    this.customFields = customFields;
+    this.declared = declared;
+    this.customFilterColumns = Map.copyOf(customFilterColumns);
+    this.customSortColumns = Map.copyOf(customSortColumns);
   }
 
   public static Builder builder() {
@@ -81,6 +91,95 @@ public final class ListOffer {
    */
   public boolean searchable() {
     return searchable;
+  }
+
+  /**
+   * Whether the list also filters and sorts by the workspace's custom fields of its record type
+   * ({@code custom.<key>}, {@code custom.<key>.gte}, ..., {@code sort=custom.<key>}): the list
+   * grammar keeps such parameters (their syntax checked) until the use case
+   * {@linkplain ListQuery#resolve resolves} them against the definitions.
+   */
+  public boolean acceptsCustomFields() {
+    return customFields;
+  }
+
+  /** Whether this offer already holds a workspace's custom fields (made by {@link #withCustom}). */
+  public boolean resolved() {
+    return declared != null;
+  }
+
+  /** The offer the list declared: this one, or the one this one adds custom fields to. */
+  public ListOffer declared() {
+    return declared == null ? this : declared;
+  }
+
+  /** Where a custom filter field ({@code custom.<key>...}) of this offer reads its values. */
+  public Optional<CustomColumn> customFilterColumn(String field) {
+    return Optional.ofNullable(customFilterColumns.get(field));
+  }
+
+  /** Where a custom sort field ({@code custom.<key>}) of this offer reads its values. */
+  public Optional<CustomColumn> customSortColumn(String field) {
+    return Optional.ofNullable(customSortColumns.get(field));
+  }
+
+  /**
+   * This declared offer with a workspace's custom fields added: what {@code custom} declares, as
+   * the list's own filters and sorts (named {@code custom.<key>}).
+   */
+  public ListOffer withCustom(Custom custom) {
+    if (!customFields || declared != null) {
+      throw new IllegalStateException("custom fields are added once, to an offer that accepts them");
+    }
+    Map<String, FilterOffer> allFilters = new LinkedHashMap<>(filters);
+    allFilters.putAll(custom.filters);
+    Map<String, ValueType> allSorts = new LinkedHashMap<>(sorts);
+    allSorts.putAll(custom.sorts);
+    Map<String, String> allWithin = new LinkedHashMap<>(within);
+    allWithin.putAll(custom.within);
+    return new ListOffer(allFilters, allSorts, defaultSort, allWithin, searchable, true, this, custom.filterColumns,
+        custom.sortColumns);
+  }
+
+  /** A workspace's custom fields as one list offers them (see {@link #withCustom}). */
+  public static final class Custom {
+
+    private final Map<String, FilterOffer> filters = new LinkedHashMap<>();
+    private final Map<String, ValueType> sorts = new LinkedHashMap<>();
+    private final Map<String, String> within = new LinkedHashMap<>();
+    private final Map<String, CustomColumn> filterColumns = new LinkedHashMap<>();
+    private final Map<String, CustomColumn> sortColumns = new LinkedHashMap<>();
+
+    /** Filters on {@code field} ({@code custom.<key>...}), of {@code type}, read from {@code column}. */
+    public Custom filter(String field, ValueType type, CustomColumn column, Filter.Operator... operators) {
+      checked(field);
+      filters.put(field, new FilterOffer(type, Set.of(operators)));
+      filterColumns.put(field, Objects.requireNonNull(column, "column"));
+      return this;
+    }
+
+    /** Sorts on {@code field} ({@code custom.<key>}), of {@code type}, read from {@code column}. */
+    public Custom sort(String field, ValueType type, CustomColumn column) {
+      checked(field);
+      sorts.put(field, Objects.requireNonNull(type, "type"));
+      sortColumns.put(field, Objects.requireNonNull(column, "column"));
+      return this;
+    }
+
+    /** As {@link Builder#within}: {@code field} compares within one value of {@code companion} (both custom). */
+    public Custom within(String field, String companion) {
+      if (!filters.containsKey(companion) || !filters.get(companion).operators().contains(Filter.Operator.ANY_OF)) {
+        throw new IllegalArgumentException("declare the companion (with f=v) first");
+      }
+      within.put(field, companion);
+      return this;
+    }
+
+    private static void checked(String field) {
+      if (!CustomColumn.isCustom(field)) {
+        throw new IllegalArgumentException("a custom field's name starts with " + CustomColumn.PREFIX);
+      }
+    }
   }
 
   /** The value type of a field this list sorts on (or its default sort's), if it is one. */
@@ -116,7 +215,7 @@ public final class ListOffer {
   @Override
   public String toString() {
     return "ListOffer[filters=" + filters.keySet() + ", sorts=" + sorts.keySet() + ", default=" + defaultSort.parameter()
-        + (searchable ? ", q" : "") + "]";
+        + (searchable ? ", q" : "") + (customFields ? ", custom" : "") + "]";
   }
 
   /** Declares an offer. */
@@ -127,6 +226,7 @@ public final class ListOffer {
     private final Map<String, String> within = new LinkedHashMap<>();
     private Sort defaultSort;
     private boolean searchable;
+    private boolean customFields;
 
     private Builder() {}
 
@@ -147,6 +247,12 @@ public final class ListOffer {
     /** Takes a search ({@code q}); which fields it matches is the list's own business. */
     public Builder searchable() {
       this.searchable = true;
+      return this;
+    }
+
+    /** Also filters and sorts by the workspace's custom fields ({@link ListOffer#acceptsCustomFields()}). */
+    public Builder customFields() {
+      this.customFields = true;
       return this;
     }
 
@@ -183,7 +289,7 @@ public final class ListOffer {
       if (within.containsKey(defaultSort.field())) {
         throw new IllegalStateException("the default sort needs no companion");
       }
-      return new ListOffer(filters, sorts, defaultSort, within, searchable);
+      return new ListOffer(filters, sorts, defaultSort, within, searchable, customFields, null, Map.of(), Map.of());
     }
 
     private static String checked(String field) {

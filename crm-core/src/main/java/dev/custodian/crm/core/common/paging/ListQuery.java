@@ -8,8 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,8 +40,13 @@ import java.util.stream.Collectors;
  * @param q the search text ({@code null} for none): only on a {@linkplain ListOffer#searchable()
  *     searchable} list, {@value #MIN_SEARCH} to {@value #MAX_SEARCH} characters without control
  *     characters
+ * @param pending empty, or for a query naming custom fields ({@code custom.<key>...}) not yet
+ *     {@linkplain #resolve resolved}: all its parameters, read again once the workspace's
+ *     definitions are known (its filters, sort and page are then the declared fields' only, and no
+ *     adapter takes it)
  */
-public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRequest page, String q) {
+public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRequest page, String q,
+    Map<String, List<String>> pending) {
 
   /** {@code f=v} may be repeated up to this many times. */
   public static final int MAX_ANY_OF = 100;
@@ -49,6 +56,10 @@ public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRe
   public static final int MAX_SEARCH = 100;
 
   public ListQuery {
+    pending = pending == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(pending));
+    if (!pending.isEmpty() && (!offer.acceptsCustomFields() || offer.resolved())) {
+      throw new IllegalArgumentException("only a list with custom fields keeps parameters to resolve");
+    }
     if (q != null) {
       if (!offer.searchable()) {
         throw new IllegalArgumentException("the list takes no search");
@@ -82,6 +93,37 @@ public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRe
         throw new IllegalArgumentException("the cursor belongs to another sort or filter");
       }
     });
+  }
+
+  /** A query without parameters to resolve. */
+  public ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRequest page, String q) {
+    this(offer, filters, sort, page, q, Map.of());
+  }
+
+  /**
+   * Whether this query names custom fields not yet resolved against the workspace's definitions
+   * ({@link #resolve}): the use case does that inside its transaction, before an adapter runs it.
+   */
+  public boolean unresolved() {
+    return !pending.isEmpty();
+  }
+
+  /**
+   * This query with its custom fields read against {@code withCustom} (the declared offer
+   * {@linkplain ListOffer#withCustom with the workspace's custom fields}): its parameters read
+   * again, every bad one reported at once (an unknown key, an operator its type lacks, a bad value,
+   * a cursor of another sort or filter). A query without custom fields is returned as it is.
+   *
+   * @throws dev.custodian.crm.core.common.error.ValidationException naming each bad parameter
+   */
+  public ListQuery resolve(ListOffer withCustom) {
+    if (pending.isEmpty()) {
+      return this;
+    }
+    if (withCustom.declared() != offer) {
+      throw new IllegalArgumentException("resolve against this query's own offer with custom fields");
+    }
+    return of(withCustom, pending);
   }
 
   /** A query without a search. */
@@ -169,6 +211,9 @@ public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRe
    * and limit; empty when {@code page} was the last. No cursor needs encoding to walk on.
    */
   public Optional<ListQuery> next(Page<?> page) {
+    if (unresolved()) {
+      throw new IllegalStateException("resolve the query's custom fields first");
+    }
     return page.next().map(cursor -> new ListQuery(offer, filters, sort, this.page.next(cursor), q));
   }
 
@@ -197,13 +242,14 @@ public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRe
   }
 
   /**
-   * This query, checked to be one of {@code expected}'s list: a use case calls it before handing
-   * the query on, so that an adapter never meets a filter it does not know.
+   * This query, checked to be one of {@code expected}'s list (with or without the workspace's
+   * custom fields): a use case calls it before handing the query on, so that an adapter never
+   * meets a filter it does not know.
    *
    * @throws IllegalArgumentException for a query of another list
    */
   public ListQuery requireOffer(ListOffer expected) {
-    if (offer != expected) {
+    if (offer.declared() != expected) {
       throw new IllegalArgumentException("a query of another list: " + offer);
     }
     return this;
@@ -215,6 +261,18 @@ public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRe
    */
   public String scope() {
     return scope(filters, sort, q);
+  }
+
+  /**
+   * This query, checked to be resolved: an adapter calls it before running it.
+   *
+   * @throws IllegalArgumentException for a query whose custom fields are not resolved
+   */
+  public ListQuery requireResolved() {
+    if (unresolved()) {
+      throw new IllegalArgumentException("a query with custom fields not resolved against the definitions");
+    }
+    return this;
   }
 
   /** The cursor after a row with this sort key ({@code null} for an empty value) and id. */

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * read (strictly: a value PostgreSQL could not hold, or hold exactly, is refused), its canonical
  * text, its sort key and the order of its keys. Values are Java objects of one class per kind:
  * {@link java.util.UUID}, {@link Instant} (at most microseconds, years 1 to 9999),
- * {@link LocalDate}, {@link String} (text and enum constants) and {@link BigDecimal}.
+ * {@link LocalDate}, {@link String} (text and enum constants), {@link BigDecimal}, {@link Long} and
+ * {@link Boolean}.
  *
  * @param kind what the values are
  * @param constants the lower-case constants of an {@link Kind#ENUM}; empty for the other kinds
@@ -33,7 +34,12 @@ public record ValueType(Kind kind, List<String> constants) {
     DATE,
     TEXT,
     ENUM,
-    DECIMAL
+    DECIMAL,
+    /** A 64-bit whole number ({@link Long}). */
+    INTEGER,
+    /** A wide decimal ({@link BigDecimal}): up to 30 digits before the point and 10 after (a custom DECIMAL). */
+    NUMERIC,
+    BOOLEAN
   }
 
   public static final ValueType UUID = new ValueType(Kind.UUID, List.of());
@@ -41,6 +47,9 @@ public record ValueType(Kind kind, List<String> constants) {
   public static final ValueType DATE = new ValueType(Kind.DATE, List.of());
   public static final ValueType TEXT = new ValueType(Kind.TEXT, List.of());
   public static final ValueType DECIMAL = new ValueType(Kind.DECIMAL, List.of());
+  public static final ValueType INTEGER = new ValueType(Kind.INTEGER, List.of());
+  public static final ValueType NUMERIC = new ValueType(Kind.NUMERIC, List.of());
+  public static final ValueType BOOLEAN = new ValueType(Kind.BOOLEAN, List.of());
 
   /** Text filter values are at most this many characters. */
   public static final int MAX_TEXT_LENGTH = 254;
@@ -51,7 +60,9 @@ public record ValueType(Kind kind, List<String> constants) {
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern DATE_TEXT = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   private static final Pattern DECIMAL_TEXT = Pattern.compile("-?[0-9]{1,15}(\\.[0-9]{1,4})?");
-  private static final Pattern CONSTANT = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+  private static final Pattern INTEGER_TEXT = Pattern.compile("-?[0-9]{1,19}");
+  private static final Pattern NUMERIC_TEXT = Pattern.compile("-?[0-9]{1,30}(\\.[0-9]{1,10})?");
+  private static final Pattern CONSTANT = Pattern.compile("[a-z][a-z0-9_]{0,49}");
   private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
   private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
@@ -82,7 +93,9 @@ public record ValueType(Kind kind, List<String> constants) {
       case INSTANT -> Instant.class;
       case DATE -> LocalDate.class;
       case TEXT, ENUM -> String.class;
-      case DECIMAL -> BigDecimal.class;
+      case DECIMAL, NUMERIC -> BigDecimal.class;
+      case INTEGER -> Long.class;
+      case BOOLEAN -> Boolean.class;
     };
   }
 
@@ -115,6 +128,28 @@ public record ValueType(Kind kind, List<String> constants) {
         }
         yield stripped(new BigDecimal(raw));
       }
+      case NUMERIC -> {
+        if (!NUMERIC_TEXT.matcher(raw).matches()) {
+          throw new InvalidValueException("must be a decimal number: digits, an optional - and up to 10 decimals");
+        }
+        yield stripped(new BigDecimal(raw));
+      }
+      case INTEGER -> {
+        try {
+          if (!INTEGER_TEXT.matcher(raw).matches()) {
+            throw new NumberFormatException();
+          }
+          yield Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+          throw new InvalidValueException("must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+        }
+      }
+      case BOOLEAN -> {
+        if (!raw.equals("true") && !raw.equals("false")) {
+          throw new InvalidValueException("must be true or false");
+        }
+        yield raw.equals("true");
+      }
     };
   }
 
@@ -144,10 +179,10 @@ public record ValueType(Kind kind, List<String> constants) {
   public String format(Object value) {
     Object v = checked(value);
     return switch (kind) {
-      case UUID, TEXT, ENUM -> v.toString();
+      case UUID, TEXT, ENUM, INTEGER, BOOLEAN -> v.toString();
       case INSTANT -> DateTimeFormatter.ISO_INSTANT.format((Instant) v);
       case DATE -> v.toString();
-      case DECIMAL -> stripped((BigDecimal) v).toPlainString();
+      case DECIMAL, NUMERIC -> stripped((BigDecimal) v).toPlainString();
     };
   }
 
@@ -177,7 +212,7 @@ public record ValueType(Kind kind, List<String> constants) {
     return switch (kind) {
       case UUID -> (a, b) -> UuidOrder.UNSIGNED.compare((java.util.UUID) a, (java.util.UUID) b);
       case TEXT, ENUM -> (a, b) -> TextOrder.CODE_POINTS.compare((String) a, (String) b);
-      case INSTANT, DATE, DECIMAL -> (a, b) -> ((Comparable) a).compareTo(b);
+      case INSTANT, DATE, DECIMAL, NUMERIC, INTEGER, BOOLEAN -> (a, b) -> ((Comparable) a).compareTo(b);
     };
   }
 

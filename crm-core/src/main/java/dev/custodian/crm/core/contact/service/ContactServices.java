@@ -7,8 +7,9 @@ import dev.custodian.crm.core.contact.ContactListing;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.out.ContactLinks;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.customfield.service.CustomValueIntake;
+import dev.custodian.crm.core.suppression.port.out.SuppressionList;
 import java.time.Clock;
 import java.util.List;
 
@@ -44,7 +45,7 @@ public final class ContactServices {
         new GetContactService(transactions, contacts),
         // a list is one page of the walk, for a query of the contact list only
         (actor, workspace, query) -> transactions.list(actor, Permission.CONTACT_READ, workspace,
-            query.requireOffer(ContactListing.OFFER), contacts::list),
+            query.requireOffer(ContactListing.OFFER), custom.lists().resolving(ObjectType.CONTACT, contacts::list)),
         new UpdateContactService(transactions, contacts, suppressionList, custom, clock),
         new DeleteContactService(transactions, contacts, links));
   }

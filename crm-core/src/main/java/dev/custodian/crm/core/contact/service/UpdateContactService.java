@@ -16,15 +16,15 @@ import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
 import dev.custodian.crm.core.contact.port.in.UpdateContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.customfield.CustomField;
-import dev.custodian.crm.core.customfield.CustomFieldType;
 import dev.custodian.crm.core.customfield.CustomValue;
 import dev.custodian.crm.core.customfield.CustomValues;
 import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.customfield.RecordRef;
 import dev.custodian.crm.core.customfield.port.in.WithCustom;
 import dev.custodian.crm.core.customfield.service.CustomValueIntake;
+import dev.custodian.crm.core.suppression.port.out.SuppressionList;
+import dev.custodian.crm.core.suppression.service.SuppressionGuard;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -68,10 +68,8 @@ public final class UpdateContactService implements UpdateContactUseCase {
           Optional.of(email).filter(e -> !e.normalised().equals(current.email().normalised())),
           phone.equals(current.phone()) ? Optional.empty() : phone);
       CustomValues values = CustomValueIntake.applied(current.custom(), changes);
-      suppression.refuseSuppressedCustom(command.workspace(), CustomValueIntake.emails(changes).stream()
-              .filter(e -> !current.custom().values().containsValue(new CustomValue(CustomFieldType.EMAIL, e))).toList(),
-          CustomValueIntake.phones(changes).stream()
-              .filter(p -> !current.custom().values().containsValue(new CustomValue(CustomFieldType.PHONE, p))).toList());
+      suppression.refuseSuppressedCustom(command.workspace(), CustomValueIntake.addedEmails(changes, current.custom()),
+          CustomValueIntake.addedPhones(changes, current.custom()));
       PersonName firstName = valueOr(command.firstName(), current.firstName());
       PersonName lastName = valueOr(command.lastName(), current.lastName());
       Optional<JobTitle> jobTitle = optionalValueOr(command.jobTitle(), current.jobTitle());

@@ -3,6 +3,9 @@ package dev.custodian.crm.core.customfield.service;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.NotFoundException;
@@ -70,6 +73,9 @@ public final class CustomFieldDefinitionService implements CreateCustomFieldUseC
         throw new ConflictException(ConflictException.Kind.LIMIT_REACHED, "an object type has at most "
             + CustomField.MAX_PER_OBJECT_TYPE + " custom fields; delete one first");
       }
+      transactions.audit(command.workspace(), actor, AuditAction.CUSTOM_FIELD_CREATED, AuditTargetType.CUSTOM_FIELD,
+          field.id().value(), described(field).withName(AuditDetails.Key.TYPE, field.type())
+              .withCount(AuditDetails.Key.COUNT, field.options().size()));
       return field;
     });
   }
@@ -107,6 +113,18 @@ public final class CustomFieldDefinitionService implements CreateCustomFieldUseC
       if (!fields.update(changed, command.expectedVersion())) {
         throw PreconditionFailedException.stale("custom field");
       }
+      List<String> what = new java.util.ArrayList<>();
+      if (!label.equals(current.label())) {
+        what.add("label");
+      }
+      if (sensitive != current.sensitive()) {
+        what.add("sensitive");
+      }
+      if (!options.equals(current.options())) {
+        what.add("options");
+      }
+      transactions.audit(command.workspace(), actor, AuditAction.CUSTOM_FIELD_CHANGED, AuditTargetType.CUSTOM_FIELD,
+          changed.id().value(), described(changed).withFields(AuditDetails.Key.FIELDS, what));
       return changed;
     });
   }
@@ -119,9 +137,23 @@ public final class CustomFieldDefinitionService implements CreateCustomFieldUseC
           || !fields.delete(command.workspace(), command.id(), command.expectedVersion())) {
         throw PreconditionFailedException.stale("custom field");
       }
+      transactions.audit(command.workspace(), actor, AuditAction.CUSTOM_FIELD_DELETED, AuditTargetType.CUSTOM_FIELD,
+          current.id().value(), described(current));
       return null;
     });
   }
+
+  /**
+   * What an entry says of a field: its object type and whether it is sensitive, never its key or
+   * label (an administrator's free text, which may name what the field is about).
+   */
+  private static AuditDetails described(CustomField field) {
+    return AuditDetails.none().withName(AuditDetails.Key.OBJECT_TYPE, field.objectType())
+        .withName(AuditDetails.Key.SENSITIVITY, field.sensitive() ? Sensitivity.SENSITIVE : Sensitivity.ORDINARY);
+  }
+
+  /** Whether a field's values are sensitive (CRM-01), as an audit detail names it. */
+  private enum Sensitivity { SENSITIVE, ORDINARY }
 
   private CustomField find(WorkspaceId workspace, ObjectType objectType, CustomFieldId id) {
     return fields.findById(workspace, id).filter(f -> f.objectType() == objectType)

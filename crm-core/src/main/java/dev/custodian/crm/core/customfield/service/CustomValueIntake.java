@@ -2,6 +2,7 @@ package dev.custodian.crm.core.customfield.service;
 
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.PhoneNumber;
+import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.customfield.CustomField;
 import dev.custodian.crm.core.customfield.CustomFieldType;
@@ -56,12 +57,27 @@ public final class CustomValueIntake {
    *     or custom, at once
    */
   public Map<CustomField, Optional<CustomValue>> check(WithCustom<?> input, ObjectType type) {
+    return check(input, type, List.of());
+  }
+
+  /**
+   * As {@link #check(WithCustom, ObjectType)}, with {@code earlier} errors the use case found in
+   * the command's references (e.g. a deal's pipeline), reported with the custom ones at once.
+   */
+  public Map<CustomField, Optional<CustomValue>> check(WithCustom<?> input, ObjectType type,
+      List<FieldError> earlier) {
     Validator v = new Validator();
     input.errors().forEach(v::reject);
+    earlier.forEach(v::reject);
     Map<CustomField, Optional<CustomValue>> changes = input.custom().isEmpty() ? Map.of()
         : CustomValues.read(v, fields == null ? List.of() : fields.list(input.workspace(), type), input.custom());
     v.throwIfInvalid();
     return changes;
+  }
+
+  /** Lists by the same definitions ({@link CustomListQueries}); without custom fields, none. */
+  public CustomListQueries lists() {
+    return fields == null ? CustomListQueries.none() : new CustomListQueries(fields);
   }
 
   /** Stores the changes of one record of the workspace (nothing when there are none). */
@@ -90,6 +106,18 @@ public final class CustomValueIntake {
   /** The PHONE values the changes set (each must pass the suppression check, DSR-04). */
   public static List<PhoneNumber> phones(Map<CustomField, Optional<CustomValue>> changes) {
     return set(changes, CustomFieldType.PHONE).stream().map(v -> (PhoneNumber) v.value()).toList();
+  }
+
+  /** The EMAIL values the changes set that {@code current} does not hold already (what a change adds). */
+  public static List<EmailAddress> addedEmails(Map<CustomField, Optional<CustomValue>> changes, CustomValues current) {
+    return emails(changes).stream()
+        .filter(e -> !current.values().containsValue(new CustomValue(CustomFieldType.EMAIL, e))).toList();
+  }
+
+  /** The PHONE values the changes set that {@code current} does not hold already (what a change adds). */
+  public static List<PhoneNumber> addedPhones(Map<CustomField, Optional<CustomValue>> changes, CustomValues current) {
+    return phones(changes).stream()
+        .filter(p -> !current.values().containsValue(new CustomValue(CustomFieldType.PHONE, p))).toList();
   }
 
   private static List<CustomValue> set(Map<CustomField, Optional<CustomValue>> changes, CustomFieldType type) {

@@ -25,20 +25,16 @@ final class Stages {
   private Stages() {}
 
   /**
-   * Refuses the deal's references that are not the workspace's (one query), with {@code earlier}
-   * (the pipeline's and stage's), all at once.
-   *
-   * @throws ValidationException naming each bad field
+   * The deal's references that are not the workspace's (one query), after {@code earlier} (the
+   * pipeline's and stage's): every error, for the use case to report with the custom values' at once.
    */
-  static void requireKnown(DealRepository deals, WorkspaceId workspace, Optional<CompanyId> company,
+  static List<FieldError> referenceErrors(DealRepository deals, WorkspaceId workspace, Optional<CompanyId> company,
       Set<ContactId> contacts, List<FieldError> earlier) {
     List<FieldError> errors = new ArrayList<>(earlier);
     if (company.isPresent() || !contacts.isEmpty()) {
       errors.addAll(deals.unknownReferences(workspace, company, contacts).errors());
     }
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
+    return errors;
   }
 
   /** The named pipeline, or an error on {@code pipelineId} added to {@code errors}. */

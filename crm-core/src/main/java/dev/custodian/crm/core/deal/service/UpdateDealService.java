@@ -13,6 +13,13 @@ import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.customfield.CustomField;
+import dev.custodian.crm.core.customfield.CustomValue;
+import dev.custodian.crm.core.customfield.CustomValues;
+import dev.custodian.crm.core.customfield.ObjectType;
+import dev.custodian.crm.core.customfield.RecordRef;
+import dev.custodian.crm.core.customfield.port.in.WithCustom;
+import dev.custodian.crm.core.customfield.service.CustomValueIntake;
 import dev.custodian.crm.core.deal.Deal;
 import dev.custodian.crm.core.deal.DealTitle;
 import dev.custodian.crm.core.deal.StageChange;
@@ -25,11 +32,14 @@ import dev.custodian.crm.core.pipeline.PipelineId;
 import dev.custodian.crm.core.pipeline.Stage;
 import dev.custodian.crm.core.pipeline.StageId;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
+import dev.custodian.crm.core.suppression.port.out.SuppressionList;
+import dev.custodian.crm.core.suppression.service.SuppressionGuard;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,11 +55,15 @@ public final class UpdateDealService implements UpdateDealUseCase {
   private final WorkspaceTransactions transactions;
   private final DealRepository deals;
   private final PipelineRepository pipelines;
+  private final SuppressionGuard suppression;
+  private final CustomValueIntake custom;
   private final IdGenerator ids;
   private final Clock clock;
 
   public UpdateDealService(WorkspaceTransactions transactions, DealRepository deals, PipelineRepository pipelines,
-      IdGenerator ids, Clock clock) {
+      SuppressionList suppressionList, CustomValueIntake custom, IdGenerator ids, Clock clock) {
+    this.suppression = new SuppressionGuard(suppressionList);
+    this.custom = Objects.requireNonNull(custom, "custom");
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.deals = Objects.requireNonNull(deals, "deals");
     this.pipelines = Objects.requireNonNull(pipelines, "pipelines");
@@ -58,8 +72,12 @@ public final class UpdateDealService implements UpdateDealUseCase {
   }
 
   @Override
-  public Deal update(Actor actor, UpdateDealCommand command) {
-    return transactions.inWorkspace(command.workspace(), actor, Permission.DEAL_WRITE, () -> {
+  public Deal update(Actor actor, WithCustom<UpdateDealCommand> input) {
+    return transactions.inWorkspace(input.workspace(), actor, Permission.DEAL_WRITE, () -> {
+      if (input.command() == null) {
+        custom.check(input, ObjectType.DEAL); // the built-in fields' errors with the custom ones
+      }
+      UpdateDealCommand command = input.command();
       Deal current = deals.findById(command.workspace(), command.id())
           .orElseThrow(() -> new NotFoundException("deal"));
       if (current.version() != command.expectedVersion()) {
@@ -93,7 +111,11 @@ public final class UpdateDealService implements UpdateDealUseCase {
           && !current.company().equals(Optional.of(set.value())) ? Optional.of(set.value()) : Optional.empty();
       Set<ContactId> newContacts = command.contacts() instanceof PatchValue.Set<Set<ContactId>> set
           ? set.value().stream().filter(c -> !current.contacts().contains(c)).collect(Collectors.toSet()) : Set.of();
-      Stages.requireKnown(deals, command.workspace(), newCompany, newContacts, errors);
+      Map<CustomField, Optional<CustomValue>> changes = custom.check(input, ObjectType.DEAL,
+          Stages.referenceErrors(deals, command.workspace(), newCompany, newContacts, errors));
+      CustomValues values = CustomValueIntake.applied(current.custom(), changes);
+      suppression.refuseSuppressedCustom(command.workspace(), CustomValueIntake.addedEmails(changes, current.custom()),
+          CustomValueIntake.addedPhones(changes, current.custom()));
       DealTitle title = valueOr(command.title(), current.title());
       Optional<Money> amount = optionalValueOr(command.amount(), current.amount());
       Optional<LocalDate> date = optionalValueOr(command.expectedCloseDate(), current.expectedCloseDate());
@@ -101,14 +123,16 @@ public final class UpdateDealService implements UpdateDealUseCase {
       Set<ContactId> contacts = valueOr(command.contacts(), current.contacts());
       if (move.isEmpty() && title.equals(current.title()) && amount.equals(current.amount())
           && date.equals(current.expectedCloseDate()) && company.equals(current.company())
-          && contacts.equals(current.contacts())) {
+          && contacts.equals(current.contacts()) && values.equals(current.custom())) {
         return current; // a change that changes nothing: no new version, nothing written
       }
       Deal changed = current.changed(title, amount, pipelineId, stageId, stageKind, date, company, contacts, now);
       if (!deals.update(changed, command.expectedVersion(), move)) {
         throw PreconditionFailedException.stale("deal");
       }
-      return changed;
+      // After the record's row: its new version is locked, so values are written for it alone.
+      custom.write(command.workspace(), new RecordRef(ObjectType.DEAL, current.id().value()), changes);
+      return changed.withCustom(values);
     });
   }
 

@@ -20,6 +20,7 @@ import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.CustomField;
 import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
+import dev.custodian.crm.core.customfield.service.CustomListQueries;
 import dev.custodian.crm.core.deal.Deal;
 import dev.custodian.crm.core.deal.DealListing;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
@@ -53,6 +54,8 @@ public final class ExportServices implements ExportListUseCase, ExportWorkspaceU
   private final PipelineRepository pipelines;
   private final ActivityRepository activities;
   private final TaskRepository tasks;
+  /** A list's {@code custom.<key>} filters and sort, read against the workspace's definitions in the snapshot. */
+  private final CustomListQueries lists;
 
   public ExportServices(WorkspaceTransactions transactions, ContactRepository contacts, CompanyRepository companies,
       DealRepository deals, CustomFieldRepository customFields, PipelineRepository pipelines,
@@ -65,6 +68,7 @@ public final class ExportServices implements ExportListUseCase, ExportWorkspaceU
     this.companies = Objects.requireNonNull(companies, "companies");
     this.deals = Objects.requireNonNull(deals, "deals");
     this.customFields = Objects.requireNonNull(customFields, "customFields");
+    this.lists = new CustomListQueries(customFields);
   }
 
   @Override
@@ -74,31 +78,31 @@ public final class ExportServices implements ExportListUseCase, ExportWorkspaceU
     transactions.inWorkspaceSnapshot(workspace, actor, Permission.DATA_EXPORT, () -> {
       List<CustomField> definitions = customFields.list(workspace, ObjectType.CONTACT);
       sink.start(includeSensitive ? definitions : definitions.stream().filter(f -> !f.sensitive()).toList());
-      contacts.export(workspace, checked, row -> sink.row(includeSensitive ? row
+      contacts.export(workspace, lists.resolve(workspace, ObjectType.CONTACT, checked), row -> sink.row(includeSensitive ? row
           : new ExportedContact(row.contact().withCustom(row.contact().custom().withoutSensitive(definitions)),
               row.companyDomain())));
       return null;
     });
   }
 
-  /** Companies carry no custom values yet: no custom columns, no definitions read. */
+  /** Companies' custom values are not exported yet: no custom columns (their filters and sort apply). */
   @Override
   public void companies(Actor actor, WorkspaceId workspace, ListQuery query, ExportSink<Company> sink) {
     ListQuery checked = query.requireOffer(CompanyListing.OFFER);
     transactions.inWorkspaceSnapshot(workspace, actor, Permission.DATA_EXPORT, () -> {
       sink.start(List.of());
-      companies.export(workspace, checked, sink::row);
+      companies.export(workspace, lists.resolve(workspace, ObjectType.COMPANY, checked), sink::row);
       return null;
     });
   }
 
-  /** Deals carry no custom values yet: no custom columns, no definitions read. */
+  /** Deals' custom values are not exported yet: no custom columns (their filters and sort apply). */
   @Override
   public void deals(Actor actor, WorkspaceId workspace, ListQuery query, ExportSink<Deal> sink) {
     ListQuery checked = query.requireOffer(DealListing.OFFER);
     transactions.inWorkspaceSnapshot(workspace, actor, Permission.DATA_EXPORT, () -> {
       sink.start(List.of());
-      deals.export(workspace, checked, sink::row);
+      deals.export(workspace, lists.resolve(workspace, ObjectType.DEAL, checked), sink::row);
       return null;
     });
   }

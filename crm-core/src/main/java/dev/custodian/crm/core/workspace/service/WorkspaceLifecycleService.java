@@ -5,6 +5,9 @@ import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.account.Password;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditDetails;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.CrmException;
@@ -27,7 +30,8 @@ import java.util.function.Consumer;
 
 /**
  * Service: a workspace's lifecycle steps (DSR-05), for its OWNERs, signed in. Each runs with
- * {@link Permission#WORKSPACE_LIFECYCLE}, which a cancelled workspace still allows.
+ * {@link Permission#WORKSPACE_LIFECYCLE}, which a cancelled workspace still allows, and each step
+ * that changes something appends its entry to the workspace's audit chain in its transaction.
  */
 public final class WorkspaceLifecycleService
     implements CancelWorkspaceUseCase, ReactivateWorkspaceUseCase, DeleteWorkspaceNowUseCase {
@@ -74,6 +78,8 @@ public final class WorkspaceLifecycleService
       Workspace cancelled = workspace.cancel(Timestamps.now(clock));
       if (cancelled != workspace) {
         workspaces.changeStatus(id, cancelled.status());
+        transactions.audit(id, actor, AuditAction.WORKSPACE_CANCELLED, AuditTargetType.WORKSPACE, id.value(),
+            AuditDetails.none());
         onCancelled.accept(cancelled);
       }
       return cancelled;
@@ -94,6 +100,8 @@ public final class WorkspaceLifecycleService
             "the workspace's purge is due: it can no longer be reactivated");
       }
       workspaces.changeStatus(id, active.status());
+      transactions.audit(id, actor, AuditAction.WORKSPACE_REACTIVATED, AuditTargetType.WORKSPACE, id.value(),
+          AuditDetails.none());
       return active;
     });
   }
@@ -116,10 +124,24 @@ public final class WorkspaceLifecycleService
       WorkspaceStatus.Cancelled due = new WorkspaceStatus.Cancelled(
           workspace.status() instanceof WorkspaceStatus.Cancelled c ? c.cancelledAt() : now, now);
       workspaces.changeStatus(id, due);
+      transactions.audit(id, actor, AuditAction.WORKSPACE_DELETED_NOW, AuditTargetType.WORKSPACE, id.value(),
+          AuditDetails.none());
       Map<String, Long> deleted = purge.purge(id, now);
       workspaces.markPurged(id, now);
+      transactions.audit(id, actor, AuditAction.WORKSPACE_PURGED, AuditTargetType.WORKSPACE, id.value(),
+          purgedCounts(deleted));
       return deleted;
     });
+  }
+
+  /** A purge's audit details: the rows deleted per table, and their total. */
+  public static AuditDetails purgedCounts(Map<String, Long> deleted) {
+    AuditDetails details = AuditDetails.none()
+        .withCount(AuditDetails.Key.COUNT, deleted.values().stream().mapToLong(Long::longValue).sum());
+    for (Map.Entry<String, Long> table : deleted.entrySet()) {
+      details = details.withCount(AuditDetails.Key.COUNT, table.getKey(), table.getValue());
+    }
+    return details;
   }
 
   private Workspace find(WorkspaceId id) {

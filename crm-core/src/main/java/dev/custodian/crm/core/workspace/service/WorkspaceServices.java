@@ -2,11 +2,15 @@ package dev.custodian.crm.core.workspace.service;
 
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.audit.port.out.AuditLog;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.session.port.in.ReauthenticateUseCase;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
+import dev.custodian.crm.core.workspace.port.in.PurgeDueWorkspacesUseCase;
+import dev.custodian.crm.core.workspace.port.in.QueuePurgeRemindersUseCase;
 import dev.custodian.crm.core.workspace.port.in.WorkspaceUseCases;
 import dev.custodian.crm.core.workspace.port.out.WorkspacePurge;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
@@ -55,6 +59,18 @@ public final class WorkspaceServices {
       ReauthenticateUseCase reauthentication, WorkspacePurge purge) {
     return create(transactions, inWorkspace, workspaces, memberships, ids, clock, initializers,
         new WorkspaceLifecycleService(inWorkspace, workspaces, onCancelled, clock, reauthentication, purge));
+  }
+
+  /** The sweep that queues the OWNERs' reminders 7 days before a cancelled workspace's purge. */
+  public static QueuePurgeRemindersUseCase purgeReminders(Transactions transactions, WorkspaceRepository workspaces,
+      MembershipRepository memberships, MailOutbox outbox, Clock clock) {
+    return new PurgeReminderService(transactions, workspaces, memberships, outbox, clock);
+  }
+
+  /** The sweep that purges each cancelled workspace once its {@code purgeAt} has come (RET-03). */
+  public static PurgeDueWorkspacesUseCase duePurges(Transactions transactions, WorkspaceRepository workspaces,
+      WorkspacePurge purge, AuditLog audit, Clock clock) {
+    return new DueWorkspacePurgeService(transactions, workspaces, purge, audit, clock);
   }
 
   private static WorkspaceUseCases create(Transactions transactions, WorkspaceTransactions inWorkspace,

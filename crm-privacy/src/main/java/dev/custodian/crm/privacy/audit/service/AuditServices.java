@@ -32,7 +32,7 @@ public final class AuditServices {
           // Recorded in the same transaction (an export that fails leaves no entry) and in the same
           // statement as the read where the store can; the export holds its own entry, last.
           long[] count = {0};
-          log.appendReadingAll(AuditChain.of(workspace), AuditEvent.of(actor.audited(), AuditAction.AUDIT_EXPORTED,
+          log.appendReadingAll(AuditChain.of(workspace), inWorkspace.auditEvent(actor, AuditAction.AUDIT_EXPORTED,
               AuditTargetType.AUDIT, null, AuditDetails.none()), entry -> {
                 each.accept(entry);
                 count[0]++;

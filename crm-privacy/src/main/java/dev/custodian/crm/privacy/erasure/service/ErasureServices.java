@@ -4,12 +4,13 @@ import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
-import dev.custodian.crm.core.contact.port.out.SuppressionList;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
+import dev.custodian.crm.core.suppression.port.out.SuppressionList;
 import dev.custodian.crm.core.task.port.out.TaskRepository;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
 import java.time.Clock;
@@ -34,9 +35,13 @@ public final class ErasureServices {
   /** The receipt's name for a person's custom values and the custom email and phone values equal to theirs. */
   public static final String CUSTOM_VALUES = "customValues";
 
+  /** The receipt's name for the link of the person's consent subject (the ledger's entries stay, naming no one). */
+  public static final String CONSENT = "consent";
+
   /** The receipt names the library's own participants take; an embedder's participant needs another. */
   public static final Set<String> BUILT_IN_NAMES =
-      Set.of(CONTACT_RECORD, DEAL_CONTACTS, ACTIVITIES, ACTIVITY_LINKS, TASKS, TASK_LINKS, CUSTOM_VALUES);
+      Set.of(CONTACT_RECORD, DEAL_CONTACTS, ACTIVITIES, ACTIVITY_LINKS, TASKS, TASK_LINKS, CUSTOM_VALUES,
+          CONSENT);
 
   private ErasureServices() {}
 
@@ -51,6 +56,11 @@ public final class ErasureServices {
   /** The participant that removes a person's custom values and the structured copies of their email and phone. */
   public static ErasureParticipant customValues(CustomValueRepository values, ContactRepository contacts) {
     return new CustomValuesParticipant(values, contacts);
+  }
+
+  /** The participant that removes the link of a person's consent subject (the ledger's entries stay). */
+  public static ErasureParticipant consent(ConsentLedger ledger) {
+    return new ConsentParticipant(ledger);
   }
 
   /** The participant that removes a person's links to deals (the deals stay). */

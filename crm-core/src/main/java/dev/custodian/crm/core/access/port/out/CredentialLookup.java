@@ -47,24 +47,37 @@ public interface CredentialLookup {
   }
 
   /**
-   * A session token as stored, its account's role in the workspace asked about, and whether that
-   * workspace is cancelled (false when none was asked).
+   * A session token as stored, its account's role in the workspace asked about, whether that
+   * workspace is cancelled (false when none was asked), and the account's email when the statement
+   * read it too (for the audit entries of what the request does; empty: the audit reads it itself).
    */
-  record SessionFound(Optional<SessionToken> token, Optional<Role> role, boolean workspaceCancelled) {
+  record SessionFound(Optional<SessionToken> token, Optional<Role> role, boolean workspaceCancelled,
+      Optional<String> email) {
     public SessionFound {
       Objects.requireNonNull(token, "token");
       Objects.requireNonNull(role, "role");
+      Objects.requireNonNull(email, "email");
+    }
+
+    public SessionFound(Optional<SessionToken> token, Optional<Role> role, boolean workspaceCancelled) {
+      this(token, role, workspaceCancelled, Optional.empty());
     }
   }
 
   /**
-   * An API key as stored, its creator's role in the key's workspace (empty once they left it), and
-   * whether the key's workspace is cancelled.
+   * An API key as stored, its creator's role in the key's workspace (empty once they left it),
+   * whether the key's workspace is cancelled, and the creator's email when the statement read it too.
    */
-  record KeyFound(Optional<WorkspaceApiKey> key, Optional<Role> creatorRole, boolean workspaceCancelled) {
+  record KeyFound(Optional<WorkspaceApiKey> key, Optional<Role> creatorRole, boolean workspaceCancelled,
+      Optional<String> creatorEmail) {
     public KeyFound {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(creatorRole, "creatorRole");
+      Objects.requireNonNull(creatorEmail, "creatorEmail");
+    }
+
+    public KeyFound(Optional<WorkspaceApiKey> key, Optional<Role> creatorRole, boolean workspaceCancelled) {
+      this(key, creatorRole, workspaceCancelled, Optional.empty());
     }
   }
 

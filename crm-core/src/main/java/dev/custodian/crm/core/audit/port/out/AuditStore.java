@@ -31,13 +31,25 @@ public interface AuditStore {
 
   /**
    * One entry as stored: personal fields as ciphertexts, the encoding version it was sealed with,
-   * the previous entry's hash and its own.
+   * the previous entry's hash and its own; as read by a store that {@link #readsSubjectKeys()
+   * reads subject keys along}, also its subject's wrapped key (empty: none, or forgotten).
    */
   record Row(AuditChain chain, long sequence, Instant at, AuditActor actor, AuditAction action,
       AuditTargetType targetType, Optional<UUID> targetId, AuditOutcome outcome, AuditDetails details,
       Optional<UUID> subject, Optional<byte[]> email, Optional<byte[]> ip, Optional<byte[]> userAgent,
-      int encoding, byte[] previousHash, byte[] hash) {
+      int encoding, byte[] previousHash, byte[] hash, Optional<byte[]> subjectKey) {
+
+    /** A row as written (no subject key read along). */
+    public Row(AuditChain chain, long sequence, Instant at, AuditActor actor, AuditAction action,
+        AuditTargetType targetType, Optional<UUID> targetId, AuditOutcome outcome, AuditDetails details,
+        Optional<UUID> subject, Optional<byte[]> email, Optional<byte[]> ip, Optional<byte[]> userAgent,
+        int encoding, byte[] previousHash, byte[] hash) {
+      this(chain, sequence, at, actor, action, targetType, targetId, outcome, details, subject, email, ip, userAgent,
+          encoding, previousHash, hash, Optional.empty());
+    }
+
     public Row {
+      Objects.requireNonNull(subjectKey, "subjectKey");
       Objects.requireNonNull(chain, "chain");
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(actor, "actor");
@@ -70,15 +82,26 @@ public interface AuditStore {
    * first row); else changes nothing and answers false. A concurrent append holding the head waits
    * first, so two transactions never both move the head from the same place: no fork.
    */
-  boolean appendIfHead(Row row);
+  default boolean appendIfHead(Row row) {
+    return appendIfHead(row, Optional.empty());
+  }
 
   /**
-   * As {@link #appendIfHead}, and in the same statement every row of the chain before it, oldest
-   * first, handed to {@code each} together with the row itself when it was appended: one round trip
-   * for an export that records itself. Hands nothing and answers false when the head moved.
+   * As {@link #appendIfHead(Row)}, and, when {@code subjectKey} is given, only if the row's subject's
+   * stored wrapped key is still exactly those bytes (checked in the same statement): the log
+   * encrypts with a key it remembered, and this proves that key is the stored, committed one (not
+   * forgotten meanwhile, nor made by a transaction that rolled back). Answers false otherwise.
    */
-  default boolean appendIfHeadReadingAll(Row row, Consumer<Row> each) {
-    if (!appendIfHead(row)) {
+  boolean appendIfHead(Row row, Optional<byte[]> subjectKey);
+
+  /**
+   * As {@link #appendIfHead(Row, Optional)}, and in the same statement every row of the chain
+   * before it, oldest first, handed to {@code each} together with the row itself when it was
+   * appended: one round trip for an export that records itself. Hands nothing and answers false
+   * when the head moved.
+   */
+  default boolean appendIfHeadReadingAll(Row row, Optional<byte[]> subjectKey, Consumer<Row> each) {
+    if (!appendIfHead(row, subjectKey)) {
       return false;
     }
     forEachOldestFirst(row.chain(), each);
@@ -99,6 +122,14 @@ public interface AuditStore {
 
   /** The platform chain's sign-in rows of one subject, newest first. */
   List<Row> signInsOf(UUID subject, List<AuditAction> signIns, OptionalLong below, int limit);
+
+  /**
+   * Whether the rows this store reads carry their subject's wrapped key ({@link Row#subjectKey()}),
+   * read in the same statement, so the log need not ask {@link #subjectKey} for each subject.
+   */
+  default boolean readsSubjectKeys() {
+    return false;
+  }
 
   /** A subject's wrapped key, if it has one. */
   Optional<byte[]> subjectKey(UUID subject);

@@ -27,8 +27,8 @@ public interface UpdateContactUseCase {
    *
    * @throws dev.custodian.crm.core.common.error.ValidationException naming every bad built-in and
    *     custom field ({@code custom/<key>}) at once
-   * @throws dev.custodian.crm.core.common.error.NotFoundException also when a field given was
-   *     deleted meanwhile: nothing is stored
+   * @throws dev.custodian.crm.core.common.error.ValidationException also naming {@code custom/<key>}
+   *     when its field (or a chosen option) was deleted meanwhile, as an unknown key: nothing is stored
    */
   Contact update(Actor actor, WithCustom<UpdateContactCommand> input);
 }

@@ -20,8 +20,10 @@ public interface CustomValueRepository {
    * Sets ({@code Optional.of}) or clears ({@code Optional.empty()}) the given fields' values of one
    * record of the workspace; a field not given keeps its value.
    *
-   * @throws dev.custodian.crm.core.common.error.NotFoundException when the record or a field is
-   *     gone (deleted meanwhile): nothing is written
+   * @throws dev.custodian.crm.core.common.error.ValidationException naming {@code custom/<key>}
+   *     when a field or a chosen option is gone (deleted meanwhile), as an unknown key is: nothing
+   *     is written; a field or option found is kept from being deleted until the transaction ends
+   * @throws dev.custodian.crm.core.common.error.NotFoundException when the record is gone
    */
   void write(WorkspaceId workspace, RecordRef record, Map<CustomField, Optional<CustomValue>> changes);
 

@@ -10,6 +10,7 @@ import dev.custodian.crm.core.workspace.Slug;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.core.workspace.WorkspaceStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,24 @@ public interface WorkspaceRepository {
    * slug are cleared (the slug is free again); from then on {@link #findById} finds nothing.
    */
   boolean markPurged(WorkspaceId id, Instant now);
+
+  /**
+   * Claims up to {@code limit} CANCELLED workspaces whose {@code purgeAt} is after {@code now} and
+   * at most {@code dueBy}, and whose purge reminder was not queued since they were cancelled: each
+   * is marked reminded at {@code now} and answered. Two transactions never claim the same one (a
+   * cancellation after a reactivation may be reminded again).
+   */
+  List<WorkspaceId> claimPurgeReminders(Instant now, Instant dueBy, int limit);
+
+  /** Up to {@code limit} CANCELLED workspaces whose {@code purgeAt} is at or before {@code now}, soonest due first. */
+  List<WorkspaceId> duePurges(Instant now, int limit);
+
+  /**
+   * In the open transaction, locks the workspace for its purge if it is still CANCELLED with its
+   * {@code purgeAt} at or before {@code now}; false when it is not (any more), or when another
+   * transaction holds it (that one purges it).
+   */
+  boolean lockDuePurge(WorkspaceId id, Instant now);
 
   boolean existsBySlug(Slug slug);
 

@@ -1,22 +1,25 @@
-package dev.custodian.crm.core.contact.service;
+package dev.custodian.crm.core.suppression.service;
 
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.common.error.ConflictException;
-import dev.custodian.crm.core.contact.port.out.SuppressionList.Identifier;
-import dev.custodian.crm.core.contact.port.out.SuppressionList;
+import dev.custodian.crm.core.suppression.port.out.SuppressionList.Identifier;
+import dev.custodian.crm.core.suppression.port.out.SuppressionList;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Refuses an email or phone that was erased at the person's request (privacy promise DSR-04). */
-final class SuppressionGuard {
+/**
+ * Service part: refuses an email or phone that was erased at the person's request (privacy promise
+ * DSR-04), a contact's own or a custom EMAIL or PHONE value of a contact, company or deal.
+ */
+public final class SuppressionGuard {
 
   private final SuppressionList suppressionList;
 
-  SuppressionGuard(SuppressionList suppressionList) {
+  public SuppressionGuard(SuppressionList suppressionList) {
     this.suppressionList = Objects.requireNonNull(suppressionList, "suppressionList");
   }
 
@@ -25,7 +28,7 @@ final class SuppressionGuard {
    * check, not one per identifier) and names the email when both are, as a check of the email
    * first would.
    */
-  void refuseSuppressed(WorkspaceId workspace, Optional<EmailAddress> email, Optional<PhoneNumber> phone) {
+  public void refuseSuppressed(WorkspaceId workspace, Optional<EmailAddress> email, Optional<PhoneNumber> phone) {
     if (email.isEmpty() && phone.isEmpty()) {
       return;
     }
@@ -42,7 +45,7 @@ final class SuppressionGuard {
    * Refuses custom EMAIL and PHONE values the intake adds if any is suppressed, as the contact's
    * own email and phone are (DSR-04); asks about an email and a phone at a time.
    */
-  void refuseSuppressedCustom(WorkspaceId workspace, List<EmailAddress> emails, List<PhoneNumber> phones) {
+  public void refuseSuppressedCustom(WorkspaceId workspace, List<EmailAddress> emails, List<PhoneNumber> phones) {
     for (int i = 0; i < Math.max(emails.size(), phones.size()); i++) {
       Optional<EmailAddress> email = i < emails.size() ? Optional.of(emails.get(i)) : Optional.empty();
       Optional<PhoneNumber> phone = i < phones.size() ? Optional.of(phones.get(i)) : Optional.empty();

@@ -1,4 +1,4 @@
-package dev.custodian.crm.core.contact.port.out;
+package dev.custodian.crm.core.suppression.port.out;
 
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.PhoneNumber;
@@ -38,4 +38,28 @@ public interface SuppressionList {
 
   /** Adds the phone number to the workspace's list; adding it twice changes nothing. */
   void suppress(WorkspaceId workspace, PhoneNumber phone, Instant now);
+
+  /**
+   * A list that suppresses nothing and takes no entries: for use cases that never meet an email or
+   * phone (a company's or deal's without custom fields).
+   */
+  static SuppressionList none() {
+    return new SuppressionList() {
+      @Override
+      public Set<Identifier> suppressed(WorkspaceId workspace, Optional<EmailAddress> email,
+          Optional<PhoneNumber> phone) {
+        return Set.of();
+      }
+
+      @Override
+      public void suppress(WorkspaceId workspace, EmailAddress email, Instant now) {
+        throw new UnsupportedOperationException("no suppression list");
+      }
+
+      @Override
+      public void suppress(WorkspaceId workspace, PhoneNumber phone, Instant now) {
+        throw new UnsupportedOperationException("no suppression list");
+      }
+    };
+  }
 }

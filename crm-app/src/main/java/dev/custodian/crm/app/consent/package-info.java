@@ -1,0 +1,2 @@
+/** Wiring of the consent feature. */
+package dev.custodian.crm.app.consent;

@@ -1,0 +1,2 @@
+/** Wiring of the published data map. */
+package dev.custodian.crm.app.datamap;

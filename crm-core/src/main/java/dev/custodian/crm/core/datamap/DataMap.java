@@ -1,0 +1,144 @@
+package dev.custodian.crm.core.datamap;
+
+import static dev.custodian.crm.core.datamap.DataClass.impersonal;
+import static dev.custodian.crm.core.datamap.DataClass.personal;
+
+import dev.custodian.crm.core.consent.LegalBasis;
+import dev.custodian.crm.core.datamap.RetentionRule.Trigger;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every class of data the product stores (RET-12), one entry each, in a stable order. A store's
+ * adapter names the class of each of its columns (the jOOQ adapter's are checked against the
+ * database's catalogue), and the map is published as {@code GET /api/v1/data-map}. A class whose
+ * rule no code carries out yet says so ({@link DataClass#enforced()} false).
+ */
+public final class DataMap {
+
+  /** When a workspace's data goes: at once when it ends (30 days after its cancellation, or a delete-now). */
+  private static final RetentionRule WITH_WORKSPACE = RetentionRule.afterWorkspaceEnds(Period.ZERO);
+  private static final String CRM = "the workspace's customer relationship management, on its owner's behalf";
+
+  private static final DataMap STANDARD = new DataMap(List.of(
+      // Workspaces and who may use them
+      impersonal("workspace_record", "A workspace's id, status and lifecycle times (its tombstone after the purge)",
+          DataCategory.SYSTEM, "knowing which workspaces exist and ended", LegalBasis.LEGITIMATE_INTEREST,
+          RetentionRule.systemLifetime(), true),
+      personal("workspace_identity", "A workspace's name and slug", DataCategory.CRM_DATA, CRM, LegalBasis.CONTRACT,
+          CcpaCategory.CUSTOMER_CONTENT, WITH_WORKSPACE, true),
+      personal("membership", "Who is a member of a workspace, with which role", DataCategory.ACCOUNT_DATA,
+          "access control", LegalBasis.CONTRACT, CcpaCategory.IDENTIFIERS, WITH_WORKSPACE, true),
+      personal("invitation", "An invitation to a workspace: the invited email, role and its times",
+          DataCategory.ACCOUNT_DATA, "inviting members", LegalBasis.CONTRACT, CcpaCategory.IDENTIFIERS,
+          WITH_WORKSPACE, true),
+      personal("api_key", "A workspace's API key: its name, role, hash, creator and times",
+          DataCategory.AUTHENTICATION_AND_AUDIT, "access control", LegalBasis.CONTRACT, CcpaCategory.IDENTIFIERS,
+          WITH_WORKSPACE, true),
+      // Accounts and sign-in
+      personal("account", "An account: name, email, organisation, password hash, age attestation",
+          DataCategory.ACCOUNT_DATA, "signing in and contacting the account's person", LegalBasis.CONTRACT,
+          CcpaCategory.IDENTIFIERS, RetentionRule.afterAccountEnds(Period.ofDays(30)), false),
+      personal("session", "A sign-in session and its rotated tokens' hashes, with their times",
+          DataCategory.AUTHENTICATION_AND_AUDIT, "keeping a person signed in", LegalBasis.CONTRACT,
+          CcpaCategory.INTERNET_ACTIVITY, RetentionRule.afterAccountEnds(Period.ofMonths(12)), false),
+      personal("mail_token", "A mailed link's token hash (email verification, password reset, invitation)",
+          DataCategory.ACCOUNT_DATA, "confirming an address or a reset", LegalBasis.CONTRACT, CcpaCategory.IDENTIFIERS,
+          RetentionRule.sinceEvent("expiry", Period.ZERO), false),
+      personal("mail_queue", "A mail waiting to be sent: its template and recipient account",
+          DataCategory.ACCOUNT_DATA, "sending account and service notices", LegalBasis.CONTRACT,
+          CcpaCategory.IDENTIFIERS, RetentionRule.sinceEvent("sending", Period.ZERO), true),
+      personal("throttle_entry", "Keyed hashes of an email address or client IP with a count of attempts",
+          DataCategory.SERVER_LOGS, "slowing down guessing and mail bombing", LegalBasis.LEGITIMATE_INTEREST,
+          CcpaCategory.INTERNET_ACTIVITY, RetentionRule.sinceEvent("window_end", Period.ZERO), true),
+      // CRM data
+      personal("contact", "A contact: name, email, phone, job title, company", DataCategory.CRM_DATA, CRM,
+          LegalBasis.CONTRACT, CcpaCategory.IDENTIFIERS, WITH_WORKSPACE, true),
+      personal("company", "A company: name and domain", DataCategory.CRM_DATA, CRM, LegalBasis.CONTRACT,
+          CcpaCategory.COMMERCIAL, WITH_WORKSPACE, true),
+      personal("deal", "A deal: title, amount, stage, close date, its contacts and stage history",
+          DataCategory.CRM_DATA, CRM, LegalBasis.CONTRACT, CcpaCategory.COMMERCIAL, WITH_WORKSPACE, true),
+      impersonal("pipeline", "A pipeline and its stages", DataCategory.CRM_DATA, CRM, LegalBasis.CONTRACT,
+          WITH_WORKSPACE, true),
+      personal("activity", "An activity (note, call, meeting, email log) and what it is about",
+          DataCategory.CRM_DATA, CRM, LegalBasis.CONTRACT, CcpaCategory.CUSTOMER_CONTENT, WITH_WORKSPACE, true),
+      personal("task", "A task: title, body, due time, assignee and what it is about", DataCategory.CRM_DATA, CRM,
+          LegalBasis.CONTRACT, CcpaCategory.CUSTOMER_CONTENT, WITH_WORKSPACE, true),
+      impersonal("custom_field", "A custom field's definition and options", DataCategory.CRM_DATA, CRM,
+          LegalBasis.CONTRACT, WITH_WORKSPACE, true),
+      personal("custom_value", "A custom field's value on a contact, company or deal", DataCategory.CRM_DATA, CRM,
+          LegalBasis.CONTRACT, CcpaCategory.CUSTOMER_CONTENT, WITH_WORKSPACE, true),
+      // Proof of a person's rights
+      impersonal("erasure_receipt", "That a contact was erased at a person's request: when, and how many records",
+          DataCategory.CRM_DATA, "proving an erasure", LegalBasis.LEGAL_OBLIGATION, WITH_WORKSPACE, true),
+      personal("suppression_entry", "A keyed hash of an erased person's email or phone",
+          DataCategory.CRM_DATA, "keeping an erased person from being added again", LegalBasis.LEGAL_OBLIGATION,
+          CcpaCategory.IDENTIFIERS, WITH_WORKSPACE, true),
+      // Consent (CON-04, RET-09)
+      impersonal("consent_purpose", "A purpose the workspace processes for, with its lawful basis and notice",
+          DataCategory.CONSENT_PROOF, "declaring what is processed and why (CON-08)", LegalBasis.LEGAL_OBLIGATION,
+          RetentionRule.afterWorkspaceEnds(Period.ofYears(1)), false),
+      personal("consent_subject", "The link from a contact to the random reference its consent entries name",
+          DataCategory.CRM_DATA, CRM, LegalBasis.LEGAL_OBLIGATION, CcpaCategory.IDENTIFIERS, WITH_WORKSPACE, true),
+      personal("consent_event", "A consent grant, withdrawal, objection or restoration: purpose, basis, source, "
+          + "times, notice version, a keyed hash of the address, the client's network prefix and user agent",
+          DataCategory.CONSENT_PROOF, "proving consent and refusals (CON-04)", LegalBasis.LEGAL_OBLIGATION,
+          CcpaCategory.INTERNET_ACTIVITY, RetentionRule.afterWorkspaceEnds(Period.ofYears(1)), false),
+      personal("processing_restriction", "That a contact's data may only be stored, not processed (DSR-07)",
+          DataCategory.CRM_DATA, CRM, LegalBasis.LEGAL_OBLIGATION, CcpaCategory.IDENTIFIERS, WITH_WORKSPACE, true),
+      // Audit trail (RET-08, RET-11's closed list)
+      personal("workspace_audit_trail", "A workspace's audit entries (actor, action, target, counts; an actor's "
+          + "email and IP encrypted)", DataCategory.AUTHENTICATION_AND_AUDIT, "accountability and security",
+          LegalBasis.LEGITIMATE_INTEREST, CcpaCategory.INTERNET_ACTIVITY,
+          RetentionRule.afterWorkspaceEnds(Period.ofMonths(12)), false),
+      personal("platform_audit_trail", "Sign-ins, password changes and new workspaces (an actor's email, IP and "
+          + "user agent encrypted)", DataCategory.AUTHENTICATION_AND_AUDIT, "accountability and security",
+          LegalBasis.LEGITIMATE_INTEREST, CcpaCategory.INTERNET_ACTIVITY,
+          RetentionRule.afterAccountEnds(Period.ofMonths(12)), false),
+      personal("audit_subject_key", "An account's wrapped key for its encrypted audit fields (destroyed to forget "
+          + "them)", DataCategory.AUTHENTICATION_AND_AUDIT, "forgetting a person in the audit trail",
+          LegalBasis.LEGITIMATE_INTEREST, CcpaCategory.IDENTIFIERS, RetentionRule.afterAccountEnds(Period.ZERO),
+          false),
+      impersonal("audit_chain_head", "Each audit chain's last sequence and hash", DataCategory.SYSTEM,
+          "detecting a changed audit trail", LegalBasis.LEGITIMATE_INTEREST, RetentionRule.systemLifetime(), true),
+      // The product's own bookkeeping
+      impersonal("system", "Schema history and the master key's check value", DataCategory.SYSTEM,
+          "running the product", LegalBasis.LEGITIMATE_INTEREST, RetentionRule.systemLifetime(), true)));
+
+  private final Map<String, DataClass> classes;
+
+  public DataMap(List<DataClass> classes) {
+    Map<String, DataClass> byName = new LinkedHashMap<>();
+    for (DataClass c : classes) {
+      if (byName.putIfAbsent(c.name(), Objects.requireNonNull(c, "class")) != null) {
+        throw new IllegalArgumentException("two data classes are named " + c.name());
+      }
+    }
+    this.classes = java.util.Collections.unmodifiableMap(byName);
+  }
+
+  /** The product's map. */
+  public static DataMap standard() {
+    return STANDARD;
+  }
+
+  /** Every class, in the map's order. */
+  public List<DataClass> classes() {
+    return new ArrayList<>(classes.values());
+  }
+
+  public Optional<DataClass> find(String name) {
+    return Optional.ofNullable(classes.get(name));
+  }
+
+  /** The classes that go when their workspace ends: what a workspace's purge deletes. */
+  public List<DataClass> endingWithTheWorkspace() {
+    return classes.values().stream()
+        .filter(c -> c.rule().trigger() == Trigger.WORKSPACE_ENDED && c.rule().period().isZero()).toList();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.custodian.crm.core.consent;
+
+import dev.custodian.crm.core.company.InMemoryCompanyRepository;
+import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
+import dev.custodian.crm.core.contact.InMemoryContactRepository;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.testing.InMemoryPorts;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class InMemoryProcessingRestrictionsTest extends AbstractProcessingRestrictionsContractTest {
+
+  @RegisterExtension final InMemoryPorts ports = new InMemoryPorts();
+
+  @Override
+  protected ProcessingRestrictions restrictions() {
+    return new InMemoryProcessingRestrictions(ports.transactions());
+  }
+
+  @Override
+  protected ContactRepository contacts() {
+    return new InMemoryContactRepository(ports.transactions(), new InMemoryCompanyRepository(ports.transactions()));
+  }
+}

@@ -1,0 +1,53 @@
+package dev.custodian.crm.persistence.consent;
+
+import dev.custodian.crm.core.consent.AbstractConsentLedgerContractTest;
+import dev.custodian.crm.core.consent.port.out.ConsentLedger;
+import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
+import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
+import dev.custodian.crm.core.consent.port.out.EligibleContacts;
+import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
+import dev.custodian.crm.core.consent.port.out.PurposeRepository;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.persistence.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The ledger contract through the application role: queries and row-level security together. */
+class JooqConsentLedgerTest extends AbstractConsentLedgerContractTest {
+
+  @RegisterExtension static final TestDatabase db = new TestDatabase();
+
+  @Override
+  protected ConsentLedger ledger() {
+    return db.persistence().consentLedger();
+  }
+
+  @Override
+  protected ContactConsentReader contactConsent() {
+    return db.persistence().contactConsent();
+  }
+
+  @Override
+  protected ConsentRecorder recorder() {
+    return db.persistence().consentRecorder();
+  }
+
+  @Override
+  protected ProcessingRestrictions restrictions() {
+    return db.persistence().processingRestrictions();
+  }
+
+  @Override
+  protected EligibleContacts eligibleContacts() {
+    return db.persistence().eligibleContacts();
+  }
+
+  @Override
+  protected PurposeRepository purposes() {
+    return db.persistence().purposes();
+  }
+
+  @Override
+  protected ContactRepository contacts() {
+    return db.persistence().contacts();
+  }
+}
