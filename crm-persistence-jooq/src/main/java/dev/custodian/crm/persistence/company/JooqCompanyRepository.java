@@ -96,9 +96,8 @@ final class JooqCompanyRepository implements CompanyRepository {
 
   @Override
   public void export(WorkspaceId workspace, ListQuery query, java.util.function.Consumer<? super Company> sink) {
-    KeysetPaging.stream(
-        transactions.dsl(workspace).selectFrom(COMPANIES).where(COMPANIES.TENANT_ID.eq(workspace.value())),
-        query.requireOffer(CompanyListing.OFFER), LIST_COLUMNS, row -> sink.accept(CompanyMapper.toCompany(row)));
+    KeysetPaging.stream(withCustom(transactions.dsl(workspace)).where(COMPANIES.TENANT_ID.eq(workspace.value())),
+        query.requireOffer(CompanyListing.OFFER), LIST_COLUMNS, row -> sink.accept(toCompany(row)));
   }
 
   @Override

@@ -176,7 +176,7 @@ final class JooqDealRepository implements DealRepository {
 
   @Override
   public void export(WorkspaceId workspace, ListQuery query, java.util.function.Consumer<? super Deal> sink) {
-    SelectConditionStep<Record> select = transactions.dsl(workspace).select(DEALS.fields()).select(CONTACT_IDS)
+    SelectConditionStep<Record> select = transactions.dsl(workspace).select(DEALS.fields()).select(CONTACT_IDS, CUSTOM)
         .from(DEALS).where(DEALS.TENANT_ID.eq(workspace.value()));
     KeysetPaging.stream(select, query.requireOffer(DealListing.OFFER), LIST_COLUMNS, row -> sink.accept(toDeal(row)));
   }
