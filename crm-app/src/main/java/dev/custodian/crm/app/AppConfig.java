@@ -1,6 +1,7 @@
 package dev.custodian.crm.app;
 
 import dev.custodian.crm.app.database.Credentials;
+import dev.custodian.crm.app.export.ExportConfig;
 import dev.custodian.crm.persistence.schema.DatabaseTimeouts;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import dev.custodian.crm.privacy.crypto.MasterKey;
@@ -29,6 +30,8 @@ import java.util.regex.Pattern;
  * @param databaseTimeouts how long the application role waits on PostgreSQL
  * @param databasePoolSize most connections the application role's pool holds at once
  * @param retention whether and how often the retention job runs
+ * @param exports how many exports run at once ({@code CRM_EXPORT_MAX_CONCURRENT}) and for how long
+ *     ({@code CRM_EXPORT_MAX_DURATION})
  */
 public record AppConfig(
     String httpHost,
@@ -44,7 +47,7 @@ public record AppConfig(
     Optional<URI> publicUrl,
     Set<String> extraAllowedHosts,
     AccountConfig accounts,
-    RetentionConfig retention) {
+    RetentionConfig retention, ExportConfig exports) {
 
   public static final String HTTP_HOST = "CRM_HTTP_HOST";
   public static final String HTTP_PORT = "CRM_HTTP_PORT";
@@ -61,6 +64,8 @@ public record AppConfig(
   public static final String DATABASE_POOL_SIZE = "CRM_DATABASE_POOL_SIZE";
   public static final String PUBLIC_URL = "CRM_PUBLIC_URL";
   public static final String ALLOWED_HOSTS = "CRM_ALLOWED_HOSTS";
+  public static final String EXPORT_MAX_CONCURRENT = "CRM_EXPORT_MAX_CONCURRENT";
+  public static final String EXPORT_MAX_DURATION = "CRM_EXPORT_MAX_DURATION";
 
   private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\\[[0-9a-f:.]+\\]");
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
@@ -124,7 +129,7 @@ public record AppConfig(
           + DATABASE_URL + ") account mail must go out through SMTP");
     }
     return new AppConfig(host, port, maxBytes, url, app, owner, dataDir, masterKey, databaseTimeouts(env),
-        poolSize, publicUrl, extraHosts, accounts, RetentionConfig.fromEnvironment(env));
+        poolSize, publicUrl, extraHosts, accounts, RetentionConfig.fromEnvironment(env), exports(env));
   }
 
   /** The base of every link the server mails: {@code CRM_PUBLIC_URL}, or the bound address. */
@@ -205,6 +210,18 @@ public record AppConfig(
         .orElseThrow(() -> new ConfigException(DATABASE_STATEMENT_TIMEOUT + " must be an ISO-8601"
             + " duration of whole milliseconds, positive and shorter than " + DATABASE_TIMEOUT + " ("
             + answer + "), e.g. PT2.5S")));
+  }
+
+  /** The export limits: at most so many at once (1 to 64), each for at most so long (PT1S to PT24H). */
+  private static ExportConfig exports(Map<String, String> env) {
+    int concurrent = value(env, EXPORT_MAX_CONCURRENT).map(v -> intIn(EXPORT_MAX_CONCURRENT, v, 1, 64))
+        .orElse(ExportConfig.DEFAULT.maxConcurrent());
+    Duration duration = value(env, EXPORT_MAX_DURATION).map(v -> duration(v)
+        .filter(d -> d.compareTo(Duration.ofSeconds(1)) >= 0 && d.compareTo(Duration.ofHours(24)) <= 0)
+        .orElseThrow(() -> new ConfigException(EXPORT_MAX_DURATION + " must be an ISO-8601 duration from PT1S"
+            + " to PT24H, e.g. PT30M")))
+        .orElse(ExportConfig.DEFAULT.maxDuration());
+    return new ExportConfig(concurrent, duration);
   }
 
   private static Optional<Duration> duration(String v) {

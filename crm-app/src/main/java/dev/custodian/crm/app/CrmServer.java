@@ -22,6 +22,7 @@ import dev.custodian.crm.app.database.PersistenceModule;
 import dev.custodian.crm.app.datamap.DataMapModule;
 import dev.custodian.crm.app.deal.DealModule;
 import dev.custodian.crm.app.erasure.ErasureModule;
+import dev.custodian.crm.app.export.ExportModule;
 import dev.custodian.crm.app.http.HttpModule;
 import dev.custodian.crm.app.keys.KeyModule;
 import dev.custodian.crm.app.keys.MasterKeys;
@@ -129,6 +130,7 @@ public final class CrmServer implements AutoCloseable {
           new HttpModule(new HttpApi.Settings(config.maxRequestBytes(), config.allowedHosts(), 200,
               config.publicUrl().map(java.net.URI::toString)))));
       modules.addAll(features());
+      modules.add(new ExportModule(config.exports()));
       modules.addAll(extraModules);
       // The production stage builds every singleton now, Custodian and its master-key check included.
       Injector injector = MasterKeys.verified(() -> Guice.createInjector(Stage.PRODUCTION, modules));

@@ -136,9 +136,10 @@ public final class HttpApi {
       config.routes.beforeMatched(access::handle);
       config.routes.afterMatched(access::afterHandler);
       config.events.serverStopping(guards::stopping);
-      for (Route route : table.routes()) {
-        config.routes.addHttpHandler(route.method(), route.path(), route.handler());
-      }
+      // Fewer path parameters first: a literal segment (.../contacts/export) wins over a parameter
+      // in its place (.../contacts/{contactId}), whatever order the groups were added in.
+      table.routes().stream().sorted(java.util.Comparator.comparingLong(route -> route.path().chars().filter(c -> c == '{').count()))
+          .forEach(route -> config.routes.addHttpHandler(route.method(), route.path(), route.handler()));
       config.appData(TABLE, table.routes());
     });
   }

@@ -89,6 +89,17 @@ final class OpenApiDocument {
     if (route.filters() != null) {
       filterParameters(route.filters(), parameters);
     }
+    if (route.export() != null) {
+      filterParameters(route.export().offer(), parameters);
+      orderParameters(route.export().offer(), parameters);
+      ArrayNode formats = query(parameters, "format").put("required", true)
+          .put("description", "The file's format").putObject("schema").put("type", "string").putArray("enum");
+      route.export().formats().keySet().stream().sorted().forEach(formats::add);
+      if (route.export().sensitive()) {
+        query(parameters, "includeSensitive").put("description", "true: also the values of sensitive custom fields")
+            .putObject("schema").put("type", "boolean").put("default", false);
+      }
+    }
     for (Route.QueryParameter parameter : route.query()) {
       ObjectNode schema = query(parameters, parameter.name()).put("description", parameter.description())
           .putObject("schema").put("type", "string");
@@ -109,7 +120,11 @@ final class OpenApiDocument {
     }
     ObjectNode responses = op.putObject("responses");
     ObjectNode success = responses.putObject(String.valueOf(route.status())).put("description", "Success");
-    if (route.response() != null) {
+    if (route.export() != null) {
+      ObjectNode content = success.putObject("content");
+      route.export().formats().values().stream().sorted()
+          .forEach(type -> content.putObject(type).putObject("schema").put("type", "string"));
+    } else if (route.response() != null) {
       success.putObject("content").putObject("application/json")
           .set("schema", route.paged() ? page(route.response()) : ref(route.response()));
     }
@@ -136,7 +151,15 @@ final class OpenApiDocument {
   /** The list grammar's query parameters, as the route's offer allows them. */
   private void listParameters(ListOffer offer, ArrayNode parameters) {
     filterParameters(offer, parameters);
-    if (!offer.sorts().isEmpty()) {
+    orderParameters(offer, parameters);
+    query(parameters, "limit").putObject("schema").put("type", "integer").put("minimum", 1)
+        .put("maximum", PageRequest.MAX_LIMIT).put("default", PageRequest.DEFAULT_LIMIT);
+    query(parameters, "cursor").put("description", "A page's nextCursor, with the same filters and sort")
+        .putObject("schema").put("type", "string");
+  }
+
+  /** The list grammar's {@code sort} and {@code q}, as the offer allows them. */
+  private void orderParameters(ListOffer offer, ArrayNode parameters) {    if (!offer.sorts().isEmpty()) {
       ObjectNode sort = query(parameters, "sort")
           .put("description", "The order: a field, ascending, or -field, descending; empty values last, ties by id");
       ArrayNode values = sort.putObject("schema").put("type", "string").put("default", offer.defaultSort().parameter())
@@ -149,10 +172,6 @@ final class OpenApiDocument {
       query(parameters, "q").put("description", "Search: a case-insensitive substring of the fields the list names; unranked")
           .putObject("schema").put("type", "string").put("minLength", ListQuery.MIN_SEARCH).put("maxLength", ListQuery.MAX_SEARCH);
     }
-    query(parameters, "limit").putObject("schema").put("type", "integer").put("minimum", 1)
-        .put("maximum", PageRequest.MAX_LIMIT).put("default", PageRequest.DEFAULT_LIMIT);
-    query(parameters, "cursor").put("description", "A page's nextCursor, with the same filters and sort")
-        .putObject("schema").put("type", "string");
   }
 
   /**

@@ -21,10 +21,25 @@ import java.util.Objects;
  *     {@code null} for any other route
  * @param query other query parameters it reads (e.g. {@code moveDealsTo})
  * @param headers request headers the route reads (e.g. {@code If-Match})
+ * @param export for a list's export, what its query offers (it reads the list grammar without
+ *     {@code limit} and {@code cursor}, plus {@code format} and {@code includeSensitive}) and the
+ *     media types it answers in; {@code null} for any other route
  */
 public record Route(HandlerType method, String path, Access access, String operationId, String summary,
     Class<?> requestBody, String requestMediaType, int status, Class<?> response, ListOffer list,
-    ListOffer filters, List<QueryParameter> query, List<String> headers, Handler handler) {
+    ListOffer filters, List<QueryParameter> query, List<String> headers, Export export, Handler handler) {
+
+  /**
+   * A list export's query offer, the media types it answers in by {@code format} value, and
+   * whether it reads {@code includeSensitive} (a list with custom fields).
+   */
+  public record Export(ListOffer offer, java.util.Map<String, String> formats, boolean sensitive) {
+
+    public Export {
+      Objects.requireNonNull(offer, "offer");
+      formats = java.util.Map.copyOf(formats);
+    }
+  }
 
   /** A query parameter outside the list grammar: an optional id, or (with no format) an optional text. */
   public record QueryParameter(String name, String description, String format) {

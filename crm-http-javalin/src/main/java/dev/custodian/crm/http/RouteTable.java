@@ -72,6 +72,7 @@ public final class RouteTable {
     private ListOffer filters;
     private final List<Route.QueryParameter> query = new ArrayList<>();
     private final List<String> headers = new ArrayList<>();
+    private Route.Export export;
 
     private Builder(HandlerType method, String path) {
       this.method = Objects.requireNonNull(method, "method");
@@ -135,6 +136,16 @@ public final class RouteTable {
       return this;
     }
 
+    /**
+     * Streams the rows of the list {@code offer} allows (its filters, sort and search; no page) as a
+     * file in one of {@code formats} (media type by {@code format} value), chosen by {@code format};
+     * {@code sensitive}: it reads {@code includeSensitive}.
+     */
+    public Builder exports(ListOffer offer, java.util.Map<String, String> formats, boolean sensitive) {
+      this.export = new Route.Export(offer, formats, sensitive);
+      return this;
+    }
+
     /** An optional query parameter holding an id, outside the list grammar. */
     public Builder queryId(String name, String description) {
       query.add(new Route.QueryParameter(name, description));
@@ -150,7 +161,7 @@ public final class RouteTable {
     /** Adds the entry with its handler. */
     public void handle(Handler handler) {
       add(new Route(method, path, access, operationId != null ? operationId : method.name().toLowerCase() + path,
-          summary != null ? summary : "", requestBody, requestMediaType, status, response, list, filters, query, headers, handler));
+          summary != null ? summary : "", requestBody, requestMediaType, status, response, list, filters, query, headers, export, handler));
     }
   }
 }

@@ -34,6 +34,9 @@ import dev.custodian.crm.core.customfield.service.CustomValueIntake;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.service.DealServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
+import dev.custodian.crm.core.export.port.in.ExportListUseCase;
+import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
+import dev.custodian.crm.core.export.service.ExportServices;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
 import dev.custodian.crm.core.mail.MailTemplate;
 import dev.custodian.crm.core.mail.MailTokenPurpose;
@@ -111,6 +114,7 @@ public final class Custodian {
   private final ConsentUseCases consent;
   private final ProcessingGuard processingGuard;
   private final ErasureUseCases erasure;
+  private final ExportServices exports;
   private final AccountUseCases accounts;
   private final SessionUseCases sessions;
   private final AccessUseCases access;
@@ -160,6 +164,8 @@ public final class Custodian {
     // Deleting a contact drops what links to it: the deals' links (the deals stay, at their next
     // version) and the activities' and tasks' (an activity left with none goes).
     CustomValueIntake custom = new CustomValueIntake(p.customFields(), p.customValues());
+    this.exports = new ExportServices(inWorkspace, p.contacts(), p.companies(), p.deals(), p.customFields(),
+        p.pipelines(), p.activities(), p.tasks());
     this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression,
         List.of(p.deals(), p.activities(), p.tasks()), custom, builder.ids, builder.clock);
     // Deleting a company unlinks what refers to it: the contacts and the deals.
@@ -261,6 +267,16 @@ public final class Custodian {
   /** Custom field definitions of a workspace's contacts, companies and deals: create, read, list, change, delete. */
   public CustomFieldUseCases customFields() {
     return customFields;
+  }
+
+  /** Exports of the contact, company and deal lists, each from one snapshot (DSR-06). */
+  public ExportListUseCase exports() {
+    return exports;
+  }
+
+  /** The full export of a workspace, from one snapshot, audited (DSR-06). */
+  public ExportWorkspaceUseCase workspaceExport() {
+    return exports;
   }
 
   /** Erasure at a person's request, and its receipts. */

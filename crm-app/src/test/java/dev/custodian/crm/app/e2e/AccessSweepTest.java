@@ -302,8 +302,9 @@ class AccessSweepTest {
           .contains("POST /api/v1/workspaces/{workspaceId}/contacts", "DELETE /api/v1/workspaces/{workspaceId}/deals/{dealId}");
       assertThat(reads).as("read routes swept").hasSizeGreaterThanOrEqualTo(10);
       Map<String, Long> after = quietRowCounts();
-      // The one read that writes: the audit export appends its own entry to the kept chain.
-      long exports = reads.stream().filter(key -> key.endsWith("/audit/export")).count();
+      // The reads that write: the audit export and the full export append their own entry to the kept chain.
+      long exports = reads.stream().filter(key -> key.endsWith("/audit/export")
+          || key.equals("GET /api/v1/workspaces/{workspaceId}/export")).count();
       assertThat(after.get("public.audit_entries")).as("only the exports' own audit entries")
           .isEqualTo(before.get("public.audit_entries") + exports);
       after.remove("public.audit_entries");
@@ -402,7 +403,7 @@ class AccessSweepTest {
         .replace("{purposeKey}", "service-delivery"); // a default purpose of every workspace
     assertThat(path).as("every path parameter of %s is known to the sweep", route.key()).doesNotContain("{");
     String body = BODIES.get(route.key());
-    HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path));
+    HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path + (route.export() != null ? "?format=csv" : "")));
     String method = route.method().name();
     if (body != null) {
       request.method(method, HttpRequest.BodyPublishers.ofString(body.formatted(UUID.randomUUID().toString().substring(0, 8))

@@ -174,6 +174,19 @@ class OpenApiTest {
       if (route.filters() != null) {
         route.filters().filters().forEach((field, filter) -> filter.operators().forEach(o -> offered.add(field + o.suffix())));
       }
+      if (route.export() != null) {
+        route.export().offer().filters().forEach((field, filter) -> filter.operators().forEach(o -> offered.add(field + o.suffix())));
+        if (!route.export().offer().sorts().isEmpty()) {
+          offered.add("sort");
+        }
+        if (route.export().offer().searchable()) {
+          offered.add("q");
+        }
+        offered.add("format");
+        if (route.export().sensitive()) {
+          offered.add("includeSensitive");
+        }
+      }
       route.query().forEach(parameter -> offered.add(parameter.name()));
       assertThat(documented).as(route.key()).isEqualTo(offered);
     }

@@ -275,6 +275,15 @@ final class TestApp implements AutoCloseable {
       return sendAsIs(sent);
     }
 
+    /** A GET with the session cookie, if any, answering bytes (a ZIP); its answer sets no cookie here. */
+    HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) throws IOException, InterruptedException {
+      HttpRequest.Builder sent = HttpRequest.newBuilder(request.timeout(Duration.ofSeconds(30)).build(), (name, value) -> true);
+      if (sessionToken != null) {
+        sent.header("Cookie", SessionCookie.NAME + "=" + sessionToken);
+      }
+      return http.send(sent.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Sends exactly what the test built: no cookie, no origin added; the answer is still checked and its cookie kept. */
     HttpResponse<String> sendAsIs(HttpRequest.Builder request) throws IOException, InterruptedException {
       HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),

@@ -60,6 +60,9 @@ public record Permission(String name) {
   /** Creating, changing and deleting custom field definitions (with their values). */
   public static final Permission CUSTOM_FIELD_MANAGE = new Permission("custom-field.manage");
 
+  /** Exporting the workspace's records: a list's, or everything at once (DSR-06). */
+  public static final Permission DATA_EXPORT = new Permission("data.export");
+
   /** Reading, exporting and verifying the workspace's audit trail. */
   public static final Permission AUDIT_READ = new Permission("audit.read");
 

@@ -49,7 +49,9 @@ public enum AuditAction {
   /** An OWNER's delete-now (its purge follows in the same transaction). */
   WORKSPACE_DELETED_NOW(false, false),
   /** A workspace's data deleted, with the rows deleted per table as {@code count.<table>}. */
-  WORKSPACE_PURGED(false, false);
+  WORKSPACE_PURGED(false, false),
+  // import and export (issue 27)
+  WORKSPACE_EXPORTED(false, false);
 
   private final boolean platform;
   private final boolean signIn;

@@ -19,6 +19,15 @@ public interface Transactions {
   <T> T inWorkspace(WorkspaceId workspace, Supplier<T> work);
 
   /**
+   * As {@link #inWorkspace}, but every statement of the transaction reads one snapshot: the
+   * database's {@code REPEATABLE READ}, set before the transaction's first statement (before the
+   * workspace is bound), for a long read whose parts must belong to one instant (an export). It
+   * opens a transaction of its own: called while one is open on this thread, it fails with
+   * {@link IllegalStateException} (a snapshot cannot join a transaction that has read already).
+   */
+  <T> T inWorkspaceSnapshot(WorkspaceId workspace, Supplier<T> work);
+
+  /**
    * Runs {@code work} in a transaction for platform-level data (workspaces; later accounts and
    * sessions), with no workspace bound: workspace-owned tables show no rows. Nested inside any open
    * transaction, it joins it.

@@ -120,6 +120,7 @@ class AccessServicesTest {
     lowest.put(Permission.CUSTOM_FIELD_READ, Role.VIEWER);
     lowest.put(Permission.CUSTOM_FIELD_MANAGE, Role.ADMIN);
     lowest.put(Permission.AUDIT_READ, Role.ADMIN);
+    lowest.put(Permission.DATA_EXPORT, Role.ADMIN);
     lowest.put(Permission.MEMBER_MANAGE, Role.ADMIN);
     lowest.put(Permission.INVITATION_MANAGE, Role.ADMIN);
     lowest.put(Permission.API_KEY_MANAGE, Role.ADMIN);

@@ -42,6 +42,16 @@ public final class InMemoryTransactions implements Transactions {
     return begin(new Tx(Optional.of(workspace)), work);
   }
 
+  /** One transaction as any other: this fake's transactions run one at a time, each a snapshot already. */
+  @Override
+  public <T> T inWorkspaceSnapshot(WorkspaceId workspace, Supplier<T> work) {
+    Objects.requireNonNull(workspace, "workspace");
+    if (current.get() != null) {
+      throw new IllegalStateException("a snapshot opens its own transaction; one is open on this thread");
+    }
+    return begin(new Tx(Optional.of(workspace)), work);
+  }
+
   @Override
   public <T> T inPlatform(Supplier<T> work) {
     return current.get() != null ? work.get() : begin(new Tx(Optional.empty()), work);

@@ -403,6 +403,30 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
   }
 
   @Test
+  @DisplayName("TEN-03: an export hands every contact of its list walk, in its order, with its company's domain, and none of another workspace")
+  void exportEqualsTheListWalk_withCompanyDomains() {
+    Company company = storedCompany(a);
+    List<Contact> stored = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Contact contact = aContact(a);
+      stored.add(stored(i % 2 == 0 ? workingFor(contact, company) : contact));
+    }
+    Company elsewhere = storedCompany(b);
+    stored(workingFor(aContact(b), elsewhere));
+
+    for (ListQuery query : List.of(ListQuery.first(ContactListing.OFFER, 2),
+        ListQuery.of(new dev.custodian.crm.core.common.validation.Validator(), ContactListing.OFFER,
+            java.util.Map.of("sort", List.of("-createdAt"), "limit", List.of("1"))))) {
+      List<ExportedContact> exported = new ArrayList<>();
+      tx.inWorkspace(a, () -> { contacts.export(a, query, exported::add); return null; });
+      assertThat(exported.stream().map(ExportedContact::contact).toList()).containsExactlyElementsOf(walk(a, query));
+      assertThat(exported).hasSize(5);
+      exported.forEach(row -> assertThat(row.companyDomain()).isEqualTo(row.contact().company().isPresent()
+          ? company.domain() : Optional.empty()));
+    }
+  }
+
+  @Test
   void givenExactlyOneFullPage_thenNoNextCursor() {
     tx.inWorkspace(a, () -> { contacts.insert(aContact(a)); contacts.insert(aContact(a)); return null; });
     Page<Contact> page = tx.inWorkspace(a, () -> contacts.list(a, ListQuery.first(ContactListing.OFFER, 2)));

@@ -86,6 +86,13 @@ class BrokenAdapterFailsTheContractTest {
     }
 
     @Override
+    public void export(WorkspaceId workspace, ListQuery query,
+        java.util.function.Consumer<? super ExportedContact> sink) {
+      query.forEachRow(next -> list(workspace, next), contact -> sink.accept(new ExportedContact(contact,
+          contact.company().flatMap(company -> companies.findById(workspace, company)).flatMap(c -> c.domain()))));
+    }
+
+    @Override
     public boolean update(Contact changed, long expectedVersion) {
       Optional<Contact> stored = findById(changed.workspace(), changed.id());
       if (stored.isEmpty() || stored.get().version() != expectedVersion) {

@@ -74,6 +74,12 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
     return table.list(workspace, query, listFields).map(this::withCustom);
   }
 
+  @Override
+  public void export(WorkspaceId workspace, ListQuery query, java.util.function.Consumer<? super ExportedContact> sink) {
+    query.forEachRow(next -> list(workspace, next), contact -> sink.accept(new ExportedContact(contact,
+        contact.company().flatMap(company -> companies.findById(workspace, company)).flatMap(c -> c.domain()))));
+  }
+
   /**
    * The contact list's fields, as {@link ContactListing#OFFER} names them, and what a search
    * matches in: the names, the full name, email, job title and the company's name, read from

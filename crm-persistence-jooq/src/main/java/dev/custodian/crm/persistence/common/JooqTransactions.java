@@ -91,12 +91,28 @@ public final class JooqTransactions implements Transactions {
       throw new IllegalStateException(
           "a transaction for another workspace (or the platform) is already open on this thread");
     }
-    return run(Optional.of(workspace), work);
+    return run(Optional.of(workspace), false, work);
+  }
+
+  /**
+   * Sends {@code set transaction isolation level repeatable read} as the transaction's first
+   * statement (transaction-local: the connection's next borrower gets the default again), then
+   * runs {@code work} as {@link #inWorkspace} would: the workspace's {@code set_config} follows it.
+   * It costs one round trip of its own: the isolation must be set before any query, so it cannot
+   * ride in the first statement's select list as the binding does.
+   */
+  @Override
+  public <T> T inWorkspaceSnapshot(WorkspaceId workspace, Supplier<T> work) {
+    Objects.requireNonNull(workspace, "workspace");
+    if (current.get() != null) {
+      throw new IllegalStateException("a snapshot opens its own transaction; one is open on this thread");
+    }
+    return run(Optional.of(workspace), true, work);
   }
 
   @Override
   public <T> T inPlatform(Supplier<T> work) {
-    return current.get() != null ? work.get() : run(Optional.empty(), work);
+    return current.get() != null ? work.get() : run(Optional.empty(), false, work);
   }
 
   /**
@@ -145,9 +161,9 @@ public final class JooqTransactions implements Transactions {
     return dsl();
   }
 
-  private <T> T run(Optional<WorkspaceId> workspace, Supplier<T> work) {
+  private <T> T run(Optional<WorkspaceId> workspace, boolean snapshot, Supplier<T> work) {
     try {
-      return runOnce(workspace, work);
+      return runOnce(workspace, snapshot, work);
     } catch (CrmException answer) {
       throw answer;
     } catch (RuntimeException e) {
@@ -159,12 +175,15 @@ public final class JooqTransactions implements Transactions {
     }
   }
 
-  private <T> T runOnce(Optional<WorkspaceId> workspace, Supplier<T> work) {
+  private <T> T runOnce(Optional<WorkspaceId> workspace, boolean snapshot, Supplier<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       DSLContext dsl = DSL.using(new DefaultConfiguration().set(connection).set(SQLDialect.POSTGRES)
           .set(SETTINGS).set(statements.listener()));
       try {
+        if (snapshot) {
+          dsl.execute("set transaction isolation level repeatable read");
+        }
         current.set(new Bound(workspace, dsl));
         T result = work.get();
         statements.committed(); // counted before it is sent, as a statement is: a failed one went out too

@@ -20,7 +20,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.JoinType;
@@ -28,6 +30,7 @@ import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectLimitPercentStep;
+import org.jooq.SelectLimitStep;
 import org.jooq.SelectQuery;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
@@ -78,6 +81,12 @@ public final class KeysetPaging {
    */
   public static <R extends Record> SelectLimitPercentStep<R> statement(SelectConditionStep<R> select, ListQuery query,
       ListColumns columns) {
+    return ordered(select, query, columns).limit(query.page().limit() + 1);
+  }
+
+  /** {@link #statement} without its limit. */
+  private static <R extends Record> SelectLimitStep<R> ordered(SelectConditionStep<R> select, ListQuery query,
+      ListColumns columns) {
     query.requireResolved();
     Sort sort = query.sort();
     Field<Object> column = sortColumn(query, columns);
@@ -91,7 +100,24 @@ public final class KeysetPaging {
     Condition after = query.page().after().map(c -> after(c, column, ordered, id, nullable)).orElse(DSL.noCondition());
     SortField<Object> byKey = sort.descending() ? ordered.desc() : ordered.asc();
     List<SortField<?>> order = List.of(nullable ? byKey.nullsLast() : byKey, sort.descending() ? id.desc() : id.asc());
-    return select.and(where).and(after).orderBy(order).limit(query.page().limit() + 1);
+    return select.and(where).and(after).orderBy(order);
+  }
+
+  /** Rows an export's cursor fetches per round trip: a few hundred kB held at a time, whatever the list's size. */
+  public static final int EXPORT_FETCH_SIZE = 500;
+
+  /**
+   * Every row of {@code query}'s whole walk (its page ignored), in the walk's order, handed to
+   * {@code sink} as a server-side cursor fetches them ({@value #EXPORT_FETCH_SIZE} a round trip):
+   * one statement, inside the open transaction (which a cursor needs), closed however it ends.
+   */
+  public static <R extends Record> void stream(SelectConditionStep<R> select, ListQuery query, ListColumns columns,
+      Consumer<? super R> sink) {
+    try (Cursor<R> cursor = ordered(select, query.fromFirst(), columns).fetchSize(EXPORT_FETCH_SIZE).fetchLazy()) {
+      for (R row : cursor) {
+        sink.accept(row);
+      }
+    }
   }
 
   private static Field<Object> sortColumn(ListQuery query, ListColumns columns) {

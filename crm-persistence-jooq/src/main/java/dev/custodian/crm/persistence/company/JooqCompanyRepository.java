@@ -95,6 +95,12 @@ final class JooqCompanyRepository implements CompanyRepository {
   }
 
   @Override
+  public void export(WorkspaceId workspace, ListQuery query, java.util.function.Consumer<? super Company> sink) {
+    KeysetPaging.stream(withCustom(transactions.dsl(workspace)).where(COMPANIES.TENANT_ID.eq(workspace.value())),
+        query.requireOffer(CompanyListing.OFFER), LIST_COLUMNS, row -> sink.accept(toCompany(row)));
+  }
+
+  @Override
   public boolean update(Company changed, long expectedVersion) {
     CompaniesRecord values = CompanyMapper.toRecord(changed);
     return translatingViolations(() -> transactions.dsl(changed.workspace())

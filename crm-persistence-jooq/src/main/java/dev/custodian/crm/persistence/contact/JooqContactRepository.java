@@ -9,10 +9,12 @@ import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
+import dev.custodian.crm.core.company.CompanyDomain;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.ContactListing;
+import dev.custodian.crm.core.contact.ExportedContact;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -26,6 +28,7 @@ import dev.custodian.crm.persistence.generated.tables.records.ContactsRecord;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -95,6 +98,19 @@ final class JooqContactRepository implements ContactRepository {
     return KeysetPaging.page(
         withCustom(transactions.dsl(workspace)).where(CONTACTS.TENANT_ID.eq(workspace.value())),
         query.requireOffer(ContactListing.OFFER), listColumns(workspace)).map(JooqContactRepository::toContact);
+  }
+
+  /** The company's domain of an exported contact: a scalar subquery on the company's primary key. */
+  private static final Field<String> COMPANY_DOMAIN = DSL.field(DSL.select(COMPANIES.DOMAIN).from(COMPANIES)
+      .where(COMPANIES.TENANT_ID.eq(CONTACTS.TENANT_ID)).and(COMPANIES.ID.eq(CONTACTS.COMPANY_ID))).as("company_domain");
+
+  @Override
+  public void export(WorkspaceId workspace, ListQuery query, Consumer<? super ExportedContact> sink) {
+    KeysetPaging.stream(transactions.dsl(workspace).select(CONTACTS.fields()).select(CUSTOM, COMPANY_DOMAIN)
+            .from(CONTACTS).where(CONTACTS.TENANT_ID.eq(workspace.value())),
+        query.requireOffer(ContactListing.OFFER), listColumns(workspace),
+        row -> sink.accept(new ExportedContact(toContact(row),
+            Optional.ofNullable(row.get(COMPANY_DOMAIN)).map(CompanyDomain::new))));
   }
 
   /**

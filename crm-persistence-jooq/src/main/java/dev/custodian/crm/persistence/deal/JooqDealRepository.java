@@ -174,6 +174,13 @@ final class JooqDealRepository implements DealRepository {
         .map(JooqDealRepository::toDeal);
   }
 
+  @Override
+  public void export(WorkspaceId workspace, ListQuery query, java.util.function.Consumer<? super Deal> sink) {
+    SelectConditionStep<Record> select = transactions.dsl(workspace).select(DEALS.fields()).select(CONTACT_IDS, CUSTOM)
+        .from(DEALS).where(DEALS.TENANT_ID.eq(workspace.value()));
+    KeysetPaging.stream(select, query.requireOffer(DealListing.OFFER), LIST_COLUMNS, row -> sink.accept(toDeal(row)));
+  }
+
   private static Deal toDeal(Record row) {
     return DealMapper.toDeal(row.into(DEALS), row.get(CONTACT_IDS)).withCustom(CustomValueColumns.values(row.get(CUSTOM)));
   }

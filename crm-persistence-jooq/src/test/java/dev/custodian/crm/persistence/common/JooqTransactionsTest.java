@@ -49,6 +49,52 @@ class JooqTransactionsTest {
   }
 
   @Test
+  @DisplayName("A snapshot transaction is REPEATABLE READ, bound to its workspace; the connection's next borrower gets the default isolation again")
+  void snapshotIsRepeatableRead_andDoesNotLeakToTheNextBorrower() {
+    HikariDataSource poolOfOne = db.pool(DatabaseRoles.APP, db.appPassword(), 1);
+    JooqTransactions tx = new JooqTransactions(poolOfOne);
+    WorkspaceId workspace = WorkspaceId.of(UUID.randomUUID());
+
+    Record2<String, Integer> isolation = tx.inWorkspaceSnapshot(workspace, () -> isolationAndBackend(tx));
+    Record2<String, Integer> bound = tx.inWorkspaceSnapshot(workspace, () -> tenantSettingAndBackend(tx));
+    Record2<String, Integer> after = tx.inWorkspace(workspace, () -> isolationAndBackend(tx));
+
+    assertThat(isolation.value1()).isEqualTo("repeatable read");
+    assertThat(bound.value1()).isEqualTo(workspace.toString());
+    assertThat(after.value2()).as("same physical connection").isEqualTo(isolation.value2());
+    assertThat(after.value1()).isEqualTo("read committed");
+    assertThatThrownBy(() -> tx.inWorkspace(workspace, () -> tx.inWorkspaceSnapshot(workspace, () -> 1)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  @DisplayName("A snapshot transaction reads one instant: a row committed by another transaction after its first read stays invisible")
+  void snapshotDoesNotSeeRowsCommittedAfterItsFirstRead() throws Exception {
+    JooqTransactions tx = new JooqTransactions(db.appDataSource());
+    WorkspaceId workspace = WorkspaceId.of(UUID.randomUUID());
+    String count = "select count(*) from workspaces";
+    int[] counts = tx.inWorkspaceSnapshot(workspace, () -> {
+      int before = tx.dsl().fetchOne(count).get(0, Integer.class);
+      try (Connection other = db.superuserConnection(); Statement insert = other.createStatement()) {
+        insert.executeUpdate("insert into workspaces (id, name, slug, status, created_at) values ('"
+            + UUID.randomUUID() + "', 'Later', 'later-" + UUID.randomUUID() + "', 'ACTIVE', now())");
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      return new int[] {before, tx.dsl().fetchOne(count).get(0, Integer.class)};
+    });
+    assertThat(counts[1]).isEqualTo(counts[0]);
+    assertThat(tx.inWorkspace(workspace, () -> tx.dsl().fetchOne(count).get(0, Integer.class))).isEqualTo(counts[0] + 1);
+  }
+
+  private static Record2<String, Integer> isolationAndBackend(JooqTransactions tx) {
+    return tx.dsl()
+        .select(DSL.field("current_setting('transaction_isolation')", String.class),
+            DSL.field("pg_backend_pid()", Integer.class))
+        .fetchOne();
+  }
+
+  @Test
   void givenTenantTransactionFailed_thenTheNextBorrowerIsCleanToo() {
     HikariDataSource poolOfOne = db.pool(DatabaseRoles.APP, db.appPassword(), 1);
     JooqTransactions tx = new JooqTransactions(poolOfOne);

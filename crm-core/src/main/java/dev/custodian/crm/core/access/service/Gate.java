@@ -51,6 +51,11 @@ public final class Gate {
    * @throws NotFoundException for a non-member, or an API key of another workspace
    */
   Optional<Admission> admit(Actor actor, WorkspaceId workspace) {
+    return admit(actor, workspace, true);
+  }
+
+  /** As {@link #admit(Actor, WorkspaceId)}; {@code mayRotate} false lets a session token due for rotation in unchanged. */
+  Optional<Admission> admit(Actor actor, WorkspaceId workspace, boolean mayRotate) {
     if (actor instanceof Actor.SignedIn || actor instanceof Actor.ApiKey) {
       return Optional.of(known(actor, workspace));
     }
@@ -59,7 +64,7 @@ public final class Gate {
     }
     Credential credential = presented.credential();
     if (credential.kind() == Credential.Kind.SESSION) {
-      return session(credential, workspace);
+      return session(credential, workspace, mayRotate);
     }
     String hash = credential.hash().orElseThrow(() -> new UnauthenticatedException(BAD_KEY));
     CredentialLookup.KeyFound found = lookup.apiKey(hash);
@@ -94,10 +99,10 @@ public final class Gate {
     return new Actor.ApiKey(key.id(), key.workspace(), key.createdBy(), Role.lower(found.creatorRole().get(), key.role()));
   }
 
-  private Optional<Admission> session(Credential credential, WorkspaceId workspace) {
+  private Optional<Admission> session(Credential credential, WorkspaceId workspace, boolean mayRotate) {
     String hash = credential.hash().orElseThrow(() -> new UnauthenticatedException(NO_SESSION));
     CredentialLookup.SessionFound found = lookup.session(hash, Optional.of(workspace));
-    Optional<Authentication> authentication = sessions.admit(found.token(), hash);
+    Optional<Authentication> authentication = sessions.admit(found.token(), hash, mayRotate);
     if (authentication.isEmpty()) {
       return Optional.empty();
     }

@@ -149,7 +149,17 @@ public final class WorkspaceTransactions {
 
   /** As {@link #inWorkspace}, handing whom it let in, with their effective role, to {@code work} (for rules between roles). */
   public <T> T inWorkspaceAs(WorkspaceId workspace, Actor actor, Permission permission, Function<Admission, T> work) {
-    return run(workspace, actor, permission, false, work);
+    return run(workspace, actor, permission, Mode.PLAIN, work);
+  }
+
+  /**
+   * As {@link #inWorkspace}, in a {@linkplain Transactions#inWorkspaceSnapshot snapshot}
+   * transaction: the actor is let in by its first statement as ever, then {@code work} reads one
+   * instant of the workspace (an export). A session token due for rotation is let in unchanged: the
+   * work may start a response before the transaction commits, too late for a new cookie.
+   */
+  public <T> T inWorkspaceSnapshot(WorkspaceId workspace, Actor actor, Permission permission, Supplier<T> work) {
+    return run(workspace, actor, permission, Mode.SNAPSHOT, admission -> work.get());
   }
 
   /**
@@ -160,7 +170,7 @@ public final class WorkspaceTransactions {
    */
   public <T> T inLockedWorkspaceAs(WorkspaceId workspace, Actor actor, Permission permission,
       Function<Admission, T> work) {
-    return run(workspace, actor, permission, true, work);
+    return run(workspace, actor, permission, Mode.LOCKED, work);
   }
 
   /** One page of a workspace's rows, listed by {@code list} in a transaction of that workspace. */
@@ -186,18 +196,21 @@ public final class WorkspaceTransactions {
     }
   }
 
-  private <T> T run(WorkspaceId workspace, Actor actor, Permission permission, boolean lockMembers,
+  /** How {@link #run} opens its transaction and lets the actor in. */
+  private enum Mode { PLAIN, LOCKED, SNAPSHOT }
+
+  private <T> T run(WorkspaceId workspace, Actor actor, Permission permission, Mode mode,
       Function<Admission, T> work) {
     Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(permission, "permission");
-    Done<T> done = transactions.inWorkspace(workspace, () -> {
-      Optional<Admission> found = gate.admit(actor, workspace);
+    Supplier<Done<T>> admitted = () -> {
+      Optional<Admission> found = gate.admit(actor, workspace, mode != Mode.SNAPSHOT);
       if (found.isEmpty()) {
         return null; // refused after writes that must stay (a reused token's revocation): commit, then answer
       }
       Admission admission = found.get();
-      if (lockMembers) {
+      if (mode == Mode.LOCKED) {
         // Locked only for someone let in (a forged credential must not hold the workspace's lock),
         // then the role is read again under the lock.
         admission = gate.reread(admission, memberships.lockAll(workspace));
@@ -216,7 +229,9 @@ public final class WorkspaceTransactions {
       } finally {
         presented.restore(before); // somebody only inside the transaction that let it in
       }
-    });
+    };
+    Done<T> done = mode == Mode.SNAPSHOT ? transactions.inWorkspaceSnapshot(workspace, admitted)
+        : transactions.inWorkspace(workspace, admitted);
     if (done == null) {
       throw new UnauthenticatedException(Gate.NO_SESSION);
     }

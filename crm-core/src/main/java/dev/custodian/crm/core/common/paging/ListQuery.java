@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -213,6 +215,25 @@ public record ListQuery(ListOffer offer, List<Filter> filters, Sort sort, PageRe
       throw new IllegalStateException("resolve the query's custom fields first");
     }
     return page.next().map(cursor -> new ListQuery(offer, filters, sort, this.page.next(cursor), q));
+  }
+
+  /**
+   * Hands every row of this query's walk, from its first page to its last, to {@code sink}, reading
+   * pages of the most rows through {@code list}: an export through a port without a stream of its own.
+   */
+  public <T> void forEachRow(Function<ListQuery, Page<T>> list,
+      Consumer<? super T> sink) {
+    Optional<ListQuery> next = Optional.of(fromFirst());
+    while (next.isPresent()) {
+      Page<T> page = list.apply(next.get());
+      page.items().forEach(sink);
+      next = next.get().next(page);
+    }
+  }
+
+  /** This query from its first row on (no cursor), in pages of the most rows. */
+  public ListQuery fromFirst() {
+    return new ListQuery(offer, filters, sort, PageRequest.first(PageRequest.MAX_LIMIT), q);
   }
 
   /** The query's filter given by {@code field} and {@code operator}, if it has one. */

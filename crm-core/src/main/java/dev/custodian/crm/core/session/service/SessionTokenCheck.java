@@ -57,6 +57,15 @@ public final class SessionTokenCheck {
    * empty when it lets nobody in. Joins the open transaction.
    */
   public Optional<Authentication> admit(Optional<SessionToken> presented, String hash) {
+    return admit(presented, hash, true);
+  }
+
+  /**
+   * As {@link #admit(Optional, String)}; with {@code mayRotate} false a token due for rotation is
+   * let in unchanged (rotated by the session's next request): for a response whose body starts
+   * before its transaction commits (an export), which could not carry the new token's cookie.
+   */
+  public Optional<Authentication> admit(Optional<SessionToken> presented, String hash, boolean mayRotate) {
     if (presented.isEmpty()) {
       return Optional.empty();
     }
@@ -65,6 +74,9 @@ public final class SessionTokenCheck {
     return switch (presented.get().useAt(now, policy)) {
       case CURRENT, RACING -> Optional.of(authentication(session, Optional.empty()));
       case DUE -> {
+        if (!mayRotate) {
+          yield Optional.of(authentication(session, Optional.empty()));
+        }
         String next = tokens.newToken(SessionPolicy.TOKEN_PREFIX);
         // false: a concurrent request rotated it first, and this one is within the grace.
         Optional<IssuedSession> replacement = sessions.rotate(hash, TokenHash.of(next), now)

@@ -41,6 +41,15 @@ public interface CompanyRepository {
   Page<Company> list(WorkspaceId workspace, ListQuery query);
 
   /**
+   * Hands every company of {@code query}'s whole walk (its page ignored), in {@link #list}'s order,
+   * to {@code sink}, as the open transaction sees them (an export); by default page by page, an
+   * adapter streams them through one statement.
+   */
+  default void export(WorkspaceId workspace, ListQuery query, java.util.function.Consumer<? super Company> sink) {
+    query.forEachRow(next -> list(workspace, next), sink);
+  }
+
+  /**
    * Replaces the stored company with {@code changed} if the stored version is still
    * {@code expectedVersion}; a stale write changes nothing.
    *

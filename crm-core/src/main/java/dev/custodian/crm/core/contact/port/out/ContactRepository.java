@@ -7,9 +7,11 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.port.out.CompanyLinks;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.contact.ExportedContact;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * Out-port: stores contacts. Every method is scoped to the given workspace (a call for workspace B
@@ -49,6 +51,13 @@ public interface ContactRepository extends CompanyLinks {
    * the contract walks each sort both ways.
    */
   Page<Contact> list(WorkspaceId workspace, ListQuery query);
+
+  /**
+   * Hands every contact of {@code query}'s whole walk (its page ignored), in {@link #list}'s order,
+   * with its company's domain, to {@code sink}, as the open transaction sees them: an export, which
+   * an adapter streams through one statement.
+   */
+  void export(WorkspaceId workspace, ListQuery query, Consumer<? super ExportedContact> sink);
 
   /**
    * Replaces the stored contact with {@code changed} if the stored version is still

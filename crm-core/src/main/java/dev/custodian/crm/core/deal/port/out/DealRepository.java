@@ -76,6 +76,15 @@ public interface DealRepository extends CompanyLinks, ContactLinks, StageOccupan
   Page<Deal> list(WorkspaceId workspace, ListQuery query);
 
   /**
+   * Hands every deal of {@code query}'s whole walk (its page ignored), in {@link #list}'s order,
+   * to {@code sink}, as the open transaction sees them (an export); by default page by page, an
+   * adapter streams them through one statement.
+   */
+  default void export(WorkspaceId workspace, ListQuery query, java.util.function.Consumer<? super Deal> sink) {
+    query.forEachRow(next -> list(workspace, next), sink);
+  }
+
+  /**
    * Replaces the stored deal and its contact links with {@code changed} if the stored version is
    * still {@code expectedVersion}, and records {@code move} when it moved; a stale write changes
    * nothing and records nothing.

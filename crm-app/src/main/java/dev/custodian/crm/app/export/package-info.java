@@ -1,0 +1,2 @@
+/** Wiring: the list exports. */
+package dev.custodian.crm.app.export;

@@ -1,0 +1,2 @@
+/** In-ports: the export use cases. */
+package dev.custodian.crm.core.export.port.in;

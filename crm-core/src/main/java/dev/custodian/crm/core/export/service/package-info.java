@@ -1,0 +1,2 @@
+/** The export use cases' implementation. */
+package dev.custodian.crm.core.export.service;
