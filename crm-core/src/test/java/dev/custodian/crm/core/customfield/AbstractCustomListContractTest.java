@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -281,6 +282,31 @@ public abstract class AbstractCustomListContractTest extends AbstractPortContrac
     ListQuery filtered = resolved(a, ObjectType.COMPANY, CompanyListing.OFFER, param(CustomFieldType.NUMBER) + ".lte", "2");
     Page<Company> page = in(a, () -> companies.list(a, filtered));
     assertThat(page.items().stream().map(c -> c.id().value())).containsExactlyInAnyOrder(ids.get(1), ids.get(2));
+  }
+
+  @Test
+  void aWalkByCustomText_passesItsCursorOnTheLongestValues_andOnesWithLineFeedsAndTabs() {
+    CustomField text = fieldsOf(a, ObjectType.CONTACT).get(CustomFieldType.TEXT);
+    String longest = "\u00c4".repeat(CustomValues.MAX_TEXT - 1);
+    UUID lines = contact(a, Map.of(text, "Line one\nline two")).id().value();
+    UUID tabbed = contact(a, Map.of(text, "tab\tseparated")).id().value();
+    UUID longA = contact(a, Map.of(text, longest + "a")).id().value();
+    UUID longB = contact(a, Map.of(text, longest + "B")).id().value();
+    UUID beyondTheBasicPlane = contact(a, Map.of(text, "\ud835\udd18nicode " + "\u00e9".repeat(900))).id().value();
+    UUID none = contact(a, Map.of()).id().value();
+
+    for (String sort : List.of(param(CustomFieldType.TEXT), "-" + param(CustomFieldType.TEXT))) {
+      ListQuery first = resolved(a, ObjectType.CONTACT, ContactListing.OFFER, "sort", sort);
+      List<UUID> walked = KeysetWalkCheck.walk(q -> in(a, () -> contacts.list(a, q)),
+          new ListQuery(first.offer(), first.filters(), first.sort(), PageRequest.first(1)))
+          .stream().map(c -> c.id().value()).toList();
+      List<UUID> valued = new ArrayList<>(List.of(lines, tabbed, longA, longB, beyondTheBasicPlane));
+      if (sort.startsWith("-")) {
+        Collections.reverse(valued);
+      }
+      valued.add(none);
+      assertThat(walked).as("sort=%s", sort).containsExactlyElementsOf(valued);
+    }
   }
 
   @Test

@@ -84,7 +84,8 @@ public final class ListColumns {
     return values.TENANT_ID.eq(customTenant).and(values.FIELD_ID.eq(fieldId)).and(customRecord(values).eq(id));
   }
 
-  private Field<UUID> customRecord(CustomFieldValues values) {
+  /** The column of {@code values} naming the listed row. */
+  Field<UUID> customRecord(CustomFieldValues values) {
     return switch (customType) {
       case CONTACT -> values.CONTACT_ID;
       case COMPANY -> values.COMPANY_ID;

@@ -23,8 +23,11 @@ import java.util.regex.Pattern;
 public record PageCursor(Sort sort, Object key, UUID id, String scope) {
 
   private static final String VERSION = "v2";
-  /** Longer texts are refused before decoding. */
-  private static final int MAX_TEXT = 4096;
+  /**
+   * Longer texts are refused before decoding: base64 of the longest key (4 UTF-8 bytes a code
+   * point) and the rest, some 5.5 kB, which fits a request line.
+   */
+  private static final int MAX_TEXT = (ValueType.MAX_KEY_LENGTH * 4 + 200) / 3 * 4 + 4;
   private static final Pattern SCOPE = Pattern.compile("[A-Za-z0-9_-]{12}");
 
   public PageCursor {

@@ -53,8 +53,11 @@ public record ValueType(Kind kind, List<String> constants) {
 
   /** Text filter values are at most this many characters. */
   public static final int MAX_TEXT_LENGTH = 254;
-  /** Text sort keys in cursors are at most this many characters. */
-  public static final int MAX_KEY_LENGTH = 500;
+  /**
+   * Text sort keys in cursors are at most this many characters: the longest sortable text (a
+   * custom TEXT value's 1,000; a key is never longer than its text).
+   */
+  public static final int MAX_KEY_LENGTH = 1_000;
 
   private static final Pattern UUID_TEXT =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -155,7 +158,8 @@ public record ValueType(Kind kind, List<String> constants) {
 
   /**
    * Reads a sort key back from its {@linkplain #format canonical text} (a cursor's). Text must be a
-   * key already: non-empty, without control characters or lone surrogates, and lower-cased.
+   * key already: non-empty, without control characters but line feeds and tabs (a custom text may
+   * hold them) or lone surrogates, and lower-cased.
    *
    * @throws InvalidValueException when {@code text} is no key of this type
    */
@@ -168,7 +172,8 @@ public record ValueType(Kind kind, List<String> constants) {
       return value;
     }
     if (text.isEmpty() || text.codePointCount(0, text.length()) > MAX_KEY_LENGTH
-        || text.codePoints().anyMatch(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE)
+        || text.codePoints().anyMatch(cp -> (Character.isISOControl(cp) && cp != '\n' && cp != '\t')
+            || Character.getType(cp) == Character.SURROGATE)
         || !text.equals(TextOrder.key(text))) {
       throw new InvalidValueException("is not a text sort key");
     }
