@@ -1,23 +1,42 @@
 package dev.custodian.crm.core.audit;
 
 import dev.custodian.crm.core.audit.port.out.AuditLog;
-import java.util.ArrayList;
-import java.util.Collections;
+import dev.custodian.crm.core.common.InMemoryTable;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-/** Test fake: an {@link AuditLog} that keeps what was appended, by chain, in order (no seal, no transaction). */
+/**
+ * Test fake: an {@link AuditLog} that keeps what was appended, by chain, in order (no seal). Made
+ * with a table of the in-memory transactions, its appends roll back with the transaction, as the
+ * real log's do.
+ */
 public final class RecordingAuditLog implements AuditLog {
 
   /** One append. */
   public record Appended(AuditChain chain, AuditEvent event) {}
 
-  private final List<Appended> appended = Collections.synchronizedList(new ArrayList<>());
+  private final Supplier<Map<Long, Appended>> rows;
+  private final AtomicLong sequence = new AtomicLong();
+
+  /** Appends kept whatever becomes of their transaction. */
+  public RecordingAuditLog() {
+    Map<Long, Appended> kept = new ConcurrentSkipListMap<>();
+    this.rows = () -> kept;
+  }
+
+  /** Appends kept in {@code table}: a rolled-back transaction leaves none. */
+  public RecordingAuditLog(InMemoryTable<Long, Appended> table) {
+    this.rows = table::rows;
+  }
 
   public List<Appended> appended() {
-    return List.copyOf(appended);
+    return rows.get().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
   }
 
   /** The events appended to {@code chain}, in order. */
@@ -27,7 +46,7 @@ public final class RecordingAuditLog implements AuditLog {
 
   @Override
   public long append(AuditChain chain, AuditEvent event) {
-    appended.add(new Appended(chain, event));
+    rows.get().put(sequence.incrementAndGet(), new Appended(chain, event));
     return events(chain).size();
   }
 

@@ -10,13 +10,9 @@ import dev.custodian.crm.core.account.Password;
 import dev.custodian.crm.core.audit.AuditAction;
 import dev.custodian.crm.core.audit.AuditActor;
 import dev.custodian.crm.core.audit.AuditChain;
-import dev.custodian.crm.core.audit.AuditEntry;
 import dev.custodian.crm.core.audit.AuditEvent;
-import dev.custodian.crm.core.audit.AuditFilter;
 import dev.custodian.crm.core.audit.AuditTargetType;
-import dev.custodian.crm.core.audit.AuditVerification;
-import dev.custodian.crm.core.audit.port.out.AuditLog;
-import dev.custodian.crm.core.common.InMemoryTable;
+import dev.custodian.crm.core.audit.RecordingAuditLog;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.CrmException;
 import dev.custodian.crm.core.common.error.ForbiddenException;
@@ -32,10 +28,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -51,7 +45,7 @@ class WorkspaceLifecycleAuditTest {
 
   private final InMemoryPersistence ports = new InMemoryPersistence();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
-  private final TransactionalAuditLog audit = new TransactionalAuditLog(ports.transactions().newTable());
+  private final RecordingAuditLog audit = new RecordingAuditLog(ports.transactions().newTable());
   private final WorkspaceTransactions inWorkspace = new WorkspaceTransactions(ports.transactions(), ports.memberships(),
       TestGates.gate(ports, clock), audit);
   private final AtomicBoolean mailFails = new AtomicBoolean();
@@ -128,60 +122,5 @@ class WorkspaceLifecycleAuditTest {
         .isInstanceOf(ConflictException.class);
 
     assertThat(chain()).extracting(AuditEvent::action).containsExactly(AuditAction.WORKSPACE_CANCELLED);
-  }
-
-  /** Test fake: appends kept in a table of the in-memory transactions, so they roll back with the step. */
-  private static final class TransactionalAuditLog implements AuditLog {
-
-    private record Appended(AuditChain chain, AuditEvent event) {}
-
-    private final InMemoryTable<Long, Appended> rows;
-    private final AtomicLong sequence = new AtomicLong();
-
-    TransactionalAuditLog(InMemoryTable<Long, Appended> rows) {
-      this.rows = rows;
-    }
-
-    List<AuditEvent> events(AuditChain chain) {
-      return rows.rows().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
-          .filter(a -> a.chain().equals(chain)).map(Appended::event).toList();
-    }
-
-    @Override
-    public long append(AuditChain chain, AuditEvent event) {
-      long next = sequence.incrementAndGet();
-      rows.rows().put(next, new Appended(chain, event));
-      return next;
-    }
-
-    @Override
-    public List<AuditEntry> newestFirst(AuditChain chain, AuditFilter filter, OptionalLong below, int limit) {
-      throw new UnsupportedOperationException("a recording only");
-    }
-
-    @Override
-    public void forEachOldestFirst(AuditChain chain, Consumer<AuditEntry> each) {
-      throw new UnsupportedOperationException("a recording only");
-    }
-
-    @Override
-    public AuditVerification verify(AuditChain chain) {
-      throw new UnsupportedOperationException("a recording only");
-    }
-
-    @Override
-    public List<AuditEntry> signInsOf(UUID account, OptionalLong below, int limit) {
-      throw new UnsupportedOperationException("a recording only");
-    }
-
-    @Override
-    public boolean forget(UUID subject) {
-      throw new UnsupportedOperationException("a recording only");
-    }
-
-    @Override
-    public List<AuditChain> chains() {
-      throw new UnsupportedOperationException("a recording only");
-    }
   }
 }
