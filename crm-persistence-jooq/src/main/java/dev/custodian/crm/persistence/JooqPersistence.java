@@ -26,6 +26,7 @@ import dev.custodian.crm.core.link.port.out.LinkTargets;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
+import dev.custodian.crm.core.retention.port.out.RetentionStore;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
 import dev.custodian.crm.core.task.port.out.TaskRepository;
 import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
@@ -46,6 +47,7 @@ import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
 import dev.custodian.crm.persistence.mail.JooqMailStores;
 import dev.custodian.crm.persistence.pipeline.JooqPipelineStores;
+import dev.custodian.crm.persistence.retention.JooqRetentionStores;
 import dev.custodian.crm.persistence.schema.ApplicationRoleCheck;
 import dev.custodian.crm.persistence.session.JooqSessionStores;
 import dev.custodian.crm.persistence.task.JooqTaskStores;
@@ -95,6 +97,7 @@ public final class JooqPersistence implements Persistence {
   private final ApiKeyRepository apiKeys;
   private final CredentialLookup credentials;
   private final AuditStore auditStore;
+  private final RetentionStore retentionStore;
 
   private JooqPersistence(DataSource appDataSource) {
     this.transactions = new JooqTransactions(appDataSource);
@@ -128,6 +131,7 @@ public final class JooqPersistence implements Persistence {
     this.apiKeys = JooqAccessStores.apiKeys(transactions);
     this.credentials = JooqAccessStores.credentials(transactions);
     this.auditStore = JooqAuditStores.store(transactions);
+    this.retentionStore = JooqRetentionStores.store(transactions);
   }
 
   /**
@@ -306,6 +310,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public AuditStore auditStore() {
     return auditStore;
+  }
+
+  @Override
+  public RetentionStore retentionStore() {
+    return retentionStore;
   }
 
   /** One statement per lookup, which also binds a workspace transaction. */
