@@ -54,7 +54,7 @@ public final class Main {
   }
 
   /** As {@link #run(String[], Map, PrintStream)}; a command's result (the bench's table) goes to {@code out}. */
-  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+  public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     if (args.length >= 1 && args[0].equals("bench")) {
       // a scratch configuration of its own: the caller's CRM_* variables must not point it at real
       // data; only the pool size is taken from them

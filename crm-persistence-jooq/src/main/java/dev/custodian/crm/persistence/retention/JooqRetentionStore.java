@@ -29,7 +29,7 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * Persistence adapter: {@link RetentionStore} as {@code crm_app}. A workspace's steps are the
- * tables its purge empties, in that order; each batch deletes by {@code ctid} up to the limit, in
+ * tables its purge empties, in that order (its unsent notices excepted); each batch deletes by {@code ctid} up to the limit, in
  * the workspace's transaction (row-level security on, and filtered by the workspace as well): the
  * append-only tables through {@code crm_purge_append_only(table, now, limit)}, which refuses
  * unless the workspace is due; the others only after the workspace's row is checked due here too.
@@ -37,7 +37,12 @@ import org.jooq.impl.SQLDataType;
  */
 final class JooqRetentionStore implements RetentionStore {
 
+  /**
+   * The purge's tables but {@code mail_outbox}: a workspace's queued lifecycle notices are of the
+   * mail queue's class (they go once sent); the purge's last step drops the few left unsent.
+   */
   private static final List<RetentionStep> WORKSPACE_STEPS = JooqWorkspaceStores.purgeOrder().stream()
+      .filter(table -> !table.equals("mail_outbox"))
       .map(table -> new RetentionStep(table, TableClasses.of(table))).toList();
   private static final RetentionStep MAIL_TOKENS_STEP = new RetentionStep("mail_tokens", TableClasses.of("mail_tokens"));
 
@@ -73,13 +78,13 @@ final class JooqRetentionStore implements RetentionStore {
   @Override
   public long countWorkspaceRows(WorkspaceId workspace, RetentionStep step) {
     String table = known(step).table();
-    return transactions.dsl().fetchCount(DSL.table(DSL.name(table)), ofWorkspace(table, workspace));
+    return transactions.dsl(workspace).fetchCount(DSL.table(DSL.name(table)), ofWorkspace(table, workspace));
   }
 
   @Override
   public long deleteWorkspaceRows(WorkspaceId workspace, RetentionStep step, Instant now, int limit) {
     String table = known(step).table();
-    var dsl = transactions.dsl();
+    var dsl = transactions.dsl(workspace);
     if (JooqWorkspaceStores.appendOnlyTables().contains(table)) {
       return dsl.select(DSL.field("crm_purge_append_only({0}::regclass, {1}, {2})", SQLDataType.BIGINT,
           DSL.val(table), DSL.val(SqlTime.utc(now)), DSL.val(limit))).fetchOne(0, Long.class);
@@ -122,7 +127,7 @@ final class JooqRetentionStore implements RetentionStore {
   @Override
   public void addProgress(WorkspaceId workspace, String table, long rows) {
     var p = RETENTION_PROGRESS;
-    transactions.dsl().insertInto(p)
+    transactions.dsl(workspace).insertInto(p)
         .set(p.TENANT_ID, workspace.value())
         .set(p.TABLE_NAME, table)
         .set(p.ROWS_DELETED, rows)
@@ -135,7 +140,7 @@ final class JooqRetentionStore implements RetentionStore {
   public Map<String, Long> progress(WorkspaceId workspace) {
     var p = RETENTION_PROGRESS;
     Map<String, Long> progress = new LinkedHashMap<>();
-    transactions.dsl().select(p.TABLE_NAME, p.ROWS_DELETED).from(p).where(p.TENANT_ID.eq(workspace.value()))
+    transactions.dsl(workspace).select(p.TABLE_NAME, p.ROWS_DELETED).from(p).where(p.TENANT_ID.eq(workspace.value()))
         .orderBy(p.TABLE_NAME)
         .forEach(row -> progress.put(row.value1(), row.value2()));
     return progress;
