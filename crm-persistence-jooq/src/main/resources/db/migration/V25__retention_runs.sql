@@ -1,6 +1,7 @@
 -- The retention engine (issue 29): its runs' history (platform-level, for operators: counts per
 -- data class, never a workspace or a row), a workspace purge's progress (tenant-owned, purged with
--- the workspace's last step), batched deletes of the append-only tables, and expired mail tokens.
+-- the workspace's last step), batched deletes of the append-only tables, and expired mail tokens
+-- (through a function: crm_app still deletes no token itself).
 
 -- A real run: when it started and finished (null for one that died or is still going).
 create table retention_runs (
@@ -42,8 +43,30 @@ create index mail_tokens_expiry_ix on mail_tokens (expires_at);
 grant select, insert, update (finished_at, workspaces_purged) on retention_runs to crm_app;
 grant select, insert, update (rows_deleted) on retention_run_counts to crm_app;
 select crm_protect_tenant_table('retention_progress', 'select, insert, update, delete');
--- A mailed token goes once it has expired (the data map's rule for mail_token).
-grant delete on mail_tokens to crm_app;
+-- A mailed token goes once it has expired (the data map's rule for mail_token). crm_app deletes no
+-- token itself: this function of crm_owner deletes up to p_limit tokens expired at p_now (the
+-- application's clock), skipping any another transaction holds.
+create function crm_purge_expired_mail_tokens(p_now timestamp with time zone, p_limit integer) returns bigint
+    language plpgsql
+    security definer
+    set search_path from current
+as $$
+declare
+    deleted bigint;
+begin
+    if p_now is null or p_limit is null or p_limit < 1 then
+        raise exception 'a time and a batch of at least one row';
+    end if;
+    delete from mail_tokens where token_hash in (
+        select token_hash from mail_tokens where expires_at <= p_now
+         order by expires_at limit p_limit for update skip locked);
+    get diagnostics deleted = row_count;
+    return deleted;
+end
+$$;
+
+revoke all on function crm_purge_expired_mail_tokens(timestamp with time zone, integer) from public;
+grant execute on function crm_purge_expired_mail_tokens(timestamp with time zone, integer) to crm_app;
 
 -- As crm_purge_append_only (V22), one batch at a time: at most p_limit rows of the bound tenant's
 -- workspace, which must be due at p_now.

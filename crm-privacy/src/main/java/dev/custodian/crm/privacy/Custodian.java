@@ -334,7 +334,8 @@ public final class Custodian {
   /**
    * The sweep that purges each cancelled workspace once its {@code purgeAt} has come (RET-03; call
    * {@code purgeDue()} now and then, from one thread or many instances: each workspace is purged
-   * once, by one of them).
+   * once, by one of them), each whole in one transaction: for a persistence adapter without a
+   * retention store. With one, {@link #retention()} does it in batches, and more.
    */
   public PurgeDueWorkspacesUseCase duePurges() {
     return duePurges;

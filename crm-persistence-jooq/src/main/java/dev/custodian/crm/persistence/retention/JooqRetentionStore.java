@@ -11,7 +11,7 @@ import dev.custodian.crm.core.retention.port.out.RetentionStore;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.SqlTime;
-import dev.custodian.crm.persistence.datamap.TableClasses;
+import dev.custodian.crm.persistence.datamap.JooqDataMapStores;
 import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,7 +33,9 @@ import org.jooq.impl.SQLDataType;
  * the workspace's transaction (row-level security on, and filtered by the workspace as well): the
  * append-only tables through {@code crm_purge_append_only(table, now, limit)}, which refuses
  * unless the workspace is due; the others only after the workspace's row is checked due here too.
- * The expiry steps: mailed tokens past their expiry. The runs' history is platform-level.
+ * The expiry steps: mailed tokens past their expiry (deleted through {@code crm_purge_expired_mail_tokens},
+ * a function of {@code crm_owner}: {@code crm_app} deletes no token itself). The runs' history is
+ * platform-level.
  */
 final class JooqRetentionStore implements RetentionStore {
 
@@ -43,8 +45,9 @@ final class JooqRetentionStore implements RetentionStore {
    */
   private static final List<RetentionStep> WORKSPACE_STEPS = JooqWorkspaceStores.purgeOrder().stream()
       .filter(table -> !table.equals("mail_outbox"))
-      .map(table -> new RetentionStep(table, TableClasses.of(table))).toList();
-  private static final RetentionStep MAIL_TOKENS_STEP = new RetentionStep("mail_tokens", TableClasses.of("mail_tokens"));
+      .map(table -> new RetentionStep(table, JooqDataMapStores.classOfTable(table))).toList();
+  private static final RetentionStep MAIL_TOKENS_STEP =
+      new RetentionStep("mail_tokens", JooqDataMapStores.classOfTable("mail_tokens"));
 
   private final JooqTransactions transactions;
 
@@ -117,11 +120,9 @@ final class JooqRetentionStore implements RetentionStore {
 
   @Override
   public long deleteExpired(RetentionStep step, Instant now, int limit) {
-    Condition expired = expired(step, now);
-    return transactions.dsl().deleteFrom(MAIL_TOKENS)
-        .where(MAIL_TOKENS.TOKEN_HASH.in(DSL.select(MAIL_TOKENS.TOKEN_HASH).from(MAIL_TOKENS).where(expired)
-            .limit(limit).forUpdate().skipLocked()))
-        .execute();
+    expired(step, now); // a known step
+    return transactions.dsl().select(DSL.field("crm_purge_expired_mail_tokens({0}, {1})", SQLDataType.BIGINT,
+        DSL.val(SqlTime.utc(now)), DSL.val(limit))).fetchOne(0, Long.class);
   }
 
   @Override
