@@ -34,6 +34,8 @@ import dev.custodian.crm.app.workspace.WorkspaceModule;
 import dev.custodian.crm.core.audit.AuditVerification;
 import dev.custodian.crm.core.mail.port.out.Mailer;
 import dev.custodian.crm.core.mail.service.MailDispatcher;
+import dev.custodian.crm.core.retention.RetentionReport;
+import dev.custodian.crm.core.retention.RetentionRun;
 import dev.custodian.crm.http.HttpApi;
 import dev.custodian.crm.persistence.JooqPersistence;
 import dev.custodian.crm.persistence.common.StatementCounter;
@@ -45,6 +47,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +126,7 @@ public final class CrmServer implements AutoCloseable {
       }
       EmbeddedPostgresWatchdog alive = watchdog;
       JooqPersistence persistence = DatabaseSetup.persistence(pool);
-      List<Module> modules = new ArrayList<>(List.of(new CoreModule(config.accounts(), clock),
+      List<Module> modules = new ArrayList<>(List.of(new CoreModule(config.accounts(), clock, config.retention().batchSize()),
           new PersistenceModule(pool, persistence,
               alive == null ? () -> true : alive::isAlive),
           new KeyModule(masterKey),
@@ -141,7 +144,7 @@ public final class CrmServer implements AutoCloseable {
           MailDispatcher.Settings.of(config.mailLinkBase(http.port()), config.accounts().mailTokenTtl())),
           custodian.throttle());
       Optional<RetentionJob> retention = config.retention().enabled()
-          ? Optional.of(RetentionJob.start(custodian.purgeReminders(), custodian.duePurges(),
+          ? Optional.of(RetentionJob.start(custodian.purgeReminders(), custodian.retention(),
               config.retention().interval()))
           : Optional.empty();
       log.info("Custodian CRM listening on http://{}:{} ({})", config.httpHost(), http.port(),
@@ -176,6 +179,29 @@ public final class CrmServer implements AutoCloseable {
    * @throws StartupException with one clear line when the database or the key cannot be used
    */
   public static List<AuditVerification> auditVerify(AppConfig config) {
+    return operate(config, "audit-verify", custodian -> custodian.audit().verifyAll().verifyAll());
+  }
+
+  /**
+   * What a retention run would delete now, per workspace and step, without changing a row (as the
+   * application role, each workspace in a transaction of its own), then stops what it started.
+   *
+   * @throws StartupException with one clear line when the database or the key cannot be used
+   */
+  public static RetentionReport retentionDryRun(AppConfig config) {
+    return operate(config, "retention-dry-run", custodian -> custodian.retention().dryRun());
+  }
+
+  /** Up to {@code limit} retention runs from the history, the latest first, then stops what it started. */
+  public static List<RetentionRun> retentionRuns(AppConfig config, int limit) {
+    return operate(config, "retention-runs", custodian -> custodian.retention().recent(limit));
+  }
+
+  /**
+   * An operator command: the database (the embedded one started for it), a small pool of the
+   * application role and the library with the master key checked; all stopped again after {@code work}.
+   */
+  private static <T> T operate(AppConfig config, String command, Function<Custodian, T> work) {
     if (config.embedded()) {
       EmbeddedPostgresDatabase.requirePrivateDataDirectory(config.dataDir());
     }
@@ -188,13 +214,13 @@ public final class CrmServer implements AutoCloseable {
         embedded = EmbeddedPostgresDatabase.start(config.dataDir());
         db = embedded.connection();
       } else {
-        db = externalConnection(config, "audit-verify");
+        db = externalConnection(config, command);
       }
       pool = DatabaseSetup.prepareToServe(db, config.databaseTimeouts(), 2);
       JooqPersistence persistence = DatabaseSetup.persistence(pool);
       Custodian custodian = MasterKeys.verified(() -> Custodian.builder()
-          .persistence(persistence).keys(masterKey).build());
-      return custodian.audit().verifyAll().verifyAll();
+          .persistence(persistence).keys(masterKey).retentionBatchSize(config.retention().batchSize()).build());
+      return work.apply(custodian);
     } finally {
       if (pool != null) {
         pool.close();

@@ -3,22 +3,33 @@ package dev.custodian.crm.app;
 import dev.custodian.crm.app.bench.ApiBench;
 import dev.custodian.crm.app.database.DatabaseConnection;
 import dev.custodian.crm.core.audit.AuditVerification;
+import dev.custodian.crm.core.retention.DueRows;
+import dev.custodian.crm.core.retention.RetentionReport;
+import dev.custodian.crm.core.retention.RetentionRun;
 import dev.custodian.crm.persistence.common.StatementCounter;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Command line of crm-app.jar: {@code serve} runs the server, {@code migrate} the migrations,
- * {@code audit-verify} checks every audit chain (exit 3 when one is broken), {@code bench api}
- * measures the cost of the API's requests on a scratch server.
+ * {@code audit-verify} checks every audit chain (exit 3 when one is broken), {@code retention-dry-run}
+ * lists what a retention run would delete now (per workspace and class) and {@code retention-runs}
+ * the history of the runs, with their counts; {@code bench api} measures the cost of the API's
+ * requests on a scratch server.
  */
 public final class Main {
 
-  static final String USAGE = "usage: java -jar crm-app.jar serve|migrate|audit-verify|" + ApiBench.USAGE
+  static final String USAGE = "usage: java -jar crm-app.jar serve|migrate|audit-verify|retention-dry-run|retention-runs|"
+      + ApiBench.USAGE
       + "  (configuration from CRM_* environment variables; see the README)";
+
+  /** How many runs {@code retention-runs} lists. */
+  static final int RETENTION_RUNS_LISTED = 50;
 
   /** The exit code of {@code audit-verify} when a chain is broken. */
   static final int AUDIT_BROKEN = 3;
@@ -43,13 +54,13 @@ public final class Main {
   }
 
   /** As {@link #run(String[], Map, PrintStream)}; a command's result (the bench's table) goes to {@code out}. */
-  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+  public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     if (args.length >= 1 && args[0].equals("bench")) {
       // a scratch configuration of its own: the caller's CRM_* variables must not point it at real
       // data; only the pool size is taken from them
       return ApiBench.run(List.of(args).subList(1, args.length), env, out, err, Main::benchTarget);
     }
-    if (args.length != 1 || !List.of("serve", "migrate", "audit-verify").contains(args[0])) {
+    if (args.length != 1 || !List.of("serve", "migrate", "audit-verify", "retention-dry-run", "retention-runs").contains(args[0])) {
       err.println(USAGE);
       return 2;
     }
@@ -66,6 +77,10 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "crm-shutdown"));
       } else if (args[0].equals("audit-verify")) {
         return auditVerify(config, out, err);
+      } else if (args[0].equals("retention-dry-run")) {
+        return retentionDryRun(config, out, err);
+      } else if (args[0].equals("retention-runs")) {
+        return retentionRuns(config, out, err);
       } else {
         int applied = CrmServer.migrate(config);
         err.println("crm-app: " + applied + " migration(s) applied; the schema is up to date");
@@ -97,6 +112,35 @@ public final class Main {
     }
     err.println("crm-app: " + results.size() + " audit chain(s) checked, " + broken + " broken");
     return broken == 0 ? 0 : AUDIT_BROKEN;
+  }
+
+  /**
+   * What a retention run would delete now, changing nothing: one line per workspace (or the
+   * platform), class and table on {@code out}, the total on {@code err}.
+   */
+  private static int retentionDryRun(AppConfig config, PrintStream out, PrintStream err) {
+    RetentionReport report = CrmServer.retentionDryRun(config);
+    for (DueRows due : report.rows()) {
+      out.println(due.workspace().map(w -> "workspace " + w.value()).orElse("platform") + ": "
+          + due.step().dataClass() + " (" + due.step().table() + "): " + due.rows());
+    }
+    err.println("crm-app: dry run at " + report.at() + ": a run would delete " + report.total() + " row(s); "
+        + report.purged().size() + " workspace(s) due for their purge; nothing was changed");
+    return 0;
+  }
+
+  /** The latest retention runs, one line each on {@code out}: times, workspaces purged, rows per class. */
+  private static int retentionRuns(AppConfig config, PrintStream out, PrintStream err) {
+    List<RetentionRun> runs = CrmServer.retentionRuns(config, RETENTION_RUNS_LISTED);
+    for (RetentionRun run : runs) {
+      out.println("run " + run.id() + ": started " + run.startedAt() + ", "
+          + run.finishedAt().map(at -> "finished " + at).orElse("not finished (died, or still going)") + ", "
+          + run.workspacesPurged() + " workspace(s) purged, " + run.total() + " row(s) deleted"
+          + new TreeMap<>(run.deleted()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+              .collect(Collectors.joining(", ", run.deleted().isEmpty() ? "" : ": ", "")));
+    }
+    err.println("crm-app: " + runs.size() + " retention run(s) listed, the latest first");
+    return 0;
   }
 
   /** The real server, started on the bench's scratch environment, as the bench sees it. */

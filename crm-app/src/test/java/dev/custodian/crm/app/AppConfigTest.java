@@ -20,13 +20,15 @@ import org.junit.jupiter.api.Test;
 class AppConfigTest {
 
   @Test
-  @DisplayName("RET-03: the retention job runs hourly by default; a bad CRM_RETENTION_* value (an interval over 24 hours, not a duration, not a boolean) refuses to start, naming it")
+  @DisplayName("RET-03: the retention job runs hourly in batches of 1000 by default; a bad CRM_RETENTION_* value (an interval over 24 hours, not a duration, not a boolean, a batch size of 0 or not a number) refuses to start, naming it")
   void givenRetentionSettings_thenCheckedAndNamed() {
     assertThat(AppConfig.fromEnvironment(Map.of()).retention()).isEqualTo(RetentionConfig.DEFAULT);
-    assertThat(AppConfig.fromEnvironment(Map.of(RetentionConfig.INTERVAL, "PT24H", RetentionConfig.ENABLED, "false"))
-        .retention()).isEqualTo(new RetentionConfig(false, java.time.Duration.ofHours(24)));
+    assertThat(AppConfig.fromEnvironment(Map.of(RetentionConfig.INTERVAL, "PT24H", RetentionConfig.ENABLED, "false",
+        RetentionConfig.BATCH_SIZE, "50")).retention())
+        .isEqualTo(new RetentionConfig(false, java.time.Duration.ofHours(24), 50));
     for (var variable : java.util.List.of(Map.entry(RetentionConfig.INTERVAL, "PT25H"),
-        Map.entry(RetentionConfig.INTERVAL, "hourly"), Map.entry(RetentionConfig.ENABLED, "yes"))) {
+        Map.entry(RetentionConfig.INTERVAL, "hourly"), Map.entry(RetentionConfig.ENABLED, "yes"),
+        Map.entry(RetentionConfig.BATCH_SIZE, "0"), Map.entry(RetentionConfig.BATCH_SIZE, "lots"))) {
       assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.ofEntries(variable)))
           .isInstanceOf(ConfigException.class)
           .hasMessageStartingWith(variable.getKey() + " must be");

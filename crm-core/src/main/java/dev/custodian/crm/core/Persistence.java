@@ -26,6 +26,7 @@ import dev.custodian.crm.core.link.port.out.LinkTargets;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
+import dev.custodian.crm.core.retention.port.out.RetentionStore;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
 import dev.custodian.crm.core.task.port.out.TaskRepository;
 import dev.custodian.crm.core.tenancy.Transactions;
@@ -128,6 +129,11 @@ public interface Persistence {
   /** Deletes a due workspace's data (RET-03); an adapter without one cannot delete a workspace now. */
   default WorkspacePurge workspacePurge() {
     throw new UnsupportedOperationException("this persistence adapter cannot purge a workspace yet");
+  }
+
+  /** The retention engine's due rows and its runs' history (RET-03); an adapter without one runs no engine yet. */
+  default RetentionStore retentionStore() {
+    throw new UnsupportedOperationException("this persistence adapter has no retention store yet");
   }
 
   /** The audit trail's rows, heads and subject keys. */

@@ -27,6 +27,7 @@ import dev.custodian.crm.core.link.port.out.LinkTargets;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
 import dev.custodian.crm.core.pipeline.port.out.PipelineRepository;
+import dev.custodian.crm.core.retention.port.out.RetentionStore;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
 import dev.custodian.crm.core.task.port.out.TaskRepository;
 import dev.custodian.crm.core.throttle.port.out.ThrottleRepository;
@@ -47,6 +48,7 @@ import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
 import dev.custodian.crm.persistence.mail.JooqMailStores;
 import dev.custodian.crm.persistence.pipeline.JooqPipelineStores;
+import dev.custodian.crm.persistence.retention.JooqRetentionStores;
 import dev.custodian.crm.persistence.schema.ApplicationRoleCheck;
 import dev.custodian.crm.persistence.session.JooqSessionStores;
 import dev.custodian.crm.persistence.task.JooqTaskStores;
@@ -97,6 +99,7 @@ public final class JooqPersistence implements Persistence {
   private final ApiKeyRepository apiKeys;
   private final CredentialLookup credentials;
   private final AuditStore auditStore;
+  private final RetentionStore retentionStore;
 
   private JooqPersistence(DataSource appDataSource) {
     this.transactions = new JooqTransactions(appDataSource);
@@ -131,6 +134,7 @@ public final class JooqPersistence implements Persistence {
     this.apiKeys = JooqAccessStores.apiKeys(transactions);
     this.credentials = JooqAccessStores.credentials(transactions);
     this.auditStore = JooqAuditStores.store(transactions);
+    this.retentionStore = JooqRetentionStores.store(transactions);
   }
 
   /**
@@ -314,6 +318,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public AuditStore auditStore() {
     return auditStore;
+  }
+
+  @Override
+  public RetentionStore retentionStore() {
+    return retentionStore;
   }
 
   /** One statement per lookup, which also binds a workspace transaction. */

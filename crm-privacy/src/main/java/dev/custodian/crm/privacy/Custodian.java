@@ -31,6 +31,7 @@ import dev.custodian.crm.core.contact.service.ContactServices;
 import dev.custodian.crm.core.customfield.port.in.CustomFieldUseCases;
 import dev.custodian.crm.core.customfield.service.CustomFieldServices;
 import dev.custodian.crm.core.customfield.service.CustomValueIntake;
+import dev.custodian.crm.core.datamap.DataMap;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.service.DealServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
@@ -75,6 +76,7 @@ import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
 import dev.custodian.crm.privacy.erasure.service.ErasureServices;
 import dev.custodian.crm.privacy.password.ZxcvbnCommonPasswords;
+import dev.custodian.crm.privacy.retention.RetentionEngine;
 import dev.custodian.crm.privacy.suppression.HashedSuppressionList;
 import dev.custodian.crm.privacy.throttle.KeyedThrottleHasher;
 import java.time.Clock;
@@ -123,6 +125,9 @@ public final class Custodian {
   private final Throttle throttle;
   private final PurgeDueWorkspacesUseCase duePurges;
   private final Persistence persistence;
+  private final AuditLog auditLog;
+  private final IdGenerator ids;
+  private final int retentionBatchSize;
   private final Clock clock;
   private final Duration invitationValidity;
   /** The mail resolver of each template that goes to a workspace's subject (a contact), for the dispatcher. */
@@ -138,6 +143,9 @@ public final class Custodian {
     TokenGenerator tokens = TokenGenerator.secureRandom();
     // One trail for every feature: each audited action appends in its own transaction.
     AuditLog auditLog = new ChainedAuditLog(p.auditStore(), builder.keys, builder.clock);
+    this.auditLog = auditLog;
+    this.ids = builder.ids;
+    this.retentionBatchSize = builder.retentionBatchSize;
     Gate gate = new Gate(p.credentials(), p.apiKeys(),
         new SessionTokenCheck(p.sessions(), tokens, builder.clock, builder.sessionPolicy, auditLog), builder.clock);
     WorkspaceTransactions inWorkspace = new WorkspaceTransactions(p.transactions(), p.memberships(), gate, auditLog, p.accounts());
@@ -334,10 +342,22 @@ public final class Custodian {
   /**
    * The sweep that purges each cancelled workspace once its {@code purgeAt} has come (RET-03; call
    * {@code purgeDue()} now and then, from one thread or many instances: each workspace is purged
-   * once, by one of them).
+   * once, by one of them), each whole in one transaction: for a persistence adapter without a
+   * retention store. With one, {@link #retention()} does it in batches, and more.
    */
   public PurgeDueWorkspacesUseCase duePurges() {
     return duePurges;
+  }
+
+  /**
+   * The retention engine (RET-03, RET-12): {@code run()} now and then (from one thread or many
+   * instances: a workspace is worked by one of them at a time) deletes what the data map's rules
+   * make due, in batches of the builder's {@code retentionBatchSize}; {@code dryRun()} says what it
+   * would delete; {@code recent(n)} lists its runs. Needs a persistence adapter with a retention store.
+   */
+  public RetentionEngine retention() {
+    return new RetentionEngine(persistence.transactions(), persistence.workspaces(), persistence.workspacePurge(),
+        persistence.retentionStore(), auditLog, clock, ids, DataMap.standard(), retentionBatchSize);
   }
 
   /** The throttle of the requests that mail an address and of failed sign-ins; {@code purgeEnded()} it now and then. */
@@ -385,6 +405,7 @@ public final class Custodian {
     private int minimumAge = AgeAttestation.LOWEST_MINIMUM_AGE;
     private int throttleLimit = Throttle.DEFAULT_LIMIT;
     private Duration throttleWindow = Throttle.DEFAULT_WINDOW;
+    private int retentionBatchSize = RetentionEngine.DEFAULT_BATCH_SIZE;
     private SessionPolicy sessionPolicy = SessionPolicy.defaults();
     private Duration invitationValidity = MailTokenPurpose.INVITATION.maxTtl();
     private Duration consentConfirmationValidity = MailTokenPurpose.CONSENT_CONFIRMATION.maxTtl();
@@ -423,6 +444,15 @@ public final class Custodian {
     }
 
     /** How long sessions last and how often their tokens rotate: 30 days and 15 minutes by default (also the maxima). */
+    /** Rows the retention engine deletes per transaction (default {@value RetentionEngine#DEFAULT_BATCH_SIZE}). */
+    public Builder retentionBatchSize(int rows) {
+      if (rows < 1) {
+        throw new IllegalArgumentException("a batch holds at least one row");
+      }
+      this.retentionBatchSize = rows;
+      return this;
+    }
+
     public Builder sessions(SessionPolicy policy) {
       this.sessionPolicy = Objects.requireNonNull(policy, "policy");
       return this;

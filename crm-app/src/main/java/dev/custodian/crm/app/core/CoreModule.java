@@ -27,11 +27,16 @@ public final class CoreModule extends AbstractModule {
 
   private final AccountConfig accounts;
   private final Clock clock;
+  private final int retentionBatchSize;
 
-  /** @param clock the clock every stored time is read from (the system's UTC clock when serving) */
-  public CoreModule(AccountConfig accounts, Clock clock) {
+  /**
+   * @param clock the clock every stored time is read from (the system's UTC clock when serving)
+   * @param retentionBatchSize rows the retention engine deletes per transaction
+   */
+  public CoreModule(AccountConfig accounts, Clock clock, int retentionBatchSize) {
     this.accounts = java.util.Objects.requireNonNull(accounts, "accounts");
     this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    this.retentionBatchSize = retentionBatchSize;
   }
 
   @Override
@@ -63,6 +68,7 @@ public final class CoreModule extends AbstractModule {
         .sessions(accounts.sessions())
         .invitations(accounts.invitationTtl())
         .consentConfirmations(accounts.consentConfirmationTtl())
+        .retentionBatchSize(retentionBatchSize)
         .passwordHasher(new Argon2PasswordHasher(accounts.argon2MemoryKib(), accounts.argon2Iterations(),
             accounts.argon2Parallelism(), accounts.argon2MaxConcurrent()));
     erasureParticipants.forEach(builder::erasureParticipant);

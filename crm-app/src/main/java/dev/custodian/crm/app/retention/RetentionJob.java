@@ -1,6 +1,6 @@
 package dev.custodian.crm.app.retention;
 
-import dev.custodian.crm.core.workspace.port.in.PurgeDueWorkspacesUseCase;
+import dev.custodian.crm.core.retention.port.in.RunRetentionUseCase;
 import dev.custodian.crm.core.workspace.port.in.QueuePurgeRemindersUseCase;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's retention work, in the style of the mail delivery: every {@code CRM_RETENTION_INTERVAL}
- * it purges the cancelled workspaces whose {@code purgeAt} has come (RET-03: within a day at
- * most) and queues the purge reminders now due. Several instances may run it on one
- * database: each workspace is claimed by one of them. A failed round is one WARN line; the next
+ * it runs the retention engine, which purges the cancelled workspaces whose {@code purgeAt} has
+ * come (RET-03: within a day at most) and deletes the other rows the data map's rules make due,
+ * and queues the purge reminders now due. Several instances may run it on one database: a
+ * workspace is worked by one of them at a time. A failed round is one WARN line; the next
  * round tries again.
  */
 public final class RetentionJob implements AutoCloseable {
@@ -22,22 +23,22 @@ public final class RetentionJob implements AutoCloseable {
 
   private final ScheduledExecutorService scheduler;
 
-  private RetentionJob(QueuePurgeRemindersUseCase reminders, PurgeDueWorkspacesUseCase purges, Duration interval) {
+  private RetentionJob(QueuePurgeRemindersUseCase reminders, RunRetentionUseCase retention, Duration interval) {
     this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "crm-retention");
       thread.setDaemon(true);
       return thread;
     });
     scheduler.scheduleWithFixedDelay(() -> {
-      quietly("purging due workspaces", purges::purgeDue);
+      quietly("retention", retention::run);
       quietly("queueing purge reminders", reminders::queueDue);
     }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Starts the rounds; {@link #close()} stops them. */
-  public static RetentionJob start(QueuePurgeRemindersUseCase reminders, PurgeDueWorkspacesUseCase purges,
+  public static RetentionJob start(QueuePurgeRemindersUseCase reminders, RunRetentionUseCase retention,
       Duration interval) {
-    return new RetentionJob(reminders, purges, interval);
+    return new RetentionJob(reminders, retention, interval);
   }
 
   private static void quietly(String what, Runnable round) {

@@ -14,6 +14,8 @@ public enum AuditAction {
   PASSWORD_RESET(true, false),
   EMAIL_VERIFIED(true, false),
   TOKEN_REUSE_DETECTED(true, false),
+  /** A real run of the retention engine, with the rows it deleted per data class as {@code count.<class>}. */
+  RETENTION_RUN(true, false),
   // a workspace's chain
   MEMBER_ROLE_CHANGED(false, false),
   MEMBER_REMOVED(false, false),

@@ -49,7 +49,7 @@ public final class DataMap {
           CcpaCategory.INTERNET_ACTIVITY, RetentionRule.afterAccountEnds(Period.ofMonths(12)), false),
       personal("mail_token", "A mailed link's token hash (email verification, password reset, invitation)",
           DataCategory.ACCOUNT_DATA, "confirming an address or a reset", LegalBasis.CONTRACT, CcpaCategory.IDENTIFIERS,
-          RetentionRule.sinceEvent("expiry", Period.ZERO), false),
+          RetentionRule.sinceEvent("expiry", Period.ZERO), true),
       personal("mail_queue", "A mail waiting to be sent: its template and recipient account, or a "
           + "workspace's contact it goes to (its address read when sent)",
           DataCategory.ACCOUNT_DATA, "sending account and service notices", LegalBasis.CONTRACT,
@@ -113,7 +113,13 @@ public final class DataMap {
           "detecting a changed audit trail", LegalBasis.LEGITIMATE_INTEREST, RetentionRule.systemLifetime(), true),
       // The product's own bookkeeping
       impersonal("system", "Schema history and the master key's check value", DataCategory.SYSTEM,
-          "running the product", LegalBasis.LEGITIMATE_INTEREST, RetentionRule.systemLifetime(), true)));
+          "running the product", LegalBasis.LEGITIMATE_INTEREST, RetentionRule.systemLifetime(), true),
+      impersonal("retention_run", "A retention run's times and the rows it deleted per data class (no workspace, "
+          + "no row)", DataCategory.SYSTEM, "showing operators that the retention rules are carried out",
+          LegalBasis.LEGITIMATE_INTEREST, RetentionRule.systemLifetime(), true),
+      impersonal("retention_progress", "How many rows a workspace's purge has deleted so far, per table",
+          DataCategory.SYSTEM, "auditing a purge spread over several runs with every row it deleted",
+          LegalBasis.LEGITIMATE_INTEREST, WITH_WORKSPACE, true)));
 
   private final Map<String, DataClass> classes;
 

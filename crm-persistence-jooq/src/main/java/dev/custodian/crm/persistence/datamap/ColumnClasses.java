@@ -84,6 +84,9 @@ final class ColumnClasses {
         "email_ct", "ip_ct", "user_agent_ct", "encoding", "previous_hash", "hash");
     table("audit_subject_keys", "audit_subject_key", "subject_id", "wrapped_key", "created_at");
     table("audit_chain_heads", "audit_chain_head", "chain_id", "sequence", "hash");
+    table("retention_runs", "retention_run", "id", "started_at", "finished_at", "workspaces_purged");
+    table("retention_run_counts", "retention_run", "run_id", "data_class", "rows_deleted");
+    table("retention_progress", "retention_progress", "tenant_id", "table_name", "rows_deleted");
   }
 
   private ColumnClasses() {}
@@ -107,6 +110,15 @@ final class ColumnClasses {
   /** Table, then column, to its class's name; in declaration order. */
   static Map<String, Map<String, String>> declared() {
     return Collections.unmodifiableMap(TABLES);
+  }
+
+  /** The class of a table's first column (a workspace's tables each hold one class). */
+  static String classOfTable(String table) {
+    Map<String, String> columns = TABLES.get(table);
+    if (columns == null) {
+      throw new IllegalArgumentException("no table " + table);
+    }
+    return columns.values().iterator().next();
   }
 
   /** The tables any of whose columns is of one of {@code classes}. */

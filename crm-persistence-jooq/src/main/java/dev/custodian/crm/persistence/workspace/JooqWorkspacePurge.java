@@ -5,6 +5,7 @@ import dev.custodian.crm.core.workspace.port.out.WorkspacePurge;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.SqlTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,12 @@ final class JooqWorkspacePurge implements WorkspacePurge {
   /** Platform tables holding rows of the workspace that crm_app deletes, by their workspace column. */
   static final List<String> PLATFORM_TABLES = List.of("memberships");
 
+  /**
+   * The retention engine's bookkeeping of a purge in progress (what it deleted so far, for the
+   * audit entry): emptied last, and not counted.
+   */
+  static final List<String> BOOKKEEPING_TABLES = List.of("retention_progress");
+
   private final JooqTransactions transactions;
 
   JooqWorkspacePurge(JooqTransactions transactions) {
@@ -67,6 +74,24 @@ final class JooqWorkspacePurge implements WorkspacePurge {
     }
     deleted.put("mail_outbox", (long) dsl.deleteFrom(DSL.table(DSL.name("mail_outbox")))
         .where(DSL.field(DSL.name("workspace_id")).eq(workspace.value())).execute());
+    for (String table : BOOKKEEPING_TABLES) {
+      dsl.deleteFrom(DSL.table(DSL.name(table))).where(DSL.field(DSL.name("tenant_id")).eq(workspace.value())).execute();
+    }
     return deleted;
+  }
+
+  /** Every table {@link #purge} counts, in its order. */
+  static List<String> purgeOrder() {
+    List<String> order = new ArrayList<>(APPEND_ONLY_TABLES);
+    order.addAll(TENANT_TABLES);
+    order.addAll(platformTables());
+    return List.copyOf(order);
+  }
+
+  /** The platform tables naming the workspace in {@code workspace_id} that crm_app deletes from, mail_outbox last. */
+  static List<String> platformTables() {
+    List<String> tables = new ArrayList<>(PLATFORM_TABLES);
+    tables.add("mail_outbox");
+    return List.copyOf(tables);
   }
 }

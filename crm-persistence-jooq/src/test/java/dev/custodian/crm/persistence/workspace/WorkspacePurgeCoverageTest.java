@@ -51,6 +51,7 @@ class WorkspacePurgeCoverageTest {
     purged.addAll(JooqWorkspacePurge.TENANT_TABLES);
     purged.addAll(JooqWorkspacePurge.PLATFORM_TABLES);
     purged.add("mail_outbox");
+    purged.addAll(JooqWorkspacePurge.BOOKKEEPING_TABLES);
     assertThat(tables).as("tables naming a workspace").isNotEmpty()
         .allSatisfy(table -> assertThat(purged.contains(table) || KEPT.contains(table))
             .as("%s is purged with its workspace or kept", table).isTrue());

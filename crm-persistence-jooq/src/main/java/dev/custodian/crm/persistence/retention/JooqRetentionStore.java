@@ -1,0 +1,214 @@
+package dev.custodian.crm.persistence.retention;
+
+import static dev.custodian.crm.persistence.generated.Tables.MAIL_TOKENS;
+import static dev.custodian.crm.persistence.generated.Tables.RETENTION_PROGRESS;
+import static dev.custodian.crm.persistence.generated.Tables.RETENTION_RUNS;
+import static dev.custodian.crm.persistence.generated.Tables.RETENTION_RUN_COUNTS;
+
+import dev.custodian.crm.core.retention.RetentionRun;
+import dev.custodian.crm.core.retention.RetentionStep;
+import dev.custodian.crm.core.retention.port.out.RetentionStore;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.common.JooqTransactions;
+import dev.custodian.crm.persistence.common.SqlTime;
+import dev.custodian.crm.persistence.datamap.JooqDataMapStores;
+import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Persistence adapter: {@link RetentionStore} as {@code crm_app}. A workspace's steps are the
+ * tables its purge empties, in that order (its unsent notices excepted); each batch deletes by {@code ctid} up to the limit, in
+ * the workspace's transaction (row-level security on, and filtered by the workspace as well): the
+ * append-only tables through {@code crm_purge_append_only(table, now, limit)}, which refuses
+ * unless the workspace is due; the others only after the workspace's row is checked due here too.
+ * The expiry steps: mailed tokens past their expiry (deleted through {@code crm_purge_expired_mail_tokens},
+ * a function of {@code crm_owner}: {@code crm_app} deletes no token itself). The runs' history is
+ * platform-level.
+ */
+final class JooqRetentionStore implements RetentionStore {
+
+  /**
+   * The purge's tables but {@code mail_outbox}: a workspace's queued lifecycle notices are of the
+   * mail queue's class (they go once sent); the purge's last step drops the few left unsent.
+   */
+  private static final List<RetentionStep> WORKSPACE_STEPS = JooqWorkspaceStores.purgeOrder().stream()
+      .filter(table -> !table.equals("mail_outbox"))
+      .map(table -> new RetentionStep(table, JooqDataMapStores.classOfTable(table))).toList();
+  private static final RetentionStep MAIL_TOKENS_STEP =
+      new RetentionStep("mail_tokens", JooqDataMapStores.classOfTable("mail_tokens"));
+
+  private final JooqTransactions transactions;
+
+  JooqRetentionStore(JooqTransactions transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public List<RetentionStep> workspaceSteps() {
+    return WORKSPACE_STEPS;
+  }
+
+  @Override
+  public List<RetentionStep> expirySteps() {
+    return List.of(MAIL_TOKENS_STEP);
+  }
+
+  private static RetentionStep known(RetentionStep step) {
+    if (!WORKSPACE_STEPS.contains(step)) {
+      throw new IllegalArgumentException("not a step of a workspace's purge: " + step.table());
+    }
+    return step;
+  }
+
+  private static Condition ofWorkspace(String table, WorkspaceId workspace) {
+    String column = JooqWorkspaceStores.platformTables().contains(table)
+        || table.equals("invitations") || table.equals("api_keys") ? "workspace_id" : "tenant_id";
+    return DSL.field(DSL.name(column), SQLDataType.UUID).eq(workspace.value());
+  }
+
+  @Override
+  public long countWorkspaceRows(WorkspaceId workspace, RetentionStep step) {
+    String table = known(step).table();
+    return transactions.dsl(workspace).fetchCount(DSL.table(DSL.name(table)), ofWorkspace(table, workspace));
+  }
+
+  @Override
+  public long deleteWorkspaceRows(WorkspaceId workspace, RetentionStep step, Instant now, int limit) {
+    String table = known(step).table();
+    var dsl = transactions.dsl(workspace);
+    if (JooqWorkspaceStores.appendOnlyTables().contains(table)) {
+      return dsl.select(DSL.field("crm_purge_append_only({0}::regclass, {1}, {2})", SQLDataType.BIGINT,
+          DSL.val(table), DSL.val(SqlTime.utc(now)), DSL.val(limit))).fetchOne(0, Long.class);
+    }
+    Table<?> t = DSL.table(DSL.name(table));
+    Field<Object> ctid = DSL.field(DSL.name("ctid"));
+    // Guarded as the function guards: the bound tenant's workspace must be due at now.
+    Condition due = DSL.exists(DSL.selectOne().from(DSL.table(DSL.name("workspaces")))
+        .where(DSL.field(DSL.name("workspaces", "id"), SQLDataType.UUID).eq(workspace.value()))
+        .and(DSL.field(DSL.name("workspaces", "status"), SQLDataType.VARCHAR).eq("CANCELLED"))
+        .and(DSL.field(DSL.name("workspaces", "purge_at"), SQLDataType.TIMESTAMPWITHTIMEZONE)
+            .le(SqlTime.utc(now))));
+    return dsl.deleteFrom(t)
+        .where(DSL.condition("{0} = any(array({1}))", ctid,
+            DSL.select(ctid).from(t).where(ofWorkspace(table, workspace)).and(due).limit(limit)))
+        .execute();
+  }
+
+  private static Condition expired(RetentionStep step, Instant now) {
+    if (!step.equals(MAIL_TOKENS_STEP)) {
+      throw new IllegalArgumentException("not an expiry step: " + step.table());
+    }
+    return MAIL_TOKENS.EXPIRES_AT.le(SqlTime.utc(now));
+  }
+
+  @Override
+  public long countExpired(RetentionStep step, Instant now) {
+    return transactions.dsl().fetchCount(MAIL_TOKENS, expired(step, now));
+  }
+
+  @Override
+  public long deleteExpired(RetentionStep step, Instant now, int limit) {
+    expired(step, now); // a known step
+    return transactions.dsl().select(DSL.field("crm_purge_expired_mail_tokens({0}, {1})", SQLDataType.BIGINT,
+        DSL.val(SqlTime.utc(now)), DSL.val(limit))).fetchOne(0, Long.class);
+  }
+
+  @Override
+  public void addProgress(WorkspaceId workspace, String table, long rows) {
+    var p = RETENTION_PROGRESS;
+    transactions.dsl(workspace).insertInto(p)
+        .set(p.TENANT_ID, workspace.value())
+        .set(p.TABLE_NAME, table)
+        .set(p.ROWS_DELETED, rows)
+        .onConflict(p.TENANT_ID, p.TABLE_NAME)
+        .doUpdate().set(p.ROWS_DELETED, p.ROWS_DELETED.plus(DSL.excluded(p.ROWS_DELETED)))
+        .execute();
+  }
+
+  @Override
+  public Map<String, Long> progress(WorkspaceId workspace) {
+    var p = RETENTION_PROGRESS;
+    Map<String, Long> progress = new LinkedHashMap<>();
+    transactions.dsl(workspace).select(p.TABLE_NAME, p.ROWS_DELETED).from(p).where(p.TENANT_ID.eq(workspace.value()))
+        .orderBy(p.TABLE_NAME)
+        .forEach(row -> progress.put(row.value1(), row.value2()));
+    return progress;
+  }
+
+  @Override
+  public void startRun(UUID run, Instant startedAt) {
+    var r = RETENTION_RUNS;
+    transactions.dsl().insertInto(r)
+        .set(r.ID, run)
+        .set(r.STARTED_AT, SqlTime.utc(startedAt))
+        .set(r.WORKSPACES_PURGED, 0)
+        .execute();
+  }
+
+  @Override
+  public void recordBatch(UUID run, String dataClass, long rows) {
+    var c = RETENTION_RUN_COUNTS;
+    transactions.dsl().insertInto(c)
+        .set(c.RUN_ID, run)
+        .set(c.DATA_CLASS, dataClass)
+        .set(c.ROWS_DELETED, rows)
+        .onConflict(c.RUN_ID, c.DATA_CLASS)
+        .doUpdate().set(c.ROWS_DELETED, c.ROWS_DELETED.plus(DSL.excluded(c.ROWS_DELETED)))
+        .execute();
+  }
+
+  @Override
+  public void finishRun(UUID run, Instant finishedAt, int workspacesPurged) {
+    var r = RETENTION_RUNS;
+    transactions.dsl().update(r)
+        .set(r.FINISHED_AT, SqlTime.utc(finishedAt))
+        .set(r.WORKSPACES_PURGED, workspacesPurged)
+        .where(r.ID.eq(run))
+        .execute();
+  }
+
+  @Override
+  public List<RetentionRun> runs(int limit) {
+    var r = RETENTION_RUNS;
+    var c = RETENTION_RUN_COUNTS;
+    // One statement: the latest runs, each with its counts.
+    var rows = transactions.dsl()
+        .select(r.ID, r.STARTED_AT, r.FINISHED_AT, r.WORKSPACES_PURGED, c.DATA_CLASS, c.ROWS_DELETED)
+        .from(DSL.select(r.ID, r.STARTED_AT, r.FINISHED_AT, r.WORKSPACES_PURGED).from(r)
+            .orderBy(r.STARTED_AT.desc(), r.ID.desc()).limit(limit).asTable(r))
+        .leftJoin(c).on(c.RUN_ID.eq(r.ID))
+        .orderBy(r.STARTED_AT.desc(), r.ID.desc(), c.DATA_CLASS)
+        .fetch();
+    Map<UUID, RetentionRun> runs = new LinkedHashMap<>();
+    Map<UUID, Map<String, Long>> counts = new LinkedHashMap<>();
+    List<UUID> order = new ArrayList<>();
+    for (var row : rows) {
+      UUID id = row.value1();
+      if (!counts.containsKey(id)) {
+        order.add(id);
+        counts.put(id, new LinkedHashMap<>());
+        runs.put(id, new RetentionRun(id, row.value2().toInstant(),
+            Optional.ofNullable(row.value3()).map(OffsetDateTime::toInstant), row.value4(), Map.of()));
+      }
+      if (row.value5() != null) {
+        counts.get(id).put(row.value5(), row.value6());
+      }
+    }
+    return order.stream().map(id -> {
+      RetentionRun run = runs.get(id);
+      return new RetentionRun(id, run.startedAt(), run.finishedAt(), run.workspacesPurged(), counts.get(id));
+    }).toList();
+  }
+}
