@@ -18,6 +18,7 @@ import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
+import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
@@ -124,6 +125,14 @@ public interface Persistence {
   /** Deletes a due workspace's data (RET-03); an adapter without one cannot delete a workspace now. */
   default WorkspacePurge workspacePurge() {
     throw new UnsupportedOperationException("this persistence adapter cannot purge a workspace yet");
+  }
+
+  /**
+   * Where ACCESS and PORTABILITY packages wait for their download; an adapter without one cannot
+   * answer such a request yet.
+   */
+  default PackageStore packageStore() {
+    throw new UnsupportedOperationException("this persistence adapter cannot store a data-subject package yet");
   }
 
   /** The audit trail's rows, heads and subject keys. */
