@@ -91,6 +91,11 @@ public final class DataMap {
           CcpaCategory.INTERNET_ACTIVITY, RetentionRule.afterWorkspaceEnds(Period.ofYears(1)), false),
       personal("processing_restriction", "That a contact's data may only be stored, not processed (DSR-07)",
           DataCategory.CRM_DATA, CRM, LegalBasis.LEGAL_OBLIGATION, CcpaCategory.IDENTIFIERS, WITH_WORKSPACE, true),
+      // Data-subject requests' packages (issue 28): a copy of CRM data kept only until downloaded or expired
+      personal("subject_package", "An ACCESS or PORTABILITY package: the ZIP of a person's records, in chunks, "
+          + "with its request, expiry, claim and its download token's hash", DataCategory.SYSTEM,
+          "answering a person's access or portability request (GDPR Art. 15, 20)", LegalBasis.LEGAL_OBLIGATION,
+          CcpaCategory.CUSTOMER_CONTENT, RetentionRule.sinceEvent("download_or_expiry", Period.ZERO), true),
       // Audit trail (RET-08, RET-11's closed list)
       personal("workspace_audit_trail", "A workspace's audit entries (actor, action, target, counts; an actor's "
           + "email and IP encrypted)", DataCategory.AUTHENTICATION_AND_AUDIT, "accountability and security",

@@ -57,7 +57,6 @@ public abstract class AbstractPackageStoreContractTest extends AbstractPortContr
     assertThat(claim).hasValueSatisfying(c -> {
       assertThat(c.workspace()).isEqualTo(a);
       assertThat(c.packageId()).isEqualTo(id);
-      assertThat(c.chunks()).isEqualTo(2);
     });
     assertThat(in(a, () -> store.chunk(a, id, 0))).hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2));
     assertThat(in(a, () -> store.chunk(a, id, 1))).hasValueSatisfying(b -> assertThat(b).containsExactly(3));
@@ -80,8 +79,10 @@ public abstract class AbstractPackageStoreContractTest extends AbstractPortContr
     UUID id = aPackage(hash('c'), new byte[] {1});
 
     assertThat(tx.inPlatform(() -> store.claim(hash('c'), LATER))).isEmpty();
-    assertThat(tx.inPlatform(() -> store.expired(LATER.minusSeconds(1), 10))).isEmpty();
-    assertThat(tx.inPlatform(() -> store.expired(LATER, 10))).containsExactly(new PackageStore.Located(a, id));
+    // other tests' packages may be listed too (a database per test class): this one, only once due
+    assertThat(tx.inPlatform(() -> store.expired(LATER.minusSeconds(1), 1000)))
+        .doesNotContain(new PackageStore.Located(a, id));
+    assertThat(tx.inPlatform(() -> store.expired(LATER, 1000))).contains(new PackageStore.Located(a, id));
   }
 
   @Test
@@ -92,7 +93,7 @@ public abstract class AbstractPackageStoreContractTest extends AbstractPortContr
     assertThat(in(a, () -> store.delete(a, id))).isFalse();
     assertThat(in(a, () -> store.chunk(a, id, 0))).isEmpty();
     assertThat(tx.inPlatform(() -> store.claim(hash('d'), NOW))).isEmpty();
-    assertThat(tx.inPlatform(() -> store.expired(LATER, 10))).isEmpty();
+    assertThat(tx.inPlatform(() -> store.expired(LATER, 1000))).doesNotContain(new PackageStore.Located(a, id));
   }
 
   @Test

@@ -69,9 +69,7 @@ public final class InMemoryPackageStore implements PackageStore {
         .findFirst();
     return row.map(r -> {
       packages.rows().put(r.id(), new Row(r.workspace(), r.id(), r.requestId(), r.expiresAt(), r.tokenHash(), now));
-      int count = (int) chunks.rows().keySet().stream()
-          .filter(k -> k.workspace().equals(r.workspace()) && k.packageId().equals(r.id())).count();
-      return new Claim(r.workspace(), r.id(), r.requestId(), count);
+      return new Claim(r.workspace(), r.id(), r.requestId());
     });
   }
 

@@ -31,8 +31,7 @@ public interface PackageStore {
 
   /**
    * Claims the package whose token has this hash for its one download: when it is unclaimed and
-   * not expired at {@code now}, marks it claimed and answers where it is and how many chunks it
-   * has; empty otherwise. One conditional update decides, so of two concurrent claims one wins.
+   * not expired at {@code now}, marks it claimed and answers where it is; empty otherwise. One conditional update decides, so of two concurrent claims one wins.
    */
   Optional<Claim> claim(String tokenHash, Instant now);
 
@@ -53,8 +52,8 @@ public interface PackageStore {
     }
   }
 
-  /** A claimed package: where it is, and how many chunks it holds. */
-  record Claim(WorkspaceId workspace, UUID packageId, UUID requestId, int chunks) {
+  /** A claimed package: where it is, and the request it answers (its chunks are read in the workspace's transactions). */
+  record Claim(WorkspaceId workspace, UUID packageId, UUID requestId) {
     public Claim {
       Objects.requireNonNull(workspace, "workspace");
       Objects.requireNonNull(packageId, "packageId");
