@@ -5,6 +5,7 @@ import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.privacy.dsr.port.in.SweepExpiredPackagesUseCase;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * {@code SYSTEM}); the list of due ones is read in a platform transaction. Run periodically
  * ({@code DsrModule} schedules it every few minutes, as {@code RetentionJob} does its work).
  */
-public final class ExpiredPackageSweep {
+public final class ExpiredPackageSweep implements SweepExpiredPackagesUseCase {
 
   /** How many packages one {@link #sweep()} deletes at most. */
   public static final int BATCH = 100;
@@ -34,6 +35,7 @@ public final class ExpiredPackageSweep {
   }
 
   /** Deletes up to {@link #BATCH} due packages; answers how many it deleted. */
+  @Override
   public int sweep() {
     List<PackageStore.Located> due = transactions.inPlatform(() -> store.expired(Timestamps.now(clock), BATCH));
     int deleted = 0;
