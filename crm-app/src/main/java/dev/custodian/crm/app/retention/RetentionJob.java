@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's retention work, in the style of the mail delivery: every {@code CRM_RETENTION_INTERVAL}
  * it purges the cancelled workspaces whose {@code purgeAt} has come (RET-03: within a day at
- * most) and queues the purge reminders now due. Several instances may run it on one
+ * most) and queues the purge reminders now due, and deletes the data-subject packages whose
+ * download time ended ({@code CRM_DSR_DOWNLOAD_TTL}). Several instances may run it on one
  * database: each workspace is claimed by one of them. A failed round is one WARN line; the next
  * round tries again.
  */
@@ -22,7 +23,8 @@ public final class RetentionJob implements AutoCloseable {
 
   private final ScheduledExecutorService scheduler;
 
-  private RetentionJob(QueuePurgeRemindersUseCase reminders, PurgeDueWorkspacesUseCase purges, Duration interval) {
+  private RetentionJob(QueuePurgeRemindersUseCase reminders, PurgeDueWorkspacesUseCase purges,
+      Runnable expiredPackages, Duration interval) {
     this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "crm-retention");
       thread.setDaemon(true);
@@ -31,13 +33,20 @@ public final class RetentionJob implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(() -> {
       quietly("purging due workspaces", purges::purgeDue);
       quietly("queueing purge reminders", reminders::queueDue);
+      quietly("deleting expired privacy packages", expiredPackages);
     }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Starts the rounds; {@link #close()} stops them. */
   public static RetentionJob start(QueuePurgeRemindersUseCase reminders, PurgeDueWorkspacesUseCase purges,
       Duration interval) {
-    return new RetentionJob(reminders, purges, interval);
+    return new RetentionJob(reminders, purges, () -> { }, interval);
+  }
+
+  /** As the other {@code start}, also deleting the expired data-subject packages each round. */
+  public static RetentionJob start(QueuePurgeRemindersUseCase reminders, PurgeDueWorkspacesUseCase purges,
+      Runnable expiredPackages, Duration interval) {
+    return new RetentionJob(reminders, purges, expiredPackages, interval);
   }
 
   private static void quietly(String what, Runnable round) {
