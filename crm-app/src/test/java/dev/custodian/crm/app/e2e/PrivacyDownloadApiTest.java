@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -249,6 +250,32 @@ class PrivacyDownloadApiTest {
     assertThat(chunksOf(receipt)).isPositive();
     assertThat(Wiring.packages.sweep().sweep()).isGreaterThanOrEqualTo(1);
     assertThat(chunksOf(receipt)).isZero();
+  }
+
+  @Test
+  @DisplayName("DSR-01: 100,000 consent entries of one subject stream into a package and out again under -Xmx256m")
+  void aHugeSubjectStreamsInASmallHeap() throws Exception {
+    String email = "huge." + UUID.randomUUID() + "@example.org";
+    String contact = person("Zqhuge", email, null);
+    try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
+      st.execute("insert into consent_events (tenant_id, id, subject_ref, address_hash, purpose_key, legal_basis, kind,"
+          + " source, occurred_at, recorded_at, notice_version, actor)"
+          + " select e.tenant_id, gen_random_uuid(), e.subject_ref, e.address_hash, e.purpose_key, e.legal_basis,"
+          + " e.kind, e.source, e.occurred_at, e.recorded_at, 'bulk-' || n, e.actor"
+          + " from consent_events e join consent_subjects s on s.tenant_id = e.tenant_id and s.subject_ref = e.subject_ref"
+          + " cross join generate_series(1, 99999) n where s.contact_id = '" + contact + "'");
+    }
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-cp", System.getProperty("java.class.path"), PackageStreamingChild.class.getName(),
+        db.jdbcUrl(), db.appPassword(), java.util.Base64.getEncoder().encodeToString(TestApp.MASTER_KEY), workspace,
+        email).redirectErrorStream(true).start();
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(child.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    assertThat(child.exitValue()).as(output).isZero();
+    String[] ok = output.lines().filter(l -> l.startsWith("OK ")).findFirst().orElseThrow().split(" ");
+    assertThat(Integer.parseInt(ok[1])).isEqualTo(100_000);
+    assertThat(Long.parseLong(ok[3])).as("downloaded what was built").isEqualTo(Long.parseLong(ok[2]))
+        .isGreaterThan(2L * 1024 * 1024);
   }
 
   @Test

@@ -10,7 +10,6 @@ import dev.custodian.crm.core.common.paging.Filter;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.ValueType;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
-import dev.custodian.crm.core.consent.ConsentEvent;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.customfield.CustomValue;
@@ -87,14 +86,12 @@ public final class SubjectDataParticipants {
     }));
     all.add(participant(ErasureServices.CONSENT, "consent_event", (w, c, sink) ->
         ledger.subjectOf(w, c.id()).ifPresent(subject -> {
-          for (ConsentEvent e : ledger.eventsOf(w, subject)) {
-            sink.accept(SubjectRecord.of("id", e.id(), "purpose", e.purpose().value(), "basis", e.basis().name(),
+          ledger.streamEventsOf(w, subject, e -> sink.accept(SubjectRecord.of("id", e.id(), "purpose", e.purpose().value(), "basis", e.basis().name(),
                 "kind", e.kind().name(), "source", e.source().name(), "occurredAt", e.occurredAt(),
                 "recordedAt", e.recordedAt(), "noticeVersion", e.proof().noticeVersion().orElse(null),
                 "optInRequestedAt", e.proof().optInRequestedAt().orElse(null),
                 "optInConfirmedAt", e.proof().optInConfirmedAt().orElse(null),
-                "ipPrefix", e.proof().ipPrefix().orElse(null), "userAgent", e.proof().userAgent().orElse(null)));
-          }
+                "ipPrefix", e.proof().ipPrefix().orElse(null), "userAgent", e.proof().userAgent().orElse(null))));
         })));
     return List.copyOf(all);
   }
