@@ -192,6 +192,13 @@ class PrivacyDownloadApiTest {
         .containsEntry("activityLinks", 1).containsEntry("tasks", 1).containsEntry("taskLinks", 1)
         .containsEntry("customValues", 1).containsEntry("consent", 1);
     assertThat(chunksOf(receipt)).as("the package is gone once downloaded").isZero();
+    try (Connection c = db.superuserConnection(); Statement st = c.createStatement();
+        var rs = st.executeQuery("select actor_kind, details from audit_entries where action = 'subject_package_downloaded'"
+            + " and target_id = '" + receipt.packageId() + "'")) {
+      assertThat(rs.next()).as("the download is on the workspace's audit chain").isTrue();
+      assertThat(rs.getString(1)).isEqualToIgnoringCase("anonymous");
+      assertThat(rs.getString(2)).contains("DOWNLOADED");
+    }
   }
 
   @Test
@@ -250,6 +257,12 @@ class PrivacyDownloadApiTest {
     assertThat(chunksOf(receipt)).isPositive();
     assertThat(Wiring.packages.sweep().sweep()).isGreaterThanOrEqualTo(1);
     assertThat(chunksOf(receipt)).isZero();
+    try (Connection c = db.superuserConnection(); Statement st = c.createStatement();
+        var rs = st.executeQuery("select count(*) from audit_entries where action = 'subject_package_deleted'"
+            + " and target_id = '" + receipt.packageId() + "'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("the deletion is on the workspace's audit chain").isEqualTo(1);
+    }
   }
 
   @Test
