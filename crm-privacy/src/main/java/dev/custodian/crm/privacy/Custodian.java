@@ -216,7 +216,7 @@ public final class Custodian {
     // MERGE GAP (issue 28, item 6): the data-subject requests' own participant, named "requests" as
     // its erasure participant is, joins the list below when that feature merges (List.of() today).
     this.subjectPackages = packageStore == null ? null : SubjectPackageServices.create(p, packageStore, inWorkspace,
-        List.of(), builder.ids, tokens, builder.clock, builder.subjectPackageTtl);
+        List.of(), builder.ids, tokens, builder.clock, builder.subjectPackageTtl, throttle);
   }
 
   public static Builder builder() {

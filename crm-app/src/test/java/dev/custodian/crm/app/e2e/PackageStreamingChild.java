@@ -33,7 +33,7 @@ public final class PackageStreamingChild {
     String token = persistence.transactions().inWorkspace(workspace,
         () -> packages.packager().issueDownloadToken(workspace, receipt.packageId())).orElseThrow();
     long[] downloaded = {0};
-    packages.download().claim(token).writeTo(new OutputStream() {
+    packages.download().claim(token, "127.0.0.1").writeTo(new OutputStream() {
       @Override
       public void write(int b) {
         downloaded[0]++;

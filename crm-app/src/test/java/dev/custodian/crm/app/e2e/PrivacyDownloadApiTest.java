@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Inject;
+import dev.custodian.crm.app.AccountConfig;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.dsr.port.out.SubjectPackager.PackageReceipt;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -71,7 +72,9 @@ class PrivacyDownloadApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    app = TestApp.start(TestApp.environmentFor(db), new WiringModule()).signIn();
+    Map<String, String> env = TestApp.environmentFor(db);
+    env.put(AccountConfig.THROTTLE_LIMIT, "1000"); // failed downloads from one address; their limit is proven below
+    app = TestApp.start(env, new WiringModule()).signIn();
     workspace = ApiTestSupport.workspace(app);
     HttpResponse<String> field = app.postJson(ws("custom-fields/contact"),
         "{\"key\":\"nickname\",\"type\":\"text\",\"label\":\"Nickname\"}");

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * HTTP adapter: the one-time download of an ACCESS or PORTABILITY package. Public (the mailed
  * token is the credential, in the body, never the URL): any failure (unknown, used, replaced or
- * expired token) is one 400 {@code /problems/invalid-token}; a claimed package streams as it is
+ * expired token) is one 400 {@code /problems/invalid-token}, counted per client IP by the
+ * throttle (429 once over its limit); a claimed package streams as it is
  * read, and is deleted once the response is written (or its writing failed).
  */
 final class PrivacyDownloadRoutes implements RouteGroup {
@@ -47,7 +48,7 @@ final class PrivacyDownloadRoutes implements RouteGroup {
     Validator v = new Validator();
     String token = v.required("token", body.token(), t -> t);
     v.throwIfInvalid();
-    DownloadPackageUseCase.Download download = downloads.claim(token);
+    DownloadPackageUseCase.Download download = downloads.claim(token, Requests.clientIp(ctx));
     ctx.status(200).contentType("application/zip")
         .header("Content-Disposition", "attachment; filename=\"your-data.zip\"")
         .header("Cache-Control", "no-store");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.error.InvalidTokenException;
+import dev.custodian.crm.core.common.error.RateLimitedException;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.consent.ConsentEventKind;
@@ -20,12 +21,14 @@ import dev.custodian.crm.core.dsr.port.out.SubjectPackager.PackageReceipt;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.InMemoryPersistence;
 import dev.custodian.crm.core.testing.TestGates;
+import dev.custodian.crm.core.throttle.service.Throttle;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.privacy.dsr.port.in.DownloadPackageUseCase;
 import dev.custodian.crm.privacy.dsr.service.ExpiredPackageSweep;
 import dev.custodian.crm.privacy.dsr.service.PackageDownloadService;
 import dev.custodian.crm.privacy.dsr.service.SubjectDataParticipants;
 import dev.custodian.crm.privacy.dsr.service.SubjectPackagerService;
+import dev.custodian.crm.privacy.throttle.KeyedThrottleHasher;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,8 +59,10 @@ class SubjectPackagerServiceTest {
       SubjectDataParticipants.standard(p.companies(), p.deals(), p.timelines(), p.activities(), p.tasks(),
           p.customValues(), p.consentLedger()),
       p.packageStore(), IdGenerator.random(), TokenGenerator.secureRandom(), clock, Duration.ofDays(7), CHUNK);
+  private final Throttle throttle = new Throttle(p.transactions(), p.throttleEntries(),
+      new KeyedThrottleHasher(() -> new byte[32]), clock, 3, Duration.ofMinutes(15));
   private final PackageDownloadService downloads =
-      new PackageDownloadService(p.transactions(), audited, p.packageStore(), clock);
+      new PackageDownloadService(p.transactions(), audited, p.packageStore(), clock, throttle);
   private WorkspaceId a;
 
   @BeforeEach
@@ -109,7 +114,7 @@ class SubjectPackagerServiceTest {
 
   private byte[] download(String token) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    downloads.claim(token).writeTo(out);
+    downloads.claim(token, "192.0.2.1").writeTo(out);
     return out.toByteArray();
   }
 
@@ -165,7 +170,7 @@ class SubjectPackagerServiceTest {
 
     assertThatThrownBy(() -> download(token)).isInstanceOf(InvalidTokenException.class);
     assertThat(p.transactions().inPlatform(p.packageStore()::chunkCount)).isZero();
-    assertThatThrownBy(() -> downloads.claim("dsr_nope")).isInstanceOf(InvalidTokenException.class);
+    assertThatThrownBy(() -> downloads.claim("dsr_nope", "192.0.2.1")).isInstanceOf(InvalidTokenException.class);
   }
 
   @Test
@@ -175,14 +180,14 @@ class SubjectPackagerServiceTest {
     String token = token(receipt);
     clock.advance(Duration.ofDays(7));
 
-    assertThatThrownBy(() -> downloads.claim(token)).isInstanceOf(InvalidTokenException.class);
+    assertThatThrownBy(() -> downloads.claim(token, "192.0.2.1")).isInstanceOf(InvalidTokenException.class);
     assertThat(new ExpiredPackageSweep(p.transactions(), audited, p.packageStore(), clock).sweep()).isEqualTo(1);
     assertThat(p.transactions().inPlatform(p.packageStore()::chunkCount)).isZero();
   }
 
   @Test
   void aFailedDownloadStillDeletesThePackage() {
-    DownloadPackageUseCase.Download download = downloads.claim(token(build("ada@example.org", false)));
+    DownloadPackageUseCase.Download download = downloads.claim(token(build("ada@example.org", false)), "192.0.2.1");
     assertThatThrownBy(() -> download.writeTo(new OutputStream() {
       @Override
       public void write(int b) throws IOException {
@@ -190,6 +195,21 @@ class SubjectPackagerServiceTest {
       }
     })).isInstanceOf(java.io.UncheckedIOException.class);
     assertThat(p.transactions().inPlatform(p.packageStore()::chunkCount)).isZero();
+  }
+
+  @Test
+  @DisplayName("Failed downloads are throttled per client IP: over the limit 429, a success does not count")
+  void failedDownloadsAreThrottledPerIp() {
+    String token = token(build("ada@example.org", false));
+    download(token); // a success gives its hit back
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> downloads.claim("dsr_" + "B".repeat(43), "198.51.100.7"))
+          .isInstanceOf(InvalidTokenException.class);
+    }
+    assertThatThrownBy(() -> downloads.claim("dsr_" + "B".repeat(43), "198.51.100.7"))
+        .isInstanceOf(RateLimitedException.class);
+    assertThatThrownBy(() -> downloads.claim("dsr_" + "B".repeat(43), "192.0.2.1"))
+        .as("another address is not limited").isInstanceOf(InvalidTokenException.class);
   }
 
   /** A clock the test moves. */

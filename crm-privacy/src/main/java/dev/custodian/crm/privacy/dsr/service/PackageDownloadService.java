@@ -12,6 +12,8 @@ import dev.custodian.crm.core.common.port.out.TokenHash;
 import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.throttle.ThrottleKey;
+import dev.custodian.crm.core.throttle.service.Throttle;
 import dev.custodian.crm.privacy.dsr.port.in.DownloadPackageUseCase;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +29,7 @@ import java.util.UUID;
  * chunks are then read one short workspace transaction each, so no transaction stays open while
  * the bytes travel; once written, or if writing failed, the package and its chunks are deleted and
  * the download audited ({@code subject_package_downloaded}, as {@code ANONYMOUS}), in one
- * transaction.
+ * transaction. Failed claims count against the client's IP in the throttle.
  */
 public final class PackageDownloadService implements DownloadPackageUseCase {
 
@@ -35,23 +37,32 @@ public final class PackageDownloadService implements DownloadPackageUseCase {
   private final WorkspaceTransactions audited;
   private final PackageStore store;
   private final Clock clock;
+  private final Throttle throttle;
+
+  /** The throttle's scope of failed downloads. */
+  static final String THROTTLE_SCOPE = "privacy-download";
 
   public PackageDownloadService(Transactions transactions, WorkspaceTransactions audited, PackageStore store,
-      Clock clock) {
+      Clock clock, Throttle throttle) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.audited = Objects.requireNonNull(audited, "audited");
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.throttle = Objects.requireNonNull(throttle, "throttle");
   }
 
   @Override
-  public Download claim(String token) {
+  public Download claim(String token, String clientIp) {
+    // A hit is reserved before the attempt (so parallel guesses cannot all pass) and given back on success.
+    ThrottleKey ip = ThrottleKey.clientIp(THROTTLE_SCOPE, clientIp);
+    throttle.check(ip);
     if (token == null || !TokenGenerator.format(SubjectPackagerService.TOKEN_PREFIX).matcher(token).matches()) {
       throw new InvalidTokenException();
     }
     String hash = TokenHash.of(token);
     PackageStore.Claim claim = transactions.inPlatform(() -> store.claim(hash, Timestamps.now(clock)))
         .orElseThrow(InvalidTokenException::new);
+    throttle.release(ip);
     return out -> {
       boolean complete = false;
       try {

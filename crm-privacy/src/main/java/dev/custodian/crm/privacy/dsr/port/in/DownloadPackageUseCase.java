@@ -10,11 +10,14 @@ public interface DownloadPackageUseCase {
 
   /**
    * Claims the package of {@code token} for this one download. Of two concurrent claims one wins.
+   * Failed claims are throttled per client IP (the library's throttle: 5 in 15 minutes by default).
    *
+   * @param clientIp the socket's address, as a literal
    * @throws dev.custodian.crm.core.common.error.InvalidTokenException for a token that is unknown,
    *     used, replaced or expired: all alike
+   * @throws dev.custodian.crm.core.common.error.RateLimitedException after too many failed claims from the address
    */
-  Download claim(String token);
+  Download claim(String token, String clientIp);
 
   /** A claimed package, ready to stream. */
   interface Download {
