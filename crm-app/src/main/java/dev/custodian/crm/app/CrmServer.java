@@ -21,6 +21,7 @@ import dev.custodian.crm.app.database.EmbeddedPostgresWatchdog;
 import dev.custodian.crm.app.database.PersistenceModule;
 import dev.custodian.crm.app.datamap.DataMapModule;
 import dev.custodian.crm.app.deal.DealModule;
+import dev.custodian.crm.app.dsr.SubjectPackageModule;
 import dev.custodian.crm.app.erasure.ErasureModule;
 import dev.custodian.crm.app.export.ExportModule;
 import dev.custodian.crm.app.http.HttpModule;
@@ -145,7 +146,7 @@ public final class CrmServer implements AutoCloseable {
           custodian.throttle());
       Optional<RetentionJob> retention = config.retention().enabled()
           ? Optional.of(RetentionJob.start(custodian.purgeReminders(), custodian.retention(),
-              config.retention().interval()))
+              custodian.subjectPackages().sweep()::sweep, config.retention().interval()))
           : Optional.empty();
       log.info("Custodian CRM listening on http://{}:{} ({})", config.httpHost(), http.port(),
           embedded != null ? "embedded PostgreSQL in " + config.dataDir() : "database " + db.describe());
@@ -169,7 +170,8 @@ public final class CrmServer implements AutoCloseable {
   private static List<Module> features() {
     return List.of(new WorkspaceModule(), new ContactModule(), new CompanyModule(), new PipelineModule(),
         new DealModule(), new ActivityModule(), new CustomFieldModule(), new ErasureModule(),
-        new AccountModule(), new SessionModule(), new AccessModule(), new AuditModule(), new ConsentModule(), new DataMapModule());
+        new AccountModule(), new SessionModule(), new AccessModule(), new AuditModule(), new ConsentModule(), new DataMapModule(),
+        new SubjectPackageModule());
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
+import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
@@ -134,6 +135,14 @@ public interface Persistence {
   /** The retention engine's due rows and its runs' history (RET-03); an adapter without one runs no engine yet. */
   default RetentionStore retentionStore() {
     throw new UnsupportedOperationException("this persistence adapter has no retention store yet");
+  }
+
+  /**
+   * Where ACCESS and PORTABILITY packages wait for their download; an adapter without one cannot
+   * answer such a request yet.
+   */
+  default PackageStore packageStore() {
+    throw new UnsupportedOperationException("this persistence adapter cannot store a data-subject package yet");
   }
 
   /** The audit trail's rows, heads and subject keys. */

@@ -20,6 +20,7 @@ import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
+import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
@@ -44,6 +45,7 @@ import dev.custodian.crm.persistence.consent.JooqConsentStores;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
 import dev.custodian.crm.persistence.customfield.JooqCustomFieldStores;
 import dev.custodian.crm.persistence.deal.JooqDealStores;
+import dev.custodian.crm.persistence.dsr.JooqDsrStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
 import dev.custodian.crm.persistence.mail.JooqMailStores;
@@ -91,6 +93,7 @@ public final class JooqPersistence implements Persistence {
   private final KeyCheckRepository keyChecks;
   private final MailOutbox mailOutbox;
   private final MailTokenRepository mailTokens;
+  private final PackageStore packageStore;
   private final ThrottleRepository throttleEntries;
   private final AccountRepository accounts;
   private final SessionRepository sessions;
@@ -126,6 +129,7 @@ public final class JooqPersistence implements Persistence {
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
     this.mailOutbox = JooqMailStores.outbox(transactions);
     this.mailTokens = JooqMailStores.tokens(transactions);
+    this.packageStore = JooqDsrStores.packageStore(transactions);
     this.throttleEntries = JooqThrottleStores.entries(transactions);
     this.accounts = JooqAccountStores.accounts(transactions);
     this.sessions = JooqSessionStores.sessions(transactions);
@@ -283,6 +287,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public MailTokenRepository mailTokens() {
     return mailTokens;
+  }
+
+  @Override
+  public PackageStore packageStore() {
+    return packageStore;
   }
 
   @Override

@@ -34,6 +34,7 @@ import dev.custodian.crm.core.customfield.service.CustomValueIntake;
 import dev.custodian.crm.core.datamap.DataMap;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.service.DealServices;
+import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
 import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
@@ -73,6 +74,9 @@ import dev.custodian.crm.privacy.audit.service.AuditServices;
 import dev.custodian.crm.privacy.consent.KeyedConsentAddressHasher;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
+import dev.custodian.crm.privacy.dsr.port.in.SubjectPackageUseCases;
+import dev.custodian.crm.privacy.dsr.service.SubjectPackageServices;
+import dev.custodian.crm.privacy.dsr.service.SubjectPackagerService;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
 import dev.custodian.crm.privacy.erasure.service.ErasureServices;
 import dev.custodian.crm.privacy.password.ZxcvbnCommonPasswords;
@@ -117,6 +121,7 @@ public final class Custodian {
   private final ConsentUseCases consent;
   private final ProcessingGuard processingGuard;
   private final ErasureUseCases erasure;
+  private final SubjectPackageUseCases subjectPackages;
   private final ExportServices exports;
   private final AccountUseCases accounts;
   private final SessionUseCases sessions;
@@ -217,6 +222,17 @@ public final class Custodian {
         p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), tokens, builder.ids, builder.clock,
         builder.invitationValidity, List.of(p.tasks())); // a member's departure unassigns their tasks
     this.audit = AuditServices.create(p.transactions(), inWorkspace, auditLog);
+    // Data-subject packages (issue 28): only with an adapter that stores them.
+    PackageStore packageStore;
+    try {
+      packageStore = p.packageStore();
+    } catch (UnsupportedOperationException noStore) {
+      packageStore = null;
+    }
+    // MERGE GAP (issue 28, item 6): the data-subject requests' own participant, named "requests" as
+    // its erasure participant is, joins the list below when that feature merges (List.of() today).
+    this.subjectPackages = packageStore == null ? null : SubjectPackageServices.create(p, packageStore, inWorkspace,
+        List.of(), builder.ids, tokens, builder.clock, builder.subjectPackageTtl, throttle);
   }
 
   public static Builder builder() {
@@ -298,6 +314,19 @@ public final class Custodian {
   /** Erasure at a person's request, and its receipts. */
   public ErasureUseCases erasure() {
     return erasure;
+  }
+
+  /**
+   * Data-subject packages (issue 28): the packager ACCESS and PORTABILITY requests answer with, the
+   * one-time download, the expiry sweep and the participants of every store.
+   *
+   * @throws UnsupportedOperationException when the persistence adapter stores no packages
+   */
+  public SubjectPackageUseCases subjectPackages() {
+    if (subjectPackages == null) {
+      throw new UnsupportedOperationException("this persistence adapter cannot store a data-subject package yet");
+    }
+    return subjectPackages;
   }
 
   /** Accounts: sign-up, email verification, password reset by mail, one's own profile. */
@@ -409,6 +438,7 @@ public final class Custodian {
     private SessionPolicy sessionPolicy = SessionPolicy.defaults();
     private Duration invitationValidity = MailTokenPurpose.INVITATION.maxTtl();
     private Duration consentConfirmationValidity = MailTokenPurpose.CONSENT_CONFIRMATION.maxTtl();
+    private Duration subjectPackageTtl = SubjectPackagerService.DEFAULT_TTL;
 
     private Builder() {}
 
@@ -473,6 +503,16 @@ public final class Custodian {
     /** How long an invitation stays pending: 7 days by default, also the maximum. */
     public Builder invitations(Duration validity) {
       this.invitationValidity = Objects.requireNonNull(validity, "validity");
+      return this;
+    }
+
+    /** How long an ACCESS or PORTABILITY package waits for its download ({@code CRM_DSR_DOWNLOAD_TTL}): 7 days by default. */
+    public Builder subjectPackages(Duration validity) {
+      Objects.requireNonNull(validity, "validity");
+      if (validity.isNegative() || validity.isZero()) {
+        throw new IllegalArgumentException("a package waits longer than zero");
+      }
+      this.subjectPackageTtl = validity;
       return this;
     }
 

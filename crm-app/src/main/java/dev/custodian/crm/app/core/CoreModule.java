@@ -69,6 +69,7 @@ public final class CoreModule extends AbstractModule {
         .invitations(accounts.invitationTtl())
         .consentConfirmations(accounts.consentConfirmationTtl())
         .retentionBatchSize(retentionBatchSize)
+        .subjectPackages(accounts.dsrDownloadTtl())
         .passwordHasher(new Argon2PasswordHasher(accounts.argon2MemoryKib(), accounts.argon2Iterations(),
             accounts.argon2Parallelism(), accounts.argon2MaxConcurrent()));
     erasureParticipants.forEach(builder::erasureParticipant);

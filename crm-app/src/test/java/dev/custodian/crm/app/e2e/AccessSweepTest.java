@@ -91,6 +91,8 @@ class AccessSweepTest {
           "{\"contactId\":\"{contactId}\",\"purpose\":\"service-delivery\",\"noticeVersion\":\"v1\"}"),
       Map.entry("POST /api/v1/public/consent/confirm", "{\"token\":\"cnf_swept%s\"}"),
       Map.entry("POST /api/v1/workspaces/{workspaceId}/consent/proof", "{\"email\":\"swept@example.org\"}"),
+      // a token of no package: the one invalid-token answer, and nothing changes
+      Map.entry("POST /api/v1/public/privacy-downloads", "{\"token\":\"dsr_%sAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}"),
       // a wrong password: a delete-now that is let in answers 403, and nothing is deleted
       Map.entry("POST /api/v1/workspaces/{workspaceId}/delete-now", "{\"password\":\"not the password\"}"));
 

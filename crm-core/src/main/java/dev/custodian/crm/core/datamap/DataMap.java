@@ -96,6 +96,11 @@ public final class DataMap {
           + "it was asked, the mailed token's SHA-256, its expiry and use", DataCategory.CRM_DATA,
           "proving a confirmed opt-in (CON-01)", LegalBasis.LEGAL_OBLIGATION, CcpaCategory.IDENTIFIERS,
           WITH_WORKSPACE, true),
+      // Data-subject requests' packages (issue 28): a copy of CRM data kept only until downloaded or expired
+      personal("subject_package", "An ACCESS or PORTABILITY package: the ZIP of a person's records, in chunks, "
+          + "with its request, expiry, claim and its download token's hash", DataCategory.SYSTEM,
+          "answering a person's access or portability request (GDPR Art. 15, 20)", LegalBasis.LEGAL_OBLIGATION,
+          CcpaCategory.CUSTOMER_CONTENT, RetentionRule.sinceEvent("download_or_expiry", Period.ZERO), true),
       // Audit trail (RET-08, RET-11's closed list)
       personal("workspace_audit_trail", "A workspace's audit entries (actor, action, target, counts; an actor's "
           + "email and IP encrypted)", DataCategory.AUTHENTICATION_AND_AUDIT, "accountability and security",

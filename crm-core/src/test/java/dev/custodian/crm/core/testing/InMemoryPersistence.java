@@ -17,6 +17,7 @@ import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomFieldRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
 import dev.custodian.crm.core.deal.InMemoryDealRepository;
+import dev.custodian.crm.core.dsr.InMemoryPackageStore;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
 import dev.custodian.crm.core.keys.InMemoryKeyCheckRepository;
@@ -62,6 +63,7 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryKeyCheckRepository keyChecks = new InMemoryKeyCheckRepository(transactions);
   private final InMemoryMailOutbox mailOutbox = new InMemoryMailOutbox(transactions);
   private final InMemoryMailTokenRepository mailTokens = new InMemoryMailTokenRepository(transactions);
+  private final InMemoryPackageStore packageStore = new InMemoryPackageStore(transactions);
   private final InMemoryThrottleRepository throttleEntries = new InMemoryThrottleRepository(transactions);
   private final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
   private final InMemoryInvitationRepository invitations = new InMemoryInvitationRepository(transactions,
@@ -191,6 +193,11 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryMailTokenRepository mailTokens() {
     return mailTokens;
+  }
+
+  @Override
+  public InMemoryPackageStore packageStore() {
+    return packageStore;
   }
 
   @Override

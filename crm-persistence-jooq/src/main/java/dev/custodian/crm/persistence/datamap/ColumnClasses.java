@@ -76,6 +76,9 @@ final class ColumnClasses {
     table("processing_restrictions", "processing_restriction", "tenant_id", "contact_id", "restricted_at");
     table("consent_confirmations", "consent_confirmation", "tenant_id", "id", "contact_id", "purpose_key",
         "notice_version", "requested_at", "token_hash", "expires_at", "used_at");
+    table("dsr_packages", "subject_package", "id", "workspace_id", "request_id", "token_hash", "created_at",
+        "expires_at", "claimed_at");
+    table("dsr_package_chunks", "subject_package", "tenant_id", "package_id", "sequence", "data");
     table("audit_entries", "workspace_audit_trail", "tenant_id", "sequence", "occurred_at", "actor_kind",
         "actor_account", "actor_api_key", "action", "target_type", "target_id", "outcome", "details", "subject_id",
         "email_ct", "ip_ct", "user_agent_ct", "encoding", "previous_hash", "hash");

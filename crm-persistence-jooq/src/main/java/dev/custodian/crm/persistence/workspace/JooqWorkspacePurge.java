@@ -38,10 +38,10 @@ final class JooqWorkspacePurge implements WorkspacePurge {
       "activity_links", "task_links", "activities", "tasks",
       "deal_stage_changes", "deal_contacts", "deals", "pipeline_stages", "pipelines",
       "consent_confirmations", "consent_subjects", "processing_restrictions",
-      "contacts", "companies");
+      "contacts", "companies", "dsr_package_chunks");
 
   /** Platform tables holding rows of the workspace that crm_app deletes, by their workspace column. */
-  static final List<String> PLATFORM_TABLES = List.of("memberships");
+  static final List<String> PLATFORM_TABLES = List.of("memberships", "dsr_packages");
 
   /**
    * The retention engine's bookkeeping of a purge in progress (what it deleted so far, for the
