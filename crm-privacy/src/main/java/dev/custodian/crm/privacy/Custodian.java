@@ -37,6 +37,10 @@ import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
 import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
 import dev.custodian.crm.core.export.service.ExportServices;
+import dev.custodian.crm.core.imports.port.in.ImportUseCases;
+import dev.custodian.crm.core.imports.port.in.RunImportsUseCase;
+import dev.custodian.crm.core.imports.service.ImportServices;
+import dev.custodian.crm.core.imports.service.ImportSettings;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
 import dev.custodian.crm.core.mail.MailTemplate;
 import dev.custodian.crm.core.mail.MailTokenPurpose;
@@ -81,6 +85,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -115,6 +120,8 @@ public final class Custodian {
   private final ProcessingGuard processingGuard;
   private final ErasureUseCases erasure;
   private final ExportServices exports;
+  private final Optional<ImportUseCases> imports;
+  private final Optional<RunImportsUseCase> importRunner;
   private final AccountUseCases accounts;
   private final SessionUseCases sessions;
   private final AccessUseCases access;
@@ -194,9 +201,14 @@ public final class Custodian {
     erasureParticipants.addAll(ErasureServices.activitiesAndTasks(p.activities(), p.tasks()));
     erasureParticipants.add(ErasureServices.customValues(p.customValues(), p.contacts()));
     erasureParticipants.add(ErasureServices.consent(p.consentLedger()));
+    // Staged import rows of the person's email or phone go too (they would be refused anyway).
+    p.imports().ifPresent(stores -> erasureParticipants.add(ImportServices.erasureParticipant(stores, p.contacts())));
     erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         erasureParticipants, builder.ids, builder.clock);
+    this.imports = p.imports().map(stores -> ImportServices.create(inWorkspace, stores, builder.ids, builder.clock));
+    this.importRunner = p.imports().map(stores -> ImportServices.runner(p.transactions(), stores, p.contacts(),
+        p.companies(), suppression, builder.ids, builder.clock, builder.importSettings));
     this.access = AccessServices.create(p.transactions(), inWorkspace, gate, p.memberships(), p.invitations(),
         p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), tokens, builder.ids, builder.clock,
         builder.invitationValidity, List.of(p.tasks())); // a member's departure unassigns their tasks
@@ -277,6 +289,26 @@ public final class Custodian {
   /** The full export of a workspace, from one snapshot, audited (DSR-06). */
   public ExportWorkspaceUseCase workspaceExport() {
     return exports;
+  }
+
+  /**
+   * Imports of CSV rows into contacts or companies: start (staged at once, then run by workers),
+   * read, list, cancel, error rows.
+   *
+   * @throws UnsupportedOperationException when the persistence adapter has no import stores
+   */
+  public ImportUseCases imports() {
+    return imports.orElseThrow(() -> new UnsupportedOperationException("this persistence adapter has no import stores"));
+  }
+
+  /**
+   * What import workers call, from one thread or many, on one instance or many (each job is leased
+   * to one worker at a time, and a workspace runs one job at a time).
+   *
+   * @throws UnsupportedOperationException when the persistence adapter has no import stores
+   */
+  public RunImportsUseCase importRunner() {
+    return importRunner.orElseThrow(() -> new UnsupportedOperationException("this persistence adapter has no import stores"));
   }
 
   /** Erasure at a person's request, and its receipts. */
@@ -379,6 +411,7 @@ public final class Custodian {
     private Duration throttleWindow = Throttle.DEFAULT_WINDOW;
     private SessionPolicy sessionPolicy = SessionPolicy.defaults();
     private Duration invitationValidity = MailTokenPurpose.INVITATION.maxTtl();
+    private ImportSettings importSettings = ImportSettings.DEFAULT;
 
     private Builder() {}
 
@@ -422,6 +455,12 @@ public final class Custodian {
     /** How long an invitation stays pending: 7 days by default, also the maximum. */
     public Builder invitations(Duration validity) {
       this.invitationValidity = Objects.requireNonNull(validity, "validity");
+      return this;
+    }
+
+    /** How import workers batch and lease: 1,000 rows a batch and a one-minute lease by default. */
+    public Builder imports(ImportSettings settings) {
+      this.importSettings = Objects.requireNonNull(settings, "settings");
       return this;
     }
 
