@@ -172,8 +172,9 @@ final class ImportBatch {
             return;
           }
           Contact s = stored.get();
+          // the email is what matched: the stored one stays as written
           Contact changed = s.changed(c.firstName().orElse(s.firstName()), c.lastName().orElse(s.lastName()),
-              c.email(), c.phone().or(s::phone), c.jobTitle().or(s::jobTitle), company.or(s::company), now);
+              s.email(), c.phone().or(s::phone), c.jobTitle().or(s::jobTitle), company.or(s::company), now);
           if (!contacts.update(changed, s.version())) {
             throw new IllegalStateException("a contact changed during its import batch");
           }
