@@ -10,11 +10,15 @@ import dev.custodian.crm.http.problem.RequestRefused;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -40,8 +44,7 @@ final class CsvUpload implements Iterator<CsvRecord>, AutoCloseable {
 
   CsvUpload(InputStream body, long maxBytes) {
     InputStream limited = new LimitedStream(body, maxBytes);
-    this.text = new CountingReader(new InputStreamReader(limited, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+    this.text = new CountingReader(new StrictUtf8Reader(limited));
     this.csv = CsvReader.builder().allowExtraFields(false).allowMissingFields(false).skipEmptyLines(true)
         .ofCsvRecord(text);
     this.records = csv.iterator();
@@ -150,6 +153,68 @@ final class CsvUpload implements Iterator<CsvRecord>, AutoCloseable {
       if (read > max) {
         throw new TooLarge(max);
       }
+    }
+  }
+
+  /**
+   * Decodes UTF-8 strictly, handing out the text before a malformed byte first, so the error
+   * comes with the line it is on.
+   */
+  private static final class StrictUtf8Reader extends Reader {
+    private final InputStream in;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
+    private boolean eof;
+    private IOException pending;
+
+    StrictUtf8Reader(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read(char[] buffer, int off, int len) throws IOException {
+      if (pending != null) {
+        throw pending;
+      }
+      if (len == 0) {
+        return 0;
+      }
+      CharBuffer out = CharBuffer.wrap(buffer, off, len);
+      while (out.position() == off) {
+        CoderResult result = decoder.decode(bytes, out, eof);
+        if (result.isError()) {
+          pending = new MalformedInputException(result.length());
+          if (out.position() > off) {
+            break; // the text before it first
+          }
+          throw pending;
+        }
+        if (result.isOverflow()) {
+          break;
+        }
+        if (eof) {
+          decoder.flush(out);
+          if (out.position() == off) {
+            return -1;
+          }
+          break;
+        }
+        bytes.compact();
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        if (n < 0) {
+          eof = true;
+        } else {
+          bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+      }
+      return out.position() - off;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
   }
 

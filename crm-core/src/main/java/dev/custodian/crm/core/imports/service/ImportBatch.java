@@ -25,6 +25,7 @@ import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,8 +120,10 @@ final class ImportBatch {
         emails.add(c.email().normalised());
         c.companyDomain().ifPresent(d -> domains.add(d.value()));
       });
-      Map<String, ContactId> known = new HashMap<>(targets.contactsByEmail(workspace, emails));
+      Map<String, ContactId> known = targets.contactsByEmail(workspace, emails);
       Map<String, CompanyId> companyIds = domains.isEmpty() ? Map.of() : targets.companiesByDomain(workspace, domains);
+      // New contacts wait here, by normalised email, and are stored together at the end.
+      Map<String, Contact> pending = new LinkedHashMap<>();
       for (ContactValues c : valid) {
         if (suppressed.email(c.email())) {
           fail(c.line(), "email", ImportError.SUPPRESSED);
@@ -135,9 +138,24 @@ final class ImportBatch {
           fail(c.line(), "companyDomain", "is no company's domain in the workspace");
           continue;
         }
-        ContactId existing = known.get(c.email().normalised());
+        String email = c.email().normalised();
+        ContactId existing = known.get(email);
         if (existing != null) {
           duplicateContact(job, c, existing, company, now);
+          continue;
+        }
+        Contact earlier = pending.get(email);
+        if (earlier != null) { // earlier in this batch
+          switch (job.onDuplicate()) {
+            case SKIP -> skipped++;
+            case FAIL -> fail(c.line(), "email", ImportError.DUPLICATE);
+            case UPDATE -> {
+              pending.put(email, Contact.create(workspace, earlier.id(), c.firstName().orElse(earlier.firstName()),
+                  c.lastName().orElse(earlier.lastName()), earlier.email(), c.phone().or(earlier::phone),
+                  c.jobTitle().or(earlier::jobTitle), company.or(earlier::company), now));
+              updated++;
+            }
+          }
           continue;
         }
         if (c.firstName().isEmpty() || c.lastName().isEmpty()) {
@@ -151,11 +169,12 @@ final class ImportBatch {
           fail(c.line(), missing);
           continue;
         }
-        Contact contact = Contact.create(workspace, ContactId.of(ids.newId()), c.firstName().get(),
-            c.lastName().get(), c.email(), c.phone(), c.jobTitle(), company, now);
-        contacts.insert(contact);
-        known.put(c.email().normalised(), contact.id());
+        pending.put(email, Contact.create(workspace, ContactId.of(ids.newId()), c.firstName().get(),
+            c.lastName().get(), c.email(), c.phone(), c.jobTitle(), company, now));
         created++;
+      }
+      if (!pending.isEmpty()) {
+        contacts.insertAll(List.copyOf(pending.values()));
       }
       return outcome();
     }
