@@ -91,6 +91,11 @@ class ImportApiTest {
   }
 
   static long countAsApp(String workspace, String sql) throws Exception {
+    return countAsApp(db, workspace, sql);
+  }
+
+  /** A count by raw SQL as crm_app, in a transaction bound to {@code workspace} (row-level security on its own). */
+  static long countAsApp(TestDatabase db, String workspace, String sql) throws Exception {
     return db.asApp(UUID.fromString(workspace), c -> {
       try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
         rs.next();

@@ -103,7 +103,7 @@ final class RunImportsService implements RunImportsUseCase {
     ImportJob job = found.get();
     List<StagedRow> rows = jobs.nextRows(claim.workspace(), claim.job(), settings.batchSize());
     if (rows.isEmpty()) {
-      jobs.update(job.finished(ImportState.COMPLETED, now));
+      jobs.update(completed(job, now));
       queue.remove(claim.workspace(), claim.job());
       return Next.DONE;
     }
@@ -113,13 +113,22 @@ final class RunImportsService implements RunImportsUseCase {
     }
     jobs.deleteRowsThrough(claim.workspace(), claim.job(), rows.get(rows.size() - 1).line());
     ImportJob after = job.afterBatch(outcome.created(), outcome.updated(), outcome.skipped(), outcome.failed(), now);
-    boolean last = after.counts().counted() == after.counts().read();
+    boolean last = rows.size() < settings.batchSize() || after.counts().counted() == after.counts().read();
     if (last) {
-      after = after.finished(ImportState.COMPLETED, now);
+      after = completed(after, now);
       queue.remove(claim.workspace(), claim.job());
     }
     jobs.update(after);
     return last ? Next.DONE : Next.MORE;
+  }
+
+  /**
+   * The job completed: rows an erasure deleted from the stage (its person's email or phone) never
+   * reached a batch, and count as failed, so the counts still sum to the rows read.
+   */
+  private static ImportJob completed(ImportJob job, Instant now) {
+    long erased = job.counts().read() - job.counts().counted();
+    return job.afterBatch(0, 0, 0, erased, now).finished(ImportState.COMPLETED, now);
   }
 
   /** Counts a failed attempt; at the last, ends the job FAILED. True when the job ended. */
