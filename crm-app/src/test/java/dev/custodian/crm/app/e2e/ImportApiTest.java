@@ -242,7 +242,7 @@ class ImportApiTest {
   }
 
   @Test
-  @DisplayName("TEN-01, TEN-02: another workspace's import is a 404 on every route and in no list; raw SQL as crm_app sees only the set workspace's import rows")
+  @DisplayName("TEN-01, TEN-02, TEN-03: another workspace's import is a 404 on every route and in no list; raw SQL as crm_app sees only the set workspace's import rows and writes none into another's")
   void anotherWorkspacesImportIsNotFound() throws Exception {
     String mine = ApiTestSupport.workspace(app);
     String theirs = ApiTestSupport.workspace(app);
@@ -261,6 +261,20 @@ class ImportApiTest {
     assertThat(countAsApp(theirs, "select count(*) from import_errors")).isZero();
     assertThat(db.sqlStatesAsApp("select * from import_jobs", "insert into import_errors values ('" + mine + "', '"
         + id + "', 99, 0, 'email', 'x')").get(1)).as("no tenant set: nothing written").isNotNull();
+    // TEN-03: a worker that forgot its tenant filter, bound to another workspace, writes nothing into this one's
+    String refused = null;
+    try {
+      db.asApp(UUID.fromString(theirs), c -> {
+        try (java.sql.Statement st = c.createStatement()) {
+          return st.executeUpdate("insert into import_errors values ('" + mine + "', '" + id
+              + "', 99, 0, 'email', 'x')");
+        }
+      });
+    } catch (java.sql.SQLException e) {
+      refused = e.getSQLState();
+    }
+    assertThat(refused).as("row-level security's WITH CHECK").isEqualTo("42501");
+    assertThat(countAsApp(mine, "select count(*) from import_errors")).isEqualTo(1);
     HttpResponse<String> finished = app.delete("/api/v1/workspaces/" + mine + "/imports/" + id);
     assertProblem(finished, 409, "/problems/invalid-state");
   }
