@@ -3,6 +3,7 @@ package dev.custodian.crm.core.imports;
 import static dev.custodian.crm.core.company.CompanyFixtures.aCompany;
 import static dev.custodian.crm.core.contact.ContactFixtures.aContact;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.company.Company;
@@ -17,10 +18,10 @@ import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.AbstractPortContractTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -116,8 +117,7 @@ public abstract class AbstractImportJobRepositoryContractTest extends AbstractPo
     List<ImportError> read = new ArrayList<>();
     assertThat(in(a, () -> jobs.errors(a, job.id(), read::add))).isTrue();
     assertThat(read).extracting(ImportError::line, ImportError::field)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "firstName"), org.assertj.core.groups.Tuple.tuple(3L, "lastName"),
-            org.assertj.core.groups.Tuple.tuple(7L, "email"));
+        .containsExactly(tuple(3L, "firstName"), tuple(3L, "lastName"), tuple(7L, "email"));
 
     List<ImportError> none = new ArrayList<>();
     assertThat(in(b, () -> jobs.errors(b, job.id(), none::add))).as("another workspace's job is none").isFalse();
@@ -189,15 +189,10 @@ public abstract class AbstractImportJobRepositoryContractTest extends AbstractPo
     String email = ada.email().normalised();
     String domain = acme.domain().orElseThrow().value();
     assertThat(in(a, () -> targets.contactsByEmail(a, List.of(email, "nobody@example.org"))))
-        .containsExactlyEntriesOf(java.util.Map.of(email, ada.id()));
+        .containsExactlyEntriesOf(Map.of(email, ada.id()));
     assertThat(in(a, () -> targets.companiesByDomain(a, List.of(domain, "none.example.com"))))
-        .containsExactlyEntriesOf(java.util.Map.of(domain, acme.id()));
+        .containsExactlyEntriesOf(Map.of(domain, acme.id()));
     assertThat(in(b, () -> targets.contactsByEmail(b, List.of(email)))).isEmpty();
     assertThat(in(b, () -> targets.companiesByDomain(b, List.of(domain)))).isEmpty();
-  }
-
-  /** Times as the database keeps them (microseconds). */
-  static Instant micros(Instant at) {
-    return at.truncatedTo(ChronoUnit.MICROS);
   }
 }
