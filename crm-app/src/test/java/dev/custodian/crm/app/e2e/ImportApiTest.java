@@ -354,6 +354,33 @@ class ImportApiTest {
         .isEqualTo(withoutIdsAndTimes(companyExport));
   }
 
+  @Test
+  @DisplayName("CRM-01: the company and deal list exports carry a column per custom field, sensitive ones left out")
+  void companyAndDealExportsCarryCustomColumns() throws Exception {
+    String workspace = ApiTestSupport.workspace(app);
+    String base = "/api/v1/workspaces/" + workspace;
+    for (String body : List.of("{\"key\":\"tier\",\"type\":\"text\",\"label\":\"Tier\"}",
+        "{\"key\":\"secret\",\"type\":\"text\",\"label\":\"Secret\",\"sensitive\":true}")) {
+      assertThat(app.postJson(base + "/custom-fields/company", body).statusCode()).isEqualTo(201);
+      assertThat(app.postJson(base + "/custom-fields/deal", body).statusCode()).isEqualTo(201);
+    }
+    HttpResponse<String> company = app.postJson(base + "/companies",
+        "{\"name\":\"Acme\",\"custom\":{\"tier\":\"gold\",\"secret\":\"hidden-value\"}}");
+    assertThat(company.statusCode()).as(company.body()).isEqualTo(201);
+    HttpResponse<String> deal = app.postJson(base + "/deals",
+        "{\"title\":\"Big\",\"custom\":{\"tier\":\"silver\",\"secret\":\"hidden-value\"}}");
+    assertThat(deal.statusCode()).as(deal.body()).isEqualTo(201);
+
+    String companies = app.get(base + "/companies/export?format=csv").body();
+    assertThat(companies.lines().findFirst()).hasValue("id,name,domain,createdAt,updatedAt,custom.tier");
+    assertThat(companies).contains(",gold").doesNotContain("hidden-value");
+    String deals = app.get(base + "/deals/export?format=csv").body();
+    assertThat(deals.lines().findFirst().orElseThrow()).endsWith(",updatedAt,custom.tier");
+    assertThat(deals).contains(",silver").doesNotContain("hidden-value");
+    assertThat(app.get(base + "/deals/export?format=ndjson").body()).contains("\"custom.tier\":\"silver\"")
+        .doesNotContain("hidden-value");
+  }
+
   /** An export's lines without its id and time columns (the first, and the last two), sorted. */
   private static List<String> withoutIdsAndTimes(String csv) {
     List<String> lines = new ArrayList<>();
