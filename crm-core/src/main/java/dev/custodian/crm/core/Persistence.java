@@ -22,6 +22,7 @@ import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
+import dev.custodian.crm.core.imports.port.out.ImportStores;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
 import dev.custodian.crm.core.link.port.out.LinkTargets;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
@@ -36,6 +37,7 @@ import dev.custodian.crm.core.timeline.port.out.TimelineRepository;
 import dev.custodian.crm.core.workspace.WorkspaceStatus;
 import dev.custodian.crm.core.workspace.port.out.WorkspacePurge;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+import java.util.Optional;
 
 /**
  * Out-ports, all together: what a persistence adapter hands to the library's entry point
@@ -143,6 +145,14 @@ public interface Persistence {
    */
   default PackageStore packageStore() {
     throw new UnsupportedOperationException("this persistence adapter cannot store a data-subject package yet");
+  }
+
+  /**
+   * The import jobs with their staged and error rows, the workers' queue, and the duplicates'
+   * lookups; empty for an adapter without them (the library then offers no imports).
+   */
+  default Optional<ImportStores> imports() {
+    return Optional.empty();
   }
 
   /** The audit trail's rows, heads and subject keys. */

@@ -39,6 +39,10 @@ import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
 import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
 import dev.custodian.crm.core.export.service.ExportServices;
+import dev.custodian.crm.core.imports.port.in.ImportUseCases;
+import dev.custodian.crm.core.imports.port.in.RunImportsUseCase;
+import dev.custodian.crm.core.imports.service.ImportServices;
+import dev.custodian.crm.core.imports.service.ImportSettings;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
 import dev.custodian.crm.core.mail.MailTemplate;
 import dev.custodian.crm.core.mail.MailTokenPurpose;
@@ -88,6 +92,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -123,6 +128,8 @@ public final class Custodian {
   private final ErasureUseCases erasure;
   private final SubjectPackageUseCases subjectPackages;
   private final ExportServices exports;
+  private final Optional<ImportUseCases> imports;
+  private final Optional<RunImportsUseCase> importRunner;
   private final AccountUseCases accounts;
   private final SessionUseCases sessions;
   private final AccessUseCases access;
@@ -215,9 +222,14 @@ public final class Custodian {
     erasureParticipants.addAll(ErasureServices.activitiesAndTasks(p.activities(), p.tasks()));
     erasureParticipants.add(ErasureServices.customValues(p.customValues(), p.contacts()));
     erasureParticipants.add(ErasureServices.consent(p.consentLedger(), p.consentConfirmations(), p.mailOutbox()));
+    // Staged import rows of the person's email or phone go too (they would be refused anyway).
+    p.imports().ifPresent(stores -> erasureParticipants.add(ImportServices.erasureParticipant(stores, p.contacts())));
     erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         erasureParticipants, builder.ids, builder.clock);
+    this.imports = p.imports().map(stores -> ImportServices.create(inWorkspace, stores, builder.ids, builder.clock));
+    this.importRunner = p.imports().map(stores -> ImportServices.runner(p.transactions(), stores, p.contacts(),
+        p.companies(), suppression, builder.ids, builder.clock, builder.importSettings));
     this.access = AccessServices.create(p.transactions(), inWorkspace, gate, p.memberships(), p.invitations(),
         p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), tokens, builder.ids, builder.clock,
         builder.invitationValidity, List.of(p.tasks())); // a member's departure unassigns their tasks
@@ -309,6 +321,26 @@ public final class Custodian {
   /** The full export of a workspace, from one snapshot, audited (DSR-06). */
   public ExportWorkspaceUseCase workspaceExport() {
     return exports;
+  }
+
+  /**
+   * Imports of CSV rows into contacts or companies: start (staged at once, then run by workers),
+   * read, list, cancel, error rows.
+   *
+   * @throws UnsupportedOperationException when the persistence adapter has no import stores
+   */
+  public ImportUseCases imports() {
+    return imports.orElseThrow(() -> new UnsupportedOperationException("this persistence adapter has no import stores"));
+  }
+
+  /**
+   * What import workers call, from one thread or many, on one instance or many (each job is leased
+   * to one worker at a time, and a workspace runs one job at a time).
+   *
+   * @throws UnsupportedOperationException when the persistence adapter has no import stores
+   */
+  public RunImportsUseCase importRunner() {
+    return importRunner.orElseThrow(() -> new UnsupportedOperationException("this persistence adapter has no import stores"));
   }
 
   /** Erasure at a person's request, and its receipts. */
@@ -439,6 +471,7 @@ public final class Custodian {
     private Duration invitationValidity = MailTokenPurpose.INVITATION.maxTtl();
     private Duration consentConfirmationValidity = MailTokenPurpose.CONSENT_CONFIRMATION.maxTtl();
     private Duration subjectPackageTtl = SubjectPackagerService.DEFAULT_TTL;
+    private ImportSettings importSettings = ImportSettings.DEFAULT;
 
     private Builder() {}
 
@@ -513,6 +546,12 @@ public final class Custodian {
         throw new IllegalArgumentException("a package waits longer than zero");
       }
       this.subjectPackageTtl = validity;
+      return this;
+    }
+
+    /** How import workers batch and lease: 1,000 rows a batch and a one-minute lease by default. */
+    public Builder imports(ImportSettings settings) {
+      this.importSettings = Objects.requireNonNull(settings, "settings");
       return this;
     }
 

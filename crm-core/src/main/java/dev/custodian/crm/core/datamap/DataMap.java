@@ -74,6 +74,12 @@ public final class DataMap {
           LegalBasis.CONTRACT, WITH_WORKSPACE, true),
       personal("custom_value", "A custom field's value on a contact, company or deal", DataCategory.CRM_DATA, CRM,
           LegalBasis.CONTRACT, CcpaCategory.CUSTOMER_CONTENT, WITH_WORKSPACE, true),
+      impersonal("import_job", "An import: its options, state and counts, its place in the queue, and its error "
+          + "rows (line, field and reason; never a value of the file)", DataCategory.CRM_DATA, CRM, LegalBasis.CONTRACT,
+          WITH_WORKSPACE, true),
+      personal("import_row", "A row of an uploaded file waiting for its import batch: its line and cells, deleted "
+          + "once counted", DataCategory.CRM_DATA, CRM, LegalBasis.CONTRACT, CcpaCategory.IDENTIFIERS, WITH_WORKSPACE,
+          true),
       // Proof of a person's rights
       impersonal("erasure_receipt", "That a contact was erased at a person's request: when, and how many records",
           DataCategory.CRM_DATA, "proving an erasure", LegalBasis.LEGAL_OBLIGATION, WITH_WORKSPACE, true),

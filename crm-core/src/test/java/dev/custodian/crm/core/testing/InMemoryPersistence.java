@@ -20,6 +20,8 @@ import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.dsr.InMemoryPackageStore;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
+import dev.custodian.crm.core.imports.InMemoryImportStores;
+import dev.custodian.crm.core.imports.port.out.ImportStores;
 import dev.custodian.crm.core.keys.InMemoryKeyCheckRepository;
 import dev.custodian.crm.core.link.InMemoryLinkTargets;
 import dev.custodian.crm.core.mail.InMemoryMailOutbox;
@@ -30,6 +32,7 @@ import dev.custodian.crm.core.task.InMemoryTaskRepository;
 import dev.custodian.crm.core.throttle.InMemoryThrottleRepository;
 import dev.custodian.crm.core.timeline.InMemoryTimelineRepository;
 import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
+import java.util.Optional;
 
 /**
  * Every out-port as an in-memory fake over one {@link InMemoryTransactions}: a whole
@@ -70,6 +73,12 @@ public final class InMemoryPersistence implements Persistence {
       (workspace, email) -> accounts.findByEmail(email).flatMap(a -> memberships.roleOf(workspace, a.id())).isPresent());
   private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(transactions);
   private final InMemoryAuditStore auditStore = new InMemoryAuditStore(transactions);
+  private final ImportStores imports = InMemoryImportStores.create(transactions, contacts, companies);
+
+  @Override
+  public Optional<ImportStores> imports() {
+    return Optional.of(imports);
+  }
 
   @Override
   public InMemoryAuditStore auditStore() {
