@@ -210,8 +210,10 @@ class PrivacyDownloadApiTest {
     Set<String> sections = new HashSet<>();
     Wiring.packages.participants().forEach(p -> sections.add(p.name()));
     Set<String> erasure = new HashSet<>(ErasureServices.BUILT_IN_NAMES);
-    erasure.remove("requests"); // the data-subject requests' own participant, not merged yet
-    sections.remove("requests");
+    // not sections yet (the README's "Not there yet"): the data-subject requests' own records and
+    // the rows an import staged and has not run yet
+    erasure.removeAll(Set.of("requests", "importRows"));
+    sections.removeAll(Set.of("requests", "importRows"));
     assertThat(sections).isEqualTo(erasure);
   }
 
