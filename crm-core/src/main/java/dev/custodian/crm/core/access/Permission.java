@@ -63,6 +63,11 @@ public record Permission(String name) {
   /** Exporting the workspace's records: a list's, or everything at once (DSR-06). */
   public static final Permission DATA_EXPORT = new Permission("data.export");
 
+  /** Reading data-subject requests and their history. */
+  public static final Permission PRIVACY_REQUEST_READ = new Permission("privacy-request.read");
+  /** Recording data-subject requests and taking their steps, execution included. */
+  public static final Permission PRIVACY_REQUEST_MANAGE = new Permission("privacy-request.manage");
+
   /** Reading, exporting and verifying the workspace's audit trail. */
   public static final Permission AUDIT_READ = new Permission("audit.read");
 

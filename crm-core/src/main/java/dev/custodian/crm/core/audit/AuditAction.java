@@ -51,7 +51,16 @@ public enum AuditAction {
   /** A workspace's data deleted, with the rows deleted per table as {@code count.<table>}. */
   WORKSPACE_PURGED(false, false),
   // import and export (issue 27)
-  WORKSPACE_EXPORTED(false, false);
+  WORKSPACE_EXPORTED(false, false),
+  // data-subject requests (issue 28): ids, types, states and counts only; never an address
+  PRIVACY_REQUEST_RECEIVED(false, false),
+  PRIVACY_REQUEST_VERIFIED(false, false),
+  PRIVACY_REQUEST_STARTED(false, false),
+  PRIVACY_REQUEST_EXTENDED(false, false),
+  /** A request executed and completed, with the records changed per store as {@code count.<store>}. */
+  PRIVACY_REQUEST_EXECUTED(false, false),
+  PRIVACY_REQUEST_REJECTED(false, false),
+  PRIVACY_REQUEST_CANCELLED(false, false);
 
   private final boolean platform;
   private final boolean signIn;

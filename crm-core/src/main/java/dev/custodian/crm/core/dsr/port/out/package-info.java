@@ -1,0 +1,2 @@
+/** Out-ports of data-subject requests: their store, the executors of their rights, the subject packager. */
+package dev.custodian.crm.core.dsr.port.out;
