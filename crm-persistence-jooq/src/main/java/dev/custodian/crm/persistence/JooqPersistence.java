@@ -19,6 +19,7 @@ import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
+import dev.custodian.crm.core.dsr.port.out.DataSubjectRequestRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
@@ -42,6 +43,7 @@ import dev.custodian.crm.persistence.consent.JooqConsentStores;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
 import dev.custodian.crm.persistence.customfield.JooqCustomFieldStores;
 import dev.custodian.crm.persistence.deal.JooqDealStores;
+import dev.custodian.crm.persistence.dsr.JooqDsrStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
 import dev.custodian.crm.persistence.mail.JooqMailStores;
@@ -80,6 +82,7 @@ public final class JooqPersistence implements Persistence {
   private final PurposeRepository purposes;
   private final ConsentLedger consentLedger;
   private final ProcessingRestrictions processingRestrictions;
+  private final DataSubjectRequestRepository dataSubjectRequests;
   private final ContactConsentReader contactConsent;
   private final ConsentRecorder consentRecorder;
   private final EligibleContacts eligibleContacts;
@@ -113,6 +116,7 @@ public final class JooqPersistence implements Persistence {
     this.purposes = JooqConsentStores.purposes(transactions);
     this.consentLedger = JooqConsentStores.ledger(transactions);
     this.processingRestrictions = JooqConsentStores.restrictions(transactions);
+    this.dataSubjectRequests = JooqDsrStores.requests(transactions);
     this.contactConsent = JooqConsentStores.contactConsent(transactions);
     this.consentRecorder = JooqConsentStores.recorder(transactions);
     this.eligibleContacts = JooqConsentStores.eligibleContacts(transactions);
@@ -218,6 +222,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public ProcessingRestrictions processingRestrictions() {
     return processingRestrictions;
+  }
+
+  @Override
+  public DataSubjectRequestRepository dataSubjectRequests() {
+    return dataSubjectRequests;
   }
 
   /** One statement: the contact, its restriction, the purposes and its entries, by left joins. */

@@ -16,6 +16,7 @@ import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomFieldRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
 import dev.custodian.crm.core.deal.InMemoryDealRepository;
+import dev.custodian.crm.core.dsr.InMemoryDataSubjectRequestRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
 import dev.custodian.crm.core.keys.InMemoryKeyCheckRepository;
@@ -51,6 +52,8 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryConsentLedger consentLedger = new InMemoryConsentLedger(transactions);
   private final InMemoryProcessingRestrictions processingRestrictions =
       new InMemoryProcessingRestrictions(transactions);
+  private final InMemoryDataSubjectRequestRepository dataSubjectRequests =
+      new InMemoryDataSubjectRequestRepository(transactions, contacts);
   private final InMemoryCustomFieldRepository customFields = new InMemoryCustomFieldRepository(transactions);
   private final InMemoryCustomValueRepository customValues = new InMemoryCustomValueRepository(transactions, customFields);
   private final InMemorySuppressionEntryRepository suppressionEntries =
@@ -144,6 +147,11 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryProcessingRestrictions processingRestrictions() {
     return processingRestrictions;
+  }
+
+  @Override
+  public InMemoryDataSubjectRequestRepository dataSubjectRequests() {
+    return dataSubjectRequests;
   }
 
   @Override

@@ -1,11 +1,14 @@
 package dev.custodian.crm.core.dsr.port.in;
 
 import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.common.validation.Validator;
 import dev.custodian.crm.core.consent.PurposeKey;
 import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.contact.JobTitle;
+import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
 import dev.custodian.crm.core.dsr.Corrections;
 import dev.custodian.crm.core.dsr.RequestType;
@@ -20,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Input of recording a data-subject request: its type, the requester's address, whether it comes
@@ -113,13 +117,33 @@ public record CreateRequestCommand(WorkspaceId workspace, RequestType type, Emai
       }
     }
     Validator patch = new Validator();
-    UpdateContactCommand.of(patch, workspace, ContactId.of(new UUID(0, 0)), OptionalLong.of(1),
-        patchOf(values, "firstName"), patchOf(values, "lastName"), patchOf(values, "email"), patchOf(values, "phone"),
-        patchOf(values, "jobTitle"), patchOf(values, "companyId"));
+    UpdateContactCommand checked = UpdateContactCommand.of(patch, workspace, ContactId.of(new UUID(0, 0)),
+        OptionalLong.of(1), patchOf(values, "firstName"), patchOf(values, "lastName"), patchOf(values, "email"),
+        patchOf(values, "phone"), patchOf(values, "jobTitle"), patchOf(values, "companyId"));
     for (FieldError error : patch.errors()) {
       v.reject(FieldError.path("corrections", error.name()), error.detail());
     }
-    return new Corrections(values);
+    if (checked == null) {
+      return Corrections.none();
+    }
+    // Kept as the value objects made them (normalised), so they fit the contact's columns.
+    Map<String, Optional<String>> normalised = new LinkedHashMap<>();
+    put(normalised, "firstName", checked.firstName(), PersonName::value);
+    put(normalised, "lastName", checked.lastName(), PersonName::value);
+    put(normalised, "email", checked.email(), EmailAddress::value);
+    put(normalised, "phone", checked.phone(), PhoneNumber::value);
+    put(normalised, "jobTitle", checked.jobTitle(), JobTitle::value);
+    put(normalised, "companyId", checked.company(), company -> company.value().toString());
+    return new Corrections(normalised);
+  }
+
+  private static <T> void put(Map<String, Optional<String>> values, String field, PatchValue<T> patch,
+      Function<T, String> text) {
+    if (patch instanceof PatchValue.Set<T> set) {
+      values.put(field, Optional.of(text.apply(set.value())));
+    } else if (patch instanceof PatchValue.Clear<T>) {
+      values.put(field, Optional.empty());
+    }
   }
 
   /** The correction of {@code field} as a contact's patch of it. */

@@ -1,0 +1,2 @@
+/** Persistence adapter of data-subject requests: {@code dsr_requests} and their append-only {@code dsr_events}. */
+package dev.custodian.crm.persistence.dsr;
