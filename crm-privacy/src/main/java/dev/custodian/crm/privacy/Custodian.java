@@ -33,6 +33,10 @@ import dev.custodian.crm.core.customfield.service.CustomFieldServices;
 import dev.custodian.crm.core.customfield.service.CustomValueIntake;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.service.DealServices;
+import dev.custodian.crm.core.dsr.port.in.DataSubjectRequestUseCases;
+import dev.custodian.crm.core.dsr.port.out.RequestExecutor;
+import dev.custodian.crm.core.dsr.port.out.SubjectPackager;
+import dev.custodian.crm.core.dsr.service.DataSubjectRequestServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
 import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
@@ -71,6 +75,7 @@ import dev.custodian.crm.privacy.audit.service.AuditServices;
 import dev.custodian.crm.privacy.consent.KeyedConsentAddressHasher;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
+import dev.custodian.crm.privacy.dsr.RequestExecutors;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
 import dev.custodian.crm.privacy.erasure.service.ErasureServices;
 import dev.custodian.crm.privacy.password.ZxcvbnCommonPasswords;
@@ -114,6 +119,7 @@ public final class Custodian {
   private final ConsentUseCases consent;
   private final ProcessingGuard processingGuard;
   private final ErasureUseCases erasure;
+  private final DataSubjectRequestUseCases privacyRequests;
   private final ExportServices exports;
   private final AccountUseCases accounts;
   private final SessionUseCases sessions;
@@ -194,9 +200,24 @@ public final class Custodian {
     erasureParticipants.addAll(ErasureServices.activitiesAndTasks(p.activities(), p.tasks()));
     erasureParticipants.add(ErasureServices.customValues(p.customValues(), p.contacts()));
     erasureParticipants.add(ErasureServices.consent(p.consentLedger()));
+    // The person's data-subject requests keep only the address's keyed hash, their types and steps.
+    erasureParticipants.add(RequestExecutors.requestsParticipant(p.dataSubjectRequests(), p.contacts(), addressHasher,
+        builder.clock));
     erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         erasureParticipants, builder.ids, builder.clock);
+    // Data-subject requests: each right executes through the use case a person would call, in the
+    // execution's transaction; ACCESS and PORTABILITY only with a subject packager.
+    List<RequestExecutor> executors = new ArrayList<>(List.of(
+        RequestExecutors.erasure(p.dataSubjectRequests(), erasure.erase(), suppression, builder.clock),
+        RequestExecutors.rectification(p.dataSubjectRequests(), p.contacts(), contacts.update()),
+        RequestExecutors.restriction(p.dataSubjectRequests(), p.contacts(), consent.restrictions()),
+        RequestExecutors.consent(p.dataSubjectRequests(), p.contacts(), consent.ledger())));
+    if (builder.subjectPackager != null) {
+      executors.add(RequestExecutors.packages(builder.subjectPackager));
+    }
+    this.privacyRequests = DataSubjectRequestServices.create(inWorkspace, p.dataSubjectRequests(), p.purposes(),
+        addressHasher, executors, builder.ids, builder.clock);
     this.access = AccessServices.create(p.transactions(), inWorkspace, gate, p.memberships(), p.invitations(),
         p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), tokens, builder.ids, builder.clock,
         builder.invitationValidity, List.of(p.tasks())); // a member's departure unassigns their tasks
@@ -277,6 +298,14 @@ public final class Custodian {
   /** The full export of a workspace, from one snapshot, audited (DSR-06). */
   public ExportWorkspaceUseCase workspaceExport() {
     return exports;
+  }
+
+  /**
+   * Data-subject requests: recorded, tracked against their 30-day deadline, and executed once their
+   * requester's identity is verified.
+   */
+  public DataSubjectRequestUseCases privacyRequests() {
+    return privacyRequests;
   }
 
   /** Erasure at a person's request, and its receipts. */
@@ -371,6 +400,7 @@ public final class Custodian {
     private Clock clock = Clock.systemUTC();
     private IdGenerator ids = IdGenerator.random();
     private final List<ErasureParticipant> erasureParticipants = new ArrayList<>();
+    private SubjectPackager subjectPackager;
     private final List<WorkspaceInitializer> workspaceInitializers = new ArrayList<>();
     private PasswordHasher passwordHasher;
     private CommonPasswords commonPasswords;
@@ -446,6 +476,15 @@ public final class Custodian {
     /** New ids; random (version 4) UUIDs by default. */
     public Builder ids(IdGenerator ids) {
       this.ids = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    /**
+     * What builds and delivers an ACCESS or PORTABILITY request's package of the subject's records;
+     * without one, those requests are tracked but cannot execute (409).
+     */
+    public Builder subjectPackager(SubjectPackager packager) {
+      this.subjectPackager = Objects.requireNonNull(packager, "packager");
       return this;
     }
 
