@@ -86,6 +86,15 @@ class AccessSweepTest {
       Map.entry("POST /api/v1/workspaces/{workspaceId}/consent/events",
           "{\"contactId\":\"{contactId}\",\"purpose\":\"analytics\",\"kind\":\"OBJECTED\",\"source\":\"API\"}"),
       Map.entry("POST /api/v1/workspaces/{workspaceId}/consent/proof", "{\"email\":\"swept@example.org\"}"),
+      // an ACCESS request of a stranger: its execution (no package built here) is a 409, changing nothing
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/privacy-requests",
+          "{\"type\":\"ACCESS\",\"email\":\"swept.%s@example.org\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/privacy-requests/{privacyRequestId}/verify",
+          "{\"note\":\"Swept\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/privacy-requests/{privacyRequestId}/extend",
+          "{\"reason\":\"Swept\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/privacy-requests/{privacyRequestId}/reject",
+          "{\"reason\":\"Swept\"}"),
       // a wrong password: a delete-now that is let in answers 403, and nothing is deleted
       Map.entry("POST /api/v1/workspaces/{workspaceId}/delete-now", "{\"password\":\"not the password\"}"));
 
@@ -101,6 +110,7 @@ class AccessSweepTest {
   private static String pipeline;
   private static String stage;
   private static String customField;
+  private static String privacyRequest;
   private static TestApp.Client victimClient;
   private static String victim;
   private static final Map<String, Credential> credentials = new LinkedHashMap<>();
@@ -151,6 +161,10 @@ class AccessSweepTest {
         "{\"key\":\"swept\",\"type\":\"single_select\",\"label\":\"Swept\",\"options\":[{\"key\":\"a\",\"label\":\"A\"}]}");
     assertThat(field.statusCode()).as(field.body()).isEqualTo(201);
     customField = JSON.readTree(field.body()).path("id").asText();
+    HttpResponse<String> request = app.postJson("/api/v1/workspaces/" + workspace + "/privacy-requests",
+        "{\"type\":\"ACCESS\",\"email\":\"swept.request@example.org\"}");
+    assertThat(request.statusCode()).as(request.body()).isEqualTo(201);
+    privacyRequest = JSON.readTree(request.body()).path("id").asText();
     credentials.put("OWNER", new Credential("OWNER", owner, null, Role.OWNER, true));
     for (Role role : List.of(Role.ADMIN, Role.MEMBER, Role.VIEWER)) {
       credentials.put(role.name(), new Credential(role.name(), member(owner, workspace, role), null, role, true));
@@ -400,7 +414,8 @@ class AccessSweepTest {
         .replace("{taskId}", task)
         .replace("{objectType}", "contact")
         .replace("{customFieldId}", customField)
-        .replace("{purposeKey}", "service-delivery"); // a default purpose of every workspace
+        .replace("{purposeKey}", "service-delivery") // a default purpose of every workspace
+        .replace("{privacyRequestId}", privacyRequest);
     assertThat(path).as("every path parameter of %s is known to the sweep", route.key()).doesNotContain("{");
     String body = BODIES.get(route.key());
     HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path + (route.export() != null ? "?format=csv" : "")));

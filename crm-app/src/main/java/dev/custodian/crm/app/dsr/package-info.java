@@ -1,0 +1,2 @@
+/** Wiring of data-subject requests. */
+package dev.custodian.crm.app.dsr;
