@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 public record AccountConfig(int minimumAge, int argon2MemoryKib, int argon2Iterations, int argon2Parallelism,
     int argon2MaxConcurrent, Duration mailTokenTtl, int throttleLimit, Duration throttleWindow,
-    Optional<SmtpMailer.Settings> smtp, SessionPolicy sessions, Duration invitationTtl) {
+    Optional<SmtpMailer.Settings> smtp, SessionPolicy sessions, Duration invitationTtl,
+    Duration consentConfirmationTtl) {
 
   public static final String MINIMUM_AGE = "CRM_MINIMUM_AGE";
   public static final String ARGON2_MEMORY_KIB = "CRM_ARGON2_MEMORY_KIB";
@@ -37,6 +38,8 @@ public record AccountConfig(int minimumAge, int argon2MemoryKib, int argon2Itera
   public static final String SESSION_MAX_AGE = "CRM_SESSION_MAX_AGE";
   public static final String SESSION_ROTATE_AFTER = "CRM_SESSION_ROTATE_AFTER";
   public static final String INVITATION_TTL = "CRM_INVITATION_TTL";
+  /** How long a double opt-in's mailed link works (at most 7 days, the default). */
+  public static final String CONSENT_CONFIRMATION_TTL = "CRM_CONSENT_CONFIRMATION_TTL";
 
   /** The most a mail token lives, and its default (ACC-10). */
   public static final Duration MAX_MAIL_TOKEN_TTL = Duration.ofHours(1);
@@ -56,8 +59,10 @@ public record AccountConfig(int minimumAge, int argon2MemoryKib, int argon2Itera
         SessionPolicy.MAX_ROTATE_AFTER);
     Duration invitationTtl = duration(env, INVITATION_TTL, MailTokenPurpose.INVITATION.maxTtl(), Duration.ofMinutes(1),
         MailTokenPurpose.INVITATION.maxTtl());
+    Duration confirmationTtl = duration(env, CONSENT_CONFIRMATION_TTL, MailTokenPurpose.CONSENT_CONFIRMATION.maxTtl(),
+        Duration.ofSeconds(1), MailTokenPurpose.CONSENT_CONFIRMATION.maxTtl());
     return new AccountConfig(age, memory, iterations, parallelism, concurrent, ttl, limit, window, smtp(env),
-        new SessionPolicy(maxAge, rotateAfter), invitationTtl);
+        new SessionPolicy(maxAge, rotateAfter), invitationTtl, confirmationTtl);
   }
 
   private static Optional<SmtpMailer.Settings> smtp(Map<String, String> env) {

@@ -8,6 +8,7 @@ import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.consent.port.out.ConsentConfirmations;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
@@ -75,6 +76,9 @@ public interface Persistence {
 
   /** Contacts whose processing is restricted. */
   ProcessingRestrictions processingRestrictions();
+
+  /** Pending double opt-ins, with their mailed tokens' hashes. */
+  ConsentConfirmations consentConfirmations();
 
   /**
    * A contact's consent at once (purposes, entries, restriction), in one statement if the adapter

@@ -9,6 +9,7 @@ import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.audit.port.out.AuditStore;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.consent.port.out.ConsentConfirmations;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
@@ -81,6 +82,7 @@ public final class JooqPersistence implements Persistence {
   private final SuppressionEntryRepository suppressionEntries;
   private final PurposeRepository purposes;
   private final ConsentLedger consentLedger;
+  private final ConsentConfirmations consentConfirmations;
   private final ProcessingRestrictions processingRestrictions;
   private final DataSubjectRequestRepository dataSubjectRequests;
   private final ContactConsentReader contactConsent;
@@ -117,6 +119,7 @@ public final class JooqPersistence implements Persistence {
     this.consentLedger = JooqConsentStores.ledger(transactions);
     this.processingRestrictions = JooqConsentStores.restrictions(transactions);
     this.dataSubjectRequests = JooqDsrStores.requests(transactions);
+    this.consentConfirmations = JooqConsentStores.confirmations(transactions);
     this.contactConsent = JooqConsentStores.contactConsent(transactions);
     this.consentRecorder = JooqConsentStores.recorder(transactions);
     this.eligibleContacts = JooqConsentStores.eligibleContacts(transactions);
@@ -227,6 +230,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public DataSubjectRequestRepository dataSubjectRequests() {
     return dataSubjectRequests;
+  }
+
+  @Override
+  public ConsentConfirmations consentConfirmations() {
+    return consentConfirmations;
   }
 
   /** One statement: the contact, its restriction, the purposes and its entries, by left joins. */

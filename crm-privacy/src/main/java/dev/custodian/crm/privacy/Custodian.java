@@ -47,6 +47,7 @@ import dev.custodian.crm.core.mail.MailTokenPurpose;
 import dev.custodian.crm.core.mail.WorkspaceNotice;
 import dev.custodian.crm.core.mail.port.out.MailRecipients;
 import dev.custodian.crm.core.mail.port.out.Mailer;
+import dev.custodian.crm.core.mail.port.out.SubjectMailResolver;
 import dev.custodian.crm.core.mail.service.MailDispatcher;
 import dev.custodian.crm.core.pipeline.port.in.PipelineUseCases;
 import dev.custodian.crm.core.pipeline.service.PipelineServices;
@@ -130,6 +131,8 @@ public final class Custodian {
   private final Persistence persistence;
   private final Clock clock;
   private final Duration invitationValidity;
+  /** The mail resolver of each template that goes to a workspace's subject (a contact), for the dispatcher. */
+  private final List<SubjectMailResolver> subjectMail;
 
   private Custodian(Builder builder) {
     Persistence p = builder.persistence;
@@ -192,14 +195,19 @@ public final class Custodian {
     this.processingGuard = ConsentServices.guard(p.purposes(), p.consentLedger(), p.processingRestrictions(),
         p.contacts(), addressHasher);
     this.consent = ConsentServices.create(inWorkspace, p.purposes(), p.consentLedger(), p.processingRestrictions(),
-        p.contacts(), p.contactConsent(), p.consentRecorder(), p.eligibleContacts(), addressHasher, builder.ids, builder.clock);
+        p.contacts(), p.contactConsent(), p.consentRecorder(), p.eligibleContacts(), addressHasher,
+        new ConsentServices.OptInPorts(p.transactions(), p.consentConfirmations(), p.mailOutbox(), p.workspaces(),
+            throttle), builder.ids, builder.clock);
+    // Mail to a workspace's contacts: rendered in that workspace's transaction, one resolver per template.
+    this.subjectMail = List.of(ConsentServices.confirmationMail(p.consentConfirmations(), p.contacts(), tokens,
+        builder.consentConfirmationValidity));
     // A person's deal links, activities, tasks, custom values and consent subject's link go before
     // the contact record, whatever else takes part (the consent entries stay, naming no one).
     List<ErasureParticipant> erasureParticipants = new ArrayList<>();
     erasureParticipants.add(ErasureServices.dealContacts(p.deals()));
     erasureParticipants.addAll(ErasureServices.activitiesAndTasks(p.activities(), p.tasks()));
     erasureParticipants.add(ErasureServices.customValues(p.customValues(), p.contacts()));
-    erasureParticipants.add(ErasureServices.consent(p.consentLedger()));
+    erasureParticipants.add(ErasureServices.consent(p.consentLedger(), p.consentConfirmations(), p.mailOutbox()));
     // The person's data-subject requests keep only the address's keyed hash, their types and steps.
     erasureParticipants.add(RequestExecutors.requestsParticipant(p.dataSubjectRequests(), p.contacts(), addressHasher,
         builder.clock));
@@ -389,7 +397,7 @@ public final class Custodian {
         .filter(w -> w.status() instanceof WorkspaceStatus.Cancelled)
         .map(w -> new WorkspaceNotice(w.name().value(), ((WorkspaceStatus.Cancelled) w.status()).purgeAt()));
     return new MailDispatcher(persistence.transactions(), persistence.mailOutbox(), persistence.mailTokens(),
-        recipients, mailer, TokenGenerator.secureRandom(), clock, withInvitations, notices);
+        recipients, mailer, TokenGenerator.secureRandom(), clock, withInvitations, notices, subjectMail);
   }
 
   /** How the library is put together; {@link #persistence} and {@link #keys} are required. */
@@ -409,6 +417,7 @@ public final class Custodian {
     private Duration throttleWindow = Throttle.DEFAULT_WINDOW;
     private SessionPolicy sessionPolicy = SessionPolicy.defaults();
     private Duration invitationValidity = MailTokenPurpose.INVITATION.maxTtl();
+    private Duration consentConfirmationValidity = MailTokenPurpose.CONSENT_CONFIRMATION.maxTtl();
 
     private Builder() {}
 
@@ -446,6 +455,18 @@ public final class Custodian {
     /** How long sessions last and how often their tokens rotate: 30 days and 15 minutes by default (also the maxima). */
     public Builder sessions(SessionPolicy policy) {
       this.sessionPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** How long a mailed double opt-in link works ({@code CRM_CONSENT_CONFIRMATION_TTL}): 7 days by default, also the maximum. */
+    public Builder consentConfirmations(Duration validity) {
+      Objects.requireNonNull(validity, "validity");
+      if (validity.isNegative() || validity.isZero()
+          || validity.compareTo(MailTokenPurpose.CONSENT_CONFIRMATION.maxTtl()) > 0) {
+        throw new IllegalArgumentException("a consent confirmation lives more than zero and at most "
+            + MailTokenPurpose.CONSENT_CONFIRMATION.maxTtl());
+      }
+      this.consentConfirmationValidity = validity;
       return this;
     }
 

@@ -62,6 +62,7 @@ public final class CoreModule extends AbstractModule {
         .throttle(accounts.throttleLimit(), accounts.throttleWindow())
         .sessions(accounts.sessions())
         .invitations(accounts.invitationTtl())
+        .consentConfirmations(accounts.consentConfirmationTtl())
         .passwordHasher(new Argon2PasswordHasher(accounts.argon2MemoryKib(), accounts.argon2Iterations(),
             accounts.argon2Parallelism(), accounts.argon2MaxConcurrent()));
     erasureParticipants.forEach(builder::erasureParticipant);

@@ -54,6 +54,13 @@ public record Permission(String name) {
   public static final Permission CONSENT_RECORD = new Permission("consent.record");
   /** Declaring, changing and retiring purposes; restrictions; proof by address; marketing sends. */
   public static final Permission CONSENT_MANAGE = new Permission("consent.manage");
+  /**
+   * Recording a withdrawal or an objection: also in a cancelled workspace, since a person's rights
+   * do not pause while their controller leaves (grants are {@link #CONSENT_RECORD}'s, refused there).
+   */
+  public static final Permission CONSENT_REFUSE = new Permission("consent.refuse");
+  /** Restricting a contact's processing: also in a cancelled workspace (lifting it is {@link #CONSENT_MANAGE}'s). */
+  public static final Permission RESTRICTION_SET = new Permission("restriction.set");
 
   /** Reading a workspace's custom field definitions. */
   public static final Permission CUSTOM_FIELD_READ = new Permission("custom-field.read");

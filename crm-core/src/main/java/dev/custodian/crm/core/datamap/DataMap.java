@@ -50,7 +50,8 @@ public final class DataMap {
       personal("mail_token", "A mailed link's token hash (email verification, password reset, invitation)",
           DataCategory.ACCOUNT_DATA, "confirming an address or a reset", LegalBasis.CONTRACT, CcpaCategory.IDENTIFIERS,
           RetentionRule.sinceEvent("expiry", Period.ZERO), false),
-      personal("mail_queue", "A mail waiting to be sent: its template and recipient account",
+      personal("mail_queue", "A mail waiting to be sent: its template and recipient account, or a "
+          + "workspace's contact it goes to (its address read when sent)",
           DataCategory.ACCOUNT_DATA, "sending account and service notices", LegalBasis.CONTRACT,
           CcpaCategory.IDENTIFIERS, RetentionRule.sinceEvent("sending", Period.ZERO), true),
       personal("throttle_entry", "Keyed hashes of an email address or client IP with a count of attempts",
@@ -95,6 +96,10 @@ public final class DataMap {
           CcpaCategory.INTERNET_ACTIVITY, RetentionRule.afterWorkspaceEnds(Period.ofYears(1)), false),
       personal("processing_restriction", "That a contact's data may only be stored, not processed (DSR-07)",
           DataCategory.CRM_DATA, CRM, LegalBasis.LEGAL_OBLIGATION, CcpaCategory.IDENTIFIERS, WITH_WORKSPACE, true),
+      personal("consent_confirmation", "A pending double opt-in: the contact, the purpose, the notice version, when "
+          + "it was asked, the mailed token's SHA-256, its expiry and use", DataCategory.CRM_DATA,
+          "proving a confirmed opt-in (CON-01)", LegalBasis.LEGAL_OBLIGATION, CcpaCategory.IDENTIFIERS,
+          WITH_WORKSPACE, true),
       // Audit trail (RET-08, RET-11's closed list)
       personal("workspace_audit_trail", "A workspace's audit entries (actor, action, target, counts; an actor's "
           + "email and IP encrypted)", DataCategory.AUTHENTICATION_AND_AUDIT, "accountability and security",

@@ -109,6 +109,27 @@ public enum MailTemplate {
       Until then, an owner can export it or reactivate the workspace here:
 
       %s
+      """),
+
+  /**
+   * Double opt-in (CON-01): asks a workspace's contact to confirm a grant, with a
+   * {@link MailTokenPurpose#CONSENT_CONFIRMATION} token; sent on the workspace's behalf to the
+   * contact its outbox row names (a {@link #toWorkspaceSubject() workspace subject}).
+   */
+  CONSENT_CONFIRMATION(
+      "Please confirm your subscription",
+      "/consent/confirm",
+      MailTokenPurpose.CONSENT_CONFIRMATION,
+      """
+      Hello,
+
+      an organisation using Custodian CRM asked to send you mail, and needs your confirmation
+      first. To confirm, open this link:
+
+      %s
+
+      The link works once and expires within 7 days. If you do not want this mail, ignore this
+      message: nothing is sent to you without your confirmation.
       """);
 
   private final String subject;
@@ -135,6 +156,15 @@ public enum MailTemplate {
   /** Whether this template is about a workspace, and so is rendered with its {@link WorkspaceNotice}. */
   public boolean aboutWorkspace() {
     return this == WORKSPACE_CANCELLED || this == WORKSPACE_PURGE_REMINDER;
+  }
+
+  /**
+   * Whether this template goes to a subject a workspace owns (a contact), named by its outbox row
+   * with the workspace, its address resolved in a tenant transaction of that workspace when sent
+   * (see {@code SubjectMailResolver}); every other template goes to an account (or an invitation).
+   */
+  public boolean toWorkspaceSubject() {
+    return this == CONSENT_CONFIRMATION;
   }
 
   /**

@@ -10,7 +10,13 @@ import java.time.Duration;
 public enum MailTokenPurpose {
   VERIFY_EMAIL("vrf_", Duration.ofHours(1)),
   PASSWORD_RESET("rst_", Duration.ofHours(1)),
-  INVITATION("inv_", Duration.ofDays(7));
+  INVITATION("inv_", Duration.ofDays(7)),
+  /**
+   * A workspace contact's double opt-in (CON-01): stored as its hash with the confirmation request
+   * in the workspace's own table, not in the platform's token store; the token carries its
+   * workspace (see {@code ConfirmationToken}).
+   */
+  CONSENT_CONFIRMATION("cnf_", Duration.ofDays(7));
 
   /** The longest an account mail's token may live (ACC-05, ACC-10); shorter is allowed. */
   public static final Duration MAX_TTL = Duration.ofHours(1);

@@ -128,6 +128,8 @@ class AccessServicesTest {
     lowest.put(Permission.CONSENT_READ, Role.VIEWER);
     lowest.put(Permission.CONSENT_RECORD, Role.MEMBER);
     lowest.put(Permission.CONSENT_MANAGE, Role.ADMIN);
+    lowest.put(Permission.CONSENT_REFUSE, Role.MEMBER);
+    lowest.put(Permission.RESTRICTION_SET, Role.ADMIN);
     lowest.put(Permission.WORKSPACE_LIFECYCLE, Role.OWNER);
     return lowest;
   }

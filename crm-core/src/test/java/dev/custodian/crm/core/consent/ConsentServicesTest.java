@@ -55,8 +55,13 @@ class ConsentServicesTest {
   private final InMemoryProcessingRestrictions restrictionStore = new InMemoryProcessingRestrictions(tx);
   private final WorkspaceTransactions inWorkspace = TestGates.workspaceTransactions(tx, memberships);
   private final Clock clock = Clock.systemUTC();
+  private final InMemoryConsentConfirmations confirmationStore = new InMemoryConsentConfirmations(tx);
+  private final dev.custodian.crm.core.mail.InMemoryMailOutbox outbox = new dev.custodian.crm.core.mail.InMemoryMailOutbox(tx);
+  private final dev.custodian.crm.core.throttle.service.Throttle throttle = new dev.custodian.crm.core.throttle.service.Throttle(
+      tx, new dev.custodian.crm.core.throttle.InMemoryThrottleRepository(tx), key -> key.kind() + ":" + key.normalisedValue(), clock);
   private final ConsentUseCases consent = ConsentServices.create(inWorkspace, purposeStore, ledgerStore,
-      restrictionStore, contactStore, FakeAddressHasher.create(), IdGenerator.random(), clock);
+      restrictionStore, contactStore, FakeAddressHasher.create(),
+      new ConsentServices.OptInPorts(tx, confirmationStore, outbox, workspaces, throttle), IdGenerator.random(), clock);
   private final ContactUseCases contacts = ContactServices.create(inWorkspace, contactStore,
       new InMemorySuppressionList(), IdGenerator.random(), clock);
   private final Actor admin = Actor.account(AccountId.of(UUID.randomUUID()));

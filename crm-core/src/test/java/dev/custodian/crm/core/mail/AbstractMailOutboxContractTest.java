@@ -149,4 +149,34 @@ public abstract class AbstractMailOutboxContractTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  @DisplayName("CON-05: a mail to a workspace's subject is leased with its workspace, subject and what it is about, no account; it goes with its subject")
+  void givenAMailToAWorkspaceSubject_whenLeasedOrItsSubjectErased_thenItNamesOnlyReferences() {
+    UUID workspace = UUID.randomUUID();
+    UUID contact = UUID.randomUUID();
+    UUID request = UUID.randomUUID();
+    inPlatform(() -> {
+      outbox.enqueueToSubject(MailTemplate.CONSENT_CONFIRMATION, workspace, contact, java.util.Optional.of(request), NOW);
+      outbox.enqueueToSubject(MailTemplate.CONSENT_CONFIRMATION, workspace, UUID.randomUUID(),
+          java.util.Optional.empty(), NOW.plusSeconds(1));
+      return null;
+    });
+
+    List<QueuedMail> leased = lease(10, NOW.plusSeconds(2));
+
+    assertThat(leased).first().satisfies(mail -> {
+      assertThat(mail.template()).isEqualTo(MailTemplate.CONSENT_CONFIRMATION);
+      assertThat(mail.recipient()).isEmpty();
+      assertThat(mail.workspace()).contains(workspace);
+      assertThat(mail.subject()).contains(contact);
+      assertThat(mail.about()).contains(request);
+    });
+    assertThat(leased.get(1).about()).isEmpty();
+    assertThat(inPlatform(() -> outbox.removeToSubject(workspace, contact))).isEqualTo(1);
+    assertThat(inPlatform(() -> outbox.removeToSubject(workspace, contact))).isZero();
+    List<QueuedMail> left = lease(10, NOW.plus(LEASE).plusSeconds(3));
+    assertThat(left).hasSize(1);
+    inPlatform(() -> outbox.remove(left.get(0).id())); // the table is shared by the class's tests
+  }
 }

@@ -6,6 +6,7 @@ import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -38,6 +39,22 @@ public final class InMemoryMailOutbox implements MailOutbox {
   public void enqueue(MailTemplate template, UUID account, UUID workspace, Instant now) {
     UUID id = UUID.randomUUID();
     table.rows().put(id, new Row(new QueuedMail(id, template, account, now, java.util.Optional.of(workspace)), null));
+  }
+
+  @Override
+  public void enqueueToSubject(MailTemplate template, UUID workspace, UUID subject, Optional<UUID> about,
+      Instant now) {
+    UUID id = UUID.randomUUID();
+    table.rows().put(id, new Row(QueuedMail.toSubject(id, template, workspace, subject, about, now), null));
+  }
+
+  @Override
+  public int removeToSubject(UUID workspace, UUID subject) {
+    List<UUID> gone = table.rows().values().stream().map(Row::mail)
+        .filter(m -> m.workspace().equals(Optional.of(workspace)) && m.subject().equals(Optional.of(subject)))
+        .map(QueuedMail::id).toList();
+    gone.forEach(table.rows()::remove);
+    return gone.size();
   }
 
   @Override

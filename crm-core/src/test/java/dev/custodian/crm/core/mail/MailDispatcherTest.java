@@ -3,13 +3,13 @@ package dev.custodian.crm.core.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.common.port.out.TokenHash;
-import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.mail.port.out.Mailer;
-import dev.custodian.crm.core.mail.service.MailDispatcher;
 import dev.custodian.crm.core.mail.service.MailDispatcher.Result;
+import dev.custodian.crm.core.mail.service.MailDispatcher;
 import dev.custodian.crm.core.testing.MutableClock;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
@@ -334,5 +334,106 @@ class MailDispatcherTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** A resolver of consent confirmations for the seam's tests: one address per subject, read where it runs. */
+  private final class FakeSubjectMail implements dev.custodian.crm.core.mail.port.out.SubjectMailResolver {
+    final Map<UUID, EmailAddress> subjects = new ConcurrentHashMap<>();
+    final List<Optional<dev.custodian.crm.core.tenancy.WorkspaceId>> boundWhenResolved = new ArrayList<>();
+    final List<UUID> unsent = new ArrayList<>();
+
+    @Override
+    public MailTemplate template() {
+      return MailTemplate.CONSENT_CONFIRMATION;
+    }
+
+    @Override
+    public Optional<OutgoingMail> resolve(dev.custodian.crm.core.tenancy.WorkspaceId workspace, QueuedMail mail,
+        URI publicUrl, Instant now) {
+      boundWhenResolved.add(tx.boundWorkspace());
+      return Optional.ofNullable(subjects.get(mail.subject().orElseThrow())).map(to -> mail.template().render(to,
+          publicUrl, Optional.of(MailTokenPurpose.CONSENT_CONFIRMATION.tokenPrefix() + "A".repeat(43))));
+    }
+
+    @Override
+    public void unsent(dev.custodian.crm.core.tenancy.WorkspaceId workspace, QueuedMail mail, Instant now) {
+      unsent.add(mail.id());
+    }
+  }
+
+  private MailDispatcher dispatcherWith(FakeSubjectMail subjectMail) {
+    return new MailDispatcher(tx, outbox, tokens, id -> Optional.ofNullable(addresses.get(id)), mailer,
+        TokenGenerator.secureRandom(), clock, MailDispatcher.Settings.of(PUBLIC_URL, TTL),
+        (workspace, template) -> Optional.empty(), List.of(subjectMail));
+  }
+
+  private void enqueueToSubject(UUID workspace, UUID subject) {
+    tx.inPlatform(() -> {
+      outbox.enqueueToSubject(MailTemplate.CONSENT_CONFIRMATION, workspace, subject, Optional.of(UUID.randomUUID()),
+          clock.instant());
+      return null;
+    });
+  }
+
+  @Test
+  @DisplayName("CON-05: a mail to a workspace's subject names no address; its resolver renders it inside that workspace's transaction")
+  void givenAMailToAWorkspaceSubject_whenDispatched_thenItsResolverRendersItInTheWorkspacesTransaction() {
+    FakeSubjectMail subjectMail = new FakeSubjectMail();
+    UUID workspace = UUID.randomUUID();
+    UUID contact = UUID.randomUUID();
+    subjectMail.subjects.put(contact, address);
+    enqueueToSubject(workspace, contact);
+    assertThat(outboxRows()).singleElement().satisfies(row -> {
+      assertThat(row.mail().recipient()).isEmpty();
+      assertThat(row.mail().subject()).contains(contact);
+      assertThat(row.mail().workspace()).contains(workspace);
+    });
+
+    assertThat(dispatcherWith(subjectMail).dispatchDue()).isEqualTo(new Result(1, 0, 0));
+
+    assertThat(mailer.sent()).singleElement().satisfies(mail -> assertThat(mail.to()).isEqualTo(address));
+    assertThat(subjectMail.boundWhenResolved)
+        .containsExactly(Optional.of(dev.custodian.crm.core.tenancy.WorkspaceId.of(workspace)));
+    assertThat(outboxRows()).isEmpty();
+  }
+
+  @Test
+  void givenAMailToAGoneSubjectOrWithoutResolver_whenDispatched_thenDroppedUnsent() {
+    FakeSubjectMail subjectMail = new FakeSubjectMail();
+    enqueueToSubject(UUID.randomUUID(), UUID.randomUUID());
+
+    assertThat(dispatcherWith(subjectMail).dispatchDue()).isEqualTo(new Result(0, 0, 1));
+    enqueueToSubject(UUID.randomUUID(), UUID.randomUUID());
+    assertThat(dispatcher.dispatchDue()).as("no resolver for the template").isEqualTo(new Result(0, 0, 1));
+
+    assertThat(mailer.sent()).isEmpty();
+    assertThat(outboxRows()).isEmpty();
+  }
+
+  @Test
+  void givenAMailToASubject_whenTheServerIsDown_thenItsResolverSpendsWhatItMintedAndTheRowStays() {
+    FakeSubjectMail subjectMail = new FakeSubjectMail();
+    UUID contact = UUID.randomUUID();
+    subjectMail.subjects.put(contact, address);
+    enqueueToSubject(UUID.randomUUID(), contact);
+    mailer.down(true);
+
+    assertThat(dispatcherWith(subjectMail).dispatchDue()).isEqualTo(new Result(0, 1, 0));
+
+    assertThat(subjectMail.unsent).hasSize(1);
+    assertThat(outboxRows()).hasSize(1);
+  }
+
+  @Test
+  void givenMailsToSubjects_whenTheirSubjectIsErased_thenTheyGo() {
+    UUID workspace = UUID.randomUUID();
+    UUID contact = UUID.randomUUID();
+    enqueueToSubject(workspace, contact);
+    enqueueToSubject(workspace, contact);
+    enqueueToSubject(workspace, UUID.randomUUID());
+    enqueueToSubject(UUID.randomUUID(), contact);
+
+    assertThat(tx.inPlatform(() -> outbox.removeToSubject(workspace, contact))).isEqualTo(2);
+    assertThat(outboxRows()).hasSize(2);
   }
 }

@@ -29,13 +29,16 @@ class MailTemplateTest {
   void theTemplateListIsPinned() {
     assertThat(MailTemplate.values()).containsExactly(
         MailTemplate.VERIFY_EMAIL, MailTemplate.PASSWORD_RESET, MailTemplate.INVITATION, MailTemplate.ACCOUNT_EXISTS,
-        MailTemplate.WORKSPACE_CANCELLED, MailTemplate.WORKSPACE_PURGE_REMINDER);
+        MailTemplate.WORKSPACE_CANCELLED, MailTemplate.WORKSPACE_PURGE_REMINDER, MailTemplate.CONSENT_CONFIRMATION);
     assertThat(MailTemplate.VERIFY_EMAIL.tokenPurpose()).contains(MailTokenPurpose.VERIFY_EMAIL);
     assertThat(MailTemplate.PASSWORD_RESET.tokenPurpose()).contains(MailTokenPurpose.PASSWORD_RESET);
     assertThat(MailTemplate.INVITATION.tokenPurpose()).contains(MailTokenPurpose.INVITATION);
     assertThat(MailTemplate.ACCOUNT_EXISTS.tokenPurpose()).isEmpty();
     assertThat(MailTemplate.WORKSPACE_CANCELLED.tokenPurpose()).isEmpty();
     assertThat(MailTemplate.WORKSPACE_PURGE_REMINDER.tokenPurpose()).isEmpty();
+    assertThat(MailTemplate.CONSENT_CONFIRMATION.tokenPurpose()).contains(MailTokenPurpose.CONSENT_CONFIRMATION);
+    assertThat(MailTemplate.values()).filteredOn(MailTemplate::toWorkspaceSubject)
+        .containsExactly(MailTemplate.CONSENT_CONFIRMATION);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.custodian.crm.core.activity.InMemoryActivityRepository;
 import dev.custodian.crm.core.audit.InMemoryAuditStore;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
+import dev.custodian.crm.core.consent.InMemoryConsentConfirmations;
 import dev.custodian.crm.core.consent.InMemoryConsentLedger;
 import dev.custodian.crm.core.consent.InMemoryProcessingRestrictions;
 import dev.custodian.crm.core.consent.InMemoryPurposeRepository;
@@ -50,6 +51,7 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryTimelineRepository timelines = new InMemoryTimelineRepository(activities, tasks, deals);
   private final InMemoryPurposeRepository purposes = new InMemoryPurposeRepository(transactions);
   private final InMemoryConsentLedger consentLedger = new InMemoryConsentLedger(transactions);
+  private final InMemoryConsentConfirmations consentConfirmations = new InMemoryConsentConfirmations(transactions);
   private final InMemoryProcessingRestrictions processingRestrictions =
       new InMemoryProcessingRestrictions(transactions);
   private final InMemoryDataSubjectRequestRepository dataSubjectRequests =
@@ -152,6 +154,11 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryDataSubjectRequestRepository dataSubjectRequests() {
     return dataSubjectRequests;
+  }
+
+  @Override
+  public InMemoryConsentConfirmations consentConfirmations() {
+    return consentConfirmations;
   }
 
   @Override

@@ -98,4 +98,13 @@ final class ConsentBodies {
 
   /** A contact's restriction of processing. */
   record RestrictionResponse(UUID contactId, Instant restrictedSince) {}
+
+  /** Body of {@code POST .../consent/requests}: ask a contact to confirm a purpose by mail (double opt-in). */
+  record OptInRequest(String contactId, String purpose, String noticeVersion) {}
+
+  /** A queued double opt-in: its mail goes out shortly, its proof pending until the person confirms. */
+  record OptInResponse(UUID contactId, String purpose, Instant requestedAt) {}
+
+  /** Body of {@code POST /api/v1/public/consent/confirm}: the token of the mailed link. */
+  record ConfirmRequest(String token) {}
 }

@@ -14,6 +14,7 @@ import dev.custodian.crm.core.consent.PurposeKey;
 import dev.custodian.crm.core.consent.port.in.ConsentUseCases;
 import dev.custodian.crm.core.consent.port.in.CreatePurposeCommand;
 import dev.custodian.crm.core.consent.port.in.RecordConsentCommand;
+import dev.custodian.crm.core.consent.port.in.RequestConsentCommand;
 import dev.custodian.crm.core.consent.port.in.UpdatePurposeCommand;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -24,11 +25,14 @@ import dev.custodian.crm.http.common.CurrentActor;
 import dev.custodian.crm.http.common.ETags;
 import dev.custodian.crm.http.common.MergePatch;
 import dev.custodian.crm.http.common.Requests;
+import dev.custodian.crm.http.consent.ConsentBodies.ConfirmRequest;
 import dev.custodian.crm.http.consent.ConsentBodies.ConsentEventListResponse;
 import dev.custodian.crm.http.consent.ConsentBodies.ConsentEventResponse;
 import dev.custodian.crm.http.consent.ConsentBodies.ConsentStateResponse;
 import dev.custodian.crm.http.consent.ConsentBodies.ConsentStatesResponse;
 import dev.custodian.crm.http.consent.ConsentBodies.CreatePurposeRequest;
+import dev.custodian.crm.http.consent.ConsentBodies.OptInRequest;
+import dev.custodian.crm.http.consent.ConsentBodies.OptInResponse;
 import dev.custodian.crm.http.consent.ConsentBodies.ProofRequest;
 import dev.custodian.crm.http.consent.ConsentBodies.PurposeChanges;
 import dev.custodian.crm.http.consent.ConsentBodies.PurposeListResponse;
@@ -61,6 +65,8 @@ final class ConsentRoutes implements RouteGroup {
   static final String PROOF = WORKSPACE + "/consent/proof";
   static final String CONTACT_CONSENT = WORKSPACE + "/contacts/{contactId}/consent";
   static final String RESTRICTION = WORKSPACE + "/contacts/{contactId}/restriction";
+  static final String REQUESTS = WORKSPACE + "/consent/requests";
+  static final String CONFIRM = "/api/v1/public/consent/confirm";
 
   private static final Set<String> PATCH_FIELDS =
       Set.of("name", "description", "basisJustification", "directMarketing", "doubleOptIn", "key", "legalBasis");
@@ -101,12 +107,21 @@ final class ConsentRoutes implements RouteGroup {
         .responds(200, ConsentEventListResponse.class).handle(this::events);
     table.post(EVENTS).access(record)
         .describe("recordConsent", "Record a grant, withdrawal, objection or restore; answers the state after it "
-            + "(an entry that would change nothing appends none)")
+            + "(an entry that would change nothing appends none); withdrawals and objections also in a cancelled "
+            + "workspace")
         .request(RecordConsentRequest.class).responds(200, ConsentStateResponse.class).handle(this::record);
     table.post(PROOF).access(manage)
         .describe("consentProof", "Every ledger entry of an address, its contact present or erased")
         .request(ProofRequest.class).responds(200, ConsentEventListResponse.class).handle(this::proof);
-    table.route(HandlerType.PUT, RESTRICTION).access(manage)
+    table.post(REQUESTS).access(record)
+        .describe("requestConsent", "Ask a contact to confirm a purpose by mail (double opt-in): queues the "
+            + "confirmation mail, at most 3 per contact and purpose a day")
+        .request(OptInRequest.class).responds(202, OptInResponse.class).handle(this::requestOptIn);
+    table.post(CONFIRM).access(Access.PUBLIC)
+        .describe("confirmConsent", "The person confirms with the mailed token: grants the purpose (or restores "
+            + "it after an objection), once")
+        .request(ConfirmRequest.class).responds(200, ConsentStateResponse.class).handle(this::confirm);
+    table.route(HandlerType.PUT, RESTRICTION).access(Access.permission(Permission.RESTRICTION_SET))
         .describe("restrictProcessing", "Restrict a contact's processing: every purpose is refused until lifted")
         .responds(200, RestrictionResponse.class).handle(this::restrict);
     table.delete(RESTRICTION).access(manage)
@@ -210,6 +225,35 @@ final class ConsentRoutes implements RouteGroup {
     v.throwIfInvalid();
     ConsentUseCases.Recorded recorded = useCases.ledger().record(CurrentActor.of(ctx), command);
     // 200 either way (CON-03: two concurrent withdrawals answer alike, one appending)
+    ctx.json(ConsentStateResponse.from(recorded.state()));
+  }
+
+  /** {@code POST}: 202, the confirmation mail queued. */
+  void requestOptIn(Context ctx) throws Exception {
+    Validator v = new Validator();
+    WorkspaceId workspace = Requests.workspaceId(ctx, v);
+    OptInRequest body = Requests.jsonBody(ctx, OptInRequest.class);
+    ContactId contact = v.required("contactId", body.contactId(), raw -> ContactId.of(Uuids.parse(raw)));
+    RequestConsentCommand command;
+    try {
+      command = RequestConsentCommand.of(workspace, contact, body.purpose(), body.noticeVersion());
+    } catch (dev.custodian.crm.core.common.error.ValidationException e) {
+      e.errors().forEach(v::reject);
+      command = null;
+    }
+    v.throwIfInvalid();
+    Instant requestedAt = useCases.optIns().request(CurrentActor.of(ctx), command);
+    ctx.status(HttpStatus.ACCEPTED)
+        .json(new OptInResponse(contact.value(), command.purpose().value(), requestedAt));
+  }
+
+  /** {@code POST}, public: 200 with the state after it; any token that does not work is one 404. */
+  void confirm(Context ctx) throws Exception {
+    ConfirmRequest body = Requests.jsonBody(ctx, ConfirmRequest.class);
+    Validator v = new Validator();
+    String token = v.required("token", body.token(), t -> t);
+    v.throwIfInvalid();
+    ConsentUseCases.Recorded recorded = useCases.optIns().confirm(token, edge(ctx), Requests.clientIp(ctx));
     ctx.json(ConsentStateResponse.from(recorded.state()));
   }
 

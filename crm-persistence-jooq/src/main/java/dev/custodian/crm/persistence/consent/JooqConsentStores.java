@@ -1,5 +1,6 @@
 package dev.custodian.crm.persistence.consent;
 
+import dev.custodian.crm.core.consent.port.out.ConsentConfirmations;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
@@ -34,6 +35,11 @@ public final class JooqConsentStores {
   /** The contacts a purpose allows, a page of the contact list in one statement. */
   public static EligibleContacts eligibleContacts(JooqTransactions transactions) {
     return new JooqEligibleContacts(transactions);
+  }
+
+  /** Pending double opt-ins. */
+  public static ConsentConfirmations confirmations(JooqTransactions transactions) {
+    return new JooqConsentConfirmations(transactions);
   }
 
   public static ProcessingRestrictions restrictions(JooqTransactions transactions) {

@@ -33,7 +33,8 @@ final class ColumnClasses {
     table("session_tokens", "session", "token_hash", "session_id", "issued_at", "replaced_at");
     table("mail_tokens", "mail_token", "token_hash", "purpose", "account_id", "created_at", "expires_at", "used_at",
         "voided_at");
-    table("mail_outbox", "mail_queue", "id", "template", "account_id", "created_at", "leased_until", "workspace_id");
+    table("mail_outbox", "mail_queue", "id", "template", "account_id", "created_at", "leased_until", "workspace_id",
+        "subject_id", "about_id");
     table("throttle_entries", "throttle_entry", "keyed_hash", "window_start", "window_end", "hits");
     table("contacts", "contact", "tenant_id", "id", "first_name", "last_name", "email", "email_normalised", "phone",
         "created_at", "updated_at", "version", "job_title", "company_id", "last_name_sort");
@@ -78,6 +79,8 @@ final class ColumnClasses {
         "legal_basis", "kind", "source", "occurred_at", "recorded_at", "notice_version", "opt_in_requested_at",
         "opt_in_confirmed_at", "ip_prefix", "user_agent", "actor", "request_id");
     table("processing_restrictions", "processing_restriction", "tenant_id", "contact_id", "restricted_at");
+    table("consent_confirmations", "consent_confirmation", "tenant_id", "id", "contact_id", "purpose_key",
+        "notice_version", "requested_at", "token_hash", "expires_at", "used_at");
     table("audit_entries", "workspace_audit_trail", "tenant_id", "sequence", "occurred_at", "actor_kind",
         "actor_account", "actor_api_key", "action", "target_type", "target_id", "outcome", "details", "subject_id",
         "email_ct", "ip_ct", "user_agent_ct", "encoding", "previous_hash", "hash");

@@ -10,6 +10,7 @@ import dev.custodian.crm.persistence.common.SqlTime;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -47,6 +48,30 @@ final class JooqMailOutbox implements MailOutbox {
   }
 
   @Override
+  public void enqueueToSubject(MailTemplate template, UUID workspace, UUID subject, Optional<UUID> about,
+      Instant now) {
+    if (!template.toWorkspaceSubject()) {
+      throw new IllegalArgumentException(template + " goes to an account");
+    }
+    transactions.dsl()
+        .insertInto(MAIL_OUTBOX)
+        .set(MAIL_OUTBOX.ID, UUID.randomUUID())
+        .set(MAIL_OUTBOX.TEMPLATE, template.name())
+        .set(MAIL_OUTBOX.WORKSPACE_ID, workspace)
+        .set(MAIL_OUTBOX.SUBJECT_ID, subject)
+        .set(MAIL_OUTBOX.ABOUT_ID, about.orElse(null))
+        .set(MAIL_OUTBOX.CREATED_AT, SqlTime.utc(now))
+        .execute();
+  }
+
+  @Override
+  public int removeToSubject(UUID workspace, UUID subject) {
+    return transactions.dsl().deleteFrom(MAIL_OUTBOX)
+        .where(MAIL_OUTBOX.WORKSPACE_ID.eq(workspace).and(MAIL_OUTBOX.SUBJECT_ID.eq(subject)))
+        .execute();
+  }
+
+  @Override
   public List<QueuedMail> lease(int limit, Instant leaseUntil, Instant now) {
     DSLContext dsl = transactions.dsl();
     // SKIP LOCKED: rows another dispatcher is leasing right now are left to it, not waited for;
@@ -62,13 +87,15 @@ final class JooqMailOutbox implements MailOutbox {
                 .forUpdate()
                 .skipLocked()))
         .returning(MAIL_OUTBOX.ID, MAIL_OUTBOX.TEMPLATE, MAIL_OUTBOX.ACCOUNT_ID, MAIL_OUTBOX.CREATED_AT,
-            MAIL_OUTBOX.WORKSPACE_ID)
+            MAIL_OUTBOX.WORKSPACE_ID, MAIL_OUTBOX.SUBJECT_ID, MAIL_OUTBOX.ABOUT_ID)
         .fetch(row -> new QueuedMail(
             row.get(MAIL_OUTBOX.ID),
             MailTemplate.valueOf(row.get(MAIL_OUTBOX.TEMPLATE)),
-            row.get(MAIL_OUTBOX.ACCOUNT_ID),
+            Optional.ofNullable(row.get(MAIL_OUTBOX.ACCOUNT_ID)),
             row.get(MAIL_OUTBOX.CREATED_AT).toInstant(),
-            java.util.Optional.ofNullable(row.get(MAIL_OUTBOX.WORKSPACE_ID))))
+            Optional.ofNullable(row.get(MAIL_OUTBOX.WORKSPACE_ID)),
+            Optional.ofNullable(row.get(MAIL_OUTBOX.SUBJECT_ID)),
+            Optional.ofNullable(row.get(MAIL_OUTBOX.ABOUT_ID))))
         .stream()
         // RETURNING keeps no order: oldest first again.
         .sorted(Comparator.comparing(QueuedMail::createdAt).thenComparing(QueuedMail::id))

@@ -83,7 +83,9 @@ public final class ConsentLedgerService implements ConsentUseCases.Ledger, Purpo
   @Override
   public ConsentUseCases.Recorded record(Actor actor, RecordConsentCommand command) {
     WorkspaceId workspace = command.workspace();
-    return transactions.inWorkspace(workspace, actor, Permission.CONSENT_RECORD,
+    // A withdrawal or objection is a person's right, recorded also in a cancelled workspace; a grant is not.
+    Permission permission = command.kind().isRefusal() ? Permission.CONSENT_REFUSE : Permission.CONSENT_RECORD;
+    return transactions.inWorkspace(workspace, actor, permission,
         () -> append(workspace, actor, command, actorName(actor.admitted())));
   }
 

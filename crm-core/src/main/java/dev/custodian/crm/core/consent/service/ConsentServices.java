@@ -2,8 +2,10 @@ package dev.custodian.crm.core.consent.service;
 
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.consent.port.in.ConsentUseCases;
 import dev.custodian.crm.core.consent.port.out.ConsentAddressHasher;
+import dev.custodian.crm.core.consent.port.out.ConsentConfirmations;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
@@ -11,8 +13,15 @@ import dev.custodian.crm.core.consent.port.out.EligibleContacts;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.mail.port.out.MailOutbox;
+import dev.custodian.crm.core.mail.port.out.SubjectMailResolver;
+import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.throttle.service.Throttle;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
+import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
 
 /** Factory: the consent use cases over their out-ports, the guard, and the initializer of a new workspace's purposes. */
 public final class ConsentServices {
@@ -24,13 +33,30 @@ public final class ConsentServices {
     return new ProcessingGuard(purposes, ledger, restrictions, contacts, hasher);
   }
 
+  /**
+   * What double opt-in needs beside the ledger: plain transactions (the person's confirmation has
+   * no account to let in), the pending confirmations, the outbox, the workspaces' status and the
+   * throttle of failed confirmations.
+   */
+  public record OptInPorts(Transactions transactions, ConsentConfirmations confirmations, MailOutbox outbox,
+      WorkspaceRepository workspaces, Throttle throttle) {
+
+    public OptInPorts {
+      Objects.requireNonNull(transactions, "transactions");
+      Objects.requireNonNull(confirmations, "confirmations");
+      Objects.requireNonNull(outbox, "outbox");
+      Objects.requireNonNull(workspaces, "workspaces");
+      Objects.requireNonNull(throttle, "throttle");
+    }
+  }
+
   public static ConsentUseCases create(WorkspaceTransactions transactions, PurposeRepository purposes,
       ConsentLedger ledger, ProcessingRestrictions restrictions, ContactRepository contacts,
-      ConsentAddressHasher hasher, IdGenerator ids, Clock clock) {
+      ConsentAddressHasher hasher, OptInPorts optIns, IdGenerator ids, Clock clock) {
     return create(transactions, purposes, ledger, restrictions, contacts,
         ContactConsentReader.composed(contacts, purposes, ledger, restrictions),
         ConsentRecorder.composed(contacts, purposes, ledger),
-        EligibleContacts.composed(contacts, purposes, ledger, restrictions), hasher, ids, clock);
+        EligibleContacts.composed(contacts, purposes, ledger, restrictions), hasher, optIns, ids, clock);
   }
 
   /**
@@ -41,13 +67,25 @@ public final class ConsentServices {
   public static ConsentUseCases create(WorkspaceTransactions transactions, PurposeRepository purposes,
       ConsentLedger ledger, ProcessingRestrictions restrictions, ContactRepository contacts,
       ContactConsentReader reader, ConsentRecorder recorder, EligibleContacts eligible, ConsentAddressHasher hasher,
-      IdGenerator ids, Clock clock) {
+      OptInPorts optIns, IdGenerator ids, Clock clock) {
     ProcessingGuard guard = guard(purposes, ledger, restrictions, contacts, hasher);
+    ConsentLedgerService ledgerService = new ConsentLedgerService(transactions, purposes, ledger, contacts, hasher,
+        guard, reader, recorder, eligible, ids, clock);
     return new ConsentUseCases(
         new PurposeService(transactions, purposes, clock),
-        new ConsentLedgerService(transactions, purposes, ledger, contacts, hasher, guard, reader, recorder,
-            eligible, ids, clock),
-        new RestrictionService(transactions, restrictions, contacts, clock));
+        ledgerService,
+        new RestrictionService(transactions, restrictions, contacts, clock),
+        new ConsentOptInService(transactions, optIns.transactions(), purposes, contacts, optIns.confirmations(),
+            recorder, ledgerService, optIns.outbox(), optIns.workspaces(), optIns.throttle(), ids, clock));
+  }
+
+  /**
+   * The mail of double opt-in, for the dispatcher: renders a queued confirmation in its
+   * workspace's transaction, minting a token that works for {@code ttl} (at most 7 days).
+   */
+  public static SubjectMailResolver confirmationMail(ConsentConfirmations confirmations, ContactRepository contacts,
+      TokenGenerator tokens, Duration ttl) {
+    return new ConsentConfirmationMail(confirmations, contacts, tokens, ttl);
   }
 
   /** What every new workspace starts with: the default purposes (see {@link DefaultPurposesInitializer}). */

@@ -36,7 +36,7 @@ public final class RestrictionService implements ConsentUseCases.Restrictions {
 
   @Override
   public Instant restrict(Actor actor, WorkspaceId workspace, ContactId contact) {
-    return transactions.inWorkspace(workspace, actor, Permission.CONSENT_MANAGE, () -> {
+    return transactions.inWorkspace(workspace, actor, Permission.RESTRICTION_SET, () -> {
       requireContact(workspace, contact);
       if (restrictions.restrict(workspace, contact, Timestamps.now(clock))) {
         transactions.audit(workspace, actor, AuditAction.RESTRICTION_SET, AuditTargetType.CONTACT, contact.value(),

@@ -14,13 +14,17 @@ import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.MailRecipients;
 import dev.custodian.crm.core.mail.port.out.MailTokenRepository;
 import dev.custodian.crm.core.mail.port.out.Mailer;
+import dev.custodian.crm.core.mail.port.out.SubjectMailResolver;
 import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +36,9 @@ import java.util.UUID;
  * with no transaction open (a slow mail server holds no connection and no lock), then removes the
  * row. A failed send spends the token it minted, so no working token exists for a mail that was
  * not sent, and the row is tried again when its lease ends; a row still undelivered 24 hours after it was queued
- * is dropped, and so is one whose account has no address any more. Run {@link #dispatchDue()}
+ * is dropped, and so is one whose account has no address any more. A mail to a workspace's subject
+ * (a contact) is rendered by its template's {@link SubjectMailResolver} in a tenant transaction of
+ * that workspace instead (row-level security on). Run {@link #dispatchDue()}
  * periodically; it never logs an address, a token or a body.
  */
 public final class MailDispatcher {
@@ -51,6 +57,7 @@ public final class MailDispatcher {
   private final Clock clock;
   private final Settings settings;
   private final MailWorkspaces workspaces;
+  private final Map<MailTemplate, SubjectMailResolver> subjectMail;
 
   /**
    * Out-port of the dispatcher: what a workspace lifecycle notice names, read when it is sent;
@@ -135,15 +142,8 @@ public final class MailDispatcher {
       TokenGenerator tokenGenerator,
       Clock clock,
       Settings settings) {
-    this.transactions = Objects.requireNonNull(transactions, "transactions");
-    this.outbox = Objects.requireNonNull(outbox, "outbox");
-    this.tokens = Objects.requireNonNull(tokens, "tokens");
-    this.recipients = Objects.requireNonNull(recipients, "recipients");
-    this.mailer = Objects.requireNonNull(mailer, "mailer");
-    this.tokenGenerator = Objects.requireNonNull(tokenGenerator, "tokenGenerator");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.workspaces = (workspace, template) -> Optional.empty();
+    this(transactions, outbox, tokens, recipients, mailer, tokenGenerator, clock, settings,
+        (workspace, template) -> Optional.empty());
   }
 
   /** As the other constructor, reading a workspace notice's facts through {@code workspaces}. */
@@ -157,6 +157,25 @@ public final class MailDispatcher {
       Clock clock,
       Settings settings,
       MailWorkspaces workspaces) {
+    this(transactions, outbox, tokens, recipients, mailer, tokenGenerator, clock, settings, workspaces, List.of());
+  }
+
+  /**
+   * As the other constructors, rendering the mail of each template that goes to a workspace's
+   * subject through its resolver (at most one per template; a row of a template without one is
+   * dropped unsent).
+   */
+  public MailDispatcher(
+      Transactions transactions,
+      MailOutbox outbox,
+      MailTokenRepository tokens,
+      MailRecipients recipients,
+      Mailer mailer,
+      TokenGenerator tokenGenerator,
+      Clock clock,
+      Settings settings,
+      MailWorkspaces workspaces,
+      List<SubjectMailResolver> subjectMail) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -166,6 +185,16 @@ public final class MailDispatcher {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
+    Map<MailTemplate, SubjectMailResolver> byTemplate = new EnumMap<>(MailTemplate.class);
+    for (SubjectMailResolver resolver : subjectMail) {
+      if (!resolver.template().toWorkspaceSubject()) {
+        throw new IllegalArgumentException(resolver.template() + " goes to an account, not a workspace's subject");
+      }
+      if (byTemplate.put(resolver.template(), resolver) != null) {
+        throw new IllegalArgumentException("two resolvers of " + resolver.template());
+      }
+    }
+    this.subjectMail = Map.copyOf(byTemplate);
   }
 
   /**
@@ -207,6 +236,9 @@ public final class MailDispatcher {
       LOG.log(Level.WARNING, "Mail {0} ({1}) undelivered for {2}: dropped", mail.id(), mail.template(), UNDELIVERABLE_AFTER);
       return Outcome.DROPPED;
     }
+    if (mail.template().toWorkspaceSubject()) {
+      return dispatchToSubject(mail, now);
+    }
     // Three short transactions, none open while the mail server is talked to: the token is minted
     // (voiding older ones) and committed, the mail sent, then its row removed. A send that fails
     // spends the minted token, so no working token exists that nobody received.
@@ -231,6 +263,41 @@ public final class MailDispatcher {
       mail.template().tokenPurpose().ifPresent(purpose -> transactions.inPlatform(
           () -> tokens.consume(purpose, TokenHash.of(rendered.get().token().orElseThrow()), now)));
       // The exception's message is address-free by contract; its cause is not logged.
+      LOG.log(Level.WARNING, "Mail {0} ({1}) not delivered, tried again after its lease: {2}",
+          mail.id(), mail.template(), e.getMessage());
+      return Outcome.FAILED;
+    }
+    transactions.inPlatform(() -> outbox.remove(mail.id()));
+    return Outcome.SENT;
+  }
+
+  /**
+   * A mail to a workspace's subject: rendered by its template's resolver in a tenant transaction of
+   * the row's workspace (row-level security on), sent with no transaction open, then removed.
+   */
+  private Outcome dispatchToSubject(QueuedMail mail, Instant now) {
+    WorkspaceId workspace = WorkspaceId.of(mail.workspace().orElseThrow());
+    SubjectMailResolver resolver = subjectMail.get(mail.template());
+    Optional<OutgoingMail> rendered = transactions.inWorkspace(workspace, () -> {
+      Optional<OutgoingMail> resolved = resolver == null ? Optional.empty()
+          : resolver.resolve(workspace, mail, settings.publicUrl(), now);
+      if (resolved.isEmpty()) {
+        outbox.remove(mail.id());
+      }
+      return resolved;
+    });
+    if (rendered.isEmpty()) {
+      LOG.log(Level.DEBUG, "Mail {0} ({1}) is moot (no such subject, or refused): dropped unsent", mail.id(),
+          mail.template());
+      return Outcome.DROPPED;
+    }
+    try {
+      mailer.send(rendered.get());
+    } catch (MailDeliveryException e) {
+      transactions.inWorkspace(workspace, () -> {
+        resolver.unsent(workspace, mail, now);
+        return null;
+      });
       LOG.log(Level.WARNING, "Mail {0} ({1}) not delivered, tried again after its lease: {2}",
           mail.id(), mail.template(), e.getMessage());
       return Outcome.FAILED;

@@ -4,12 +4,14 @@ import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.activity.port.out.ActivityRepository;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.consent.port.out.ConsentConfirmations;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
+import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.suppression.port.out.SuppressionList;
 import dev.custodian.crm.core.task.port.out.TaskRepository;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
@@ -61,9 +63,13 @@ public final class ErasureServices {
     return new CustomValuesParticipant(values, contacts);
   }
 
-  /** The participant that removes the link of a person's consent subject (the ledger's entries stay). */
-  public static ErasureParticipant consent(ConsentLedger ledger) {
-    return new ConsentParticipant(ledger);
+  /**
+   * The participant that removes the link of a person's consent subject (the ledger's entries
+   * stay), their pending confirmations and the mail queued to them.
+   */
+  public static ErasureParticipant consent(ConsentLedger ledger, ConsentConfirmations confirmations,
+      MailOutbox outbox) {
+    return new ConsentParticipant(ledger, confirmations, outbox);
   }
 
   /** The participant that removes a person's links to deals (the deals stay). */

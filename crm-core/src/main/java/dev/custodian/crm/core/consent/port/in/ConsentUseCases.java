@@ -5,6 +5,7 @@ import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.consent.ConsentEvent;
+import dev.custodian.crm.core.consent.ConsentProof;
 import dev.custodian.crm.core.consent.ConsentState;
 import dev.custodian.crm.core.consent.ContactConsent;
 import dev.custodian.crm.core.consent.ProcessingDecision;
@@ -19,12 +20,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The consent feature's in-ports, handed out together (to an adapter, or to an embedder). */
-public record ConsentUseCases(Purposes purposes, Ledger ledger, Restrictions restrictions) {
+public record ConsentUseCases(Purposes purposes, Ledger ledger, Restrictions restrictions, OptIns optIns) {
 
   public ConsentUseCases {
     Objects.requireNonNull(purposes, "purposes");
     Objects.requireNonNull(ledger, "ledger");
     Objects.requireNonNull(restrictions, "restrictions");
+    Objects.requireNonNull(optIns, "optIns");
   }
 
   /** A recording's answer: the state after it, and whether an entry was appended. */
@@ -105,5 +107,36 @@ public record ConsentUseCases(Purposes purposes, Ledger ledger, Restrictions res
     void lift(Actor actor, WorkspaceId workspace, ContactId contact);
 
     Optional<Instant> restrictedSince(Actor actor, WorkspaceId workspace, ContactId contact);
+  }
+
+  /** Use cases: double opt-in (CON-01): asking a contact to confirm by mail (MEMBER), and the person's confirmation (public). */
+  public interface OptIns {
+
+    /**
+     * Queues a {@code CONSENT_CONFIRMATION} mail to the contact for the purpose, its proof pending
+     * until confirmed; at most {@link #REQUESTS_PER_DAY} per contact and purpose in 24 hours.
+     *
+     * @return when it was requested
+     * @throws dev.custodian.crm.core.common.error.NotFoundException for no such contact
+     * @throws dev.custodian.crm.core.common.error.ValidationException for an unknown purpose
+     * @throws dev.custodian.crm.core.common.error.ConflictException {@code INVALID_STATE} for a
+     *     retired purpose, or one whose basis neither consent nor an objection's restore fits
+     * @throws dev.custodian.crm.core.common.error.RateLimitedException past the limit
+     */
+    Instant request(Actor actor, RequestConsentCommand command);
+
+    /**
+     * The person's confirmation through the mailed link (no account: {@code ANONYMOUS}): grants
+     * the purpose, or restores it after an objection, once; the token then stops working.
+     *
+     * @param edge what the edge knows of the request (client network, user agent)
+     * @param clientIp the client's address, for the throttle of failed attempts
+     * @throws dev.custodian.crm.core.common.error.NotFoundException for a token that is unknown,
+     *     used, expired or malformed (one answer for all)
+     */
+    Recorded confirm(String token, ConsentProof edge, String clientIp);
+
+    /** How many confirmations may be requested for one contact and purpose in 24 hours. */
+    int REQUESTS_PER_DAY = 3;
   }
 }
