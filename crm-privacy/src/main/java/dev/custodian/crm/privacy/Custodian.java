@@ -199,8 +199,11 @@ public final class Custodian {
         new ConsentServices.OptInPorts(p.transactions(), p.consentConfirmations(), p.mailOutbox(), p.workspaces(),
             throttle), builder.ids, builder.clock);
     // Mail to a workspace's contacts: rendered in that workspace's transaction, one resolver per template.
-    this.subjectMail = List.of(ConsentServices.confirmationMail(p.consentConfirmations(), p.contacts(), tokens,
+    List<SubjectMailResolver> toSubjects = new ArrayList<>();
+    toSubjects.add(ConsentServices.confirmationMail(p.consentConfirmations(), p.contacts(), tokens,
         builder.consentConfirmationValidity));
+    toSubjects.addAll(DataSubjectRequestServices.mail(p.dataSubjectRequests())); // a request's reasons, an erasure's confirmation
+    this.subjectMail = List.copyOf(toSubjects);
     // A person's deal links, activities, tasks, custom values and consent subject's link go before
     // the contact record, whatever else takes part (the consent entries stay, naming no one).
     List<ErasureParticipant> erasureParticipants = new ArrayList<>();
@@ -217,7 +220,7 @@ public final class Custodian {
     // Data-subject requests: each right executes through the use case a person would call, in the
     // execution's transaction; ACCESS and PORTABILITY only with a subject packager.
     List<RequestExecutor> executors = new ArrayList<>(List.of(
-        RequestExecutors.erasure(p.dataSubjectRequests(), erasure.erase(), suppression, builder.clock),
+        RequestExecutors.erasure(p.dataSubjectRequests(), erasure.erase(), suppression, p.mailOutbox(), builder.clock),
         RequestExecutors.rectification(p.dataSubjectRequests(), p.contacts(), contacts.update()),
         RequestExecutors.restriction(p.dataSubjectRequests(), p.contacts(), consent.restrictions()),
         RequestExecutors.consent(p.dataSubjectRequests(), p.contacts(), consent.ledger())));
@@ -225,7 +228,7 @@ public final class Custodian {
       executors.add(RequestExecutors.packages(builder.subjectPackager));
     }
     this.privacyRequests = DataSubjectRequestServices.create(inWorkspace, p.dataSubjectRequests(), p.purposes(),
-        addressHasher, executors, builder.ids, builder.clock);
+        addressHasher, p.mailOutbox(), executors, builder.ids, builder.clock);
     this.access = AccessServices.create(p.transactions(), inWorkspace, gate, p.memberships(), p.invitations(),
         p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), tokens, builder.ids, builder.clock,
         builder.invitationValidity, List.of(p.tasks())); // a member's departure unassigns their tasks

@@ -127,6 +127,35 @@ class PrivacyRequestApiTest {
     assertThat(json(app.get(requests(a) + "?overdue=true")).path("items")).isEmpty();
   }
 
+  /** The body of the mail {@code subject} to {@code email} (its one link checked by {@link TestApp#awaitMail}). */
+  private static String mailBody(String email, String subject) throws Exception {
+    for (jakarta.mail.internet.MimeMessage message : TestApp.SMTP.getReceivedMessages()) {
+      if (message.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString().equalsIgnoreCase(email)
+          && message.getSubject().equals(subject)) {
+        return com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+      }
+    }
+    throw new AssertionError("no mail '" + subject + "' arrived");
+  }
+
+  @Test
+  @DisplayName("DSR-10: an extension mails its reason and new due time; a rejection mails its reason; neither outbox row holds the address")
+  void extensionAndRejectionAreMailed() throws Exception {
+    String email = "mailed." + UUID.randomUUID() + "@example.org";
+    String extended = request(a, "{\"type\":\"ACCESS\",\"email\":\"" + email + "\"}");
+    HttpResponse<String> answer = step(a, extended, "extend", "{\"reason\":\"Records in three archives\"}");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    TestApp.awaitMail(email, "Your privacy request needs more time");
+    assertThat(mailBody(email, "Your privacy request needs more time")).contains("Records in three archives")
+        .contains(json(answer).path("dueAt").asText());
+    String rejected = request(a, "{\"type\":\"ERASURE\",\"email\":\"" + email + "\"}");
+    assertThat(step(a, rejected, "reject", "{\"reason\":\"We hold a legal duty to keep these\"}").statusCode())
+        .isEqualTo(200);
+    TestApp.awaitMail(email, "Your privacy request was not carried out");
+    assertThat(mailBody(email, "Your privacy request was not carried out"))
+        .contains("We hold a legal duty to keep these");
+  }
+
   @Test
   @DisplayName("DSR-12: of two concurrent executions of one verified request, one runs and one gets 409")
   void concurrentExecutionsRunOnce() throws Exception {
@@ -150,7 +179,7 @@ class PrivacyRequestApiTest {
   }
 
   @Test
-  @DisplayName("DSR-04: after an executed ERASURE request a superuser scan of every table finds none of the subject's markers; the address is suppressed")
+  @DisplayName("DSR-04, DSR-15: after an executed ERASURE request the confirmation arrives, and once the outbox is drained a superuser scan of every table finds none of the subject's markers; the address is suppressed")
   void anErasureRequestLeavesNothingOfTheSubject() throws Exception {
     String marker = "zqx" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     String email = marker + "@example.org";
@@ -169,6 +198,7 @@ class PrivacyRequestApiTest {
     ApiTestSupport.assertProblem(app.get("/api/v1/workspaces/" + a + "/contacts/" + contact), 404,
         "/problems/not-found");
     assertThat(json(app.get(requests(a) + "/" + earlier)).has("corrections")).isFalse();
+    TestApp.awaitMail(email, "Your data was erased"); // DSR-15
     TestApp.awaitEmptyOutbox(db);
     assertThat(tablesHolding(marker)).isEmpty();
     ApiTestSupport.assertProblem(app.postJson("/api/v1/workspaces/" + a + "/contacts",

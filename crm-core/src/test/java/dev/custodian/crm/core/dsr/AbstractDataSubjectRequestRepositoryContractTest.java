@@ -153,6 +153,20 @@ public abstract class AbstractDataSubjectRequestRepositoryContractTest extends A
   }
 
   @Test
+  @DisplayName("DSR-15: an address held for a request's confirmation is taken once; another workspace can neither hold nor take it")
+  void anAddressHeldForAConfirmationIsTakenOnce() {
+    DataSubjectRequest request = stored(aRequest(a, RequestType.ERASURE));
+    EmailAddress email = new EmailAddress("held@example.org");
+    run(a, () -> requests.holdForConfirmation(a, request.id(), email));
+
+    assertThat(in(b, () -> requests.takeConfirmationAddress(b, request.id()))).isEmpty();
+    assertThat(in(a, () -> requests.takeConfirmationAddress(a, request.id()))).contains(email);
+    assertThat(in(a, () -> requests.takeConfirmationAddress(a, request.id()))).isEmpty();
+    run(b, () -> requests.holdForConfirmation(b, request.id(), email));
+    assertThat(in(a, () -> requests.takeConfirmationAddress(a, request.id()))).isEmpty();
+  }
+
+  @Test
   void theContactOfAnAddressIsFoundByItsNormalisedEmail() {
     Contact contact = ContactFixtures.aContact(a);
     run(a, () -> contacts.insert(contact));

@@ -31,6 +31,10 @@ public final class InMemoryDataSubjectRequestRepository implements DataSubjectRe
   private final InMemoryTenantTable<UUID, EventRow> events;
   private final AtomicLong seq = new AtomicLong();
   private final ContactRepository contacts;
+  private final InMemoryTenantTable<DataSubjectRequestId, Held> held;
+
+  /** An address held for a request's confirmation. */
+  private record Held(WorkspaceId workspace, DataSubjectRequestId id, EmailAddress email) {}
 
   public InMemoryDataSubjectRequestRepository(InMemoryTransactions transactions, ContactRepository contacts) {
     this.table = InMemoryTenantTable.builder(transactions, DataSubjectRequest::workspace, DataSubjectRequest::id)
@@ -39,6 +43,22 @@ public final class InMemoryDataSubjectRequestRepository implements DataSubjectRe
     this.events = InMemoryTenantTable.<UUID, EventRow>builder(transactions, row -> row.event().workspace(),
         row -> row.event().id()).build();
     this.contacts = Objects.requireNonNull(contacts, "contacts");
+    this.held = InMemoryTenantTable.builder(transactions, Held::workspace, Held::id).build();
+  }
+
+  @Override
+  public void holdForConfirmation(WorkspaceId workspace, DataSubjectRequestId id, EmailAddress email) {
+    if (find(workspace, id).isPresent()) {
+      held.remove(workspace, id);
+      held.insert(new Held(workspace, id, email));
+    }
+  }
+
+  @Override
+  public Optional<EmailAddress> takeConfirmationAddress(WorkspaceId workspace, DataSubjectRequestId id) {
+    Optional<EmailAddress> email = held.find(workspace, id).map(Held::email);
+    held.remove(workspace, id);
+    return email;
   }
 
   @Override

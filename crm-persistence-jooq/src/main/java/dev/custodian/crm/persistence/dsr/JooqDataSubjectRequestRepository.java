@@ -200,6 +200,25 @@ final class JooqDataSubjectRequestRepository implements DataSubjectRequestReposi
   private static final Field<String> ERASED = DSL.inline("(erased)");
 
   @Override
+  public void holdForConfirmation(WorkspaceId workspace, DataSubjectRequestId id, EmailAddress email) {
+    transactions.dsl(workspace).update(DSR_REQUESTS).set(DSR_REQUESTS.CONFIRM_TO, email.value())
+        .where(key(workspace, id)).execute();
+  }
+
+  /** One statement: the held address, read under the row's lock and cleared. */
+  @Override
+  public Optional<EmailAddress> takeConfirmationAddress(WorkspaceId workspace, DataSubjectRequestId id) {
+    var old = DSR_REQUESTS.as("old");
+    return transactions.dsl(workspace).update(DSR_REQUESTS).setNull(DSR_REQUESTS.CONFIRM_TO)
+        .from(old)
+        .where(key(workspace, id))
+        .and(old.TENANT_ID.eq(DSR_REQUESTS.TENANT_ID)).and(old.ID.eq(DSR_REQUESTS.ID))
+        .and(old.CONFIRM_TO.isNotNull())
+        .returningResult(old.CONFIRM_TO)
+        .fetchOptional(r -> new EmailAddress(r.value1()));
+  }
+
+  @Override
   public Optional<ContactId> contactOf(WorkspaceId workspace, EmailAddress email) {
     return transactions.dsl(workspace).select(CONTACTS.ID).from(CONTACTS)
         .where(CONTACTS.TENANT_ID.eq(workspace.value()))

@@ -25,6 +25,8 @@ import dev.custodian.crm.core.dsr.port.out.RequestExecutor;
 import dev.custodian.crm.core.dsr.port.out.SubjectPackager;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.ErasureReceipt;
+import dev.custodian.crm.core.mail.MailTemplate;
+import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.suppression.port.out.SuppressionList;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.privacy.erasure.port.in.EraseContactUseCase;
@@ -55,10 +57,11 @@ public final class RequestExecutors {
   /**
    * ERASURE: the contact is erased (its records, suppression and receipt, the requests participant
    * scrubbing the subject's requests); with no contact, the address is still suppressed and its
-   * requests scrubbed.
+   * requests scrubbed. The confirmation (DSR-15) is queued, its address held on the request only
+   * until it is sent.
    */
   public static RequestExecutor erasure(DataSubjectRequestRepository requests, EraseContactUseCase erasure,
-      SuppressionList suppression, Clock clock) {
+      SuppressionList suppression, MailOutbox outbox, Clock clock) {
     return executor(Set.of(RequestType.ERASURE), (actor, request) -> {
       Map<String, Integer> counts = new LinkedHashMap<>();
       Optional<EmailAddress> email = request.email();
@@ -66,16 +69,19 @@ public final class RequestExecutors {
         return counts; // scrubbed already: its subject was erased
       }
       WorkspaceId workspace = request.workspace();
+      Instant now = Timestamps.now(clock);
       Optional<ContactId> contact = requests.contactOf(workspace, email.get());
       if (contact.isPresent()) {
         ErasureReceipt receipt = erasure.erase(actor, workspace, contact.get());
         counts.putAll(receipt.removedByParticipant());
-        return counts;
+      } else {
+        suppression.suppress(workspace, email.get(), now);
+        counts.put("suppression", 1);
+        counts.put(REQUESTS, requests.scrub(workspace, request.address(), now));
       }
-      Instant now = Timestamps.now(clock);
-      suppression.suppress(workspace, email.get(), now);
-      counts.put("suppression", 1);
-      counts.put(REQUESTS, requests.scrub(workspace, request.address(), now));
+      requests.holdForConfirmation(workspace, request.id(), email.get());
+      outbox.enqueueToSubject(MailTemplate.PRIVACY_REQUEST_ERASED, workspace.value(), request.id().value(),
+          Optional.empty(), now);
       return counts;
     });
   }

@@ -26,6 +26,8 @@ import dev.custodian.crm.core.dsr.RequestText;
 import dev.custodian.crm.core.dsr.port.in.CreateRequestCommand;
 import dev.custodian.crm.core.dsr.port.in.DataSubjectRequestUseCases;
 import dev.custodian.crm.core.dsr.port.out.DataSubjectRequestRepository;
+import dev.custodian.crm.core.mail.MailTemplate;
+import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,15 +48,17 @@ public final class DataSubjectRequestService implements DataSubjectRequestUseCas
   private final DataSubjectRequestRepository requests;
   private final PurposeRepository purposes;
   private final ConsentAddressHasher hasher;
+  private final MailOutbox outbox;
   private final IdGenerator ids;
   private final Clock clock;
 
   public DataSubjectRequestService(WorkspaceTransactions transactions, DataSubjectRequestRepository requests,
-      PurposeRepository purposes, ConsentAddressHasher hasher, IdGenerator ids, Clock clock) {
+      PurposeRepository purposes, ConsentAddressHasher hasher, MailOutbox outbox, IdGenerator ids, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.requests = Objects.requireNonNull(requests, "requests");
     this.purposes = Objects.requireNonNull(purposes, "purposes");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -113,15 +117,17 @@ public final class DataSubjectRequestService implements DataSubjectRequestUseCas
   @Override
   public DataSubjectRequest extend(Actor actor, WorkspaceId workspace, DataSubjectRequestId id, RequestText reason,
       Optional<Instant> until) {
+    // The reason is mailed to the requester (DSR-10), queued in the step's transaction.
     return step(actor, workspace, id, RequestEventKind.EXTENDED, AuditAction.PRIVACY_REQUEST_EXTENDED,
-        (request, now) -> request.extended(reason, until.map(Timestamps::micros)
-            .orElse(request.receivedAt().plus(DataSubjectRequest.LONGEST_RESPONSE_TIME)), now));
+        (request, now) -> mailed(MailTemplate.PRIVACY_REQUEST_EXTENDED, request.extended(reason,
+            until.map(Timestamps::micros).orElse(request.receivedAt().plus(DataSubjectRequest.LONGEST_RESPONSE_TIME)),
+            now), now));
   }
 
   @Override
   public DataSubjectRequest reject(Actor actor, WorkspaceId workspace, DataSubjectRequestId id, RequestText reason) {
     return step(actor, workspace, id, RequestEventKind.REJECTED, AuditAction.PRIVACY_REQUEST_REJECTED,
-        (request, now) -> request.rejected(reason, now));
+        (request, now) -> mailed(MailTemplate.PRIVACY_REQUEST_REJECTED, request.rejected(reason, now), now));
   }
 
   @Override
@@ -143,6 +149,14 @@ public final class DataSubjectRequestService implements DataSubjectRequestUseCas
       audit(actor, changed, action);
       return changed;
     });
+  }
+
+  /** Queues {@code template} to the request's address, if it still holds one, in the step's transaction. */
+  private DataSubjectRequest mailed(MailTemplate template, DataSubjectRequest request, Instant now) {
+    if (request.email().isPresent()) {
+      outbox.enqueueToSubject(template, request.workspace().value(), request.id().value(), Optional.empty(), now);
+    }
+    return request;
   }
 
   private RequestEvent event(DataSubjectRequest request, RequestEventKind kind, Actor actor, Instant now) {

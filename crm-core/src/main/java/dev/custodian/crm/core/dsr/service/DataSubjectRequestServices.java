@@ -7,6 +7,8 @@ import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.dsr.port.in.DataSubjectRequestUseCases;
 import dev.custodian.crm.core.dsr.port.out.DataSubjectRequestRepository;
 import dev.custodian.crm.core.dsr.port.out.RequestExecutor;
+import dev.custodian.crm.core.mail.port.out.MailOutbox;
+import dev.custodian.crm.core.mail.port.out.SubjectMailResolver;
 import java.time.Clock;
 import java.util.List;
 
@@ -21,10 +23,18 @@ public final class DataSubjectRequestServices {
    */
   public static DataSubjectRequestUseCases create(WorkspaceTransactions transactions,
       DataSubjectRequestRepository requests, PurposeRepository purposes, ConsentAddressHasher hasher,
-      List<RequestExecutor> executors, IdGenerator ids, Clock clock) {
-    DataSubjectRequestService service = new DataSubjectRequestService(transactions, requests, purposes, hasher, ids,
-        clock);
+      MailOutbox outbox, List<RequestExecutor> executors, IdGenerator ids, Clock clock) {
+    DataSubjectRequestService service = new DataSubjectRequestService(transactions, requests, purposes, hasher,
+        outbox, ids, clock);
     return new DataSubjectRequestUseCases(service,
         new ExecuteRequestService(transactions, requests, executors, ids, clock));
+  }
+
+  /**
+   * The mail dispatcher's resolvers of the requests' mails (an extension's reason, a rejection's, an
+   * erasure's confirmation): each reads its request's address when the mail is sent.
+   */
+  public static List<SubjectMailResolver> mail(DataSubjectRequestRepository requests) {
+    return PrivacyRequestMail.all(requests);
   }
 }

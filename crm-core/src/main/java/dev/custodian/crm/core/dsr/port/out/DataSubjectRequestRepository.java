@@ -78,6 +78,15 @@ public interface DataSubjectRequestRepository {
    */
   int scrub(WorkspaceId workspace, AddressHash address, Instant now);
 
+  /**
+   * Holds {@code email} on the request until its erasure's confirmation is sent (DSR-15): the one
+   * address a scrubbed request keeps, and only until then.
+   */
+  void holdForConfirmation(WorkspaceId workspace, DataSubjectRequestId id, EmailAddress email);
+
+  /** The address held for the request's confirmation, which it no longer holds afterwards. */
+  Optional<EmailAddress> takeConfirmationAddress(WorkspaceId workspace, DataSubjectRequestId id);
+
   /** The workspace's contact whose (normalised) email is {@code email}, if any. */
   Optional<ContactId> contactOf(WorkspaceId workspace, EmailAddress email);
 }
