@@ -77,6 +77,7 @@ import dev.custodian.crm.privacy.consent.KeyedConsentAddressHasher;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import dev.custodian.crm.privacy.dsr.RequestExecutors;
+import dev.custodian.crm.privacy.dsr.RestrictedContacts;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
 import dev.custodian.crm.privacy.erasure.service.ErasureServices;
 import dev.custodian.crm.privacy.password.ZxcvbnCommonPasswords;
@@ -175,8 +176,10 @@ public final class Custodian {
     CustomValueIntake custom = new CustomValueIntake(p.customFields(), p.customValues());
     this.exports = new ExportServices(inWorkspace, p.contacts(), p.companies(), p.deals(), p.customFields(),
         p.pipelines(), p.activities(), p.tasks());
-    this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression,
+    ContactUseCases unguardedContacts = ContactServices.create(inWorkspace, p.contacts(), suppression,
         List.of(p.deals(), p.activities(), p.tasks()), custom, builder.ids, builder.clock);
+    // A restricted contact (DSR-07) is neither changed nor deleted, but by a request's rectification or an erasure.
+    this.contacts = RestrictedContacts.guarding(unguardedContacts, inWorkspace, p.processingRestrictions());
     // Deleting a company unlinks what refers to it: the contacts and the deals.
     this.companies = CompanyServices.create(inWorkspace, p.companies(),
         List.of(p.contacts(), p.deals(), p.activities(), p.tasks()), suppression, custom, builder.ids, builder.clock);
@@ -221,7 +224,7 @@ public final class Custodian {
     // execution's transaction; ACCESS and PORTABILITY only with a subject packager.
     List<RequestExecutor> executors = new ArrayList<>(List.of(
         RequestExecutors.erasure(p.dataSubjectRequests(), erasure.erase(), suppression, p.mailOutbox(), builder.clock),
-        RequestExecutors.rectification(p.dataSubjectRequests(), p.contacts(), contacts.update()),
+        RequestExecutors.rectification(p.dataSubjectRequests(), p.contacts(), unguardedContacts.update()),
         RequestExecutors.restriction(p.dataSubjectRequests(), p.contacts(), consent.restrictions()),
         RequestExecutors.consent(p.dataSubjectRequests(), p.contacts(), consent.ledger())));
     if (builder.subjectPackager != null) {

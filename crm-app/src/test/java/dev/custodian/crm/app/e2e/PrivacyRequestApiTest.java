@@ -157,10 +157,10 @@ class PrivacyRequestApiTest {
   }
 
   @Test
-  @DisplayName("DSR-12: of two concurrent executions of one verified request, one runs and one gets 409")
+  @DisplayName("DSR-12, DSR-07: of two concurrent executions of one verified RESTRICTION, one runs and one gets 409; the restricted contact's PATCH and DELETE are 409 /problems/restricted")
   void concurrentExecutionsRunOnce() throws Exception {
     String email = "restricted." + UUID.randomUUID() + "@example.org";
-    contact(a, email, "Restricted");
+    String contact = contact(a, email, "Restricted");
     String id = request(a, "{\"type\":\"RESTRICTION\",\"email\":\"" + email + "\"}");
     step(a, id, "verify", "{}");
     CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> call(id));
@@ -168,6 +168,13 @@ class PrivacyRequestApiTest {
     List<Integer> statuses = List.of(first.get().statusCode(), second.get().statusCode());
 
     assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+    // DSR-07: restricted, the contact is neither changed nor deleted
+    String path = "/api/v1/workspaces/" + a + "/contacts/" + contact;
+    String etag = app.get(path).headers().firstValue("ETag").orElseThrow();
+    ApiTestSupport.assertProblem(app.send(java.net.http.HttpRequest.newBuilder(app.uri(path))
+        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"lastName\":\"Changed\"}"))
+        .header("Content-Type", "application/merge-patch+json").header("If-Match", etag)), 409, "/problems/restricted");
+    ApiTestSupport.assertProblem(app.delete(path), 409, "/problems/restricted");
   }
 
   private static HttpResponse<String> call(String id) {

@@ -13,10 +13,13 @@ import dev.custodian.crm.core.common.error.CrmException;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.paging.ListQuery;
+import dev.custodian.crm.core.common.patch.PatchValue;
 import dev.custodian.crm.core.consent.ConsentEvent;
 import dev.custodian.crm.core.consent.ConsentEventKind;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
+import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
+import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
 import dev.custodian.crm.core.dsr.DataSubjectRequest;
 import dev.custodian.crm.core.dsr.DataSubjectRequestId;
 import dev.custodian.crm.core.dsr.DataSubjectRequestListing;
@@ -188,12 +191,30 @@ class DataSubjectRequestsTest {
   }
 
   @Test
-  @DisplayName("DSR-07: an executed RESTRICTION restricts the contact's processing")
+  @DisplayName("DSR-07: an executed RESTRICTION restricts the contact: its update and delete are 409 RESTRICTED; a rectification and an erasure still run")
   void restrictionRestricts() {
     DataSubjectRequest restriction = create("RESTRICTION", "ADA.dsr@example.org");
     custodian.privacyRequests().execution().execute(owner, ws, verified(restriction).id());
 
     assertThat(custodian.consent().restrictions().restrictedSince(owner, ws, ada.id())).isPresent();
+    long version = custodian.contacts().get().get(owner, ws, ada.id()).version();
+    assertThatThrownBy(() -> custodian.contacts().update().update(owner, UpdateContactCommand.of(ws, ada.id(),
+        OptionalLong.of(version), PatchValue.set("Changed"), PatchValue.absent(), PatchValue.absent(),
+        PatchValue.absent(), PatchValue.absent(), PatchValue.absent())))
+        .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.kind())
+            .isEqualTo(CrmException.Kind.RESTRICTED));
+    assertThatThrownBy(() -> custodian.contacts().delete().delete(owner,
+        new DeleteContactCommand(ws, ada.id(), OptionalLong.empty())))
+        .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.kind())
+            .isEqualTo(CrmException.Kind.RESTRICTED));
+    DataSubjectRequest rectification = create("RECTIFICATION", "ada.dsr@example.org", Map.of("lastName", "Byron"),
+        null, null, false);
+    custodian.privacyRequests().execution().execute(owner, ws, verified(rectification).id());
+    assertThat(custodian.contacts().get().get(owner, ws, ada.id()).lastName().value()).isEqualTo("Byron");
+    DataSubjectRequest erasure = create("ERASURE", "ada.dsr@example.org");
+    custodian.privacyRequests().execution().execute(owner, ws, verified(erasure).id());
+    assertThatThrownBy(() -> custodian.contacts().get().get(owner, ws, ada.id()))
+        .isInstanceOf(dev.custodian.crm.core.common.error.NotFoundException.class);
   }
 
   @Test
