@@ -83,8 +83,13 @@ class AccessSweepTest {
       Map.entry("POST /api/v1/workspaces/{workspaceId}/purposes",
           "{\"key\":\"swept-%s\",\"name\":\"Swept\",\"legalBasis\":\"CONSENT\"}"),
       Map.entry("PATCH /api/v1/workspaces/{workspaceId}/purposes/{purposeKey}", "{\"name\":\"Swept %s\"}"),
-      Map.entry("POST /api/v1/workspaces/{workspaceId}/consent/events",
-          "{\"contactId\":\"{contactId}\",\"purpose\":\"analytics\",\"kind\":\"OBJECTED\",\"source\":\"API\"}"),
+      // a grant (refusals are recorded also in a cancelled workspace): refused by the policy, so nothing changes
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/consent/events", "{\"contactId\":\"{contactId}\","
+          + "\"purpose\":\"marketing-email\",\"kind\":\"GRANTED\",\"source\":\"FORM\",\"noticeVersion\":\"v1\"}"),
+      // a purpose no opt-in fits (409): no mail queued however often the sweep asks
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/consent/requests",
+          "{\"contactId\":\"{contactId}\",\"purpose\":\"service-delivery\",\"noticeVersion\":\"v1\"}"),
+      Map.entry("POST /api/v1/public/consent/confirm", "{\"token\":\"cnf_swept%s\"}"),
       Map.entry("POST /api/v1/workspaces/{workspaceId}/consent/proof", "{\"email\":\"swept@example.org\"}"),
       // an ACCESS request of a stranger: its execution (no package built here) is a 409, changing nothing
       Map.entry("POST /api/v1/workspaces/{workspaceId}/privacy-requests",

@@ -27,7 +27,8 @@ class ConsentRowLevelSecurityTest {
   private static final UUID A = UUID.randomUUID();
   private static final UUID B = UUID.randomUUID();
   private static final List<String> TABLES =
-      List.of("consent_purposes", "consent_subjects", "consent_events", "processing_restrictions");
+      List.of("consent_purposes", "consent_subjects", "consent_events", "processing_restrictions",
+          "consent_confirmations");
 
   @BeforeAll
   static void twoWorkspacesWithConsentRows() throws SQLException {
@@ -51,6 +52,9 @@ class ConsentRowLevelSecurityTest {
             + "', 'newsletter', 'CONSENT', 'GRANTED', 'FORM', now(), now(), 'v1', 'system')");
         st.execute("insert into processing_restrictions (tenant_id, contact_id, restricted_at) values ('" + ws
             + "', '" + contact + "', now())");
+        st.execute("insert into consent_confirmations (tenant_id, id, contact_id, purpose_key, notice_version,"
+            + " requested_at) values ('" + ws + "', '" + UUID.randomUUID() + "', '" + contact
+            + "', 'newsletter', 'v1', now())");
       }
     }
   }
