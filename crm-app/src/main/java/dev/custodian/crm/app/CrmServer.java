@@ -22,6 +22,7 @@ import dev.custodian.crm.app.database.PersistenceModule;
 import dev.custodian.crm.app.datamap.DataMapModule;
 import dev.custodian.crm.app.deal.DealModule;
 import dev.custodian.crm.app.dsr.SubjectPackageModule;
+import dev.custodian.crm.app.dsr.PrivacyRequestModule;
 import dev.custodian.crm.app.erasure.ErasureModule;
 import dev.custodian.crm.app.export.ExportModule;
 import dev.custodian.crm.app.http.HttpModule;
@@ -180,7 +181,8 @@ public final class CrmServer implements AutoCloseable {
     return List.of(new WorkspaceModule(), new ContactModule(), new CompanyModule(), new PipelineModule(),
         new DealModule(), new ActivityModule(), new CustomFieldModule(), new ErasureModule(),
         new AccountModule(), new SessionModule(), new AccessModule(), new AuditModule(), new ConsentModule(), new DataMapModule(),
-        new SubjectPackageModule());
+        new SubjectPackageModule(),
+        new PrivacyRequestModule());
   }
 
   /**

@@ -20,6 +20,7 @@ import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.dsr.port.out.PackageStore;
+import dev.custodian.crm.core.dsr.port.out.DataSubjectRequestRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.imports.port.out.ImportStores;
@@ -106,6 +107,9 @@ public interface Persistence {
   default EligibleContacts eligibleContacts() {
     return EligibleContacts.composed(contacts(), purposes(), consentLedger(), processingRestrictions());
   }
+
+  /** Data-subject requests and their append-only history. */
+  DataSubjectRequestRepository dataSubjectRequests();
 
   SuppressionEntryRepository suppressionEntries();
 

@@ -78,7 +78,7 @@ class ProblemTableTest {
       case NOT_FOUND -> new NotFoundException("contact");
       case UNAUTHENTICATED -> new UnauthenticatedException("sign in first");
       case FORBIDDEN, EMAIL_NOT_VERIFIED, REAUTHENTICATION_FAILED -> new ForbiddenException(kind, "forbidden of kind " + kind);
-      case DUPLICATE, SUPPRESSED, LAST_OWNER, IN_USE, LIMIT_REACHED, WORKSPACE_CANCELLED, CONSENT_REQUIRED,
+      case DUPLICATE, SUPPRESSED, RESTRICTED, LAST_OWNER, IN_USE, LIMIT_REACHED, WORKSPACE_CANCELLED, CONSENT_REQUIRED,
           INVALID_STATE -> new ConflictException(kind, "conflict of kind " + kind);
       case PRECONDITION_FAILED -> PreconditionFailedException.stale("contact");
       case PRECONDITION_REQUIRED -> PreconditionFailedException.missing("contact");

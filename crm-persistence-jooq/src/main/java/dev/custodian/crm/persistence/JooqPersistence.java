@@ -21,6 +21,7 @@ import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.dsr.port.out.PackageStore;
+import dev.custodian.crm.core.dsr.port.out.DataSubjectRequestRepository;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
 import dev.custodian.crm.core.imports.port.out.ImportStores;
@@ -89,6 +90,7 @@ public final class JooqPersistence implements Persistence {
   private final ConsentLedger consentLedger;
   private final ConsentConfirmations consentConfirmations;
   private final ProcessingRestrictions processingRestrictions;
+  private final DataSubjectRequestRepository dataSubjectRequests;
   private final ContactConsentReader contactConsent;
   private final ConsentRecorder consentRecorder;
   private final EligibleContacts eligibleContacts;
@@ -125,6 +127,7 @@ public final class JooqPersistence implements Persistence {
     this.purposes = JooqConsentStores.purposes(transactions);
     this.consentLedger = JooqConsentStores.ledger(transactions);
     this.processingRestrictions = JooqConsentStores.restrictions(transactions);
+    this.dataSubjectRequests = JooqDsrStores.requests(transactions);
     this.consentConfirmations = JooqConsentStores.confirmations(transactions);
     this.contactConsent = JooqConsentStores.contactConsent(transactions);
     this.consentRecorder = JooqConsentStores.recorder(transactions);
@@ -234,6 +237,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public ProcessingRestrictions processingRestrictions() {
     return processingRestrictions;
+  }
+
+  @Override
+  public DataSubjectRequestRepository dataSubjectRequests() {
+    return dataSubjectRequests;
   }
 
   @Override

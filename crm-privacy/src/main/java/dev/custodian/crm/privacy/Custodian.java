@@ -35,6 +35,10 @@ import dev.custodian.crm.core.datamap.DataMap;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.service.DealServices;
 import dev.custodian.crm.core.dsr.port.out.PackageStore;
+import dev.custodian.crm.core.dsr.port.in.DataSubjectRequestUseCases;
+import dev.custodian.crm.core.dsr.port.out.RequestExecutor;
+import dev.custodian.crm.core.dsr.port.out.SubjectPackager;
+import dev.custodian.crm.core.dsr.service.DataSubjectRequestServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
 import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
@@ -81,6 +85,8 @@ import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import dev.custodian.crm.privacy.dsr.port.in.SubjectPackageUseCases;
 import dev.custodian.crm.privacy.dsr.service.SubjectPackageServices;
 import dev.custodian.crm.privacy.dsr.service.SubjectPackagerService;
+import dev.custodian.crm.privacy.dsr.RequestExecutors;
+import dev.custodian.crm.privacy.dsr.RestrictedContacts;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
 import dev.custodian.crm.privacy.erasure.service.ErasureServices;
 import dev.custodian.crm.privacy.password.ZxcvbnCommonPasswords;
@@ -127,6 +133,7 @@ public final class Custodian {
   private final ProcessingGuard processingGuard;
   private final ErasureUseCases erasure;
   private final SubjectPackageUseCases subjectPackages;
+  private final DataSubjectRequestUseCases privacyRequests;
   private final ExportServices exports;
   private final Optional<ImportUseCases> imports;
   private final Optional<RunImportsUseCase> importRunner;
@@ -189,8 +196,10 @@ public final class Custodian {
     CustomValueIntake custom = new CustomValueIntake(p.customFields(), p.customValues());
     this.exports = new ExportServices(inWorkspace, p.contacts(), p.companies(), p.deals(), p.customFields(),
         p.pipelines(), p.activities(), p.tasks());
-    this.contacts = ContactServices.create(inWorkspace, p.contacts(), suppression,
+    ContactUseCases unguardedContacts = ContactServices.create(inWorkspace, p.contacts(), suppression,
         List.of(p.deals(), p.activities(), p.tasks()), custom, builder.ids, builder.clock);
+    // A restricted contact (DSR-07) is neither changed nor deleted, but by a request's rectification or an erasure.
+    this.contacts = RestrictedContacts.guarding(unguardedContacts, inWorkspace, p.processingRestrictions());
     // Deleting a company unlinks what refers to it: the contacts and the deals.
     this.companies = CompanyServices.create(inWorkspace, p.companies(),
         List.of(p.contacts(), p.deals(), p.activities(), p.tasks()), suppression, custom, builder.ids, builder.clock);
@@ -213,8 +222,11 @@ public final class Custodian {
         new ConsentServices.OptInPorts(p.transactions(), p.consentConfirmations(), p.mailOutbox(), p.workspaces(),
             throttle), builder.ids, builder.clock);
     // Mail to a workspace's contacts: rendered in that workspace's transaction, one resolver per template.
-    this.subjectMail = List.of(ConsentServices.confirmationMail(p.consentConfirmations(), p.contacts(), tokens,
+    List<SubjectMailResolver> toSubjects = new ArrayList<>();
+    toSubjects.add(ConsentServices.confirmationMail(p.consentConfirmations(), p.contacts(), tokens,
         builder.consentConfirmationValidity));
+    toSubjects.addAll(DataSubjectRequestServices.mail(p.dataSubjectRequests())); // a request's reasons, an erasure's confirmation
+    this.subjectMail = List.copyOf(toSubjects);
     // A person's deal links, activities, tasks, custom values and consent subject's link go before
     // the contact record, whatever else takes part (the consent entries stay, naming no one).
     List<ErasureParticipant> erasureParticipants = new ArrayList<>();
@@ -224,16 +236,15 @@ public final class Custodian {
     erasureParticipants.add(ErasureServices.consent(p.consentLedger(), p.consentConfirmations(), p.mailOutbox()));
     // Staged import rows of the person's email or phone go too (they would be refused anyway).
     p.imports().ifPresent(stores -> erasureParticipants.add(ImportServices.erasureParticipant(stores, p.contacts())));
+    // The person's data-subject requests keep only the address's keyed hash, their types and steps.
+    erasureParticipants.add(RequestExecutors.requestsParticipant(p.dataSubjectRequests(), p.contacts(), addressHasher,
+        builder.clock));
     erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         erasureParticipants, builder.ids, builder.clock);
     this.imports = p.imports().map(stores -> ImportServices.create(inWorkspace, stores, builder.ids, builder.clock));
     this.importRunner = p.imports().map(stores -> ImportServices.runner(p.transactions(), stores, p.contacts(),
         p.companies(), suppression, builder.ids, builder.clock, builder.importSettings));
-    this.access = AccessServices.create(p.transactions(), inWorkspace, gate, p.memberships(), p.invitations(),
-        p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), tokens, builder.ids, builder.clock,
-        builder.invitationValidity, List.of(p.tasks())); // a member's departure unassigns their tasks
-    this.audit = AuditServices.create(p.transactions(), inWorkspace, auditLog);
     // Data-subject packages (issue 28): only with an adapter that stores them.
     PackageStore packageStore;
     try {
@@ -241,10 +252,27 @@ public final class Custodian {
     } catch (UnsupportedOperationException noStore) {
       packageStore = null;
     }
-    // MERGE GAP (issue 28, item 6): the data-subject requests' own participant, named "requests" as
-    // its erasure participant is, joins the list below when that feature merges (List.of() today).
     this.subjectPackages = packageStore == null ? null : SubjectPackageServices.create(p, packageStore, inWorkspace,
         List.of(), builder.ids, tokens, builder.clock, builder.subjectPackageTtl, throttle);
+    // Data-subject requests: each right executes through the use case a person would call, in the
+    // execution's transaction; ACCESS and PORTABILITY only with a subject packager (the adapter's
+    // package store, or the builder's own).
+    List<RequestExecutor> executors = new ArrayList<>(List.of(
+        RequestExecutors.erasure(p.dataSubjectRequests(), erasure.erase(), suppression, p.mailOutbox(), builder.clock),
+        RequestExecutors.rectification(p.dataSubjectRequests(), p.contacts(), unguardedContacts.update()),
+        RequestExecutors.restriction(p.dataSubjectRequests(), p.contacts(), consent.restrictions()),
+        RequestExecutors.consent(p.dataSubjectRequests(), p.contacts(), consent.ledger())));
+    SubjectPackager packager = builder.subjectPackager != null ? builder.subjectPackager
+        : subjectPackages == null ? null : subjectPackages.packager();
+    if (packager != null) {
+      executors.add(RequestExecutors.packages(packager));
+    }
+    this.privacyRequests = DataSubjectRequestServices.create(inWorkspace, p.dataSubjectRequests(), p.purposes(),
+        addressHasher, p.mailOutbox(), executors, builder.ids, builder.clock);
+    this.access = AccessServices.create(p.transactions(), inWorkspace, gate, p.memberships(), p.invitations(),
+        p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), tokens, builder.ids, builder.clock,
+        builder.invitationValidity, List.of(p.tasks())); // a member's departure unassigns their tasks
+    this.audit = AuditServices.create(p.transactions(), inWorkspace, auditLog);
   }
 
   public static Builder builder() {
@@ -341,6 +369,14 @@ public final class Custodian {
    */
   public RunImportsUseCase importRunner() {
     return importRunner.orElseThrow(() -> new UnsupportedOperationException("this persistence adapter has no import stores"));
+  }
+
+  /**
+   * Data-subject requests: recorded, tracked against their 30-day deadline, and executed once their
+   * requester's identity is verified.
+   */
+  public DataSubjectRequestUseCases privacyRequests() {
+    return privacyRequests;
   }
 
   /** Erasure at a person's request, and its receipts. */
@@ -460,6 +496,7 @@ public final class Custodian {
     private Clock clock = Clock.systemUTC();
     private IdGenerator ids = IdGenerator.random();
     private final List<ErasureParticipant> erasureParticipants = new ArrayList<>();
+    private SubjectPackager subjectPackager;
     private final List<WorkspaceInitializer> workspaceInitializers = new ArrayList<>();
     private PasswordHasher passwordHasher;
     private CommonPasswords commonPasswords;
@@ -576,6 +613,15 @@ public final class Custodian {
     /** New ids; random (version 4) UUIDs by default. */
     public Builder ids(IdGenerator ids) {
       this.ids = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    /**
+     * What builds and delivers an ACCESS or PORTABILITY request's package of the subject's records;
+     * without one, those requests are tracked but cannot execute (409).
+     */
+    public Builder subjectPackager(SubjectPackager packager) {
+      this.subjectPackager = Objects.requireNonNull(packager, "packager");
       return this;
     }
 

@@ -1,2 +1,2 @@
-/** Wiring of data-subject packages. */
+/** Wiring of data-subject requests and their packages. */
 package dev.custodian.crm.app.dsr;

@@ -98,6 +98,15 @@ class AccessSweepTest {
       Map.entry("POST /api/v1/public/privacy-downloads", "{\"token\":\"dsr_%sAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}"),
       // a CSV upload (text/csv, the route's media type), sent with ?object=contacts
       Map.entry(IMPORTS, "email,firstName,lastName\r\neve.%s@example.org,Eve,Sweep\r\n"),
+      // an ACCESS request of a stranger: its execution (no package built here) is a 409, changing nothing
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/privacy-requests",
+          "{\"type\":\"ACCESS\",\"email\":\"swept.%s@example.org\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/privacy-requests/{privacyRequestId}/verify",
+          "{\"note\":\"Swept\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/privacy-requests/{privacyRequestId}/extend",
+          "{\"reason\":\"Swept\"}"),
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/privacy-requests/{privacyRequestId}/reject",
+          "{\"reason\":\"Swept\"}"),
       // a wrong password: a delete-now that is let in answers 403, and nothing is deleted
       Map.entry("POST /api/v1/workspaces/{workspaceId}/delete-now", "{\"password\":\"not the password\"}"));
 
@@ -114,6 +123,7 @@ class AccessSweepTest {
   private static String stage;
   private static String customField;
   private static String importJob;
+  private static String privacyRequest;
   private static TestApp.Client victimClient;
   private static String victim;
   private static final Map<String, Credential> credentials = new LinkedHashMap<>();
@@ -169,6 +179,10 @@ class AccessSweepTest {
         "email,firstName,lastName\nswept.import@example.org,Swept,Import\n");
     assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
     importJob = JSON.readTree(upload.body()).path("id").asText();
+    HttpResponse<String> request = app.postJson("/api/v1/workspaces/" + workspace + "/privacy-requests",
+        "{\"type\":\"ACCESS\",\"email\":\"swept.request@example.org\"}");
+    assertThat(request.statusCode()).as(request.body()).isEqualTo(201);
+    privacyRequest = JSON.readTree(request.body()).path("id").asText();
     credentials.put("OWNER", new Credential("OWNER", owner, null, Role.OWNER, true));
     for (Role role : List.of(Role.ADMIN, Role.MEMBER, Role.VIEWER)) {
       credentials.put(role.name(), new Credential(role.name(), member(owner, workspace, role), null, role, true));
@@ -419,7 +433,8 @@ class AccessSweepTest {
         .replace("{objectType}", "contact")
         .replace("{customFieldId}", customField)
         .replace("{purposeKey}", "service-delivery") // a default purpose of every workspace
-        .replace("{importId}", importJob);
+        .replace("{importId}", importJob)
+        .replace("{privacyRequestId}", privacyRequest);
     assertThat(path).as("every path parameter of %s is known to the sweep", route.key()).doesNotContain("{");
     String body = BODIES.get(route.key());
     HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path + (route.export() != null ? "?format=csv"

@@ -86,6 +86,9 @@ class StatementBudgetTest {
       // a task assigned to a member, with a link: the membership, the links' check, the task with its links
       "POST /api/v1/workspaces/{workspaceId}/tasks", "{\"title\":\"Budget %s\",\"assigneeId\":\"{accountId}\","
           + "\"dueAt\":\"2026-02-01T09:00:00Z\",\"contactIds\":[\"{contactId}\"]}",
+      // a data-subject request: the request with its first history entry in one statement, its audit entry
+      "POST /api/v1/workspaces/{workspaceId}/privacy-requests", "{\"type\":\"ERASURE\",\"email\":"
+          + "\"subject.%s@example.org\",\"californiaRequest\":true}",
       // a select field with its options: the count for the limit, then the field and its options in one statement
       "POST /api/v1/workspaces/{workspaceId}/custom-fields/{objectType}", "{\"key\":\"budget_%s\",\"type\":"
           + "\"multi_select\",\"label\":\"Budget\",\"options\":[{\"key\":\"a\",\"label\":\"A\"},{\"key\":\"b\",\"label\":\"B\"}]}");
@@ -128,10 +131,14 @@ class StatementBudgetTest {
         "{\"key\":\"tier\",\"type\":\"single_select\",\"label\":\"Tier\",\"options\":[{\"key\":\"gold\",\"label\":\"Gold\"}]}");
     HttpResponse<String> upload = app.post("/api/v1/workspaces/" + workspace + "/imports?object=contacts", "text/csv",
         "email,firstName,lastName\nbudget.import@example.org,Budget,Import\n");
-    pathValues = pairs("{importId}", JSON.readTree(upload.body()).path("id").asText(), "{workspaceId}", workspace, "{contactId}", contact, "{accountId}", me, "{companyId}", company,
+    HttpResponse<String> privacyRequest = app.postJson("/api/v1/workspaces/" + workspace + "/privacy-requests",
+        "{\"type\":\"ACCESS\",\"email\":\"budget.subject@example.org\"}");
+    pathValues = pairs("{importId}", JSON.readTree(upload.body()).path("id").asText(), "{workspaceId}", workspace,
+        "{contactId}", contact, "{accountId}", me, "{companyId}", company,
         "{pipelineId}", sales.path("id").asText(), "{stageId}", sales.path("stages").get(0).path("id").asText(),
         "{dealId}", dealId, "{activityId}", activityId, "{taskId}", taskId, "{objectType}", "company",
-        "{customFieldId}", JSON.readTree(field.body()).path("id").asText(), "{purposeKey}", "analytics");
+        "{customFieldId}", JSON.readTree(field.body()).path("id").asText(), "{purposeKey}", "analytics",
+        "{privacyRequestId}", JSON.readTree(privacyRequest.body()).path("id").asText());
   }
 
   @AfterAll

@@ -74,6 +74,10 @@ public record Permission(String name) {
   public static final Permission IMPORT_READ = new Permission("import.read");
   /** Starting and cancelling imports (which create and update contacts and companies). */
   public static final Permission IMPORT_WRITE = new Permission("import.write");
+  /** Reading data-subject requests and their history. */
+  public static final Permission PRIVACY_REQUEST_READ = new Permission("privacy-request.read");
+  /** Recording data-subject requests and taking their steps, execution included. */
+  public static final Permission PRIVACY_REQUEST_MANAGE = new Permission("privacy-request.manage");
 
   /** Reading, exporting and verifying the workspace's audit trail. */
   public static final Permission AUDIT_READ = new Permission("audit.read");

@@ -98,6 +98,9 @@ public final class PermissionMatrix {
     grants.put(Permission.CONSENT_MANAGE, new Grant(Role.ADMIN, false, Effect.WRITE));
     grants.put(Permission.CONSENT_REFUSE, new Grant(Role.MEMBER, false, Effect.WRITE_WHILE_CANCELLED));
     grants.put(Permission.RESTRICTION_SET, new Grant(Role.ADMIN, false, Effect.WRITE_WHILE_CANCELLED));
+    // A person's requests go on while their controller leaves (RET-02): privacy administration.
+    grants.put(Permission.PRIVACY_REQUEST_READ, new Grant(Role.ADMIN, false, Effect.READ));
+    grants.put(Permission.PRIVACY_REQUEST_MANAGE, new Grant(Role.ADMIN, false, Effect.WRITE_WHILE_CANCELLED));
     return grants;
   }
 

@@ -58,7 +58,16 @@ public enum AuditAction {
   /** A package downloaded (its one download), then deleted. */
   SUBJECT_PACKAGE_DOWNLOADED(false, false),
   /** A package deleted undownloaded at its expiry. */
-  SUBJECT_PACKAGE_DELETED(false, false);
+  SUBJECT_PACKAGE_DELETED(false, false),
+  // data-subject requests (issue 28): ids, types, states and counts only; never an address
+  PRIVACY_REQUEST_RECEIVED(false, false),
+  PRIVACY_REQUEST_VERIFIED(false, false),
+  PRIVACY_REQUEST_STARTED(false, false),
+  PRIVACY_REQUEST_EXTENDED(false, false),
+  /** A request executed and completed, with the records changed per store as {@code count.<store>}. */
+  PRIVACY_REQUEST_EXECUTED(false, false),
+  PRIVACY_REQUEST_REJECTED(false, false),
+  PRIVACY_REQUEST_CANCELLED(false, false);
 
   private final boolean platform;
   private final boolean signIn;

@@ -86,6 +86,10 @@ public final class DataMap {
       personal("suppression_entry", "A keyed hash of an erased person's email or phone",
           DataCategory.CRM_DATA, "keeping an erased person from being added again", LegalBasis.LEGAL_OBLIGATION,
           CcpaCategory.IDENTIFIERS, WITH_WORKSPACE, true),
+      personal("privacy_request", "A data-subject request: its type, the requester's address (and its keyed hash), "
+          + "corrections or purposes, deadline, steps and their history", DataCategory.CRM_DATA,
+          "answering a person's rights within their deadline (GDPR Arts. 12, 15-22)", LegalBasis.LEGAL_OBLIGATION,
+          CcpaCategory.IDENTIFIERS, WITH_WORKSPACE, true),
       // Consent (CON-04, RET-09)
       impersonal("consent_purpose", "A purpose the workspace processes for, with its lawful basis and notice",
           DataCategory.CONSENT_PROOF, "declaring what is processed and why (CON-08)", LegalBasis.LEGAL_OBLIGATION,

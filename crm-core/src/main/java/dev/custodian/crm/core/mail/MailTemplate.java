@@ -130,6 +130,63 @@ public enum MailTemplate {
 
       The link works once and expires within 7 days. If you do not want this mail, ignore this
       message: nothing is sent to you without your confirmation.
+      """),
+
+  /**
+   * A data-subject request's deadline was extended (DSR-10): the new due time and the reason, on the
+   * workspace's behalf to the request's address (a {@link #toWorkspaceSubject() workspace subject}:
+   * the request).
+   */
+  PRIVACY_REQUEST_EXTENDED(
+      "Your privacy request needs more time",
+      "/privacy",
+      null,
+      """
+      Hello,
+
+      the organisation handling your privacy request needs more time to answer it:
+
+      %s
+
+      More about your rights and how to complain:
+
+      %s
+      """),
+
+  /** A data-subject request was rejected: the reason, on the workspace's behalf to the request's address. */
+  PRIVACY_REQUEST_REJECTED(
+      "Your privacy request was not carried out",
+      "/privacy",
+      null,
+      """
+      Hello,
+
+      the organisation handling your privacy request did not carry it out. Their reason:
+
+      %s
+
+      You may complain to a data protection authority. More about your rights:
+
+      %s
+      """),
+
+  /**
+   * An erasure request was carried out (DSR-15): sent once to the address, which the request held only
+   * until this mail went.
+   */
+  PRIVACY_REQUEST_ERASED(
+      "Your data was erased",
+      "/privacy",
+      null,
+      """
+      Hello,
+
+      the organisation you asked to erase your data has done so: your records are deleted, and your
+      address is kept only as a keyed fingerprint so that you are not added again.
+
+      More about your rights:
+
+      %s
       """);
 
   private final String subject;
@@ -164,7 +221,27 @@ public enum MailTemplate {
    * (see {@code SubjectMailResolver}); every other template goes to an account (or an invitation).
    */
   public boolean toWorkspaceSubject() {
-    return this == CONSENT_CONFIRMATION;
+    return this == CONSENT_CONFIRMATION || this == PRIVACY_REQUEST_EXTENDED || this == PRIVACY_REQUEST_REJECTED
+        || this == PRIVACY_REQUEST_ERASED;
+  }
+
+  /** Whether this template states a detail (a data-subject request's reason) before its link. */
+  public boolean takesDetail() {
+    return this == PRIVACY_REQUEST_EXTENDED || this == PRIVACY_REQUEST_REJECTED;
+  }
+
+  /**
+   * The mail to {@code to} of a template that {@link #takesDetail() takes a detail}: {@code detail}
+   * (plain text) before its link under {@code publicUrl}.
+   *
+   * @throws IllegalArgumentException for a template that takes none
+   */
+  public OutgoingMail renderWithDetail(EmailAddress to, URI publicUrl, String detail) {
+    Objects.requireNonNull(detail, "detail");
+    if (!takesDetail()) {
+      throw new IllegalArgumentException(name() + " takes no detail");
+    }
+    return new OutgoingMail(to, subject, body.formatted(detail.strip(), link(publicUrl, Optional.empty())));
   }
 
   /**
@@ -187,6 +264,9 @@ public enum MailTemplate {
     Objects.requireNonNull(notice, "notice");
     if (notice.isPresent() != aboutWorkspace()) {
       throw new IllegalArgumentException(name() + (aboutWorkspace() ? " needs its workspace" : " is about no workspace"));
+    }
+    if (takesDetail()) {
+      throw new IllegalArgumentException(name() + " needs its detail (renderWithDetail)");
     }
     URI link = link(publicUrl, token);
     String text = notice.map(n -> body.formatted(n.workspaceName(), n.purgeAt(), link))

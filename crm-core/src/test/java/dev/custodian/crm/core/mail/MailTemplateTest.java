@@ -29,7 +29,8 @@ class MailTemplateTest {
   void theTemplateListIsPinned() {
     assertThat(MailTemplate.values()).containsExactly(
         MailTemplate.VERIFY_EMAIL, MailTemplate.PASSWORD_RESET, MailTemplate.INVITATION, MailTemplate.ACCOUNT_EXISTS,
-        MailTemplate.WORKSPACE_CANCELLED, MailTemplate.WORKSPACE_PURGE_REMINDER, MailTemplate.CONSENT_CONFIRMATION);
+        MailTemplate.WORKSPACE_CANCELLED, MailTemplate.WORKSPACE_PURGE_REMINDER, MailTemplate.CONSENT_CONFIRMATION,
+        MailTemplate.PRIVACY_REQUEST_EXTENDED, MailTemplate.PRIVACY_REQUEST_REJECTED, MailTemplate.PRIVACY_REQUEST_ERASED);
     assertThat(MailTemplate.VERIFY_EMAIL.tokenPurpose()).contains(MailTokenPurpose.VERIFY_EMAIL);
     assertThat(MailTemplate.PASSWORD_RESET.tokenPurpose()).contains(MailTokenPurpose.PASSWORD_RESET);
     assertThat(MailTemplate.INVITATION.tokenPurpose()).contains(MailTokenPurpose.INVITATION);
@@ -38,7 +39,8 @@ class MailTemplateTest {
     assertThat(MailTemplate.WORKSPACE_PURGE_REMINDER.tokenPurpose()).isEmpty();
     assertThat(MailTemplate.CONSENT_CONFIRMATION.tokenPurpose()).contains(MailTokenPurpose.CONSENT_CONFIRMATION);
     assertThat(MailTemplate.values()).filteredOn(MailTemplate::toWorkspaceSubject)
-        .containsExactly(MailTemplate.CONSENT_CONFIRMATION);
+        .containsExactly(MailTemplate.CONSENT_CONFIRMATION, MailTemplate.PRIVACY_REQUEST_EXTENDED,
+            MailTemplate.PRIVACY_REQUEST_REJECTED, MailTemplate.PRIVACY_REQUEST_ERASED);
   }
 
   @Test
@@ -57,9 +59,10 @@ class MailTemplateTest {
   @EnumSource(MailTemplate.class)
   @DisplayName("CON-05: each mail is plain text with exactly one link, under the public URL, any token only in its fragment")
   void eachMailIsPlainTextWithOneLinkUnderThePublicUrl(MailTemplate template) {
-    OutgoingMail mail = template.render(TO, BASE, tokenFor(template), template.aboutWorkspace()
-        ? Optional.of(new WorkspaceNotice("Acme Sales", java.time.Instant.parse("2027-01-01T09:00:00Z")))
-        : Optional.empty());
+    OutgoingMail mail = template.takesDetail() ? template.renderWithDetail(TO, BASE, "Due by 2027-01-01T09:00:00Z.")
+        : template.render(TO, BASE, tokenFor(template), template.aboutWorkspace()
+            ? Optional.of(new WorkspaceNotice("Acme Sales", java.time.Instant.parse("2027-01-01T09:00:00Z")))
+            : Optional.empty());
 
     Matcher links = URL.matcher(mail.body());
     assertThat(links.find()).isTrue();

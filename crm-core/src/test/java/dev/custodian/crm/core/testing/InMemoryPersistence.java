@@ -18,6 +18,7 @@ import dev.custodian.crm.core.customfield.InMemoryCustomFieldRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
 import dev.custodian.crm.core.deal.InMemoryDealRepository;
 import dev.custodian.crm.core.dsr.InMemoryPackageStore;
+import dev.custodian.crm.core.dsr.InMemoryDataSubjectRequestRepository;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
 import dev.custodian.crm.core.imports.InMemoryImportStores;
@@ -57,6 +58,8 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryConsentConfirmations consentConfirmations = new InMemoryConsentConfirmations(transactions);
   private final InMemoryProcessingRestrictions processingRestrictions =
       new InMemoryProcessingRestrictions(transactions);
+  private final InMemoryDataSubjectRequestRepository dataSubjectRequests =
+      new InMemoryDataSubjectRequestRepository(transactions, contacts);
   private final InMemoryCustomFieldRepository customFields = new InMemoryCustomFieldRepository(transactions);
   private final InMemoryCustomValueRepository customValues = new InMemoryCustomValueRepository(transactions, customFields);
   private final InMemorySuppressionEntryRepository suppressionEntries =
@@ -157,6 +160,11 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryProcessingRestrictions processingRestrictions() {
     return processingRestrictions;
+  }
+
+  @Override
+  public InMemoryDataSubjectRequestRepository dataSubjectRequests() {
+    return dataSubjectRequests;
   }
 
   @Override

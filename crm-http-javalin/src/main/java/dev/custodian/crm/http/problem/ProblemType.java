@@ -19,6 +19,7 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
   DUPLICATE("duplicate", 409, "Duplicate"),
   SUPPRESSED("suppressed", 409, "Suppressed"),
+  RESTRICTED("restricted", 409, "Restricted"),
   LAST_OWNER("last-owner", 409, "Last owner"),
   IN_USE("in-use", 409, "In use"),
   LIMIT_REACHED("limit-reached", 409, "Limit reached"),

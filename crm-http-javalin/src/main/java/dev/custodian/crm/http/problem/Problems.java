@@ -156,6 +156,7 @@ public final class Problems {
       case REAUTHENTICATION_FAILED -> ProblemType.REAUTHENTICATION_FAILED;
       case DUPLICATE -> ProblemType.DUPLICATE;
       case SUPPRESSED -> ProblemType.SUPPRESSED;
+      case RESTRICTED -> ProblemType.RESTRICTED;
       case LAST_OWNER -> ProblemType.LAST_OWNER;
       case IN_USE -> ProblemType.IN_USE;
       case LIMIT_REACHED -> ProblemType.LIMIT_REACHED;

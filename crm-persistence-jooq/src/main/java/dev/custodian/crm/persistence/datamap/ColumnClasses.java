@@ -71,6 +71,11 @@ final class ColumnClasses {
         "records_removed");
     table("erasure_receipt_reviews", "erasure_receipt", "tenant_id", "receipt_id", "participant", "record_id");
     table("suppression_entries", "suppression_entry", "tenant_id", "kind", "keyed_hash", "created_at");
+    table("dsr_requests", "privacy_request", "tenant_id", "id", "type", "email", "address_hash", "california_request",
+        "fix_first_name", "fix_last_name", "fix_email", "fix_phone", "fix_job_title", "fix_company_id", "fix_cleared",
+        "purpose_keys", "received_at", "due_at", "extended_at", "extension_reason", "note", "state", "verified_at",
+        "started_at", "closed_at", "reject_reason", "created_at", "updated_at", "version", "confirm_to");
+    table("dsr_events", "privacy_request", "tenant_id", "id", "seq", "request_id", "kind", "occurred_at", "actor");
     table("consent_purposes", "consent_purpose", "tenant_id", "purpose_key", "name", "description", "legal_basis",
         "basis_justification", "direct_marketing", "double_opt_in", "retired_at", "created_at", "updated_at",
         "version");

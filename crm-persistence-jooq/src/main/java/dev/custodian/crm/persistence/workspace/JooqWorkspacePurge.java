@@ -30,7 +30,7 @@ final class JooqWorkspacePurge implements WorkspacePurge {
    */
   static final List<String> APPEND_ONLY_TABLES = List.of(
       "erasure_receipt_reviews", "erasure_receipt_counts", "erasure_receipts", "suppression_entries",
-      "invitations", "api_keys");
+      "invitations", "api_keys", "dsr_events");
 
   /** The other tenant tables of a workspace's data, child first. */
   static final List<String> TENANT_TABLES = List.of(
@@ -38,7 +38,7 @@ final class JooqWorkspacePurge implements WorkspacePurge {
       "custom_field_values", "custom_field_options", "custom_fields",
       "activity_links", "task_links", "activities", "tasks",
       "deal_stage_changes", "deal_contacts", "deals", "pipeline_stages", "pipelines",
-      "consent_confirmations", "consent_subjects", "processing_restrictions",
+      "consent_confirmations", "consent_subjects", "processing_restrictions", "dsr_requests",
       "contacts", "companies", "dsr_package_chunks");
 
   /** Platform tables holding rows of the workspace that crm_app deletes, by their workspace column. */

@@ -37,6 +37,11 @@ public abstract sealed class CrmException extends RuntimeException
     DUPLICATE(ConflictException.class),
     /** An identifier was erased at the person's request and is suppressed ({@link ConflictException}). */
     SUPPRESSED(ConflictException.class),
+    /**
+     * The contact's processing is restricted (Art. 18, DSR-07): it stays stored, and only a
+     * rectification or an erasure at the person's request changes it ({@link ConflictException}).
+     */
+    RESTRICTED(ConflictException.class),
     /** The change would leave a workspace without an OWNER ({@link ConflictException}). */
     LAST_OWNER(ConflictException.class),
     /**

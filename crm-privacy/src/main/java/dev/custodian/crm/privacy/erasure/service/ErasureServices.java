@@ -41,10 +41,13 @@ public final class ErasureServices {
   /** The receipt's name for the link of the person's consent subject (the ledger's entries stay, naming no one). */
   public static final String CONSENT = "consent";
 
+  /** The receipt's name for the person's data-subject requests, scrubbed to the address's keyed hash. */
+  public static final String REQUESTS = "requests";
+
   /** The receipt names the library's own participants take; an embedder's participant needs another. */
   public static final Set<String> BUILT_IN_NAMES =
       Set.of(CONTACT_RECORD, DEAL_CONTACTS, ACTIVITIES, ACTIVITY_LINKS, TASKS, TASK_LINKS, CUSTOM_VALUES,
-          CONSENT, ImportServices.IMPORT_ROWS);
+          CONSENT, ImportServices.IMPORT_ROWS, REQUESTS);
 
   private ErasureServices() {}
 

@@ -1,0 +1,2 @@
+/** In-ports of data-subject requests. */
+package dev.custodian.crm.core.dsr.port.in;

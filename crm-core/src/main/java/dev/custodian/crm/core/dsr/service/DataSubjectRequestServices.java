@@ -1,0 +1,40 @@
+package dev.custodian.crm.core.dsr.service;
+
+import dev.custodian.crm.core.access.service.WorkspaceTransactions;
+import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.consent.port.out.ConsentAddressHasher;
+import dev.custodian.crm.core.consent.port.out.PurposeRepository;
+import dev.custodian.crm.core.dsr.port.in.DataSubjectRequestUseCases;
+import dev.custodian.crm.core.dsr.port.out.DataSubjectRequestRepository;
+import dev.custodian.crm.core.dsr.port.out.RequestExecutor;
+import dev.custodian.crm.core.mail.port.out.MailOutbox;
+import dev.custodian.crm.core.mail.port.out.SubjectMailResolver;
+import java.time.Clock;
+import java.util.List;
+
+/** Factory: the data-subject request use cases over their out-ports and the executors of their rights. */
+public final class DataSubjectRequestServices {
+
+  private DataSubjectRequestServices() {}
+
+  /**
+   * @param executors one per request type at most; a type without one cannot execute (409
+   *     {@code INVALID_STATE}, the request stays)
+   */
+  public static DataSubjectRequestUseCases create(WorkspaceTransactions transactions,
+      DataSubjectRequestRepository requests, PurposeRepository purposes, ConsentAddressHasher hasher,
+      MailOutbox outbox, List<RequestExecutor> executors, IdGenerator ids, Clock clock) {
+    DataSubjectRequestService service = new DataSubjectRequestService(transactions, requests, purposes, hasher,
+        outbox, ids, clock);
+    return new DataSubjectRequestUseCases(service,
+        new ExecuteRequestService(transactions, requests, executors, ids, clock));
+  }
+
+  /**
+   * The mail dispatcher's resolvers of the requests' mails (an extension's reason, a rejection's, an
+   * erasure's confirmation): each reads its request's address when the mail is sent.
+   */
+  public static List<SubjectMailResolver> mail(DataSubjectRequestRepository requests) {
+    return PrivacyRequestMail.all(requests);
+  }
+}

@@ -1,0 +1,2 @@
+/** Services of data-subject requests. */
+package dev.custodian.crm.core.dsr.service;
