@@ -23,7 +23,9 @@ import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.company.port.in.CompanyUseCases;
 import dev.custodian.crm.core.company.service.CompanyServices;
 import dev.custodian.crm.core.consent.port.in.ConsentUseCases;
+import dev.custodian.crm.core.consent.port.in.MarketingUseCases;
 import dev.custodian.crm.core.consent.port.out.ConsentAddressHasher;
+import dev.custodian.crm.core.consent.port.out.UnsubscribeTokens;
 import dev.custodian.crm.core.consent.service.ConsentServices;
 import dev.custodian.crm.core.consent.service.ProcessingGuard;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
@@ -71,6 +73,7 @@ import dev.custodian.crm.privacy.audit.ChainedAuditLog;
 import dev.custodian.crm.privacy.audit.port.in.AuditUseCases;
 import dev.custodian.crm.privacy.audit.service.AuditServices;
 import dev.custodian.crm.privacy.consent.KeyedConsentAddressHasher;
+import dev.custodian.crm.privacy.consent.KeyedUnsubscribeTokens;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
@@ -115,6 +118,7 @@ public final class Custodian {
   private final TaskUseCases tasks;
   private final TimelineUseCase timelines;
   private final ConsentUseCases consent;
+  private final MarketingUseCases marketing;
   private final ProcessingGuard processingGuard;
   private final ErasureUseCases erasure;
   private final ExportServices exports;
@@ -200,9 +204,16 @@ public final class Custodian {
         p.contacts(), p.contactConsent(), p.consentRecorder(), p.eligibleContacts(), addressHasher,
         new ConsentServices.OptInPorts(p.transactions(), p.consentConfirmations(), p.mailOutbox(), p.workspaces(),
             throttle), builder.ids, builder.clock);
+    // Marketing mail and its one-click unsubscribe links (CON-02), under each workspace's unsubscribe key.
+    UnsubscribeTokens unsubscribeTokens = new KeyedUnsubscribeTokens(builder.keys);
+    this.marketing = ConsentServices.marketing(inWorkspace, p.purposes(), p.consentLedger(),
+        p.processingRestrictions(), p.contacts(), p.contactConsent(), p.consentRecorder(), p.eligibleContacts(),
+        addressHasher, new ConsentServices.OptInPorts(p.transactions(), p.consentConfirmations(), p.mailOutbox(),
+            p.workspaces(), throttle), p.marketingMails(), unsubscribeTokens, builder.ids, builder.clock);
     // Mail to a workspace's contacts: rendered in that workspace's transaction, one resolver per template.
     this.subjectMail = List.of(ConsentServices.confirmationMail(p.consentConfirmations(), p.contacts(), tokens,
-        builder.consentConfirmationValidity));
+        builder.consentConfirmationValidity),
+        ConsentServices.marketingMail(p.marketingMails(), processingGuard, unsubscribeTokens));
     // A person's deal links, activities, tasks, custom values and consent subject's link go before
     // the contact record, whatever else takes part (the consent entries stay, naming no one).
     List<ErasureParticipant> erasureParticipants = new ArrayList<>();
@@ -270,6 +281,14 @@ public final class Custodian {
    */
   public ConsentUseCases consent() {
     return consent;
+  }
+
+  /**
+   * Marketing mail (CON-02): queueing one to the contacts a purpose allows (asked again as each is
+   * sent), and the person's one-click unsubscribe through its link.
+   */
+  public MarketingUseCases marketing() {
+    return marketing;
   }
 
   /**

@@ -96,6 +96,7 @@ public final class PermissionMatrix {
     grants.put(Permission.CONSENT_MANAGE, new Grant(Role.ADMIN, false, Effect.WRITE));
     grants.put(Permission.CONSENT_REFUSE, new Grant(Role.MEMBER, false, Effect.WRITE_WHILE_CANCELLED));
     grants.put(Permission.RESTRICTION_SET, new Grant(Role.ADMIN, false, Effect.WRITE_WHILE_CANCELLED));
+    grants.put(Permission.MARKETING_SEND, new Grant(Role.ADMIN, false, Effect.WRITE));
     return grants;
   }
 

@@ -96,6 +96,9 @@ public final class DataMap {
           + "it was asked, the mailed token's SHA-256, its expiry and use", DataCategory.CRM_DATA,
           "proving a confirmed opt-in (CON-01)", LegalBasis.LEGAL_OBLIGATION, CcpaCategory.IDENTIFIERS,
           WITH_WORKSPACE, true),
+      impersonal("marketing_mail", "A marketing mail the workspace queued: its purpose, subject, text and the "
+          + "sender's postal address (the outbox names it per contact, without an address)", DataCategory.CRM_DATA,
+          CRM, LegalBasis.CONTRACT, WITH_WORKSPACE, true),
       // Audit trail (RET-08, RET-11's closed list)
       personal("workspace_audit_trail", "A workspace's audit entries (actor, action, target, counts; an actor's "
           + "email and IP encrypted)", DataCategory.AUTHENTICATION_AND_AUDIT, "accountability and security",

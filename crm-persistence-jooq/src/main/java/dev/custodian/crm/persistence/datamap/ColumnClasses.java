@@ -76,6 +76,8 @@ final class ColumnClasses {
     table("processing_restrictions", "processing_restriction", "tenant_id", "contact_id", "restricted_at");
     table("consent_confirmations", "consent_confirmation", "tenant_id", "id", "contact_id", "purpose_key",
         "notice_version", "requested_at", "token_hash", "expires_at", "used_at");
+    table("marketing_mails", "marketing_mail", "tenant_id", "id", "purpose_key", "subject", "body_text",
+        "postal_address", "created_at");
     table("audit_entries", "workspace_audit_trail", "tenant_id", "sequence", "occurred_at", "actor_kind",
         "actor_account", "actor_api_key", "action", "target_type", "target_id", "outcome", "details", "subject_id",
         "email_ct", "ip_ct", "user_agent_ct", "encoding", "previous_hash", "hash");
