@@ -107,6 +107,11 @@ public final class MarketingMailService implements MarketingUseCases, PurposeBou
       if (purpose.isRetired()) {
         throw new ConflictException(CrmException.Kind.INVALID_STATE, "the purpose is retired");
       }
+      if (purpose.basis() != LegalBasis.CONSENT && !purpose.objectable()) {
+        // its unsubscribe link could record neither a withdrawal nor an objection
+        throw new ConflictException(CrmException.Kind.INVALID_STATE,
+            "a marketing mail's purpose is one a person can withdraw from or object to");
+      }
       MarketingMail mail = new MarketingMail(workspace, ids.newId(), purpose.key(), command.subject(), command.text(),
           command.postalAddress(), now);
       mails.add(mail);
