@@ -13,6 +13,7 @@ import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.EligibleContacts;
+import dev.custodian.crm.core.consent.port.out.MarketingMails;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
@@ -83,6 +84,9 @@ public interface Persistence {
 
   /** Pending double opt-ins, with their mailed tokens' hashes. */
   ConsentConfirmations consentConfirmations();
+
+  /** Queued marketing mails' texts, and the share lock of a contact a marketing mail goes to. */
+  MarketingMails marketingMails();
 
   /**
    * A contact's consent at once (purposes, entries, restriction), in one statement if the adapter

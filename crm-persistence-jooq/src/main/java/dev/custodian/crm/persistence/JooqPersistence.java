@@ -14,6 +14,7 @@ import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.EligibleContacts;
+import dev.custodian.crm.core.consent.port.out.MarketingMails;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
@@ -89,6 +90,7 @@ public final class JooqPersistence implements Persistence {
   private final PurposeRepository purposes;
   private final ConsentLedger consentLedger;
   private final ConsentConfirmations consentConfirmations;
+  private final MarketingMails marketingMails;
   private final ProcessingRestrictions processingRestrictions;
   private final DataSubjectRequestRepository dataSubjectRequests;
   private final ContactConsentReader contactConsent;
@@ -129,6 +131,7 @@ public final class JooqPersistence implements Persistence {
     this.processingRestrictions = JooqConsentStores.restrictions(transactions);
     this.dataSubjectRequests = JooqDsrStores.requests(transactions);
     this.consentConfirmations = JooqConsentStores.confirmations(transactions);
+    this.marketingMails = JooqConsentStores.marketingMails(transactions);
     this.contactConsent = JooqConsentStores.contactConsent(transactions);
     this.consentRecorder = JooqConsentStores.recorder(transactions);
     this.eligibleContacts = JooqConsentStores.eligibleContacts(transactions);
@@ -247,6 +250,11 @@ public final class JooqPersistence implements Persistence {
   @Override
   public ConsentConfirmations consentConfirmations() {
     return consentConfirmations;
+  }
+
+  @Override
+  public MarketingMails marketingMails() {
+    return marketingMails;
   }
 
   /** One statement: the contact, its restriction, the purposes and its entries, by left joins. */

@@ -23,7 +23,9 @@ import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.company.port.in.CompanyUseCases;
 import dev.custodian.crm.core.company.service.CompanyServices;
 import dev.custodian.crm.core.consent.port.in.ConsentUseCases;
+import dev.custodian.crm.core.consent.port.in.MarketingUseCases;
 import dev.custodian.crm.core.consent.port.out.ConsentAddressHasher;
+import dev.custodian.crm.core.consent.port.out.UnsubscribeTokens;
 import dev.custodian.crm.core.consent.service.ConsentServices;
 import dev.custodian.crm.core.consent.service.ProcessingGuard;
 import dev.custodian.crm.core.contact.port.in.ContactUseCases;
@@ -80,6 +82,7 @@ import dev.custodian.crm.privacy.audit.ChainedAuditLog;
 import dev.custodian.crm.privacy.audit.port.in.AuditUseCases;
 import dev.custodian.crm.privacy.audit.service.AuditServices;
 import dev.custodian.crm.privacy.consent.KeyedConsentAddressHasher;
+import dev.custodian.crm.privacy.consent.KeyedUnsubscribeTokens;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import dev.custodian.crm.privacy.dsr.port.in.SubjectPackageUseCases;
@@ -130,6 +133,7 @@ public final class Custodian {
   private final TaskUseCases tasks;
   private final TimelineUseCase timelines;
   private final ConsentUseCases consent;
+  private final MarketingUseCases marketing;
   private final ProcessingGuard processingGuard;
   private final ErasureUseCases erasure;
   private final SubjectPackageUseCases subjectPackages;
@@ -221,10 +225,17 @@ public final class Custodian {
         p.contacts(), p.contactConsent(), p.consentRecorder(), p.eligibleContacts(), addressHasher,
         new ConsentServices.OptInPorts(p.transactions(), p.consentConfirmations(), p.mailOutbox(), p.workspaces(),
             throttle), builder.ids, builder.clock);
+    // Marketing mail and its one-click unsubscribe links (CON-02), under each workspace's unsubscribe key.
+    UnsubscribeTokens unsubscribeTokens = new KeyedUnsubscribeTokens(builder.keys);
+    this.marketing = ConsentServices.marketing(inWorkspace, p.purposes(), p.consentLedger(),
+        p.processingRestrictions(), p.contacts(), p.contactConsent(), p.consentRecorder(), p.eligibleContacts(),
+        addressHasher, new ConsentServices.OptInPorts(p.transactions(), p.consentConfirmations(), p.mailOutbox(),
+            p.workspaces(), throttle), p.marketingMails(), unsubscribeTokens, builder.ids, builder.clock);
     // Mail to a workspace's contacts: rendered in that workspace's transaction, one resolver per template.
     List<SubjectMailResolver> toSubjects = new ArrayList<>();
     toSubjects.add(ConsentServices.confirmationMail(p.consentConfirmations(), p.contacts(), tokens,
         builder.consentConfirmationValidity));
+    toSubjects.add(ConsentServices.marketingMail(p.marketingMails(), processingGuard, unsubscribeTokens));
     toSubjects.addAll(DataSubjectRequestServices.mail(p.dataSubjectRequests())); // a request's reasons, an erasure's confirmation
     this.subjectMail = List.copyOf(toSubjects);
     // A person's deal links, activities, tasks, custom values and consent subject's link go before
@@ -326,6 +337,14 @@ public final class Custodian {
    */
   public ConsentUseCases consent() {
     return consent;
+  }
+
+  /**
+   * Marketing mail (CON-02): queueing one to the contacts a purpose allows (asked again as each is
+   * sent), and the person's one-click unsubscribe through its link.
+   */
+  public MarketingUseCases marketing() {
+    return marketing;
   }
 
   /**

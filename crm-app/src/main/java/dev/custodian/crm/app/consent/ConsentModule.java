@@ -6,10 +6,11 @@ import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.custodian.crm.core.consent.port.in.ConsentUseCases;
 import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.http.consent.ConsentApi;
+import dev.custodian.crm.http.consent.MarketingApi;
 import dev.custodian.crm.privacy.Custodian;
 import java.time.Clock;
 
-/** Wiring: the consent feature, its use cases from {@link Custodian} and its routes. */
+/** Wiring: the consent feature and marketing mail, their use cases from {@link Custodian} and their routes. */
 public final class ConsentModule extends AbstractModule {
 
   @Provides
@@ -20,5 +21,10 @@ public final class ConsentModule extends AbstractModule {
   @ProvidesIntoSet
   RouteGroup routes(ConsentUseCases useCases, Clock clock) {
     return ConsentApi.routes(useCases, clock);
+  }
+
+  @ProvidesIntoSet
+  RouteGroup marketingRoutes(Custodian custodian) {
+    return MarketingApi.routes(custodian.marketing());
   }
 }

@@ -51,6 +51,9 @@ final class MimeMessages {
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to().value(), true));
     message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
     message.setText(mail.body(), StandardCharsets.UTF_8.name()); // text/plain
+    for (java.util.Map.Entry<String, String> header : mail.headers().entrySet()) {
+      message.setHeader(header.getKey(), header.getValue()); // e.g. List-Unsubscribe (one line, checked)
+    }
     message.setSentDate(Date.from(now));
     message.saveChanges(); // MIME-Version, Content-Transfer-Encoding and Message-ID
     return message;

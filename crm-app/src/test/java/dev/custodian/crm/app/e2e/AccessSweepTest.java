@@ -107,6 +107,9 @@ class AccessSweepTest {
           "{\"reason\":\"Swept\"}"),
       Map.entry("POST /api/v1/workspaces/{workspaceId}/privacy-requests/{privacyRequestId}/reject",
           "{\"reason\":\"Swept\"}"),
+      // a purpose no contact of the sweep's workspace is granted: the mail is stored, queued to no one
+      Map.entry("POST /api/v1/workspaces/{workspaceId}/marketing-mails", "{\"purpose\":\"marketing-email\","
+          + "\"subject\":\"Swept %s\",\"text\":\"Hello\",\"postalAddress\":\"1 Main Street\"}"),
       // a wrong password: a delete-now that is let in answers 403, and nothing is deleted
       Map.entry("POST /api/v1/workspaces/{workspaceId}/delete-now", "{\"password\":\"not the password\"}"));
 
@@ -434,7 +437,8 @@ class AccessSweepTest {
         .replace("{customFieldId}", customField)
         .replace("{purposeKey}", "service-delivery") // a default purpose of every workspace
         .replace("{importId}", importJob)
-        .replace("{privacyRequestId}", privacyRequest);
+        .replace("{privacyRequestId}", privacyRequest)
+        .replace("{token}", "u1.swept"); // an unsubscribe link's token, forged: one 404
     assertThat(path).as("every path parameter of %s is known to the sweep", route.key()).doesNotContain("{");
     String body = BODIES.get(route.key());
     HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path + (route.export() != null ? "?format=csv"

@@ -61,6 +61,8 @@ public record Permission(String name) {
   public static final Permission CONSENT_REFUSE = new Permission("consent.refuse");
   /** Restricting a contact's processing: also in a cancelled workspace (lifting it is {@link #CONSENT_MANAGE}'s). */
   public static final Permission RESTRICTION_SET = new Permission("restriction.set");
+  /** Queueing a marketing mail to the contacts a purpose allows (CON-02). */
+  public static final Permission MARKETING_SEND = new Permission("marketing.send");
 
   /** Reading a workspace's custom field definitions. */
   public static final Permission CUSTOM_FIELD_READ = new Permission("custom-field.read");

@@ -101,6 +101,7 @@ public final class PermissionMatrix {
     // A person's requests go on while their controller leaves (RET-02): privacy administration.
     grants.put(Permission.PRIVACY_REQUEST_READ, new Grant(Role.ADMIN, false, Effect.READ));
     grants.put(Permission.PRIVACY_REQUEST_MANAGE, new Grant(Role.ADMIN, false, Effect.WRITE_WHILE_CANCELLED));
+    grants.put(Permission.MARKETING_SEND, new Grant(Role.ADMIN, false, Effect.WRITE));
     return grants;
   }
 

@@ -111,6 +111,9 @@ public final class DataMap {
           + "with its request, expiry, claim and its download token's hash", DataCategory.SYSTEM,
           "answering a person's access or portability request (GDPR Art. 15, 20)", LegalBasis.LEGAL_OBLIGATION,
           CcpaCategory.CUSTOMER_CONTENT, RetentionRule.sinceEvent("download_or_expiry", Period.ZERO), true),
+      impersonal("marketing_mail", "A marketing mail the workspace queued: its purpose, subject, text and the "
+          + "sender's postal address (the outbox names it per contact, without an address)", DataCategory.CRM_DATA,
+          CRM, LegalBasis.CONTRACT, WITH_WORKSPACE, true),
       // Audit trail (RET-08, RET-11's closed list)
       personal("workspace_audit_trail", "A workspace's audit entries (actor, action, target, counts; an actor's "
           + "email and IP encrypted)", DataCategory.AUTHENTICATION_AND_AUDIT, "accountability and security",

@@ -187,6 +187,27 @@ public enum MailTemplate {
       More about your rights:
 
       %s
+      """),
+
+  /**
+   * A workspace's marketing mail (CON-02) to a contact a purpose allows: the workspace's own
+   * subject and text, then its postal address and the one-click unsubscribe link, whose token
+   * (an {@code UnsubscribeTokens} MAC naming no one, no secret to guard) is in the path, as
+   * RFC 8058 posts to the header's URL; rendered by {@link #renderMarketing}.
+   */
+  MARKETING(
+      "Marketing mail",
+      "/api/v1/public/unsubscribe/",
+      null,
+      """
+      %s
+
+      --
+      %s
+
+      To receive no more of this mail, unsubscribe with one click:
+
+      %s
       """);
 
   private final String subject;
@@ -222,7 +243,7 @@ public enum MailTemplate {
    */
   public boolean toWorkspaceSubject() {
     return this == CONSENT_CONFIRMATION || this == PRIVACY_REQUEST_EXTENDED || this == PRIVACY_REQUEST_REJECTED
-        || this == PRIVACY_REQUEST_ERASED;
+        || this == PRIVACY_REQUEST_ERASED || this == MARKETING;
   }
 
   /** Whether this template states a detail (a data-subject request's reason) before its link. */
@@ -262,6 +283,9 @@ public enum MailTemplate {
    */
   public OutgoingMail render(EmailAddress to, URI publicUrl, Optional<String> token, Optional<WorkspaceNotice> notice) {
     Objects.requireNonNull(notice, "notice");
+    if (this == MARKETING) {
+      throw new IllegalArgumentException("a marketing mail is rendered with its texts (renderMarketing)");
+    }
     if (notice.isPresent() != aboutWorkspace()) {
       throw new IllegalArgumentException(name() + (aboutWorkspace() ? " needs its workspace" : " is about no workspace"));
     }
@@ -274,8 +298,41 @@ public enum MailTemplate {
     return new OutgoingMail(to, subject, text);
   }
 
+  /**
+   * The {@link #MARKETING} mail to {@code to}: its subject and text, the sender's postal address and
+   * the unsubscribe link (see {@link #unsubscribeLink}), with the RFC 2369 and RFC 8058 headers
+   * {@code List-Unsubscribe} and {@code List-Unsubscribe-Post}.
+   */
+  public OutgoingMail renderMarketing(EmailAddress to, URI publicUrl, String unsubscribeToken, String subject,
+      String text, String postalAddress) {
+    if (this != MARKETING) {
+      throw new IllegalArgumentException(name() + " is not a marketing mail");
+    }
+    URI link = unsubscribeLink(publicUrl, unsubscribeToken);
+    return new OutgoingMail(to, subject, body.formatted(text, postalAddress, link),
+        OutgoingMail.unsubscribeHeaders(link));
+  }
+
+  /** The one-click unsubscribe link of a {@link #MARKETING} mail: the token in the path. */
+  public static URI unsubscribeLink(URI publicUrl, String unsubscribeToken) {
+    Objects.requireNonNull(unsubscribeToken, "unsubscribeToken");
+    if (!unsubscribeToken.matches("u1\\.[A-Za-z0-9_-]+")) {
+      throw new IllegalArgumentException("an unsubscribe token is u1. and base64url");
+    }
+    URI base = requirePublicUrl(publicUrl);
+    String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+    if (basePath.endsWith("/")) {
+      basePath = basePath.substring(0, basePath.length() - 1);
+    }
+    return URI.create(base.getScheme().toLowerCase(Locale.ROOT) + "://" + base.getRawAuthority() + basePath
+        + MARKETING.path + unsubscribeToken);
+  }
+
   /** The one link of this template: the page under {@code publicUrl}, the token in the fragment. */
   public URI link(URI publicUrl, Optional<String> token) {
+    if (this == MARKETING) {
+      throw new IllegalArgumentException("a marketing mail's link is its unsubscribe link");
+    }
     Objects.requireNonNull(token, "token");
     if (token.isPresent() != (tokenPurpose != null)) {
       throw new IllegalArgumentException(name() + (tokenPurpose == null ? " carries no token" : " needs a token"));

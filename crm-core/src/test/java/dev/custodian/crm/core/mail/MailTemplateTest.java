@@ -30,7 +30,9 @@ class MailTemplateTest {
     assertThat(MailTemplate.values()).containsExactly(
         MailTemplate.VERIFY_EMAIL, MailTemplate.PASSWORD_RESET, MailTemplate.INVITATION, MailTemplate.ACCOUNT_EXISTS,
         MailTemplate.WORKSPACE_CANCELLED, MailTemplate.WORKSPACE_PURGE_REMINDER, MailTemplate.CONSENT_CONFIRMATION,
-        MailTemplate.PRIVACY_REQUEST_EXTENDED, MailTemplate.PRIVACY_REQUEST_REJECTED, MailTemplate.PRIVACY_REQUEST_ERASED);
+        MailTemplate.PRIVACY_REQUEST_EXTENDED, MailTemplate.PRIVACY_REQUEST_REJECTED, MailTemplate.PRIVACY_REQUEST_ERASED,
+        MailTemplate.MARKETING);
+    assertThat(MailTemplate.MARKETING.tokenPurpose()).isEmpty();
     assertThat(MailTemplate.VERIFY_EMAIL.tokenPurpose()).contains(MailTokenPurpose.VERIFY_EMAIL);
     assertThat(MailTemplate.PASSWORD_RESET.tokenPurpose()).contains(MailTokenPurpose.PASSWORD_RESET);
     assertThat(MailTemplate.INVITATION.tokenPurpose()).contains(MailTokenPurpose.INVITATION);
@@ -40,7 +42,29 @@ class MailTemplateTest {
     assertThat(MailTemplate.CONSENT_CONFIRMATION.tokenPurpose()).contains(MailTokenPurpose.CONSENT_CONFIRMATION);
     assertThat(MailTemplate.values()).filteredOn(MailTemplate::toWorkspaceSubject)
         .containsExactly(MailTemplate.CONSENT_CONFIRMATION, MailTemplate.PRIVACY_REQUEST_EXTENDED,
-            MailTemplate.PRIVACY_REQUEST_REJECTED, MailTemplate.PRIVACY_REQUEST_ERASED);
+            MailTemplate.PRIVACY_REQUEST_REJECTED, MailTemplate.PRIVACY_REQUEST_ERASED, MailTemplate.MARKETING);
+  }
+
+  @Test
+  @DisplayName("CON-02: a marketing mail has the workspace's texts, its postal address, one unsubscribe link and both headers")
+  void aMarketingMailHasItsUnsubscribeLinkAndHeaders() {
+    OutgoingMail mail = MailTemplate.MARKETING.renderMarketing(TO, BASE, "u1.AbC-_9", "Spring offers",
+        "Ten percent off.", "Acme Ltd, 1 Main Street, Springfield");
+
+    Matcher links = URL.matcher(mail.body());
+    assertThat(links.find()).isTrue();
+    assertThat(links.group()).isEqualTo("http://127.0.0.1:8080/api/v1/public/unsubscribe/u1.AbC-_9");
+    assertThat(links.find()).as("a second link").isFalse();
+    assertThat(mail.subject()).isEqualTo("Spring offers");
+    assertThat(mail.body()).contains("Ten percent off.").contains("Acme Ltd, 1 Main Street, Springfield")
+        .doesNotContain(TO.value());
+    assertThat(mail.headers()).containsExactly(
+        java.util.Map.entry("List-Unsubscribe", "<http://127.0.0.1:8080/api/v1/public/unsubscribe/u1.AbC-_9>"),
+        java.util.Map.entry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+    assertThatThrownBy(() -> MailTemplate.MARKETING.render(TO, BASE, Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MailTemplate.MARKETING.renderMarketing(TO, BASE, "u1.a b", "s", "t", "a"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -56,7 +80,7 @@ class MailTemplateTest {
   }
 
   @ParameterizedTest
-  @EnumSource(MailTemplate.class)
+  @EnumSource(value = MailTemplate.class, names = "MARKETING", mode = EnumSource.Mode.EXCLUDE)
   @DisplayName("CON-05: each mail is plain text with exactly one link, under the public URL, any token only in its fragment")
   void eachMailIsPlainTextWithOneLinkUnderThePublicUrl(MailTemplate template) {
     OutgoingMail mail = template.takesDetail() ? template.renderWithDetail(TO, BASE, "Due by 2027-01-01T09:00:00Z.")

@@ -11,6 +11,7 @@ import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.consent.InMemoryConsentConfirmations;
 import dev.custodian.crm.core.consent.InMemoryConsentLedger;
+import dev.custodian.crm.core.consent.InMemoryMarketingMails;
 import dev.custodian.crm.core.consent.InMemoryProcessingRestrictions;
 import dev.custodian.crm.core.consent.InMemoryPurposeRepository;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
@@ -56,6 +57,7 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryPurposeRepository purposes = new InMemoryPurposeRepository(transactions);
   private final InMemoryConsentLedger consentLedger = new InMemoryConsentLedger(transactions);
   private final InMemoryConsentConfirmations consentConfirmations = new InMemoryConsentConfirmations(transactions);
+  private final InMemoryMarketingMails marketingMails = new InMemoryMarketingMails(transactions, contacts);
   private final InMemoryProcessingRestrictions processingRestrictions =
       new InMemoryProcessingRestrictions(transactions);
   private final InMemoryDataSubjectRequestRepository dataSubjectRequests =
@@ -170,6 +172,11 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryConsentConfirmations consentConfirmations() {
     return consentConfirmations;
+  }
+
+  @Override
+  public InMemoryMarketingMails marketingMails() {
+    return marketingMails;
   }
 
   @Override

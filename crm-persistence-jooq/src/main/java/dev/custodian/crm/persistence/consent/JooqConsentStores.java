@@ -5,6 +5,7 @@ import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.EligibleContacts;
+import dev.custodian.crm.core.consent.port.out.MarketingMails;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.persistence.common.JooqTransactions;
@@ -40,6 +41,11 @@ public final class JooqConsentStores {
   /** Pending double opt-ins. */
   public static ConsentConfirmations confirmations(JooqTransactions transactions) {
     return new JooqConsentConfirmations(transactions);
+  }
+
+  /** Queued marketing mails' texts, and the share lock of a contact one goes to. */
+  public static MarketingMails marketingMails(JooqTransactions transactions) {
+    return new JooqMarketingMails(transactions);
   }
 
   public static ProcessingRestrictions restrictions(JooqTransactions transactions) {

@@ -89,6 +89,8 @@ final class ColumnClasses {
     table("dsr_packages", "subject_package", "id", "workspace_id", "request_id", "token_hash", "created_at",
         "expires_at", "claimed_at");
     table("dsr_package_chunks", "subject_package", "tenant_id", "package_id", "sequence", "data");
+    table("marketing_mails", "marketing_mail", "tenant_id", "id", "purpose_key", "subject", "body_text",
+        "postal_address", "created_at");
     table("audit_entries", "workspace_audit_trail", "tenant_id", "sequence", "occurred_at", "actor_kind",
         "actor_account", "actor_api_key", "action", "target_type", "target_id", "outcome", "details", "subject_id",
         "email_ct", "ip_ct", "user_agent_ct", "encoding", "previous_hash", "hash");

@@ -4,14 +4,17 @@ import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.common.port.out.TokenGenerator;
 import dev.custodian.crm.core.consent.port.in.ConsentUseCases;
+import dev.custodian.crm.core.consent.port.in.MarketingUseCases;
 import dev.custodian.crm.core.consent.port.out.ConsentAddressHasher;
 import dev.custodian.crm.core.consent.port.out.ConsentConfirmations;
 import dev.custodian.crm.core.consent.port.out.ConsentLedger;
 import dev.custodian.crm.core.consent.port.out.ConsentRecorder;
 import dev.custodian.crm.core.consent.port.out.ContactConsentReader;
 import dev.custodian.crm.core.consent.port.out.EligibleContacts;
+import dev.custodian.crm.core.consent.port.out.MarketingMails;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
+import dev.custodian.crm.core.consent.port.out.UnsubscribeTokens;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.SubjectMailResolver;
@@ -86,6 +89,31 @@ public final class ConsentServices {
   public static SubjectMailResolver confirmationMail(ConsentConfirmations confirmations, ContactRepository contacts,
       TokenGenerator tokens, Duration ttl) {
     return new ConsentConfirmationMail(confirmations, contacts, tokens, ttl);
+  }
+
+  /**
+   * Marketing mail and its one-click unsubscribe (CON-02): the same ports as {@link #create}, plus the
+   * marketing mails' store and the unsubscribe links' tokens. The person's unsubscribe uses plain
+   * transactions and {@code optIns}' throttle (defective links, per client address).
+   */
+  public static MarketingUseCases marketing(WorkspaceTransactions transactions, PurposeRepository purposes,
+      ConsentLedger ledger, ProcessingRestrictions restrictions, ContactRepository contacts,
+      ContactConsentReader reader, ConsentRecorder recorder, EligibleContacts eligible, ConsentAddressHasher hasher,
+      OptInPorts optIns, MarketingMails mails, UnsubscribeTokens tokens, IdGenerator ids, Clock clock) {
+    ProcessingGuard guard = guard(purposes, ledger, restrictions, contacts, hasher);
+    ConsentLedgerService ledgerService = new ConsentLedgerService(transactions, purposes, ledger, contacts, hasher,
+        guard, reader, recorder, eligible, ids, clock);
+    return new MarketingMailService(transactions, purposes, eligible, hasher, mails, optIns.outbox(), guard,
+        optIns.transactions(), contacts, tokens, ledgerService, optIns.throttle(), ids, clock);
+  }
+
+  /**
+   * The marketing mail, for the dispatcher: in its workspace's transaction, held until the mail
+   * server accepts it, locks the contact's row and asks the guard again.
+   */
+  public static SubjectMailResolver marketingMail(MarketingMails mails, ProcessingGuard guard,
+      UnsubscribeTokens tokens) {
+    return new MarketingMailResolver(mails, guard, tokens);
   }
 
   /** What every new workspace starts with: the default purposes (see {@link DefaultPurposesInitializer}). */

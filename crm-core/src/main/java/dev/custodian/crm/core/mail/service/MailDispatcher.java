@@ -278,6 +278,26 @@ public final class MailDispatcher {
   private Outcome dispatchToSubject(QueuedMail mail, Instant now) {
     WorkspaceId workspace = WorkspaceId.of(mail.workspace().orElseThrow());
     SubjectMailResolver resolver = subjectMail.get(mail.template());
+    if (resolver != null && resolver.sendsInTransaction()) {
+      return transactions.inWorkspace(workspace, () -> {
+        Optional<OutgoingMail> resolved = resolver.resolve(workspace, mail, settings.publicUrl(), now);
+        if (resolved.isEmpty()) {
+          outbox.remove(mail.id());
+          LOG.log(Level.DEBUG, "Mail {0} ({1}) is moot (no such subject, or refused): dropped unsent", mail.id(),
+              mail.template());
+          return Outcome.DROPPED;
+        }
+        try {
+          mailer.send(resolved.get());
+        } catch (MailDeliveryException e) {
+          LOG.log(Level.WARNING, "Mail {0} ({1}) not delivered, tried again after its lease: {2}",
+              mail.id(), mail.template(), e.getMessage());
+          return Outcome.FAILED;
+        }
+        outbox.remove(mail.id());
+        return Outcome.SENT;
+      });
+    }
     Optional<OutgoingMail> rendered = transactions.inWorkspace(workspace, () -> {
       Optional<OutgoingMail> resolved = resolver == null ? Optional.empty()
           : resolver.resolve(workspace, mail, settings.publicUrl(), now);

@@ -33,4 +33,14 @@ public interface SubjectMailResolver {
    * exists that nobody received. In a tenant transaction of {@code workspace}; nothing by default.
    */
   default void unsent(WorkspaceId workspace, QueuedMail mail, Instant now) {}
+
+  /**
+   * Whether the mail is sent inside the tenant transaction {@link #resolve} ran in, so the locks it
+   * took hold until the mail server accepts it (a marketing mail and a concurrent unsubscribe take
+   * turns); then a failed send writes nothing and the row is tried again. False by default: the
+   * mail is sent with no transaction open.
+   */
+  default boolean sendsInTransaction() {
+    return false;
+  }
 }
