@@ -133,6 +133,8 @@ class AccessServicesTest {
     lowest.put(Permission.CONSENT_REFUSE, Role.MEMBER);
     lowest.put(Permission.RESTRICTION_SET, Role.ADMIN);
     lowest.put(Permission.MARKETING_SEND, Role.ADMIN);
+    lowest.put(Permission.PRIVACY_REQUEST_READ, Role.ADMIN);
+    lowest.put(Permission.PRIVACY_REQUEST_MANAGE, Role.ADMIN);
     lowest.put(Permission.WORKSPACE_LIFECYCLE, Role.OWNER);
     return lowest;
   }
