@@ -11,9 +11,11 @@ import dev.custodian.crm.core.account.Account;
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.account.AgeAttestation;
 import dev.custodian.crm.core.account.port.in.AccountUseCases;
+import dev.custodian.crm.core.account.port.in.ExportMyDataUseCase;
 import dev.custodian.crm.core.account.port.out.CommonPasswords;
 import dev.custodian.crm.core.account.port.out.PasswordHasher;
 import dev.custodian.crm.core.account.service.AccountServices;
+import dev.custodian.crm.core.account.service.ExportMyDataService;
 import dev.custodian.crm.core.activity.port.in.ActivityUseCases;
 import dev.custodian.crm.core.activity.service.ActivityServices;
 import dev.custodian.crm.core.audit.port.out.AuditLog;
@@ -57,6 +59,7 @@ import dev.custodian.crm.core.task.port.in.TaskUseCases;
 import dev.custodian.crm.core.task.port.out.WorkspaceMembers;
 import dev.custodian.crm.core.task.service.TaskServices;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.throttle.port.out.ThrottleHasher;
 import dev.custodian.crm.core.throttle.service.Throttle;
 import dev.custodian.crm.core.timeline.port.in.TimelineUseCase;
 import dev.custodian.crm.core.timeline.service.TimelineServices;
@@ -126,6 +129,7 @@ public final class Custodian {
   private final PurgeDueWorkspacesUseCase duePurges;
   private final Persistence persistence;
   private final AuditLog auditLog;
+  private final ThrottleHasher throttleHasher;
   private final IdGenerator ids;
   private final int retentionBatchSize;
   private final Clock clock;
@@ -138,7 +142,8 @@ public final class Custodian {
     this.persistence = p;
     this.clock = builder.clock;
     this.invitationValidity = builder.invitationValidity;
-    this.throttle = new Throttle(p.transactions(), p.throttleEntries(), new KeyedThrottleHasher(builder.keys),
+    this.throttleHasher = new KeyedThrottleHasher(builder.keys);
+    this.throttle = new Throttle(p.transactions(), p.throttleEntries(), throttleHasher,
         builder.clock, builder.throttleLimit, builder.throttleWindow);
     TokenGenerator tokens = TokenGenerator.secureRandom();
     // One trail for every feature: each audited action appends in its own transaction.
@@ -303,6 +308,18 @@ public final class Custodian {
   /** Accounts: sign-up, email verification, password reset by mail, one's own profile. */
   public AccountUseCases accounts() {
     return accounts;
+  }
+
+  /**
+   * An account holder's copy of their own data (DSR-01, DSR-06 for accounts): profile,
+   * memberships, sessions' metadata, sign-in entries and the platform's processing declaration; 3
+   * an hour per account, audited on the platform chain.
+   */
+  public ExportMyDataUseCase myDataExport() {
+    Throttle ownThrottle = new Throttle(persistence.transactions(), persistence.throttleEntries(), throttleHasher,
+        clock, ExportMyDataService.LIMIT, ExportMyDataService.WINDOW);
+    return new ExportMyDataService(persistence.transactions(), persistence.accounts(), persistence.workspaces(),
+        persistence.sessions(), auditLog, ownThrottle, DataMap.standard());
   }
 
   /**
