@@ -1,8 +1,8 @@
 package dev.custodian.crm.http.export;
 
-import dev.custodian.crm.core.account.port.in.ExportMyDataUseCase;
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
 import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
+import dev.custodian.crm.core.myexport.port.in.ExportMyDataUseCase;
 import dev.custodian.crm.http.RouteGroup;
 import java.time.Clock;
 import java.time.Duration;

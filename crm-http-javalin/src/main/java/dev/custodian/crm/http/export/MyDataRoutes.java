@@ -1,9 +1,9 @@
 package dev.custodian.crm.http.export;
 
-import dev.custodian.crm.core.account.MyData;
-import dev.custodian.crm.core.account.port.in.ExportMyDataUseCase;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.validation.Validator;
+import dev.custodian.crm.core.myexport.MyData;
+import dev.custodian.crm.core.myexport.port.in.ExportMyDataUseCase;
 import dev.custodian.crm.http.Access;
 import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.http.RouteTable;

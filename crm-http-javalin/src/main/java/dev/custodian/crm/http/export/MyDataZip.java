@@ -1,10 +1,10 @@
 package dev.custodian.crm.http.export;
 
 import dev.custodian.crm.core.account.Account;
-import dev.custodian.crm.core.account.MyData;
 import dev.custodian.crm.core.account.OrganisationName;
 import dev.custodian.crm.core.audit.AuditEntry;
 import dev.custodian.crm.core.datamap.DataClass;
+import dev.custodian.crm.core.myexport.MyData;
 import dev.custodian.crm.core.session.Session;
 import dev.custodian.crm.core.session.SessionSummary;
 import dev.custodian.crm.core.workspace.MemberWorkspace;

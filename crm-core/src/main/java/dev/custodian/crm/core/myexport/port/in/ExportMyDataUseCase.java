@@ -1,7 +1,7 @@
-package dev.custodian.crm.core.account.port.in;
+package dev.custodian.crm.core.myexport.port.in;
 
 import dev.custodian.crm.core.account.AccountId;
-import dev.custodian.crm.core.account.MyData;
+import dev.custodian.crm.core.myexport.MyData;
 
 /**
  * Use case: an account holder takes a copy of their own data (DSR-01, DSR-06 for accounts), at

@@ -1,5 +1,6 @@
-package dev.custodian.crm.core.account;
+package dev.custodian.crm.core.myexport;
 
+import dev.custodian.crm.core.account.Account;
 import dev.custodian.crm.core.audit.AuditEntry;
 import dev.custodian.crm.core.datamap.DataClass;
 import dev.custodian.crm.core.session.SessionSummary;

@@ -1,9 +1,7 @@
-package dev.custodian.crm.core.account.service;
+package dev.custodian.crm.core.myexport.service;
 
 import dev.custodian.crm.core.account.Account;
 import dev.custodian.crm.core.account.AccountId;
-import dev.custodian.crm.core.account.MyData;
-import dev.custodian.crm.core.account.port.in.ExportMyDataUseCase;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
 import dev.custodian.crm.core.audit.AuditAction;
 import dev.custodian.crm.core.audit.AuditActor;
@@ -19,6 +17,8 @@ import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.datamap.DataCategory;
 import dev.custodian.crm.core.datamap.DataClass;
 import dev.custodian.crm.core.datamap.DataMap;
+import dev.custodian.crm.core.myexport.MyData;
+import dev.custodian.crm.core.myexport.port.in.ExportMyDataUseCase;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
 import dev.custodian.crm.core.tenancy.Transactions;
 import dev.custodian.crm.core.throttle.ThrottleKey;
