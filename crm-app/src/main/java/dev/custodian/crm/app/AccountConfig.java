@@ -19,7 +19,7 @@ import java.util.Optional;
 public record AccountConfig(int minimumAge, int argon2MemoryKib, int argon2Iterations, int argon2Parallelism,
     int argon2MaxConcurrent, Duration mailTokenTtl, int throttleLimit, Duration throttleWindow,
     Optional<SmtpMailer.Settings> smtp, SessionPolicy sessions, Duration invitationTtl,
-    Duration consentConfirmationTtl) {
+    Duration consentConfirmationTtl, Duration dsrDownloadTtl) {
 
   public static final String MINIMUM_AGE = "CRM_MINIMUM_AGE";
   public static final String ARGON2_MEMORY_KIB = "CRM_ARGON2_MEMORY_KIB";
@@ -40,6 +40,8 @@ public record AccountConfig(int minimumAge, int argon2MemoryKib, int argon2Itera
   public static final String INVITATION_TTL = "CRM_INVITATION_TTL";
   /** How long a double opt-in's mailed link works (at most 7 days, the default). */
   public static final String CONSENT_CONFIRMATION_TTL = "CRM_CONSENT_CONFIRMATION_TTL";
+  /** How long a data-subject package's mailed download link works (7 days by default, 1 minute to 30 days). */
+  public static final String DSR_DOWNLOAD_TTL = "CRM_DSR_DOWNLOAD_TTL";
 
   /** The most a mail token lives, and its default (ACC-10). */
   public static final Duration MAX_MAIL_TOKEN_TTL = Duration.ofHours(1);
@@ -62,7 +64,8 @@ public record AccountConfig(int minimumAge, int argon2MemoryKib, int argon2Itera
     Duration confirmationTtl = duration(env, CONSENT_CONFIRMATION_TTL, MailTokenPurpose.CONSENT_CONFIRMATION.maxTtl(),
         Duration.ofSeconds(1), MailTokenPurpose.CONSENT_CONFIRMATION.maxTtl());
     return new AccountConfig(age, memory, iterations, parallelism, concurrent, ttl, limit, window, smtp(env),
-        new SessionPolicy(maxAge, rotateAfter), invitationTtl, confirmationTtl);
+        new SessionPolicy(maxAge, rotateAfter), invitationTtl, confirmationTtl,
+        duration(env, DSR_DOWNLOAD_TTL, Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(30)));
   }
 
   private static Optional<SmtpMailer.Settings> smtp(Map<String, String> env) {

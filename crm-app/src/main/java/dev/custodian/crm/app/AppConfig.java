@@ -2,6 +2,7 @@ package dev.custodian.crm.app;
 
 import dev.custodian.crm.app.database.Credentials;
 import dev.custodian.crm.app.export.ExportConfig;
+import dev.custodian.crm.app.imports.ImportConfig;
 import dev.custodian.crm.persistence.schema.DatabaseTimeouts;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import dev.custodian.crm.privacy.crypto.MasterKey;
@@ -32,6 +33,7 @@ import java.util.regex.Pattern;
  * @param retention whether and how often the retention job runs
  * @param exports how many exports run at once ({@code CRM_EXPORT_MAX_CONCURRENT}) and for how long
  *     ({@code CRM_EXPORT_MAX_DURATION})
+ * @param imports this instance's import workers, batches, lease and largest file ({@code CRM_IMPORT_*})
  */
 public record AppConfig(
     String httpHost,
@@ -47,7 +49,7 @@ public record AppConfig(
     Optional<URI> publicUrl,
     Set<String> extraAllowedHosts,
     AccountConfig accounts,
-    RetentionConfig retention, ExportConfig exports) {
+    RetentionConfig retention, ExportConfig exports, ImportConfig imports) {
 
   public static final String HTTP_HOST = "CRM_HTTP_HOST";
   public static final String HTTP_PORT = "CRM_HTTP_PORT";
@@ -66,6 +68,12 @@ public record AppConfig(
   public static final String ALLOWED_HOSTS = "CRM_ALLOWED_HOSTS";
   public static final String EXPORT_MAX_CONCURRENT = "CRM_EXPORT_MAX_CONCURRENT";
   public static final String EXPORT_MAX_DURATION = "CRM_EXPORT_MAX_DURATION";
+  public static final String IMPORT_WORKERS_ENABLED = "CRM_IMPORT_WORKERS_ENABLED";
+  public static final String IMPORT_WORKERS = "CRM_IMPORT_WORKERS";
+  public static final String IMPORT_BATCH_SIZE = "CRM_IMPORT_BATCH_SIZE";
+  public static final String IMPORT_MAX_BYTES = "CRM_IMPORT_MAX_BYTES";
+  public static final String IMPORT_LEASE = "CRM_IMPORT_LEASE";
+  public static final String IMPORT_POLL_INTERVAL = "CRM_IMPORT_POLL_INTERVAL";
 
   private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\\[[0-9a-f:.]+\\]");
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
@@ -129,7 +137,8 @@ public record AppConfig(
           + DATABASE_URL + ") account mail must go out through SMTP");
     }
     return new AppConfig(host, port, maxBytes, url, app, owner, dataDir, masterKey, databaseTimeouts(env),
-        poolSize, publicUrl, extraHosts, accounts, RetentionConfig.fromEnvironment(env), exports(env));
+        poolSize, publicUrl, extraHosts, accounts, RetentionConfig.fromEnvironment(env), exports(env),
+        imports(env));
   }
 
   /** The base of every link the server mails: {@code CRM_PUBLIC_URL}, or the bound address. */
@@ -222,6 +231,33 @@ public record AppConfig(
             + " to PT24H, e.g. PT30M")))
         .orElse(ExportConfig.DEFAULT.maxDuration());
     return new ExportConfig(concurrent, duration);
+  }
+
+  /**
+   * The imports: workers on or off, 1 to 32 of them, 1 to 10,000 rows a batch, files up to 1 to
+   * 2^40 bytes, a lease of PT1S to PT1H, an idle worker's wait of PT0.05S to PT1M.
+   */
+  private static ImportConfig imports(Map<String, String> env) {
+    ImportConfig d = ImportConfig.DEFAULT;
+    boolean enabled = value(env, IMPORT_WORKERS_ENABLED).map(v -> switch (v) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new ConfigException(IMPORT_WORKERS_ENABLED + " must be true or false");
+    }).orElse(d.workersEnabled());
+    int workers = value(env, IMPORT_WORKERS).map(v -> intIn(IMPORT_WORKERS, v, 1, 32)).orElse(d.workers());
+    int batch = value(env, IMPORT_BATCH_SIZE).map(v -> intIn(IMPORT_BATCH_SIZE, v, 1, 10_000)).orElse(d.batchSize());
+    long maxBytes = value(env, IMPORT_MAX_BYTES).map(v -> longIn(IMPORT_MAX_BYTES, v, 1, 1L << 40))
+        .orElse(d.maxBytes());
+    Duration lease = value(env, IMPORT_LEASE).map(v -> duration(v)
+        .filter(x -> x.compareTo(Duration.ofSeconds(1)) >= 0 && x.compareTo(Duration.ofHours(1)) <= 0)
+        .orElseThrow(() -> new ConfigException(IMPORT_LEASE + " must be an ISO-8601 duration from PT1S to PT1H, e.g. PT1M")))
+        .orElse(d.lease());
+    Duration poll = value(env, IMPORT_POLL_INTERVAL).map(v -> duration(v)
+        .filter(x -> x.compareTo(Duration.ofMillis(50)) >= 0 && x.compareTo(Duration.ofMinutes(1)) <= 0)
+        .orElseThrow(() -> new ConfigException(IMPORT_POLL_INTERVAL
+            + " must be an ISO-8601 duration from PT0.05S to PT1M, e.g. PT1S")))
+        .orElse(d.pollInterval());
+    return new ImportConfig(enabled, workers, batch, maxBytes, lease, poll);
   }
 
   private static Optional<Duration> duration(String v) {

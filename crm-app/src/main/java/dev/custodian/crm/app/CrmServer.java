@@ -21,9 +21,12 @@ import dev.custodian.crm.app.database.EmbeddedPostgresWatchdog;
 import dev.custodian.crm.app.database.PersistenceModule;
 import dev.custodian.crm.app.datamap.DataMapModule;
 import dev.custodian.crm.app.deal.DealModule;
+import dev.custodian.crm.app.dsr.SubjectPackageModule;
 import dev.custodian.crm.app.erasure.ErasureModule;
 import dev.custodian.crm.app.export.ExportModule;
 import dev.custodian.crm.app.http.HttpModule;
+import dev.custodian.crm.app.imports.ImportModule;
+import dev.custodian.crm.app.imports.ImportWorkers;
 import dev.custodian.crm.app.keys.KeyModule;
 import dev.custodian.crm.app.keys.MasterKeys;
 import dev.custodian.crm.app.mail.MailDelivery;
@@ -67,19 +70,21 @@ public final class CrmServer implements AutoCloseable {
   private final Optional<EmbeddedPostgresWatchdog> watchdog;
   private final MailDelivery mail;
   private final Optional<RetentionJob> retention;
+  private final Optional<ImportWorkers> importWorkers;
   private final DatabaseConnection database;
   private final StatementCounter statements;
   private boolean closed;
 
   private CrmServer(Javalin http, HikariDataSource pool, Optional<EmbeddedPostgresDatabase> embedded,
       Optional<EmbeddedPostgresWatchdog> watchdog, MailDelivery mail, Optional<RetentionJob> retention,
-      DatabaseConnection database, StatementCounter statements) {
+      Optional<ImportWorkers> importWorkers, DatabaseConnection database, StatementCounter statements) {
     this.http = http;
     this.pool = pool;
     this.embedded = embedded;
     this.watchdog = watchdog;
     this.mail = mail;
     this.retention = retention;
+    this.importWorkers = importWorkers;
     this.database = database;
     this.statements = statements;
   }
@@ -134,6 +139,7 @@ public final class CrmServer implements AutoCloseable {
               config.publicUrl().map(java.net.URI::toString)))));
       modules.addAll(features());
       modules.add(new ExportModule(config.exports()));
+      modules.add(new ImportModule(config.imports()));
       modules.addAll(extraModules);
       // The production stage builds every singleton now, Custodian and its master-key check included.
       Injector injector = MasterKeys.verified(() -> Guice.createInjector(Stage.PRODUCTION, modules));
@@ -145,12 +151,16 @@ public final class CrmServer implements AutoCloseable {
           custodian.throttle());
       Optional<RetentionJob> retention = config.retention().enabled()
           ? Optional.of(RetentionJob.start(custodian.purgeReminders(), custodian.retention(),
-              config.retention().interval()))
+              custodian.subjectPackages().sweep()::sweep, config.retention().interval()))
+          : Optional.empty();
+      Optional<ImportWorkers> importWorkers = config.imports().workersEnabled()
+          ? Optional.of(ImportWorkers.start(custodian.importRunner(), config.imports().workers(),
+              config.imports().pollInterval()))
           : Optional.empty();
       log.info("Custodian CRM listening on http://{}:{} ({})", config.httpHost(), http.port(),
           embedded != null ? "embedded PostgreSQL in " + config.dataDir() : "database " + db.describe());
       return new CrmServer(http, pool, Optional.ofNullable(embedded), Optional.ofNullable(watchdog), mail, retention,
-          db, persistence.transactions().statements());
+          importWorkers, db, persistence.transactions().statements());
     } catch (RuntimeException e) {
       if (watchdog != null) {
         watchdog.close();
@@ -169,7 +179,8 @@ public final class CrmServer implements AutoCloseable {
   private static List<Module> features() {
     return List.of(new WorkspaceModule(), new ContactModule(), new CompanyModule(), new PipelineModule(),
         new DealModule(), new ActivityModule(), new CustomFieldModule(), new ErasureModule(),
-        new AccountModule(), new SessionModule(), new AccessModule(), new AuditModule(), new ConsentModule(), new DataMapModule());
+        new AccountModule(), new SessionModule(), new AccessModule(), new AuditModule(), new ConsentModule(), new DataMapModule(),
+        new SubjectPackageModule());
   }
 
   /**
@@ -281,6 +292,7 @@ public final class CrmServer implements AutoCloseable {
     // Each step runs whatever the one before did: a shutdown hook must never throw.
     watchdog.ifPresent(w -> quietly("the database watchdog", w::close)); // a stopping database is no crash
     retention.ifPresent(job -> quietly("the retention job", job::close));
+    importWorkers.ifPresent(workers -> quietly("the import workers", workers::close));
     quietly("the mail delivery", mail::close);
     quietly("the HTTP server", http::stop);
     quietly("the connection pool", pool::close);

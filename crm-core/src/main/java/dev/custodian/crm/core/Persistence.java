@@ -19,8 +19,10 @@ import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
+import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
+import dev.custodian.crm.core.imports.port.out.ImportStores;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
 import dev.custodian.crm.core.link.port.out.LinkTargets;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
@@ -35,6 +37,7 @@ import dev.custodian.crm.core.timeline.port.out.TimelineRepository;
 import dev.custodian.crm.core.workspace.WorkspaceStatus;
 import dev.custodian.crm.core.workspace.port.out.WorkspacePurge;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
+import java.util.Optional;
 
 /**
  * Out-ports, all together: what a persistence adapter hands to the library's entry point
@@ -134,6 +137,22 @@ public interface Persistence {
   /** The retention engine's due rows and its runs' history (RET-03); an adapter without one runs no engine yet. */
   default RetentionStore retentionStore() {
     throw new UnsupportedOperationException("this persistence adapter has no retention store yet");
+  }
+
+  /**
+   * Where ACCESS and PORTABILITY packages wait for their download; an adapter without one cannot
+   * answer such a request yet.
+   */
+  default PackageStore packageStore() {
+    throw new UnsupportedOperationException("this persistence adapter cannot store a data-subject package yet");
+  }
+
+  /**
+   * The import jobs with their staged and error rows, the workers' queue, and the duplicates'
+   * lookups; empty for an adapter without them (the library then offers no imports).
+   */
+  default Optional<ImportStores> imports() {
+    return Optional.empty();
   }
 
   /** The audit trail's rows, heads and subject keys. */

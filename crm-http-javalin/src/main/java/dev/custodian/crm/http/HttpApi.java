@@ -106,7 +106,7 @@ public final class HttpApi {
     Objects.requireNonNull(readiness, "readiness");
     ObjectMapper mapper = JsonMapper.create();
     RouteTable table = table(routeGroups, readiness, mapper);
-    RequestGuards guards = new RequestGuards(settings.allowedHosts(), settings.maxRequestBytes());
+    RequestGuards guards = new RequestGuards(settings.allowedHosts(), settings.maxRequestBytes(), table.uploads());
     AccessFilter access = new AccessFilter(table, credentials, settings.publicUrl(), clock);
     ProblemErrorHandler errors = new ProblemErrorHandler(mapper, settings.maxRequestBytes());
     return Javalin.create(config -> {

@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class RouteTable {
 
   private final Map<String, Route> routes = new LinkedHashMap<>();
+  private final Map<String, Long> uploads = new LinkedHashMap<>();
 
   /** Starts an entry; {@link Builder#handle} adds it. */
   public Builder route(HandlerType method, String path) {
@@ -48,6 +49,15 @@ public final class RouteTable {
   /** The entry of {@code METHOD /path} ({@code path} the template, as the router matched it). */
   public Optional<Route> find(HandlerType method, String path) {
     return Optional.ofNullable(routes.get(method.name() + " " + path));
+  }
+
+  /**
+   * The routes that take an upload larger than the server's request limit, by key
+   * ({@code METHOD /path}), with the most bytes each reads (the edge lets a declared length up to
+   * it through; the handler counts what it reads).
+   */
+  public Map<String, Long> uploads() {
+    return Map.copyOf(uploads);
   }
 
   private void add(Route route) {
@@ -102,6 +112,16 @@ public final class RouteTable {
     public Builder mergePatch(Class<?> type) {
       this.requestMediaType = "application/merge-patch+json";
       return request(type);
+    }
+
+    /**
+     * Its body is a stream of {@code mediaType} (no JSON record), of at most {@code maxBytes},
+     * which its handler reads as it arrives.
+     */
+    public Builder upload(String mediaType, long maxBytes) {
+      this.requestMediaType = Objects.requireNonNull(mediaType, "mediaType");
+      uploads.put(method.name() + " " + path, maxBytes);
+      return this;
     }
 
     /** A request header it reads. */

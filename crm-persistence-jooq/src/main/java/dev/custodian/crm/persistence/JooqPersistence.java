@@ -20,8 +20,10 @@ import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.deal.port.out.DealRepository;
+import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.port.out.SuppressionEntryRepository;
+import dev.custodian.crm.core.imports.port.out.ImportStores;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
 import dev.custodian.crm.core.link.port.out.LinkTargets;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
@@ -44,7 +46,9 @@ import dev.custodian.crm.persistence.consent.JooqConsentStores;
 import dev.custodian.crm.persistence.contact.JooqContactStores;
 import dev.custodian.crm.persistence.customfield.JooqCustomFieldStores;
 import dev.custodian.crm.persistence.deal.JooqDealStores;
+import dev.custodian.crm.persistence.dsr.JooqDsrStores;
 import dev.custodian.crm.persistence.erasure.JooqErasureStores;
+import dev.custodian.crm.persistence.imports.JooqImportStores;
 import dev.custodian.crm.persistence.keys.JooqKeyStores;
 import dev.custodian.crm.persistence.mail.JooqMailStores;
 import dev.custodian.crm.persistence.pipeline.JooqPipelineStores;
@@ -54,6 +58,7 @@ import dev.custodian.crm.persistence.session.JooqSessionStores;
 import dev.custodian.crm.persistence.task.JooqTaskStores;
 import dev.custodian.crm.persistence.throttle.JooqThrottleStores;
 import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -91,6 +96,7 @@ public final class JooqPersistence implements Persistence {
   private final KeyCheckRepository keyChecks;
   private final MailOutbox mailOutbox;
   private final MailTokenRepository mailTokens;
+  private final PackageStore packageStore;
   private final ThrottleRepository throttleEntries;
   private final AccountRepository accounts;
   private final SessionRepository sessions;
@@ -100,6 +106,7 @@ public final class JooqPersistence implements Persistence {
   private final CredentialLookup credentials;
   private final AuditStore auditStore;
   private final RetentionStore retentionStore;
+  private final ImportStores imports;
 
   private JooqPersistence(DataSource appDataSource) {
     this.transactions = new JooqTransactions(appDataSource);
@@ -126,6 +133,7 @@ public final class JooqPersistence implements Persistence {
     this.keyChecks = JooqKeyStores.keyChecks(transactions);
     this.mailOutbox = JooqMailStores.outbox(transactions);
     this.mailTokens = JooqMailStores.tokens(transactions);
+    this.packageStore = JooqDsrStores.packageStore(transactions);
     this.throttleEntries = JooqThrottleStores.entries(transactions);
     this.accounts = JooqAccountStores.accounts(transactions);
     this.sessions = JooqSessionStores.sessions(transactions);
@@ -135,6 +143,7 @@ public final class JooqPersistence implements Persistence {
     this.credentials = JooqAccessStores.credentials(transactions);
     this.auditStore = JooqAuditStores.store(transactions);
     this.retentionStore = JooqRetentionStores.store(transactions);
+    this.imports = JooqImportStores.stores(transactions);
   }
 
   /**
@@ -286,6 +295,11 @@ public final class JooqPersistence implements Persistence {
   }
 
   @Override
+  public PackageStore packageStore() {
+    return packageStore;
+  }
+
+  @Override
   public ThrottleRepository throttleEntries() {
     return throttleEntries;
   }
@@ -329,5 +343,10 @@ public final class JooqPersistence implements Persistence {
   @Override
   public CredentialLookup credentials() {
     return credentials;
+  }
+
+  @Override
+  public Optional<ImportStores> imports() {
+    return Optional.of(imports);
   }
 }

@@ -34,10 +34,15 @@ import dev.custodian.crm.core.customfield.service.CustomValueIntake;
 import dev.custodian.crm.core.datamap.DataMap;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.service.DealServices;
+import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
 import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
 import dev.custodian.crm.core.export.service.ExportServices;
+import dev.custodian.crm.core.imports.port.in.ImportUseCases;
+import dev.custodian.crm.core.imports.port.in.RunImportsUseCase;
+import dev.custodian.crm.core.imports.service.ImportServices;
+import dev.custodian.crm.core.imports.service.ImportSettings;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
 import dev.custodian.crm.core.mail.MailTemplate;
 import dev.custodian.crm.core.mail.MailTokenPurpose;
@@ -76,6 +81,9 @@ import dev.custodian.crm.privacy.audit.service.AuditServices;
 import dev.custodian.crm.privacy.consent.KeyedConsentAddressHasher;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
+import dev.custodian.crm.privacy.dsr.port.in.SubjectPackageUseCases;
+import dev.custodian.crm.privacy.dsr.service.SubjectPackageServices;
+import dev.custodian.crm.privacy.dsr.service.SubjectPackagerService;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
 import dev.custodian.crm.privacy.erasure.service.ErasureServices;
 import dev.custodian.crm.privacy.password.ZxcvbnCommonPasswords;
@@ -87,6 +95,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -120,7 +129,10 @@ public final class Custodian {
   private final ConsentUseCases consent;
   private final ProcessingGuard processingGuard;
   private final ErasureUseCases erasure;
+  private final SubjectPackageUseCases subjectPackages;
   private final ExportServices exports;
+  private final Optional<ImportUseCases> imports;
+  private final Optional<RunImportsUseCase> importRunner;
   private final AccountUseCases accounts;
   private final SessionUseCases sessions;
   private final AccessUseCases access;
@@ -215,13 +227,29 @@ public final class Custodian {
     erasureParticipants.addAll(ErasureServices.activitiesAndTasks(p.activities(), p.tasks()));
     erasureParticipants.add(ErasureServices.customValues(p.customValues(), p.contacts()));
     erasureParticipants.add(ErasureServices.consent(p.consentLedger(), p.consentConfirmations(), p.mailOutbox()));
+    // Staged import rows of the person's email or phone go too (they would be refused anyway).
+    p.imports().ifPresent(stores -> erasureParticipants.add(ImportServices.erasureParticipant(stores, p.contacts())));
     erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         erasureParticipants, builder.ids, builder.clock);
+    this.imports = p.imports().map(stores -> ImportServices.create(inWorkspace, stores, builder.ids, builder.clock));
+    this.importRunner = p.imports().map(stores -> ImportServices.runner(p.transactions(), stores, p.contacts(),
+        p.companies(), suppression, builder.ids, builder.clock, builder.importSettings));
     this.access = AccessServices.create(p.transactions(), inWorkspace, gate, p.memberships(), p.invitations(),
         p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), tokens, builder.ids, builder.clock,
         builder.invitationValidity, List.of(p.tasks())); // a member's departure unassigns their tasks
     this.audit = AuditServices.create(p.transactions(), inWorkspace, auditLog);
+    // Data-subject packages (issue 28): only with an adapter that stores them.
+    PackageStore packageStore;
+    try {
+      packageStore = p.packageStore();
+    } catch (UnsupportedOperationException noStore) {
+      packageStore = null;
+    }
+    // MERGE GAP (issue 28, item 6): the data-subject requests' own participant, named "requests" as
+    // its erasure participant is, joins the list below when that feature merges (List.of() today).
+    this.subjectPackages = packageStore == null ? null : SubjectPackageServices.create(p, packageStore, inWorkspace,
+        List.of(), builder.ids, tokens, builder.clock, builder.subjectPackageTtl, throttle);
   }
 
   public static Builder builder() {
@@ -300,9 +328,42 @@ public final class Custodian {
     return exports;
   }
 
+  /**
+   * Imports of CSV rows into contacts or companies: start (staged at once, then run by workers),
+   * read, list, cancel, error rows.
+   *
+   * @throws UnsupportedOperationException when the persistence adapter has no import stores
+   */
+  public ImportUseCases imports() {
+    return imports.orElseThrow(() -> new UnsupportedOperationException("this persistence adapter has no import stores"));
+  }
+
+  /**
+   * What import workers call, from one thread or many, on one instance or many (each job is leased
+   * to one worker at a time, and a workspace runs one job at a time).
+   *
+   * @throws UnsupportedOperationException when the persistence adapter has no import stores
+   */
+  public RunImportsUseCase importRunner() {
+    return importRunner.orElseThrow(() -> new UnsupportedOperationException("this persistence adapter has no import stores"));
+  }
+
   /** Erasure at a person's request, and its receipts. */
   public ErasureUseCases erasure() {
     return erasure;
+  }
+
+  /**
+   * Data-subject packages (issue 28): the packager ACCESS and PORTABILITY requests answer with, the
+   * one-time download, the expiry sweep and the participants of every store.
+   *
+   * @throws UnsupportedOperationException when the persistence adapter stores no packages
+   */
+  public SubjectPackageUseCases subjectPackages() {
+    if (subjectPackages == null) {
+      throw new UnsupportedOperationException("this persistence adapter cannot store a data-subject package yet");
+    }
+    return subjectPackages;
   }
 
   /** Accounts: sign-up, email verification, password reset by mail, one's own profile. */
@@ -426,6 +487,8 @@ public final class Custodian {
     private SessionPolicy sessionPolicy = SessionPolicy.defaults();
     private Duration invitationValidity = MailTokenPurpose.INVITATION.maxTtl();
     private Duration consentConfirmationValidity = MailTokenPurpose.CONSENT_CONFIRMATION.maxTtl();
+    private Duration subjectPackageTtl = SubjectPackagerService.DEFAULT_TTL;
+    private ImportSettings importSettings = ImportSettings.DEFAULT;
 
     private Builder() {}
 
@@ -490,6 +553,22 @@ public final class Custodian {
     /** How long an invitation stays pending: 7 days by default, also the maximum. */
     public Builder invitations(Duration validity) {
       this.invitationValidity = Objects.requireNonNull(validity, "validity");
+      return this;
+    }
+
+    /** How long an ACCESS or PORTABILITY package waits for its download ({@code CRM_DSR_DOWNLOAD_TTL}): 7 days by default. */
+    public Builder subjectPackages(Duration validity) {
+      Objects.requireNonNull(validity, "validity");
+      if (validity.isNegative() || validity.isZero()) {
+        throw new IllegalArgumentException("a package waits longer than zero");
+      }
+      this.subjectPackageTtl = validity;
+      return this;
+    }
+
+    /** How import workers batch and lease: 1,000 rows a batch and a one-minute lease by default. */
+    public Builder imports(ImportSettings settings) {
+      this.importSettings = Objects.requireNonNull(settings, "settings");
       return this;
     }
 

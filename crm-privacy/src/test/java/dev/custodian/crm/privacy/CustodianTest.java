@@ -103,6 +103,7 @@ class CustodianTest {
     assertThat(receipt.removedByParticipant())
         .containsExactly(Map.entry("dealContacts", 0), Map.entry("activities", 0), Map.entry("activityLinks", 0),
             Map.entry("tasks", 0), Map.entry("taskLinks", 0), Map.entry("customValues", 0), Map.entry("consent", 0),
+            Map.entry("importRows", 0),
             Map.entry("notes", 2),
             Map.entry("contacts", 1));
     assertThat(receipt.forReview()).isEmpty();

@@ -4,9 +4,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.custodian.crm.app.AccountConfig;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
+import dev.custodian.crm.core.imports.service.ImportSettings;
 import dev.custodian.crm.core.keys.port.out.KeyProvider;
 import dev.custodian.crm.core.workspace.WorkspaceInitializer;
 import dev.custodian.crm.persistence.JooqPersistence;
@@ -43,6 +45,7 @@ public final class CoreModule extends AbstractModule {
   protected void configure() {
     Multibinder.newSetBinder(binder(), ErasureParticipant.class); // may stay empty
     Multibinder.newSetBinder(binder(), WorkspaceInitializer.class); // may stay empty
+    OptionalBinder.newOptionalBinder(binder(), ImportSettings.class); // the imports' module may set them
   }
 
   @Provides
@@ -61,7 +64,8 @@ public final class CoreModule extends AbstractModule {
   @Provides
   @Singleton
   Custodian custodian(JooqPersistence persistence, KeyProvider keys, Clock clock, IdGenerator ids,
-      Set<ErasureParticipant> erasureParticipants, Set<WorkspaceInitializer> workspaceInitializers) {
+      Set<ErasureParticipant> erasureParticipants, Set<WorkspaceInitializer> workspaceInitializers,
+      java.util.Optional<ImportSettings> importSettings) {
     Custodian.Builder builder = Custodian.builder().persistence(persistence).keys(keys).clock(clock).ids(ids)
         .minimumAge(accounts.minimumAge())
         .throttle(accounts.throttleLimit(), accounts.throttleWindow())
@@ -69,8 +73,10 @@ public final class CoreModule extends AbstractModule {
         .invitations(accounts.invitationTtl())
         .consentConfirmations(accounts.consentConfirmationTtl())
         .retentionBatchSize(retentionBatchSize)
+        .subjectPackages(accounts.dsrDownloadTtl())
         .passwordHasher(new Argon2PasswordHasher(accounts.argon2MemoryKib(), accounts.argon2Iterations(),
             accounts.argon2Parallelism(), accounts.argon2MaxConcurrent()));
+    importSettings.ifPresent(builder::imports);
     erasureParticipants.forEach(builder::erasureParticipant);
     workspaceInitializers.forEach(builder::workspaceInitializer);
     return builder.build();

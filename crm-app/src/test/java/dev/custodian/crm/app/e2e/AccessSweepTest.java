@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.custodian.crm.app.AccountConfig;
+import dev.custodian.crm.app.AppConfig;
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.access.ApiKeyId;
 import dev.custodian.crm.core.access.PermissionMatrix;
@@ -42,6 +43,8 @@ class AccessSweepTest {
   private static final PermissionMatrix MATRIX = PermissionMatrix.standard();
   /** The positive control: a route a feature registers for signed-in accounts only. */
   private static final String TEST_ONLY = "/api/v1/test/signed-in-only";
+  /** The import upload: its body is CSV and its object a query parameter. */
+  private static final String IMPORTS = "POST /api/v1/workspaces/{workspaceId}/imports";
 
   /**
    * A valid body for each route that takes one, so that an allowed caller's request fails, if at
@@ -91,6 +94,10 @@ class AccessSweepTest {
           "{\"contactId\":\"{contactId}\",\"purpose\":\"service-delivery\",\"noticeVersion\":\"v1\"}"),
       Map.entry("POST /api/v1/public/consent/confirm", "{\"token\":\"cnf_swept%s\"}"),
       Map.entry("POST /api/v1/workspaces/{workspaceId}/consent/proof", "{\"email\":\"swept@example.org\"}"),
+      // a token of no package: the one invalid-token answer, and nothing changes
+      Map.entry("POST /api/v1/public/privacy-downloads", "{\"token\":\"dsr_%sAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}"),
+      // a CSV upload (text/csv, the route's media type), sent with ?object=contacts
+      Map.entry(IMPORTS, "email,firstName,lastName\r\neve.%s@example.org,Eve,Sweep\r\n"),
       // a wrong password: a delete-now that is let in answers 403, and nothing is deleted
       Map.entry("POST /api/v1/workspaces/{workspaceId}/delete-now", "{\"password\":\"not the password\"}"));
 
@@ -106,6 +113,7 @@ class AccessSweepTest {
   private static String pipeline;
   private static String stage;
   private static String customField;
+  private static String importJob;
   private static TestApp.Client victimClient;
   private static String victim;
   private static final Map<String, Credential> credentials = new LinkedHashMap<>();
@@ -129,6 +137,7 @@ class AccessSweepTest {
   static void start() throws Exception {
     Map<String, String> env = TestApp.environmentFor(db);
     env.put(AccountConfig.THROTTLE_LIMIT, "1000"); // a dozen sign-ups from one address; SEC-07 is ThrottleApiTest's
+    env.put(AppConfig.IMPORT_WORKERS_ENABLED, "false"); // a swept import would write rows while a denial is counted
     app = TestApp.start(env, new TestOnlyRouteModule()).signIn();
     TestApp.Client owner = app.client();
     workspace = ApiTestSupport.workspace(app);
@@ -156,6 +165,10 @@ class AccessSweepTest {
         "{\"key\":\"swept\",\"type\":\"single_select\",\"label\":\"Swept\",\"options\":[{\"key\":\"a\",\"label\":\"A\"}]}");
     assertThat(field.statusCode()).as(field.body()).isEqualTo(201);
     customField = JSON.readTree(field.body()).path("id").asText();
+    HttpResponse<String> upload = app.post("/api/v1/workspaces/" + workspace + "/imports?object=contacts", "text/csv",
+        "email,firstName,lastName\nswept.import@example.org,Swept,Import\n");
+    assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+    importJob = JSON.readTree(upload.body()).path("id").asText();
     credentials.put("OWNER", new Credential("OWNER", owner, null, Role.OWNER, true));
     for (Role role : List.of(Role.ADMIN, Role.MEMBER, Role.VIEWER)) {
       credentials.put(role.name(), new Credential(role.name(), member(owner, workspace, role), null, role, true));
@@ -405,10 +418,12 @@ class AccessSweepTest {
         .replace("{taskId}", task)
         .replace("{objectType}", "contact")
         .replace("{customFieldId}", customField)
-        .replace("{purposeKey}", "service-delivery"); // a default purpose of every workspace
+        .replace("{purposeKey}", "service-delivery") // a default purpose of every workspace
+        .replace("{importId}", importJob);
     assertThat(path).as("every path parameter of %s is known to the sweep", route.key()).doesNotContain("{");
     String body = BODIES.get(route.key());
-    HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path + (route.export() != null ? "?format=csv" : "")));
+    HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path + (route.export() != null ? "?format=csv"
+        : route.key().equals(IMPORTS) ? "?object=contacts" : "")));
     String method = route.method().name();
     if (body != null) {
       request.method(method, HttpRequest.BodyPublishers.ofString(body.formatted(UUID.randomUUID().toString().substring(0, 8))

@@ -70,6 +70,11 @@ public record Permission(String name) {
   /** Exporting the workspace's records: a list's, or everything at once (DSR-06). */
   public static final Permission DATA_EXPORT = new Permission("data.export");
 
+  /** Reading import jobs, where they stand, and their error rows. */
+  public static final Permission IMPORT_READ = new Permission("import.read");
+  /** Starting and cancelling imports (which create and update contacts and companies). */
+  public static final Permission IMPORT_WRITE = new Permission("import.write");
+
   /** Reading, exporting and verifying the workspace's audit trail. */
   public static final Permission AUDIT_READ = new Permission("audit.read");
 

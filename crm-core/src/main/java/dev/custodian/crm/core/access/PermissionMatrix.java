@@ -86,6 +86,8 @@ public final class PermissionMatrix {
     grants.put(Permission.AUDIT_READ, new Grant(Role.ADMIN, false, Effect.READ));
     // Portability holds during the cancellation window too (DSR-06, RET-02).
     grants.put(Permission.DATA_EXPORT, new Grant(Role.ADMIN, false, Effect.READ));
+    grants.put(Permission.IMPORT_READ, new Grant(Role.VIEWER, false, Effect.READ));
+    grants.put(Permission.IMPORT_WRITE, new Grant(Role.MEMBER, false, Effect.WRITE));
     grants.put(Permission.MEMBER_MANAGE, new Grant(Role.ADMIN, true, Effect.WRITE));
     grants.put(Permission.INVITATION_MANAGE, new Grant(Role.ADMIN, true, Effect.WRITE));
     grants.put(Permission.API_KEY_MANAGE, new Grant(Role.ADMIN, true, Effect.WRITE));

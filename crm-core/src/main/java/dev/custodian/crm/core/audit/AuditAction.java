@@ -55,7 +55,12 @@ public enum AuditAction {
   /** A workspace's data deleted, with the rows deleted per table as {@code count.<table>}. */
   WORKSPACE_PURGED(false, false),
   // import and export (issue 27)
-  WORKSPACE_EXPORTED(false, false);
+  WORKSPACE_EXPORTED(false, false),
+  // data-subject packages (issue 28): ids and a reason only
+  /** A package downloaded (its one download), then deleted. */
+  SUBJECT_PACKAGE_DOWNLOADED(false, false),
+  /** A package deleted undownloaded at its expiry. */
+  SUBJECT_PACKAGE_DELETED(false, false);
 
   private final boolean platform;
   private final boolean signIn;

@@ -74,6 +74,12 @@ public final class DataMap {
           LegalBasis.CONTRACT, WITH_WORKSPACE, true),
       personal("custom_value", "A custom field's value on a contact, company or deal", DataCategory.CRM_DATA, CRM,
           LegalBasis.CONTRACT, CcpaCategory.CUSTOMER_CONTENT, WITH_WORKSPACE, true),
+      impersonal("import_job", "An import: its options, state and counts, its place in the queue, and its error "
+          + "rows (line, field and reason; never a value of the file)", DataCategory.CRM_DATA, CRM, LegalBasis.CONTRACT,
+          WITH_WORKSPACE, true),
+      personal("import_row", "A row of an uploaded file waiting for its import batch: its line and cells, deleted "
+          + "once counted", DataCategory.CRM_DATA, CRM, LegalBasis.CONTRACT, CcpaCategory.IDENTIFIERS, WITH_WORKSPACE,
+          true),
       // Proof of a person's rights
       impersonal("erasure_receipt", "That a contact was erased at a person's request: when, and how many records",
           DataCategory.CRM_DATA, "proving an erasure", LegalBasis.LEGAL_OBLIGATION, WITH_WORKSPACE, true),
@@ -96,6 +102,11 @@ public final class DataMap {
           + "it was asked, the mailed token's SHA-256, its expiry and use", DataCategory.CRM_DATA,
           "proving a confirmed opt-in (CON-01)", LegalBasis.LEGAL_OBLIGATION, CcpaCategory.IDENTIFIERS,
           WITH_WORKSPACE, true),
+      // Data-subject requests' packages (issue 28): a copy of CRM data kept only until downloaded or expired
+      personal("subject_package", "An ACCESS or PORTABILITY package: the ZIP of a person's records, in chunks, "
+          + "with its request, expiry, claim and its download token's hash", DataCategory.SYSTEM,
+          "answering a person's access or portability request (GDPR Art. 15, 20)", LegalBasis.LEGAL_OBLIGATION,
+          CcpaCategory.CUSTOMER_CONTENT, RetentionRule.sinceEvent("download_or_expiry", Period.ZERO), true),
       // Audit trail (RET-08, RET-11's closed list)
       personal("workspace_audit_trail", "A workspace's audit entries (actor, action, target, counts; an actor's "
           + "email and IP encrypted)", DataCategory.AUTHENTICATION_AND_AUDIT, "accountability and security",

@@ -121,6 +121,8 @@ class AccessServicesTest {
     lowest.put(Permission.CUSTOM_FIELD_MANAGE, Role.ADMIN);
     lowest.put(Permission.AUDIT_READ, Role.ADMIN);
     lowest.put(Permission.DATA_EXPORT, Role.ADMIN);
+    lowest.put(Permission.IMPORT_READ, Role.VIEWER);
+    lowest.put(Permission.IMPORT_WRITE, Role.MEMBER);
     lowest.put(Permission.MEMBER_MANAGE, Role.ADMIN);
     lowest.put(Permission.INVITATION_MANAGE, Role.ADMIN);
     lowest.put(Permission.API_KEY_MANAGE, Role.ADMIN);

@@ -27,4 +27,9 @@ public abstract class InMemoryTenantRepository<K, V> {
   public Page<V> list(WorkspaceId workspace, PageRequest page) {
     return table.page(workspace, page);
   }
+
+  /** The rows of the transaction's workspace (none for another), for fakes that look rows up by a value. */
+  public java.util.stream.Stream<V> visible(WorkspaceId workspace) {
+    return table.visible(workspace);
+  }
 }

@@ -102,6 +102,28 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
   }
 
   @Test
+  void givenManyContacts_whenInsertedAtOnce_thenEachIsStoredOrNoneWhenAnEmailIsTaken() {
+    Contact taken = stored(aContact(a));
+    List<Contact> many = List.of(aContact(a), aContact(a), aContact(a));
+    tx.inWorkspace(a, () -> {
+      contacts.insertAll(many);
+      return null;
+    });
+    many.forEach(c -> assertThat(read(a, c.id())).contains(c));
+
+    Contact fresh = aContact(a);
+    Contact duplicate = Contact.create(a, ContactId.of(UUID.randomUUID()), new PersonName("Other"),
+        new PersonName("Person"), new EmailAddress(taken.email().value().toUpperCase()), Optional.empty(),
+        Optional.empty(), Optional.empty(), Instant.now());
+    assertThatThrownBy(() -> tx.inWorkspace(a, () -> {
+      contacts.insertAll(List.of(fresh, duplicate));
+      return null;
+    })).isInstanceOfSatisfying(ConflictException.class,
+        e -> assertThat(e.kind()).isEqualTo(ConflictException.Kind.DUPLICATE));
+    assertThat(read(a, fresh.id())).as("the transaction failed whole").isEmpty();
+  }
+
+  @Test
   @DisplayName("TEN-01: a call made for workspace B never returns, changes or deletes workspace A's contact")
   void callsForAnotherWorkspaceNeverReachTheContact() {
     Contact contact = stored(aContact(a));

@@ -17,8 +17,11 @@ import dev.custodian.crm.core.contact.InMemoryContactRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomFieldRepository;
 import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
 import dev.custodian.crm.core.deal.InMemoryDealRepository;
+import dev.custodian.crm.core.dsr.InMemoryPackageStore;
 import dev.custodian.crm.core.erasure.InMemoryErasureReceiptRepository;
 import dev.custodian.crm.core.erasure.InMemorySuppressionEntryRepository;
+import dev.custodian.crm.core.imports.InMemoryImportStores;
+import dev.custodian.crm.core.imports.port.out.ImportStores;
 import dev.custodian.crm.core.keys.InMemoryKeyCheckRepository;
 import dev.custodian.crm.core.link.InMemoryLinkTargets;
 import dev.custodian.crm.core.mail.InMemoryMailOutbox;
@@ -29,6 +32,7 @@ import dev.custodian.crm.core.task.InMemoryTaskRepository;
 import dev.custodian.crm.core.throttle.InMemoryThrottleRepository;
 import dev.custodian.crm.core.timeline.InMemoryTimelineRepository;
 import dev.custodian.crm.core.workspace.InMemoryWorkspaceRepository;
+import java.util.Optional;
 
 /**
  * Every out-port as an in-memory fake over one {@link InMemoryTransactions}: a whole
@@ -62,12 +66,19 @@ public final class InMemoryPersistence implements Persistence {
   private final InMemoryKeyCheckRepository keyChecks = new InMemoryKeyCheckRepository(transactions);
   private final InMemoryMailOutbox mailOutbox = new InMemoryMailOutbox(transactions);
   private final InMemoryMailTokenRepository mailTokens = new InMemoryMailTokenRepository(transactions);
+  private final InMemoryPackageStore packageStore = new InMemoryPackageStore(transactions);
   private final InMemoryThrottleRepository throttleEntries = new InMemoryThrottleRepository(transactions);
   private final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
   private final InMemoryInvitationRepository invitations = new InMemoryInvitationRepository(transactions,
       (workspace, email) -> accounts.findByEmail(email).flatMap(a -> memberships.roleOf(workspace, a.id())).isPresent());
   private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(transactions);
   private final InMemoryAuditStore auditStore = new InMemoryAuditStore(transactions);
+  private final ImportStores imports = InMemoryImportStores.create(transactions, contacts, companies);
+
+  @Override
+  public Optional<ImportStores> imports() {
+    return Optional.of(imports);
+  }
 
   @Override
   public InMemoryAuditStore auditStore() {
@@ -191,6 +202,11 @@ public final class InMemoryPersistence implements Persistence {
   @Override
   public InMemoryMailTokenRepository mailTokens() {
     return mailTokens;
+  }
+
+  @Override
+  public InMemoryPackageStore packageStore() {
+    return packageStore;
   }
 
   @Override

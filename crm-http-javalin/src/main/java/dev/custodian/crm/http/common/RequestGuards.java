@@ -9,9 +9,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * HTTP adapter: what every request passes before any route runs. It sets the headers every answer
@@ -23,6 +26,7 @@ public final class RequestGuards {
 
   private final Set<String> allowedHosts;
   private final long maxRequestBytes;
+  private final List<Map.Entry<Pattern, Long>> uploads;
   private volatile boolean stopping;
 
   /**
@@ -30,8 +34,37 @@ public final class RequestGuards {
    * @param maxRequestBytes the largest request body accepted
    */
   public RequestGuards(Set<String> allowedHosts, long maxRequestBytes) {
+    this(allowedHosts, maxRequestBytes, Map.of());
+  }
+
+  /**
+   * @param uploads routes ({@code METHOD /path} with {@code {param}} placeholders) that take a
+   *     larger body, with their limit each (an import's file)
+   */
+  public RequestGuards(Set<String> allowedHosts, long maxRequestBytes, Map<String, Long> uploads) {
     this.allowedHosts = Set.copyOf(Objects.requireNonNull(allowedHosts, "allowedHosts"));
     this.maxRequestBytes = maxRequestBytes;
+    this.uploads = uploads.entrySet().stream()
+        .map(e -> Map.entry(template(e.getKey()), e.getValue())).toList();
+  }
+
+  /** A route key's pattern: each {@code {param}} one path segment, the rest as written. */
+  private static Pattern template(String key) {
+    StringBuilder regex = new StringBuilder();
+    for (String part : key.split("\\{[^}/]+}", -1)) {
+      if (regex.length() > 0) {
+        regex.append("[^/]+");
+      }
+      regex.append(Pattern.quote(part));
+    }
+    return Pattern.compile(regex.toString());
+  }
+
+  /** The most bytes a request to {@code method path} may send. */
+  private long limitOf(String method, String path) {
+    String key = method + " " + path;
+    return uploads.stream().filter(e -> e.getKey().matcher(key).matches()).map(Map.Entry::getValue)
+        .findFirst().orElse(maxRequestBytes);
   }
 
   /**
@@ -57,9 +90,10 @@ public final class RequestGuards {
           "This server does not answer for the host named in the request.");
     }
     String length = ctx.header("Content-Length"); // the server has checked it is digits
-    if (length != null && (length.length() > 18 || Long.parseLong(length.strip()) > maxRequestBytes)) {
+    long limit = length == null ? maxRequestBytes : limitOf(ctx.method().name(), ctx.path());
+    if (length != null && (length.length() > 18 || Long.parseLong(length.strip()) > limit)) {
       throw new RequestRefused(ProblemType.PAYLOAD_TOO_LARGE,
-          "The request body is larger than " + maxRequestBytes + " bytes.");
+          "The request body is larger than " + limit + " bytes.");
     }
     requireValidQuery(ctx.queryString());
   }

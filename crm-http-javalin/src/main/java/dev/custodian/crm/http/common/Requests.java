@@ -68,6 +68,14 @@ public final class Requests {
     return mapper.readValue(text, type);
   }
 
+  /**
+   * A body read as a stream (an upload): its {@code Content-Type} must be {@code mediaType}, its
+   * charset, if named, UTF-8; a 415 problem otherwise.
+   */
+  public static void requireMediaType(Context ctx, String mediaType) {
+    requireMediaType(ctx.header("Content-Type"), Set.of(mediaType));
+  }
+
   /** The media type must be one of {@code allowed}; a charset, if named, must be UTF-8. */
   private static void requireMediaType(String contentType, Set<String> allowed) {
     if (contentType == null) {

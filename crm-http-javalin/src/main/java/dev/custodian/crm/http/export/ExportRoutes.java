@@ -16,6 +16,7 @@ import dev.custodian.crm.core.contact.ContactListing;
 import dev.custodian.crm.core.contact.ExportedContact;
 import dev.custodian.crm.core.contact.JobTitle;
 import dev.custodian.crm.core.customfield.CustomField;
+import dev.custodian.crm.core.customfield.CustomValues;
 import dev.custodian.crm.core.deal.Deal;
 import dev.custodian.crm.core.deal.DealListing;
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
@@ -111,13 +112,15 @@ final class ExportRoutes implements RouteGroup {
   void companies(Context ctx) {
     Request request = request(ctx, CompanyListing.OFFER, false);
     list(ctx, request, "companies", (file, progress) -> useCases.companies(CurrentActor.of(ctx), request.workspace(),
-        request.query(), new Rows<>(file, progress, custom -> COMPANY_COLUMNS, (row, custom) -> companyValues(row))));
+        request.query(), new Rows<>(file, progress, custom -> withCustomColumns(COMPANY_COLUMNS, custom),
+        (row, custom) -> withCustomValues(companyValues(row), row.custom(), custom))));
   }
 
   void deals(Context ctx) {
     Request request = request(ctx, DealListing.OFFER, false);
     list(ctx, request, "deals", (file, progress) -> useCases.deals(CurrentActor.of(ctx), request.workspace(),
-        request.query(), new Rows<>(file, progress, custom -> DEAL_COLUMNS, (row, custom) -> dealValues(row))));
+        request.query(), new Rows<>(file, progress, custom -> withCustomColumns(DEAL_COLUMNS, custom),
+        (row, custom) -> withCustomValues(dealValues(row), row.custom(), custom))));
   }
 
   /**
@@ -314,6 +317,21 @@ final class ExportRoutes implements RouteGroup {
       progress.beforeRow();
       file.row(values.apply(row, custom));
     }
+  }
+
+  /** The built-in columns, then {@code custom.<key>} per custom field, in the fields' order. */
+  static List<String> withCustomColumns(List<String> builtIn, List<CustomField> custom) {
+    List<String> columns = new ArrayList<>(builtIn);
+    custom.forEach(field -> columns.add("custom." + field.key().value()));
+    return columns;
+  }
+
+  /** The built-in values, then each custom field's value (none: an empty cell). */
+  static List<Object> withCustomValues(List<Object> builtIn, CustomValues values, List<CustomField> custom) {
+    List<Object> all = new ArrayList<>(builtIn);
+    Map<String, Object> json = CustomJson.of(values);
+    custom.forEach(field -> all.add(json.get(field.key().value())));
+    return all;
   }
 
   static List<Object> companyValues(Company company) {

@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 
 /**
@@ -103,6 +105,21 @@ final class JooqConsentLedger implements ConsentLedger {
         .and(CONSENT_EVENTS.SUBJECT_REF.eq(subject.value()))
         .orderBy(CONSENT_EVENTS.SEQ)
         .fetch(JooqConsentLedger::toEvent);
+  }
+
+  /** Through a cursor of 500 rows at a time: a subject's entries never all in memory. */
+  @Override
+  public void streamEventsOf(WorkspaceId workspace, SubjectRef subject, Consumer<? super ConsentEvent> sink) {
+    try (Cursor<ConsentEventsRecord> cursor = transactions.dsl(workspace).selectFrom(CONSENT_EVENTS)
+        .where(CONSENT_EVENTS.TENANT_ID.eq(workspace.value()))
+        .and(CONSENT_EVENTS.SUBJECT_REF.eq(subject.value()))
+        .orderBy(CONSENT_EVENTS.SEQ)
+        .fetchSize(500)
+        .fetchLazy()) {
+      for (ConsentEventsRecord row : cursor) {
+        sink.accept(toEvent(row));
+      }
+    }
   }
 
   @Override

@@ -25,6 +25,7 @@ import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.common.ListColumns;
 import dev.custodian.crm.persistence.generated.tables.Contacts;
 import dev.custodian.crm.persistence.generated.tables.records.ContactsRecord;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -69,6 +70,28 @@ final class JooqContactRepository implements ContactRepository {
         .set(ContactMapper.toRecord(contact))
         .execute());
   }
+
+  /** One multi-row INSERT per {@value #INSERT_CHUNK} contacts. */
+  @Override
+  public void insertAll(List<Contact> contacts) {
+    for (int from = 0; from < contacts.size(); from += INSERT_CHUNK) {
+      List<Contact> chunk = contacts.subList(from, Math.min(contacts.size(), from + INSERT_CHUNK));
+      WorkspaceId workspace = chunk.get(0).workspace();
+      translatingViolations(() -> {
+        var insert = transactions.dsl(workspace).insertInto(CONTACTS).set(ContactMapper.toRecord(chunk.get(0)));
+        for (Contact contact : chunk.subList(1, chunk.size())) {
+          if (!contact.workspace().equals(workspace)) {
+            throw new IllegalArgumentException("contacts of one workspace");
+          }
+          insert = insert.newRecord().set(ContactMapper.toRecord(contact));
+        }
+        return insert.execute();
+      });
+    }
+  }
+
+  /** Contacts per statement of {@link #insertAll}: well below PostgreSQL's 65,535 bind values. */
+  private static final int INSERT_CHUNK = 1000;
 
   @Override
   public Optional<Contact> findById(WorkspaceId workspace, ContactId id) {

@@ -61,6 +61,11 @@ final class ColumnClasses {
     table("custom_field_values", "custom_value", "tenant_id", "id", "field_id", "contact_id", "company_id",
         "deal_id", "text_value", "number_value", "decimal_value", "date_value", "boolean_value", "option_id",
         "amount", "currency", "text_sort");
+    table("import_jobs", "import_job", "tenant_id", "id", "object", "on_duplicate", "fields", "state", "rows_read",
+        "created", "updated", "skipped", "failed", "created_at", "updated_at", "finished_at");
+    table("import_errors", "import_job", "tenant_id", "job_id", "line", "position", "field", "error");
+    table("import_queue", "import_job", "workspace_id", "job_id", "queued_at", "leased_by", "leased_until", "attempts");
+    table("import_rows", "import_row", "tenant_id", "job_id", "line", "cells", "match_key", "phone");
     table("erasure_receipts", "erasure_receipt", "tenant_id", "id", "contact_id", "erased_at");
     table("erasure_receipt_counts", "erasure_receipt", "tenant_id", "receipt_id", "participant", "position",
         "records_removed");
@@ -76,6 +81,9 @@ final class ColumnClasses {
     table("processing_restrictions", "processing_restriction", "tenant_id", "contact_id", "restricted_at");
     table("consent_confirmations", "consent_confirmation", "tenant_id", "id", "contact_id", "purpose_key",
         "notice_version", "requested_at", "token_hash", "expires_at", "used_at");
+    table("dsr_packages", "subject_package", "id", "workspace_id", "request_id", "token_hash", "created_at",
+        "expires_at", "claimed_at");
+    table("dsr_package_chunks", "subject_package", "tenant_id", "package_id", "sequence", "data");
     table("audit_entries", "workspace_audit_trail", "tenant_id", "sequence", "occurred_at", "actor_kind",
         "actor_account", "actor_api_key", "action", "target_type", "target_id", "outcome", "details", "subject_id",
         "email_ct", "ip_ct", "user_agent_ct", "encoding", "previous_hash", "hash");

@@ -28,7 +28,7 @@ final class JooqSuppressionEntryRepository implements SuppressionEntryRepository
 
   @Override
   public void add(SuppressionEntry entry) {
-    lockIdentifiers(entry.workspace(), Map.of(entry.kind(), entry.keyedHash()));
+    lockIdentifiers(entry.workspace(), Map.of(entry.kind(), entry.keyedHash()), true);
     transactions.dsl(entry.workspace())
         .insertInto(SUPPRESSION_ENTRIES)
         .set(SUPPRESSION_ENTRIES.TENANT_ID, entry.workspace().value())
@@ -50,7 +50,7 @@ final class JooqSuppressionEntryRepository implements SuppressionEntryRepository
     if (keyedHashes.isEmpty()) {
       return found;
     }
-    lockIdentifiers(workspace, keyedHashes);
+    lockIdentifiers(workspace, keyedHashes, false);
     List<Row2<String, String>> identifiers = keyedHashes.entrySet().stream()
         .map(e -> DSL.row(e.getKey().label(), e.getValue())).toList();
     Set<String> labels = Set.copyOf(transactions.dsl(workspace)
@@ -64,18 +64,68 @@ final class JooqSuppressionEntryRepository implements SuppressionEntryRepository
   }
 
   /**
+   * Two statements whatever the number of identifiers: the workspace list's lock (shared), then one
+   * read of them all. One lock, not one per identifier: 1,000 rows of an import would otherwise take
+   * 2,000 locks in one transaction; an erasure's {@link #add} takes the same lock exclusively, so
+   * the two stay serialised.
+   */
+  @Override
+  public Map<SuppressionKind, Set<String>> existingAmong(WorkspaceId workspace,
+      Map<SuppressionKind, Set<String>> keyedHashes) {
+    Map<SuppressionKind, Set<String>> found = new EnumMap<>(SuppressionKind.class);
+    List<Row2<String, String>> identifiers = keyedHashes.entrySet().stream()
+        .flatMap(e -> e.getValue().stream().map(hash -> DSL.row(e.getKey().label(), hash))).toList();
+    if (identifiers.isEmpty()) {
+      return found;
+    }
+    lockList(workspace, false);
+    transactions.dsl(workspace)
+        .select(SUPPRESSION_ENTRIES.KIND, SUPPRESSION_ENTRIES.KEYED_HASH)
+        .from(SUPPRESSION_ENTRIES)
+        .where(SUPPRESSION_ENTRIES.TENANT_ID.eq(workspace.value()))
+        .and(DSL.row(SUPPRESSION_ENTRIES.KIND, SUPPRESSION_ENTRIES.KEYED_HASH).in(identifiers))
+        .fetch()
+        .forEach(r -> java.util.Arrays.stream(SuppressionKind.values()).filter(k -> k.label().equals(r.value1()))
+            .findFirst().ifPresent(kind -> found.computeIfAbsent(kind, k -> new java.util.HashSet<>()).add(r.value2())));
+    return found;
+  }
+
+  /**
+   * The transaction-scoped advisory lock of the workspace's whole list ({@value #LIST_LOCK_PREFIX}
+   * and the workspace id): shared by batch checks, exclusive for an addition. The import rows'
+   * erasure takes it exclusively too, before it deletes staged rows, so an erasure and an import
+   * batch meet in one order.
+   */
+  private void lockList(WorkspaceId workspace, boolean exclusive) {
+    transactions.dsl(workspace).select(listLock(workspace, exclusive)).fetch();
+  }
+
+  private static Field<Object> listLock(WorkspaceId workspace, boolean exclusive) {
+    return DSL.function(exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared",
+        Object.class, DSL.function("hashtextextended", Long.class, DSL.val(LIST_LOCK_PREFIX + workspace.value()),
+            DSL.inline(0L)));
+  }
+
+  /** The key of the workspace list's lock, before the workspace id. */
+  static final String LIST_LOCK_PREFIX = "suppression-list:";
+
+  /**
    * Transaction-scoped advisory locks on identifiers of one workspace, in one statement and in the
    * order of {@link SuppressionKind} (the order an erasure adds them in, so the two cannot
    * deadlock): a check waits for an erasure that is adding the same identifier, so it sees the
    * entry once that commits.
    */
-  private void lockIdentifiers(WorkspaceId workspace, Map<SuppressionKind, String> keyedHashes) {
-    List<Field<Object>> locks = new EnumMap<>(keyedHashes).entrySet().stream()
+  private void lockIdentifiers(WorkspaceId workspace, Map<SuppressionKind, String> keyedHashes, boolean withList) {
+    List<Field<Object>> locks = new java.util.ArrayList<>();
+    if (withList) { // an addition: the whole list's lock first, exclusive, in the same statement
+      locks.add(listLock(workspace, true));
+    }
+    new EnumMap<>(keyedHashes).entrySet().stream()
         .map(e -> DSL.function("pg_advisory_xact_lock", Object.class,
             DSL.function("hashtextextended", Long.class,
                 DSL.val("suppression:" + workspace.value() + ":" + e.getKey().label() + ":" + e.getValue()),
                 DSL.inline(0L))))
-        .toList();
+        .forEach(locks::add);
     transactions.dsl(workspace).select(locks).fetch();
   }
 }

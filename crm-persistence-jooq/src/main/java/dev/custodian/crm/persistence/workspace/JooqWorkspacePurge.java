@@ -34,14 +34,15 @@ final class JooqWorkspacePurge implements WorkspacePurge {
 
   /** The other tenant tables of a workspace's data, child first. */
   static final List<String> TENANT_TABLES = List.of(
+      "import_errors", "import_rows", "import_jobs",
       "custom_field_values", "custom_field_options", "custom_fields",
       "activity_links", "task_links", "activities", "tasks",
       "deal_stage_changes", "deal_contacts", "deals", "pipeline_stages", "pipelines",
       "consent_confirmations", "consent_subjects", "processing_restrictions",
-      "contacts", "companies");
+      "contacts", "companies", "dsr_package_chunks");
 
   /** Platform tables holding rows of the workspace that crm_app deletes, by their workspace column. */
-  static final List<String> PLATFORM_TABLES = List.of("memberships");
+  static final List<String> PLATFORM_TABLES = List.of("memberships", "dsr_packages", "import_queue");
 
   /**
    * The retention engine's bookkeeping of a purge in progress (what it deleted so far, for the

@@ -73,8 +73,8 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
   /**
    * @throws IllegalArgumentException for a batch size below 1
    * @throws IllegalStateException when a store's step names a class the map does not have, or one
-   *     whose rule it does not carry out (a workspace step of a class not ending with its
-   *     workspace, an expiry step of a class not expiring by its own time)
+   *     whose rule it does not carry out (a workspace step of a class kept beyond its workspace,
+   *     an expiry step of a class not expiring by its own time)
    */
   public RetentionEngine(Transactions transactions, WorkspaceRepository workspaces, WorkspacePurge purge,
       RetentionStore store, AuditLog audit, Clock clock, IdGenerator ids, DataMap map, int batchSize) {
@@ -93,7 +93,11 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
     this.expirySteps = List.copyOf(store.expirySteps());
     for (RetentionStep step : workspaceSteps) {
       DataClass c = classOf(map, step);
-      if (c.rule().trigger() != Trigger.WORKSPACE_ENDED || !c.rule().period().isZero()) {
+      // a class ending with its workspace, or one living shorter by a time of its own (a package
+      // waiting for its download): it goes with its workspace at the latest; never one kept longer
+      boolean endsWithIt = c.rule().trigger() == Trigger.WORKSPACE_ENDED && c.rule().period().isZero();
+      boolean shorterLived = c.rule().trigger() == Trigger.TIME_SINCE_EVENT;
+      if (!endsWithIt && !shorterLived) {
         throw new IllegalStateException(step.table() + ": " + c.name() + " does not end with its workspace");
       }
     }

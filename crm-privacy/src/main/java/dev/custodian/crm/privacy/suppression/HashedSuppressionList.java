@@ -12,6 +12,9 @@ import dev.custodian.crm.privacy.crypto.KeyDerivation;
 import dev.custodian.crm.privacy.crypto.KeyedHash;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -56,6 +59,34 @@ public final class HashedSuppressionList implements SuppressionList {
       found.add(Identifier.PHONE);
     }
     return found;
+  }
+
+  /** Hashes every identifier under one derived key and asks the entries once. */
+  @Override
+  public Among suppressedAmong(WorkspaceId workspace, Collection<EmailAddress> emails, Collection<PhoneNumber> phones) {
+    if (emails.isEmpty() && phones.isEmpty()) {
+      return new Among(Set.of(), Set.of());
+    }
+    byte[] master = keys.masterKey();
+    byte[] key = KeyDerivation.workspaceKey(master, PURPOSE, workspace);
+    Map<String, String> emailByHash = new HashMap<>();
+    Map<String, String> phoneByHash = new HashMap<>();
+    try {
+      emails.forEach(e -> emailByHash.put(KeyedHash.of(key, SuppressionKind.EMAIL.label(), e.normalised()), e.normalised()));
+      phones.forEach(p -> phoneByHash.put(KeyedHash.of(key, SuppressionKind.PHONE.label(), p.value()), p.value()));
+    } finally {
+      Arrays.fill(master, (byte) 0);
+      Arrays.fill(key, (byte) 0);
+    }
+    Map<SuppressionKind, Set<String>> asked = new EnumMap<>(SuppressionKind.class);
+    asked.put(SuppressionKind.EMAIL, emailByHash.keySet());
+    asked.put(SuppressionKind.PHONE, phoneByHash.keySet());
+    Map<SuppressionKind, Set<String>> found = entries.existingAmong(workspace, asked);
+    Set<String> foundEmails = new HashSet<>();
+    Set<String> foundPhones = new HashSet<>();
+    found.getOrDefault(SuppressionKind.EMAIL, Set.of()).forEach(h -> foundEmails.add(emailByHash.get(h)));
+    found.getOrDefault(SuppressionKind.PHONE, Set.of()).forEach(h -> foundPhones.add(phoneByHash.get(h)));
+    return new Among(foundEmails, foundPhones);
   }
 
   @Override

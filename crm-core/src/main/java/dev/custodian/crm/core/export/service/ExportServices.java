@@ -85,24 +85,34 @@ public final class ExportServices implements ExportListUseCase, ExportWorkspaceU
     });
   }
 
-  /** Companies' custom values are not exported yet: no custom columns (their filters and sort apply). */
+  /**
+   * Companies with their custom values, a column per field that is not sensitive (CRM-01: the
+   * company export offers no {@code includeSensitive} yet).
+   */
   @Override
   public void companies(Actor actor, WorkspaceId workspace, ListQuery query, ExportSink<Company> sink) {
     ListQuery checked = query.requireOffer(CompanyListing.OFFER);
     transactions.inWorkspaceSnapshot(workspace, actor, Permission.DATA_EXPORT, () -> {
-      sink.start(List.of());
-      companies.export(workspace, lists.resolve(workspace, ObjectType.COMPANY, checked), sink::row);
+      List<CustomField> definitions = customFields.list(workspace, ObjectType.COMPANY);
+      sink.start(definitions.stream().filter(f -> !f.sensitive()).toList());
+      companies.export(workspace, lists.resolve(workspace, ObjectType.COMPANY, checked),
+          company -> sink.row(company.withCustom(company.custom().withoutSensitive(definitions))));
       return null;
     });
   }
 
-  /** Deals' custom values are not exported yet: no custom columns (their filters and sort apply). */
+  /**
+   * Deals with their custom values, a column per field that is not sensitive (CRM-01: the deal
+   * export offers no {@code includeSensitive} yet).
+   */
   @Override
   public void deals(Actor actor, WorkspaceId workspace, ListQuery query, ExportSink<Deal> sink) {
     ListQuery checked = query.requireOffer(DealListing.OFFER);
     transactions.inWorkspaceSnapshot(workspace, actor, Permission.DATA_EXPORT, () -> {
-      sink.start(List.of());
-      deals.export(workspace, lists.resolve(workspace, ObjectType.DEAL, checked), sink::row);
+      List<CustomField> definitions = customFields.list(workspace, ObjectType.DEAL);
+      sink.start(definitions.stream().filter(f -> !f.sensitive()).toList());
+      deals.export(workspace, lists.resolve(workspace, ObjectType.DEAL, checked),
+          deal -> sink.row(deal.withCustom(deal.custom().withoutSensitive(definitions))));
       return null;
     });
   }

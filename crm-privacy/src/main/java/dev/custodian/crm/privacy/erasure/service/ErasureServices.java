@@ -12,6 +12,7 @@ import dev.custodian.crm.core.deal.port.out.DealRepository;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.port.out.ErasureReceiptRepository;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
+import dev.custodian.crm.core.imports.service.ImportServices;
 import dev.custodian.crm.core.suppression.port.out.SuppressionList;
 import dev.custodian.crm.core.task.port.out.TaskRepository;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
@@ -43,7 +44,7 @@ public final class ErasureServices {
   /** The receipt names the library's own participants take; an embedder's participant needs another. */
   public static final Set<String> BUILT_IN_NAMES =
       Set.of(CONTACT_RECORD, DEAL_CONTACTS, ACTIVITIES, ACTIVITY_LINKS, TASKS, TASK_LINKS, CUSTOM_VALUES,
-          CONSENT);
+          CONSENT, ImportServices.IMPORT_ROWS);
 
   private ErasureServices() {}
 

@@ -8,6 +8,7 @@ import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Out-port: the append-only consent ledger and the links of its subjects to contacts. Entries are
@@ -32,6 +33,15 @@ public interface ConsentLedger {
 
   /** The subject's entries, in the order they were appended. */
   List<ConsentEvent> eventsOf(WorkspaceId workspace, SubjectRef subject);
+
+  /**
+   * As {@link #eventsOf}, handing each entry to {@code sink} as it is read, so a subject with very
+   * many entries (a data-subject package) costs no more memory than one: the jOOQ adapter reads
+   * through a cursor. By default the list's entries.
+   */
+  default void streamEventsOf(WorkspaceId workspace, SubjectRef subject, Consumer<? super ConsentEvent> sink) {
+    eventsOf(workspace, subject).forEach(sink);
+  }
 
   /** The entries under the address, whatever subject, in the order they were appended (proof). */
   List<ConsentEvent> eventsFor(WorkspaceId workspace, AddressHash address);

@@ -9,6 +9,7 @@ import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.ExportedContact;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -34,6 +35,14 @@ public interface ContactRepository extends CompanyLinks {
    *     workspace's (another workspace's, or none), with the same answer either way
    */
   void insert(Contact contact);
+
+  /**
+   * Stores new contacts, as {@link #insert} does each (an import's batch); an adapter may do it in
+   * one statement. A duplicate email fails them all.
+   */
+  default void insertAll(List<Contact> contacts) {
+    contacts.forEach(this::insert);
+  }
 
   Optional<Contact> findById(WorkspaceId workspace, ContactId id);
 

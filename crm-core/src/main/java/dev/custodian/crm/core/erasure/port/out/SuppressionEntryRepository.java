@@ -3,6 +3,8 @@ package dev.custodian.crm.core.erasure.port.out;
 import dev.custodian.crm.core.erasure.SuppressionEntry;
 import dev.custodian.crm.core.erasure.SuppressionKind;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,4 +26,23 @@ public interface SuppressionEntryRepository {
    * empty, and nothing is asked.
    */
   Set<SuppressionKind> existing(WorkspaceId workspace, Map<SuppressionKind, String> keyedHashes);
+
+  /**
+   * The keyed hashes, of the many given per kind, that are on the workspace's list: one check for
+   * a whole batch of an import. Serialised with {@link #add} without a lock per identifier (an
+   * adapter takes one lock of the workspace's list, shared here and exclusive in {@link #add}); by
+   * default, one {@link #existing} check per hash.
+   *
+   * @return the hashes found, per kind (a kind with none found is absent or empty)
+   */
+  default Map<SuppressionKind, Set<String>> existingAmong(WorkspaceId workspace,
+      Map<SuppressionKind, Set<String>> keyedHashes) {
+    Map<SuppressionKind, Set<String>> found = new EnumMap<>(SuppressionKind.class);
+    keyedHashes.forEach((kind, hashes) -> hashes.forEach(hash -> {
+      if (existing(workspace, Map.of(kind, hash)).contains(kind)) {
+        found.computeIfAbsent(kind, k -> new HashSet<>()).add(hash);
+      }
+    }));
+    return found;
+  }
 }

@@ -4,6 +4,9 @@ import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,6 +35,52 @@ public interface SuppressionList {
    * keeps). Neither given: empty, and nothing is asked.
    */
   Set<Identifier> suppressed(WorkspaceId workspace, Optional<EmailAddress> email, Optional<PhoneNumber> phone);
+
+  /**
+   * The suppressed among many identifiers (an import batch's emails and phones): normalised emails
+   * ({@link EmailAddress#normalised()}) and phones ({@link PhoneNumber#value()}).
+   */
+  record Among(Set<String> emails, Set<String> phones) {
+    public Among {
+      emails = Set.copyOf(emails);
+      phones = Set.copyOf(phones);
+    }
+
+    public boolean email(EmailAddress email) {
+      return emails.contains(email.normalised());
+    }
+
+    public boolean phone(PhoneNumber phone) {
+      return phones.contains(phone.value());
+    }
+  }
+
+  /**
+   * Which of many identifiers are on the workspace's list, for an intake of many records at once
+   * (an import's batch of 1,000 rows). Serialised with erasure like {@link #suppressed}, but an
+   * adapter should not lock each identifier (so many locks in one transaction can exhaust the lock
+   * table): the jOOQ adapter takes one lock of the workspace's list, shared by such checks and
+   * exclusive for an erasure adding to it. By default, one {@link #suppressed} check per pair.
+   */
+  default Among suppressedAmong(WorkspaceId workspace, Collection<EmailAddress> emails,
+      Collection<PhoneNumber> phones) {
+    Set<String> foundEmails = new HashSet<>();
+    Set<String> foundPhones = new HashSet<>();
+    List<EmailAddress> e = List.copyOf(emails);
+    List<PhoneNumber> p = List.copyOf(phones);
+    for (int i = 0; i < Math.max(e.size(), p.size()); i++) {
+      Optional<EmailAddress> email = i < e.size() ? Optional.of(e.get(i)) : Optional.empty();
+      Optional<PhoneNumber> phone = i < p.size() ? Optional.of(p.get(i)) : Optional.empty();
+      Set<Identifier> found = suppressed(workspace, email, phone);
+      if (found.contains(Identifier.EMAIL)) {
+        foundEmails.add(email.orElseThrow().normalised());
+      }
+      if (found.contains(Identifier.PHONE)) {
+        foundPhones.add(phone.orElseThrow().value());
+      }
+    }
+    return new Among(foundEmails, foundPhones);
+  }
 
   /** Adds the email to the workspace's list; adding it twice changes nothing. */
   void suppress(WorkspaceId workspace, EmailAddress email, Instant now);

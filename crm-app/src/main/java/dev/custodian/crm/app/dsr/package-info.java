@@ -1,0 +1,2 @@
+/** Wiring of data-subject packages. */
+package dev.custodian.crm.app.dsr;

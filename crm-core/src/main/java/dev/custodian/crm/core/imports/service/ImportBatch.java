@@ -1,0 +1,261 @@
+package dev.custodian.crm.core.imports.service;
+
+import dev.custodian.crm.core.common.EmailAddress;
+import dev.custodian.crm.core.common.PhoneNumber;
+import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.port.out.IdGenerator;
+import dev.custodian.crm.core.common.validation.Validator;
+import dev.custodian.crm.core.company.Company;
+import dev.custodian.crm.core.company.CompanyDomain;
+import dev.custodian.crm.core.company.CompanyId;
+import dev.custodian.crm.core.company.CompanyName;
+import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.contact.Contact;
+import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.contact.JobTitle;
+import dev.custodian.crm.core.contact.PersonName;
+import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.imports.DuplicateMode;
+import dev.custodian.crm.core.imports.ImportError;
+import dev.custodian.crm.core.imports.ImportJob;
+import dev.custodian.crm.core.imports.StagedRow;
+import dev.custodian.crm.core.imports.port.out.ImportTargets;
+import dev.custodian.crm.core.suppression.port.out.SuppressionList;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Service part: one batch of a job's staged rows, inside the batch's transaction. Each row goes
+ * through the value objects the create and update commands validate with (every bad field of a
+ * row is an error row); then the batch's emails and phones meet the suppression list in one check
+ * (DSR-04), before anything of the batch is written; then duplicates (stored, or earlier in the
+ * file) are skipped, updated or failed by the job's mode; the rest are created. Lookups are one
+ * statement each for the whole batch.
+ */
+final class ImportBatch {
+
+  /** What the batch did: its counts and error rows. */
+  record Outcome(long created, long updated, long skipped, long failed, List<ImportError> errors) {}
+
+  private final ContactRepository contacts;
+  private final CompanyRepository companies;
+  private final ImportTargets targets;
+  private final SuppressionList suppression;
+  private final IdGenerator ids;
+
+  ImportBatch(ContactRepository contacts, CompanyRepository companies, ImportTargets targets,
+      SuppressionList suppression, IdGenerator ids) {
+    this.contacts = contacts;
+    this.companies = companies;
+    this.targets = targets;
+    this.suppression = suppression;
+    this.ids = ids;
+  }
+
+  Outcome run(ImportJob job, List<StagedRow> rows, Instant now) {
+    return switch (job.object()) {
+      case CONTACTS -> new Counter().contacts(job, rows, now);
+      case COMPANIES -> new Counter().companies(job, rows, now);
+    };
+  }
+
+  /** A contact row's values, each present only when its cell was not empty and valid. */
+  private record ContactValues(long line, EmailAddress email, Optional<PersonName> firstName,
+      Optional<PersonName> lastName, Optional<PhoneNumber> phone, Optional<JobTitle> jobTitle,
+      Optional<CompanyDomain> companyDomain) {}
+
+  private final class Counter {
+    long created;
+    long updated;
+    long skipped;
+    long failed;
+    final List<ImportError> errors = new ArrayList<>();
+
+    void fail(long line, List<FieldError> fieldErrors) {
+      failed++;
+      fieldErrors.forEach(e -> errors.add(new ImportError(line, e.name(), e.detail())));
+    }
+
+    void fail(long line, String field, String error) {
+      failed++;
+      errors.add(new ImportError(line, field, error));
+    }
+
+    Outcome outcome() {
+      return new Outcome(created, updated, skipped, failed, errors);
+    }
+
+    Outcome contacts(ImportJob job, List<StagedRow> rows, Instant now) {
+      WorkspaceId workspace = job.workspace();
+      List<ContactValues> valid = new ArrayList<>();
+      for (StagedRow row : rows) {
+        Validator v = new Validator();
+        EmailAddress email = v.required("email", cell(job, row, "email"), EmailAddress::new);
+        Optional<PersonName> first = v.optional("firstName", cell(job, row, "firstName"), PersonName::new);
+        Optional<PersonName> last = v.optional("lastName", cell(job, row, "lastName"), PersonName::new);
+        Optional<PhoneNumber> phone = v.optional("phone", cell(job, row, "phone"), PhoneNumber::new);
+        Optional<JobTitle> title = v.optional("jobTitle", cell(job, row, "jobTitle"), JobTitle::new);
+        Optional<CompanyDomain> domain = v.optional("companyDomain", cell(job, row, "companyDomain"), CompanyDomain::new);
+        if (v.hasErrors()) {
+          fail(row.line(), v.errors());
+        } else {
+          valid.add(new ContactValues(row.line(), email, first, last, phone, title, domain));
+        }
+      }
+      // DSR-04: the batch's identifiers meet the suppression list at once, before any write.
+      SuppressionList.Among suppressed = suppression.suppressedAmong(workspace,
+          valid.stream().map(ContactValues::email).toList(),
+          valid.stream().flatMap(c -> c.phone().stream()).toList());
+      Set<String> emails = new LinkedHashSet<>();
+      Set<String> domains = new LinkedHashSet<>();
+      valid.forEach(c -> {
+        emails.add(c.email().normalised());
+        c.companyDomain().ifPresent(d -> domains.add(d.value()));
+      });
+      Map<String, ContactId> known = targets.contactsByEmail(workspace, emails);
+      Map<String, CompanyId> companyIds = domains.isEmpty() ? Map.of() : targets.companiesByDomain(workspace, domains);
+      // New contacts wait here, by normalised email, and are stored together at the end.
+      Map<String, Contact> pending = new LinkedHashMap<>();
+      for (ContactValues c : valid) {
+        if (suppressed.email(c.email())) {
+          fail(c.line(), "email", ImportError.SUPPRESSED);
+          continue;
+        }
+        if (c.phone().filter(suppressed::phone).isPresent()) {
+          fail(c.line(), "phone", ImportError.SUPPRESSED);
+          continue;
+        }
+        Optional<CompanyId> company = c.companyDomain().map(d -> companyIds.get(d.value()));
+        if (c.companyDomain().isPresent() && company.isEmpty()) {
+          fail(c.line(), "companyDomain", "is no company's domain in the workspace");
+          continue;
+        }
+        String email = c.email().normalised();
+        ContactId existing = known.get(email);
+        if (existing != null) {
+          duplicateContact(job, c, existing, company, now);
+          continue;
+        }
+        Contact earlier = pending.get(email);
+        if (earlier != null) { // earlier in this batch
+          switch (job.onDuplicate()) {
+            case SKIP -> skipped++;
+            case FAIL -> fail(c.line(), "email", ImportError.DUPLICATE);
+            case UPDATE -> {
+              pending.put(email, Contact.create(workspace, earlier.id(), c.firstName().orElse(earlier.firstName()),
+                  c.lastName().orElse(earlier.lastName()), earlier.email(), c.phone().or(earlier::phone),
+                  c.jobTitle().or(earlier::jobTitle), company.or(earlier::company), now));
+              updated++;
+            }
+          }
+          continue;
+        }
+        if (c.firstName().isEmpty() || c.lastName().isEmpty()) {
+          List<FieldError> missing = new ArrayList<>();
+          if (c.firstName().isEmpty()) {
+            missing.add(FieldError.field("firstName", "is required"));
+          }
+          if (c.lastName().isEmpty()) {
+            missing.add(FieldError.field("lastName", "is required"));
+          }
+          fail(c.line(), missing);
+          continue;
+        }
+        pending.put(email, Contact.create(workspace, ContactId.of(ids.newId()), c.firstName().get(),
+            c.lastName().get(), c.email(), c.phone(), c.jobTitle(), company, now));
+        created++;
+      }
+      if (!pending.isEmpty()) {
+        contacts.insertAll(List.copyOf(pending.values()));
+      }
+      return outcome();
+    }
+
+    private void duplicateContact(ImportJob job, ContactValues c, ContactId existing, Optional<CompanyId> company,
+        Instant now) {
+      switch (job.onDuplicate()) {
+        case SKIP -> skipped++;
+        case FAIL -> fail(c.line(), "email", ImportError.DUPLICATE);
+        case UPDATE -> {
+          Optional<Contact> stored = contacts.findById(job.workspace(), existing);
+          if (stored.isEmpty()) { // deleted since the lookup: not this batch's to re-create
+            fail(c.line(), "email", ImportError.DUPLICATE);
+            return;
+          }
+          Contact s = stored.get();
+          // the email is what matched: the stored one stays as written
+          Contact changed = s.changed(c.firstName().orElse(s.firstName()), c.lastName().orElse(s.lastName()),
+              s.email(), c.phone().or(s::phone), c.jobTitle().or(s::jobTitle), company.or(s::company), now);
+          if (!contacts.update(changed, s.version())) {
+            throw new IllegalStateException("a contact changed during its import batch");
+          }
+          updated++;
+        }
+      }
+    }
+
+    Outcome companies(ImportJob job, List<StagedRow> rows, Instant now) {
+      WorkspaceId workspace = job.workspace();
+      record CompanyValues(long line, Optional<CompanyName> name, Optional<CompanyDomain> domain) {}
+      List<CompanyValues> valid = new ArrayList<>();
+      for (StagedRow row : rows) {
+        Validator v = new Validator();
+        Optional<CompanyName> name = v.optional("name", cell(job, row, "name"), CompanyName::new);
+        Optional<CompanyDomain> domain = v.optional("domain", cell(job, row, "domain"), CompanyDomain::new);
+        if (v.hasErrors()) {
+          fail(row.line(), v.errors());
+        } else {
+          valid.add(new CompanyValues(row.line(), name, domain));
+        }
+      }
+      Set<String> domains = new LinkedHashSet<>();
+      valid.forEach(c -> c.domain().ifPresent(d -> domains.add(d.value())));
+      Map<String, CompanyId> known = new HashMap<>(domains.isEmpty() ? Map.of()
+          : targets.companiesByDomain(workspace, domains));
+      for (CompanyValues c : valid) {
+        CompanyId existing = c.domain().map(d -> known.get(d.value())).orElse(null);
+        if (existing != null) {
+          switch (job.onDuplicate()) {
+            case SKIP -> skipped++;
+            case FAIL -> fail(c.line(), "domain", ImportError.DUPLICATE);
+            case UPDATE -> {
+              Optional<Company> stored = companies.findById(workspace, existing);
+              if (stored.isEmpty()) {
+                fail(c.line(), "domain", ImportError.DUPLICATE);
+                continue;
+              }
+              Company s = stored.get();
+              if (!companies.update(s.changed(c.name().orElse(s.name()), s.domain(), now), s.version())) {
+                throw new IllegalStateException("a company changed during its import batch");
+              }
+              updated++;
+            }
+          }
+          continue;
+        }
+        if (c.name().isEmpty()) {
+          fail(c.line(), "name", "is required");
+          continue;
+        }
+        Company company = Company.create(workspace, CompanyId.of(ids.newId()), c.name().get(), c.domain(), now);
+        companies.insert(company);
+        c.domain().ifPresent(d -> known.put(d.value(), company.id()));
+        created++;
+      }
+      return outcome();
+    }
+  }
+
+  private static String cell(ImportJob job, StagedRow row, String field) {
+    int index = job.indexOf(field);
+    return index < 0 ? null : row.cells().get(index);
+  }
+}

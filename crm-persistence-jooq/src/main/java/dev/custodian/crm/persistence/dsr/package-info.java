@@ -1,0 +1,2 @@
+/** Persistence adapter of data-subject packages: the package store (V28). */
+package dev.custodian.crm.persistence.dsr;
