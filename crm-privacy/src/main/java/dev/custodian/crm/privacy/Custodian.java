@@ -57,6 +57,8 @@ import dev.custodian.crm.core.mail.port.out.MailRecipients;
 import dev.custodian.crm.core.mail.port.out.Mailer;
 import dev.custodian.crm.core.mail.port.out.SubjectMailResolver;
 import dev.custodian.crm.core.mail.service.MailDispatcher;
+import dev.custodian.crm.core.myexport.port.in.ExportMyDataUseCase;
+import dev.custodian.crm.core.myexport.service.ExportMyDataService;
 import dev.custodian.crm.core.pipeline.port.in.PipelineUseCases;
 import dev.custodian.crm.core.pipeline.service.PipelineServices;
 import dev.custodian.crm.core.session.SessionPolicy;
@@ -68,6 +70,7 @@ import dev.custodian.crm.core.task.port.in.TaskUseCases;
 import dev.custodian.crm.core.task.port.out.WorkspaceMembers;
 import dev.custodian.crm.core.task.service.TaskServices;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.throttle.port.out.ThrottleHasher;
 import dev.custodian.crm.core.throttle.service.Throttle;
 import dev.custodian.crm.core.timeline.port.in.TimelineUseCase;
 import dev.custodian.crm.core.timeline.service.TimelineServices;
@@ -149,6 +152,7 @@ public final class Custodian {
   private final PurgeDueWorkspacesUseCase duePurges;
   private final Persistence persistence;
   private final AuditLog auditLog;
+  private final ThrottleHasher throttleHasher;
   private final IdGenerator ids;
   private final int retentionBatchSize;
   private final Clock clock;
@@ -161,7 +165,8 @@ public final class Custodian {
     this.persistence = p;
     this.clock = builder.clock;
     this.invitationValidity = builder.invitationValidity;
-    this.throttle = new Throttle(p.transactions(), p.throttleEntries(), new KeyedThrottleHasher(builder.keys),
+    this.throttleHasher = new KeyedThrottleHasher(builder.keys);
+    this.throttle = new Throttle(p.transactions(), p.throttleEntries(), throttleHasher,
         builder.clock, builder.throttleLimit, builder.throttleWindow);
     TokenGenerator tokens = TokenGenerator.secureRandom();
     // One trail for every feature: each audited action appends in its own transaction.
@@ -419,6 +424,18 @@ public final class Custodian {
   /** Accounts: sign-up, email verification, password reset by mail, one's own profile. */
   public AccountUseCases accounts() {
     return accounts;
+  }
+
+  /**
+   * An account holder's copy of their own data (DSR-01, DSR-06 for accounts): profile,
+   * memberships, sessions' metadata, sign-in entries and the platform's processing declaration; 3
+   * an hour per account, audited on the platform chain.
+   */
+  public ExportMyDataUseCase myDataExport() {
+    Throttle ownThrottle = new Throttle(persistence.transactions(), persistence.throttleEntries(), throttleHasher,
+        clock, ExportMyDataService.LIMIT, ExportMyDataService.WINDOW);
+    return new ExportMyDataService(persistence.transactions(), persistence.accounts(), persistence.workspaces(),
+        persistence.sessions(), auditLog, ownThrottle, DataMap.standard());
   }
 
   /**

@@ -11,7 +11,7 @@ import dev.custodian.crm.privacy.Custodian;
 import java.time.Clock;
 import java.util.Objects;
 
-/** Wiring: the list exports and the full export, from {@link Custodian}, and their routes with this instance's limits. */
+/** Wiring: the list exports, the full export and an account's own data export, from {@link Custodian}, and their routes with this instance's limits. */
 public final class ExportModule extends AbstractModule {
 
   private final ExportConfig limits;
@@ -33,5 +33,10 @@ public final class ExportModule extends AbstractModule {
   @ProvidesIntoSet
   RouteGroup routes(ExportListUseCase useCases, ExportWorkspaceUseCase workspaceExport, Clock clock) {
     return ExportApi.routes(useCases, workspaceExport, limits.maxConcurrent(), limits.maxDuration(), clock);
+  }
+
+  @ProvidesIntoSet
+  RouteGroup myDataRoutes(Custodian custodian) {
+    return ExportApi.myData(custodian.myDataExport());
   }
 }

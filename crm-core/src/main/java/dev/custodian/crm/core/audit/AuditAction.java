@@ -16,6 +16,8 @@ public enum AuditAction {
   TOKEN_REUSE_DETECTED(true, false),
   /** A real run of the retention engine, with the rows it deleted per data class as {@code count.<class>}. */
   RETENTION_RUN(true, false),
+  /** An account downloaded its own data ({@code GET /api/v1/me/export}). */
+  ACCOUNT_DATA_EXPORTED(true, false),
   // a workspace's chain
   MEMBER_ROLE_CHANGED(false, false),
   MEMBER_REMOVED(false, false),

@@ -85,6 +85,27 @@ public abstract class AbstractSessionRepositoryContractTest {
   }
 
   @Test
+  @DisplayName("DSR-01: sessionsOf lists only the account's sessions, newest first, last seen at their latest token")
+  void sessionsOf_listsTheAccountsOwnSessions_newestFirst_withTheirLastRotation() {
+    AccountId account = anAccountStored();
+    AccountId other = anAccountStored();
+    Session older = started(account, aTokenHash());
+    Session newer = Session.start(new SessionId(UUID.randomUUID()), account, NOW.plusSeconds(60), EXPIRY);
+    String newerToken = aTokenHash();
+    inPlatform(() -> { sessions.insert(newer, newerToken); return null; });
+    started(other, aTokenHash());
+    Instant rotatedAt = NOW.plusSeconds(900);
+    assertThat(rotate(newerToken, aTokenHash(), rotatedAt)).isTrue();
+
+    List<SessionSummary> listed = inPlatform(() -> sessions.sessionsOf(account));
+
+    assertThat(listed).extracting(summary -> summary.session().id()).containsExactly(newer.id(), older.id());
+    assertThat(listed.get(0).lastSeenAt()).isEqualTo(rotatedAt.truncatedTo(ChronoUnit.MICROS));
+    assertThat(listed.get(1).lastSeenAt()).isEqualTo(older.createdAt());
+    assertThat(inPlatform(() -> sessions.sessionsOf(anAccountStored()))).isEmpty();
+  }
+
+  @Test
   @DisplayName("ACC-05: a session is found by its token's hash, with its first token issued at its start")
   void givenAStoredSession_whenFoundByItsTokenHash_thenItRoundTripsAtMicrosecondPrecision() {
     AccountId account = anAccountStored();

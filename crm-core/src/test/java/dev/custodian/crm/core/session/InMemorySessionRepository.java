@@ -6,6 +6,8 @@ import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,6 +89,17 @@ public final class InMemorySessionRepository implements SessionRepository {
       return revoked(session, at, reason);
     });
     return count[0];
+  }
+
+  @Override
+  public List<SessionSummary> sessionsOf(AccountId account) {
+    return sessions.rows().values().stream().filter(session -> session.account().equals(account))
+        .map(session -> new SessionSummary(session, tokens.rows().values().stream()
+            .filter(row -> row.session().equals(session.id())).map(TokenRow::issuedAt)
+            .max(Comparator.naturalOrder()).orElse(session.createdAt())))
+        .sorted(Comparator.comparing((SessionSummary s) -> s.session().createdAt()).reversed()
+            .thenComparing(s -> s.session().id().value()))
+        .toList();
   }
 
   private void addToken(TokenRow row) {

@@ -2,6 +2,7 @@ package dev.custodian.crm.http.export;
 
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
 import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
+import dev.custodian.crm.core.myexport.port.in.ExportMyDataUseCase;
 import dev.custodian.crm.http.RouteGroup;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,5 +21,10 @@ public final class ExportApi {
   public static RouteGroup routes(ExportListUseCase lists, ExportWorkspaceUseCase workspace, int maxConcurrent,
       Duration maxDuration, Clock clock) {
     return new ExportRoutes(lists, workspace, new ExportLimits(maxConcurrent, maxDuration), clock);
+  }
+
+  /** {@code GET /api/v1/me/export}: the signed-in account's own data as a ZIP (3 an hour, audited). */
+  public static RouteGroup myData(ExportMyDataUseCase useCase) {
+    return new MyDataRoutes(useCase);
   }
 }

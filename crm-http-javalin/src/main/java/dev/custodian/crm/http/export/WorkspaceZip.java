@@ -70,7 +70,7 @@ final class WorkspaceZip {
 
   private record PipelineStage(Pipeline pipeline, Stage stage) {}
 
-  private static <T> void entry(ZipOutputStream zip, String name, String format, ExportFile.JsonLines json,
+  static <T> void entry(ZipOutputStream zip, String name, String format, ExportFile.JsonLines json,
       Runnable beforeRow, List<String> columns, Consumer<Consumer<T>> rows, Function<T, List<Object>> values)
       throws IOException {
     zip.putNextEntry(new ZipEntry(name + "." + format));

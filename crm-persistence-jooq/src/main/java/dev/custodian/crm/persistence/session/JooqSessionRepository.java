@@ -8,17 +8,21 @@ import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.session.RevocationReason;
 import dev.custodian.crm.core.session.Session;
 import dev.custodian.crm.core.session.SessionId;
+import dev.custodian.crm.core.session.SessionSummary;
 import dev.custodian.crm.core.session.SessionToken;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.SqlTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * Persistence adapter: {@link SessionRepository} on the platform-level {@code sessions} and
@@ -84,6 +88,24 @@ final class JooqSessionRepository implements SessionRepository {
     return revokeWhere(SESSIONS.ACCOUNT_ID.eq(account.value()), at, reason);
   }
 
+  @Override
+  public List<SessionSummary> sessionsOf(AccountId account) {
+    Field<OffsetDateTime> lastSeen = DSL.max(SESSION_TOKENS.ISSUED_AT).as("last_seen_at");
+    return transactions.dsl()
+        .select(SESSIONS.fields())
+        .select(lastSeen)
+        .from(SESSIONS)
+        .leftJoin(SESSION_TOKENS).on(SESSION_TOKENS.SESSION_ID.eq(SESSIONS.ID))
+        .where(SESSIONS.ACCOUNT_ID.eq(account.value()))
+        .groupBy(SESSIONS.ID)
+        .orderBy(SESSIONS.CREATED_AT.desc(), SESSIONS.ID)
+        .fetch(row -> {
+          Session session = session(row);
+          return new SessionSummary(session,
+              Optional.ofNullable(row.get(lastSeen)).map(OffsetDateTime::toInstant).orElse(session.createdAt()));
+        });
+  }
+
   /** Revokes the sessions {@code which} selects that are not revoked yet; returns how many. */
   private int revokeWhere(Condition which, Instant at, RevocationReason reason) {
     return transactions.dsl().update(SESSIONS)
@@ -103,14 +125,18 @@ final class JooqSessionRepository implements SessionRepository {
   }
 
   static SessionToken toToken(Record row) {
-    Session session = new Session(
+    Session session = session(row);
+    return new SessionToken(session, row.get(SESSION_TOKENS.ISSUED_AT).toInstant(),
+        Optional.ofNullable(row.get(SESSION_TOKENS.REPLACED_AT)).map(OffsetDateTime::toInstant));
+  }
+
+  private static Session session(Record row) {
+    return new Session(
         new SessionId(row.get(SESSIONS.ID)),
         AccountId.of(row.get(SESSIONS.ACCOUNT_ID)),
         row.get(SESSIONS.CREATED_AT).toInstant(),
         row.get(SESSIONS.EXPIRES_AT).toInstant(),
         Optional.ofNullable(row.get(SESSIONS.REVOKED_AT)).map(OffsetDateTime::toInstant),
         Optional.ofNullable(row.get(SESSIONS.REVOCATION_REASON)).map(RevocationReason::valueOf));
-    return new SessionToken(session, row.get(SESSION_TOKENS.ISSUED_AT).toInstant(),
-        Optional.ofNullable(row.get(SESSION_TOKENS.REPLACED_AT)).map(OffsetDateTime::toInstant));
   }
 }

@@ -5,8 +5,10 @@ import dev.custodian.crm.core.account.port.out.AccountSessions;
 import dev.custodian.crm.core.session.RevocationReason;
 import dev.custodian.crm.core.session.Session;
 import dev.custodian.crm.core.session.SessionId;
+import dev.custodian.crm.core.session.SessionSummary;
 import dev.custodian.crm.core.session.SessionToken;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,12 @@ public interface SessionRepository extends AccountSessions {
 
   /** Ends a session that is not ended yet; false when it was already revoked or does not exist. */
   boolean revoke(SessionId id, Instant at, RevocationReason reason);
+
+  /**
+   * Every session of the account (live, expired or revoked), newest first, each with when it was
+   * last seen: its latest token's issue. Never a token nor its hash.
+   */
+  List<SessionSummary> sessionsOf(AccountId account);
 
   /** Ends every not yet revoked session of the account; returns how many. */
   int revokeAll(AccountId account, Instant at, RevocationReason reason);

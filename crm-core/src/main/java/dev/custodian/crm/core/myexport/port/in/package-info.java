@@ -1,0 +1,2 @@
+/** In-port of the own-data export. */
+package dev.custodian.crm.core.myexport.port.in;

@@ -1,0 +1,2 @@
+/** Service of the own-data export. */
+package dev.custodian.crm.core.myexport.service;
