@@ -69,7 +69,9 @@ public enum AuditAction {
   /** A request executed and completed, with the records changed per store as {@code count.<store>}. */
   PRIVACY_REQUEST_EXECUTED(false, false),
   PRIVACY_REQUEST_REJECTED(false, false),
-  PRIVACY_REQUEST_CANCELLED(false, false);
+  PRIVACY_REQUEST_CANCELLED(false, false),
+  /** A public request's emailed code was queued (on intake, or re-sent); never the code. */
+  PRIVACY_REQUEST_CODE_SENT(false, false);
 
   private final boolean platform;
   private final boolean signIn;

@@ -190,6 +190,32 @@ public enum MailTemplate {
       """),
 
   /**
+   * A data-subject request made through the public intake: the single-use 6-digit code that proves
+   * the requester holds the address (valid 10 minutes), minted when the mail is sent so that no
+   * table holds it; on the workspace's behalf to the request's address (a
+   * {@link #toWorkspaceSubject() workspace subject}: the request).
+   */
+  PRIVACY_REQUEST_CODE(
+      "Your privacy request code",
+      "/privacy",
+      null,
+      """
+      Hello,
+
+      a privacy request was made for this email address to an organisation using Custodian CRM.
+      To confirm that it was you, enter this code where you made the request:
+
+      %s
+
+      The code works once and expires within 10 minutes. If you did not make this request, ignore
+      this mail: nothing happens without the code.
+
+      More about your rights:
+
+      %s
+      """),
+
+  /**
    * A workspace's marketing mail (CON-02) to a contact a purpose allows: the workspace's own
    * subject and text, then its postal address and the one-click unsubscribe link, whose token
    * (an {@code UnsubscribeTokens} MAC naming no one, no secret to guard) is in the path, as
@@ -243,12 +269,12 @@ public enum MailTemplate {
    */
   public boolean toWorkspaceSubject() {
     return this == CONSENT_CONFIRMATION || this == PRIVACY_REQUEST_EXTENDED || this == PRIVACY_REQUEST_REJECTED
-        || this == PRIVACY_REQUEST_ERASED || this == MARKETING;
+        || this == PRIVACY_REQUEST_ERASED || this == MARKETING || this == PRIVACY_REQUEST_CODE;
   }
 
-  /** Whether this template states a detail (a data-subject request's reason) before its link. */
+  /** Whether this template states a detail (a data-subject request's reason or code) before its link. */
   public boolean takesDetail() {
-    return this == PRIVACY_REQUEST_EXTENDED || this == PRIVACY_REQUEST_REJECTED;
+    return this == PRIVACY_REQUEST_EXTENDED || this == PRIVACY_REQUEST_REJECTED || this == PRIVACY_REQUEST_CODE;
   }
 
   /**

@@ -219,4 +219,51 @@ public abstract class AbstractDataSubjectRequestRepositoryContractTest extends A
     assertThat(in(a, () -> requests.find(a, request.id()))).contains(request);
     assertThat(in(a, () -> requests.history(a, request.id()))).hasSize(1);
   }
+
+  private static final String HASH = "a".repeat(64);
+  private static final String OTHER_HASH = "b".repeat(64);
+
+  @Test
+  @DisplayName("DSR-12: a request's code is stored as its hash, replaced by a new one (failures reset), counts its wrong tries and is removed")
+  void aRequestsCodeIsReplacedCountedAndRemoved() {
+    DataSubjectRequest request = stored(aRequest(a, RequestType.ACCESS));
+    Instant until = RECEIVED.plus(Duration.ofMinutes(10));
+    assertThat(in(a, () -> requests.findCodeForUpdate(a, request.id()))).isEmpty();
+
+    run(a, () -> requests.putCode(a, request.id(), HASH, until));
+    assertThat(in(a, () -> requests.findCodeForUpdate(a, request.id())))
+        .contains(new DataSubjectRequestRepository.StoredCode(HASH, until, 0));
+    assertThat(in(a, () -> requests.failCode(a, request.id()))).isEqualTo(1);
+    assertThat(in(a, () -> requests.failCode(a, request.id()))).isEqualTo(2);
+    run(a, () -> requests.putCode(a, request.id(), OTHER_HASH, until.plusSeconds(60)));
+    assertThat(in(a, () -> requests.findCodeForUpdate(a, request.id())))
+        .contains(new DataSubjectRequestRepository.StoredCode(OTHER_HASH, until.plusSeconds(60), 0));
+    run(a, () -> requests.removeCode(a, request.id()));
+    assertThat(in(a, () -> requests.findCodeForUpdate(a, request.id()))).isEmpty();
+    assertThat(in(a, () -> requests.failCode(a, request.id()))).isZero();
+  }
+
+  @Test
+  @DisplayName("DSR-04, TEN-01: scrubbing an address deletes its requests' codes, no other; workspace B neither reads, sets, counts nor removes A's code")
+  void codesGoWithTheirAddressAndStayInTheirWorkspace() {
+    AddressHash subject = ConsentFixtures.anAddress();
+    DataSubjectRequest erased = stored(aRequest(a, RequestType.ERASURE, subject, RECEIVED));
+    DataSubjectRequest other = stored(aRequest(a, RequestType.ACCESS));
+    Instant until = RECEIVED.plus(Duration.ofMinutes(10));
+    run(a, () -> {
+      requests.putCode(a, erased.id(), HASH, until);
+      requests.putCode(a, other.id(), HASH, until);
+    });
+
+    run(b, () -> requests.putCode(b, other.id(), OTHER_HASH, until));
+    assertThat(in(b, () -> requests.findCodeForUpdate(b, other.id()))).isEmpty();
+    assertThat(in(b, () -> requests.failCode(b, other.id()))).isZero();
+    run(b, () -> requests.removeCode(b, other.id()));
+    assertThat(in(a, () -> requests.findCodeForUpdate(a, other.id())))
+        .contains(new DataSubjectRequestRepository.StoredCode(HASH, until, 0));
+
+    assertThat(in(a, () -> requests.scrub(a, subject, RECEIVED.plusSeconds(1)))).isEqualTo(1);
+    assertThat(in(a, () -> requests.findCodeForUpdate(a, erased.id()))).isEmpty();
+    assertThat(in(a, () -> requests.findCodeForUpdate(a, other.id()))).isPresent();
+  }
 }

@@ -4,6 +4,7 @@ import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.InMemoryTenantTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.ListFields;
+import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.consent.AddressHash;
@@ -36,6 +37,11 @@ public final class InMemoryDataSubjectRequestRepository implements DataSubjectRe
   /** An address held for a request's confirmation. */
   private record Held(WorkspaceId workspace, DataSubjectRequestId id, EmailAddress email) {}
 
+  /** A request's emailed code (its hash). */
+  private record Code(WorkspaceId workspace, DataSubjectRequestId id, StoredCode code) {}
+
+  private final InMemoryTenantTable<DataSubjectRequestId, Code> codes;
+
   public InMemoryDataSubjectRequestRepository(InMemoryTransactions transactions, ContactRepository contacts) {
     this.table = InMemoryTenantTable.builder(transactions, DataSubjectRequest::workspace, DataSubjectRequest::id)
         .duplicateKeyMessage("privacy request already exists")
@@ -44,6 +50,7 @@ public final class InMemoryDataSubjectRequestRepository implements DataSubjectRe
         row -> row.event().id()).build();
     this.contacts = Objects.requireNonNull(contacts, "contacts");
     this.held = InMemoryTenantTable.builder(transactions, Held::workspace, Held::id).build();
+    this.codes = InMemoryTenantTable.builder(transactions, Code::workspace, Code::id).build();
   }
 
   @Override
@@ -120,6 +127,7 @@ public final class InMemoryDataSubjectRequestRepository implements DataSubjectRe
     List<DataSubjectRequest> scrubbed = table.visible(workspace).filter(r -> r.address().equals(address))
         .map(r -> r.scrubbed(now)).toList();
     scrubbed.forEach(table::replace);
+    scrubbed.forEach(r -> codes.remove(workspace, r.id()));
     return scrubbed.size();
   }
 
@@ -132,5 +140,35 @@ public final class InMemoryDataSubjectRequestRepository implements DataSubjectRe
       }
     });
     return Optional.ofNullable(found.get());
+  }
+
+  @Override
+  public void putCode(WorkspaceId workspace, DataSubjectRequestId id, String codeHash, Instant expiresAt) {
+    if (find(workspace, id).isPresent()) {
+      codes.remove(workspace, id);
+      codes.insert(new Code(workspace, id, new StoredCode(codeHash, Timestamps.micros(expiresAt), 0)));
+    }
+  }
+
+  @Override
+  public Optional<StoredCode> findCodeForUpdate(WorkspaceId workspace, DataSubjectRequestId id) {
+    return codes.find(workspace, id).map(Code::code);
+  }
+
+  @Override
+  public int failCode(WorkspaceId workspace, DataSubjectRequestId id) {
+    Optional<Code> found = codes.find(workspace, id);
+    if (found.isEmpty()) {
+      return 0;
+    }
+    StoredCode code = found.get().code();
+    StoredCode failed = new StoredCode(code.codeHash(), code.expiresAt(), code.failedAttempts() + 1);
+    codes.replace(new Code(workspace, id, failed));
+    return failed.failedAttempts();
+  }
+
+  @Override
+  public void removeCode(WorkspaceId workspace, DataSubjectRequestId id) {
+    codes.remove(workspace, id);
   }
 }

@@ -31,7 +31,7 @@ class MailTemplateTest {
         MailTemplate.VERIFY_EMAIL, MailTemplate.PASSWORD_RESET, MailTemplate.INVITATION, MailTemplate.ACCOUNT_EXISTS,
         MailTemplate.WORKSPACE_CANCELLED, MailTemplate.WORKSPACE_PURGE_REMINDER, MailTemplate.CONSENT_CONFIRMATION,
         MailTemplate.PRIVACY_REQUEST_EXTENDED, MailTemplate.PRIVACY_REQUEST_REJECTED, MailTemplate.PRIVACY_REQUEST_ERASED,
-        MailTemplate.MARKETING);
+        MailTemplate.PRIVACY_REQUEST_CODE, MailTemplate.MARKETING);
     assertThat(MailTemplate.MARKETING.tokenPurpose()).isEmpty();
     assertThat(MailTemplate.VERIFY_EMAIL.tokenPurpose()).contains(MailTokenPurpose.VERIFY_EMAIL);
     assertThat(MailTemplate.PASSWORD_RESET.tokenPurpose()).contains(MailTokenPurpose.PASSWORD_RESET);
@@ -42,7 +42,8 @@ class MailTemplateTest {
     assertThat(MailTemplate.CONSENT_CONFIRMATION.tokenPurpose()).contains(MailTokenPurpose.CONSENT_CONFIRMATION);
     assertThat(MailTemplate.values()).filteredOn(MailTemplate::toWorkspaceSubject)
         .containsExactly(MailTemplate.CONSENT_CONFIRMATION, MailTemplate.PRIVACY_REQUEST_EXTENDED,
-            MailTemplate.PRIVACY_REQUEST_REJECTED, MailTemplate.PRIVACY_REQUEST_ERASED, MailTemplate.MARKETING);
+            MailTemplate.PRIVACY_REQUEST_REJECTED, MailTemplate.PRIVACY_REQUEST_ERASED, MailTemplate.PRIVACY_REQUEST_CODE,
+            MailTemplate.MARKETING);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.custodian.crm.persistence.dsr;
 
 import static dev.custodian.crm.persistence.generated.Tables.CONTACTS;
+import static dev.custodian.crm.persistence.generated.Tables.DSR_CODES;
 import static dev.custodian.crm.persistence.generated.Tables.DSR_EVENTS;
 import static dev.custodian.crm.persistence.generated.Tables.DSR_REQUESTS;
 
@@ -177,7 +178,8 @@ final class JooqDataSubjectRequestRepository implements DataSubjectRequestReposi
   /** One statement: the address's requests lose their address, corrections, note and reasons, each at its next version. */
   @Override
   public int scrub(WorkspaceId workspace, AddressHash address, Instant now) {
-    return transactions.dsl(workspace).update(DSR_REQUESTS)
+    DSLContext dsl = transactions.dsl(workspace);
+    int scrubbed = dsl.update(DSR_REQUESTS)
         .setNull(DSR_REQUESTS.EMAIL)
         .setNull(DSR_REQUESTS.FIX_FIRST_NAME)
         .setNull(DSR_REQUESTS.FIX_LAST_NAME)
@@ -194,6 +196,14 @@ final class JooqDataSubjectRequestRepository implements DataSubjectRequestReposi
         .where(DSR_REQUESTS.TENANT_ID.eq(workspace.value()))
         .and(DSR_REQUESTS.ADDRESS_HASH.eq(address.hex()))
         .execute();
+    // Their codes go too (after the requests, locked in the order a code's check takes them).
+    dsl.deleteFrom(DSR_CODES)
+        .where(DSR_CODES.TENANT_ID.eq(workspace.value()))
+        .and(DSR_CODES.REQUEST_ID.in(DSL.select(DSR_REQUESTS.ID).from(DSR_REQUESTS)
+            .where(DSR_REQUESTS.TENANT_ID.eq(workspace.value()))
+            .and(DSR_REQUESTS.ADDRESS_HASH.eq(address.hex()))))
+        .execute();
+    return scrubbed;
   }
 
   /** What a scrubbed reason reads (as {@link DataSubjectRequest#scrubbed}). */
@@ -326,5 +336,44 @@ final class JooqDataSubjectRequestRepository implements DataSubjectRequestReposi
   private static RequestEvent toEvent(DsrEventsRecord row) {
     return new RequestEvent(WorkspaceId.of(row.getTenantId()), row.getId(), DataSubjectRequestId.of(row.getRequestId()),
         RequestEventKind.valueOf(row.getKind()), row.getOccurredAt().toInstant(), row.getActor());
+  }
+
+  /** One statement: inserted from the request's row (none for no such request), or replacing the older code. */
+  @Override
+  public void putCode(WorkspaceId workspace, DataSubjectRequestId id, String codeHash, Instant expiresAt) {
+    transactions.dsl(workspace).insertInto(DSR_CODES, DSR_CODES.TENANT_ID, DSR_CODES.REQUEST_ID, DSR_CODES.CODE_HASH,
+            DSR_CODES.EXPIRES_AT, DSR_CODES.FAILED_ATTEMPTS)
+        .select(DSL.select(DSR_REQUESTS.TENANT_ID, DSR_REQUESTS.ID, DSL.val(codeHash),
+                DSL.val(SqlTime.utc(expiresAt)), DSL.val(0))
+            .from(DSR_REQUESTS).where(key(workspace, id)))
+        .onConflict(DSR_CODES.TENANT_ID, DSR_CODES.REQUEST_ID).doUpdate()
+        .set(DSR_CODES.CODE_HASH, codeHash)
+        .set(DSR_CODES.EXPIRES_AT, SqlTime.utc(expiresAt))
+        .set(DSR_CODES.FAILED_ATTEMPTS, 0)
+        .execute();
+  }
+
+  @Override
+  public Optional<StoredCode> findCodeForUpdate(WorkspaceId workspace, DataSubjectRequestId id) {
+    return transactions.dsl(workspace).selectFrom(DSR_CODES).where(codeKey(workspace, id)).forUpdate()
+        .fetchOptional(r -> new StoredCode(r.getCodeHash(), r.getExpiresAt().toInstant(), r.getFailedAttempts()));
+  }
+
+  @Override
+  public int failCode(WorkspaceId workspace, DataSubjectRequestId id) {
+    return transactions.dsl(workspace).update(DSR_CODES)
+        .set(DSR_CODES.FAILED_ATTEMPTS, DSR_CODES.FAILED_ATTEMPTS.plus(1))
+        .where(codeKey(workspace, id))
+        .returning(DSR_CODES.FAILED_ATTEMPTS)
+        .fetchOptional(DSR_CODES.FAILED_ATTEMPTS).orElse(0);
+  }
+
+  @Override
+  public void removeCode(WorkspaceId workspace, DataSubjectRequestId id) {
+    transactions.dsl(workspace).deleteFrom(DSR_CODES).where(codeKey(workspace, id)).execute();
+  }
+
+  private static Condition codeKey(WorkspaceId workspace, DataSubjectRequestId id) {
+    return DSR_CODES.TENANT_ID.eq(workspace.value()).and(DSR_CODES.REQUEST_ID.eq(id.value()));
   }
 }

@@ -38,7 +38,8 @@ final class JooqWorkspacePurge implements WorkspacePurge {
       "custom_field_values", "custom_field_options", "custom_fields",
       "activity_links", "task_links", "activities", "tasks",
       "deal_stage_changes", "deal_contacts", "deals", "pipeline_stages", "pipelines",
-      "marketing_mails", "consent_confirmations", "consent_subjects", "processing_restrictions", "dsr_requests",
+      "marketing_mails", "consent_confirmations", "consent_subjects", "processing_restrictions", "dsr_codes",
+      "dsr_requests",
       "contacts", "companies", "dsr_package_chunks");
 
   /** Platform tables holding rows of the workspace that crm_app deletes, by their workspace column. */

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * TEN-02 in SQL: as the application role each request table shows only the bound workspace's rows;
+ * TEN-02 in SQL: as the application role each request table (requests, history, the emailed
+ * codes' hashes) shows only the bound workspace's rows;
  * the history is append-only for the application role (no grant to update, delete or truncate it).
  */
 class DsrRowLevelSecurityTest {
@@ -24,7 +25,7 @@ class DsrRowLevelSecurityTest {
   @RegisterExtension static final TestDatabase db = new TestDatabase();
   private static final UUID A = UUID.randomUUID();
   private static final UUID B = UUID.randomUUID();
-  private static final List<String> TABLES = List.of("dsr_requests", "dsr_events");
+  private static final List<String> TABLES = List.of("dsr_requests", "dsr_events", "dsr_codes");
 
   @BeforeAll
   static void twoWorkspacesWithRequests() throws SQLException {
@@ -39,6 +40,8 @@ class DsrRowLevelSecurityTest {
             + " 'RECEIVED', now(), now(), 1)");
         st.execute("insert into dsr_events (tenant_id, id, request_id, kind, occurred_at, actor) values ('" + ws
             + "', '" + UUID.randomUUID() + "', '" + request + "', 'RECEIVED', now(), 'anonymous')");
+        st.execute("insert into dsr_codes (tenant_id, request_id, code_hash, expires_at, failed_attempts) values ('"
+            + ws + "', '" + request + "', '" + "b".repeat(64) + "', now() + interval '10 minutes', 0)");
       }
     }
   }

@@ -5,10 +5,16 @@ import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.consent.port.out.ConsentAddressHasher;
 import dev.custodian.crm.core.consent.port.out.PurposeRepository;
 import dev.custodian.crm.core.dsr.port.in.DataSubjectRequestUseCases;
+import dev.custodian.crm.core.dsr.port.in.PublicRequestUseCase;
 import dev.custodian.crm.core.dsr.port.out.DataSubjectRequestRepository;
+import dev.custodian.crm.core.dsr.port.out.RequestCodeHasher;
 import dev.custodian.crm.core.dsr.port.out.RequestExecutor;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.SubjectMailResolver;
+import dev.custodian.crm.core.suppression.port.out.SuppressionList;
+import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.throttle.service.Throttle;
+import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import java.time.Clock;
 import java.util.List;
 
@@ -36,5 +42,22 @@ public final class DataSubjectRequestServices {
    */
   public static List<SubjectMailResolver> mail(DataSubjectRequestRepository requests) {
     return PrivacyRequestMail.all(requests);
+  }
+
+  /**
+   * The public intake (issue 28 item 3): a person's own request, proven by a mailed code, as
+   * {@code ANONYMOUS}; throttled by {@code throttle} per email and client address.
+   */
+  public static PublicRequestUseCase publicIntake(Transactions transactions, WorkspaceTransactions audited,
+      DataSubjectRequestRepository requests, PurposeRepository purposes, WorkspaceRepository workspaces,
+      SuppressionList suppression, ConsentAddressHasher addresses, RequestCodeHasher codes, MailOutbox outbox,
+      Throttle throttle, IdGenerator ids, Clock clock) {
+    return new PublicRequestService(transactions, audited, requests, purposes, workspaces, suppression, addresses,
+        codes, outbox, throttle, ids, clock);
+  }
+
+  /** The dispatcher's resolver of the intake's code mail: mints the code (its keyed hash kept) when it is sent. */
+  public static SubjectMailResolver codeMail(DataSubjectRequestRepository requests, RequestCodeHasher codes) {
+    return new PrivacyRequestCodeMail(requests, codes);
   }
 }

@@ -72,7 +72,8 @@ public interface DataSubjectRequestRepository {
 
   /**
    * Scrubs the requests of the address (its keyed hash): their address, corrections, notes and
-   * reasons go, each at its next version; their type, steps, times and the hash stay.
+   * reasons go, each at its next version, and their emailed codes (see {@link #putCode}) are
+   * deleted; their type, steps, times and the hash stay.
    *
    * @return how many requests were scrubbed
    */
@@ -89,4 +90,32 @@ public interface DataSubjectRequestRepository {
 
   /** The workspace's contact whose (normalised) email is {@code email}, if any. */
   Optional<ContactId> contactOf(WorkspaceId workspace, EmailAddress email);
+
+  /**
+   * A public request's emailed code as stored: never the code, only its keyed hash (HMAC-SHA256
+   * under the workspace's {@code dsr-code} key of {@code dsr-code:<request id>:<code>}), when it
+   * stops working and how many wrong codes were tried against it.
+   */
+  record StoredCode(String codeHash, Instant expiresAt, int failedAttempts) {
+
+    public StoredCode {
+      Objects.requireNonNull(codeHash, "codeHash");
+      Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+  }
+
+  /**
+   * Sets the request's code (the hash of a newly mailed one, valid until {@code expiresAt}, no
+   * failed tries), replacing an older one, which stops working; nothing for no such request.
+   */
+  void putCode(WorkspaceId workspace, DataSubjectRequestId id, String codeHash, Instant expiresAt);
+
+  /** The request's current code, locked until the transaction ends (its tries take turns). */
+  Optional<StoredCode> findCodeForUpdate(WorkspaceId workspace, DataSubjectRequestId id);
+
+  /** Counts a wrong code tried against the request's current code. @return the failed tries now */
+  int failCode(WorkspaceId workspace, DataSubjectRequestId id);
+
+  /** Voids the request's current code (used, expired, tried wrongly too often, or re-sent). */
+  void removeCode(WorkspaceId workspace, DataSubjectRequestId id);
 }
