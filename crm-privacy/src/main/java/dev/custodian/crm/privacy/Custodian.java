@@ -36,8 +36,10 @@ import dev.custodian.crm.core.customfield.service.CustomValueIntake;
 import dev.custodian.crm.core.datamap.DataMap;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.service.DealServices;
-import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.dsr.port.in.DataSubjectRequestUseCases;
+import dev.custodian.crm.core.dsr.port.in.PublicRequestUseCase;
+import dev.custodian.crm.core.dsr.port.out.PackageStore;
+import dev.custodian.crm.core.dsr.port.out.RequestCodeHasher;
 import dev.custodian.crm.core.dsr.port.out.RequestExecutor;
 import dev.custodian.crm.core.dsr.port.out.SubjectPackager;
 import dev.custodian.crm.core.dsr.service.DataSubjectRequestServices;
@@ -88,11 +90,12 @@ import dev.custodian.crm.privacy.consent.KeyedConsentAddressHasher;
 import dev.custodian.crm.privacy.consent.KeyedUnsubscribeTokens;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
+import dev.custodian.crm.privacy.dsr.KeyedRequestCodeHasher;
+import dev.custodian.crm.privacy.dsr.RequestExecutors;
+import dev.custodian.crm.privacy.dsr.RestrictedContacts;
 import dev.custodian.crm.privacy.dsr.port.in.SubjectPackageUseCases;
 import dev.custodian.crm.privacy.dsr.service.SubjectPackageServices;
 import dev.custodian.crm.privacy.dsr.service.SubjectPackagerService;
-import dev.custodian.crm.privacy.dsr.RequestExecutors;
-import dev.custodian.crm.privacy.dsr.RestrictedContacts;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
 import dev.custodian.crm.privacy.erasure.service.ErasureServices;
 import dev.custodian.crm.privacy.password.ZxcvbnCommonPasswords;
@@ -141,6 +144,7 @@ public final class Custodian {
   private final ErasureUseCases erasure;
   private final SubjectPackageUseCases subjectPackages;
   private final DataSubjectRequestUseCases privacyRequests;
+  private final PublicRequestUseCase privacyRequestIntake;
   private final ExportServices exports;
   private final Optional<ImportUseCases> imports;
   private final Optional<RunImportsUseCase> importRunner;
@@ -242,6 +246,9 @@ public final class Custodian {
         builder.consentConfirmationValidity));
     toSubjects.add(ConsentServices.marketingMail(p.marketingMails(), processingGuard, unsubscribeTokens));
     toSubjects.addAll(DataSubjectRequestServices.mail(p.dataSubjectRequests())); // a request's reasons, an erasure's confirmation
+    // A public request's code, minted as its mail is sent and kept as a keyed hash under the workspace's dsr-code key.
+    RequestCodeHasher requestCodes = new KeyedRequestCodeHasher(builder.keys);
+    toSubjects.add(DataSubjectRequestServices.codeMail(p.dataSubjectRequests(), requestCodes));
     this.subjectMail = List.copyOf(toSubjects);
     // A person's deal links, activities, tasks, custom values and consent subject's link go before
     // the contact record, whatever else takes part (the consent entries stay, naming no one).
@@ -285,6 +292,9 @@ public final class Custodian {
     }
     this.privacyRequests = DataSubjectRequestServices.create(inWorkspace, p.dataSubjectRequests(), p.purposes(),
         addressHasher, p.mailOutbox(), executors, builder.ids, builder.clock);
+    this.privacyRequestIntake = DataSubjectRequestServices.publicIntake(p.transactions(), inWorkspace,
+        p.dataSubjectRequests(), p.purposes(), p.workspaces(), suppression, addressHasher, requestCodes, p.mailOutbox(),
+        throttle, builder.ids, builder.clock);
     this.access = AccessServices.create(p.transactions(), inWorkspace, gate, p.memberships(), p.invitations(),
         p.apiKeys(), p.accounts(), p.mailOutbox(), p.mailTokens(), tokens, builder.ids, builder.clock,
         builder.invitationValidity, List.of(p.tasks())); // a member's departure unassigns their tasks
@@ -401,6 +411,14 @@ public final class Custodian {
    */
   public DataSubjectRequestUseCases privacyRequests() {
     return privacyRequests;
+  }
+
+  /**
+   * The public intake of data-subject requests: a person's own request, proven by a 6-digit code
+   * mailed to the address (issue 28 item 3, DSR-12), throttled.
+   */
+  public PublicRequestUseCase privacyRequestIntake() {
+    return privacyRequestIntake;
   }
 
   /** Erasure at a person's request, and its receipts. */

@@ -21,4 +21,9 @@ public final class PrivacyRequestModule extends AbstractModule {
   RouteGroup routes(DataSubjectRequestUseCases useCases, Clock clock) {
     return PrivacyRequestApi.routes(useCases, clock);
   }
+
+  @ProvidesIntoSet
+  RouteGroup publicRoutes(Custodian custodian, Clock clock) {
+    return PrivacyRequestApi.publicRoutes(custodian.privacyRequestIntake(), clock);
+  }
 }

@@ -96,6 +96,11 @@ class AccessSweepTest {
       Map.entry("POST /api/v1/workspaces/{workspaceId}/consent/proof", "{\"email\":\"swept@example.org\"}"),
       // a token of no package: the one invalid-token answer, and nothing changes
       Map.entry("POST /api/v1/public/privacy-downloads", "{\"token\":\"dsr_%sAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}"),
+      // a person's own request (public): a RECEIVED request and its code's mail; a wrong code: the one 400
+      Map.entry("POST /api/v1/public/workspaces/{workspaceId}/privacy-requests",
+          "{\"type\":\"ACCESS\",\"email\":\"public.%s@example.org\"}"),
+      Map.entry("POST /api/v1/public/workspaces/{workspaceId}/privacy-requests/{privacyRequestId}/verify",
+          "{\"code\":\"000000\"}"),
       // a CSV upload (text/csv, the route's media type), sent with ?object=contacts
       Map.entry(IMPORTS, "email,firstName,lastName\r\neve.%s@example.org,Eve,Sweep\r\n"),
       // an ACCESS request of a stranger: its execution (no package built here) is a 409, changing nothing

@@ -1,6 +1,7 @@
 package dev.custodian.crm.http.dsr;
 
 import dev.custodian.crm.core.dsr.port.in.DataSubjectRequestUseCases;
+import dev.custodian.crm.core.dsr.port.in.PublicRequestUseCase;
 import dev.custodian.crm.http.RouteGroup;
 import java.time.Clock;
 
@@ -12,5 +13,14 @@ public final class PrivacyRequestApi {
   /** @param clock the time a request's days left and {@code receivedAt} are judged by */
   public static RouteGroup routes(DataSubjectRequestUseCases useCases, Clock clock) {
     return new PrivacyRequestRoutes(useCases, clock);
+  }
+
+  /**
+   * The public intake's routes: a person's own request, proven by a mailed code.
+   *
+   * @param clock the time a request's input is judged by
+   */
+  public static RouteGroup publicRoutes(PublicRequestUseCase intake, Clock clock) {
+    return new PublicPrivacyRequestRoutes(intake, clock);
   }
 }
