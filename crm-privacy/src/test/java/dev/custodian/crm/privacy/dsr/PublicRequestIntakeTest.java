@@ -130,4 +130,19 @@ class PublicRequestIntakeTest {
     assertThat(persistence.transactions().inWorkspace(ws, () -> persistence.dataSubjectRequests().find(ws, id))
         .orElseThrow().state()).isInstanceOf(RequestState.IdentityVerified.class);
   }
+
+  @Test
+  @DisplayName("DSR-12: a re-sent code counts as an intake of the request's address, from any client address")
+  void reSendsCountAgainstTheAddress() {
+    DataSubjectRequestId id = intake.submit(access("resent@example.org"), "192.0.2.1");
+    for (int i = 0; i < 4; i++) {
+      intake.resend(ws, id.value().toString(), "203.0.113." + i);
+    }
+    assertThatThrownBy(() -> intake.resend(ws, id.value().toString(), "203.0.113.99"))
+        .isInstanceOf(RateLimitedException.class);
+    assertThatThrownBy(() -> intake.submit(access("resent@example.org"), "203.0.113.100"))
+        .isInstanceOf(RateLimitedException.class);
+    intake.resend(ws, UUID.randomUUID().toString(), "203.0.113.101"); // an unknown request: nothing, said to no one
+    assertThatThrownBy(() -> intake.resend(ws, "not-an-id", "203.0.113.101")).isInstanceOf(InvalidTokenException.class);
+  }
 }

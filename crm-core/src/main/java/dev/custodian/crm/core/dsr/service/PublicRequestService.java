@@ -5,6 +5,7 @@ import dev.custodian.crm.core.access.service.WorkspaceTransactions;
 import dev.custodian.crm.core.audit.AuditAction;
 import dev.custodian.crm.core.audit.AuditDetails;
 import dev.custodian.crm.core.audit.AuditTargetType;
+import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.Timestamps;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.FieldError;
@@ -184,8 +185,18 @@ final class PublicRequestService implements PublicRequestUseCase {
   @Override
   public void resend(WorkspaceId workspace, String requestId, String clientIp) {
     Objects.requireNonNull(workspace, "workspace");
-    throttle.check(ThrottleKey.clientIp(INTAKE_SCOPE, clientIp));
-    DataSubjectRequestId id = parse(requestId).orElseThrow(InvalidTokenException::new);
+    Optional<DataSubjectRequestId> parsed = parse(requestId);
+    ThrottleKey ip = ThrottleKey.clientIp(INTAKE_SCOPE, clientIp);
+    if (parsed.isEmpty()) {
+      throttle.check(ip);
+      throw new InvalidTokenException();
+    }
+    DataSubjectRequestId id = parsed.get();
+    // A re-sent code counts as an intake of its address too: no address gets more mail by re-sends.
+    Optional<String> address = transactions.inWorkspace(workspace, () -> requests.find(workspace, id)
+        .flatMap(DataSubjectRequest::email).map(EmailAddress::normalised));
+    throttle.check(address.map(email -> new ThrottleKey[] {ip, ThrottleKey.email(INTAKE_SCOPE, email)})
+        .orElseGet(() -> new ThrottleKey[] {ip}));
     transactions.inWorkspace(workspace, () -> {
       Optional<DataSubjectRequest> found = requests.findForUpdate(workspace, id)
           .filter(r -> r.state() instanceof RequestState.Received && r.email().isPresent());

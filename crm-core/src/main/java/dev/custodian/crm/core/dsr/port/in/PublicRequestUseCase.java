@@ -38,10 +38,12 @@ public interface PublicRequestUseCase {
 
   /**
    * Mails a fresh code, voiding the current one, if the request is still waiting for its code;
-   * otherwise does nothing, and says so to no one.
+   * otherwise does nothing, and says so to no one. Counts as an intake of the client address and
+   * of the request's address.
    *
    * @throws dev.custodian.crm.core.common.error.InvalidTokenException when {@code requestId} is no
    *     request id at all
+   * @throws dev.custodian.crm.core.common.error.RateLimitedException past the intake's limits
    */
   void resend(WorkspaceId workspace, String requestId, String clientIp);
 }
