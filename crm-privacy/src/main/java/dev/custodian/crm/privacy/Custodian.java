@@ -36,12 +36,13 @@ import dev.custodian.crm.core.customfield.service.CustomValueIntake;
 import dev.custodian.crm.core.datamap.DataMap;
 import dev.custodian.crm.core.deal.port.in.DealUseCases;
 import dev.custodian.crm.core.deal.service.DealServices;
-import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.dsr.port.in.DataSubjectRequestUseCases;
+import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.dsr.port.out.RequestExecutor;
 import dev.custodian.crm.core.dsr.port.out.SubjectPackager;
 import dev.custodian.crm.core.dsr.service.DataSubjectRequestServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
+import dev.custodian.crm.core.erasure.SubjectDataParticipant;
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
 import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
 import dev.custodian.crm.core.export.service.ExportServices;
@@ -88,11 +89,11 @@ import dev.custodian.crm.privacy.consent.KeyedConsentAddressHasher;
 import dev.custodian.crm.privacy.consent.KeyedUnsubscribeTokens;
 import dev.custodian.crm.privacy.crypto.Argon2PasswordHasher;
 import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
+import dev.custodian.crm.privacy.dsr.RequestExecutors;
+import dev.custodian.crm.privacy.dsr.RestrictedContacts;
 import dev.custodian.crm.privacy.dsr.port.in.SubjectPackageUseCases;
 import dev.custodian.crm.privacy.dsr.service.SubjectPackageServices;
 import dev.custodian.crm.privacy.dsr.service.SubjectPackagerService;
-import dev.custodian.crm.privacy.dsr.RequestExecutors;
-import dev.custodian.crm.privacy.dsr.RestrictedContacts;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
 import dev.custodian.crm.privacy.erasure.service.ErasureServices;
 import dev.custodian.crm.privacy.password.ZxcvbnCommonPasswords;
@@ -241,8 +242,7 @@ public final class Custodian {
     toSubjects.add(ConsentServices.confirmationMail(p.consentConfirmations(), p.contacts(), tokens,
         builder.consentConfirmationValidity));
     toSubjects.add(ConsentServices.marketingMail(p.marketingMails(), processingGuard, unsubscribeTokens));
-    toSubjects.addAll(DataSubjectRequestServices.mail(p.dataSubjectRequests())); // a request's reasons, an erasure's confirmation
-    this.subjectMail = List.copyOf(toSubjects);
+    toSubjects.add(ConsentServices.restrictionLiftedMail(p.contacts())); // a restriction's end (DSR-07)
     // A person's deal links, activities, tasks, custom values and consent subject's link go before
     // the contact record, whatever else takes part (the consent entries stay, naming no one).
     List<ErasureParticipant> erasureParticipants = new ArrayList<>();
@@ -268,8 +268,12 @@ public final class Custodian {
     } catch (UnsupportedOperationException noStore) {
       packageStore = null;
     }
+    // Beside the library's stores: the staged import rows and the subject's own requests, as erasure has them.
+    List<SubjectDataParticipant> moreSections = new ArrayList<>();
+    p.imports().ifPresent(stores -> moreSections.add(ImportServices.subjectDataParticipant(stores)));
+    moreSections.add(RequestExecutors.requestsSection(p.dataSubjectRequests(), addressHasher));
     this.subjectPackages = packageStore == null ? null : SubjectPackageServices.create(p, packageStore, inWorkspace,
-        List.of(), builder.ids, tokens, builder.clock, builder.subjectPackageTtl, throttle);
+        moreSections, builder.ids, tokens, builder.clock, builder.subjectPackageTtl, throttle);
     // Data-subject requests: each right executes through the use case a person would call, in the
     // execution's transaction; ACCESS and PORTABILITY only with a subject packager (the adapter's
     // package store, or the builder's own).
@@ -281,8 +285,11 @@ public final class Custodian {
     SubjectPackager packager = builder.subjectPackager != null ? builder.subjectPackager
         : subjectPackages == null ? null : subjectPackages.packager();
     if (packager != null) {
-      executors.add(RequestExecutors.packages(packager));
+      executors.add(RequestExecutors.packages(packager, p.mailOutbox(), builder.clock));
     }
+    // A request's reasons, an erasure's confirmation, a package's download link (minted when sent).
+    toSubjects.addAll(DataSubjectRequestServices.mail(p.dataSubjectRequests(), Optional.ofNullable(packager)));
+    this.subjectMail = List.copyOf(toSubjects);
     this.privacyRequests = DataSubjectRequestServices.create(inWorkspace, p.dataSubjectRequests(), p.purposes(),
         addressHasher, p.mailOutbox(), executors, builder.ids, builder.clock);
     this.access = AccessServices.create(p.transactions(), inWorkspace, gate, p.memberships(), p.invitations(),

@@ -124,6 +124,15 @@ public final class InMemoryDataSubjectRequestRepository implements DataSubjectRe
   }
 
   @Override
+  public void streamOf(WorkspaceId workspace, AddressHash address,
+      java.util.function.Consumer<DataSubjectRequest> sink) {
+    table.visible(workspace).filter(r -> r.address().equals(address))
+        .sorted(java.util.Comparator.comparing(DataSubjectRequest::receivedAt)
+            .thenComparing(r -> r.id().value().toString()))
+        .toList().forEach(sink);
+  }
+
+  @Override
   public Optional<ContactId> contactOf(WorkspaceId workspace, EmailAddress email) {
     AtomicReference<ContactId> found = new AtomicReference<>();
     contacts.export(workspace, ListQuery.first(ContactListing.OFFER, 1), contact -> {

@@ -152,6 +152,21 @@ public final class InMemoryImportStores {
               || phone.isPresent() && e.getValue().phone().equals(phone)));
       return before - rows.rows().size();
     }
+
+    @Override
+    public void streamStagedOf(WorkspaceId workspace, Optional<String> email, Optional<String> phone,
+        java.util.function.Consumer<StagedRow> sink) {
+      if (!bound(workspace)) {
+        return;
+      }
+      rows.rows().entrySet().stream()
+          .filter(e -> e.getKey().workspace().equals(workspace)
+              && (email.isPresent() && e.getValue().matchKey().equals(email)
+                  || phone.isPresent() && e.getValue().phone().equals(phone)))
+          .sorted(java.util.Comparator.comparing((Map.Entry<RowKey, StagedRow> e) -> e.getKey().job().value().toString())
+              .thenComparingLong(e -> e.getKey().line()))
+          .map(Map.Entry::getValue).toList().forEach(sink);
+    }
   }
 
   private record Entry(WorkspaceId workspace, ImportJobId job, Instant queuedAt, String leasedBy,

@@ -196,6 +196,18 @@ final class JooqDataSubjectRequestRepository implements DataSubjectRequestReposi
         .execute();
   }
 
+  @Override
+  public void streamOf(WorkspaceId workspace, AddressHash address,
+      java.util.function.Consumer<DataSubjectRequest> sink) {
+    try (var cursor = transactions.dsl(workspace).selectFrom(DSR_REQUESTS)
+        .where(DSR_REQUESTS.TENANT_ID.eq(workspace.value()))
+        .and(DSR_REQUESTS.ADDRESS_HASH.eq(address.hex()))
+        .orderBy(DSR_REQUESTS.RECEIVED_AT, DSR_REQUESTS.ID)
+        .fetchSize(200).fetchLazy()) {
+      cursor.forEach(r -> sink.accept(toRequest(r)));
+    }
+  }
+
   /** What a scrubbed reason reads (as {@link DataSubjectRequest#scrubbed}). */
   private static final Field<String> ERASED = DSL.inline("(erased)");
 

@@ -79,6 +79,12 @@ public interface DataSubjectRequestRepository {
   int scrub(WorkspaceId workspace, AddressHash address, Instant now);
 
   /**
+   * Hands every request of the address (its keyed hash) to {@code sink}, one at a time, oldest
+   * receipt first: the subject's own records of their requests, for their package (DSR-01).
+   */
+  void streamOf(WorkspaceId workspace, AddressHash address, java.util.function.Consumer<DataSubjectRequest> sink);
+
+  /**
    * Holds {@code email} on the request until its erasure's confirmation is sent (DSR-15): the one
    * address a scrubbed request keeps, and only until then.
    */
