@@ -92,6 +92,7 @@ import dev.custodian.crm.privacy.crypto.MasterKeyCheck;
 import dev.custodian.crm.privacy.dsr.RequestExecutors;
 import dev.custodian.crm.privacy.dsr.RestrictedContacts;
 import dev.custodian.crm.privacy.dsr.port.in.SubjectPackageUseCases;
+import dev.custodian.crm.privacy.dsr.service.ProcessingDeclaration;
 import dev.custodian.crm.privacy.dsr.service.SubjectPackageServices;
 import dev.custodian.crm.privacy.dsr.service.SubjectPackagerService;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
@@ -146,6 +147,7 @@ public final class Custodian {
   private final Optional<ImportUseCases> imports;
   private final Optional<RunImportsUseCase> importRunner;
   private final AccountUseCases accounts;
+  private final ExportMyDataUseCase myDataExport;
   private final SessionUseCases sessions;
   private final AccessUseCases access;
   private final AuditUseCases audit;
@@ -153,7 +155,6 @@ public final class Custodian {
   private final PurgeDueWorkspacesUseCase duePurges;
   private final Persistence persistence;
   private final AuditLog auditLog;
-  private final ThrottleHasher throttleHasher;
   private final IdGenerator ids;
   private final int retentionBatchSize;
   private final Clock clock;
@@ -166,7 +167,7 @@ public final class Custodian {
     this.persistence = p;
     this.clock = builder.clock;
     this.invitationValidity = builder.invitationValidity;
-    this.throttleHasher = new KeyedThrottleHasher(builder.keys);
+    ThrottleHasher throttleHasher = new KeyedThrottleHasher(builder.keys);
     this.throttle = new Throttle(p.transactions(), p.throttleEntries(), throttleHasher,
         builder.clock, builder.throttleLimit, builder.throttleWindow);
     TokenGenerator tokens = TokenGenerator.secureRandom();
@@ -184,6 +185,10 @@ public final class Custodian {
     CommonPasswords commonPasswords = builder.commonPasswords != null ? builder.commonPasswords : new ZxcvbnCommonPasswords();
     this.accounts = AccountServices.create(p.transactions(), p.accounts(), p.sessions(), hasher, commonPasswords,
         p.mailOutbox(), p.mailTokens(), throttle, builder.ids, builder.clock, builder.minimumAge, auditLog);
+    // One's own data: a throttle of its own (3 an hour), the platform's processing declaration from the packages' source.
+    this.myDataExport = new ExportMyDataService(p.transactions(), p.accounts(), p.workspaces(), p.sessions(), auditLog,
+        new Throttle(p.transactions(), p.throttleEntries(), throttleHasher, builder.clock, ExportMyDataService.LIMIT,
+            ExportMyDataService.WINDOW), ProcessingDeclaration.platform(DataMap.standard()));
     this.sessions = SessionServices.create(p.transactions(), p.sessions(), p.accounts(), hasher, commonPasswords,
         throttle, tokens, builder.ids, builder.clock, builder.sessionPolicy, auditLog);
     // What a new workspace starts with: the built-in default pipeline and purposes, then the embedder's own.
@@ -439,10 +444,7 @@ public final class Custodian {
    * an hour per account, audited on the platform chain.
    */
   public ExportMyDataUseCase myDataExport() {
-    Throttle ownThrottle = new Throttle(persistence.transactions(), persistence.throttleEntries(), throttleHasher,
-        clock, ExportMyDataService.LIMIT, ExportMyDataService.WINDOW);
-    return new ExportMyDataService(persistence.transactions(), persistence.accounts(), persistence.workspaces(),
-        persistence.sessions(), auditLog, ownThrottle, DataMap.standard());
+    return myDataExport;
   }
 
   /**
