@@ -19,6 +19,7 @@ import dev.custodian.crm.core.dsr.port.out.DataSubjectRequestRepository;
 import dev.custodian.crm.core.testing.AbstractPortContractTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,7 +141,7 @@ public abstract class AbstractDataSubjectRequestRepositoryContractTest extends A
     run(a, () -> requests.update(verified, 1, anEvent(verified, RequestEventKind.VERIFIED, at)));
     DataSubjectRequest other = stored(aRequest(a, RequestType.ACCESS));
     // DSR-01: the address's requests are its package section
-    List<DataSubjectRequest> streamed = new java.util.ArrayList<>();
+    List<DataSubjectRequest> streamed = new ArrayList<>();
     run(a, () -> requests.streamOf(a, subject, streamed::add));
     assertThat(streamed).containsExactly(verified);
 

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /** In-memory fake of {@link DataSubjectRequestRepository}; passes the same contract as the jOOQ adapter. */
 public final class InMemoryDataSubjectRequestRepository implements DataSubjectRequestRepository {
@@ -125,9 +126,9 @@ public final class InMemoryDataSubjectRequestRepository implements DataSubjectRe
 
   @Override
   public void streamOf(WorkspaceId workspace, AddressHash address,
-      java.util.function.Consumer<DataSubjectRequest> sink) {
+      Consumer<DataSubjectRequest> sink) {
     table.visible(workspace).filter(r -> r.address().equals(address))
-        .sorted(java.util.Comparator.comparing(DataSubjectRequest::receivedAt)
+        .sorted(Comparator.comparing(DataSubjectRequest::receivedAt)
             .thenComparing(r -> r.id().value().toString()))
         .toList().forEach(sink);
   }

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
@@ -198,7 +199,7 @@ final class JooqDataSubjectRequestRepository implements DataSubjectRequestReposi
 
   @Override
   public void streamOf(WorkspaceId workspace, AddressHash address,
-      java.util.function.Consumer<DataSubjectRequest> sink) {
+      Consumer<DataSubjectRequest> sink) {
     try (var cursor = transactions.dsl(workspace).selectFrom(DSR_REQUESTS)
         .where(DSR_REQUESTS.TENANT_ID.eq(workspace.value()))
         .and(DSR_REQUESTS.ADDRESS_HASH.eq(address.hex()))

@@ -227,7 +227,7 @@ final class JooqImportJobRepository implements ImportJobRepository {
 
   @Override
   public void streamStagedOf(WorkspaceId workspace, Optional<String> email, Optional<String> phone,
-      java.util.function.Consumer<StagedRow> sink) {
+      Consumer<StagedRow> sink) {
     if (email.isEmpty() && phone.isEmpty()) {
       return;
     }

@@ -69,5 +69,5 @@ public interface ImportJobRepository {
    * an import, for their package (DSR-01).
    */
   void streamStagedOf(WorkspaceId workspace, Optional<String> email, Optional<String> phone,
-      java.util.function.Consumer<dev.custodian.crm.core.imports.StagedRow> sink);
+      Consumer<StagedRow> sink);
 }
