@@ -152,7 +152,7 @@ public final class CrmServer implements AutoCloseable {
           custodian.throttle());
       Optional<RetentionJob> retention = config.retention().enabled()
           ? Optional.of(RetentionJob.start(custodian.purgeReminders(), custodian.retention(),
-              custodian.subjectPackages().sweep()::sweep, config.retention().interval()))
+              config.retention().interval()))
           : Optional.empty();
       Optional<ImportWorkers> importWorkers = config.imports().workersEnabled()
           ? Optional.of(ImportWorkers.start(custodian.importRunner(), config.imports().workers(),

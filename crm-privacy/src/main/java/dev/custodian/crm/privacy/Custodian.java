@@ -44,6 +44,7 @@ import dev.custodian.crm.core.dsr.port.out.RequestExecutor;
 import dev.custodian.crm.core.dsr.port.out.SubjectPackager;
 import dev.custodian.crm.core.dsr.service.DataSubjectRequestServices;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
+import dev.custodian.crm.core.erasure.SubjectDataParticipant;
 import dev.custodian.crm.core.export.port.in.ExportListUseCase;
 import dev.custodian.crm.core.export.port.in.ExportWorkspaceUseCase;
 import dev.custodian.crm.core.export.service.ExportServices;
@@ -94,6 +95,7 @@ import dev.custodian.crm.privacy.dsr.KeyedRequestCodeHasher;
 import dev.custodian.crm.privacy.dsr.RequestExecutors;
 import dev.custodian.crm.privacy.dsr.RestrictedContacts;
 import dev.custodian.crm.privacy.dsr.port.in.SubjectPackageUseCases;
+import dev.custodian.crm.privacy.dsr.service.ProcessingDeclaration;
 import dev.custodian.crm.privacy.dsr.service.SubjectPackageServices;
 import dev.custodian.crm.privacy.dsr.service.SubjectPackagerService;
 import dev.custodian.crm.privacy.erasure.port.in.ErasureUseCases;
@@ -149,6 +151,7 @@ public final class Custodian {
   private final Optional<ImportUseCases> imports;
   private final Optional<RunImportsUseCase> importRunner;
   private final AccountUseCases accounts;
+  private final ExportMyDataUseCase myDataExport;
   private final SessionUseCases sessions;
   private final AccessUseCases access;
   private final AuditUseCases audit;
@@ -156,7 +159,6 @@ public final class Custodian {
   private final PurgeDueWorkspacesUseCase duePurges;
   private final Persistence persistence;
   private final AuditLog auditLog;
-  private final ThrottleHasher throttleHasher;
   private final IdGenerator ids;
   private final int retentionBatchSize;
   private final Clock clock;
@@ -169,7 +171,7 @@ public final class Custodian {
     this.persistence = p;
     this.clock = builder.clock;
     this.invitationValidity = builder.invitationValidity;
-    this.throttleHasher = new KeyedThrottleHasher(builder.keys);
+    ThrottleHasher throttleHasher = new KeyedThrottleHasher(builder.keys);
     this.throttle = new Throttle(p.transactions(), p.throttleEntries(), throttleHasher,
         builder.clock, builder.throttleLimit, builder.throttleWindow);
     TokenGenerator tokens = TokenGenerator.secureRandom();
@@ -187,6 +189,10 @@ public final class Custodian {
     CommonPasswords commonPasswords = builder.commonPasswords != null ? builder.commonPasswords : new ZxcvbnCommonPasswords();
     this.accounts = AccountServices.create(p.transactions(), p.accounts(), p.sessions(), hasher, commonPasswords,
         p.mailOutbox(), p.mailTokens(), throttle, builder.ids, builder.clock, builder.minimumAge, auditLog);
+    // One's own data: a throttle of its own (3 an hour), the platform's processing declaration from the packages' source.
+    this.myDataExport = new ExportMyDataService(p.transactions(), p.accounts(), p.workspaces(), p.sessions(), auditLog,
+        new Throttle(p.transactions(), p.throttleEntries(), throttleHasher, builder.clock, ExportMyDataService.LIMIT,
+            ExportMyDataService.WINDOW), ProcessingDeclaration.platform(DataMap.standard()));
     this.sessions = SessionServices.create(p.transactions(), p.sessions(), p.accounts(), hasher, commonPasswords,
         throttle, tokens, builder.ids, builder.clock, builder.sessionPolicy, auditLog);
     // What a new workspace starts with: the built-in default pipeline and purposes, then the embedder's own.
@@ -245,11 +251,10 @@ public final class Custodian {
     toSubjects.add(ConsentServices.confirmationMail(p.consentConfirmations(), p.contacts(), tokens,
         builder.consentConfirmationValidity));
     toSubjects.add(ConsentServices.marketingMail(p.marketingMails(), processingGuard, unsubscribeTokens));
-    toSubjects.addAll(DataSubjectRequestServices.mail(p.dataSubjectRequests())); // a request's reasons, an erasure's confirmation
+    toSubjects.add(ConsentServices.restrictionLiftedMail(p.contacts())); // a restriction's end (DSR-07)
     // A public request's code, minted as its mail is sent and kept as a keyed hash under the workspace's dsr-code key.
     RequestCodeHasher requestCodes = new KeyedRequestCodeHasher(builder.keys);
     toSubjects.add(DataSubjectRequestServices.codeMail(p.dataSubjectRequests(), requestCodes));
-    this.subjectMail = List.copyOf(toSubjects);
     // A person's deal links, activities, tasks, custom values and consent subject's link go before
     // the contact record, whatever else takes part (the consent entries stay, naming no one).
     List<ErasureParticipant> erasureParticipants = new ArrayList<>();
@@ -275,8 +280,12 @@ public final class Custodian {
     } catch (UnsupportedOperationException noStore) {
       packageStore = null;
     }
+    // Beside the library's stores: the staged import rows and the subject's own requests, as erasure has them.
+    List<SubjectDataParticipant> moreSections = new ArrayList<>();
+    p.imports().ifPresent(stores -> moreSections.add(ImportServices.subjectDataParticipant(stores)));
+    moreSections.add(RequestExecutors.requestsSection(p.dataSubjectRequests(), addressHasher));
     this.subjectPackages = packageStore == null ? null : SubjectPackageServices.create(p, packageStore, inWorkspace,
-        List.of(), builder.ids, tokens, builder.clock, builder.subjectPackageTtl, throttle);
+        moreSections, builder.ids, tokens, builder.clock, builder.subjectPackageTtl, throttle);
     // Data-subject requests: each right executes through the use case a person would call, in the
     // execution's transaction; ACCESS and PORTABILITY only with a subject packager (the adapter's
     // package store, or the builder's own).
@@ -288,8 +297,11 @@ public final class Custodian {
     SubjectPackager packager = builder.subjectPackager != null ? builder.subjectPackager
         : subjectPackages == null ? null : subjectPackages.packager();
     if (packager != null) {
-      executors.add(RequestExecutors.packages(packager));
+      executors.add(RequestExecutors.packages(packager, p.mailOutbox(), builder.clock));
     }
+    // A request's reasons, an erasure's confirmation, a package's download link (minted when sent).
+    toSubjects.addAll(DataSubjectRequestServices.mail(p.dataSubjectRequests(), Optional.ofNullable(packager)));
+    this.subjectMail = List.copyOf(toSubjects);
     this.privacyRequests = DataSubjectRequestServices.create(inWorkspace, p.dataSubjectRequests(), p.purposes(),
         addressHasher, p.mailOutbox(), executors, builder.ids, builder.clock);
     this.privacyRequestIntake = DataSubjectRequestServices.publicIntake(p.transactions(), inWorkspace,
@@ -450,10 +462,7 @@ public final class Custodian {
    * an hour per account, audited on the platform chain.
    */
   public ExportMyDataUseCase myDataExport() {
-    Throttle ownThrottle = new Throttle(persistence.transactions(), persistence.throttleEntries(), throttleHasher,
-        clock, ExportMyDataService.LIMIT, ExportMyDataService.WINDOW);
-    return new ExportMyDataService(persistence.transactions(), persistence.accounts(), persistence.workspaces(),
-        persistence.sessions(), auditLog, ownThrottle, DataMap.standard());
+    return myDataExport;
   }
 
   /**

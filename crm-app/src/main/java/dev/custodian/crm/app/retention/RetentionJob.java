@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's retention work, in the style of the mail delivery: every {@code CRM_RETENTION_INTERVAL}
  * it runs the retention engine, which purges the cancelled workspaces whose {@code purgeAt} has
- * come (RET-03: within a day at most) and deletes the other rows the data map's rules make due,
- * queues the purge reminders now due, and deletes the data-subject packages whose download time
- * ended ({@code CRM_DSR_DOWNLOAD_TTL}). Several instances may run it on one database: a
+ * come (RET-03: within a day at most) and deletes the other rows the data map's rules make due
+ * (expired mail tokens, and the data-subject packages whose download time ended, {@code
+ * CRM_DSR_DOWNLOAD_TTL}), and queues the purge reminders now due. Several instances may run it on one database: a
  * workspace is worked by one of them at a time. A failed round is one WARN line; the next
  * round tries again.
  */
@@ -24,8 +24,7 @@ public final class RetentionJob implements AutoCloseable {
 
   private final ScheduledExecutorService scheduler;
 
-  private RetentionJob(QueuePurgeRemindersUseCase reminders, RunRetentionUseCase retention,
-      Runnable expiredPackages, Duration interval) {
+  private RetentionJob(QueuePurgeRemindersUseCase reminders, RunRetentionUseCase retention, Duration interval) {
     this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "crm-retention");
       thread.setDaemon(true);
@@ -34,20 +33,13 @@ public final class RetentionJob implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(() -> {
       quietly("retention", retention::run);
       quietly("queueing purge reminders", reminders::queueDue);
-      quietly("deleting expired privacy packages", expiredPackages);
     }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Starts the rounds; {@link #close()} stops them. */
   public static RetentionJob start(QueuePurgeRemindersUseCase reminders, RunRetentionUseCase retention,
       Duration interval) {
-    return new RetentionJob(reminders, retention, () -> { }, interval);
-  }
-
-  /** As the other {@code start}, also deleting the expired data-subject packages each round. */
-  public static RetentionJob start(QueuePurgeRemindersUseCase reminders, RunRetentionUseCase retention,
-      Runnable expiredPackages, Duration interval) {
-    return new RetentionJob(reminders, retention, expiredPackages, interval);
+    return new RetentionJob(reminders, retention, interval);
   }
 
   private static void quietly(String what, Runnable round) {

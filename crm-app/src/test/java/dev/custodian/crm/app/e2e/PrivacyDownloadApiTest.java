@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Inject;
 import dev.custodian.crm.app.AccountConfig;
-import dev.custodian.crm.core.common.EmailAddress;
-import dev.custodian.crm.core.dsr.port.out.SubjectPackager.PackageReceipt;
-import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.core.retention.RetentionReport;
 import dev.custodian.crm.persistence.JooqPersistence;
+import dev.custodian.crm.persistence.testing.LogCapture;
 import dev.custodian.crm.persistence.testing.TestDatabase;
+import dev.custodian.crm.privacy.Custodian;
 import dev.custodian.crm.privacy.dsr.port.in.SubjectPackageUseCases;
 import dev.custodian.crm.privacy.erasure.service.ErasureServices;
 import java.io.ByteArrayInputStream;
@@ -45,8 +45,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Data-subject packages over a real socket and PostgreSQL: a subject with a marker in every store
  * of item 6 and a second subject with markers of her own; the package is built as an ACCESS
- * request's execution builds it (through {@code Custodian.subjectPackages().packager()} in a
- * transaction of the workspace), then downloaded once with the mailed token.
+ * request executed over HTTP builds it, then downloaded once with the token of the completion mail's
+ * link, read off loopback SMTP.
  */
 class PrivacyDownloadApiTest {
 
@@ -56,11 +56,13 @@ class PrivacyDownloadApiTest {
   @RegisterExtension static final TestDatabase db = new TestDatabase();
   private static TestApp app;
   private static String workspace;
+  private static LogCapture logs;
 
   /** What the test reaches of the server's wiring. */
   static final class Wiring {
     @Inject static SubjectPackageUseCases packages;
     @Inject static JooqPersistence persistence;
+    @Inject static Custodian custodian;
   }
 
   static final class WiringModule extends AbstractModule {
@@ -72,6 +74,7 @@ class PrivacyDownloadApiTest {
 
   @BeforeAll
   static void start() throws Exception {
+    logs = new LogCapture();
     Map<String, String> env = TestApp.environmentFor(db);
     env.put(AccountConfig.THROTTLE_LIMIT, "1000"); // failed downloads from one address; their limit is proven below
     app = TestApp.start(env, new WiringModule()).signIn();
@@ -88,6 +91,9 @@ class PrivacyDownloadApiTest {
   static void stop() {
     if (app != null) {
       app.close();
+    }
+    if (logs != null) {
+      logs.close();
     }
   }
 
@@ -122,16 +128,33 @@ class PrivacyDownloadApiTest {
     return contact;
   }
 
-  private static PackageReceipt build(String email, boolean portable) {
-    WorkspaceId id = WorkspaceId.of(UUID.fromString(workspace));
-    return Wiring.persistence.transactions().inWorkspace(id,
-        () -> Wiring.packages.packager().build(id, UUID.randomUUID(), new EmailAddress(email), portable));
+  /** An ACCESS (or PORTABILITY) request of {@code email}, verified and executed over HTTP. */
+  private static UUID executedRequest(String email, boolean portable) throws Exception {
+    String id = created(app.postJson(ws("privacy-requests"), "{\"type\":\"" + (portable ? "PORTABILITY" : "ACCESS")
+        + "\",\"email\":\"" + email + "\"}"));
+    HttpResponse<String> verified = app.postJson(ws("privacy-requests/" + id + "/verify"), "{}");
+    assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+    HttpResponse<String> executed = app.postJson(ws("privacy-requests/" + id + "/execute"), "");
+    assertThat(executed.statusCode()).as(executed.body()).isEqualTo(200);
+    assertThat(JSON.readTree(executed.body()).path("state").asText()).isEqualTo("COMPLETED");
+    return UUID.fromString(id);
   }
 
-  private static String token(PackageReceipt receipt) {
-    WorkspaceId id = WorkspaceId.of(UUID.fromString(workspace));
-    return Wiring.persistence.transactions().inWorkspace(id,
-        () -> Wiring.packages.packager().issueDownloadToken(id, receipt.packageId())).orElseThrow();
+  /** The package the executed request {@code requestId} built. */
+  private static UUID packageOf(UUID requestId) throws Exception {
+    try (Connection c = db.superuserConnection(); Statement st = c.createStatement();
+        var rs = st.executeQuery("select id from dsr_packages where request_id = '" + requestId + "'")) {
+      assertThat(rs.next()).as("the execution built a package").isTrue();
+      return UUID.fromString(rs.getString(1));
+    }
+  }
+
+  /** The completion mail's link, read off loopback SMTP: the page under the public URL, the token in its fragment. */
+  private static String mailedToken(String email) throws Exception {
+    List<String> link = TestApp.awaitMail(email, "Your data is ready to download");
+    assertThat(link.get(0)).endsWith("/privacy-download");
+    assertThat(link.get(1)).as("the link's fragment carries the token").startsWith("dsr_");
+    return link.get(1);
   }
 
   private static HttpResponse<byte[]> download(String token) throws Exception {
@@ -151,10 +174,9 @@ class PrivacyDownloadApiTest {
     return files;
   }
 
-  private static long chunksOf(PackageReceipt receipt) throws Exception {
+  private static long chunksOf(UUID packageId) throws Exception {
     try (Connection c = db.superuserConnection(); Statement st = c.createStatement();
-        var rs = st.executeQuery("select count(*) from dsr_package_chunks where package_id = '" + receipt.packageId()
-            + "'")) {
+        var rs = st.executeQuery("select count(*) from dsr_package_chunks where package_id = '" + packageId + "'")) {
       rs.next();
       return rs.getLong(1);
     }
@@ -173,8 +195,9 @@ class PrivacyDownloadApiTest {
     String adaEmail = "ada." + UUID.randomUUID() + "@example.org";
     person("Zqada", adaEmail, bob);
 
-    PackageReceipt receipt = build(adaEmail.toUpperCase(), false);
-    HttpResponse<byte[]> answer = download(token(receipt));
+    UUID request = executedRequest(adaEmail.toUpperCase(), false);
+    UUID packageId = packageOf(request);
+    HttpResponse<byte[]> answer = download(mailedToken(adaEmail));
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/zip");
@@ -193,11 +216,12 @@ class PrivacyDownloadApiTest {
     sections.forEach(s -> counts.put(s.path("name").asText(), s.path("records").size()));
     assertThat(counts).containsEntry("contacts", 1).containsEntry("dealContacts", 1).containsEntry("activities", 1)
         .containsEntry("activityLinks", 1).containsEntry("tasks", 1).containsEntry("taskLinks", 1)
-        .containsEntry("customValues", 1).containsEntry("consent", 1);
-    assertThat(chunksOf(receipt)).as("the package is gone once downloaded").isZero();
+        .containsEntry("customValues", 1).containsEntry("consent", 1).containsEntry("requests", 1)
+        .containsEntry("importRows", 0);
+    assertThat(chunksOf(packageId)).as("the package is gone once downloaded").isZero();
     try (Connection c = db.superuserConnection(); Statement st = c.createStatement();
         var rs = st.executeQuery("select actor_kind, details from audit_entries where action = 'subject_package_downloaded'"
-            + " and target_id = '" + receipt.packageId() + "'")) {
+            + " and target_id = '" + packageId + "'")) {
       assertThat(rs.next()).as("the download is on the workspace's audit chain").isTrue();
       assertThat(rs.getString(1)).isEqualToIgnoringCase("anonymous");
       assertThat(rs.getString(2)).contains("DOWNLOADED");
@@ -205,25 +229,20 @@ class PrivacyDownloadApiTest {
   }
 
   @Test
-  @DisplayName("DSR-01: every store an erasure removes from has a section of the same name (the requests' store joins with its feature)")
+  @DisplayName("DSR-01: every store an erasure removes from has a section of the same name, the requests' own and staged import rows included")
   void everyErasureParticipantHasASectionOfTheSameName() {
     Set<String> sections = new HashSet<>();
     Wiring.packages.participants().forEach(p -> sections.add(p.name()));
-    Set<String> erasure = new HashSet<>(ErasureServices.BUILT_IN_NAMES);
-    // not sections yet (the README's "Not there yet"): the data-subject requests' own records and
-    // the rows an import staged and has not run yet
-    erasure.removeAll(Set.of("requests", "importRows"));
-    sections.removeAll(Set.of("requests", "importRows"));
-    assertThat(sections).isEqualTo(erasure);
+    assertThat(sections).isEqualTo(new HashSet<>(ErasureServices.BUILT_IN_NAMES)).contains("requests", "importRows");
   }
 
   @Test
-  @DisplayName("A download link works once (of concurrent uses one streams) and no chunk remains")
+  @DisplayName("DSR-01: the completion mail's link works once (of concurrent uses one streams) and no chunk remains")
   void aLinkWorksOnce() throws Exception {
     String email = "once." + UUID.randomUUID() + "@example.org";
     person("Zqonce", email, null);
-    PackageReceipt receipt = build(email, true);
-    String token = token(receipt);
+    UUID packageId = packageOf(executedRequest(email, true));
+    String token = mailedToken(email);
 
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
@@ -240,34 +259,39 @@ class PrivacyDownloadApiTest {
       pool.shutdownNow();
     }
     assertInvalidToken(download(token));
-    assertThat(chunksOf(receipt)).isZero();
+    assertThat(chunksOf(packageId)).isZero();
   }
 
   @Test
-  @DisplayName("A link fails after its 7 days, and the retention round's sweep leaves no chunk; no token is stored")
+  @DisplayName("DSR-01: the completion mail's link fails after its 7 days, and the retention engine's expiry step leaves no chunk; the token is in no table or log")
   void anExpiredLinkFailsAndTheSweepDeletesIt() throws Exception {
     String email = "late." + UUID.randomUUID() + "@example.org";
     person("Zqlate", email, null);
-    PackageReceipt receipt = build(email, false);
-    String token = token(receipt);
-    assertThat(receipt.expiresAt()).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(7)).minusSeconds(60),
-        java.time.Instant.now().plus(java.time.Duration.ofDays(7)));
+    UUID packageId = packageOf(executedRequest(email, false));
+    String token = mailedToken(email);
     try (Connection c = db.superuserConnection(); Statement st = c.createStatement()) {
-      assertThat(TestApp.everyRowAsText(db, "dsr_packages", "dsr_package_chunks").toString()).doesNotContain(token);
+      try (var rs = st.executeQuery("select expires_at - created_at = interval '7 days' from dsr_packages where id = '"
+          + packageId + "'")) {
+        assertThat(rs.next() && rs.getBoolean(1)).as("CRM_DSR_DOWNLOAD_TTL: 7 days by default").isTrue();
+      }
+      assertThat(TestApp.everyRowAsText(db, "dsr_packages", "dsr_package_chunks", "mail_outbox").toString())
+          .as("only the token's hash is stored").doesNotContain(token).doesNotContain(token.substring(4));
       // 7 days on: the package's times moved back (the server's clock cannot be moved here)
       st.execute("update dsr_packages set created_at = created_at - interval '7 days', expires_at = expires_at"
-          + " - interval '7 days' where id = '" + receipt.packageId() + "'");
+          + " - interval '7 days' where id = '" + packageId + "'");
     }
     assertInvalidToken(download(token));
-    assertThat(chunksOf(receipt)).isPositive();
-    assertThat(Wiring.packages.sweep().sweep()).isGreaterThanOrEqualTo(1);
-    assertThat(chunksOf(receipt)).isZero();
+    assertThat(chunksOf(packageId)).isPositive();
+    RetentionReport report = Wiring.custodian.retention().run();
+    assertThat(report.totals().getOrDefault("subject_package", 0L)).as("the engine's expiry step, in its run counts")
+        .isGreaterThanOrEqualTo(1);
+    assertThat(chunksOf(packageId)).isZero();
     try (Connection c = db.superuserConnection(); Statement st = c.createStatement();
-        var rs = st.executeQuery("select count(*) from audit_entries where action = 'subject_package_deleted'"
-            + " and target_id = '" + receipt.packageId() + "'")) {
+        var rs = st.executeQuery("select count(*) from dsr_packages where id = '" + packageId + "'")) {
       rs.next();
-      assertThat(rs.getInt(1)).as("the deletion is on the workspace's audit chain").isEqualTo(1);
+      assertThat(rs.getInt(1)).as("the package's row went with its chunks").isZero();
     }
+    assertThat(logs.lines()).as("no token in a log line").noneMatch(line -> line.contains(token.substring(4)));
   }
 
   @Test

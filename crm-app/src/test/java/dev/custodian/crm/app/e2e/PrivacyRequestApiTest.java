@@ -177,6 +177,25 @@ class PrivacyRequestApiTest {
     ApiTestSupport.assertProblem(app.delete(path), 409, "/problems/restricted");
   }
 
+  @Test
+  @DisplayName("DSR-07: lifting a request's restriction mails the subject, queued with the lift; the contact is then processed and changed again")
+  void liftingARestrictionMailsTheSubject() throws Exception {
+    String email = "lifted." + UUID.randomUUID() + "@example.org";
+    String contact = contact(a, email, "Lifted");
+    String id = request(a, "{\"type\":\"RESTRICTION\",\"email\":\"" + email + "\"}");
+    step(a, id, "verify", "{}");
+    assertThat(step(a, id, "execute", "").statusCode()).isEqualTo(200);
+    String path = "/api/v1/workspaces/" + a + "/contacts/" + contact;
+    ApiTestSupport.assertProblem(app.delete(path), 409, "/problems/restricted");
+
+    HttpResponse<String> lifted = app.delete(path + "/restriction");
+    assertThat(lifted.statusCode()).as(lifted.body()).isIn(200, 204);
+    List<String> link = TestApp.awaitMail(email, "The restriction of your data's processing ends");
+    assertThat(link.get(0)).endsWith("/privacy");
+    assertThat(mailBody(email, "The restriction of your data's processing ends")).contains("lifted");
+    assertThat(app.delete(path).statusCode()).as("no longer restricted").isEqualTo(204);
+  }
+
   private static HttpResponse<String> call(String id) {
     try {
       return step(a, id, "execute", "");

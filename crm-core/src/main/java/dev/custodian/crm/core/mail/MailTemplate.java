@@ -216,6 +216,46 @@ public enum MailTemplate {
       """),
 
   /**
+   * An ACCESS or PORTABILITY request was answered (issue 28 item 7): the package's one-time download
+   * link, with a {@link MailTokenPurpose#PRIVACY_DOWNLOAD} token minted when the mail is sent; on the
+   * workspace's behalf to the request's address.
+   */
+  PRIVACY_REQUEST_COMPLETED(
+      "Your data is ready to download",
+      "/privacy-download",
+      MailTokenPurpose.PRIVACY_DOWNLOAD,
+      """
+      Hello,
+
+      the organisation handling your privacy request has put together a copy of your data. You
+      can download it once, with this link:
+
+      %s
+
+      The link works once, and only for a limited time: then the copy is deleted. If you did not
+      ask for your data, ignore this mail.
+      """),
+
+  /**
+   * A contact's restriction of processing was lifted (DSR-07, Art. 18(3)): the person is told as it
+   * is lifted, on the workspace's behalf to the contact's address.
+   */
+  PRIVACY_RESTRICTION_LIFTED(
+      "The restriction of your data's processing ends",
+      "/privacy",
+      null,
+      """
+      Hello,
+
+      the organisation that restricted the processing of your data at your request has lifted that
+      restriction: it may process your data again as before.
+
+      More about your rights, and how to complain to a data protection authority:
+
+      %s
+      """),
+
+  /**
    * A workspace's marketing mail (CON-02) to a contact a purpose allows: the workspace's own
    * subject and text, then its postal address and the one-click unsubscribe link, whose token
    * (an {@code UnsubscribeTokens} MAC naming no one, no secret to guard) is in the path, as
@@ -269,7 +309,8 @@ public enum MailTemplate {
    */
   public boolean toWorkspaceSubject() {
     return this == CONSENT_CONFIRMATION || this == PRIVACY_REQUEST_EXTENDED || this == PRIVACY_REQUEST_REJECTED
-        || this == PRIVACY_REQUEST_ERASED || this == MARKETING || this == PRIVACY_REQUEST_CODE;
+        || this == PRIVACY_REQUEST_ERASED || this == MARKETING || this == PRIVACY_REQUEST_CODE
+        || this == PRIVACY_REQUEST_COMPLETED || this == PRIVACY_RESTRICTION_LIFTED;
   }
 
   /** Whether this template states a detail (a data-subject request's reason or code) before its link. */

@@ -16,7 +16,13 @@ public enum MailTokenPurpose {
    * in the workspace's own table, not in the platform's token store; the token carries its
    * workspace (see {@code ConfirmationToken}).
    */
-  CONSENT_CONFIRMATION("cnf_", Duration.ofDays(7));
+  CONSENT_CONFIRMATION("cnf_", Duration.ofDays(7)),
+  /**
+   * A data-subject package's one-time download (issue 28 item 7): stored as its SHA-256 with the
+   * package, not in the platform's token store; lives as long as the package
+   * ({@code CRM_DSR_DOWNLOAD_TTL}, up to 30 days).
+   */
+  PRIVACY_DOWNLOAD("dsr_", Duration.ofDays(30));
 
   /** The longest an account mail's token may live (ACC-05, ACC-10); shorter is allowed. */
   public static final Duration MAX_TTL = Duration.ofHours(1);

@@ -29,6 +29,7 @@ import dev.custodian.crm.core.contact.port.in.ContactUseCases;
 import dev.custodian.crm.core.contact.port.in.CreateContactCommand;
 import dev.custodian.crm.core.contact.port.in.DeleteContactCommand;
 import dev.custodian.crm.core.contact.service.ContactServices;
+import dev.custodian.crm.core.mail.MailTemplate;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.TestGates;
 import dev.custodian.crm.core.workspace.Workspace;
@@ -184,8 +185,13 @@ class ConsentServicesTest {
     for (String key : List.of("newsletter", "service-delivery", "research", "analytics")) {
       assertThat(decide(ada, key)).as(key).isEqualTo(new ProcessingDecision.Refused(Reason.RESTRICTED));
     }
+    assertThat(tx.inPlatform(outbox::rows)).noneMatch(r -> r.mail().template() == MailTemplate.PRIVACY_RESTRICTION_LIFTED);
     consent.restrictions().lift(admin, ws, ada.id());
     assertThat(decide(ada, "newsletter").allowed()).isTrue();
+    // DSR-07: the lift mails the person, queued with it; lifting again mails nothing more
+    consent.restrictions().lift(admin, ws, ada.id());
+    assertThat(tx.inPlatform(outbox::rows)).filteredOn(r -> r.mail().template() == MailTemplate.PRIVACY_RESTRICTION_LIFTED)
+        .singleElement().satisfies(r -> assertThat(r.mail().subject()).contains(ada.id().value()));
     // DSR-08: objections
     assertThat(record(ada, "analytics", "OBJECTED", "MANUAL")).isInstanceOf(ConsentState.Objected.class);
     assertThat(decide(ada, "analytics")).isEqualTo(new ProcessingDecision.Refused(Reason.OBJECTED));

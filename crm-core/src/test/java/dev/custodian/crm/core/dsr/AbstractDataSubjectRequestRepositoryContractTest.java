@@ -19,6 +19,7 @@ import dev.custodian.crm.core.dsr.port.out.DataSubjectRequestRepository;
 import dev.custodian.crm.core.testing.AbstractPortContractTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,6 +140,10 @@ public abstract class AbstractDataSubjectRequestRepositoryContractTest extends A
     DataSubjectRequest verified = rectification.verified(Optional.of(new RequestText("called them")), at);
     run(a, () -> requests.update(verified, 1, anEvent(verified, RequestEventKind.VERIFIED, at)));
     DataSubjectRequest other = stored(aRequest(a, RequestType.ACCESS));
+    // DSR-01: the address's requests are its package section
+    List<DataSubjectRequest> streamed = new ArrayList<>();
+    run(a, () -> requests.streamOf(a, subject, streamed::add));
+    assertThat(streamed).containsExactly(verified);
 
     assertThat(in(a, () -> requests.scrub(a, subject, at.plusSeconds(1)))).isEqualTo(1);
 

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /** In-memory fake of {@link DataSubjectRequestRepository}; passes the same contract as the jOOQ adapter. */
 public final class InMemoryDataSubjectRequestRepository implements DataSubjectRequestRepository {
@@ -129,6 +130,15 @@ public final class InMemoryDataSubjectRequestRepository implements DataSubjectRe
     scrubbed.forEach(table::replace);
     scrubbed.forEach(r -> codes.remove(workspace, r.id()));
     return scrubbed.size();
+  }
+
+  @Override
+  public void streamOf(WorkspaceId workspace, AddressHash address,
+      Consumer<DataSubjectRequest> sink) {
+    table.visible(workspace).filter(r -> r.address().equals(address))
+        .sorted(Comparator.comparing(DataSubjectRequest::receivedAt)
+            .thenComparing(r -> r.id().value().toString()))
+        .toList().forEach(sink);
   }
 
   @Override

@@ -5,8 +5,6 @@ import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,13 +85,6 @@ public final class InMemoryPackageStore implements PackageStore {
     chunks.rows().keySet().removeIf(k -> k.workspace().equals(workspace) && k.packageId().equals(packageId));
     packages.rows().remove(packageId);
     return true;
-  }
-
-  @Override
-  public List<Located> expired(Instant now, int limit) {
-    return packages.rows().values().stream().filter(r -> !r.expiresAt().isAfter(now))
-        .sorted(Comparator.comparing(Row::expiresAt)).limit(limit)
-        .map(r -> new Located(r.workspace(), r.id())).toList();
   }
 
   /** As row-level security: a workspace's chunks only in that workspace's transaction. */

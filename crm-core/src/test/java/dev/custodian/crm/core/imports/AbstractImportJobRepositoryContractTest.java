@@ -137,6 +137,11 @@ public abstract class AbstractImportJobRepositoryContractTest extends AbstractPo
     run(a, () -> jobs.stage(a, inA.id(), List.of(row(2, "ada@example.org", "Ada", "L"), row(3, "bob@example.org", "B", "B"),
         byPhone)));
     run(b, () -> jobs.stage(b, inB.id(), List.of(row(2, "ada@example.org", "Ada", "L"))));
+    // DSR-01: the same rows are the person's package section, in its workspace only
+    List<StagedRow> streamed = new ArrayList<>();
+    run(a, () -> jobs.streamStagedOf(a, Optional.of("ada@example.org"), Optional.of("+442079460958"), streamed::add));
+    assertThat(streamed).extracting(StagedRow::line).containsExactly(2L, 4L);
+    assertThat(streamed.get(0).cells()).contains("Ada");
 
     assertThat(in(a, () -> jobs.deleteStagedOf(a, Optional.of("ada@example.org"), Optional.of("+442079460958"))))
         .isEqualTo(2);

@@ -6,8 +6,8 @@ import dev.custodian.crm.core.common.InMemoryTenantTable;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
-import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.CompanyDomain;
+import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.InMemoryCompanyRepository;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.InMemoryContactRepository;
@@ -151,6 +151,21 @@ public final class InMemoryImportStores {
           && (email.isPresent() && e.getValue().matchKey().equals(email)
               || phone.isPresent() && e.getValue().phone().equals(phone)));
       return before - rows.rows().size();
+    }
+
+    @Override
+    public void streamStagedOf(WorkspaceId workspace, Optional<String> email, Optional<String> phone,
+        Consumer<StagedRow> sink) {
+      if (!bound(workspace)) {
+        return;
+      }
+      rows.rows().entrySet().stream()
+          .filter(e -> e.getKey().workspace().equals(workspace)
+              && (email.isPresent() && e.getValue().matchKey().equals(email)
+                  || phone.isPresent() && e.getValue().phone().equals(phone)))
+          .sorted(Comparator.comparing((Map.Entry<RowKey, StagedRow> e) -> e.getKey().job().value().toString())
+              .thenComparingLong(e -> e.getKey().line()))
+          .map(Map.Entry::getValue).toList().forEach(sink);
     }
   }
 

@@ -31,7 +31,8 @@ class MailTemplateTest {
         MailTemplate.VERIFY_EMAIL, MailTemplate.PASSWORD_RESET, MailTemplate.INVITATION, MailTemplate.ACCOUNT_EXISTS,
         MailTemplate.WORKSPACE_CANCELLED, MailTemplate.WORKSPACE_PURGE_REMINDER, MailTemplate.CONSENT_CONFIRMATION,
         MailTemplate.PRIVACY_REQUEST_EXTENDED, MailTemplate.PRIVACY_REQUEST_REJECTED, MailTemplate.PRIVACY_REQUEST_ERASED,
-        MailTemplate.PRIVACY_REQUEST_CODE, MailTemplate.MARKETING);
+        MailTemplate.PRIVACY_REQUEST_CODE, MailTemplate.PRIVACY_REQUEST_COMPLETED, MailTemplate.PRIVACY_RESTRICTION_LIFTED,
+        MailTemplate.MARKETING);
     assertThat(MailTemplate.MARKETING.tokenPurpose()).isEmpty();
     assertThat(MailTemplate.VERIFY_EMAIL.tokenPurpose()).contains(MailTokenPurpose.VERIFY_EMAIL);
     assertThat(MailTemplate.PASSWORD_RESET.tokenPurpose()).contains(MailTokenPurpose.PASSWORD_RESET);
@@ -40,10 +41,12 @@ class MailTemplateTest {
     assertThat(MailTemplate.WORKSPACE_CANCELLED.tokenPurpose()).isEmpty();
     assertThat(MailTemplate.WORKSPACE_PURGE_REMINDER.tokenPurpose()).isEmpty();
     assertThat(MailTemplate.CONSENT_CONFIRMATION.tokenPurpose()).contains(MailTokenPurpose.CONSENT_CONFIRMATION);
+    assertThat(MailTemplate.PRIVACY_REQUEST_COMPLETED.tokenPurpose()).contains(MailTokenPurpose.PRIVACY_DOWNLOAD);
+    assertThat(MailTemplate.PRIVACY_RESTRICTION_LIFTED.tokenPurpose()).isEmpty();
     assertThat(MailTemplate.values()).filteredOn(MailTemplate::toWorkspaceSubject)
         .containsExactly(MailTemplate.CONSENT_CONFIRMATION, MailTemplate.PRIVACY_REQUEST_EXTENDED,
             MailTemplate.PRIVACY_REQUEST_REJECTED, MailTemplate.PRIVACY_REQUEST_ERASED, MailTemplate.PRIVACY_REQUEST_CODE,
-            MailTemplate.MARKETING);
+            MailTemplate.PRIVACY_REQUEST_COMPLETED, MailTemplate.PRIVACY_RESTRICTION_LIFTED, MailTemplate.MARKETING);
   }
 
   @Test

@@ -78,7 +78,8 @@ class ExportMyDataServiceTest {
   private final ExportMyDataService service = new ExportMyDataService(ports.transactions(), ports.accounts(),
       ports.workspaces(), ports.sessions(), audit,
       new Throttle(ports.transactions(), ports.throttleEntries(), key -> TokenHash.of(key.toString()), clock,
-          ExportMyDataService.LIMIT, ExportMyDataService.WINDOW), DataMap.standard());
+          ExportMyDataService.LIMIT, ExportMyDataService.WINDOW), DataMap.standard().classes().stream()
+          .filter(c -> c.category() == DataCategory.ACCOUNT_DATA).toList());
 
   @Test
   @DisplayName("DSR-01: the account's own sessions and the account classes of the data map; the export is audited")

@@ -85,7 +85,9 @@ public abstract class AbstractRetentionStoreContractTest extends AbstractPortCon
   void steps_nameEachTableOnce() {
     List<RetentionStep> steps = store.workspaceSteps();
     assertThat(new HashSet<>(steps.stream().map(RetentionStep::table).toList())).hasSize(steps.size());
-    assertThat(store.expirySteps()).allSatisfy(step -> assertThat(steps).doesNotContain(step));
+    // an expiry step may name a workspace's table as well: its rows go at their own time, or with the workspace
+    List<RetentionStep> expiring = store.expirySteps();
+    assertThat(new HashSet<>(expiring.stream().map(RetentionStep::table).toList())).hasSize(expiring.size());
   }
 
   @Test

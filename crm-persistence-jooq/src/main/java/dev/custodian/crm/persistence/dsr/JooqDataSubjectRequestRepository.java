@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
@@ -204,6 +205,18 @@ final class JooqDataSubjectRequestRepository implements DataSubjectRequestReposi
             .and(DSR_REQUESTS.ADDRESS_HASH.eq(address.hex()))))
         .execute();
     return scrubbed;
+  }
+
+  @Override
+  public void streamOf(WorkspaceId workspace, AddressHash address,
+      Consumer<DataSubjectRequest> sink) {
+    try (var cursor = transactions.dsl(workspace).selectFrom(DSR_REQUESTS)
+        .where(DSR_REQUESTS.TENANT_ID.eq(workspace.value()))
+        .and(DSR_REQUESTS.ADDRESS_HASH.eq(address.hex()))
+        .orderBy(DSR_REQUESTS.RECEIVED_AT, DSR_REQUESTS.ID)
+        .fetchSize(200).fetchLazy()) {
+      cursor.forEach(r -> sink.accept(toRequest(r)));
+    }
   }
 
   /** What a scrubbed reason reads (as {@link DataSubjectRequest#scrubbed}). */

@@ -8,7 +8,6 @@ import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.SqlTime;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -95,14 +94,5 @@ final class JooqPackageStore implements PackageStore {
         .where(DSR_PACKAGES.ID.eq(packageId))
         .and(DSR_PACKAGES.WORKSPACE_ID.eq(workspace.value()))
         .execute() == 1;
-  }
-
-  @Override
-  public List<Located> expired(Instant now, int limit) {
-    return transactions.dsl().select(DSR_PACKAGES.WORKSPACE_ID, DSR_PACKAGES.ID).from(DSR_PACKAGES)
-        .where(DSR_PACKAGES.EXPIRES_AT.le(SqlTime.utc(now)))
-        .orderBy(DSR_PACKAGES.EXPIRES_AT, DSR_PACKAGES.ID)
-        .limit(limit)
-        .fetch(r -> new Located(WorkspaceId.of(r.value1()), r.value2()));
   }
 }

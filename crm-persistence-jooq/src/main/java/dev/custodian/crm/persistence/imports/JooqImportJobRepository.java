@@ -225,6 +225,27 @@ final class JooqImportJobRepository implements ImportJobRepository {
         .execute();
   }
 
+  @Override
+  public void streamStagedOf(WorkspaceId workspace, Optional<String> email, Optional<String> phone,
+      Consumer<StagedRow> sink) {
+    if (email.isEmpty() && phone.isEmpty()) {
+      return;
+    }
+    List<Condition> matches = new ArrayList<>();
+    email.ifPresent(e -> matches.add(IMPORT_ROWS.MATCH_KEY.eq(e)));
+    phone.ifPresent(p -> matches.add(IMPORT_ROWS.PHONE.eq(p)));
+    try (var cursor = transactions.dsl(workspace)
+        .select(IMPORT_ROWS.LINE, IMPORT_ROWS.CELLS, IMPORT_ROWS.MATCH_KEY, IMPORT_ROWS.PHONE)
+        .from(IMPORT_ROWS)
+        .where(IMPORT_ROWS.TENANT_ID.eq(workspace.value()))
+        .and(DSL.or(matches))
+        .orderBy(IMPORT_ROWS.JOB_ID, IMPORT_ROWS.LINE)
+        .fetchSize(200).fetchLazy()) {
+      cursor.forEach(r -> sink.accept(new StagedRow(r.value1(), StagedCells.decode(r.value2()),
+          Optional.ofNullable(r.value3()), Optional.ofNullable(r.value4()))));
+    }
+  }
+
   private static ImportJob job(ImportJobsRecord r) {
     return new ImportJob(WorkspaceId.of(r.getTenantId()), ImportJobId.of(r.getId()), ImportObject.valueOf(r.getObject()),
         DuplicateMode.valueOf(r.getOnDuplicate()), Arrays.asList(r.getFields().split(",")),

@@ -1,5 +1,6 @@
 package dev.custodian.crm.persistence.retention;
 
+import static dev.custodian.crm.persistence.generated.Tables.DSR_PACKAGES;
 import static dev.custodian.crm.persistence.generated.Tables.MAIL_TOKENS;
 import static dev.custodian.crm.persistence.generated.Tables.RETENTION_PROGRESS;
 import static dev.custodian.crm.persistence.generated.Tables.RETENTION_RUNS;
@@ -34,8 +35,9 @@ import org.jooq.impl.SQLDataType;
  * append-only tables through {@code crm_purge_append_only(table, now, limit)}, which refuses
  * unless the workspace is due; the others only after the workspace's row is checked due here too.
  * The expiry steps: mailed tokens past their expiry (deleted through {@code crm_purge_expired_mail_tokens},
- * a function of {@code crm_owner}: {@code crm_app} deletes no token itself). The runs' history is
- * platform-level.
+ * a function of {@code crm_owner}: {@code crm_app} deletes no token itself), and data-subject
+ * packages past theirs, each with its chunks (through {@code crm_purge_expired_subject_packages},
+ * which binds each package's workspace for its chunks). The runs' history is platform-level.
  */
 final class JooqRetentionStore implements RetentionStore {
 
@@ -48,6 +50,8 @@ final class JooqRetentionStore implements RetentionStore {
       .map(table -> new RetentionStep(table, JooqDataMapStores.classOfTable(table))).toList();
   private static final RetentionStep MAIL_TOKENS_STEP =
       new RetentionStep("mail_tokens", JooqDataMapStores.classOfTable("mail_tokens"));
+  private static final RetentionStep SUBJECT_PACKAGES_STEP =
+      new RetentionStep("dsr_packages", JooqDataMapStores.classOfTable("dsr_packages"));
 
   private final JooqTransactions transactions;
 
@@ -62,7 +66,7 @@ final class JooqRetentionStore implements RetentionStore {
 
   @Override
   public List<RetentionStep> expirySteps() {
-    return List.of(MAIL_TOKENS_STEP);
+    return List.of(MAIL_TOKENS_STEP, SUBJECT_PACKAGES_STEP);
   }
 
   private static RetentionStep known(RetentionStep step) {
@@ -106,22 +110,28 @@ final class JooqRetentionStore implements RetentionStore {
         .execute();
   }
 
-  private static Condition expired(RetentionStep step, Instant now) {
-    if (!step.equals(MAIL_TOKENS_STEP)) {
-      throw new IllegalArgumentException("not an expiry step: " + step.table());
+  /** The expiry step's function of {@code crm_owner} that deletes a batch of its expired rows. */
+  private static String purgeFunction(RetentionStep step) {
+    if (step.equals(MAIL_TOKENS_STEP)) {
+      return "crm_purge_expired_mail_tokens";
     }
-    return MAIL_TOKENS.EXPIRES_AT.le(SqlTime.utc(now));
+    if (step.equals(SUBJECT_PACKAGES_STEP)) {
+      return "crm_purge_expired_subject_packages";
+    }
+    throw new IllegalArgumentException("not an expiry step: " + step.table());
   }
 
   @Override
   public long countExpired(RetentionStep step, Instant now) {
-    return transactions.dsl().fetchCount(MAIL_TOKENS, expired(step, now));
+    purgeFunction(step); // a known step
+    return step.equals(MAIL_TOKENS_STEP)
+        ? transactions.dsl().fetchCount(MAIL_TOKENS, MAIL_TOKENS.EXPIRES_AT.le(SqlTime.utc(now)))
+        : transactions.dsl().fetchCount(DSR_PACKAGES, DSR_PACKAGES.EXPIRES_AT.le(SqlTime.utc(now)));
   }
 
   @Override
   public long deleteExpired(RetentionStep step, Instant now, int limit) {
-    expired(step, now); // a known step
-    return transactions.dsl().select(DSL.field("crm_purge_expired_mail_tokens({0}, {1})", SQLDataType.BIGINT,
+    return transactions.dsl().select(DSL.field(purgeFunction(step) + "({0}, {1})", SQLDataType.BIGINT,
         DSL.val(SqlTime.utc(now)), DSL.val(limit))).fetchOne(0, Long.class);
   }
 

@@ -2,12 +2,18 @@ package dev.custodian.crm.persistence.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.retention.AbstractRetentionStoreContractTest;
 import dev.custodian.crm.core.retention.RetentionStep;
 import dev.custodian.crm.core.retention.port.out.RetentionStore;
+import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.PortFixture;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +34,40 @@ class JooqRetentionStoreTest extends AbstractRetentionStoreContractTest {
             .filter(table -> !table.equals("mail_outbox")).toList());
     assertThat(store.workspaceSteps()).filteredOn(step -> step.table().equals("contacts"))
         .extracting(RetentionStep::dataClass).containsExactly("contact");
-    assertThat(store.expirySteps()).containsExactly(new RetentionStep("mail_tokens", "mail_token"));
+    assertThat(store.expirySteps()).containsExactly(new RetentionStep("mail_tokens", "mail_token"),
+        new RetentionStep("dsr_packages", "subject_package"));
+  }
+
+  @Test
+  @DisplayName("RET-12: the packages' expiry step deletes expired packages of every workspace with their chunks, as crm_app, and leaves the transaction bound to none")
+  void expiredPackagesGoWithTheirChunks() {
+    PackageStore packages = db.persistence().packageStore();
+    Instant now = Instant.parse("2026-12-01T00:00:00Z");
+    UUID inA = UUID.randomUUID();
+    UUID inB = UUID.randomUUID();
+    UUID fresh = UUID.randomUUID();
+    for (Object[] p : new Object[][] {{a, inA, now}, {b, inB, now.minusSeconds(60)}, {a, fresh, now.plusSeconds(60)}}) {
+      WorkspaceId workspace = (WorkspaceId) p[0];
+      run(workspace, () -> {
+        packages.create(workspace, (UUID) p[1], UUID.randomUUID(), now.minus(Duration.ofDays(7)), (Instant) p[2]);
+        packages.appendChunk(workspace, (UUID) p[1], 0, new byte[] {1});
+        packages.appendChunk(workspace, (UUID) p[1], 1, new byte[] {2});
+      });
+    }
+    RetentionStep step = new RetentionStep("dsr_packages", "subject_package");
+
+    assertThat(tx.inPlatform(() -> store.countExpired(step, now))).isGreaterThanOrEqualTo(2);
+    long deleted = tx.inPlatform(() -> {
+      long d = store.deleteExpired(step, now, 1000);
+      assertThat(db.persistence().transactions().dsl().fetchValue(
+          "select coalesce(current_setting('crm.tenant_id', true), '')")).as("bound to no workspace").isEqualTo("");
+      return d;
+    });
+
+    assertThat(deleted).isGreaterThanOrEqualTo(2);
+    assertThat(in(a, () -> packages.chunk(a, inA, 0))).isEmpty();
+    assertThat(in(b, () -> packages.chunk(b, inB, 1))).isEmpty();
+    assertThat(in(a, () -> packages.chunk(a, fresh, 0))).as("not expired yet").isPresent();
+    assertThat(tx.inPlatform(() -> store.deleteExpired(step, now, 1000))).isZero();
   }
 }

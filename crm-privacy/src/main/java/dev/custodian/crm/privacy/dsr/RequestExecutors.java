@@ -18,6 +18,8 @@ import dev.custodian.crm.core.contact.port.in.UpdateContactCommand;
 import dev.custodian.crm.core.contact.port.in.UpdateContactUseCase;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.dsr.DataSubjectRequest;
+import dev.custodian.crm.core.dsr.RequestState;
+import dev.custodian.crm.core.dsr.RequestText;
 import dev.custodian.crm.core.dsr.RequestType;
 import dev.custodian.crm.core.dsr.port.in.CreateRequestCommand;
 import dev.custodian.crm.core.dsr.port.out.DataSubjectRequestRepository;
@@ -25,6 +27,8 @@ import dev.custodian.crm.core.dsr.port.out.RequestExecutor;
 import dev.custodian.crm.core.dsr.port.out.SubjectPackager;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.ErasureReceipt;
+import dev.custodian.crm.core.erasure.SubjectDataParticipant.SubjectRecord;
+import dev.custodian.crm.core.erasure.SubjectDataParticipant;
 import dev.custodian.crm.core.mail.MailTemplate;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.suppression.port.out.SuppressionList;
@@ -33,6 +37,7 @@ import dev.custodian.crm.privacy.erasure.port.in.EraseContactUseCase;
 import dev.custodian.crm.privacy.erasure.service.ErasureServices;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +45,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Factory: the executors of data-subject requests, one per right, each acting on the workspace's
@@ -134,13 +140,22 @@ public final class RequestExecutors {
     });
   }
 
-  /** ACCESS, PORTABILITY: the subject's package, built and delivered by {@code packager}. */
-  public static RequestExecutor packages(SubjectPackager packager) {
+  /**
+   * ACCESS, PORTABILITY: the subject's package, built by {@code packager}; the completion mail with
+   * its download link is queued with it (the link's token is minted when the mail is sent).
+   */
+  public static RequestExecutor packages(SubjectPackager packager, MailOutbox outbox, Clock clock) {
+    Objects.requireNonNull(packager, "packager");
+    Objects.requireNonNull(outbox, "outbox");
+    Objects.requireNonNull(clock, "clock");
     return executor(Set.of(RequestType.ACCESS, RequestType.PORTABILITY), (actor, request) -> {
       EmailAddress subject = request.email().orElseThrow(() -> new ConflictException(CrmException.Kind.INVALID_STATE,
           "the request's subject was erased"));
-      return packager.build(request.workspace(), request.id().value(), subject, request.type() == RequestType.PORTABILITY)
-          .recordsBySection();
+      SubjectPackager.PackageReceipt receipt = packager.build(request.workspace(), request.id().value(), subject,
+          request.type() == RequestType.PORTABILITY);
+      outbox.enqueueToSubject(MailTemplate.PRIVACY_REQUEST_COMPLETED, request.workspace().value(),
+          request.id().value(), Optional.of(receipt.packageId()), Timestamps.now(clock));
+      return receipt.recordsBySection();
     });
   }
 
@@ -166,6 +181,45 @@ public final class RequestExecutors {
         return contacts.findById(workspace, contact)
             .map(found -> requests.scrub(workspace, hasher.hash(workspace, found.email()), Timestamps.now(clock)))
             .orElse(0);
+      }
+    };
+  }
+
+  /**
+   * The package section of the subject's own requests (DSR-01), named as their erasure participant:
+   * every request of the contact's address (its keyed hash), with its type, state, times and the
+   * texts it holds.
+   */
+  public static SubjectDataParticipant requestsSection(DataSubjectRequestRepository requests,
+      ConsentAddressHasher hasher) {
+    Objects.requireNonNull(requests, "requests");
+    Objects.requireNonNull(hasher, "hasher");
+    return new SubjectDataParticipant() {
+      @Override
+      public String name() {
+        return REQUESTS;
+      }
+
+      @Override
+      public String dataClass() {
+        return "privacy_request";
+      }
+
+      @Override
+      public void stream(WorkspaceId workspace, Contact contact, Consumer<SubjectRecord> sink) {
+        requests.streamOf(workspace, hasher.hash(workspace, contact.email()), request -> {
+          List<String> corrections = new ArrayList<>();
+          request.corrections().values().forEach((field, value) -> corrections.add(field + "=" + value.orElse("")));
+          sink.accept(SubjectRecord.of("id", request.id().value(), "type", request.type().name(),
+              "state", request.state().name(), "email", request.email().map(EmailAddress::value).orElse(null),
+              "californiaRequest", request.californiaRequest(), "corrections", corrections,
+              "purposes", request.purposes().stream().map(PurposeKey::value).toList(),
+              "note", request.note().map(RequestText::value).orElse(null),
+              "extensionReason", request.extensionReason().map(RequestText::value).orElse(null),
+              "rejectionReason", request.state() instanceof RequestState.Rejected rejected
+                  ? rejected.reason().value() : null,
+              "receivedAt", request.receivedAt(), "dueAt", request.dueAt(), "updatedAt", request.updatedAt()));
+        });
       }
     };
   }

@@ -11,6 +11,7 @@ import dev.custodian.crm.core.audit.AuditFilter;
 import dev.custodian.crm.core.common.error.ConflictException;
 import dev.custodian.crm.core.common.error.CrmException;
 import dev.custodian.crm.core.common.error.FieldError;
+import dev.custodian.crm.core.common.error.InvalidTokenException;
 import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.patch.PatchValue;
@@ -29,12 +30,17 @@ import dev.custodian.crm.core.dsr.RequestState;
 import dev.custodian.crm.core.dsr.RequestText;
 import dev.custodian.crm.core.dsr.port.in.CreateRequestCommand;
 import dev.custodian.crm.core.dsr.port.in.DataSubjectRequestUseCases;
+import dev.custodian.crm.core.mail.OutgoingMail;
+import dev.custodian.crm.core.mail.RecordingMailer;
+import dev.custodian.crm.core.mail.service.MailDispatcher;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.InMemoryPersistence;
 import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.core.workspace.port.in.CreateWorkspaceCommand;
 import dev.custodian.crm.privacy.Custodian;
 import dev.custodian.crm.privacy.crypto.MasterKey;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +52,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -215,6 +223,54 @@ class DataSubjectRequestsTest {
     custodian.privacyRequests().execution().execute(owner, ws, verified(erasure).id());
     assertThatThrownBy(() -> custodian.contacts().get().get(owner, ws, ada.id()))
         .isInstanceOf(dev.custodian.crm.core.common.error.NotFoundException.class);
+  }
+
+  private MailDispatcher dispatcher(RecordingMailer mailer) {
+    return custodian.mailDispatcher(mailer, MailDispatcher.Settings.of(URI.create("https://crm.example.org"),
+        Duration.ofHours(1)));
+  }
+
+  private static List<OutgoingMail> sent(RecordingMailer mailer, String subject) {
+    return mailer.sent().stream().filter(m -> m.subject().equals(subject)).toList();
+  }
+
+  @Test
+  @DisplayName("DSR-01: an executed ACCESS request mails its package's link, the token minted when sent and only in the fragment; after a failed delivery the next one's link works, once")
+  void anAccessRequestMailsItsDownloadLink() throws Exception {
+    DataSubjectRequest access = create("ACCESS", "ada.dsr@example.org");
+    custodian.privacyRequests().execution().execute(owner, ws, verified(access).id());
+    RecordingMailer mailer = new RecordingMailer();
+    mailer.down(true);
+    dispatcher(mailer).dispatchDue();
+    clock.advance(MailDispatcher.Settings.DEFAULT_LEASE.plusSeconds(1));
+    mailer.down(false);
+    dispatcher(mailer).dispatchDue();
+
+    OutgoingMail mail = sent(mailer, "Your data is ready to download").get(0);
+    assertThat(sent(mailer, "Your data is ready to download")).hasSize(1);
+    assertThat(mail.to().value()).isEqualTo("ada.dsr@example.org");
+    Matcher link = Pattern.compile("https://crm\\.example\\.org/privacy-download#token=(dsr_[A-Za-z0-9_-]+)")
+        .matcher(mail.body());
+    assertThat(link.find()).as(mail.body()).isTrue();
+    String token = link.group(1);
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    custodian.subjectPackages().download().claim(token, "192.0.2.1").writeTo(zip);
+    assertThat(zip.size()).isPositive();
+    assertThatThrownBy(() -> custodian.subjectPackages().download().claim(token, "192.0.2.1"))
+        .isInstanceOf(InvalidTokenException.class);
+  }
+
+  @Test
+  @DisplayName("DSR-07: lifting a restriction mails the person, queued with the lift; a lift that changes nothing mails nothing")
+  void liftingARestrictionMailsThePerson() {
+    custodian.privacyRequests().execution().execute(owner, ws, verified(create("RESTRICTION", "ada.dsr@example.org")).id());
+    custodian.consent().restrictions().lift(owner, ws, ada.id());
+    custodian.consent().restrictions().lift(owner, ws, ada.id());
+    RecordingMailer mailer = new RecordingMailer();
+    dispatcher(mailer).dispatchDue();
+
+    assertThat(sent(mailer, "The restriction of your data's processing ends")).singleElement()
+        .satisfies(m -> assertThat(m.to().value()).isEqualTo("ada.dsr@example.org"));
   }
 
   @Test

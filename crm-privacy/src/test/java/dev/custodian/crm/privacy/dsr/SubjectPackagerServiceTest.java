@@ -24,7 +24,6 @@ import dev.custodian.crm.core.testing.TestGates;
 import dev.custodian.crm.core.throttle.service.Throttle;
 import dev.custodian.crm.core.workspace.Workspace;
 import dev.custodian.crm.privacy.dsr.port.in.DownloadPackageUseCase;
-import dev.custodian.crm.privacy.dsr.service.ExpiredPackageSweep;
 import dev.custodian.crm.privacy.dsr.service.PackageDownloadService;
 import dev.custodian.crm.privacy.dsr.service.SubjectDataParticipants;
 import dev.custodian.crm.privacy.dsr.service.SubjectPackagerService;
@@ -174,15 +173,15 @@ class SubjectPackagerServiceTest {
   }
 
   @Test
-  @DisplayName("After 7 days the link fails and the sweep leaves no chunk")
-  void expiredPackagesFailAndAreSwept() {
+  @DisplayName("After 7 days the link fails (the retention engine's expiry step then deletes the package)")
+  void expiredPackagesFail() {
     PackageReceipt receipt = build("ada@example.org", false);
     String token = token(receipt);
     clock.advance(Duration.ofDays(7));
 
     assertThatThrownBy(() -> downloads.claim(token, "192.0.2.1")).isInstanceOf(InvalidTokenException.class);
-    assertThat(new ExpiredPackageSweep(p.transactions(), audited, p.packageStore(), clock).sweep()).isEqualTo(1);
-    assertThat(p.transactions().inPlatform(p.packageStore()::chunkCount)).isZero();
+    assertThat(p.transactions().inWorkspace(a, () -> p.packageStore().chunk(a,
+        receipt.packageId(), 0))).as("kept until the retention engine's round").isPresent();
   }
 
   @Test

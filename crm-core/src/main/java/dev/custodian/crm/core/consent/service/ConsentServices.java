@@ -77,7 +77,7 @@ public final class ConsentServices {
     return new ConsentUseCases(
         new PurposeService(transactions, purposes, clock),
         ledgerService,
-        new RestrictionService(transactions, restrictions, contacts, clock),
+        new RestrictionService(transactions, restrictions, contacts, optIns.outbox(), clock),
         new ConsentOptInService(transactions, optIns.transactions(), purposes, contacts, optIns.confirmations(),
             recorder, ledgerService, optIns.outbox(), optIns.workspaces(), optIns.throttle(), ids, clock));
   }
@@ -105,6 +105,11 @@ public final class ConsentServices {
         guard, reader, recorder, eligible, ids, clock);
     return new MarketingMailService(transactions, purposes, eligible, hasher, mails, optIns.outbox(), guard,
         optIns.transactions(), contacts, tokens, ledgerService, optIns.throttle(), ids, clock);
+  }
+
+  /** The notice that a contact's restriction of processing was lifted, for the dispatcher: its address read when sent. */
+  public static SubjectMailResolver restrictionLiftedMail(ContactRepository contacts) {
+    return new RestrictionLiftedMail(contacts);
   }
 
   /**

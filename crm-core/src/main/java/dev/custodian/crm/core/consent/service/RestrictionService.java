@@ -12,25 +12,33 @@ import dev.custodian.crm.core.consent.port.in.ConsentUseCases;
 import dev.custodian.crm.core.consent.port.out.ProcessingRestrictions;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.mail.MailTemplate;
+import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Service: restricts a contact's processing (Art. 18, DSR-07) and lifts it; the guard refuses every purpose meanwhile. */
+/**
+ * Service: restricts a contact's processing (Art. 18, DSR-07) and lifts it, mailing the person as it
+ * ends; the guard refuses every purpose meanwhile.
+ */
 public final class RestrictionService implements ConsentUseCases.Restrictions {
 
   private final WorkspaceTransactions transactions;
   private final ProcessingRestrictions restrictions;
   private final ContactRepository contacts;
+  private final MailOutbox outbox;
   private final Clock clock;
 
+  /** @param outbox where a lift's notice to the person is queued, in the lift's transaction */
   public RestrictionService(WorkspaceTransactions transactions, ProcessingRestrictions restrictions,
-      ContactRepository contacts, Clock clock) {
+      ContactRepository contacts, MailOutbox outbox, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.restrictions = Objects.requireNonNull(restrictions, "restrictions");
     this.contacts = Objects.requireNonNull(contacts, "contacts");
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -52,6 +60,9 @@ public final class RestrictionService implements ConsentUseCases.Restrictions {
       requireContact(workspace, contact);
       boolean lifted = restrictions.lift(workspace, contact);
       if (lifted) {
+        // The person is told as the restriction ends (Art. 18(3)): queued with the lift, or neither happens.
+        outbox.enqueueToSubject(MailTemplate.PRIVACY_RESTRICTION_LIFTED, workspace.value(), contact.value(),
+            Optional.empty(), Timestamps.now(clock));
         transactions.audit(workspace, actor, AuditAction.RESTRICTION_LIFTED, AuditTargetType.CONTACT, contact.value(),
             AuditDetails.none());
       }

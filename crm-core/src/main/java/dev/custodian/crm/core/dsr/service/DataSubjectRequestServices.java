@@ -9,6 +9,7 @@ import dev.custodian.crm.core.dsr.port.in.PublicRequestUseCase;
 import dev.custodian.crm.core.dsr.port.out.DataSubjectRequestRepository;
 import dev.custodian.crm.core.dsr.port.out.RequestCodeHasher;
 import dev.custodian.crm.core.dsr.port.out.RequestExecutor;
+import dev.custodian.crm.core.dsr.port.out.SubjectPackager;
 import dev.custodian.crm.core.mail.port.out.MailOutbox;
 import dev.custodian.crm.core.mail.port.out.SubjectMailResolver;
 import dev.custodian.crm.core.suppression.port.out.SuppressionList;
@@ -17,6 +18,7 @@ import dev.custodian.crm.core.throttle.service.Throttle;
 import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** Factory: the data-subject request use cases over their out-ports and the executors of their rights. */
 public final class DataSubjectRequestServices {
@@ -38,10 +40,13 @@ public final class DataSubjectRequestServices {
 
   /**
    * The mail dispatcher's resolvers of the requests' mails (an extension's reason, a rejection's, an
-   * erasure's confirmation): each reads its request's address when the mail is sent.
+   * erasure's confirmation, and with a packager an answered ACCESS or PORTABILITY request's download
+   * link, its token minted by {@code packager} when the mail is sent): each reads its request's
+   * address when the mail is sent.
    */
-  public static List<SubjectMailResolver> mail(DataSubjectRequestRepository requests) {
-    return PrivacyRequestMail.all(requests);
+  public static List<SubjectMailResolver> mail(DataSubjectRequestRepository requests,
+      Optional<SubjectPackager> packager) {
+    return PrivacyRequestMail.all(requests, packager);
   }
 
   /**

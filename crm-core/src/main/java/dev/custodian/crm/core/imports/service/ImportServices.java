@@ -10,6 +10,7 @@ import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
+import dev.custodian.crm.core.erasure.SubjectDataParticipant;
 import dev.custodian.crm.core.imports.ImportJob;
 import dev.custodian.crm.core.imports.ImportState;
 import dev.custodian.crm.core.imports.port.in.ImportUseCases;
@@ -69,5 +70,13 @@ public final class ImportServices {
   /** The erasure participant {@value #IMPORT_ROWS}: the staged rows of an erased email or phone. */
   public static ErasureParticipant erasureParticipant(ImportStores stores, ContactRepository contacts) {
     return new ImportRowsParticipant(stores.jobs(), contacts);
+  }
+
+  /**
+   * The package section of the person's staged import rows (DSR-01), named as their erasure
+   * participant: each row of the contact's email or phone not yet run, its line and cells.
+   */
+  public static SubjectDataParticipant subjectDataParticipant(ImportStores stores) {
+    return new ImportRowsSection(stores.jobs());
   }
 }

@@ -14,9 +14,7 @@ import dev.custodian.crm.core.audit.port.out.AuditLog;
 import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
-import dev.custodian.crm.core.datamap.DataCategory;
 import dev.custodian.crm.core.datamap.DataClass;
-import dev.custodian.crm.core.datamap.DataMap;
 import dev.custodian.crm.core.myexport.MyData;
 import dev.custodian.crm.core.myexport.port.in.ExportMyDataUseCase;
 import dev.custodian.crm.core.session.port.out.SessionRepository;
@@ -30,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * Service: an account's own data, read in one platform transaction through the ports, the export
@@ -47,8 +44,6 @@ public final class ExportMyDataService implements ExportMyDataUseCase {
 
   private static final String SCOPE = "me-export";
   private static final int BATCH = PageRequest.MAX_LIMIT;
-  private static final Set<DataCategory> ACCOUNT_CATEGORIES =
-      Set.of(DataCategory.ACCOUNT_DATA, DataCategory.AUTHENTICATION_AND_AUDIT);
 
   private final Transactions transactions;
   private final AccountRepository accounts;
@@ -56,18 +51,22 @@ public final class ExportMyDataService implements ExportMyDataUseCase {
   private final SessionRepository sessions;
   private final AuditLog audit;
   private final Throttle throttle;
-  private final DataMap dataMap;
+  private final List<DataClass> processing;
 
-  /** @param throttle the export's own throttle, normally {@link #LIMIT} per {@link #WINDOW} */
+  /**
+   * @param throttle the export's own throttle, normally {@link #LIMIT} per {@link #WINDOW}
+   * @param processing the platform's processing declaration for account holders: the data classes
+   *     of their own data (crm-privacy's {@code ProcessingDeclaration.platform}, the packages' source)
+   */
   public ExportMyDataService(Transactions transactions, AccountRepository accounts, WorkspaceRepository workspaces,
-      SessionRepository sessions, AuditLog audit, Throttle throttle, DataMap dataMap) {
+      SessionRepository sessions, AuditLog audit, Throttle throttle, List<DataClass> processing) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.throttle = Objects.requireNonNull(throttle, "throttle");
-    this.dataMap = Objects.requireNonNull(dataMap, "dataMap");
+    this.processing = List.copyOf(processing);
   }
 
   @Override
@@ -96,8 +95,6 @@ public final class ExportMyDataService implements ExportMyDataUseCase {
         }
         below = OptionalLong.of(batch.get(batch.size() - 1).sequence());
       }
-      List<DataClass> processing = dataMap.classes().stream()
-          .filter(c -> ACCOUNT_CATEGORIES.contains(c.category())).toList();
       MyData data = new MyData(account, memberships, sessions.sessionsOf(self), signIns, processing);
       audit.append(AuditChain.platform(), AuditEvent.of(AuditActor.account(self.value()),
           AuditAction.ACCOUNT_DATA_EXPORTED, AuditTargetType.ACCOUNT, self.value(), AuditDetails.none()));

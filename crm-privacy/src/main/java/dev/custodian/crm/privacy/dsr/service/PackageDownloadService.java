@@ -87,7 +87,7 @@ public final class PackageDownloadService implements DownloadPackageUseCase {
   }
 
   /** Why a package was deleted, in its audit entry's {@code reason}. */
-  enum Outcome { DOWNLOADED, DOWNLOAD_FAILED, EXPIRED }
+  enum Outcome { DOWNLOADED, DOWNLOAD_FAILED }
 
   /** Deletes a package and audits it on its workspace's chain, in one transaction; false if it was gone. */
   static boolean delete(WorkspaceTransactions audited, Transactions transactions, PackageStore store,
@@ -95,8 +95,8 @@ public final class PackageDownloadService implements DownloadPackageUseCase {
     return transactions.inWorkspace(workspace, () -> {
       boolean deleted = store.delete(workspace, packageId);
       if (deleted) {
-        audited.audit(workspace, actor, outcome == Outcome.EXPIRED ? AuditAction.SUBJECT_PACKAGE_DELETED
-                : AuditAction.SUBJECT_PACKAGE_DOWNLOADED, AuditTargetType.SUBJECT_PACKAGE, packageId,
+        audited.audit(workspace, actor, AuditAction.SUBJECT_PACKAGE_DOWNLOADED, AuditTargetType.SUBJECT_PACKAGE,
+            packageId,
             AuditDetails.none().withName(AuditDetails.Key.REASON, outcome));
       }
       return deleted;

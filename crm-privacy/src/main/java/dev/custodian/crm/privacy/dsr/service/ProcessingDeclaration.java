@@ -1,12 +1,14 @@
 package dev.custodian.crm.privacy.dsr.service;
 
 import dev.custodian.crm.core.consent.Purpose;
+import dev.custodian.crm.core.datamap.DataCategory;
 import dev.custodian.crm.core.datamap.DataClass;
 import dev.custodian.crm.core.datamap.DataMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What {@code processing.json} declares to a person (GDPR Art. 15(1), DSR-02): the workspace's
@@ -14,7 +16,7 @@ import java.util.Map;
  * basis, CCPA category, retention period (the {@link DataMap}'s rule in words) and recipients; and
  * the right to complain to a supervisory authority (DSR-16).
  */
-final class ProcessingDeclaration {
+public final class ProcessingDeclaration {
 
   /** Who receives a workspace's CRM data: the controller's own people, and the processor that hosts it. */
   static final List<String> RECIPIENTS = List.of(
@@ -26,7 +28,19 @@ final class ProcessingDeclaration {
       + "infringement (GDPR Art. 77); and to ask the controller to rectify, erase or restrict your data, or to "
       + "object to its processing.";
 
+  /** The data map's categories of an account holder's own data, for which the platform is the controller. */
+  private static final Set<DataCategory> ACCOUNT_CATEGORIES =
+      Set.of(DataCategory.ACCOUNT_DATA, DataCategory.AUTHENTICATION_AND_AUDIT);
+
   private ProcessingDeclaration() {}
+
+  /**
+   * The platform's declaration to an account holder ({@code /me/export}'s {@code processing}, DSR-01,
+   * DSR-06 for accounts): the data classes of their own data, from the same data map as a package's.
+   */
+  public static List<DataClass> platform(DataMap map) {
+    return map.classes().stream().filter(c -> ACCOUNT_CATEGORIES.contains(c.category())).toList();
+  }
 
   static Map<String, Object> of(List<Purpose> purposes, List<String> dataClasses, DataMap map) {
     Map<String, Object> declaration = new LinkedHashMap<>();

@@ -34,7 +34,6 @@ public final class SubjectPackageServices {
         new SubjectPackagerService(p.contacts(), p.purposes(), participants, store, ids, tokens, clock, ttl,
             SubjectPackagerService.DEFAULT_CHUNK_SIZE),
         new PackageDownloadService(p.transactions(), audited, store, clock, throttle),
-        new ExpiredPackageSweep(p.transactions(), audited, store, clock),
         participants);
   }
 }

@@ -15,6 +15,7 @@ import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.dsr.port.out.SubjectPackager;
 import dev.custodian.crm.core.erasure.SubjectDataParticipant.SubjectRecord;
 import dev.custodian.crm.core.erasure.SubjectDataParticipant;
+import dev.custodian.crm.core.mail.MailTokenPurpose;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -54,7 +55,7 @@ public final class SubjectPackagerService implements SubjectPackager {
   public static final int DEFAULT_CHUNK_SIZE = 256 * 1024;
 
   /** The download token's type prefix. */
-  public static final String TOKEN_PREFIX = "dsr_";
+  public static final String TOKEN_PREFIX = MailTokenPurpose.PRIVACY_DOWNLOAD.tokenPrefix();
 
   private final ContactRepository contacts;
   private final PurposeRepository purposes;

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Out-port: stores a workspace's data-subject requests and their append-only history. Every method
@@ -78,6 +79,12 @@ public interface DataSubjectRequestRepository {
    * @return how many requests were scrubbed
    */
   int scrub(WorkspaceId workspace, AddressHash address, Instant now);
+
+  /**
+   * Hands every request of the address (its keyed hash) to {@code sink}, one at a time, oldest
+   * receipt first: the subject's own records of their requests, for their package (DSR-01).
+   */
+  void streamOf(WorkspaceId workspace, AddressHash address, Consumer<DataSubjectRequest> sink);
 
   /**
    * Holds {@code email} on the request until its erasure's confirmation is sent (DSR-15): the one

@@ -2,7 +2,6 @@ package dev.custodian.crm.core.dsr.port.out;
 
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +12,8 @@ import java.util.UUID;
  * same way, so any instance serves it. A package's row (its workspace, expiry, token hash and
  * claim) is platform-level, so a download token alone finds it; its chunks are the workspace's.
  * Every method joins the caller's open transaction: the workspace's for those taking a
- * {@link WorkspaceId}, a platform one for {@link #claim} and {@link #expired}.
+ * {@link WorkspaceId}, a platform one for {@link #claim}. An expired package is deleted by the
+ * retention engine's expiry step ({@code RetentionStore}), not through this port.
  */
 public interface PackageStore {
 
@@ -40,17 +40,6 @@ public interface PackageStore {
 
   /** Deletes the package and its chunks; false when it was already gone. */
   boolean delete(WorkspaceId workspace, UUID packageId);
-
-  /** Up to {@code limit} packages whose expiry is at or before {@code now}, oldest expiry first. */
-  List<Located> expired(Instant now, int limit);
-
-  /** A package and its workspace. */
-  record Located(WorkspaceId workspace, UUID packageId) {
-    public Located {
-      Objects.requireNonNull(workspace, "workspace");
-      Objects.requireNonNull(packageId, "packageId");
-    }
-  }
 
   /** A claimed package: where it is, and the request it answers (its chunks are read in the workspace's transactions). */
   record Claim(WorkspaceId workspace, UUID packageId, UUID requestId) {

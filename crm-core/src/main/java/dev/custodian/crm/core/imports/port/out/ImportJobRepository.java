@@ -62,4 +62,12 @@ public interface ImportJobRepository {
    * @return how many were deleted
    */
   int deleteStagedOf(WorkspaceId workspace, Optional<String> email, Optional<String> phone);
+
+  /**
+   * Hands every staged, not yet run row of the normalised {@code email} or the {@code phone} (as
+   * {@link #deleteStagedOf} matches them) to {@code sink}, one at a time: the person's records in
+   * an import, for their package (DSR-01).
+   */
+  void streamStagedOf(WorkspaceId workspace, Optional<String> email, Optional<String> phone,
+      Consumer<StagedRow> sink);
 }

@@ -7,15 +7,15 @@ import java.util.Objects;
 
 /**
  * The data-subject packages, together: the packager an ACCESS or PORTABILITY request's execution
- * calls, the one-time download, the expiry sweep, and the participants that fill a package.
+ * calls, the one-time download, and the participants that fill a package. A package not
+ * downloaded goes at its expiry, as a step of the retention engine.
  */
 public record SubjectPackageUseCases(SubjectPackager packager, DownloadPackageUseCase download,
-    SweepExpiredPackagesUseCase sweep, List<SubjectDataParticipant> participants) {
+    List<SubjectDataParticipant> participants) {
 
   public SubjectPackageUseCases {
     Objects.requireNonNull(packager, "packager");
     Objects.requireNonNull(download, "download");
-    Objects.requireNonNull(sweep, "sweep");
     participants = List.copyOf(participants);
   }
 }
