@@ -355,7 +355,7 @@ class ImportApiTest {
   }
 
   @Test
-  @DisplayName("CRM-01: the company and deal list exports carry a column per custom field, sensitive ones left out")
+  @DisplayName("CRM-01: the company and deal list exports carry a column per custom field, sensitive ones only with includeSensitive=true")
   void companyAndDealExportsCarryCustomColumns() throws Exception {
     String workspace = ApiTestSupport.workspace(app);
     String base = "/api/v1/workspaces/" + workspace;
@@ -379,6 +379,16 @@ class ImportApiTest {
     assertThat(deals).contains(",silver").doesNotContain("hidden-value");
     assertThat(app.get(base + "/deals/export?format=ndjson").body()).contains("\"custom.tier\":\"silver\"")
         .doesNotContain("hidden-value");
+
+    String sensitiveCompanies = app.get(base + "/companies/export?format=csv&includeSensitive=true").body();
+    assertThat(sensitiveCompanies.lines().findFirst()).hasValue("id,name,domain,createdAt,updatedAt,custom.tier,custom.secret");
+    assertThat(sensitiveCompanies).contains(",gold,hidden-value");
+    String sensitiveDeals = app.get(base + "/deals/export?format=csv&includeSensitive=true").body();
+    assertThat(sensitiveDeals.lines().findFirst().orElseThrow()).endsWith(",updatedAt,custom.tier,custom.secret");
+    assertThat(sensitiveDeals).contains(",silver,hidden-value");
+    assertThat(app.get(base + "/deals/export?format=ndjson&includeSensitive=true").body())
+        .contains("\"custom.secret\":\"hidden-value\"");
+    assertThat(app.get(base + "/companies/export?format=csv&includeSensitive=false").body()).isEqualTo(companies);
   }
 
   /** An export's lines without its id and time columns (the first, and the last two), sorted. */
