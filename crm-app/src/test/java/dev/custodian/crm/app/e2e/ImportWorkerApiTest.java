@@ -179,4 +179,27 @@ class ImportWorkerApiTest {
         "/problems/invalid-state");
     assertThat(List.of(job(workspace, id).path("state").asText())).containsExactly("cancelled");
   }
+
+  @Test
+  @DisplayName("RET-02: a job whose workspace was cancelled after it was queued is not run: it ends cancelled, its staged rows go, no contact is written; another workspace's job runs")
+  void aCancelledWorkspacesJobIsCancelledNotRun() throws Exception {
+    String workspace = ApiTestSupport.workspace(app);
+    String other = ApiTestSupport.workspace(app);
+    String id = queued(workspace, file("gone", 1, 25));
+    String kept = queued(other, file("kept", 1, 5));
+    HttpResponse<String> cancelled = app.postJson("/api/v1/workspaces/" + workspace + "/cancel", "");
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+
+    while (runner.runNext("worker-w", Integer.MAX_VALUE) > 0) {
+      // every queued job, until none is left
+    }
+    JsonNode job = job(workspace, id);
+    assertThat(job.path("state").asText()).as("readable until its purge").isEqualTo("cancelled");
+    assertThat(job.path("created").asLong()).isZero();
+    assertThat(count(workspace, "select count(*) from contacts")).isZero();
+    assertThat(count(workspace, "select count(*) from import_rows")).isZero();
+    assertThat(count(workspace, "select count(*) from import_queue where workspace_id = '" + workspace + "'")).isZero();
+    assertThat(job(other, kept).path("state").asText()).isEqualTo("completed");
+    assertThat(count(other, "select count(*) from contacts")).isEqualTo(5);
+  }
 }

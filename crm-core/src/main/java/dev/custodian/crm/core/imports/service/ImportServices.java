@@ -17,6 +17,7 @@ import dev.custodian.crm.core.imports.port.in.RunImportsUseCase;
 import dev.custodian.crm.core.imports.port.out.ImportStores;
 import dev.custodian.crm.core.suppression.port.out.SuppressionList;
 import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import java.time.Clock;
 
 /** Factory: the import use cases, the workers' runner and the erasure participant of staged rows. */
@@ -58,11 +59,13 @@ public final class ImportServices {
 
   /**
    * What workers run: claims and batches, each batch's rows through the commands' value objects,
-   * the suppression list ({@code suppressedAmong}) and the duplicates' lookup.
+   * the suppression list ({@code suppressedAmong}) and the duplicates' lookup; a job of a workspace
+   * cancelled since it was queued is cancelled ({@code workspaces} tells).
    */
-  public static RunImportsUseCase runner(Transactions transactions, ImportStores stores, ContactRepository contacts,
-      CompanyRepository companies, SuppressionList suppression, IdGenerator ids, Clock clock, ImportSettings settings) {
-    return new RunImportsService(transactions, stores.jobs(), stores.queue(),
+  public static RunImportsUseCase runner(Transactions transactions, WorkspaceRepository workspaces,
+      ImportStores stores, ContactRepository contacts, CompanyRepository companies, SuppressionList suppression,
+      IdGenerator ids, Clock clock, ImportSettings settings) {
+    return new RunImportsService(transactions, workspaces, stores.jobs(), stores.queue(),
         new ImportBatch(contacts, companies, stores.targets(), suppression, ids), settings, clock);
   }
 
