@@ -207,7 +207,7 @@ class ImportApiTest {
   }
 
   @Test
-  @DisplayName("DSR-04: in a 2,000-row file (the issue says 10,000: that one took 13 s to import here, 20 s for the test), an erased person's email (other case, spaces) or phone fails 'suppressed' and leaves nothing; the rest are created; another workspace takes all")
+  @DisplayName("DSR-04: in a 10,000-row file, an erased person's email (other case, spaces) or phone fails 'suppressed' and leaves nothing; the rest are created; another workspace takes all")
   void suppressedRowsAreRefusedAndTheRestCreated() throws Exception {
     String erasing = ApiTestSupport.workspace(app);
     HttpResponse<String> erin = app.postJson("/api/v1/workspaces/" + erasing + "/contacts",
@@ -216,11 +216,11 @@ class ImportApiTest {
     HttpResponse<String> erased = app.postJson("/api/v1/workspaces/" + erasing + "/contacts/"
         + JSON.readTree(erin.body()).path("id").asText() + "/erasure", "");
     assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
-    int rows = 2_000;
+    int rows = 10_000;
     StringBuilder csv = new StringBuilder("email,firstName,lastName,phone\n");
     for (int i = 1; i <= rows; i++) {
       String email = i == 1234 ? "  ERIN@Example.ORG " : "person" + i + "@example.org";
-      String phone = i == 1876 ? "+44 (20) 7946-0999" : "";
+      String phone = i == 8876 ? "+44 (20) 7946-0999" : "";
       csv.append(email).append(",Person,").append(i).append(',').append(phone).append('\n');
     }
     long began = System.nanoTime();
@@ -230,14 +230,17 @@ class ImportApiTest {
     assertThat(job.path("created").asLong()).isEqualTo(rows - 2);
     assertThat(job.path("failed").asLong()).isEqualTo(2);
     String errors = app.get("/api/v1/workspaces/" + erasing + "/imports/" + job.path("id").asText() + "/errors").body();
-    assertThat(errors).isEqualTo("line,field,error\r\n1235,email,suppressed\r\n1877,phone,suppressed\r\n");
+    assertThat(errors).isEqualTo("line,field,error\r\n1235,email,suppressed\r\n8877,phone,suppressed\r\n");
     assertThat(countAsApp(erasing, "select count(*) from contacts where email_normalised = 'erin@example.org'")).isZero();
     assertThat(countAsApp(erasing, "select count(*) from contacts where phone = '+442079460999'")).isZero();
-    assertThat(countAsApp(erasing, "select count(*) from contacts where last_name in ('1234', '1876')")).isZero();
+    assertThat(countAsApp(erasing, "select count(*) from contacts where last_name in ('1234', '8876')")).isZero();
     assertThat(countAsApp(erasing, "select count(*) from import_rows")).as("no staged row is left").isZero();
 
     String other = ApiTestSupport.workspace(app);
+    began = System.nanoTime();
     JsonNode elsewhere = imported(other, "object=contacts", csv.toString());
+    System.out.printf("DSR-04: %d rows imported in another workspace in %.1f s%n", rows,
+        (System.nanoTime() - began) / 1e9);
     assertThat(elsewhere.path("created").asLong()).as("another workspace's list is its own").isEqualTo(rows);
   }
 
