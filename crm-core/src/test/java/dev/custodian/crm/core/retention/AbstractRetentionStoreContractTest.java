@@ -85,7 +85,10 @@ public abstract class AbstractRetentionStoreContractTest extends AbstractPortCon
   void steps_nameEachTableOnce() {
     List<RetentionStep> steps = store.workspaceSteps();
     assertThat(new HashSet<>(steps.stream().map(RetentionStep::table).toList())).hasSize(steps.size());
-    assertThat(store.expirySteps()).allSatisfy(step -> assertThat(steps).doesNotContain(step));
+    // an expiry step may also be a workspace step (finished imports: by their own time, and with a
+    // due workspace at its purge), never twice an expiry step
+    List<RetentionStep> expiry = store.expirySteps();
+    assertThat(new HashSet<>(expiry.stream().map(RetentionStep::table).toList())).hasSize(expiry.size());
   }
 
   @Test

@@ -28,6 +28,7 @@ class JooqRetentionStoreTest extends AbstractRetentionStoreContractTest {
             .filter(table -> !table.equals("mail_outbox")).toList());
     assertThat(store.workspaceSteps()).filteredOn(step -> step.table().equals("contacts"))
         .extracting(RetentionStep::dataClass).containsExactly("contact");
-    assertThat(store.expirySteps()).containsExactly(new RetentionStep("mail_tokens", "mail_token"));
+    assertThat(store.expirySteps()).containsExactly(new RetentionStep("mail_tokens", "mail_token"),
+        new RetentionStep("import_jobs", "import_job"));
   }
 }
