@@ -82,6 +82,7 @@ class RunImportsServiceTest {
 
   private RunImportsUseCase runner(ContactRepository contacts) {
     return ImportServices.runner(persistence.transactions(), persistence.workspaces(), stores, contacts, persistence.companies(),
+        persistence.customFields(), persistence.customValues(),
         SuppressionList.none(), IdGenerator.random(), clock, new ImportSettings(10, Duration.ofMinutes(1)));
   }
 
