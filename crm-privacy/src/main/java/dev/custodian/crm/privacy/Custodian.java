@@ -270,9 +270,10 @@ public final class Custodian {
     erasureParticipants.addAll(builder.erasureParticipants);
     this.erasure = ErasureServices.create(inWorkspace, p.contacts(), suppression, p.erasureReceipts(),
         erasureParticipants, builder.ids, builder.clock);
-    this.imports = p.imports().map(stores -> ImportServices.create(inWorkspace, stores, builder.ids, builder.clock));
-    this.importRunner = p.imports().map(stores -> ImportServices.runner(p.transactions(), stores, p.contacts(),
-        p.companies(), suppression, builder.ids, builder.clock, builder.importSettings));
+    this.imports = p.imports().map(stores -> ImportServices.create(inWorkspace, stores, p.customFields(), builder.ids,
+        builder.clock));
+    this.importRunner = p.imports().map(stores -> ImportServices.runner(p.transactions(), p.workspaces(), stores, p.contacts(),
+        p.companies(), p.customFields(), p.customValues(), suppression, builder.ids, builder.clock, builder.importSettings));
     // Data-subject packages (issue 28): only with an adapter that stores them.
     PackageStore packageStore;
     try {

@@ -195,7 +195,7 @@ class ExportApiTest {
   }
 
   @Test
-  @DisplayName("Bad export input (no or an unknown format, a limit, a cursor, an unknown filter, includeSensitive where none) is one 400 naming each")
+  @DisplayName("Bad export input (no or an unknown format, a limit, a cursor, an unknown filter, a bad includeSensitive) is one 400 naming each")
   void badInputNamesEveryParameter() throws Exception {
     HttpResponse<String> bad = app.get(path(a, "contacts/export?format=xlsx&limit=5&cursor=abc&colour=red&includeSensitive=maybe"));
     ApiTestSupport.assertProblem(bad, 400, "/problems/validation");
@@ -203,7 +203,7 @@ class ExportApiTest {
     json(bad).path("errors").forEach(e -> parameters.add(e.path("parameter").asText()));
     assertThat(parameters).contains("format", "limit", "cursor", "colour", "includeSensitive");
 
-    HttpResponse<String> none = app.get(path(a, "deals/export?includeSensitive=true"));
+    HttpResponse<String> none = app.get(path(a, "deals/export?includeSensitive=yes"));
     ApiTestSupport.assertProblem(none, 400, "/problems/validation");
     List<String> named = new ArrayList<>();
     json(none).path("errors").forEach(e -> named.add(e.path("parameter").asText()));

@@ -252,6 +252,72 @@ class RetentionEngineOnPostgresTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("contact");
   }
 
+  /** An import job of {@code workspace} in {@code state}, finished at {@code finishedAt} (or not), with {@code errors} error rows. */
+  private static UUID importJob(WorkspaceId workspace, String state, Instant finishedAt, int errors) throws Exception {
+    UUID id = UUID.randomUUID();
+    try (Connection c = db.superuserConnection()) {
+      sql(c, """
+          insert into import_jobs (tenant_id, id, object, on_duplicate, fields, state, rows_read, created, updated,
+                                   skipped, failed, created_at, updated_at, finished_at)
+          values (?, ?, 'CONTACTS', 'SKIP', 'email', ?, ?, 0, 0, 0, ?, ?, ?, ?)""",
+          workspace.value(), id, state, errors, errors, java.sql.Timestamp.from(START), java.sql.Timestamp.from(START),
+          finishedAt == null ? null : java.sql.Timestamp.from(finishedAt));
+      sql(c, """
+          insert into import_errors (tenant_id, job_id, line, position, field, error)
+          select ?, ?, g + 1, 0, 'email', 'must be a valid email address' from generate_series(1, ?) g""",
+          workspace.value(), id, errors);
+    }
+    return id;
+  }
+
+  /** The import jobs left, as the superuser sees them. */
+  private static Set<UUID> importJobs() throws Exception {
+    Set<UUID> jobs = new HashSet<>();
+    try (Connection c = db.superuserConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select id from import_jobs")) {
+      while (rs.next()) {
+        jobs.add(rs.getObject(1, UUID.class));
+      }
+    }
+    return jobs;
+  }
+
+  @Test
+  @DisplayName("RET-03: finished imports (completed, failed, cancelled) go with their error rows 30 days after they finished, in batches, workspace by workspace; running and younger ones stay; the data map shows the rule enforced")
+  void finishedImportsExpireAfterThirtyDays() throws Exception {
+    DataClass importJob = DataMap.standard().find("import_job").orElseThrow();
+    assertThat(importJob.rule()).isEqualTo(RetentionRule.sinceEvent("finish", Period.ofDays(30)));
+    assertThat(importJob.enforced()).isTrue();
+    WorkspaceId a = workspace("Imports A", 0);
+    WorkspaceId b = workspace("Imports B", 0);
+    UUID completed = importJob(a, "COMPLETED", START, 3);
+    UUID failedLater = importJob(a, "FAILED", START.plus(Duration.ofDays(20)), 1);
+    UUID running = importJob(a, "RUNNING", null, 0);
+    UUID cancelled = importJob(b, "CANCELLED", START, 2);
+    Map<String, Long> naming = rowsNaming(a);
+
+    clock.set(START.plus(Duration.ofDays(29)));
+    assertThat(custodian.retention().dryRun().totals()).doesNotContainKey("import_job");
+    clock.set(START.plus(Duration.ofDays(30)));
+    RetentionReport dry = custodian.retention().dryRun();
+    assertThat(dry.totals()).containsEntry("import_job", 7L); // 2 jobs and their 5 error rows
+    RetentionReport real = engine(persistence, persistence.retentionStore(), 2).run(); // in batches of 2
+    assertThat(real.totals()).containsEntry("import_job", 7L);
+    assertThat(importJobs()).containsExactlyInAnyOrder(failedLater, running);
+    assertThat(rowsNaming(a)).containsEntry("import_errors", 1L).containsEntry("import_jobs", 2L);
+    assertThat(naming).containsEntry("import_errors", 4L);
+    assertThat(runOf(real.run().orElseThrow()).deleted()).containsEntry("import_job", 7L);
+
+    clock.set(START.plus(Duration.ofDays(50)));
+    assertThat(custodian.retention().run().totals()).containsEntry("import_job", 2L);
+    assertThat(importJobs()).containsExactly(running);
+    assertThat(statusOf(a)).isEqualTo("ACTIVE");
+    assertThat(statusOf(b)).isEqualTo("ACTIVE");
+    try (Connection c = db.superuserConnection()) {
+      sql(c, "delete from import_jobs"); // nothing left for the other tests' clocks to expire
+    }
+  }
+
   @Test
   @DisplayName("RET-03: a dry run changes no row; its counts, per workspace and class, equal what the next real run deletes; expired mail tokens go too, the others stay")
   void aDryRunPredictsTheNextRun() throws Exception {

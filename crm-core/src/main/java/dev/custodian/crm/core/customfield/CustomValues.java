@@ -115,6 +115,48 @@ public record CustomValues(Map<FieldKey, CustomValue> values, Map<FieldOptionId,
     return read;
   }
 
+  /**
+   * As {@link #read}, for values written as text, as a list export's CSV cells hold them (an
+   * import's {@code custom.<key>} columns): a whole number's digits, {@code true} or {@code false},
+   * a multi-select's option keys joined by {@code ;}, a currency value as {@code 12.50 EUR}, any
+   * other type as its JSON string. Each cell is turned into the JSON form {@link #read} takes, so it
+   * is validated exactly as the API's value is; a cell that is none of these forms is handed on as
+   * text and refused with {@link #read}'s message.
+   *
+   * @param cells key to cell text (no empty cell: an empty cell is no value, left out)
+   */
+  public static Map<CustomField, Optional<CustomValue>> readCells(Validator v, List<CustomField> definitions,
+      Map<String, String> cells) {
+    Map<String, CustomFieldType> types = new LinkedHashMap<>();
+    definitions.forEach(d -> types.put(d.key().value(), d.type()));
+    Map<String, Object> raw = new LinkedHashMap<>();
+    cells.forEach((key, cell) -> raw.put(key, types.containsKey(key) ? fromCell(types.get(key), cell) : cell));
+    return read(v, definitions, raw);
+  }
+
+  private static Object fromCell(CustomFieldType type, String cell) {
+    return switch (type) {
+      case NUMBER -> {
+        try {
+          yield new BigInteger(cell.strip());
+        } catch (NumberFormatException e) {
+          yield cell;
+        }
+      }
+      case BOOLEAN -> switch (cell.strip()) {
+        case "true" -> Boolean.TRUE;
+        case "false" -> Boolean.FALSE;
+        default -> cell;
+      };
+      case MULTI_SELECT -> java.util.Arrays.stream(cell.split(";", -1)).map(String::strip).toList();
+      case CURRENCY -> {
+        String[] parts = cell.strip().split("\\s+");
+        yield parts.length == 2 ? Map.of("amount", parts[0], "currency", parts[1]) : cell;
+      }
+      default -> cell;
+    };
+  }
+
   private static CustomValue value(CustomField field, Object given) {
     return new CustomValue(field.type(), switch (field.type()) {
       case TEXT -> text(given);

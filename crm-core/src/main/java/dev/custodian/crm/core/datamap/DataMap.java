@@ -75,8 +75,9 @@ public final class DataMap {
       personal("custom_value", "A custom field's value on a contact, company or deal", DataCategory.CRM_DATA, CRM,
           LegalBasis.CONTRACT, CcpaCategory.CUSTOMER_CONTENT, WITH_WORKSPACE, true),
       impersonal("import_job", "An import: its options, state and counts, its place in the queue, and its error "
-          + "rows (line, field and reason; never a value of the file)", DataCategory.CRM_DATA, CRM, LegalBasis.CONTRACT,
-          WITH_WORKSPACE, true),
+          + "rows (line, field and reason; never a value of the file): bookkeeping of the import, not its records",
+          DataCategory.SYSTEM, "running imports and reporting their outcome", LegalBasis.CONTRACT,
+          RetentionRule.sinceEvent("finish", Period.ofDays(30)), true),
       personal("import_row", "A row of an uploaded file waiting for its import batch: its line and cells, deleted "
           + "once counted", DataCategory.CRM_DATA, CRM, LegalBasis.CONTRACT, CcpaCategory.IDENTIFIERS, WITH_WORKSPACE,
           true),

@@ -1,5 +1,6 @@
 package dev.custodian.crm.core.imports;
 
+import dev.custodian.crm.core.customfield.ObjectType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +46,11 @@ public enum ImportObject {
   /** As the API and the queue name it: {@code contacts}, {@code companies}. */
   public String apiName() {
     return apiName;
+  }
+
+  /** The object type whose custom fields the {@code custom.<key>} columns name. */
+  public ObjectType customType() {
+    return this == CONTACTS ? ObjectType.CONTACT : ObjectType.COMPANY;
   }
 
   /** The field every file must map a column to. */

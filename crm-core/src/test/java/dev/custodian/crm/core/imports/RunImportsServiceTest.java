@@ -81,7 +81,8 @@ class RunImportsServiceTest {
   }
 
   private RunImportsUseCase runner(ContactRepository contacts) {
-    return ImportServices.runner(persistence.transactions(), stores, contacts, persistence.companies(),
+    return ImportServices.runner(persistence.transactions(), persistence.workspaces(), stores, contacts, persistence.companies(),
+        persistence.customFields(), persistence.customValues(),
         SuppressionList.none(), IdGenerator.random(), clock, new ImportSettings(10, Duration.ofMinutes(1)));
   }
 
@@ -139,5 +140,24 @@ class RunImportsServiceTest {
     assertThat(done.state()).isEqualTo(ImportState.COMPLETED);
     assertThat(done.counts()).isEqualTo(new ImportCounts(12, 11, 0, 1, 0));
     assertThat(contacts()).isEqualTo(12);
+  }
+
+  @Test
+  void givenAWorkspaceCancelledAfterItsJobWasQueued_whenRun_thenTheJobIsCancelledItsRowsGoneAndNothingWritten() {
+    ImportJobId id = queued(25);
+    runner(failing(List.of())).runNext("first", 1); // one batch, before the workspace is cancelled
+    persistence.transactions().inPlatform(() -> persistence.workspaces().changeStatus(workspace,
+        new dev.custodian.crm.core.workspace.WorkspaceStatus.Cancelled(clock.instant(),
+            clock.instant().plus(Duration.ofDays(30)))));
+    clock.advance(Duration.ofMinutes(2)); // the first worker's lease ends
+
+    assertThat(runner(failing(List.of())).runNext("second", Integer.MAX_VALUE)).isEqualTo(1);
+    ImportJob cancelled = job(id);
+    assertThat(cancelled.state()).isEqualTo(ImportState.CANCELLED);
+    assertThat(cancelled.counts().created()).isEqualTo(10);
+    assertThat(contacts()).as("only the batch before the cancellation").isEqualTo(10);
+    assertThat(persistence.transactions().inWorkspace(workspace, () -> stores.jobs().nextRows(workspace, id, 100)))
+        .isEmpty();
+    assertThat(runner(failing(List.of())).runNext("third", Integer.MAX_VALUE)).as("off the queue").isZero();
   }
 }

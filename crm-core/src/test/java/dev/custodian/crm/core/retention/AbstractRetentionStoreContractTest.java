@@ -85,7 +85,8 @@ public abstract class AbstractRetentionStoreContractTest extends AbstractPortCon
   void steps_nameEachTableOnce() {
     List<RetentionStep> steps = store.workspaceSteps();
     assertThat(new HashSet<>(steps.stream().map(RetentionStep::table).toList())).hasSize(steps.size());
-    // an expiry step may name a workspace's table as well: its rows go at their own time, or with the workspace
+    // an expiry step may name a workspace's table as well (packages, finished imports): its rows go at
+    // their own time, or with the workspace; never twice an expiry step
     List<RetentionStep> expiring = store.expirySteps();
     assertThat(new HashSet<>(expiring.stream().map(RetentionStep::table).toList())).hasSize(expiring.size());
   }

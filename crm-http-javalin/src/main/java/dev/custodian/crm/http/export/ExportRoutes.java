@@ -93,33 +93,33 @@ final class ExportRoutes implements RouteGroup {
         .exports(ContactListing.OFFER, ExportFile.FORMATS, true).handle(this::contacts);
     table.get(COMPANIES).access(Access.permission(Permission.DATA_EXPORT))
         .describe("exportCompanies", "Export the company list (filtered, searched, sorted) as CSV or NDJSON, from one snapshot")
-        .exports(CompanyListing.OFFER, ExportFile.FORMATS, false).handle(this::companies);
+        .exports(CompanyListing.OFFER, ExportFile.FORMATS, true).handle(this::companies);
     table.get(DEALS).access(Access.permission(Permission.DATA_EXPORT))
         .describe("exportDeals", "Export the deal list (filtered, sorted) as CSV or NDJSON, from one snapshot")
-        .exports(DealListing.OFFER, ExportFile.FORMATS, false).handle(this::deals);
+        .exports(DealListing.OFFER, ExportFile.FORMATS, true).handle(this::deals);
     table.get(WORKSPACE).access(Access.permission(Permission.DATA_EXPORT))
         .describe("exportWorkspace", "Export every record of the workspace as a ZIP of CSV and NDJSON files, from one snapshot (audited)")
         .responds(200, null).handle(this::workspace);
   }
 
   void contacts(Context ctx) {
-    Request request = request(ctx, ContactListing.OFFER, true);
+    Request request = request(ctx, ContactListing.OFFER);
     list(ctx, request, "contacts", (file, progress) -> useCases.contacts(CurrentActor.of(ctx), request.workspace(),
         request.query(), request.includeSensitive(), new Rows<>(file, progress, ExportRoutes::contactColumns,
             ExportRoutes::contactValues)));
   }
 
   void companies(Context ctx) {
-    Request request = request(ctx, CompanyListing.OFFER, false);
+    Request request = request(ctx, CompanyListing.OFFER);
     list(ctx, request, "companies", (file, progress) -> useCases.companies(CurrentActor.of(ctx), request.workspace(),
-        request.query(), new Rows<>(file, progress, custom -> withCustomColumns(COMPANY_COLUMNS, custom),
+        request.query(), request.includeSensitive(), new Rows<>(file, progress, custom -> withCustomColumns(COMPANY_COLUMNS, custom),
         (row, custom) -> withCustomValues(companyValues(row), row.custom(), custom))));
   }
 
   void deals(Context ctx) {
-    Request request = request(ctx, DealListing.OFFER, false);
+    Request request = request(ctx, DealListing.OFFER);
     list(ctx, request, "deals", (file, progress) -> useCases.deals(CurrentActor.of(ctx), request.workspace(),
-        request.query(), new Rows<>(file, progress, custom -> withCustomColumns(DEAL_COLUMNS, custom),
+        request.query(), request.includeSensitive(), new Rows<>(file, progress, custom -> withCustomColumns(DEAL_COLUMNS, custom),
         (row, custom) -> withCustomValues(dealValues(row), row.custom(), custom))));
   }
 
@@ -149,7 +149,7 @@ final class ExportRoutes implements RouteGroup {
   /** The query parameters: the list grammar's, without a page, plus the format and {@code includeSensitive}. */
   private record Request(WorkspaceId workspace, ListQuery query, String format, boolean includeSensitive) {}
 
-  private static Request request(Context ctx, ListOffer offer, boolean sensitiveOffered) {
+  private static Request request(Context ctx, ListOffer offer) {
     Validator v = new Validator();
     WorkspaceId workspace = Requests.workspaceId(ctx, v);
     Map<String, List<String>> parameters = new LinkedHashMap<>(ctx.queryParamMap());
@@ -163,9 +163,7 @@ final class ExportRoutes implements RouteGroup {
     boolean includeSensitive = false;
     List<String> sensitive = parameters.remove(INCLUDE_SENSITIVE);
     if (sensitive != null) {
-      if (!sensitiveOffered) {
-        v.reject(FieldError.parameter(INCLUDE_SENSITIVE, "is not offered: this list has no custom fields"));
-      } else if (sensitive.size() != 1 || !List.of("true", "false").contains(sensitive.get(0))) {
+      if (sensitive.size() != 1 || !List.of("true", "false").contains(sensitive.get(0))) {
         v.reject(FieldError.parameter(INCLUDE_SENSITIVE, "must be given once: true or false"));
       } else {
         includeSensitive = Boolean.parseBoolean(sensitive.get(0));

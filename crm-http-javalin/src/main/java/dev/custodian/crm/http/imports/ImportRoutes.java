@@ -6,6 +6,7 @@ import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.InvalidValueException;
+import dev.custodian.crm.core.common.error.ValidationException;
 import dev.custodian.crm.core.common.paging.ListOffer;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.validation.Validator;
@@ -33,9 +34,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -103,7 +106,12 @@ final class ImportRoutes implements RouteGroup {
       Mapping mapping = mapping(upload, csv);
       StartImportCommand command = new StartImportCommand(upload.workspace(), upload.object(), upload.onDuplicate(),
           mapping.fields());
-      ImportJob job = useCases.start().start(CurrentActor.of(ctx), command, mapping.rows());
+      ImportJob job;
+      try {
+        job = useCases.start().start(CurrentActor.of(ctx), command, mapping.rows());
+      } catch (ValidationException e) { // e.g. a custom.<key> column naming no custom field
+        throw mapping.located(e);
+      }
       ctx.status(202).header("Location", "/api/v1/workspaces/" + upload.workspace() + "/imports/" + job.id())
           .json(ImportJobResponse.from(job));
     }
@@ -171,8 +179,9 @@ final class ImportRoutes implements RouteGroup {
       String position = location == FieldError.Location.PARAMETER ? "entry " + (i + 1) + " " : "";
       if (column instanceof ImportObject.Column.Unknown) {
         v.reject(new FieldError(location, where, position + "names no field of " + object.apiName()));
-      } else if (column instanceof ImportObject.Column.Custom) {
-        v.reject(new FieldError(location, where, position + "names a custom field: custom columns are not imported yet"));
+      } else if (column instanceof ImportObject.Column.Custom custom
+          && !seen.add(ImportObject.CUSTOM_PREFIX + custom.key())) {
+        v.reject(new FieldError(location, where, position + "names the custom field " + custom.key() + " a second time"));
       } else if (column instanceof ImportObject.Column.Field field && !seen.add(field.name())) {
         v.reject(new FieldError(location, where, position + "names the field " + field.name() + " a second time"));
       }
@@ -184,8 +193,20 @@ final class ImportRoutes implements RouteGroup {
     return columns;
   }
 
-  /** The fields the rows' cells hold, in order, and the rows (the header, if any, read already). */
-  private record Mapping(List<String> fields, Iterator<ImportRow> rows) {}
+  /**
+   * The fields the rows' cells hold, in order, and the rows (the header, if any, read already);
+   * {@code columns}: where each field's column is named, to name it in an error.
+   */
+  private record Mapping(List<String> fields, Iterator<ImportRow> rows, Map<String, FieldError> columns) {
+
+    /** The use case's errors naming a field, as errors naming its column (the rest as they are). */
+    ValidationException located(ValidationException e) {
+      return new ValidationException(e.errors().stream().map(error -> {
+        FieldError column = error.location() == FieldError.Location.FIELD ? columns.get(error.name()) : null;
+        return column == null ? error : new FieldError(column.location(), column.name(), column.detail() + error.detail());
+      }).toList());
+    }
+  }
 
   private static Mapping mapping(Upload upload, CsvUpload csv) {
     ImportObject object = upload.object();
@@ -216,10 +237,16 @@ final class ImportRoutes implements RouteGroup {
     v.throwIfInvalid();
     List<Integer> kept = new ArrayList<>();
     List<String> fields = new ArrayList<>();
+    Map<String, FieldError> located = new HashMap<>();
+    boolean byParameter = upload.columns() != null;
     for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i) instanceof ImportObject.Column.Field field) {
+      String field = columns.get(i) instanceof ImportObject.Column.Field f ? f.name()
+          : columns.get(i) instanceof ImportObject.Column.Custom c ? ImportObject.CUSTOM_PREFIX + c.key() : null;
+      if (field != null) {
         kept.add(i);
-        fields.add(field.name());
+        fields.add(field);
+        located.put(field, byParameter ? FieldError.parameter(COLUMNS, "entry " + (i + 1) + " ")
+            : FieldError.field(FieldError.path("line", 1, "column", i + 1), ""));
       }
     }
     CsvRecord pending = firstIsHeader ? null : first;
@@ -240,7 +267,7 @@ final class ImportRoutes implements RouteGroup {
         return new ImportRow(record.getStartingLineNumber(), cells);
       }
     };
-    return new Mapping(fields, rows);
+    return new Mapping(fields, rows, located);
   }
 
   /**

@@ -63,7 +63,8 @@ class ExportRoutesTest {
     }
 
     @Override
-    public void companies(Actor actor, WorkspaceId workspace, ListQuery query, ExportSink<Company> sink) {
+    public void companies(Actor actor, WorkspaceId workspace, ListQuery query, boolean includeSensitive,
+        ExportSink<Company> sink) {
       if (failBeforeStart) {
         throw new UnauthenticatedException("sign in first");
       }
@@ -85,7 +86,8 @@ class ExportRoutesTest {
     }
 
     @Override
-    public void deals(Actor actor, WorkspaceId workspace, ListQuery query, ExportSink<Deal> sink) {
+    public void deals(Actor actor, WorkspaceId workspace, ListQuery query, boolean includeSensitive,
+        ExportSink<Deal> sink) {
       throw new UnsupportedOperationException();
     }
   }

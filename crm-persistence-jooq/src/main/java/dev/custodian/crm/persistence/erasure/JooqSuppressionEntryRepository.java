@@ -90,6 +90,11 @@ final class JooqSuppressionEntryRepository implements SuppressionEntryRepository
     return found;
   }
 
+  @Override
+  public void lockForAdditions(WorkspaceId workspace) {
+    lockList(workspace, true);
+  }
+
   /**
    * The transaction-scoped advisory lock of the workspace's whole list ({@value #LIST_LOCK_PREFIX}
    * and the workspace id): shared by batch checks, exclusive for an addition. The import rows'

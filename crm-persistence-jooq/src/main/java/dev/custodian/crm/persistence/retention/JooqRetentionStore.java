@@ -6,6 +6,7 @@ import static dev.custodian.crm.persistence.generated.Tables.RETENTION_PROGRESS;
 import static dev.custodian.crm.persistence.generated.Tables.RETENTION_RUNS;
 import static dev.custodian.crm.persistence.generated.Tables.RETENTION_RUN_COUNTS;
 
+import dev.custodian.crm.core.datamap.DataMap;
 import dev.custodian.crm.core.retention.RetentionRun;
 import dev.custodian.crm.core.retention.RetentionStep;
 import dev.custodian.crm.core.retention.port.out.RetentionStore;
@@ -16,6 +17,7 @@ import dev.custodian.crm.persistence.datamap.JooqDataMapStores;
 import dev.custodian.crm.persistence.workspace.JooqWorkspaceStores;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +37,14 @@ import org.jooq.impl.SQLDataType;
  * append-only tables through {@code crm_purge_append_only(table, now, limit)}, which refuses
  * unless the workspace is due; the others only after the workspace's row is checked due here too.
  * The expiry steps: mailed tokens past their expiry (deleted through {@code crm_purge_expired_mail_tokens},
- * a function of {@code crm_owner}: {@code crm_app} deletes no token itself), and data-subject
+ * a function of {@code crm_owner}: {@code crm_app} deletes no token itself), data-subject
  * packages past theirs, each with its chunks (through {@code crm_purge_expired_subject_packages},
- * which binds each package's workspace for its chunks). The runs' history is platform-level.
+ * which binds each package's workspace for its chunks), and imports finished 30 days ago with
+ * their error rows (through {@code crm_purge_finished_imports}, which binds each workspace in turn,
+ * so row-level security stays on). {@code import_jobs} and {@code dsr_packages} are steps of both
+ * kinds: with the rest of a due workspace at its purge, and by their expiry in the other workspaces
+ * (the imports' function leaves the due ones to their purge, so no row is counted twice). The runs'
+ * history is platform-level.
  */
 final class JooqRetentionStore implements RetentionStore {
 
@@ -52,6 +59,11 @@ final class JooqRetentionStore implements RetentionStore {
       new RetentionStep("mail_tokens", JooqDataMapStores.classOfTable("mail_tokens"));
   private static final RetentionStep SUBJECT_PACKAGES_STEP =
       new RetentionStep("dsr_packages", JooqDataMapStores.classOfTable("dsr_packages"));
+  /** Finished imports, with their error rows: gone this long after they finished (the data map's rule). */
+  private static final RetentionStep FINISHED_IMPORTS_STEP =
+      new RetentionStep("import_jobs", JooqDataMapStores.classOfTable("import_jobs"));
+  private static final Period FINISHED_IMPORTS_KEPT = DataMap.standard().find(FINISHED_IMPORTS_STEP.dataClass())
+      .orElseThrow().rule().period();
 
   private final JooqTransactions transactions;
 
@@ -66,7 +78,7 @@ final class JooqRetentionStore implements RetentionStore {
 
   @Override
   public List<RetentionStep> expirySteps() {
-    return List.of(MAIL_TOKENS_STEP, SUBJECT_PACKAGES_STEP);
+    return List.of(MAIL_TOKENS_STEP, SUBJECT_PACKAGES_STEP, FINISHED_IMPORTS_STEP);
   }
 
   private static RetentionStep known(RetentionStep step) {
@@ -121,8 +133,21 @@ final class JooqRetentionStore implements RetentionStore {
     throw new IllegalArgumentException("not an expiry step: " + step.table());
   }
 
+  /**
+   * The finished imports' rows through {@code crm_purge_finished_imports}, which works workspace by
+   * workspace under each one's row-level security (this platform transaction binds none).
+   */
+  private long finishedImports(Instant now, int limit, boolean delete) {
+    OffsetDateTime before = SqlTime.utc(now).minus(FINISHED_IMPORTS_KEPT);
+    return transactions.dsl().select(DSL.field("crm_purge_finished_imports({0}, {1}, {2}, {3})", SQLDataType.BIGINT,
+        DSL.val(SqlTime.utc(now)), DSL.val(before), DSL.val(limit), DSL.val(delete))).fetchOne(0, Long.class);
+  }
+
   @Override
   public long countExpired(RetentionStep step, Instant now) {
+    if (step.equals(FINISHED_IMPORTS_STEP)) {
+      return finishedImports(now, 1, false);
+    }
     purgeFunction(step); // a known step
     return step.equals(MAIL_TOKENS_STEP)
         ? transactions.dsl().fetchCount(MAIL_TOKENS, MAIL_TOKENS.EXPIRES_AT.le(SqlTime.utc(now)))
@@ -131,6 +156,9 @@ final class JooqRetentionStore implements RetentionStore {
 
   @Override
   public long deleteExpired(RetentionStep step, Instant now, int limit) {
+    if (step.equals(FINISHED_IMPORTS_STEP)) {
+      return finishedImports(now, limit, true);
+    }
     return transactions.dsl().select(DSL.field(purgeFunction(step) + "({0}, {1})", SQLDataType.BIGINT,
         DSL.val(SqlTime.utc(now)), DSL.val(limit))).fetchOne(0, Long.class);
   }

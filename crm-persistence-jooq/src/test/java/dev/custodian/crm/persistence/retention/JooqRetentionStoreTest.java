@@ -35,7 +35,7 @@ class JooqRetentionStoreTest extends AbstractRetentionStoreContractTest {
     assertThat(store.workspaceSteps()).filteredOn(step -> step.table().equals("contacts"))
         .extracting(RetentionStep::dataClass).containsExactly("contact");
     assertThat(store.expirySteps()).containsExactly(new RetentionStep("mail_tokens", "mail_token"),
-        new RetentionStep("dsr_packages", "subject_package"));
+        new RetentionStep("dsr_packages", "subject_package"), new RetentionStep("import_jobs", "import_job"));
   }
 
   @Test

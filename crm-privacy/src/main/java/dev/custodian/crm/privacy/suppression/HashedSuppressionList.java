@@ -90,6 +90,11 @@ public final class HashedSuppressionList implements SuppressionList {
   }
 
   @Override
+  public void lockForAdditions(WorkspaceId workspace) {
+    entries.lockForAdditions(workspace);
+  }
+
+  @Override
   public void suppress(WorkspaceId workspace, EmailAddress email, Instant now) {
     entries.add(new SuppressionEntry(workspace, SuppressionKind.EMAIL,
         hash(workspace, SuppressionKind.EMAIL, email.normalised()), now));

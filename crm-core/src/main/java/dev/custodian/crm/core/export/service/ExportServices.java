@@ -86,33 +86,35 @@ public final class ExportServices implements ExportListUseCase, ExportWorkspaceU
   }
 
   /**
-   * Companies with their custom values, a column per field that is not sensitive (CRM-01: the
-   * company export offers no {@code includeSensitive} yet).
+   * Companies with their custom values, a column per field; sensitive fields only when
+   * {@code includeSensitive} (CRM-01).
    */
   @Override
-  public void companies(Actor actor, WorkspaceId workspace, ListQuery query, ExportSink<Company> sink) {
+  public void companies(Actor actor, WorkspaceId workspace, ListQuery query, boolean includeSensitive,
+      ExportSink<Company> sink) {
     ListQuery checked = query.requireOffer(CompanyListing.OFFER);
     transactions.inWorkspaceSnapshot(workspace, actor, Permission.DATA_EXPORT, () -> {
       List<CustomField> definitions = customFields.list(workspace, ObjectType.COMPANY);
-      sink.start(definitions.stream().filter(f -> !f.sensitive()).toList());
-      companies.export(workspace, lists.resolve(workspace, ObjectType.COMPANY, checked),
-          company -> sink.row(company.withCustom(company.custom().withoutSensitive(definitions))));
+      sink.start(includeSensitive ? definitions : definitions.stream().filter(f -> !f.sensitive()).toList());
+      companies.export(workspace, lists.resolve(workspace, ObjectType.COMPANY, checked), company -> sink.row(
+          includeSensitive ? company : company.withCustom(company.custom().withoutSensitive(definitions))));
       return null;
     });
   }
 
   /**
-   * Deals with their custom values, a column per field that is not sensitive (CRM-01: the deal
-   * export offers no {@code includeSensitive} yet).
+   * Deals with their custom values, a column per field; sensitive fields only when
+   * {@code includeSensitive} (CRM-01).
    */
   @Override
-  public void deals(Actor actor, WorkspaceId workspace, ListQuery query, ExportSink<Deal> sink) {
+  public void deals(Actor actor, WorkspaceId workspace, ListQuery query, boolean includeSensitive,
+      ExportSink<Deal> sink) {
     ListQuery checked = query.requireOffer(DealListing.OFFER);
     transactions.inWorkspaceSnapshot(workspace, actor, Permission.DATA_EXPORT, () -> {
       List<CustomField> definitions = customFields.list(workspace, ObjectType.DEAL);
-      sink.start(definitions.stream().filter(f -> !f.sensitive()).toList());
-      deals.export(workspace, lists.resolve(workspace, ObjectType.DEAL, checked),
-          deal -> sink.row(deal.withCustom(deal.custom().withoutSensitive(definitions))));
+      sink.start(includeSensitive ? definitions : definitions.stream().filter(f -> !f.sensitive()).toList());
+      deals.export(workspace, lists.resolve(workspace, ObjectType.DEAL, checked), deal -> sink.row(
+          includeSensitive ? deal : deal.withCustom(deal.custom().withoutSensitive(definitions))));
       return null;
     });
   }

@@ -9,6 +9,8 @@ import dev.custodian.crm.core.common.error.NotFoundException;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomFieldRepository;
+import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
 import dev.custodian.crm.core.erasure.ErasureParticipant;
 import dev.custodian.crm.core.erasure.SubjectDataParticipant;
 import dev.custodian.crm.core.imports.ImportJob;
@@ -18,6 +20,7 @@ import dev.custodian.crm.core.imports.port.in.RunImportsUseCase;
 import dev.custodian.crm.core.imports.port.out.ImportStores;
 import dev.custodian.crm.core.suppression.port.out.SuppressionList;
 import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import java.time.Clock;
 
 /** Factory: the import use cases, the workers' runner and the erasure participant of staged rows. */
@@ -29,10 +32,10 @@ public final class ImportServices {
   private ImportServices() {}
 
   /** The members' use cases: start, get, list, cancel, errors. */
-  public static ImportUseCases create(WorkspaceTransactions transactions, ImportStores stores, IdGenerator ids,
-      Clock clock) {
+  public static ImportUseCases create(WorkspaceTransactions transactions, ImportStores stores,
+      CustomFieldRepository customFields, IdGenerator ids, Clock clock) {
     return new ImportUseCases(
-        new StartImportService(transactions, stores.jobs(), stores.queue(), ids, clock),
+        new StartImportService(transactions, stores.jobs(), stores.queue(), customFields, ids, clock),
         (actor, workspace, id) -> transactions.inWorkspace(workspace, actor, Permission.IMPORT_READ,
             () -> stores.jobs().findById(workspace, id).orElseThrow(() -> new NotFoundException("import"))),
         (actor, query) -> transactions.page(actor, Permission.IMPORT_READ, query, stores.jobs()::list),
@@ -59,12 +62,16 @@ public final class ImportServices {
 
   /**
    * What workers run: claims and batches, each batch's rows through the commands' value objects,
-   * the suppression list ({@code suppressedAmong}) and the duplicates' lookup.
+   * the suppression list ({@code suppressedAmong}) and the duplicates' lookup; a job of a workspace
+   * cancelled since it was queued is cancelled ({@code workspaces} tells).
    */
-  public static RunImportsUseCase runner(Transactions transactions, ImportStores stores, ContactRepository contacts,
-      CompanyRepository companies, SuppressionList suppression, IdGenerator ids, Clock clock, ImportSettings settings) {
-    return new RunImportsService(transactions, stores.jobs(), stores.queue(),
-        new ImportBatch(contacts, companies, stores.targets(), suppression, ids), settings, clock);
+  public static RunImportsUseCase runner(Transactions transactions, WorkspaceRepository workspaces,
+      ImportStores stores, ContactRepository contacts, CompanyRepository companies, CustomFieldRepository customFields,
+      CustomValueRepository customValues, SuppressionList suppression, IdGenerator ids, Clock clock,
+      ImportSettings settings) {
+    return new RunImportsService(transactions, workspaces, stores.jobs(), stores.queue(),
+        new ImportBatch(contacts, companies, customFields, customValues, stores.targets(), suppression, ids),
+        settings, clock);
   }
 
   /** The erasure participant {@value #IMPORT_ROWS}: the staged rows of an erased email or phone. */

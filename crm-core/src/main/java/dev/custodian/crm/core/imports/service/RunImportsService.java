@@ -10,6 +10,8 @@ import dev.custodian.crm.core.imports.port.in.RunImportsUseCase;
 import dev.custodian.crm.core.imports.port.out.ImportJobRepository;
 import dev.custodian.crm.core.imports.port.out.ImportQueue;
 import dev.custodian.crm.core.tenancy.Transactions;
+import dev.custodian.crm.core.workspace.WorkspaceStatus;
+import dev.custodian.crm.core.workspace.port.out.WorkspaceRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +27,9 @@ import java.util.Optional;
  * {@value #MAX_ATTEMPTS} times in a row (not for its rows, which are error rows) ends the job
  * FAILED, its rows left dropped. A duplicate key met on a write (a record the API made since the
  * batch's lookup) retries the batch at once, without counting an attempt: the retry's lookup sees
- * the record, a duplicate.
+ * the record, a duplicate. A job whose workspace was cancelled (or deleted) after it was queued is
+ * not run: its first batch ends it CANCELLED, its staged rows deleted, and takes it off the queue
+ * (reactivating the workspace does not bring it back: the file is uploaded again).
  */
 final class RunImportsService implements RunImportsUseCase {
 
@@ -34,15 +38,17 @@ final class RunImportsService implements RunImportsUseCase {
   private static final int MAX_DUPLICATE_RETRIES = 5;
 
   private final Transactions transactions;
+  private final WorkspaceRepository workspaces;
   private final ImportJobRepository jobs;
   private final ImportQueue queue;
   private final ImportBatch batch;
   private final ImportSettings settings;
   private final Clock clock;
 
-  RunImportsService(Transactions transactions, ImportJobRepository jobs, ImportQueue queue, ImportBatch batch,
-      ImportSettings settings, Clock clock) {
+  RunImportsService(Transactions transactions, WorkspaceRepository workspaces, ImportJobRepository jobs,
+      ImportQueue queue, ImportBatch batch, ImportSettings settings, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.queue = Objects.requireNonNull(queue, "queue");
     this.batch = Objects.requireNonNull(batch, "batch");
@@ -101,6 +107,14 @@ final class RunImportsService implements RunImportsUseCase {
       return Next.DONE;
     }
     ImportJob job = found.get();
+    boolean active = workspaces.findById(claim.workspace())
+        .filter(w -> !(w.status() instanceof WorkspaceStatus.Cancelled)).isPresent();
+    if (!active) { // cancelled since the job was queued: it may be read until its purge, not changed
+      jobs.deleteRows(claim.workspace(), claim.job());
+      jobs.update(job.finished(ImportState.CANCELLED, now));
+      queue.remove(claim.workspace(), claim.job());
+      return Next.DONE;
+    }
     List<StagedRow> rows = jobs.nextRows(claim.workspace(), claim.job(), settings.batchSize());
     if (rows.isEmpty()) {
       jobs.update(completed(job, now));

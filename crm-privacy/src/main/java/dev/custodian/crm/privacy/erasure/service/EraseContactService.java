@@ -62,6 +62,9 @@ public final class EraseContactService implements EraseContactUseCase {
   @Override
   public ErasureReceipt erase(Actor actor, WorkspaceId workspace, ContactId contactId) {
     return transactions.inWorkspace(workspace, actor, Permission.ERASURE_MANAGE, () -> {
+      // The suppression list's lock first, as an import batch takes it (shared) before it writes
+      // contacts: an erasure and an update-mode batch meet in one order, never deadlock.
+      suppressionList.lockForAdditions(workspace);
       // Locked until commit: a concurrent change or second erasure waits, then sees it gone.
       Contact contact = contacts.findByIdForUpdate(workspace, contactId)
           .orElseThrow(() -> new NotFoundException("contact"));

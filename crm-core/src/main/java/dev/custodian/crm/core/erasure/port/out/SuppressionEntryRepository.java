@@ -45,4 +45,13 @@ public interface SuppressionEntryRepository {
     }));
     return found;
   }
+
+  /**
+   * Takes, until the transaction ends, the lock that {@link #add} takes on the workspace's whole
+   * list (exclusive), so an erasure takes it first, before it locks the records it erases: a batch
+   * check ({@link #existingAmong}) holds it shared before it writes those records, so the two meet
+   * in one order and cannot deadlock. By default nothing (an adapter whose {@link #add} takes no such
+   * lock).
+   */
+  default void lockForAdditions(WorkspaceId workspace) {}
 }

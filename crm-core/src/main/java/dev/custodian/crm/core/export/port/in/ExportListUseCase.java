@@ -23,8 +23,10 @@ public interface ExportListUseCase {
       ExportSink<ExportedContact> sink);
 
   /** @param query a query of {@link dev.custodian.crm.core.company.CompanyListing#OFFER} */
-  void companies(Actor actor, WorkspaceId workspace, ListQuery query, ExportSink<Company> sink);
+  void companies(Actor actor, WorkspaceId workspace, ListQuery query, boolean includeSensitive,
+      ExportSink<Company> sink);
 
   /** @param query a query of {@link dev.custodian.crm.core.deal.DealListing#OFFER} */
-  void deals(Actor actor, WorkspaceId workspace, ListQuery query, ExportSink<Deal> sink);
+  void deals(Actor actor, WorkspaceId workspace, ListQuery query, boolean includeSensitive,
+      ExportSink<Deal> sink);
 }

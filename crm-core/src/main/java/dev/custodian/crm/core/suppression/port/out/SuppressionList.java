@@ -82,6 +82,14 @@ public interface SuppressionList {
     return new Among(foundEmails, foundPhones);
   }
 
+  /**
+   * Takes, until the transaction ends, the lock an addition takes, so an erasure takes it before it
+   * locks the records it erases: a batch check ({@link #suppressedAmong}) takes it (shared) before
+   * it writes records, so the two take their locks in one order and cannot deadlock. By default
+   * nothing.
+   */
+  default void lockForAdditions(WorkspaceId workspace) {}
+
   /** Adds the email to the workspace's list; adding it twice changes nothing. */
   void suppress(WorkspaceId workspace, EmailAddress email, Instant now);
 
