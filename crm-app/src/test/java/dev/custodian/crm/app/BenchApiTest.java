@@ -64,13 +64,11 @@ class BenchApiTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
 
-    assertThat(Main.run(new String[] {"bench"}, Map.of(), stream)).isEqualTo(2);
     assertThat(Main.run(new String[] {"bench", "api", "--contacts", "10"}, Map.of(), stream)).isEqualTo(2);
     assertThat(Main.run(new String[] {"bench", "api", "--seconds"}, Map.of(), stream)).isEqualTo(2);
 
     String usage = "usage: java -jar crm-app.jar " + ApiBench.USAGE;
     assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-        "crm-app bench: the only benchmark is `api`", usage,
         "crm-app bench: --contacts must be a whole number from 100 to 10000000", usage,
         "crm-app bench: --seconds needs a value", usage);
   }

@@ -121,7 +121,7 @@ public final class ApiBench {
    * caller's pool size if set (the server validates it). No other variable of the caller's is
    * passed on, so none can point the bench at real data.
    */
-  private static Map<String, String> scratchEnvironment(Path dataDir, Map<String, String> env) {
+  static Map<String, String> scratchEnvironment(Path dataDir, Map<String, String> env) {
     Map<String, String> scratch = new HashMap<>(Map.of(AppConfig.DATA_DIR, dataDir.toString(),
         AppConfig.HTTP_HOST, "127.0.0.1", AppConfig.HTTP_PORT, "0"));
     String poolSize = env.get(AppConfig.DATABASE_POOL_SIZE);
@@ -213,7 +213,7 @@ public final class ApiBench {
     return cursor;
   }
 
-  private static void deleteQuietly(Path dir, PrintStream err) {
+  static void deleteQuietly(Path dir, PrintStream err) {
     if (dir == null || !Files.exists(dir)) {
       return;
     }

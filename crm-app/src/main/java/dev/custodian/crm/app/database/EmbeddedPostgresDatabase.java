@@ -207,6 +207,15 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
   }
 
   /**
+   * The superuser's credentials kept in an embedded database's {@code dataDir} (after its first
+   * start): for a tool that made that directory a scratch one of its own (the bench, which creates a
+   * role there), never for serving.
+   */
+  public static Credentials superuserOf(Path dataDir) throws IOException {
+    return new Credentials(SUPERUSER, passwords(dataDir.resolve(PASSWORDS_FILE)).getProperty(SUPERUSER));
+  }
+
+  /**
    * The passwords of the superuser and both roles: read from the file, or generated
    * (SecureRandom, 32 bytes each) into a new file that is created with mode 0600 and appears whole
    * or not at all. A file of an earlier version, without the superuser's, gets one added.
