@@ -213,7 +213,7 @@ public final class ApiBench {
     return cursor;
   }
 
-  private static void deleteQuietly(Path dir, PrintStream err) {
+  static void deleteQuietly(Path dir, PrintStream err) {
     if (dir == null || !Files.exists(dir)) {
       return;
     }
