@@ -1,9 +1,10 @@
 package dev.custodian.crm.app.e2e;
 
+import static dev.custodian.crm.app.e2e.ConsentApiFixture.json;
+import static dev.custodian.crm.app.e2e.ConsentApiFixture.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,7 +15,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,39 +28,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ConsentAuditApiTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MERGE_PATCH = "application/merge-patch+json";
 
-  @RegisterExtension static final TestDatabase db = new TestDatabase();
+  @RegisterExtension static final ConsentApiFixture api = ConsentApiFixture.standard();
+  private static final TestDatabase db = api.db();
   private static TestApp app;
   private static String w;
 
   @BeforeAll
-  static void start() throws Exception {
-    app = TestApp.on(db).signIn();
-    w = ApiTestSupport.workspace(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-  }
-
-  private static String ws() {
-    return "/api/v1/workspaces/" + w;
-  }
-
-  private static JsonNode json(HttpResponse<String> response) throws Exception {
-    return JSON.readTree(response.body());
-  }
-
-  private static String contact(String email) throws Exception {
-    HttpResponse<String> created = app.postJson(ws() + "/contacts",
-        "{\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"email\":\"" + email + "\"}");
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return json(created).path("id").asText();
+  static void start() {
+    app = api.app();
+    w = api.a();
   }
 
   /** How many rows of {@code table} the workspace has, counted as the superuser. */
@@ -128,8 +106,8 @@ class ConsentAuditApiTest {
   @Test
   @DisplayName("SEC-09 on PostgreSQL: each consent change (purpose created, changed, retired; consent recorded; opt-in requested; restriction set, lifted; proof queried) audits once; a rollback after its entry leaves none and changes nothing")
   void eachConsentChangeAuditsOnce_andARollbackLeavesNone() throws Exception {
-    String purpose = ws() + "/purposes/weekly";
-    auditedOnceAndAtomic("purpose_created", 201, () -> app.postJson(ws() + "/purposes",
+    String purpose = ws(w) + "/purposes/weekly";
+    auditedOnceAndAtomic("purpose_created", 201, () -> app.postJson(ws(w) + "/purposes",
         "{\"key\":\"weekly\",\"name\":\"Weekly\",\"legalBasis\":\"CONSENT\",\"directMarketing\":true}"),
         () -> rows("consent_purposes", "tenant_id"));
     auditedOnceAndAtomic("purpose_changed", 200, () -> app.json("PATCH", purpose, MERGE_PATCH,
@@ -137,23 +115,23 @@ class ConsentAuditApiTest {
     auditedOnceAndAtomic("purpose_retired", 200, () -> app.postJson(purpose + "/retire", ""),
         () -> json(app.get(purpose)).path("retiredAt").asText(""));
 
-    String grace = contact("grace." + UUID.randomUUID() + "@example.org");
-    auditedOnceAndAtomic("consent_recorded", 200, () -> app.postJson(ws() + "/consent/events", "{\"contactId\":\""
+    String grace = api.contact(w, "grace." + UUID.randomUUID() + "@example.org");
+    auditedOnceAndAtomic("consent_recorded", 200, () -> app.postJson(ws(w) + "/consent/events", "{\"contactId\":\""
         + grace + "\",\"purpose\":\"analytics\",\"kind\":\"OBJECTED\",\"source\":\"API\"}"),
         () -> rows("consent_events", "tenant_id"));
     String email = "ada." + UUID.randomUUID() + "@example.org";
-    String ada = contact(email);
-    auditedOnceAndAtomic("opt_in_requested", 202, () -> app.postJson(ws() + "/consent/requests", "{\"contactId\":\""
+    String ada = api.contact(w, email);
+    auditedOnceAndAtomic("opt_in_requested", 202, () -> app.postJson(ws(w) + "/consent/requests", "{\"contactId\":\""
         + ada + "\",\"purpose\":\"marketing-email\",\"noticeVersion\":\"2026-11\"}"),
         () -> rows("consent_confirmations", "tenant_id"));
     TestApp.awaitMail(email, "Please confirm your subscription");
-    String restriction = ws() + "/contacts/" + grace + "/restriction";
+    String restriction = ws(w) + "/contacts/" + grace + "/restriction";
     auditedOnceAndAtomic("restriction_set", 200, () -> put(restriction),
         () -> rows("processing_restrictions", "tenant_id"));
     auditedOnceAndAtomic("restriction_lifted", 204, () -> app.delete(restriction),
         () -> rows("processing_restrictions", "tenant_id"));
     // a query changes nothing but the trail: its state is the trail's length
-    auditedOnceAndAtomic("proof_queried", 200, () -> app.postJson(ws() + "/consent/proof", "{\"email\":\"" + email
+    auditedOnceAndAtomic("proof_queried", 200, () -> app.postJson(ws(w) + "/consent/proof", "{\"email\":\"" + email
         + "\"}"), () -> rows("audit_entries", "tenant_id"));
   }
 
@@ -163,18 +141,18 @@ class ConsentAuditApiTest {
     List<String> emails = List.of("m1." + UUID.randomUUID() + "@example.org", "m2." + UUID.randomUUID()
         + "@example.org");
     for (String email : emails) {
-      contact(email);
+      api.contact(w, email);
     }
     String subject = "Audited " + UUID.randomUUID();
     long received = TestApp.SMTP.getReceivedMessages().length;
-    HttpResponse<String> queued = auditedOnceAndAtomic("marketing_queued", 202, () -> app.postJson(ws()
+    HttpResponse<String> queued = auditedOnceAndAtomic("marketing_queued", 202, () -> app.postJson(ws(w)
         + "/marketing-mails", "{\"purpose\":\"analytics\",\"subject\":\"" + subject + "\",\"text\":\"Hello.\","
         + "\"postalAddress\":\"Acme Ltd, 1 Main Street, Springfield\"}"),
         () -> List.of(rows("marketing_mails", "tenant_id"), rows("mail_outbox", "workspace_id")));
     int count = json(queued).path("queued").asInt();
     assertThat(count).isGreaterThanOrEqualTo(emails.size());
 
-    HttpResponse<String> trail = app.get(ws() + "/audit?action=marketing_queued");
+    HttpResponse<String> trail = app.get(ws(w) + "/audit?action=marketing_queued");
     assertThat(trail.statusCode()).as(trail.body()).isEqualTo(200);
     JsonNode items = json(trail).path("items");
     assertThat(items).hasSize(1);

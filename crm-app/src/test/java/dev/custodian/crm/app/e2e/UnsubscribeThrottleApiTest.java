@@ -1,8 +1,9 @@
 package dev.custodian.crm.app.e2e;
 
+import static dev.custodian.crm.app.e2e.ConsentApiFixture.json;
+import static dev.custodian.crm.app.e2e.ConsentApiFixture.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.app.e2e.RawHttp.Answer;
 import dev.custodian.crm.core.consent.PurposeKey;
 import dev.custodian.crm.core.contact.ContactId;
@@ -15,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,33 +29,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class UnsubscribeThrottleApiTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final KeyedUnsubscribeTokens TOKENS = new KeyedUnsubscribeTokens(() -> TestApp.MASTER_KEY.clone());
   private static final int LIMIT = 5; // the server's default (Throttle.DEFAULT_LIMIT), as ThrottleApiTest uses
 
-  @RegisterExtension static final TestDatabase db = new TestDatabase();
   private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
+  @RegisterExtension static final ConsentApiFixture api = ConsentApiFixture.standard().on(clock);
+  private static final TestDatabase db = api.db();
   private static TestApp app;
   private static String w;
 
   @BeforeAll
-  static void start() throws Exception {
-    app = TestApp.start(TestApp.environmentFor(db), clock).signIn();
-    w = ApiTestSupport.workspace(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-  }
-
-  private static String contact() throws Exception {
-    HttpResponse<String> created = app.postJson("/api/v1/workspaces/" + w + "/contacts",
-        "{\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"email\":\"grace." + UUID.randomUUID() + "@example.org\"}");
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return JSON.readTree(created.body()).path("id").asText();
+  static void start() {
+    app = api.app();
+    w = api.a();
   }
 
   private static String token(String contact) {
@@ -80,12 +66,12 @@ class UnsubscribeThrottleApiTest {
   @DisplayName("CON-02, SEC-07: forged unsubscribe tokens from one IP end in 429 with Retry-After; valid ones from that IP, many more than the limit, still answer 200, before and after")
   void forgedTokensFromOneAddressEndIn429_validOnesNever() throws Exception {
     String provider = "127.0.3.1";
-    String valid = token(contact());
+    String valid = token(api.contact(w));
     for (int i = 0; i < 4 * LIMIT; i++) {
       assertThat(unsubscribe(provider, valid).status()).as("valid post %d", i).isEqualTo(200);
     }
     for (int i = 0; i < 4 * LIMIT; i++) {
-      assertThat(unsubscribe(provider, token(contact())).status()).as("valid post for another contact %d", i)
+      assertThat(unsubscribe(provider, token(api.contact(w))).status()).as("valid post for another contact %d", i)
           .isEqualTo(200);
     }
     long events = TestApp.count(db, "consent_events");
@@ -102,7 +88,7 @@ class UnsubscribeThrottleApiTest {
     assertThat(unsubscribe(provider, "u1.not-even-base64!").status()).as("any defect").isEqualTo(429);
     assertThat(TestApp.count(db, "consent_events")).as("nothing appended").isEqualTo(events);
 
-    String another = token(contact());
+    String another = token(api.contact(w));
     assertThat(unsubscribe(provider, another).status()).as("a valid token from the refused address").isEqualTo(200);
     assertThat(unsubscribe(provider, valid).status()).isEqualTo(200);
     assertThat(TestApp.count(db, "consent_events")).as("the new contact's objection").isEqualTo(events + 1);
