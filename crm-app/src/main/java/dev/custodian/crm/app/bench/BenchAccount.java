@@ -106,6 +106,13 @@ record BenchAccount(String sessionCookie, String apiKey, UUID workspace) {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A JSON {@code POST} by API key (a session's cookie rotates under a long run; the key does not). */
+    HttpResponse<String> postByKey(String path, String apiKey, String json) throws IOException, InterruptedException {
+      return http.send(HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(30))
+          .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> get(String path, String apiKey) throws IOException, InterruptedException {
       return http.send(HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(30))
           .header("Authorization", "Bearer " + apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
