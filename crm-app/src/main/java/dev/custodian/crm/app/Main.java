@@ -1,6 +1,7 @@
 package dev.custodian.crm.app;
 
 import dev.custodian.crm.app.bench.ApiBench;
+import dev.custodian.crm.app.bench.ConsentRace;
 import dev.custodian.crm.app.bench.ImportExportBench;
 import dev.custodian.crm.app.database.DatabaseConnection;
 import dev.custodian.crm.core.audit.AuditVerification;
@@ -21,13 +22,14 @@ import org.slf4j.LoggerFactory;
  * {@code audit-verify} checks every audit chain (exit 3 when one is broken), {@code retention-dry-run}
  * lists what a retention run would delete now (per workspace and class) and {@code retention-runs}
  * the history of the runs, with their counts; {@code bench api} measures the cost of the API's
- * requests on a scratch server, and {@code bench [--rows ...]} the import and list exports against
- * PostgreSQL's {@code COPY} on one.
+ * requests on a scratch server, {@code bench [--rows ...]} the import and list exports against
+ * PostgreSQL's {@code COPY} on one, and {@code consent-race} runs CON-02's unsubscribe race at full
+ * size on one.
  */
 public final class Main {
 
   static final String USAGE = "usage: java -jar crm-app.jar serve|migrate|audit-verify|retention-dry-run|retention-runs|"
-      + ApiBench.USAGE + "|" + ImportExportBench.USAGE
+      + ApiBench.USAGE + "|" + ImportExportBench.USAGE + "|" + ConsentRace.USAGE
       + "  (configuration from CRM_* environment variables; see the README)";
 
   /** How many runs {@code retention-runs} lists. */
@@ -64,6 +66,10 @@ public final class Main {
       return rest.isEmpty() || !rest.get(0).equals("api")
           ? ImportExportBench.run(rest, env, out, err, Main::benchTarget)
           : ApiBench.run(rest, env, out, err, Main::benchTarget);
+    }
+    if (args.length >= 1 && args[0].equals("consent-race")) {
+      // a scratch configuration of its own, none of the caller's variables
+      return ConsentRace.run(List.of(args).subList(1, args.length), out, err, Main::benchTarget);
     }
     if (args.length != 1 || !List.of("serve", "migrate", "audit-verify", "retention-dry-run", "retention-runs").contains(args[0])) {
       err.println(USAGE);

@@ -232,20 +232,19 @@ public final class Custodian {
     this.tasks = TaskServices.create(inWorkspace, p.tasks(), p.linkTargets(), members, builder.ids, builder.clock);
     this.timelines = TimelineServices.create(inWorkspace, p.timelines(), p.linkTargets());
     this.customFields = CustomFieldServices.create(inWorkspace, p.customFields(), builder.ids, builder.clock);
-    // Consent: the ledger hashes addresses under each workspace's consent key; one guard for every purpose.
+    // Consent: the ledger hashes addresses under each workspace's consent key; one guard for every
+    // purpose and one ledger service, shared by marketing mail and its one-click unsubscribe links
+    // (CON-02, under each workspace's unsubscribe key).
     ConsentAddressHasher addressHasher = new KeyedConsentAddressHasher(builder.keys);
-    this.processingGuard = ConsentServices.guard(p.purposes(), p.consentLedger(), p.processingRestrictions(),
-        p.contacts(), addressHasher);
-    this.consent = ConsentServices.create(inWorkspace, p.purposes(), p.consentLedger(), p.processingRestrictions(),
-        p.contacts(), p.contactConsent(), p.consentRecorder(), p.eligibleContacts(), addressHasher,
-        new ConsentServices.OptInPorts(p.transactions(), p.consentConfirmations(), p.mailOutbox(), p.workspaces(),
-            throttle), builder.ids, builder.clock);
-    // Marketing mail and its one-click unsubscribe links (CON-02), under each workspace's unsubscribe key.
     UnsubscribeTokens unsubscribeTokens = new KeyedUnsubscribeTokens(builder.keys);
-    this.marketing = ConsentServices.marketing(inWorkspace, p.purposes(), p.consentLedger(),
-        p.processingRestrictions(), p.contacts(), p.contactConsent(), p.consentRecorder(), p.eligibleContacts(),
-        addressHasher, new ConsentServices.OptInPorts(p.transactions(), p.consentConfirmations(), p.mailOutbox(),
-            p.workspaces(), throttle), p.marketingMails(), unsubscribeTokens, builder.ids, builder.clock);
+    ConsentServices.Consent consentFeature = ConsentServices.withMarketing(inWorkspace, p.purposes(),
+        p.consentLedger(), p.processingRestrictions(), p.contacts(), p.contactConsent(), p.consentRecorder(),
+        p.eligibleContacts(), addressHasher, new ConsentServices.OptInPorts(p.transactions(),
+            p.consentConfirmations(), p.mailOutbox(), p.workspaces(), throttle), p.marketingMails(),
+        unsubscribeTokens, builder.ids, builder.clock);
+    this.processingGuard = consentFeature.guard();
+    this.consent = consentFeature.useCases();
+    this.marketing = consentFeature.marketing();
     // Mail to a workspace's contacts: rendered in that workspace's transaction, one resolver per template.
     List<SubjectMailResolver> toSubjects = new ArrayList<>();
     toSubjects.add(ConsentServices.confirmationMail(p.consentConfirmations(), p.contacts(), tokens,

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * The one account the bench acts as, made through the real HTTP API as a person would: signed up,
- * verified from the mail file, signed in, owner of a new workspace, and holder of an ADMIN API key.
+ * verified from its mail, signed in, owner of a new workspace, and holder of an ADMIN API key.
  *
  * @param sessionCookie {@code __Host-crm_session=...}, as a {@code Cookie} header value
  * @param apiKey the bearer token {@code crmk_...}
@@ -29,15 +29,32 @@ record BenchAccount(String sessionCookie, String apiKey, UUID workspace) {
   private static final Pattern TOKEN = Pattern.compile("#token=(vrf_[A-Za-z0-9_-]{43})");
   private static final Duration MAIL_WAIT = Duration.ofSeconds(20);
 
+  /** The texts of the mails received so far, wherever they arrive (mail files, an SMTP server). */
+  @FunctionalInterface
+  interface Mails {
+    List<String> texts() throws IOException;
+  }
+
   /** Signs up, verifies and signs in through {@code server}; reads the mail {@code mailDir} receives. */
   static BenchAccount create(HttpClient http, URI server, Path mailDir) throws IOException, InterruptedException {
+    return create(http, server, () -> {
+      List<String> texts = new java.util.ArrayList<>();
+      for (Path file : mailFiles(mailDir)) {
+        texts.add(Files.readString(file));
+      }
+      return texts;
+    });
+  }
+
+  /** Signs up, verifies and signs in through {@code server}; reads the verification mail from {@code mails}. */
+  static BenchAccount create(HttpClient http, URI server, Mails mails) throws IOException, InterruptedException {
     Api api = new Api(http, server);
     String email = "bench.owner@example.org";
     String password = "bench passphrase " + UUID.randomUUID();
     api.expect(202, api.post("/api/v1/auth/signup", null, "{\"name\":\"Bench Owner\",\"email\":\"" + email
         + "\",\"password\":\"" + password + "\",\"ageConfirmed\":true}"));
     api.expect(204, api.post("/api/v1/auth/verify-email", null,
-        "{\"token\":\"" + verificationToken(mailDir) + "\"}"));
+        "{\"token\":\"" + verificationToken(mails) + "\"}"));
     HttpResponse<String> login = api.expect(200, api.post("/api/v1/auth/login", null,
         "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
     String cookie = login.headers().firstValue("Set-Cookie")
@@ -51,18 +68,18 @@ record BenchAccount(String sessionCookie, String apiKey, UUID workspace) {
   }
 
   /** The verification token of the one mail the sign-up sends, once the dispatcher (every second) wrote it. */
-  private static String verificationToken(Path mailDir) throws IOException, InterruptedException {
+  private static String verificationToken(Mails mails) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + MAIL_WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      for (Path file : mailFiles(mailDir)) {
-        Matcher token = TOKEN.matcher(Files.readString(file));
+      for (String text : mails.texts()) {
+        Matcher token = TOKEN.matcher(text);
         if (token.find()) {
           return token.group(1);
         }
       }
       Thread.sleep(100);
     }
-    throw new IllegalStateException("no verification mail arrived in " + mailDir + " within " + MAIL_WAIT);
+    throw new IllegalStateException("no verification mail arrived within " + MAIL_WAIT);
   }
 
   private static List<Path> mailFiles(Path dir) throws IOException {
@@ -87,6 +104,13 @@ record BenchAccount(String sessionCookie, String apiKey, UUID workspace) {
           .POST(HttpRequest.BodyPublishers.ofString(json));
       Optional.ofNullable(cookie).ifPresent(c -> request.header("Cookie", c));
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A JSON {@code POST} by API key (a session's cookie rotates under a long run; the key does not). */
+    HttpResponse<String> postByKey(String path, String apiKey, String json) throws IOException, InterruptedException {
+      return http.send(HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(30))
+          .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path, String apiKey) throws IOException, InterruptedException {

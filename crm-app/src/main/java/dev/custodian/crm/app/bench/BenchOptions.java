@@ -64,7 +64,7 @@ record BenchOptions(int contacts, Duration measured, List<Integer> connections) 
     return list;
   }
 
-  private static int number(String name, String value, int min, int max) {
+  static int number(String name, String value, int min, int max) {
     try {
       int n = Integer.parseInt(value);
       if (n >= min && n <= max) {

@@ -1,5 +1,7 @@
 package dev.custodian.crm.app.e2e;
 
+import static dev.custodian.crm.app.e2e.ConsentApiFixture.json;
+import static dev.custodian.crm.app.e2e.ConsentApiFixture.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,48 +29,17 @@ class ConsentApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MERGE_PATCH = "application/merge-patch+json";
 
-  @RegisterExtension static final TestDatabase db = new TestDatabase();
+  @RegisterExtension static final ConsentApiFixture api = ConsentApiFixture.standard();
+  private static final TestDatabase db = api.db();
   private static TestApp app;
   private static String a;
   private static String b;
 
   @BeforeAll
-  static void start() throws Exception {
-    app = TestApp.on(db).signIn();
-    a = ApiTestSupport.workspace(app);
-    b = ApiTestSupport.workspace(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-  }
-
-  private static String ws(String workspace) {
-    return "/api/v1/workspaces/" + workspace;
-  }
-
-  private static JsonNode json(HttpResponse<String> response) throws Exception {
-    return JSON.readTree(response.body());
-  }
-
-  private static String contact(String workspace, String email) throws Exception {
-    HttpResponse<String> created = app.postJson(ws(workspace) + "/contacts",
-        "{\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"email\":\"" + email + "\"}");
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return json(created).path("id").asText();
-  }
-
-  private static String contact(String workspace) throws Exception {
-    return contact(workspace, "grace." + UUID.randomUUID() + "@example.org");
-  }
-
-  private static HttpResponse<String> record(String workspace, String contactId, String purpose, String kind,
-      String source) throws Exception {
-    return app.postJson(ws(workspace) + "/consent/events", "{\"contactId\":\"" + contactId + "\",\"purpose\":\""
-        + purpose + "\",\"kind\":\"" + kind + "\",\"source\":\"" + source + "\",\"noticeVersion\":\"2026-11\"}");
+  static void start() {
+    app = api.app();
+    a = api.a();
+    b = api.b();
   }
 
   private static void newsletter(String workspace) throws Exception {
@@ -115,7 +85,7 @@ class ConsentApiTest {
     HttpResponse<String> retired = app.postJson(one + "/retire", "");
     assertThat(retired.statusCode()).as(retired.body()).isEqualTo(200);
     assertThat(json(retired).path("retiredAt").asText()).isNotEmpty();
-    ApiTestSupport.assertProblem(record(a, contact(a), "fraud-prevention", "OBJECTED", "API"),
+    ApiTestSupport.assertProblem(api.record(a, api.contact(a), "fraud-prevention", "OBJECTED", "API"),
         409, "/problems/invalid-state");
   }
 
@@ -130,7 +100,7 @@ class ConsentApiTest {
         "{\"key\":\"legal\",\"name\":\"Legal\",\"legalBasis\":\"LEGAL_OBLIGATION\"}");
     assertThat(pointers(justification)).containsExactly("#/basisJustification");
 
-    String grace = contact(a);
+    String grace = api.contact(a);
     HttpResponse<String> bad = app.postJson(ws(a) + "/consent/events", "{\"contactId\":\"" + grace
         + "\",\"purpose\":\"Bad Key\",\"kind\":\"LIKED\",\"source\":\"PIGEON\",\"occurredAt\":\"2999-01-01T00:00:00Z\"}");
     ApiTestSupport.assertProblem(bad, 400, "/problems/validation");
@@ -138,7 +108,7 @@ class ConsentApiTest {
     HttpResponse<String> noNotice = app.postJson(ws(a) + "/consent/events", "{\"contactId\":\"" + grace
         + "\",\"purpose\":\"analytics\",\"kind\":\"GRANTED\",\"source\":\"API\"}");
     assertThat(pointers(noNotice)).containsExactly("#/noticeVersion");
-    HttpResponse<String> unknown = record(a, grace, "no-such-purpose", "OBJECTED", "API");
+    HttpResponse<String> unknown = api.record(a, grace, "no-such-purpose", "OBJECTED", "API");
     ApiTestSupport.assertProblem(unknown, 400, "/problems/validation");
     assertThat(pointers(unknown)).containsExactly("#/purpose");
     assertThat(json(app.get(ws(a) + "/contacts/" + grace + "/consent/events")).path("items")).isEmpty();
@@ -149,12 +119,12 @@ class ConsentApiTest {
   void onlyThePersonUndoesAWithdrawal() throws Exception {
     newsletter(a);
     String email = "linus." + UUID.randomUUID() + "@example.org";
-    String linus = contact(a, email);
-    assertThat(record(a, linus, "newsletter", "GRANTED", "FORM").statusCode()).isEqualTo(200);
+    String linus = api.contact(a, email);
+    assertThat(api.record(a, linus, "newsletter", "GRANTED", "FORM").statusCode()).isEqualTo(200);
 
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Callable<Integer> withdraw = () -> record(a, linus, "newsletter", "WITHDRAWN", "API").statusCode();
+      Callable<Integer> withdraw = () -> api.record(a, linus, "newsletter", "WITHDRAWN", "API").statusCode();
       List<Future<Integer>> answers = pool.invokeAll(List.of(withdraw, withdraw));
       for (Future<Integer> answer : answers) {
         assertThat(answer.get()).isEqualTo(200);
@@ -168,12 +138,12 @@ class ConsentApiTest {
     assertThat(events.get(1).path("ipPrefix").asText()).endsWith("/24");
 
     for (String source : List.of("IMPORT", "API", "MANUAL", "FORM")) {
-      ApiTestSupport.assertProblem(record(a, linus, "newsletter", "GRANTED", source), 409, "/problems/consent-required");
+      ApiTestSupport.assertProblem(api.record(a, linus, "newsletter", "GRANTED", source), 409, "/problems/consent-required");
     }
     assertThat(app.delete(ws(a) + "/contacts/" + linus).statusCode()).isEqualTo(204);
-    String again = contact(a, email);
+    String again = api.contact(a, email);
     for (String source : List.of("IMPORT", "API", "MANUAL", "FORM")) {
-      ApiTestSupport.assertProblem(record(a, again, "newsletter", "GRANTED", source), 409, "/problems/consent-required");
+      ApiTestSupport.assertProblem(api.record(a, again, "newsletter", "GRANTED", source), 409, "/problems/consent-required");
     }
     JsonNode states = json(app.get(ws(a) + "/contacts/" + again + "/consent"));
     assertThat(states.path("items").toString()).contains("\"purpose\":\"newsletter\",\"state\":\"NOT_GIVEN\"");
@@ -184,11 +154,11 @@ class ConsentApiTest {
   void consentChangesAuditAndARollbackLeavesNone() throws Exception {
     String c = ApiTestSupport.workspace(app);
     String email = "audited." + UUID.randomUUID() + "@example.org";
-    String grace = contact(c, email);
+    String grace = api.contact(c, email);
     String body = "{\"key\":\"weekly\",\"name\":\"Weekly\",\"legalBasis\":\"CONSENT\"}";
     assertThat(app.postJson(ws(c) + "/purposes", body).statusCode()).isEqualTo(201);
     ApiTestSupport.assertProblem(app.postJson(ws(c) + "/purposes", body), 409, "/problems/duplicate");
-    assertThat(record(c, grace, "analytics", "OBJECTED", "API").statusCode()).isEqualTo(200);
+    assertThat(api.record(c, grace, "analytics", "OBJECTED", "API").statusCode()).isEqualTo(200);
     assertThat(app.postJson(ws(c) + "/consent/proof", "{\"email\":\"" + email + "\"}").statusCode()).isEqualTo(200);
 
     String trail = app.get(ws(c) + "/audit?limit=200").body();
@@ -217,16 +187,16 @@ class ConsentApiTest {
   @DisplayName("DSR-07, DSR-08: GET contacts?eligibleFor= pages what the guard allows: no objection, restriction or refused address; an undeclared purpose is a 400")
   void eligibleForPagesWhatTheGuardAllows() throws Exception {
     String c = ApiTestSupport.workspace(app);
-    String free = contact(c);
-    String objecting = contact(c);
-    String restricted = contact(c);
+    String free = api.contact(c);
+    String objecting = api.contact(c);
+    String restricted = api.contact(c);
     String reused = "reused." + UUID.randomUUID() + "@example.org";
-    String gone = contact(c, reused);
-    String alsoFree = contact(c);
-    assertThat(record(c, objecting, "analytics", "OBJECTED", "API").statusCode()).isEqualTo(200);
-    assertThat(record(c, gone, "analytics", "OBJECTED", "API").statusCode()).isEqualTo(200);
+    String gone = api.contact(c, reused);
+    String alsoFree = api.contact(c);
+    assertThat(api.record(c, objecting, "analytics", "OBJECTED", "API").statusCode()).isEqualTo(200);
+    assertThat(api.record(c, gone, "analytics", "OBJECTED", "API").statusCode()).isEqualTo(200);
     assertThat(app.delete(ws(c) + "/contacts/" + gone).statusCode()).isEqualTo(204);
-    String again = contact(c, reused); // the address's objection stands for the re-created contact
+    String again = api.contact(c, reused); // the address's objection stands for the re-created contact
     assertThat(app.send(java.net.http.HttpRequest.newBuilder(app.uri(ws(c) + "/contacts/" + restricted + "/restriction"))
         .PUT(java.net.http.HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(200);
 
@@ -248,7 +218,7 @@ class ConsentApiTest {
   @Test
   @DisplayName("DSR-07: a restricted contact is restricted until lifted; the states show it")
   void restrictionIsSetAndLifted() throws Exception {
-    String grace = contact(a);
+    String grace = api.contact(a);
     HttpResponse<String> restricted = app.send(java.net.http.HttpRequest.newBuilder(
         app.uri(ws(a) + "/contacts/" + grace + "/restriction")).PUT(java.net.http.HttpRequest.BodyPublishers.noBody()));
     assertThat(restricted.statusCode()).as(restricted.body()).isEqualTo(200);
@@ -263,13 +233,13 @@ class ConsentApiTest {
   void anotherWorkspacesPathsAreNotFound() throws Exception {
     newsletter(a);
     String email = "ada." + UUID.randomUUID() + "@example.org";
-    String ada = contact(a, email);
-    assertThat(record(a, ada, "newsletter", "GRANTED", "FORM").statusCode()).isEqualTo(200);
+    String ada = api.contact(a, email);
+    assertThat(api.record(a, ada, "newsletter", "GRANTED", "FORM").statusCode()).isEqualTo(200);
     app.postJson(ws(a) + "/purposes", "{\"key\":\"only-in-a\",\"name\":\"A\",\"legalBasis\":\"CONSENT\"}");
 
     ApiTestSupport.assertProblem(app.get(ws(b) + "/contacts/" + ada + "/consent"), 404, "/problems/not-found");
     ApiTestSupport.assertProblem(app.get(ws(b) + "/contacts/" + ada + "/consent/events"), 404, "/problems/not-found");
-    ApiTestSupport.assertProblem(record(b, ada, "analytics", "OBJECTED", "API"), 404, "/problems/not-found");
+    ApiTestSupport.assertProblem(api.record(b, ada, "analytics", "OBJECTED", "API"), 404, "/problems/not-found");
     ApiTestSupport.assertProblem(app.get(ws(b) + "/purposes/only-in-a"), 404, "/problems/not-found");
     ApiTestSupport.assertProblem(app.delete(ws(b) + "/contacts/" + ada + "/restriction"), 404, "/problems/not-found");
     HttpResponse<String> proofInB = app.postJson(ws(b) + "/consent/proof", "{\"email\":\"" + email + "\"}");
@@ -286,9 +256,9 @@ class ConsentApiTest {
   void theLedgerOutlivesErasureNamingNoOne() throws Exception {
     newsletter(a);
     String email = "Erin." + UUID.randomUUID() + "@Example.org";
-    String erin = contact(a, email);
-    assertThat(record(a, erin, "newsletter", "GRANTED", "FORM").statusCode()).isEqualTo(200);
-    assertThat(record(a, erin, "analytics", "OBJECTED", "MANUAL").statusCode()).isEqualTo(200);
+    String erin = api.contact(a, email);
+    assertThat(api.record(a, erin, "newsletter", "GRANTED", "FORM").statusCode()).isEqualTo(200);
+    assertThat(api.record(a, erin, "analytics", "OBJECTED", "MANUAL").statusCode()).isEqualTo(200);
     long before = TestApp.count(db, "consent_events");
 
     HttpResponse<String> receipt = app.postJson(ws(a) + "/contacts/" + erin + "/erasure", "");

@@ -1,10 +1,10 @@
 package dev.custodian.crm.app.e2e;
 
+import static dev.custodian.crm.app.e2e.ConsentApiFixture.json;
+import static dev.custodian.crm.app.e2e.ConsentApiFixture.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.custodian.crm.app.AccountConfig;
 import dev.custodian.crm.core.common.port.out.TokenHash;
 import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.persistence.testing.TestDatabase;
@@ -16,9 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,60 +28,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ConsentOptInApiTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONFIRM = "/api/v1/public/consent/confirm";
+  private static final MutableClock clock = new MutableClock(Instant.now());
   private static final String SUBJECT = "Please confirm your subscription";
 
-  @RegisterExtension static final TestDatabase db = new TestDatabase();
-  private static final MutableClock clock = new MutableClock(Instant.now());
+  @RegisterExtension static final ConsentApiFixture api = ConsentApiFixture.standard().on(clock).throttleLimit(1000);
+  private static final TestDatabase db = api.db();
   private static TestApp app;
   private static String a;
   private static String b;
 
   @BeforeAll
-  static void start() throws Exception {
-    Map<String, String> env = TestApp.environmentFor(db);
-    env.put(AccountConfig.THROTTLE_LIMIT, "1000");
-    app = TestApp.start(env, clock).signIn();
-    a = ApiTestSupport.workspace(app);
-    b = ApiTestSupport.workspace(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-  }
-
-  private static String ws(String workspace) {
-    return "/api/v1/workspaces/" + workspace;
-  }
-
-  private static JsonNode json(HttpResponse<String> response) throws Exception {
-    return JSON.readTree(response.body());
-  }
-
-  private static String contact(String workspace, String email) throws Exception {
-    HttpResponse<String> created = app.postJson(ws(workspace) + "/contacts",
-        "{\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"email\":\"" + email + "\"}");
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return json(created).path("id").asText();
-  }
-
-  private static HttpResponse<String> request(String workspace, String contactId, String purpose) throws Exception {
-    return app.postJson(ws(workspace) + "/consent/requests", "{\"contactId\":\"" + contactId + "\",\"purpose\":\""
-        + purpose + "\",\"noticeVersion\":\"2026-11\"}");
-  }
-
-  private static HttpResponse<String> confirm(String token) throws Exception {
-    return app.postJson(CONFIRM, "{\"token\":\"" + token + "\"}");
-  }
-
-  private static HttpResponse<String> record(String workspace, String contactId, String purpose, String kind,
-      String source) throws Exception {
-    return app.postJson(ws(workspace) + "/consent/events", "{\"contactId\":\"" + contactId + "\",\"purpose\":\""
-        + purpose + "\",\"kind\":\"" + kind + "\",\"source\":\"" + source + "\",\"noticeVersion\":\"2026-11\"}");
+  static void start() {
+    app = api.app();
+    a = api.a();
+    b = api.b();
   }
 
   private static List<String> eligible(String workspace, String purpose) throws Exception {
@@ -108,19 +67,19 @@ class ConsentOptInApiTest {
   @Test
   @DisplayName("CON-01: no event, an unconfirmed request or a withdrawal make no contact eligible; the mailed link, confirmed, makes exactly one; it works once, its SHA-256 alone is stored")
   void onlyAConfirmedLinkGrants() throws Exception {
-    String none = contact(a, "none." + UUID.randomUUID() + "@example.org");
+    String none = api.contact(a, "none." + UUID.randomUUID() + "@example.org");
     String pendingEmail = "pending." + UUID.randomUUID() + "@example.org";
-    String pending = contact(a, pendingEmail);
-    String withdrawn = contact(a, "withdrawn." + UUID.randomUUID() + "@example.org");
+    String pending = api.contact(a, pendingEmail);
+    String withdrawn = api.contact(a, "withdrawn." + UUID.randomUUID() + "@example.org");
     String confirmedEmail = "confirmed." + UUID.randomUUID() + "@example.org";
-    String confirmed = contact(a, confirmedEmail);
-    HttpResponse<String> asked = request(a, pending, "marketing-email");
+    String confirmed = api.contact(a, confirmedEmail);
+    HttpResponse<String> asked = api.request(a, pending, "marketing-email");
     assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
     assertThat(json(asked).path("requestedAt").asText()).isNotEmpty();
-    assertThat(request(a, confirmed, "marketing-email").statusCode()).isEqualTo(202);
-    ApiTestSupport.assertProblem(record(a, withdrawn, "marketing-email", "GRANTED", "FORM"),
+    assertThat(api.request(a, confirmed, "marketing-email").statusCode()).isEqualTo(202);
+    ApiTestSupport.assertProblem(api.record(a, withdrawn, "marketing-email", "GRANTED", "FORM"),
         409, "/problems/consent-required");
-    assertThat(record(a, withdrawn, "marketing-email", "WITHDRAWN", "API").statusCode()).isEqualTo(200);
+    assertThat(api.record(a, withdrawn, "marketing-email", "WITHDRAWN", "API").statusCode()).isEqualTo(200);
 
     TestApp.awaitMail(pendingEmail, SUBJECT);
     List<String> link = TestApp.awaitMail(confirmedEmail, SUBJECT);
@@ -132,11 +91,11 @@ class ConsentOptInApiTest {
     assertThat(rowsWith("consent_confirmations", TokenHash.of(token))).as("its SHA-256 is").isEqualTo(1);
     assertThat(rowsWith("mail_outbox", pendingEmail)).isZero();
 
-    HttpResponse<String> granted = confirm(token);
+    HttpResponse<String> granted = api.confirm(token);
     assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
     assertThat(json(granted).path("state").asText()).isEqualTo("GRANTED");
     assertThat(eligible(a, "marketing-email")).contains(confirmed).doesNotContain(none, pending, withdrawn);
-    ApiTestSupport.assertProblem(confirm(token), 404, "/problems/not-found");
+    ApiTestSupport.assertProblem(api.confirm(token), 404, "/problems/not-found");
     JsonNode entry = json(app.get(ws(a) + "/contacts/" + confirmed + "/consent/events")).path("items").get(0);
     assertThat(entry.path("source").asText()).isEqualTo("EMAIL_LINK");
     assertThat(entry.path("optInRequestedAt").asText()).isNotEmpty();
@@ -147,20 +106,20 @@ class ConsentOptInApiTest {
   @DisplayName("CON-01: the link fails after 7 days; a forged or malformed token is the same 404; the withdrawn person's own confirmation grants again")
   void theLinkExpiresAndOnlyThePersonUndoesARefusal() throws Exception {
     String email = "expiring." + UUID.randomUUID() + "@example.org";
-    String grace = contact(a, email);
-    assertThat(record(a, grace, "marketing-email", "WITHDRAWN", "API").statusCode()).isEqualTo(200);
-    assertThat(request(a, grace, "marketing-email").statusCode()).isEqualTo(202);
+    String grace = api.contact(a, email);
+    assertThat(api.record(a, grace, "marketing-email", "WITHDRAWN", "API").statusCode()).isEqualTo(200);
+    assertThat(api.request(a, grace, "marketing-email").statusCode()).isEqualTo(202);
     String old = TestApp.awaitMail(email, SUBJECT).get(1);
     clock.advance(Duration.ofDays(7));
-    HttpResponse<String> expired = confirm(old);
+    HttpResponse<String> expired = api.confirm(old);
     ApiTestSupport.assertProblem(expired, 404, "/problems/not-found");
-    HttpResponse<String> forged = confirm(old.substring(0, old.length() - 2) + (old.endsWith("AA") ? "BB" : "AA"));
+    HttpResponse<String> forged = api.confirm(old.substring(0, old.length() - 2) + (old.endsWith("AA") ? "BB" : "AA"));
     assertThat(forged.body()).isEqualTo(expired.body());
-    ApiTestSupport.assertProblem(confirm("not-a-token"), 404, "/problems/not-found");
+    ApiTestSupport.assertProblem(api.confirm("not-a-token"), 404, "/problems/not-found");
     ApiTestSupport.assertProblem(app.postJson(CONFIRM, "{}"), 400, "/problems/validation");
 
-    assertThat(request(a, grace, "marketing-email").statusCode()).isEqualTo(202);
-    HttpResponse<String> granted = confirm(TestApp.awaitMail(email, SUBJECT).get(1));
+    assertThat(api.request(a, grace, "marketing-email").statusCode()).isEqualTo(202);
+    HttpResponse<String> granted = api.confirm(TestApp.awaitMail(email, SUBJECT).get(1));
     assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
     assertThat(json(granted).path("state").asText()).isEqualTo("GRANTED");
   }
@@ -168,11 +127,11 @@ class ConsentOptInApiTest {
   @Test
   @DisplayName("CON-01: 3 requests per contact and purpose a day, then 429; bad input names every field; TEN-01: A's contact through B's path is a 404 and queues nothing")
   void requestsAreLimitedValidatedAndIsolated() throws Exception {
-    String grace = contact(a, "limited." + UUID.randomUUID() + "@example.org");
+    String grace = api.contact(a, "limited." + UUID.randomUUID() + "@example.org");
     for (int i = 0; i < 3; i++) {
-      assertThat(request(a, grace, "marketing-email").statusCode()).isEqualTo(202);
+      assertThat(api.request(a, grace, "marketing-email").statusCode()).isEqualTo(202);
     }
-    HttpResponse<String> fourth = request(a, grace, "marketing-email");
+    HttpResponse<String> fourth = api.request(a, grace, "marketing-email");
     ApiTestSupport.assertProblem(fourth, 429, "/problems/rate-limited");
     assertThat(fourth.headers().firstValue("Retry-After")).isPresent();
 
@@ -182,10 +141,10 @@ class ConsentOptInApiTest {
     List<String> pointers = new ArrayList<>();
     json(bad).path("errors").forEach(e -> pointers.add(e.path("pointer").asText()));
     assertThat(pointers).containsExactlyInAnyOrder("#/contactId", "#/purpose", "#/noticeVersion");
-    ApiTestSupport.assertProblem(request(a, grace, "no-such-purpose"), 400, "/problems/validation");
+    ApiTestSupport.assertProblem(api.request(a, grace, "no-such-purpose"), 400, "/problems/validation");
 
     TestApp.awaitEmptyOutbox(db);
-    ApiTestSupport.assertProblem(request(b, grace, "marketing-email"), 404, "/problems/not-found");
+    ApiTestSupport.assertProblem(api.request(b, grace, "marketing-email"), 404, "/problems/not-found");
     assertThat(TestApp.count(db, "mail_outbox")).isZero();
     // TEN-02: as crm_app, B sees none of A's confirmations
     long seen = db.asApp(UUID.fromString(b), c -> {
@@ -212,22 +171,22 @@ class ConsentOptInApiTest {
     HttpResponse<String> news = app.postJson(ws(c) + "/purposes",
         "{\"key\":\"newsletter\",\"name\":\"Newsletter\",\"legalBasis\":\"CONSENT\",\"directMarketing\":true}");
     assertThat(news.statusCode()).as(news.body()).isEqualTo(201);
-    String grace = contact(c, "cancelled." + UUID.randomUUID() + "@example.org");
-    String other = contact(c, "other." + UUID.randomUUID() + "@example.org");
-    assertThat(record(c, grace, "newsletter", "GRANTED", "FORM").statusCode()).isEqualTo(200);
+    String grace = api.contact(c, "cancelled." + UUID.randomUUID() + "@example.org");
+    String other = api.contact(c, "other." + UUID.randomUUID() + "@example.org");
+    assertThat(api.record(c, grace, "newsletter", "GRANTED", "FORM").statusCode()).isEqualTo(200);
     HttpResponse<String> cancelled = app.postJson(ws(c) + "/cancel", "");
     assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
 
-    HttpResponse<String> withdrawn = record(c, grace, "newsletter", "WITHDRAWN", "API");
+    HttpResponse<String> withdrawn = api.record(c, grace, "newsletter", "WITHDRAWN", "API");
     assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
     assertThat(json(withdrawn).path("state").asText()).isEqualTo("WITHDRAWN");
-    assertThat(record(c, grace, "analytics", "OBJECTED", "API").statusCode()).isEqualTo(200);
+    assertThat(api.record(c, grace, "analytics", "OBJECTED", "API").statusCode()).isEqualTo(200);
     HttpResponse<String> restricted = app.send(java.net.http.HttpRequest.newBuilder(
         app.uri(ws(c) + "/contacts/" + grace + "/restriction")).PUT(java.net.http.HttpRequest.BodyPublishers.noBody()));
     assertThat(restricted.statusCode()).as(restricted.body()).isEqualTo(200);
 
-    ApiTestSupport.assertProblem(record(c, other, "newsletter", "GRANTED", "FORM"), 409, "/problems/workspace-cancelled");
-    ApiTestSupport.assertProblem(request(c, other, "newsletter"), 409, "/problems/workspace-cancelled");
+    ApiTestSupport.assertProblem(api.record(c, other, "newsletter", "GRANTED", "FORM"), 409, "/problems/workspace-cancelled");
+    ApiTestSupport.assertProblem(api.request(c, other, "newsletter"), 409, "/problems/workspace-cancelled");
     ApiTestSupport.assertProblem(app.delete(ws(c) + "/contacts/" + grace + "/restriction"), 409,
         "/problems/workspace-cancelled");
   }

@@ -1,11 +1,11 @@
 package dev.custodian.crm.app.e2e;
 
+import static dev.custodian.crm.app.e2e.ConsentApiFixture.json;
+import static dev.custodian.crm.app.e2e.ConsentApiFixture.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import dev.custodian.crm.app.AccountConfig;
 import dev.custodian.crm.core.consent.PurposeKey;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
@@ -22,9 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,56 +34,31 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MarketingMailApiTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONFIRMATION = "Please confirm your subscription";
   private static final String FORM = "application/x-www-form-urlencoded";
+  private static final MutableClock clock = new MutableClock(Instant.now());
   private static final KeyedUnsubscribeTokens TOKENS = new KeyedUnsubscribeTokens(() -> TestApp.MASTER_KEY.clone());
 
-  @RegisterExtension static final TestDatabase db = new TestDatabase();
-  private static final MutableClock clock = new MutableClock(Instant.now());
+  @RegisterExtension static final ConsentApiFixture api = ConsentApiFixture.standard().on(clock).throttleLimit(1000);
+  private static final TestDatabase db = api.db();
   private static TestApp app;
   private static String a;
   private static String b;
 
   @BeforeAll
-  static void start() throws Exception {
-    Map<String, String> env = TestApp.environmentFor(db);
-    env.put(AccountConfig.THROTTLE_LIMIT, "1000"); // forged links are counted; the throttle is ThrottleApiTest's
-    app = TestApp.start(env, clock).signIn();
-    a = ApiTestSupport.workspace(app);
-    b = ApiTestSupport.workspace(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-  }
-
-  private static String ws(String workspace) {
-    return "/api/v1/workspaces/" + workspace;
-  }
-
-  private static JsonNode json(HttpResponse<String> response) throws Exception {
-    return JSON.readTree(response.body());
-  }
-
-  private static String contact(String workspace, String email) throws Exception {
-    HttpResponse<String> created = app.postJson(ws(workspace) + "/contacts",
-        "{\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"email\":\"" + email + "\"}");
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return json(created).path("id").asText();
+  static void start() {
+    app = api.app();
+    a = api.a();
+    b = api.b();
   }
 
   /** A contact who confirmed marketing-email through the mailed link. */
   private static String confirmed(String workspace, String email) throws Exception {
-    String id = contact(workspace, email);
-    HttpResponse<String> asked = app.postJson(ws(workspace) + "/consent/requests", "{\"contactId\":\"" + id
-        + "\",\"purpose\":\"marketing-email\",\"noticeVersion\":\"2026-11\"}");
+    String id = api.contact(workspace, email);
+    HttpResponse<String> asked = api.request(workspace, id, "marketing-email");
     assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
     String token = TestApp.awaitMail(email, CONFIRMATION).get(1);
-    HttpResponse<String> granted = app.postJson("/api/v1/public/consent/confirm", "{\"token\":\"" + token + "\"}");
+    HttpResponse<String> granted = api.confirm(token);
     assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
     return id;
   }
@@ -133,11 +106,10 @@ class MarketingMailApiTest {
   void onlyTheConfirmedContactGetsTheMail() throws Exception {
     String w = ApiTestSupport.workspace(app); // its own: no other test's confirmed contact
     String none = "none." + UUID.randomUUID() + "@example.org";
-    contact(w, none);
+    api.contact(w, none);
     String pending = "pending." + UUID.randomUUID() + "@example.org";
-    String pendingId = contact(w, pending);
-    assertThat(app.postJson(ws(w) + "/consent/requests", "{\"contactId\":\"" + pendingId
-        + "\",\"purpose\":\"marketing-email\",\"noticeVersion\":\"2026-11\"}").statusCode()).isEqualTo(202);
+    String pendingId = api.contact(w, pending);
+    assertThat(api.request(w, pendingId, "marketing-email").statusCode()).isEqualTo(202);
     TestApp.awaitMail(pending, CONFIRMATION);
     String withdrawn = "withdrawn." + UUID.randomUUID() + "@example.org";
     String withdrawnId = confirmed(w, withdrawn);
@@ -204,7 +176,7 @@ class MarketingMailApiTest {
   @Test
   @DisplayName("CON-02: a forged token, each defect alone, is one 404 with the same bytes and appends nothing; a gone contact's link answers as success")
   void forgedTokensAreOneNotFound() throws Exception {
-    String id = contact(a, "forged." + UUID.randomUUID() + "@example.org");
+    String id = api.contact(a, "forged." + UUID.randomUUID() + "@example.org");
     String valid = token(a, id, "analytics");
     byte[] raw = Base64.getUrlDecoder().decode(valid.substring(3));
     long before = events();
@@ -298,7 +270,7 @@ class MarketingMailApiTest {
     for (int i = 0; i < 30; i++) {
       String email = "race" + i + "." + UUID.randomUUID() + "@example.org";
       emails.add(email);
-      ids.add(contact(b, email));
+      ids.add(api.contact(b, email));
     }
     for (int round = 0; round < 3; round++) {
       String purpose = "news-" + round + "-" + UUID.randomUUID().toString().substring(0, 8);

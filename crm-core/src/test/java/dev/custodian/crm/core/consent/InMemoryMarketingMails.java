@@ -12,7 +12,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** In-memory fake of {@link MarketingMails}; its fake transactions take turns, so the lock is a read. */
+/**
+ * In-memory fake of {@link MarketingMails}: its fake transactions take turns, so a transaction that
+ * read the recipient holds off every other one (a consent recording, an erasure) until it ends, as
+ * the share lock does; a gone contact, or one of another workspace, has no recipient.
+ */
 public final class InMemoryMarketingMails implements MarketingMails {
 
   private final InMemoryTenantTable<UUID, MarketingMail> table;
@@ -35,6 +39,6 @@ public final class InMemoryMarketingMails implements MarketingMails {
 
   @Override
   public Optional<EmailAddress> lockRecipient(WorkspaceId workspace, ContactId contact) {
-    return contacts.findById(workspace, contact).map(Contact::email);
+    return contacts.findByIdForUpdate(workspace, contact).map(Contact::email);
   }
 }

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,26 +45,11 @@ class DsrRowLevelSecurityTest {
     }
   }
 
-  private static List<UUID> tenantsOf(Connection c, String table) throws SQLException {
-    List<UUID> tenants = new ArrayList<>();
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select tenant_id from " + table)) {
-      while (rs.next()) {
-        tenants.add(rs.getObject(1, UUID.class));
-      }
-    }
-    return tenants;
-  }
-
   @Test
   @DisplayName("TEN-02: raw SQL as crm_app sees only the bound workspace's requests and history entries")
   void eachTableShowsOnlyTheBoundWorkspace() throws SQLException {
     for (String table : TABLES) {
-      List<UUID> seenByA = db.asApp(A, c -> tenantsOf(c, table));
-      List<UUID> seenByB = db.asApp(B, c -> tenantsOf(c, table));
-      List<UUID> seenByNone = db.asApp(null, c -> tenantsOf(c, table));
-      assertThat(seenByA).as(table).containsExactly(A);
-      assertThat(seenByB).as(table).containsExactly(B);
-      assertThat(seenByNone).as(table).isEmpty();
+      db.assertEachWorkspaceSeesOnlyItsRows(table, A, B);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.custodian.crm.persistence.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dev.custodian.crm.core.access.port.out.MembershipRepository;
 import dev.custodian.crm.core.account.port.out.AccountRepository;
@@ -175,10 +177,6 @@ public final class TestDatabase
   }
 
   /**
-   * Runs raw SQL as the application role in one transaction bound to {@code workspace} (to none when
-   * {@code null}) exactly as the adapter binds it, then rolls back: row-level security on its own.
-   */
-  /**
    * Runs each statement as the application role, outside any workspace, and returns the SQLState
    * it failed with, in order; {@code null} for one that ran (everything is rolled back).
    */
@@ -199,6 +197,10 @@ public final class TestDatabase
     return states;
   }
 
+  /**
+   * Runs raw SQL as the application role in one transaction bound to {@code workspace} (to none when
+   * {@code null}) exactly as the adapter binds it, then rolls back: row-level security on its own.
+   */
   public <T> T asApp(UUID workspace, SqlWork<T> work) throws SQLException {
     try (Connection c = appDataSource().getConnection()) {
       c.setAutoCommit(false);
@@ -214,6 +216,31 @@ public final class TestDatabase
         c.rollback();
       }
     }
+  }
+
+  /**
+   * TEN-02 for one tenant table: raw SQL as the application role ({@code select tenant_id from
+   * <table>}) bound to each of {@code workspaces} sees that workspace's rows and no other's (each
+   * must have one at least), and bound to none sees none.
+   */
+  public void assertEachWorkspaceSeesOnlyItsRows(String table, UUID... workspaces) throws SQLException {
+    for (UUID workspace : workspaces) {
+      List<UUID> seen = asApp(workspace, c -> tenantsOf(c, table));
+      assertThat(seen).as("%s bound to %s", table, workspace).isNotEmpty()
+          .containsOnly(workspace);
+    }
+    List<UUID> unbound = asApp(null, c -> tenantsOf(c, table));
+    assertThat(unbound).as("%s bound to no workspace", table).isEmpty();
+  }
+
+  private static List<UUID> tenantsOf(Connection c, String table) throws SQLException {
+    List<UUID> tenants = new ArrayList<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select tenant_id from " + table)) {
+      while (rs.next()) {
+        tenants.add(rs.getObject(1, UUID.class));
+      }
+    }
+    return tenants;
   }
 
   /** A superuser connection to this database, for checks the application role must not do. */

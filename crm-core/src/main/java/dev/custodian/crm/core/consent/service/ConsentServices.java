@@ -74,12 +74,32 @@ public final class ConsentServices {
     ProcessingGuard guard = guard(purposes, ledger, restrictions, contacts, hasher);
     ConsentLedgerService ledgerService = new ConsentLedgerService(transactions, purposes, ledger, contacts, hasher,
         guard, reader, recorder, eligible, ids, clock);
+    return useCases(transactions, purposes, restrictions, contacts, recorder, ledgerService, optIns, ids, clock);
+  }
+
+  private static ConsentUseCases useCases(WorkspaceTransactions transactions, PurposeRepository purposes,
+      ProcessingRestrictions restrictions, ContactRepository contacts, ConsentRecorder recorder,
+      ConsentLedgerService ledgerService, OptInPorts optIns, IdGenerator ids, Clock clock) {
     return new ConsentUseCases(
         new PurposeService(transactions, purposes, clock),
         ledgerService,
         new RestrictionService(transactions, restrictions, contacts, optIns.outbox(), clock),
         new ConsentOptInService(transactions, optIns.transactions(), purposes, contacts, optIns.confirmations(),
             recorder, ledgerService, optIns.outbox(), optIns.workspaces(), optIns.throttle(), ids, clock));
+  }
+
+  /**
+   * The whole consent feature over one guard and one ledger service: the guard every processing
+   * asks (the marketing mail's dispatch included), the consent use cases, and marketing mail with
+   * its one-click unsubscribe.
+   */
+  public record Consent(ProcessingGuard guard, ConsentUseCases useCases, MarketingUseCases marketing) {
+
+    public Consent {
+      Objects.requireNonNull(guard, "guard");
+      Objects.requireNonNull(useCases, "useCases");
+      Objects.requireNonNull(marketing, "marketing");
+    }
   }
 
   /**
@@ -92,19 +112,23 @@ public final class ConsentServices {
   }
 
   /**
-   * Marketing mail and its one-click unsubscribe (CON-02): the same ports as {@link #create}, plus the
-   * marketing mails' store and the unsubscribe links' tokens. The person's unsubscribe uses plain
-   * transactions and {@code optIns}' throttle (defective links, per client address).
+   * The consent use cases, as {@link #create}, and marketing mail with its one-click unsubscribe
+   * (CON-02), sharing one guard and one ledger service: the same ports, plus the marketing mails'
+   * store and the unsubscribe links' tokens. The person's unsubscribe uses plain transactions and
+   * {@code optIns}' throttle (defective links, per client address).
    */
-  public static MarketingUseCases marketing(WorkspaceTransactions transactions, PurposeRepository purposes,
+  public static Consent withMarketing(WorkspaceTransactions transactions, PurposeRepository purposes,
       ConsentLedger ledger, ProcessingRestrictions restrictions, ContactRepository contacts,
       ContactConsentReader reader, ConsentRecorder recorder, EligibleContacts eligible, ConsentAddressHasher hasher,
       OptInPorts optIns, MarketingMails mails, UnsubscribeTokens tokens, IdGenerator ids, Clock clock) {
     ProcessingGuard guard = guard(purposes, ledger, restrictions, contacts, hasher);
     ConsentLedgerService ledgerService = new ConsentLedgerService(transactions, purposes, ledger, contacts, hasher,
         guard, reader, recorder, eligible, ids, clock);
-    return new MarketingMailService(transactions, purposes, eligible, hasher, mails, optIns.outbox(), guard,
-        optIns.transactions(), contacts, tokens, ledgerService, optIns.throttle(), ids, clock);
+    MarketingUseCases marketing = new MarketingMailService(transactions, purposes, eligible, hasher, mails,
+        optIns.outbox(), guard, optIns.transactions(), contacts, tokens, ledgerService, optIns.throttle(), ids, clock);
+    return new Consent(guard,
+        useCases(transactions, purposes, restrictions, contacts, recorder, ledgerService, optIns, ids, clock),
+        marketing);
   }
 
   /** The notice that a contact's restriction of processing was lifted, for the dispatcher: its address read when sent. */
