@@ -69,6 +69,7 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
   private final int batchSize;
   private final List<RetentionStep> workspaceSteps;
   private final List<RetentionStep> expirySteps;
+  private final List<RetentionStep> workspaceExpirySteps;
 
   /**
    * @throws IllegalArgumentException for a batch size below 1
@@ -91,6 +92,7 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
     this.batchSize = batchSize;
     this.workspaceSteps = List.copyOf(store.workspaceSteps());
     this.expirySteps = List.copyOf(store.expirySteps());
+    this.workspaceExpirySteps = List.copyOf(store.workspaceExpirySteps());
     for (RetentionStep step : workspaceSteps) {
       DataClass c = classOf(map, step);
       // a class ending with its workspace, or one living shorter by a time of its own (a package
@@ -101,7 +103,9 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
         throw new IllegalStateException(step.table() + ": " + c.name() + " does not end with its workspace");
       }
     }
-    for (RetentionStep step : expirySteps) {
+    List<RetentionStep> expiring = new ArrayList<>(expirySteps);
+    expiring.addAll(workspaceExpirySteps);
+    for (RetentionStep step : expiring) {
       DataClass c = classOf(map, step);
       if (c.rule().trigger() != Trigger.TIME_SINCE_EVENT || c.category().isWorkspaceContent()) {
         throw new IllegalStateException(step.table() + ": " + c.name() + " does not expire by a time of its own");
@@ -130,8 +134,10 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
         return null;
       });
     }
+    List<RetentionStep> expiring = new ArrayList<>(expirySteps);
+    expiring.addAll(workspaceExpirySteps);
     transactions.inPlatform(() -> {
-      for (RetentionStep step : expirySteps) {
+      for (RetentionStep step : expiring) {
         long count = store.countExpired(step, now);
         if (count > 0) {
           rows.add(new DueRows(Optional.empty(), step, count));
@@ -181,6 +187,9 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
       if (deleted > 0) {
         rows.add(new DueRows(Optional.empty(), step, deleted));
       }
+    }
+    for (RetentionStep step : workspaceExpirySteps) {
+      expireByWorkspace(run, step, now, rows);
     }
     RetentionReport report = new RetentionReport(Optional.of(run), now, rows, purged);
     transactions.inPlatform(() -> {
@@ -253,6 +262,46 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
       return true;
     });
   }
+
+  /**
+   * A workspace expiry step, workspace by workspace: each batch in the workspace's transaction,
+   * appending {@code subject_package_deleted} (actor SYSTEM, reason {@code EXPIRED}) for each row
+   * it deleted to that workspace's chain, so a rollback leaves neither.
+   */
+  private void expireByWorkspace(UUID run, RetentionStep step, Instant now, List<DueRows> rows) {
+    Set<WorkspaceId> seen = new LinkedHashSet<>();
+    while (true) {
+      List<WorkspaceId> with = transactions.inPlatform(() -> store.workspacesWithExpired(step, now,
+          WORKSPACES_PER_ROUND));
+      List<WorkspaceId> fresh = with.stream().filter(seen::add).toList();
+      for (WorkspaceId workspace : fresh) {
+        long deleted = 0;
+        int batch;
+        do {
+          batch = transactions.inWorkspace(workspace, () -> {
+            List<UUID> gone = store.deleteExpired(workspace, step, now, batchSize);
+            if (!gone.isEmpty()) {
+              store.recordBatch(run, step.dataClass(), gone.size());
+            }
+            for (UUID id : gone) {
+              audit.append(AuditChain.of(workspace), AuditEvent.of(AuditActor.system(),
+                  AuditAction.SUBJECT_PACKAGE_DELETED, AuditTargetType.SUBJECT_PACKAGE, id,
+                  AuditDetails.none().withName(AuditDetails.Key.REASON, Expiry.EXPIRED)));
+            }
+            return gone.size();
+          });
+          deleted += batch;
+        } while (batch == batchSize);
+        addRows(rows, workspace, step, deleted);
+      }
+      if (with.size() < WORKSPACES_PER_ROUND || fresh.isEmpty()) {
+        return;
+      }
+    }
+  }
+
+  /** Why a workspace expiry step's row went, in its audit entry's {@code reason}. */
+  private enum Expiry { EXPIRED }
 
   private static void addRows(List<DueRows> rows, WorkspaceId workspace, RetentionStep step, long count) {
     if (count > 0) {

@@ -152,6 +152,21 @@ class RetentionEngineTest {
     }
 
     @Override
+    public List<RetentionStep> workspaceExpirySteps() {
+      return List.of();
+    }
+
+    @Override
+    public List<WorkspaceId> workspacesWithExpired(RetentionStep step, Instant now, int limit) {
+      throw new IllegalArgumentException("no workspace expiry step here");
+    }
+
+    @Override
+    public List<UUID> deleteExpired(WorkspaceId workspace, RetentionStep step, Instant now, int limit) {
+      throw new IllegalArgumentException("no workspace expiry step here");
+    }
+
+    @Override
     public long countWorkspaceRows(WorkspaceId workspace, RetentionStep step) {
       assertThat(ports.transactions().boundWorkspace()).contains(workspace);
       return rows.getOrDefault(key(workspace, step), 0L);
