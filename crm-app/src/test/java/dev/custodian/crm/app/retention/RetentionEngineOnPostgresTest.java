@@ -596,7 +596,10 @@ class RetentionEngineOnPostgresTest {
     UUID ofB = subjectPackage(b, START.plus(Duration.ofDays(1)));
     subjectPackage(c, START.plus(Duration.ofDays(30)));
     clock.set(START.plus(Duration.ofDays(3)));
-    assertThat(custodian.retention().dryRun().totals()).containsEntry("subject_package", 3L);
+    RetentionReport dry = custodian.retention().dryRun();
+    assertThat(dry.totals()).containsEntry("subject_package", 3L);
+    assertThat(deletedOf(dry, a)).containsEntry("dsr_packages", 2L);
+    assertThat(deletedOf(dry, b)).containsEntry("dsr_packages", 1L);
 
     // a fault after a workspace's first entry: its delete and entry roll back together
     ChainedAuditLog chained = new ChainedAuditLog(persistence.auditStore(), MasterKey.of(KEY), clock);
@@ -667,8 +670,8 @@ class RetentionEngineOnPostgresTest {
     }
 
     @Override
-    public List<WorkspaceId> workspacesWithExpired(RetentionStep step, Instant now, int limit) {
-      return store.workspacesWithExpired(step, now, limit);
+    public Map<WorkspaceId, Long> expiredByWorkspace(RetentionStep step, Instant now, int limit) {
+      return store.expiredByWorkspace(step, now, limit);
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class InMemoryRetentionStore implements RetentionStore {
   }
 
   @Override
-  public List<WorkspaceId> workspacesWithExpired(RetentionStep step, Instant now, int limit) {
+  public Map<WorkspaceId, Long> expiredByWorkspace(RetentionStep step, Instant now, int limit) {
     throw new IllegalArgumentException("not a step of this store: " + step.table());
   }
 

@@ -94,11 +94,14 @@ final class JooqRetentionStore implements RetentionStore {
   }
 
   @Override
-  public List<WorkspaceId> workspacesWithExpired(RetentionStep step, Instant now, int limit) {
+  public Map<WorkspaceId, Long> expiredByWorkspace(RetentionStep step, Instant now, int limit) {
     packages(step);
     var p = DSR_PACKAGES;
-    return transactions.dsl().selectDistinct(p.WORKSPACE_ID).from(p).where(p.EXPIRES_AT.le(SqlTime.utc(now)))
-        .orderBy(p.WORKSPACE_ID).limit(limit).fetch(p.WORKSPACE_ID).stream().map(WorkspaceId::of).toList();
+    Map<WorkspaceId, Long> expired = new LinkedHashMap<>();
+    transactions.dsl().select(p.WORKSPACE_ID, DSL.count()).from(p).where(p.EXPIRES_AT.le(SqlTime.utc(now)))
+        .groupBy(p.WORKSPACE_ID).orderBy(p.WORKSPACE_ID).limit(limit)
+        .forEach(row -> expired.put(WorkspaceId.of(row.value1()), row.value2().longValue()));
+    return expired;
   }
 
   @Override

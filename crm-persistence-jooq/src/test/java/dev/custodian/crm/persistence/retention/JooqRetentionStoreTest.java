@@ -58,7 +58,8 @@ class JooqRetentionStoreTest extends AbstractRetentionStoreContractTest {
     RetentionStep step = new RetentionStep("dsr_packages", "subject_package");
 
     assertThat(tx.inPlatform(() -> store.countExpired(step, now))).isGreaterThanOrEqualTo(2);
-    assertThat(tx.inPlatform(() -> store.workspacesWithExpired(step, now, 100_000))).contains(a, b);
+    assertThat(tx.inPlatform(() -> store.expiredByWorkspace(step, now, 100_000))).containsEntry(a, 1L)
+        .containsEntry(b, 1L);
     assertThat(in(a, () -> store.deleteExpired(a, step, now, 1000))).as("only a's, only expired").contains(inA)
         .doesNotContain(inB, fresh);
     assertThat(in(b, () -> store.deleteExpired(b, step, now, 1000))).contains(inB);
@@ -67,6 +68,6 @@ class JooqRetentionStoreTest extends AbstractRetentionStoreContractTest {
     assertThat(in(b, () -> packages.chunk(b, inB, 1))).isEmpty();
     assertThat(in(a, () -> packages.chunk(a, fresh, 0))).as("not expired yet").isPresent();
     assertThat(in(a, () -> store.deleteExpired(a, step, now, 1000))).isEmpty();
-    assertThat(tx.inPlatform(() -> store.workspacesWithExpired(step, now, 100_000))).doesNotContain(a, b);
+    assertThat(tx.inPlatform(() -> store.expiredByWorkspace(step, now, 100_000))).doesNotContainKeys(a, b);
   }
 }

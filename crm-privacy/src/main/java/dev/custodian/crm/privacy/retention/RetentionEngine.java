@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,8 +48,11 @@ import java.util.UUID;
  * never work the same tenant at once; the batch records its count in the run's history and in the
  * workspace's progress. The due rows are the state: a run that dies leaves them for the next one.
  * A workspace's last step makes it a PURGED tombstone and appends {@code workspace_purged} (actor
- * SYSTEM) with every row its purge deleted, per table, whichever runs deleted them; each real run
- * appends {@code retention_run} with its totals per class to the platform chain.
+ * SYSTEM) with every row its purge deleted, per table, whichever runs deleted them. Rows of a
+ * workspace expiring by a time of their own (a data-subject package) go workspace by workspace
+ * too, each batch in its workspace's transaction with a {@code subject_package_deleted} entry per
+ * row on that workspace's chain. Each real run appends {@code retention_run} with its totals per
+ * class to the platform chain.
  */
 public final class RetentionEngine implements RunRetentionUseCase, ListRetentionRunsUseCase {
 
@@ -134,14 +138,20 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
         return null;
       });
     }
-    List<RetentionStep> expiring = new ArrayList<>(expirySteps);
-    expiring.addAll(workspaceExpirySteps);
+    Set<WorkspaceId> dueSet = new HashSet<>(due);
     transactions.inPlatform(() -> {
-      for (RetentionStep step : expiring) {
+      for (RetentionStep step : expirySteps) {
         long count = store.countExpired(step, now);
         if (count > 0) {
           rows.add(new DueRows(Optional.empty(), step, count));
         }
+      }
+      for (RetentionStep step : workspaceExpirySteps) {
+        store.expiredByWorkspace(step, now, DRY_RUN_WORKSPACES).forEach((workspace, count) -> {
+          if (!dueSet.contains(workspace)) { // a due workspace's go with its purge, counted above
+            addRows(rows, workspace, step, count);
+          }
+        });
       }
       return null;
     });
@@ -271,8 +281,8 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
   private void expireByWorkspace(UUID run, RetentionStep step, Instant now, List<DueRows> rows) {
     Set<WorkspaceId> seen = new LinkedHashSet<>();
     while (true) {
-      List<WorkspaceId> with = transactions.inPlatform(() -> store.workspacesWithExpired(step, now,
-          WORKSPACES_PER_ROUND));
+      Set<WorkspaceId> with = transactions.inPlatform(() -> store.expiredByWorkspace(step, now,
+          WORKSPACES_PER_ROUND)).keySet();
       List<WorkspaceId> fresh = with.stream().filter(seen::add).toList();
       for (WorkspaceId workspace : fresh) {
         long deleted = 0;

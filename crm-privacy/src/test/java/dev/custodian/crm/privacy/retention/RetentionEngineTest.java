@@ -157,7 +157,7 @@ class RetentionEngineTest {
     }
 
     @Override
-    public List<WorkspaceId> workspacesWithExpired(RetentionStep step, Instant now, int limit) {
+    public Map<WorkspaceId, Long> expiredByWorkspace(RetentionStep step, Instant now, int limit) {
       throw new IllegalArgumentException("no workspace expiry step here");
     }
 

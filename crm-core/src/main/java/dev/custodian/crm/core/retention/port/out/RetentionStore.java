@@ -32,8 +32,11 @@ public interface RetentionStore {
    */
   List<RetentionStep> workspaceExpirySteps();
 
-  /** Up to {@code limit} workspaces having rows of a workspace expiry step expired by {@code now} (in a platform transaction). */
-  List<WorkspaceId> workspacesWithExpired(RetentionStep step, Instant now, int limit);
+  /**
+   * Up to {@code limit} workspaces having rows of a workspace expiry step expired by {@code now},
+   * each with how many (in a platform transaction).
+   */
+  Map<WorkspaceId, Long> expiredByWorkspace(RetentionStep step, Instant now, int limit);
 
   /**
    * Deletes up to {@code limit} of the workspace's rows of a workspace expiry step expired by
