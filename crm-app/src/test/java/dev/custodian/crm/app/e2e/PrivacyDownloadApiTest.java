@@ -263,7 +263,7 @@ class PrivacyDownloadApiTest {
   }
 
   @Test
-  @DisplayName("DSR-01: the completion mail's link fails after its 7 days, and the retention engine's expiry step leaves no chunk; the token is in no table or log")
+  @DisplayName("DSR-01: the completion mail's link fails after its 7 days, and the retention engine's expiry step leaves no chunk and audits subject_package_deleted on the workspace's trail; the token is in no table or log")
   void anExpiredLinkFailsAndTheSweepDeletesIt() throws Exception {
     String email = "late." + UUID.randomUUID() + "@example.org";
     person("Zqlate", email, null);
@@ -290,6 +290,14 @@ class PrivacyDownloadApiTest {
         var rs = st.executeQuery("select count(*) from dsr_packages where id = '" + packageId + "'")) {
       rs.next();
       assertThat(rs.getInt(1)).as("the package's row went with its chunks").isZero();
+    }
+    try (Connection c = db.superuserConnection(); Statement st = c.createStatement();
+        var rs = st.executeQuery("select actor_kind, details from audit_entries where action = 'subject_package_deleted'"
+            + " and target_id = '" + packageId + "'")) {
+      assertThat(rs.next()).as("audited on its workspace's chain").isTrue();
+      assertThat(rs.getString(1)).isEqualTo("system");
+      assertThat(rs.getString(2)).contains("reason=EXPIRED");
+      assertThat(rs.next()).as("once").isFalse();
     }
     assertThat(logs.lines()).as("no token in a log line").noneMatch(line -> line.contains(token.substring(4)));
   }

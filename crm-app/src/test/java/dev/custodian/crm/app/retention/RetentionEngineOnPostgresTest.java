@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.account.AccountId;
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditChain;
+import dev.custodian.crm.core.audit.AuditEvent;
+import dev.custodian.crm.core.audit.port.out.AuditLog;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.consent.LegalBasis;
 import dev.custodian.crm.core.datamap.DataCategory;
@@ -25,6 +29,8 @@ import dev.custodian.crm.privacy.Custodian;
 import dev.custodian.crm.privacy.audit.ChainedAuditLog;
 import dev.custodian.crm.privacy.crypto.MasterKey;
 import dev.custodian.crm.privacy.retention.RetentionEngine;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -530,6 +536,115 @@ class RetentionEngineOnPostgresTest {
     }
   }
 
+  /** A data-subject package of the workspace, with two chunks, expiring at {@code expiresAt}. */
+  private static UUID subjectPackage(WorkspaceId workspace, Instant expiresAt) {
+    UUID id = UUID.randomUUID();
+    persistence.transactions().inWorkspace(workspace, () -> {
+      persistence.packageStore().create(workspace, id, UUID.randomUUID(), START.minus(Duration.ofDays(1)), expiresAt);
+      persistence.packageStore().appendChunk(workspace, id, 0, new byte[] {1});
+      persistence.packageStore().appendChunk(workspace, id, 1, new byte[] {2});
+      return null;
+    });
+    return id;
+  }
+
+  /** The workspace's packages and their chunks, as the superuser. */
+  private static long packageRows(WorkspaceId workspace) throws Exception {
+    try (Connection c = db.superuserConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select (select count(*) from dsr_packages where workspace_id = '"
+            + workspace.value() + "') + (select count(*) from dsr_package_chunks where tenant_id = '"
+            + workspace.value() + "')")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** The workspace's {@code subject_package_deleted} entries: target id, then details. */
+  private static Map<UUID, String> packageEntries(WorkspaceId workspace) throws Exception {
+    Map<UUID, String> entries = new TreeMap<>();
+    try (Connection c = db.superuserConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select target_id, details, actor_kind, target_type from audit_entries"
+            + " where tenant_id = '" + workspace.value() + "' and action = 'subject_package_deleted'")) {
+      while (rs.next()) {
+        assertThat(rs.getString(3)).isEqualTo("system");
+        assertThat(rs.getString(4)).isEqualTo("subject_package");
+        entries.put(rs.getObject(1, UUID.class), rs.getString(2));
+      }
+    }
+    return entries;
+  }
+
+  @Test
+  @DisplayName("DSR-01, RET-12: each expired package goes with a subject_package_deleted entry (SYSTEM, reason EXPIRED) on its own workspace's chain, in the delete's transaction; a fault after the entry rolls back both; the chains verify")
+  void expiredPackagesAreAuditedOnTheirWorkspacesChains() throws Exception {
+    try {
+      packagesAreAudited();
+    } finally {
+      try (Connection conn = db.superuserConnection()) {
+        sql(conn, "delete from dsr_package_chunks"); // nothing left for the other tests' clocks to expire
+        sql(conn, "delete from dsr_packages");
+      }
+    }
+  }
+
+  private void packagesAreAudited() throws Exception {
+    WorkspaceId a = workspace("Packages A", 0);
+    WorkspaceId b = workspace("Packages B", 0);
+    WorkspaceId c = workspace("Packages C", 0);
+    UUID first = subjectPackage(a, START.plus(Duration.ofDays(1)));
+    UUID second = subjectPackage(a, START.plus(Duration.ofDays(2)));
+    UUID ofB = subjectPackage(b, START.plus(Duration.ofDays(1)));
+    subjectPackage(c, START.plus(Duration.ofDays(30)));
+    clock.set(START.plus(Duration.ofDays(3)));
+    RetentionReport dry = custodian.retention().dryRun();
+    assertThat(dry.totals()).containsEntry("subject_package", 3L);
+    assertThat(deletedOf(dry, a)).containsEntry("dsr_packages", 2L);
+    assertThat(deletedOf(dry, b)).containsEntry("dsr_packages", 1L);
+
+    // a fault after a workspace's first entry: its delete and entry roll back together
+    ChainedAuditLog chained = new ChainedAuditLog(persistence.auditStore(), MasterKey.of(KEY), clock);
+    AuditLog faulty = (AuditLog) Proxy.newProxyInstance(AuditLog.class.getClassLoader(), new Class<?>[] {AuditLog.class},
+        (proxy, method, args) -> {
+          Object result;
+          try {
+            result = method.invoke(chained, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          if (method.getName().equals("append") && args[1] instanceof AuditEvent event
+              && event.action() == AuditAction.SUBJECT_PACKAGE_DELETED) {
+            throw new IllegalStateException("injected after the entry");
+          }
+          return result;
+        });
+    RetentionEngine failing = new RetentionEngine(persistence.transactions(), persistence.workspaces(),
+        persistence.workspacePurge(), persistence.retentionStore(), faulty, clock, IdGenerator.random(),
+        DataMap.standard(), 100);
+    assertThatThrownBy(failing::run).hasMessageContaining("injected");
+    assertThat(packageRows(a)).as("a's packages and chunks, rolled back").isEqualTo(6L);
+    assertThat(packageRows(b)).isEqualTo(3L);
+    assertThat(packageEntries(a)).as("no entry without its delete").isEmpty();
+    assertThat(packageEntries(b)).isEmpty();
+
+    RetentionReport report = engine(persistence, persistence.retentionStore(), 1).run(); // in batches of 1
+    assertThat(report.totals()).containsEntry("subject_package", 3L);
+    assertThat(deletedOf(report, a)).containsEntry("dsr_packages", 2L);
+    assertThat(deletedOf(report, b)).containsEntry("dsr_packages", 1L);
+    assertThat(runOf(report.run().orElseThrow()).deleted()).containsEntry("subject_package", 3L);
+    assertThat(packageRows(a)).isZero();
+    assertThat(packageRows(b)).isZero();
+    assertThat(packageRows(c)).as("not expired yet").isEqualTo(3L);
+    assertThat(packageEntries(a)).containsOnlyKeys(first, second)
+        .allSatisfy((id, details) -> assertThat(details).contains("reason=EXPIRED"));
+    assertThat(packageEntries(b)).containsOnlyKeys(ofB);
+    assertThat(packageEntries(c)).as("another workspace's trail").isEmpty();
+    for (WorkspaceId workspace : List.of(a, b, c)) {
+      assertThat(persistence.transactions().inWorkspace(workspace, () -> chained.verify(AuditChain.of(workspace)))
+          .valid()).as("the chain verifies").isTrue();
+    }
+    assertThat(custodian.retention().run().totals()).as("a second run").doesNotContainKey("subject_package");
+  }
+
   /** A store handing every call to another (a test overrides what it changes). */
   private static class ForwardingStore implements RetentionStore {
 
@@ -547,6 +662,21 @@ class RetentionEngineOnPostgresTest {
     @Override
     public List<RetentionStep> expirySteps() {
       return store.expirySteps();
+    }
+
+    @Override
+    public List<RetentionStep> workspaceExpirySteps() {
+      return store.workspaceExpirySteps();
+    }
+
+    @Override
+    public Map<WorkspaceId, Long> expiredByWorkspace(RetentionStep step, Instant now, int limit) {
+      return store.expiredByWorkspace(step, now, limit);
+    }
+
+    @Override
+    public List<UUID> deleteExpired(WorkspaceId workspace, RetentionStep step, Instant now, int limit) {
+      return store.deleteExpired(workspace, step, now, limit);
     }
 
     @Override

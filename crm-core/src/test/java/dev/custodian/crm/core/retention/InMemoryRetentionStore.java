@@ -42,6 +42,21 @@ public final class InMemoryRetentionStore implements RetentionStore {
   }
 
   @Override
+  public List<RetentionStep> workspaceExpirySteps() {
+    return List.of();
+  }
+
+  @Override
+  public Map<WorkspaceId, Long> expiredByWorkspace(RetentionStep step, Instant now, int limit) {
+    throw new IllegalArgumentException("not a step of this store: " + step.table());
+  }
+
+  @Override
+  public List<UUID> deleteExpired(WorkspaceId workspace, RetentionStep step, Instant now, int limit) {
+    throw new IllegalArgumentException("not a step of this store: " + step.table());
+  }
+
+  @Override
   public long countWorkspaceRows(WorkspaceId workspace, RetentionStep step) {
     throw new IllegalArgumentException("not a step of this store: " + step.table());
   }

@@ -1,6 +1,7 @@
 package dev.custodian.crm.persistence.retention;
 
 import static dev.custodian.crm.persistence.generated.Tables.DSR_PACKAGES;
+import static dev.custodian.crm.persistence.generated.Tables.DSR_PACKAGE_CHUNKS;
 import static dev.custodian.crm.persistence.generated.Tables.MAIL_TOKENS;
 import static dev.custodian.crm.persistence.generated.Tables.RETENTION_PROGRESS;
 import static dev.custodian.crm.persistence.generated.Tables.RETENTION_RUNS;
@@ -37,14 +38,14 @@ import org.jooq.impl.SQLDataType;
  * append-only tables through {@code crm_purge_append_only(table, now, limit)}, which refuses
  * unless the workspace is due; the others only after the workspace's row is checked due here too.
  * The expiry steps: mailed tokens past their expiry (deleted through {@code crm_purge_expired_mail_tokens},
- * a function of {@code crm_owner}: {@code crm_app} deletes no token itself), data-subject
- * packages past theirs, each with its chunks (through {@code crm_purge_expired_subject_packages},
- * which binds each package's workspace for its chunks), and imports finished 30 days ago with
+ * a function of {@code crm_owner}: {@code crm_app} deletes no token itself), and imports finished 30 days ago with
  * their error rows (through {@code crm_purge_finished_imports}, which binds each workspace in turn,
  * so row-level security stays on). {@code import_jobs} and {@code dsr_packages} are steps of both
  * kinds: with the rest of a due workspace at its purge, and by their expiry in the other workspaces
  * (the imports' function leaves the due ones to their purge, so no row is counted twice). The runs'
- * history is platform-level.
+ * history is platform-level. The workspace expiry step: data-subject packages past their expiry,
+ * each with its chunks, deleted by {@code crm_app} in their workspace's transaction (row-level
+ * security on), so the engine audits each on that workspace's chain in the same transaction.
  */
 final class JooqRetentionStore implements RetentionStore {
 
@@ -78,7 +79,46 @@ final class JooqRetentionStore implements RetentionStore {
 
   @Override
   public List<RetentionStep> expirySteps() {
-    return List.of(MAIL_TOKENS_STEP, SUBJECT_PACKAGES_STEP, FINISHED_IMPORTS_STEP);
+    return List.of(MAIL_TOKENS_STEP, FINISHED_IMPORTS_STEP);
+  }
+
+  @Override
+  public List<RetentionStep> workspaceExpirySteps() {
+    return List.of(SUBJECT_PACKAGES_STEP);
+  }
+
+  private static void packages(RetentionStep step) {
+    if (!step.equals(SUBJECT_PACKAGES_STEP)) {
+      throw new IllegalArgumentException("not a workspace expiry step: " + step.table());
+    }
+  }
+
+  @Override
+  public Map<WorkspaceId, Long> expiredByWorkspace(RetentionStep step, Instant now, int limit) {
+    packages(step);
+    var p = DSR_PACKAGES;
+    Map<WorkspaceId, Long> expired = new LinkedHashMap<>();
+    transactions.dsl().select(p.WORKSPACE_ID, DSL.count()).from(p).where(p.EXPIRES_AT.le(SqlTime.utc(now)))
+        .groupBy(p.WORKSPACE_ID).orderBy(p.WORKSPACE_ID).limit(limit)
+        .forEach(row -> expired.put(WorkspaceId.of(row.value1()), row.value2().longValue()));
+    return expired;
+  }
+
+  @Override
+  public List<UUID> deleteExpired(WorkspaceId workspace, RetentionStep step, Instant now, int limit) {
+    packages(step);
+    var p = DSR_PACKAGES;
+    var dsl = transactions.dsl(workspace);
+    List<UUID> due = dsl.select(p.ID).from(p)
+        .where(p.WORKSPACE_ID.eq(workspace.value())).and(p.EXPIRES_AT.le(SqlTime.utc(now)))
+        .orderBy(p.EXPIRES_AT, p.ID).limit(limit).forUpdate().skipLocked().fetch(p.ID);
+    if (due.isEmpty()) {
+      return List.of();
+    }
+    dsl.deleteFrom(DSR_PACKAGE_CHUNKS).where(DSR_PACKAGE_CHUNKS.TENANT_ID.eq(workspace.value()))
+        .and(DSR_PACKAGE_CHUNKS.PACKAGE_ID.in(due)).execute();
+    dsl.deleteFrom(p).where(p.ID.in(due)).execute();
+    return due;
   }
 
   private static RetentionStep known(RetentionStep step) {
@@ -127,9 +167,6 @@ final class JooqRetentionStore implements RetentionStore {
     if (step.equals(MAIL_TOKENS_STEP)) {
       return "crm_purge_expired_mail_tokens";
     }
-    if (step.equals(SUBJECT_PACKAGES_STEP)) {
-      return "crm_purge_expired_subject_packages";
-    }
     throw new IllegalArgumentException("not an expiry step: " + step.table());
   }
 
@@ -148,10 +185,11 @@ final class JooqRetentionStore implements RetentionStore {
     if (step.equals(FINISHED_IMPORTS_STEP)) {
       return finishedImports(now, 1, false);
     }
+    if (step.equals(SUBJECT_PACKAGES_STEP)) {
+      return transactions.dsl().fetchCount(DSR_PACKAGES, DSR_PACKAGES.EXPIRES_AT.le(SqlTime.utc(now)));
+    }
     purgeFunction(step); // a known step
-    return step.equals(MAIL_TOKENS_STEP)
-        ? transactions.dsl().fetchCount(MAIL_TOKENS, MAIL_TOKENS.EXPIRES_AT.le(SqlTime.utc(now)))
-        : transactions.dsl().fetchCount(DSR_PACKAGES, DSR_PACKAGES.EXPIRES_AT.le(SqlTime.utc(now)));
+    return transactions.dsl().fetchCount(MAIL_TOKENS, MAIL_TOKENS.EXPIRES_AT.le(SqlTime.utc(now)));
   }
 
   @Override

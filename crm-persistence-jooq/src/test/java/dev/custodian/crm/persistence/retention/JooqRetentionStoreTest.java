@@ -35,11 +35,12 @@ class JooqRetentionStoreTest extends AbstractRetentionStoreContractTest {
     assertThat(store.workspaceSteps()).filteredOn(step -> step.table().equals("contacts"))
         .extracting(RetentionStep::dataClass).containsExactly("contact");
     assertThat(store.expirySteps()).containsExactly(new RetentionStep("mail_tokens", "mail_token"),
-        new RetentionStep("dsr_packages", "subject_package"), new RetentionStep("import_jobs", "import_job"));
+        new RetentionStep("import_jobs", "import_job"));
+    assertThat(store.workspaceExpirySteps()).containsExactly(new RetentionStep("dsr_packages", "subject_package"));
   }
 
   @Test
-  @DisplayName("RET-12: the packages' expiry step deletes expired packages of every workspace with their chunks, as crm_app, and leaves the transaction bound to none")
+  @DisplayName("RET-12: the packages' expiry step finds the workspaces with expired packages, then deletes each one's with their chunks in its own transaction, as crm_app")
   void expiredPackagesGoWithTheirChunks() {
     PackageStore packages = db.persistence().packageStore();
     Instant now = Instant.parse("2026-12-01T00:00:00Z");
@@ -57,17 +58,16 @@ class JooqRetentionStoreTest extends AbstractRetentionStoreContractTest {
     RetentionStep step = new RetentionStep("dsr_packages", "subject_package");
 
     assertThat(tx.inPlatform(() -> store.countExpired(step, now))).isGreaterThanOrEqualTo(2);
-    long deleted = tx.inPlatform(() -> {
-      long d = store.deleteExpired(step, now, 1000);
-      assertThat(db.persistence().transactions().dsl().fetchValue(
-          "select coalesce(current_setting('crm.tenant_id', true), '')")).as("bound to no workspace").isEqualTo("");
-      return d;
-    });
+    assertThat(tx.inPlatform(() -> store.expiredByWorkspace(step, now, 100_000))).containsEntry(a, 1L)
+        .containsEntry(b, 1L);
+    assertThat(in(a, () -> store.deleteExpired(a, step, now, 1000))).as("only a's, only expired").contains(inA)
+        .doesNotContain(inB, fresh);
+    assertThat(in(b, () -> store.deleteExpired(b, step, now, 1000))).contains(inB);
 
-    assertThat(deleted).isGreaterThanOrEqualTo(2);
     assertThat(in(a, () -> packages.chunk(a, inA, 0))).isEmpty();
     assertThat(in(b, () -> packages.chunk(b, inB, 1))).isEmpty();
     assertThat(in(a, () -> packages.chunk(a, fresh, 0))).as("not expired yet").isPresent();
-    assertThat(tx.inPlatform(() -> store.deleteExpired(step, now, 1000))).isZero();
+    assertThat(in(a, () -> store.deleteExpired(a, step, now, 1000))).isEmpty();
+    assertThat(tx.inPlatform(() -> store.expiredByWorkspace(step, now, 100_000))).doesNotContainKeys(a, b);
   }
 }

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,8 +48,11 @@ import java.util.UUID;
  * never work the same tenant at once; the batch records its count in the run's history and in the
  * workspace's progress. The due rows are the state: a run that dies leaves them for the next one.
  * A workspace's last step makes it a PURGED tombstone and appends {@code workspace_purged} (actor
- * SYSTEM) with every row its purge deleted, per table, whichever runs deleted them; each real run
- * appends {@code retention_run} with its totals per class to the platform chain.
+ * SYSTEM) with every row its purge deleted, per table, whichever runs deleted them. Rows of a
+ * workspace expiring by a time of their own (a data-subject package) go workspace by workspace
+ * too, each batch in its workspace's transaction with a {@code subject_package_deleted} entry per
+ * row on that workspace's chain. Each real run appends {@code retention_run} with its totals per
+ * class to the platform chain.
  */
 public final class RetentionEngine implements RunRetentionUseCase, ListRetentionRunsUseCase {
 
@@ -69,6 +73,7 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
   private final int batchSize;
   private final List<RetentionStep> workspaceSteps;
   private final List<RetentionStep> expirySteps;
+  private final List<RetentionStep> workspaceExpirySteps;
 
   /**
    * @throws IllegalArgumentException for a batch size below 1
@@ -91,6 +96,7 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
     this.batchSize = batchSize;
     this.workspaceSteps = List.copyOf(store.workspaceSteps());
     this.expirySteps = List.copyOf(store.expirySteps());
+    this.workspaceExpirySteps = List.copyOf(store.workspaceExpirySteps());
     for (RetentionStep step : workspaceSteps) {
       DataClass c = classOf(map, step);
       // a class ending with its workspace, or one living shorter by a time of its own (a package
@@ -101,7 +107,9 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
         throw new IllegalStateException(step.table() + ": " + c.name() + " does not end with its workspace");
       }
     }
-    for (RetentionStep step : expirySteps) {
+    List<RetentionStep> expiring = new ArrayList<>(expirySteps);
+    expiring.addAll(workspaceExpirySteps);
+    for (RetentionStep step : expiring) {
       DataClass c = classOf(map, step);
       if (c.rule().trigger() != Trigger.TIME_SINCE_EVENT || c.category().isWorkspaceContent()) {
         throw new IllegalStateException(step.table() + ": " + c.name() + " does not expire by a time of its own");
@@ -130,12 +138,20 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
         return null;
       });
     }
+    Set<WorkspaceId> dueSet = new HashSet<>(due);
     transactions.inPlatform(() -> {
       for (RetentionStep step : expirySteps) {
         long count = store.countExpired(step, now);
         if (count > 0) {
           rows.add(new DueRows(Optional.empty(), step, count));
         }
+      }
+      for (RetentionStep step : workspaceExpirySteps) {
+        store.expiredByWorkspace(step, now, DRY_RUN_WORKSPACES).forEach((workspace, count) -> {
+          if (!dueSet.contains(workspace)) { // a due workspace's go with its purge, counted above
+            addRows(rows, workspace, step, count);
+          }
+        });
       }
       return null;
     });
@@ -181,6 +197,9 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
       if (deleted > 0) {
         rows.add(new DueRows(Optional.empty(), step, deleted));
       }
+    }
+    for (RetentionStep step : workspaceExpirySteps) {
+      expireByWorkspace(run, step, now, rows);
     }
     RetentionReport report = new RetentionReport(Optional.of(run), now, rows, purged);
     transactions.inPlatform(() -> {
@@ -253,6 +272,46 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
       return true;
     });
   }
+
+  /**
+   * A workspace expiry step, workspace by workspace: each batch in the workspace's transaction,
+   * appending {@code subject_package_deleted} (actor SYSTEM, reason {@code EXPIRED}) for each row
+   * it deleted to that workspace's chain, so a rollback leaves neither.
+   */
+  private void expireByWorkspace(UUID run, RetentionStep step, Instant now, List<DueRows> rows) {
+    Set<WorkspaceId> seen = new LinkedHashSet<>();
+    while (true) {
+      Set<WorkspaceId> with = transactions.inPlatform(() -> store.expiredByWorkspace(step, now,
+          WORKSPACES_PER_ROUND)).keySet();
+      List<WorkspaceId> fresh = with.stream().filter(seen::add).toList();
+      for (WorkspaceId workspace : fresh) {
+        long deleted = 0;
+        int batch;
+        do {
+          batch = transactions.inWorkspace(workspace, () -> {
+            List<UUID> gone = store.deleteExpired(workspace, step, now, batchSize);
+            if (!gone.isEmpty()) {
+              store.recordBatch(run, step.dataClass(), gone.size());
+            }
+            for (UUID id : gone) {
+              audit.append(AuditChain.of(workspace), AuditEvent.of(AuditActor.system(),
+                  AuditAction.SUBJECT_PACKAGE_DELETED, AuditTargetType.SUBJECT_PACKAGE, id,
+                  AuditDetails.none().withName(AuditDetails.Key.REASON, Expiry.EXPIRED)));
+            }
+            return gone.size();
+          });
+          deleted += batch;
+        } while (batch == batchSize);
+        addRows(rows, workspace, step, deleted);
+      }
+      if (with.size() < WORKSPACES_PER_ROUND || fresh.isEmpty()) {
+        return;
+      }
+    }
+  }
+
+  /** Why a workspace expiry step's row went, in its audit entry's {@code reason}. */
+  private enum Expiry { EXPIRED }
 
   private static void addRows(List<DueRows> rows, WorkspaceId workspace, RetentionStep step, long count) {
     if (count > 0) {

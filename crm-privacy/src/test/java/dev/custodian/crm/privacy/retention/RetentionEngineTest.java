@@ -2,6 +2,7 @@ package dev.custodian.crm.privacy.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.account.AccountId;
@@ -9,9 +10,11 @@ import dev.custodian.crm.core.audit.AuditAction;
 import dev.custodian.crm.core.audit.AuditActor;
 import dev.custodian.crm.core.audit.AuditChain;
 import dev.custodian.crm.core.audit.AuditEvent;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.audit.RecordingAuditLog;
 import dev.custodian.crm.core.common.port.out.IdGenerator;
 import dev.custodian.crm.core.datamap.DataMap;
+import dev.custodian.crm.core.retention.DueRows;
 import dev.custodian.crm.core.retention.RetentionReport;
 import dev.custodian.crm.core.retention.RetentionRun;
 import dev.custodian.crm.core.retention.RetentionStep;
@@ -43,6 +46,7 @@ class RetentionEngineTest {
   private static final RetentionStep CONTACTS = new RetentionStep("contacts", "contact");
   private static final RetentionStep MEMBERS = new RetentionStep("memberships", "membership");
   private static final RetentionStep TOKENS = new RetentionStep("mail_tokens", "mail_token");
+  private static final RetentionStep PACKAGES = new RetentionStep("dsr_packages", "subject_package");
 
   private final InMemoryPersistence ports = new InMemoryPersistence();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
@@ -96,6 +100,41 @@ class RetentionEngineTest {
   }
 
   @Test
+  @DisplayName("DSR-01, RET-12: expired packages go workspace by workspace, each batch in its workspace's transaction with a subject_package_deleted entry (SYSTEM, reason EXPIRED) per package on that workspace's chain only")
+  void expiredPackagesAreAuditedOnTheirWorkspacesChains() {
+    Workspace a = workspaces.create().create(owner, CreateWorkspaceCommand.named("Packages A"));
+    Workspace b = workspaces.create().create(owner, CreateWorkspaceCommand.named("Packages B"));
+    Workspace c = workspaces.create().create(owner, CreateWorkspaceCommand.named("Packages C"));
+    List<UUID> ofA = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+    UUID ofB = UUID.randomUUID();
+    store.packages.put(a.id(), new ArrayList<>(ofA));
+    store.packages.put(b.id(), new ArrayList<>(List.of(ofB)));
+    store.expired = 0;
+
+    RetentionReport dry = engine(store, 2).dryRun();
+    assertThat(dry.rows()).filteredOn(due -> due.step().equals(PACKAGES))
+        .extracting(due -> due.workspace().orElseThrow(), DueRows::rows)
+        .containsExactlyInAnyOrder(tuple(a.id(), 3L), tuple(b.id(), 1L));
+    RetentionReport report = engine(store, 2).run();
+
+    assertThat(report.totals()).isEqualTo(dry.totals()).containsEntry("subject_package", 4L);
+    assertThat(store.deletes).as("2 batches of a's, 1 of b's").isEqualTo(3);
+    List<AuditEvent> chainOfA = audit.events(AuditChain.of(a.id()));
+    assertThat(chainOfA).extracting(AuditEvent::action).containsOnly(AuditAction.SUBJECT_PACKAGE_DELETED);
+    assertThat(chainOfA).extracting(event -> event.targetId().orElseThrow()).containsExactlyElementsOf(ofA);
+    assertThat(chainOfA).allSatisfy(event -> {
+      assertThat(event.actor()).isEqualTo(AuditActor.system());
+      assertThat(event.targetType()).isEqualTo(AuditTargetType.SUBJECT_PACKAGE);
+      assertThat(event.details().values()).containsEntry("reason", "EXPIRED");
+    });
+    assertThat(audit.events(AuditChain.of(b.id()))).extracting(event -> event.targetId().orElseThrow())
+        .containsExactly(ofB);
+    assertThat(audit.events(AuditChain.of(c.id()))).isEmpty();
+    assertThat(store.runs.get(report.run().orElseThrow())).containsEntry("subject_package", 4L);
+    assertThat(engine(store, 2).run().total()).as("a second run").isZero();
+  }
+
+  @Test
   @DisplayName("RET-01: with the clock ten years ahead, a run deletes nothing of an ACTIVE workspace")
   void anActiveWorkspaceIsNeverTouched() {
     Workspace staying = workspaces.create().create(owner, CreateWorkspaceCommand.named("Staying Ltd"));
@@ -130,6 +169,7 @@ class RetentionEngineTest {
     final Map<String, Long> progress = new HashMap<>();
     final Map<UUID, Map<String, Long>> runs = new LinkedHashMap<>();
     long expired;
+    final Map<WorkspaceId, List<UUID>> packages = new LinkedHashMap<>();
     int deletes;
     List<RetentionStep> steps = List.of(CONTACTS, MEMBERS);
     List<RetentionStep> expirySteps = List.of(TOKENS);
@@ -149,6 +189,36 @@ class RetentionEngineTest {
     @Override
     public List<RetentionStep> expirySteps() {
       return expirySteps;
+    }
+
+    @Override
+    public List<RetentionStep> workspaceExpirySteps() {
+      return List.of(PACKAGES);
+    }
+
+    @Override
+    public Map<WorkspaceId, Long> expiredByWorkspace(RetentionStep step, Instant now, int limit) {
+      assertThat(step).isEqualTo(PACKAGES);
+      assertThat(ports.transactions().boundWorkspace()).as("in a platform transaction").isEmpty();
+      Map<WorkspaceId, Long> counts = new LinkedHashMap<>();
+      packages.forEach((workspace, ids) -> {
+        if (!ids.isEmpty() && counts.size() < limit) {
+          counts.put(workspace, (long) ids.size());
+        }
+      });
+      return counts;
+    }
+
+    @Override
+    public List<UUID> deleteExpired(WorkspaceId workspace, RetentionStep step, Instant now, int limit) {
+      assertThat(ports.transactions().boundWorkspace()).as("in the workspace's own transaction").contains(workspace);
+      List<UUID> ids = packages.getOrDefault(workspace, new ArrayList<>());
+      List<UUID> gone = new ArrayList<>(ids.subList(0, Math.min(limit, ids.size())));
+      ids.removeAll(gone);
+      if (!gone.isEmpty()) {
+        deletes++;
+      }
+      return gone;
     }
 
     @Override

@@ -24,6 +24,28 @@ public interface RetentionStore {
   /** The platform's steps whose rows expire by a time of their own (e.g. a mailed token's expiry). */
   List<RetentionStep> expirySteps();
 
+  /**
+   * The steps whose rows expire by a time of their own and are each a workspace's, their deletion
+   * audited on its chain (a data-subject package undownloaded at its expiry, as
+   * {@code SUBJECT_PACKAGE_DELETED}): worked workspace by workspace, each batch in that workspace's
+   * transaction with its entries.
+   */
+  List<RetentionStep> workspaceExpirySteps();
+
+  /**
+   * Up to {@code limit} workspaces having rows of a workspace expiry step expired by {@code now},
+   * each with how many (in a platform transaction).
+   */
+  Map<WorkspaceId, Long> expiredByWorkspace(RetentionStep step, Instant now, int limit);
+
+  /**
+   * Deletes up to {@code limit} of the workspace's rows of a workspace expiry step expired by
+   * {@code now} (in its transaction), skipping any another transaction holds.
+   *
+   * @return the ids of the rows deleted
+   */
+  List<UUID> deleteExpired(WorkspaceId workspace, RetentionStep step, Instant now, int limit);
+
   /** The workspace's rows of {@code step} (in its transaction). */
   long countWorkspaceRows(WorkspaceId workspace, RetentionStep step);
 
@@ -37,7 +59,7 @@ public interface RetentionStore {
    */
   long deleteWorkspaceRows(WorkspaceId workspace, RetentionStep step, Instant now, int limit);
 
-  /** The rows of an expiry step whose time has come by {@code now}. */
+  /** The rows of an expiry step (of either kind) whose time has come by {@code now}, in a platform transaction. */
   long countExpired(RetentionStep step, Instant now);
 
   /** Deletes up to {@code limit} rows of an expiry step whose time has come by {@code now}, skipping any another transaction holds. */
