@@ -1,7 +1,5 @@
 package dev.custodian.crm.persistence.contact;
 
-import static dev.custodian.crm.persistence.generated.Tables.CONTACTS;
-
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.common.paging.TextOrder;
@@ -13,10 +11,7 @@ import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.ContactsRecord;
-import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.UUID;
-import org.jooq.Record;
 
 /** Maps contacts to and from their table rows. */
 final class ContactMapper {
@@ -39,38 +34,6 @@ final class ContactMapper {
     row.setUpdatedAt(SqlTime.utc(contact.updatedAt()));
     row.setVersion(contact.version());
     return row;
-  }
-
-  private static final int TENANT_ID = CONTACTS.indexOf(CONTACTS.TENANT_ID);
-  private static final int ID = CONTACTS.indexOf(CONTACTS.ID);
-  private static final int FIRST_NAME = CONTACTS.indexOf(CONTACTS.FIRST_NAME);
-  private static final int LAST_NAME = CONTACTS.indexOf(CONTACTS.LAST_NAME);
-  private static final int EMAIL = CONTACTS.indexOf(CONTACTS.EMAIL);
-  private static final int PHONE = CONTACTS.indexOf(CONTACTS.PHONE);
-  private static final int JOB_TITLE = CONTACTS.indexOf(CONTACTS.JOB_TITLE);
-  private static final int COMPANY_ID = CONTACTS.indexOf(CONTACTS.COMPANY_ID);
-  private static final int CREATED_AT = CONTACTS.indexOf(CONTACTS.CREATED_AT);
-  private static final int UPDATED_AT = CONTACTS.indexOf(CONTACTS.UPDATED_AT);
-  private static final int VERSION = CONTACTS.indexOf(CONTACTS.VERSION);
-
-  /**
-   * The contact of a row whose selection starts with all of {@code contacts}' columns in the
-   * table's order ({@code select(CONTACTS.fields())...}): read by index, without copying the row
-   * into a {@link ContactsRecord} (an export reads a whole list this way).
-   */
-  static Contact toContactByIndex(Record row) {
-    return Contact.reconstitute(
-        WorkspaceId.of((UUID) row.get(TENANT_ID)),
-        ContactId.of((UUID) row.get(ID)),
-        new PersonName((String) row.get(FIRST_NAME)),
-        new PersonName((String) row.get(LAST_NAME)),
-        new EmailAddress((String) row.get(EMAIL)),
-        Optional.ofNullable((String) row.get(PHONE)).map(PhoneNumber::new),
-        Optional.ofNullable((String) row.get(JOB_TITLE)).map(JobTitle::new),
-        Optional.ofNullable((UUID) row.get(COMPANY_ID)).map(CompanyId::of),
-        ((OffsetDateTime) row.get(CREATED_AT)).toInstant(),
-        ((OffsetDateTime) row.get(UPDATED_AT)).toInstant(),
-        (Long) row.get(VERSION));
   }
 
   static Contact toContact(ContactsRecord row) {

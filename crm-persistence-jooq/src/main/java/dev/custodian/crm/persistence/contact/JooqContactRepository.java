@@ -173,8 +173,7 @@ final class JooqContactRepository implements ContactRepository {
     KeysetPaging.stream(transactions.dsl(workspace).select(CONTACTS.fields()).select(CUSTOM, COMPANY_DOMAIN)
             .from(CONTACTS).where(CONTACTS.TENANT_ID.eq(workspace.value())),
         query.requireOffer(ContactListing.OFFER), listColumns(workspace),
-        row -> sink.accept(new ExportedContact(
-            ContactMapper.toContactByIndex(row).withCustom(CustomValueColumns.values(row.get(CUSTOM))),
+        row -> sink.accept(new ExportedContact(toContact(row),
             Optional.ofNullable(row.get(COMPANY_DOMAIN)).map(CompanyDomain::new))));
   }
 
