@@ -35,7 +35,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record4;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Persistence adapter: {@link ImportJobRepository} on {@code import_jobs}, {@code import_rows} and
@@ -116,36 +115,20 @@ final class JooqImportJobRepository implements ImportJobRepository {
         .execute() == 1;
   }
 
-  /**
-   * One small statement per call (COPY FROM refuses tables under row-level security): each column
-   * bound as one array and spread by {@code unnest}; the tenant and the job are one bound value each.
-   */
+  /** One multi-row INSERT per call (COPY FROM refuses tables under row-level security). */
   @Override
   public void stage(WorkspaceId workspace, ImportJobId job, List<StagedRow> rows) {
     if (rows.isEmpty()) {
       return;
     }
-    int n = rows.size();
-    Long[] lines = new Long[n];
-    String[] cells = new String[n];
-    String[] matchKeys = new String[n];
-    String[] phones = new String[n];
-    for (int i = 0; i < n; i++) {
-      StagedRow row = rows.get(i);
-      lines[i] = row.line();
-      cells[i] = StagedCells.encode(row.cells());
-      matchKeys[i] = row.matchKey().orElse(null);
-      phones[i] = row.phone().orElse(null);
+    var insert = transactions.dsl(workspace).insertInto(IMPORT_ROWS, IMPORT_ROWS.TENANT_ID, IMPORT_ROWS.JOB_ID,
+        IMPORT_ROWS.LINE, IMPORT_ROWS.CELLS, IMPORT_ROWS.MATCH_KEY, IMPORT_ROWS.PHONE);
+    for (StagedRow row : rows) {
+      insert = insert.values(workspace.value(), job.value(), row.line(), StagedCells.encode(row.cells()),
+          row.matchKey().orElse(null), row.phone().orElse(null));
     }
-    transactions.dsl(workspace).execute(STAGE, DSL.val(workspace.value()), DSL.val(job.value()),
-        DSL.val(lines, SQLDataType.BIGINT.array()), DSL.val(cells, SQLDataType.CLOB.array()),
-        DSL.val(matchKeys, SQLDataType.VARCHAR.array()), DSL.val(phones, SQLDataType.VARCHAR.array()));
+    insert.execute();
   }
-
-  /** {@link #stage}'s statement: the tenant, the job, then one array per further column. */
-  private static final String STAGE = """
-      insert into import_rows (tenant_id, job_id, line, cells, match_key, phone)
-      select {0}, {1}, u.* from unnest({2}::bigint[], {3}::text[], {4}::text[], {5}::text[]) as u""";
 
   @Override
   public List<StagedRow> nextRows(WorkspaceId workspace, ImportJobId job, int limit) {
