@@ -294,10 +294,15 @@ public record CustomValues(Map<FieldKey, CustomValue> values, Map<FieldOptionId,
    * marketing and the search read; only a record's own read shows every value.
    */
   public CustomValues withoutSensitive(List<CustomField> definitions) {
+    return only(definitions.stream().filter(field -> !field.sensitive()).toList());
+  }
+
+  /** These values of {@code fields} only, in the fields' order (what an export asked for). */
+  public CustomValues only(List<CustomField> fields) {
     Map<FieldKey, CustomValue> kept = new LinkedHashMap<>();
-    for (CustomField field : definitions) {
+    for (CustomField field : fields) {
       CustomValue value = values.get(field.key());
-      if (value != null && !field.sensitive()) {
+      if (value != null) {
         kept.put(field.key(), value);
       }
     }

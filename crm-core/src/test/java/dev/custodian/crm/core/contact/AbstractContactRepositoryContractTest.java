@@ -440,7 +440,7 @@ public abstract class AbstractContactRepositoryContractTest extends AbstractPort
         ListQuery.of(new dev.custodian.crm.core.common.validation.Validator(), ContactListing.OFFER,
             java.util.Map.of("sort", List.of("-createdAt"), "limit", List.of("1"))))) {
       List<ExportedContact> exported = new ArrayList<>();
-      tx.inWorkspace(a, () -> { contacts.export(a, query, exported::add); return null; });
+      tx.inWorkspace(a, () -> { contacts.export(a, query, List.of(), exported::add); return null; });
       assertThat(exported.stream().map(ExportedContact::contact).toList()).containsExactlyElementsOf(walk(a, query));
       assertThat(exported).hasSize(5);
       exported.forEach(row -> assertThat(row.companyDomain()).isEqualTo(row.contact().company().isPresent()

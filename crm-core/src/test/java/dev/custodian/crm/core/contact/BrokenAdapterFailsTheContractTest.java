@@ -16,11 +16,9 @@ import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.core.testing.InMemoryPorts;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -86,9 +84,10 @@ class BrokenAdapterFailsTheContractTest {
     }
 
     @Override
-    public void export(WorkspaceId workspace, ListQuery query,
+    public void export(WorkspaceId workspace, ListQuery query, List<dev.custodian.crm.core.customfield.CustomField> fields,
         java.util.function.Consumer<? super ExportedContact> sink) {
-      query.forEachRow(next -> list(workspace, next), contact -> sink.accept(new ExportedContact(contact,
+      query.forEachRow(next -> list(workspace, next), contact -> sink.accept(new ExportedContact(
+          contact.withCustom(contact.custom().only(fields)),
           contact.company().flatMap(company -> companies.findById(workspace, company)).flatMap(c -> c.domain()))));
     }
 

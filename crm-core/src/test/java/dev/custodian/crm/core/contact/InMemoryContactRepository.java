@@ -11,6 +11,7 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.CustomField;
 import dev.custodian.crm.core.customfield.InMemoryCustomValueRepository;
 import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.customfield.RecordRef;
@@ -22,7 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * In-memory fake of {@link ContactRepository}; passes the same contract as the jOOQ adapter. Its
@@ -75,8 +75,10 @@ public final class InMemoryContactRepository extends InMemoryTenantRepository<Co
   }
 
   @Override
-  public void export(WorkspaceId workspace, ListQuery query, java.util.function.Consumer<? super ExportedContact> sink) {
-    query.forEachRow(next -> list(workspace, next), contact -> sink.accept(new ExportedContact(contact,
+  public void export(WorkspaceId workspace, ListQuery query, List<CustomField> fields,
+      java.util.function.Consumer<? super ExportedContact> sink) {
+    query.forEachRow(next -> list(workspace, next), contact -> sink.accept(new ExportedContact(
+        contact.withCustom(contact.custom().only(fields)),
         contact.company().flatMap(company -> companies.findById(workspace, company)).flatMap(c -> c.domain()))));
   }
 

@@ -144,7 +144,7 @@ public final class InMemoryDataSubjectRequestRepository implements DataSubjectRe
   @Override
   public Optional<ContactId> contactOf(WorkspaceId workspace, EmailAddress email) {
     AtomicReference<ContactId> found = new AtomicReference<>();
-    contacts.export(workspace, ListQuery.first(ContactListing.OFFER, 1), contact -> {
+    contacts.export(workspace, ListQuery.first(ContactListing.OFFER, 1), List.of(), contact -> {
       if (contact.contact().email().normalised().equals(email.normalised())) {
         found.set(contact.contact().id());
       }

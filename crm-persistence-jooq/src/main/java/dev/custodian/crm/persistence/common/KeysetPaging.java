@@ -21,14 +21,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
-import org.jooq.Cursor;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.JoinType;
-import org.jooq.Record;
 import org.jooq.Record3;
+import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectLimitStep;
@@ -186,17 +186,14 @@ public final class KeysetPaging {
   public static final int EXPORT_FETCH_SIZE = 500;
 
   /**
-   * Every row of {@code query}'s whole walk (its page ignored), in the walk's order, handed to
-   * {@code sink} as a server-side cursor fetches them ({@value #EXPORT_FETCH_SIZE} a round trip):
-   * one statement, inside the open transaction (which a cursor needs), closed however it ends.
+   * Every row of {@code query}'s whole walk (its page ignored), in the walk's order, mapped and
+   * handed to {@code sink} as a server-side cursor fetches them ({@value #EXPORT_FETCH_SIZE} a
+   * round trip, read a batch ahead: {@link ReadAhead}): one statement, inside the open transaction
+   * (which a cursor needs), closed however it ends.
    */
-  public static <R extends Record> void stream(SelectConditionStep<R> select, ListQuery query, ListColumns columns,
-      Consumer<? super R> sink) {
-    try (Cursor<R> cursor = ordered(select, query.fromFirst(), columns).fetchSize(EXPORT_FETCH_SIZE).fetchLazy()) {
-      for (R row : cursor) {
-        sink.accept(row);
-      }
-    }
+  public static <T> void stream(SelectConditionStep<?> select, ListQuery query, ListColumns columns,
+      Function<ReadAhead.Row, T> mapper, Consumer<? super T> sink) {
+    ReadAhead.stream(ordered(select, query.fromFirst(), columns), mapper, sink);
   }
 
   private static Field<Object> sortColumn(ListQuery query, ListColumns columns) {

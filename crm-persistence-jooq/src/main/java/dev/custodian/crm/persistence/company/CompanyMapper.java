@@ -1,11 +1,14 @@
 package dev.custodian.crm.persistence.company;
 
+import static dev.custodian.crm.persistence.generated.Tables.COMPANIES;
+
 import dev.custodian.crm.core.common.paging.TextOrder;
 import dev.custodian.crm.core.company.Company;
 import dev.custodian.crm.core.company.CompanyDomain;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.CompanyName;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.common.Columns;
 import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.CompaniesRecord;
 import java.util.Optional;
@@ -28,14 +31,16 @@ final class CompanyMapper {
     return row;
   }
 
-  static Company toCompany(CompaniesRecord row) {
+  /** A company from its row's {@code companies} columns (a record of the table, or of a select naming them). */
+  static Company toCompany(Columns row) {
     return Company.reconstitute(
-        WorkspaceId.of(row.getTenantId()),
-        CompanyId.of(row.getId()),
-        new CompanyName(row.getName()),
-        Optional.ofNullable(row.getDomain()).map(CompanyDomain::new),
-        row.getCreatedAt().toInstant(),
-        row.getUpdatedAt().toInstant(),
-        row.getVersion());
+        WorkspaceId.of(row.get(COMPANIES.TENANT_ID)),
+        CompanyId.of(row.get(COMPANIES.ID)),
+        new CompanyName(row.get(COMPANIES.NAME)),
+        Optional.ofNullable(row.get(COMPANIES.DOMAIN)).map(CompanyDomain::new),
+        row.get(COMPANIES.CREATED_AT).toInstant(),
+        row.get(COMPANIES.UPDATED_AT).toInstant(),
+        row.get(COMPANIES.VERSION));
   }
+
 }

@@ -10,14 +10,17 @@ import dev.custodian.crm.core.company.Company;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.CompanyListing;
 import dev.custodian.crm.core.company.port.out.CompanyRepository;
+import dev.custodian.crm.core.customfield.CustomField;
 import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.common.Columns;
 import dev.custodian.crm.persistence.common.CustomValueColumns;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.common.KeysetPaging;
 import dev.custodian.crm.persistence.common.ListColumns;
 import dev.custodian.crm.persistence.generated.tables.records.CompaniesRecord;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -25,7 +28,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
@@ -36,7 +38,7 @@ import org.jooq.impl.DSL;
  */
 final class JooqCompanyRepository implements CompanyRepository {
 
-  private static final Field<Result<Record>> CUSTOM = CustomValueColumns.of(ObjectType.COMPANY, COMPANIES.TENANT_ID,
+  private static final Field<String[]> CUSTOM = CustomValueColumns.of(ObjectType.COMPANY, COMPANIES.TENANT_ID,
       COMPANIES.ID);
 
   /** The company list's columns: {@code name} sorts by its key column (indexed with the workspace). */
@@ -83,7 +85,7 @@ final class JooqCompanyRepository implements CompanyRepository {
   }
 
   private static Company toCompany(Record row) {
-    return CompanyMapper.toCompany(row.into(COMPANIES)).withCustom(CustomValueColumns.values(row.get(CUSTOM)));
+    return CompanyMapper.toCompany(Columns.of(row)).withCustom(CustomValueColumns.values(row.get(CUSTOM)));
   }
 
   @Override
@@ -95,9 +97,13 @@ final class JooqCompanyRepository implements CompanyRepository {
   }
 
   @Override
-  public void export(WorkspaceId workspace, ListQuery query, java.util.function.Consumer<? super Company> sink) {
-    KeysetPaging.stream(withCustom(transactions.dsl(workspace)).where(COMPANIES.TENANT_ID.eq(workspace.value())),
-        query.requireOffer(CompanyListing.OFFER), LIST_COLUMNS, row -> sink.accept(toCompany(row)));
+  public void export(WorkspaceId workspace, ListQuery query, List<CustomField> fields,
+      java.util.function.Consumer<? super Company> sink) {
+    Field<String[]> custom = CustomValueColumns.of(ObjectType.COMPANY, COMPANIES.TENANT_ID, COMPANIES.ID, fields);
+    KeysetPaging.stream(transactions.dsl(workspace).select(COMPANIES.fields()).select(custom).from(COMPANIES)
+            .where(COMPANIES.TENANT_ID.eq(workspace.value())),
+        query.requireOffer(CompanyListing.OFFER), LIST_COLUMNS,
+        row -> CompanyMapper.toCompany(row).withCustom(CustomValueColumns.values(row.get(custom))), sink);
   }
 
   @Override

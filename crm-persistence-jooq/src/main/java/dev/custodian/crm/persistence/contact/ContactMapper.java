@@ -1,5 +1,7 @@
 package dev.custodian.crm.persistence.contact;
 
+import static dev.custodian.crm.persistence.generated.Tables.CONTACTS;
+
 import dev.custodian.crm.core.common.EmailAddress;
 import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.common.paging.TextOrder;
@@ -9,6 +11,7 @@ import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.JobTitle;
 import dev.custodian.crm.core.contact.PersonName;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.common.Columns;
 import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.ContactsRecord;
 import java.util.Optional;
@@ -36,18 +39,20 @@ final class ContactMapper {
     return row;
   }
 
-  static Contact toContact(ContactsRecord row) {
+  /** A contact from its row's {@code contacts} columns (a record of the table, or of a select naming them). */
+  static Contact toContact(Columns row) {
     return Contact.reconstitute(
-        WorkspaceId.of(row.getTenantId()),
-        ContactId.of(row.getId()),
-        new PersonName(row.getFirstName()),
-        new PersonName(row.getLastName()),
-        new EmailAddress(row.getEmail()),
-        Optional.ofNullable(row.getPhone()).map(PhoneNumber::new),
-        Optional.ofNullable(row.getJobTitle()).map(JobTitle::new),
-        Optional.ofNullable(row.getCompanyId()).map(CompanyId::of),
-        row.getCreatedAt().toInstant(),
-        row.getUpdatedAt().toInstant(),
-        row.getVersion());
+        WorkspaceId.of(row.get(CONTACTS.TENANT_ID)),
+        ContactId.of(row.get(CONTACTS.ID)),
+        new PersonName(row.get(CONTACTS.FIRST_NAME)),
+        new PersonName(row.get(CONTACTS.LAST_NAME)),
+        new EmailAddress(row.get(CONTACTS.EMAIL)),
+        Optional.ofNullable(row.get(CONTACTS.PHONE)).map(PhoneNumber::new),
+        Optional.ofNullable(row.get(CONTACTS.JOB_TITLE)).map(JobTitle::new),
+        Optional.ofNullable(row.get(CONTACTS.COMPANY_ID)).map(CompanyId::of),
+        row.get(CONTACTS.CREATED_AT).toInstant(),
+        row.get(CONTACTS.UPDATED_AT).toInstant(),
+        row.get(CONTACTS.VERSION));
   }
+
 }

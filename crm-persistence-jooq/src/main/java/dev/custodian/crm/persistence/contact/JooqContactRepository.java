@@ -19,8 +19,10 @@ import dev.custodian.crm.core.contact.ContactListing;
 import dev.custodian.crm.core.contact.ExportedContact;
 import dev.custodian.crm.core.contact.JobTitle;
 import dev.custodian.crm.core.contact.port.out.ContactRepository;
+import dev.custodian.crm.core.customfield.CustomField;
 import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.common.Columns;
 import dev.custodian.crm.persistence.common.CustomValueColumns;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
@@ -39,7 +41,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.Select;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectJoinStep;
@@ -54,7 +55,7 @@ import org.jooq.impl.SQLDataType;
  */
 final class JooqContactRepository implements ContactRepository {
 
-  private static final Field<Result<Record>> CUSTOM = CustomValueColumns.of(ObjectType.CONTACT, CONTACTS.TENANT_ID,
+  private static final Field<String[]> CUSTOM = CustomValueColumns.of(ObjectType.CONTACT, CONTACTS.TENANT_ID,
       CONTACTS.ID);
 
   /** What a search matches in besides the company's name, as the index {@code contacts_search_ix} (V21) reads it. */
@@ -154,7 +155,7 @@ final class JooqContactRepository implements ContactRepository {
   }
 
   private static Contact toContact(Record row) {
-    return ContactMapper.toContact(row.into(CONTACTS)).withCustom(CustomValueColumns.values(row.get(CUSTOM)));
+    return ContactMapper.toContact(Columns.of(row)).withCustom(CustomValueColumns.values(row.get(CUSTOM)));
   }
 
   @Override
@@ -164,17 +165,20 @@ final class JooqContactRepository implements ContactRepository {
         query.requireOffer(ContactListing.OFFER), listColumns(workspace)).map(JooqContactRepository::toContact);
   }
 
-  /** The company's domain of an exported contact: a scalar subquery on the company's primary key. */
-  private static final Field<String> COMPANY_DOMAIN = DSL.field(DSL.select(COMPANIES.DOMAIN).from(COMPANIES)
-      .where(COMPANIES.TENANT_ID.eq(CONTACTS.TENANT_ID)).and(COMPANIES.ID.eq(CONTACTS.COMPANY_ID))).as("company_domain");
-
+  /**
+   * One statement through a cursor read ahead: the company's domain by a left join on its primary
+   * key, the custom values of {@code fields} only (none: none read).
+   */
   @Override
-  public void export(WorkspaceId workspace, ListQuery query, Consumer<? super ExportedContact> sink) {
-    KeysetPaging.stream(transactions.dsl(workspace).select(CONTACTS.fields()).select(CUSTOM, COMPANY_DOMAIN)
-            .from(CONTACTS).where(CONTACTS.TENANT_ID.eq(workspace.value())),
-        query.requireOffer(ContactListing.OFFER), listColumns(workspace),
-        row -> sink.accept(new ExportedContact(toContact(row),
-            Optional.ofNullable(row.get(COMPANY_DOMAIN)).map(CompanyDomain::new))));
+  public void export(WorkspaceId workspace, ListQuery query, List<CustomField> fields,
+      Consumer<? super ExportedContact> sink) {
+    Field<String[]> custom = CustomValueColumns.of(ObjectType.CONTACT, CONTACTS.TENANT_ID, CONTACTS.ID, fields);
+    KeysetPaging.stream(transactions.dsl(workspace).select(CONTACTS.fields()).select(COMPANIES.DOMAIN, custom)
+            .from(CONTACTS).leftJoin(COMPANIES).on(COMPANIES.TENANT_ID.eq(CONTACTS.TENANT_ID))
+            .and(COMPANIES.ID.eq(CONTACTS.COMPANY_ID)).where(CONTACTS.TENANT_ID.eq(workspace.value())),
+        query.requireOffer(ContactListing.OFFER), listColumns(workspace), row -> new ExportedContact(
+            ContactMapper.toContact(row).withCustom(CustomValueColumns.values(row.get(custom))),
+            Optional.ofNullable(row.get(COMPANIES.DOMAIN)).map(CompanyDomain::new)), sink);
   }
 
   /**

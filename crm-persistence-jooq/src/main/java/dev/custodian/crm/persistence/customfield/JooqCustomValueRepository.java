@@ -15,7 +15,6 @@ import dev.custodian.crm.core.customfield.CustomField;
 import dev.custodian.crm.core.customfield.CustomFieldType;
 import dev.custodian.crm.core.customfield.CustomValue;
 import dev.custodian.crm.core.customfield.CustomValues;
-import dev.custodian.crm.core.customfield.FieldKey;
 import dev.custodian.crm.core.customfield.FieldOptionId;
 import dev.custodian.crm.core.customfield.RecordRef;
 import dev.custodian.crm.core.customfield.port.out.CustomValueRepository;
@@ -24,9 +23,7 @@ import dev.custodian.crm.persistence.common.CustomValueColumns;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
 import dev.custodian.crm.persistence.generated.tables.records.CustomFieldValuesRecord;
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +32,6 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -193,14 +189,9 @@ final class JooqCustomValueRepository implements CustomValueRepository {
 
   @Override
   public CustomValues read(WorkspaceId workspace, RecordRef record) {
-    List<Record> rows = transactions.dsl(workspace)
-        .select(CUSTOM_FIELD_VALUES.fields()).select(CUSTOM_FIELDS.FIELD_KEY, CUSTOM_FIELDS.TYPE)
-        .from(CUSTOM_FIELD_VALUES).join(CUSTOM_FIELDS)
-        .on(CUSTOM_FIELDS.TENANT_ID.eq(CUSTOM_FIELD_VALUES.TENANT_ID)).and(CUSTOM_FIELDS.ID.eq(CUSTOM_FIELD_VALUES.FIELD_ID))
-        .where(ofRecord(workspace, record))
-        .orderBy(CUSTOM_FIELDS.CREATED_AT, CUSTOM_FIELDS.ID, CUSTOM_FIELD_VALUES.ID)
-        .fetch();
-    return CustomValueColumns.values(rows);
+    return CustomValueColumns.values(transactions.dsl(workspace)
+        .select(CustomValueColumns.of(record.type(), DSL.val(workspace.value()), DSL.val(record.id())))
+        .fetchOne(0, String[].class));
   }
 
 

@@ -1,5 +1,7 @@
 package dev.custodian.crm.persistence.deal;
 
+import static dev.custodian.crm.persistence.generated.Tables.DEALS;
+
 import dev.custodian.crm.core.account.AccountId;
 import dev.custodian.crm.core.common.Money;
 import dev.custodian.crm.core.common.paging.TextOrder;
@@ -15,6 +17,7 @@ import dev.custodian.crm.core.pipeline.StageId;
 import dev.custodian.crm.core.pipeline.StageKind;
 import dev.custodian.crm.core.pipeline.StageName;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.common.Columns;
 import dev.custodian.crm.persistence.common.SqlTime;
 import dev.custodian.crm.persistence.generated.tables.records.DealStageChangesRecord;
 import dev.custodian.crm.persistence.generated.tables.records.DealsRecord;
@@ -50,27 +53,29 @@ final class DealMapper {
     return row;
   }
 
-  static Deal toDeal(DealsRecord row, UUID[] contacts) {
+  /** A deal from its row's {@code deals} columns (a record of the table, or of a select naming them) and its contacts' ids. */
+  static Deal toDeal(Columns row, UUID[] contacts) {
     Set<ContactId> contactIds = contacts == null ? Set.of()
         : Arrays.stream(contacts).map(ContactId::of).collect(Collectors.toSet());
-    Optional<Money> amount = row.getAmount() == null ? Optional.empty()
-        : Optional.of(new Money(row.getAmount(), Money.currency(row.getCurrency())));
+    Optional<Money> amount = row.get(DEALS.AMOUNT) == null ? Optional.empty()
+        : Optional.of(new Money(row.get(DEALS.AMOUNT), Money.currency(row.get(DEALS.CURRENCY))));
     return Deal.reconstitute(
-        WorkspaceId.of(row.getTenantId()),
-        DealId.of(row.getId()),
-        new DealTitle(row.getTitle()),
+        WorkspaceId.of(row.get(DEALS.TENANT_ID)),
+        DealId.of(row.get(DEALS.ID)),
+        new DealTitle(row.get(DEALS.TITLE)),
         amount,
-        PipelineId.of(row.getPipelineId()),
-        StageId.of(row.getStageId()),
-        StageKind.valueOf(row.getStageKind()),
-        Optional.ofNullable(row.getExpectedCloseDate()),
-        Optional.ofNullable(row.getClosedAt()).map(OffsetDateTime::toInstant),
-        Optional.ofNullable(row.getCompanyId()).map(CompanyId::of),
+        PipelineId.of(row.get(DEALS.PIPELINE_ID)),
+        StageId.of(row.get(DEALS.STAGE_ID)),
+        StageKind.valueOf(row.get(DEALS.STAGE_KIND)),
+        Optional.ofNullable(row.get(DEALS.EXPECTED_CLOSE_DATE)),
+        Optional.ofNullable(row.get(DEALS.CLOSED_AT)).map(OffsetDateTime::toInstant),
+        Optional.ofNullable(row.get(DEALS.COMPANY_ID)).map(CompanyId::of),
         contactIds,
-        row.getCreatedAt().toInstant(),
-        row.getUpdatedAt().toInstant(),
-        row.getVersion());
+        row.get(DEALS.CREATED_AT).toInstant(),
+        row.get(DEALS.UPDATED_AT).toInstant(),
+        row.get(DEALS.VERSION));
   }
+
 
   static DealStageChangesRecord toRecord(StageChange change) {
     DealStageChangesRecord row = new DealStageChangesRecord();

@@ -19,6 +19,7 @@ import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.contact.ContactId;
+import dev.custodian.crm.core.customfield.CustomField;
 import dev.custodian.crm.core.customfield.ObjectType;
 import dev.custodian.crm.core.deal.Deal;
 import dev.custodian.crm.core.deal.DealId;
@@ -32,6 +33,7 @@ import dev.custodian.crm.core.pipeline.StageId;
 import dev.custodian.crm.core.pipeline.StageKind;
 import dev.custodian.crm.core.pipeline.StageName;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import dev.custodian.crm.persistence.common.Columns;
 import dev.custodian.crm.persistence.common.CustomValueColumns;
 import dev.custodian.crm.persistence.common.DatabaseErrors;
 import dev.custodian.crm.persistence.common.JooqTransactions;
@@ -57,7 +59,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 
@@ -78,7 +79,7 @@ final class JooqDealRepository implements DealRepository {
       .and(DEAL_CONTACTS.DEAL_ID.eq(DEALS.ID))).as("contact_ids");
 
   /** A deal's custom values, read with the deal. */
-  private static final Field<Result<Record>> CUSTOM = CustomValueColumns.of(ObjectType.DEAL, DEALS.TENANT_ID, DEALS.ID);
+  private static final Field<String[]> CUSTOM = CustomValueColumns.of(ObjectType.DEAL, DEALS.TENANT_ID, DEALS.ID);
 
   /** The deal list's columns: {@code title} sorts by its key column (indexed with the workspace). */
   private static final ListColumns LIST_COLUMNS = ListColumns.of(DEALS.ID)
@@ -175,14 +176,17 @@ final class JooqDealRepository implements DealRepository {
   }
 
   @Override
-  public void export(WorkspaceId workspace, ListQuery query, java.util.function.Consumer<? super Deal> sink) {
-    SelectConditionStep<Record> select = transactions.dsl(workspace).select(DEALS.fields()).select(CONTACT_IDS, CUSTOM)
+  public void export(WorkspaceId workspace, ListQuery query, List<CustomField> fields,
+      java.util.function.Consumer<? super Deal> sink) {
+    Field<String[]> custom = CustomValueColumns.of(ObjectType.DEAL, DEALS.TENANT_ID, DEALS.ID, fields);
+    SelectConditionStep<Record> select = transactions.dsl(workspace).select(DEALS.fields()).select(CONTACT_IDS, custom)
         .from(DEALS).where(DEALS.TENANT_ID.eq(workspace.value()));
-    KeysetPaging.stream(select, query.requireOffer(DealListing.OFFER), LIST_COLUMNS, row -> sink.accept(toDeal(row)));
+    KeysetPaging.stream(select, query.requireOffer(DealListing.OFFER), LIST_COLUMNS,
+        row -> DealMapper.toDeal(row, row.get(CONTACT_IDS)).withCustom(CustomValueColumns.values(row.get(custom))), sink);
   }
 
   private static Deal toDeal(Record row) {
-    return DealMapper.toDeal(row.into(DEALS), row.get(CONTACT_IDS)).withCustom(CustomValueColumns.values(row.get(CUSTOM)));
+    return DealMapper.toDeal(Columns.of(row), row.get(CONTACT_IDS)).withCustom(CustomValueColumns.values(row.get(CUSTOM)));
   }
 
   /**

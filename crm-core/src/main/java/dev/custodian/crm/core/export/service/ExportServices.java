@@ -76,11 +76,9 @@ public final class ExportServices implements ExportListUseCase, ExportWorkspaceU
       ExportSink<ExportedContact> sink) {
     ListQuery checked = query.requireOffer(ContactListing.OFFER);
     transactions.inWorkspaceSnapshot(workspace, actor, Permission.DATA_EXPORT, () -> {
-      List<CustomField> definitions = customFields.list(workspace, ObjectType.CONTACT);
-      sink.start(includeSensitive ? definitions : definitions.stream().filter(f -> !f.sensitive()).toList());
-      contacts.export(workspace, lists.resolve(workspace, ObjectType.CONTACT, checked), row -> sink.row(includeSensitive ? row
-          : new ExportedContact(row.contact().withCustom(row.contact().custom().withoutSensitive(definitions)),
-              row.companyDomain())));
+      List<CustomField> exported = exported(workspace, ObjectType.CONTACT, includeSensitive);
+      sink.start(exported);
+      contacts.export(workspace, lists.resolve(workspace, ObjectType.CONTACT, checked), exported, sink::row);
       return null;
     });
   }
@@ -94,10 +92,9 @@ public final class ExportServices implements ExportListUseCase, ExportWorkspaceU
       ExportSink<Company> sink) {
     ListQuery checked = query.requireOffer(CompanyListing.OFFER);
     transactions.inWorkspaceSnapshot(workspace, actor, Permission.DATA_EXPORT, () -> {
-      List<CustomField> definitions = customFields.list(workspace, ObjectType.COMPANY);
-      sink.start(includeSensitive ? definitions : definitions.stream().filter(f -> !f.sensitive()).toList());
-      companies.export(workspace, lists.resolve(workspace, ObjectType.COMPANY, checked), company -> sink.row(
-          includeSensitive ? company : company.withCustom(company.custom().withoutSensitive(definitions))));
+      List<CustomField> exported = exported(workspace, ObjectType.COMPANY, includeSensitive);
+      sink.start(exported);
+      companies.export(workspace, lists.resolve(workspace, ObjectType.COMPANY, checked), exported, sink::row);
       return null;
     });
   }
@@ -111,12 +108,17 @@ public final class ExportServices implements ExportListUseCase, ExportWorkspaceU
       ExportSink<Deal> sink) {
     ListQuery checked = query.requireOffer(DealListing.OFFER);
     transactions.inWorkspaceSnapshot(workspace, actor, Permission.DATA_EXPORT, () -> {
-      List<CustomField> definitions = customFields.list(workspace, ObjectType.DEAL);
-      sink.start(includeSensitive ? definitions : definitions.stream().filter(f -> !f.sensitive()).toList());
-      deals.export(workspace, lists.resolve(workspace, ObjectType.DEAL, checked), deal -> sink.row(
-          includeSensitive ? deal : deal.withCustom(deal.custom().withoutSensitive(definitions))));
+      List<CustomField> exported = exported(workspace, ObjectType.DEAL, includeSensitive);
+      sink.start(exported);
+      deals.export(workspace, lists.resolve(workspace, ObjectType.DEAL, checked), exported, sink::row);
       return null;
     });
+  }
+
+  /** The fields whose values a list export holds: every one of the type, sensitive ones only when asked (CRM-01). */
+  private List<CustomField> exported(WorkspaceId workspace, ObjectType type, boolean includeSensitive) {
+    List<CustomField> definitions = customFields.list(workspace, type);
+    return includeSensitive ? definitions : definitions.stream().filter(field -> !field.sensitive()).toList();
   }
 
   @Override
@@ -155,12 +157,19 @@ public final class ExportServices implements ExportListUseCase, ExportWorkspaceU
 
     @Override
     public void contacts(Consumer<? super ExportedContact> sink) {
-      contacts.export(workspace, ListQuery.first(ContactListing.OFFER, PageRequest.MAX_LIMIT), sink);
+      contacts.export(workspace, ListQuery.first(ContactListing.OFFER, PageRequest.MAX_LIMIT), of(ObjectType.CONTACT),
+          sink);
     }
 
     @Override
     public void companies(Consumer<? super Company> sink) {
-      companies.export(workspace, ListQuery.first(CompanyListing.OFFER, PageRequest.MAX_LIMIT), sink);
+      companies.export(workspace, ListQuery.first(CompanyListing.OFFER, PageRequest.MAX_LIMIT), of(ObjectType.COMPANY),
+          sink);
+    }
+
+    /** The type's fields, all of them (a workspace export holds sensitive values too). */
+    private List<CustomField> of(ObjectType type) {
+      return customFields().stream().filter(field -> field.objectType() == type).toList();
     }
 
     @Override
@@ -170,7 +179,7 @@ public final class ExportServices implements ExportListUseCase, ExportWorkspaceU
 
     @Override
     public void deals(Consumer<? super Deal> sink) {
-      deals.export(workspace, ListQuery.first(DealListing.OFFER, PageRequest.MAX_LIMIT), sink);
+      deals.export(workspace, ListQuery.first(DealListing.OFFER, PageRequest.MAX_LIMIT), of(ObjectType.DEAL), sink);
     }
 
     @Override

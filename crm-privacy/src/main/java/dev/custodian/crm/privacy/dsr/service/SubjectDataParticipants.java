@@ -70,7 +70,7 @@ public final class SubjectDataParticipants {
       ListQuery ofContact = new ListQuery(DealListing.OFFER,
           List.of(Filter.anyOf(DealListing.CONTACT_ID, ValueType.UUID, List.of(c.id().value()))),
           DealListing.OFFER.defaultSort(), dev.custodian.crm.core.common.paging.PageRequest.first(200));
-      deals.export(w, ofContact, deal -> sink.accept(deal(deal)));
+      deals.export(w, ofContact, List.of(), deal -> sink.accept(deal(deal)));
     }));
     all.add(activities(ErasureServices.ACTIVITIES, timelines, activities, links -> links.size() == 1));
     all.add(activities(ErasureServices.ACTIVITY_LINKS, timelines, activities, links -> links.size() > 1));

@@ -5,9 +5,12 @@ import dev.custodian.crm.core.common.paging.ListQuery;
 import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.company.Company;
 import dev.custodian.crm.core.company.CompanyId;
+import dev.custodian.crm.core.customfield.CustomField;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * Out-port: stores companies. Every method is scoped to the given workspace (a call for workspace B
@@ -44,9 +47,11 @@ public interface CompanyRepository {
    * Hands every company of {@code query}'s whole walk (its page ignored), in {@link #list}'s order,
    * to {@code sink}, as the open transaction sees them (an export); by default page by page, an
    * adapter streams them through one statement.
+   * Each carries the values of {@code fields} only (company fields; none: no custom values).
    */
-  default void export(WorkspaceId workspace, ListQuery query, java.util.function.Consumer<? super Company> sink) {
-    query.forEachRow(next -> list(workspace, next), sink);
+  default void export(WorkspaceId workspace, ListQuery query, List<CustomField> fields,
+      Consumer<? super Company> sink) {
+    query.forEachRow(next -> list(workspace, next), row -> sink.accept(row.withCustom(row.custom().only(fields))));
   }
 
   /**

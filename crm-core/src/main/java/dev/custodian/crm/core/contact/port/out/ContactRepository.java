@@ -8,6 +8,7 @@ import dev.custodian.crm.core.company.port.out.CompanyLinks;
 import dev.custodian.crm.core.contact.Contact;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.ExportedContact;
+import dev.custodian.crm.core.customfield.CustomField;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import java.util.List;
 import java.util.Optional;
@@ -64,9 +65,10 @@ public interface ContactRepository extends CompanyLinks {
   /**
    * Hands every contact of {@code query}'s whole walk (its page ignored), in {@link #list}'s order,
    * with its company's domain, to {@code sink}, as the open transaction sees them: an export, which
-   * an adapter streams through one statement.
+   * an adapter streams through one statement. Each carries the values of {@code fields} only
+   * (contact fields; none: no custom values), so values not exported are never read.
    */
-  void export(WorkspaceId workspace, ListQuery query, Consumer<? super ExportedContact> sink);
+  void export(WorkspaceId workspace, ListQuery query, List<CustomField> fields, Consumer<? super ExportedContact> sink);
 
   /**
    * Replaces the stored contact with {@code changed} if the stored version is still

@@ -8,6 +8,7 @@ import dev.custodian.crm.core.company.CompanyId;
 import dev.custodian.crm.core.company.port.out.CompanyLinks;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.contact.port.out.ContactLinks;
+import dev.custodian.crm.core.customfield.CustomField;
 import dev.custodian.crm.core.deal.Deal;
 import dev.custodian.crm.core.deal.DealId;
 import dev.custodian.crm.core.deal.PipelineSummary;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Out-port: stores deals with their contact links and their stage history. Every method is scoped
@@ -79,9 +81,11 @@ public interface DealRepository extends CompanyLinks, ContactLinks, StageOccupan
    * Hands every deal of {@code query}'s whole walk (its page ignored), in {@link #list}'s order,
    * to {@code sink}, as the open transaction sees them (an export); by default page by page, an
    * adapter streams them through one statement.
+   * Each carries the values of {@code fields} only (deal fields; none: no custom values).
    */
-  default void export(WorkspaceId workspace, ListQuery query, java.util.function.Consumer<? super Deal> sink) {
-    query.forEachRow(next -> list(workspace, next), sink);
+  default void export(WorkspaceId workspace, ListQuery query, List<CustomField> fields,
+      Consumer<? super Deal> sink) {
+    query.forEachRow(next -> list(workspace, next), row -> sink.accept(row.withCustom(row.custom().only(fields))));
   }
 
   /**

@@ -1,0 +1,260 @@
+package dev.custodian.crm.persistence.common;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jooq.Field;
+import org.jooq.Select;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * An export's statement read through its server-side cursor on a second thread, a batch ahead of
+ * the caller: while the caller maps and writes one batch, the reader waits on PostgreSQL for the
+ * next fetch and decodes it. A cursor's fetches are round trips, so read in line the database and
+ * the caller would take turns; ahead, they work at once, as under {@code COPY TO}.
+ *
+ * <p>The caller's thread executes the statement (in its transaction) and maps every row; the
+ * reader only moves the result set on and reads its cells by their columns' types. The connection
+ * is never used by both at once: the caller waits for the reader to stop before it closes the
+ * result set, however the export ends (its sink throwing included).
+ */
+public final class ReadAhead {
+
+  /** Rows handed over at a time; also the cursor's fetch size. */
+  static final int BATCH = KeysetPaging.EXPORT_FETCH_SIZE;
+  /** Batches read but not yet taken: with the one being mapped, at most three are held. */
+  private static final int QUEUED = 2;
+  private static final long POLL_MILLIS = 100;
+
+  private ReadAhead() {}
+
+  /**
+   * Executes {@code statement} and hands each of its rows, mapped by {@code mapper} on this
+   * thread, to {@code sink}, in order; the result set is closed when this returns or throws.
+   */
+  public static <T> void stream(Select<?> statement, Function<Row, T> mapper, Consumer<? super T> sink) {
+    List<Field<?>> fields = List.copyOf(statement.getSelect()); // as selected (fields() may requalify them)
+    Cell[] cells = fields.stream().map(field -> cell(field.getType())).toArray(Cell[]::new);
+    Map<Field<?>, Integer> positions = new IdentityHashMap<>();
+    for (int i = 0; i < fields.size(); i++) {
+      positions.putIfAbsent(fields.get(i), i);
+    }
+    ResultSet rows = statement.fetchSize(BATCH).fetchResultSet();
+    Reader reader = new Reader(rows, cells);
+    Thread thread = new Thread(reader, "crm-export-read");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      Row row = new Row(fields, positions);
+      while (true) {
+        Object[][] batch = reader.take();
+        if (batch.length == 0) {
+          return;
+        }
+        for (Object[] values : batch) {
+          row.values = values;
+          sink.accept(mapper.apply(row));
+        }
+      }
+    } finally {
+      reader.stop();
+      join(thread);
+      close(rows);
+    }
+  }
+
+  /** One row's values, read by the statement's own fields (the first column of a field named twice). */
+  public static final class Row implements Columns {
+
+    private final List<Field<?>> fields;
+    private final Map<Field<?>, Integer> positions;
+    private Object[] values;
+
+    private Row(List<Field<?>> fields, Map<Field<?>, Integer> positions) {
+      this.fields = fields;
+      this.positions = positions;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <X> X get(Field<X> field) {
+      Integer position = positions.get(field);
+      if (position == null) {
+        position = positionOf(field);
+      }
+      return (X) values[position];
+    }
+
+    /** A field looked up by equality (jOOQ's own select may hold another instance of it), then remembered. */
+    private int positionOf(Field<?> field) {
+      for (int i = 0; i < fields.size(); i++) {
+        if (fields.get(i).equals(field)) {
+          positions.put(field, i);
+          return i;
+        }
+      }
+      throw new IllegalArgumentException("the statement does not select " + field.getName());
+    }
+  }
+
+  /** Reads one cell of the current row. */
+  @FunctionalInterface
+  private interface Cell {
+    Object read(ResultSet rows, int column) throws SQLException;
+  }
+
+  /** The driver's getter for a column of {@code type}: the value jOOQ would have read. */
+  private static Cell cell(Class<?> type) {
+    if (type == String.class) {
+      return ResultSet::getString;
+    }
+    if (type == UUID.class || type == OffsetDateTime.class || type == LocalDate.class) {
+      return (rows, column) -> rows.getObject(column, type);
+    }
+    if (type == Long.class) {
+      return (rows, column) -> {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? null : value;
+      };
+    }
+    if (type == Integer.class) {
+      return (rows, column) -> {
+        int value = rows.getInt(column);
+        return rows.wasNull() ? null : value;
+      };
+    }
+    if (type == Boolean.class) {
+      return (rows, column) -> {
+        boolean value = rows.getBoolean(column);
+        return rows.wasNull() ? null : value;
+      };
+    }
+    if (type == BigDecimal.class) {
+      return ResultSet::getBigDecimal;
+    }
+    if (type.isArray()) {
+      return (rows, column) -> {
+        Array array = rows.getArray(column);
+        return array == null ? null : array.getArray();
+      };
+    }
+    return ResultSet::getObject; // e.g. a custom field's sort key, which no mapper reads
+  }
+
+  /** The second thread: moves the result set on and queues its rows' cells a batch at a time. */
+  private static final class Reader implements Runnable {
+
+    private static final Object[][] END = new Object[0][];
+
+    private final ResultSet rows;
+    private final Cell[] cells;
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED);
+    private volatile boolean stopped;
+
+    Reader(ResultSet rows, Cell[] cells) {
+      this.rows = rows;
+      this.cells = cells;
+    }
+
+    @Override
+    public void run() {
+      try {
+        while (!stopped) {
+          Object[][] batch = new Object[BATCH][];
+          int read = 0;
+          while (read < BATCH && rows.next()) {
+            Object[] values = new Object[cells.length];
+            for (int i = 0; i < cells.length; i++) {
+              values[i] = cells[i].read(rows, i + 1);
+            }
+            batch[read++] = values;
+          }
+          if (read > 0 && !put(read == BATCH ? batch : Arrays.copyOf(batch, read))) {
+            return;
+          }
+          if (read < BATCH) {
+            put(END);
+            return;
+          }
+        }
+      } catch (SQLException | RuntimeException | Error e) {
+        put(e);
+      }
+    }
+
+    /** Queues {@code item}, waiting while the caller is behind; false once the caller stopped. */
+    private boolean put(Object item) {
+      try {
+        while (!stopped) {
+          if (queue.offer(item, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            return true;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return false;
+    }
+
+    /** The next batch; empty at the end; the reader's failure, thrown here. */
+    Object[][] take() {
+      Object item;
+      try {
+        item = queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DataAccessException("interrupted while reading an export's rows", e);
+      }
+      if (item instanceof SQLException e) {
+        throw new DataAccessException("the export's cursor failed", e);
+      }
+      if (item instanceof RuntimeException e) {
+        throw e;
+      }
+      if (item instanceof Error e) {
+        throw e;
+      }
+      return (Object[][]) item;
+    }
+
+    void stop() {
+      stopped = true;
+    }
+  }
+
+  private static void join(Thread reader) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        reader.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true; // the reader must be done with the connection before this returns
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void close(ResultSet rows) {
+    try {
+      rows.close();
+    } catch (SQLException e) {
+      throw new DataAccessException("the export's cursor failed to close", e);
+    }
+  }
+}
