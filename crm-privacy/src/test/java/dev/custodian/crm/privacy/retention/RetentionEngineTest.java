@@ -135,6 +135,24 @@ class RetentionEngineTest {
   }
 
   @Test
+  @DisplayName("RET-12: the data map lets privacy requests' codes expire by their own time: the engine takes dsr_codes as an expiry step and as a workspace step, the dry run shows the platform's expired codes and a run deletes them as privacy_request_code")
+  void requestCodesExpireAsTheirOwnClass() {
+    RetentionStep codes = new RetentionStep("dsr_codes", "privacy_request_code");
+    CountingStore withCodes = store.with(List.of(CONTACTS, codes), List.of(codes));
+    withCodes.expired = 2;
+
+    RetentionReport dry = engine(withCodes, 10).dryRun();
+    assertThat(dry.rows()).filteredOn(due -> due.step().equals(codes)).extracting(DueRows::workspace)
+        .containsExactly(Optional.empty());
+    RetentionReport report = engine(withCodes, 10).run();
+
+    assertThat(report.totals()).containsEntry("privacy_request_code", 2L);
+    assertThat(withCodes.runs.get(report.run().orElseThrow())).containsEntry("privacy_request_code", 2L);
+    assertThat(audit.events(AuditChain.platform())).extracting(AuditEvent::action)
+        .containsExactly(AuditAction.RETENTION_RUN);
+  }
+
+  @Test
   @DisplayName("RET-01: with the clock ten years ahead, a run deletes nothing of an ACTIVE workspace")
   void anActiveWorkspaceIsNeverTouched() {
     Workspace staying = workspaces.create().create(owner, CreateWorkspaceCommand.named("Staying Ltd"));
