@@ -7,6 +7,8 @@ import static dev.custodian.crm.persistence.generated.Tables.RETENTION_PROGRESS;
 import static dev.custodian.crm.persistence.generated.Tables.RETENTION_RUNS;
 import static dev.custodian.crm.persistence.generated.Tables.RETENTION_RUN_COUNTS;
 
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.datamap.DataMap;
 import dev.custodian.crm.core.retention.RetentionRun;
 import dev.custodian.crm.core.retention.RetentionStep;
@@ -60,8 +62,10 @@ final class JooqRetentionStore implements RetentionStore {
       .map(table -> new RetentionStep(table, JooqDataMapStores.classOfTable(table))).toList();
   private static final RetentionStep MAIL_TOKENS_STEP =
       new RetentionStep("mail_tokens", JooqDataMapStores.classOfTable("mail_tokens"));
+  /** Expired packages, each audited on its workspace's chain as deleted. */
   private static final RetentionStep SUBJECT_PACKAGES_STEP =
-      new RetentionStep("dsr_packages", JooqDataMapStores.classOfTable("dsr_packages"));
+      new RetentionStep("dsr_packages", JooqDataMapStores.classOfTable("dsr_packages"))
+          .audited(AuditAction.SUBJECT_PACKAGE_DELETED, AuditTargetType.SUBJECT_PACKAGE);
   /** Finished imports, with their error rows: gone this long after they finished (the data map's rule). */
   private static final RetentionStep FINISHED_IMPORTS_STEP =
       new RetentionStep("import_jobs", JooqDataMapStores.classOfTable("import_jobs"));

@@ -2,6 +2,8 @@ package dev.custodian.crm.persistence.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.dsr.port.out.PackageStore;
 import dev.custodian.crm.core.retention.AbstractRetentionStoreContractTest;
 import dev.custodian.crm.core.retention.RetentionStep;
@@ -43,7 +45,8 @@ class JooqRetentionStoreTest extends AbstractRetentionStoreContractTest {
         .extracting(RetentionStep::dataClass).containsExactly("contact");
     assertThat(store.expirySteps()).containsExactly(new RetentionStep("mail_tokens", "mail_token"),
         new RetentionStep("import_jobs", "import_job"), new RetentionStep("dsr_codes", "privacy_request_code"));
-    assertThat(store.workspaceExpirySteps()).containsExactly(new RetentionStep("dsr_packages", "subject_package"));
+    assertThat(store.workspaceExpirySteps()).containsExactly(new RetentionStep("dsr_packages", "subject_package")
+        .audited(AuditAction.SUBJECT_PACKAGE_DELETED, AuditTargetType.SUBJECT_PACKAGE));
   }
 
   @Test
@@ -62,7 +65,7 @@ class JooqRetentionStoreTest extends AbstractRetentionStoreContractTest {
         packages.appendChunk(workspace, (UUID) p[1], 1, new byte[] {2});
       });
     }
-    RetentionStep step = new RetentionStep("dsr_packages", "subject_package");
+    RetentionStep step = store.workspaceExpirySteps().get(0);
 
     assertThat(tx.inPlatform(() -> store.countExpired(step, now))).isGreaterThanOrEqualTo(2);
     assertThat(tx.inPlatform(() -> store.expiredByWorkspace(step, now, 100_000))).containsEntry(a, 1L)

@@ -46,7 +46,8 @@ class RetentionEngineTest {
   private static final RetentionStep CONTACTS = new RetentionStep("contacts", "contact");
   private static final RetentionStep MEMBERS = new RetentionStep("memberships", "membership");
   private static final RetentionStep TOKENS = new RetentionStep("mail_tokens", "mail_token");
-  private static final RetentionStep PACKAGES = new RetentionStep("dsr_packages", "subject_package");
+  private static final RetentionStep PACKAGES = new RetentionStep("dsr_packages", "subject_package")
+      .audited(AuditAction.SUBJECT_PACKAGE_DELETED, AuditTargetType.SUBJECT_PACKAGE);
 
   private final InMemoryPersistence ports = new InMemoryPersistence();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
@@ -153,6 +154,24 @@ class RetentionEngineTest {
   }
 
   @Test
+  @DisplayName("RET-12: a workspace expiry step declaring no audit entry goes workspace by workspace too, counted in the run, appending nothing to the workspace's chain")
+  void aWorkspaceExpiryStepWithoutAnAuditEntryAppendsNone() {
+    Workspace a = workspaces.create().create(owner, CreateWorkspaceCommand.named("Quiet A"));
+    RetentionStep quiet = new RetentionStep("dsr_packages", "subject_package");
+    store.workspaceExpirySteps = List.of(quiet);
+    store.packages.put(a.id(), new ArrayList<>(List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID())));
+    store.expired = 0;
+
+    RetentionReport report = engine(store, 2).run();
+
+    assertThat(report.rows()).filteredOn(due -> due.step().equals(quiet))
+        .extracting(due -> due.workspace().orElseThrow(), DueRows::rows).containsExactly(tuple(a.id(), 3L));
+    assertThat(store.deletes).as("2 batches").isEqualTo(2);
+    assertThat(audit.events(AuditChain.of(a.id()))).isEmpty();
+    assertThat(store.runs.get(report.run().orElseThrow())).containsEntry("subject_package", 3L);
+  }
+
+  @Test
   @DisplayName("RET-01: with the clock ten years ahead, a run deletes nothing of an ACTIVE workspace")
   void anActiveWorkspaceIsNeverTouched() {
     Workspace staying = workspaces.create().create(owner, CreateWorkspaceCommand.named("Staying Ltd"));
@@ -191,6 +210,7 @@ class RetentionEngineTest {
     int deletes;
     List<RetentionStep> steps = List.of(CONTACTS, MEMBERS);
     List<RetentionStep> expirySteps = List.of(TOKENS);
+    List<RetentionStep> workspaceExpirySteps = List.of(PACKAGES);
 
     CountingStore with(List<RetentionStep> workspaceSteps, List<RetentionStep> expiry) {
       CountingStore other = new CountingStore();
@@ -211,12 +231,12 @@ class RetentionEngineTest {
 
     @Override
     public List<RetentionStep> workspaceExpirySteps() {
-      return List.of(PACKAGES);
+      return workspaceExpirySteps;
     }
 
     @Override
     public Map<WorkspaceId, Long> expiredByWorkspace(RetentionStep step, Instant now, int limit) {
-      assertThat(step).isEqualTo(PACKAGES);
+      assertThat(step).isIn(workspaceExpirySteps);
       assertThat(ports.transactions().boundWorkspace()).as("in a platform transaction").isEmpty();
       Map<WorkspaceId, Long> counts = new LinkedHashMap<>();
       packages.forEach((workspace, ids) -> {
