@@ -1,23 +1,15 @@
 package dev.custodian.crm.app.bench;
 
-import dev.custodian.crm.app.AppConfig;
-import dev.custodian.crm.app.ConfigException;
 import dev.custodian.crm.app.database.DatabaseConnection;
 import dev.custodian.crm.persistence.common.StatementCounter;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -91,44 +83,8 @@ public final class ApiBench {
       err.println("usage: java -jar crm-app.jar " + USAGE);
       return 2;
     }
-    Path dataDir = null;
-    try {
-      dataDir = Files.createTempDirectory("crm-bench"); // mode 0700, as CRM_DATA_DIR must be
-      String table;
-      try (Server server = start.apply(scratchEnvironment(dataDir, env))) {
-        table = new ApiBench(options, server, dataDir, err).measure();
-      }
-      out.print(table);
-      out.flush();
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("crm-app bench: interrupted");
-      return 1;
-    } catch (ConfigException e) { // the caller's pool size
-      err.println("crm-app bench: configuration error: " + e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      err.println("crm-app bench: failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-      return 1;
-    } finally {
-      deleteQuietly(dataDir, err);
-    }
-  }
-
-  /**
-   * The scratch server's configuration: its own data directory and a free loopback port, and the
-   * caller's pool size if set (the server validates it). No other variable of the caller's is
-   * passed on, so none can point the bench at real data.
-   */
-  static Map<String, String> scratchEnvironment(Path dataDir, Map<String, String> env) {
-    Map<String, String> scratch = new HashMap<>(Map.of(AppConfig.DATA_DIR, dataDir.toString(),
-        AppConfig.HTTP_HOST, "127.0.0.1", AppConfig.HTTP_PORT, "0"));
-    String poolSize = env.get(AppConfig.DATABASE_POOL_SIZE);
-    if (poolSize != null) {
-      scratch.put(AppConfig.DATABASE_POOL_SIZE, poolSize);
-    }
-    return Map.copyOf(scratch);
+    return ScratchRun.run("bench", "crm-bench", ScratchRun.callersPoolSize(env), start,
+        (server, dataDir) -> new ScratchRun.Outcome(new ApiBench(options, server, dataDir, err).measure(), 0), out, err);
   }
 
   private String measure() throws Exception {
@@ -211,28 +167,5 @@ public final class ApiBench {
       cursor = next;
     }
     return cursor;
-  }
-
-  static void deleteQuietly(Path dir, PrintStream err) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-          Files.delete(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      err.println("crm-app bench: could not delete " + dir + " (" + e.getClass().getSimpleName() + "); delete it by hand");
-    }
   }
 }

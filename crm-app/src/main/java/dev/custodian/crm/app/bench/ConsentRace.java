@@ -2,20 +2,18 @@ package dev.custodian.crm.app.bench;
 
 import dev.custodian.crm.app.AccountConfig;
 import dev.custodian.crm.app.AppConfig;
-import dev.custodian.crm.app.ConfigException;
 import dev.custodian.crm.app.database.DatabaseConnection;
 import dev.custodian.crm.core.consent.PurposeKey;
 import dev.custodian.crm.core.contact.ContactId;
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.schema.PostgresDataSources;
 import dev.custodian.crm.privacy.consent.KeyedUnsubscribeTokens;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,45 +93,28 @@ public final class ConsentRace {
       err.println("usage: java -jar crm-app.jar " + USAGE);
       return 2;
     }
-    Path dataDir = null;
     byte[] masterKey = new byte[32];
     new SecureRandom().nextBytes(masterKey);
+    int roundsAsked = rounds;
+    int mailsAsked = mails;
     try (LoopbackSmtp smtp = LoopbackSmtp.start()) {
-      dataDir = Files.createTempDirectory("crm-race"); // mode 0700, as CRM_DATA_DIR must be
-      Result result;
-      try (ApiBench.Server server = start.apply(scratchEnvironment(dataDir, smtp.port(), masterKey))) {
-        result = new ConsentRace(rounds, mails, server, smtp, masterKey, err).race();
-      }
-      out.print(result.table());
-      out.flush();
-      return result.late() == 0 ? 0 : 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("crm-app consent-race: interrupted");
-      return 1;
-    } catch (ConfigException e) {
-      err.println("crm-app consent-race: configuration error: " + e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      err.println("crm-app consent-race: failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-      return 1;
+      return ScratchRun.run("consent-race", "crm-race", settings(smtp.port(), masterKey), start, (server, dataDir) -> {
+        Result result = new ConsentRace(roundsAsked, mailsAsked, server, smtp, masterKey, err).race();
+        return new ScratchRun.Outcome(result.table(), result.late() == 0 ? 0 : 1);
+      }, out, err);
+    } catch (IOException e) { // the loopback SMTP server did not start
+      return ScratchRun.failed("consent-race", e, err);
     } finally {
       Arrays.fill(masterKey, (byte) 0);
-      ApiBench.deleteQuietly(dataDir, err);
     }
   }
 
-  /** Its own data directory, loopback HTTP and SMTP, and a master key of its own: none of the caller's. */
-  private static Map<String, String> scratchEnvironment(Path dataDir, int smtpPort, byte[] masterKey) {
-    Map<String, String> env = new HashMap<>();
-    env.put(AppConfig.DATA_DIR, dataDir.toString());
-    env.put(AppConfig.HTTP_HOST, "127.0.0.1");
-    env.put(AppConfig.HTTP_PORT, "0");
-    env.put(AppConfig.MASTER_KEY, Base64.getEncoder().encodeToString(masterKey));
-    env.put(AccountConfig.SMTP_HOST, "127.0.0.1");
-    env.put(AccountConfig.SMTP_PORT, String.valueOf(smtpPort));
-    env.put(AccountConfig.SMTP_SECURITY, "none");
-    return Map.copyOf(env);
+  /** Loopback SMTP and a master key of its own: none of the caller's settings (see {@link ScratchRun#environment}). */
+  private static Map<String, String> settings(int smtpPort, byte[] masterKey) {
+    return Map.of(AppConfig.MASTER_KEY, Base64.getEncoder().encodeToString(masterKey),
+        AccountConfig.SMTP_HOST, "127.0.0.1",
+        AccountConfig.SMTP_PORT, String.valueOf(smtpPort),
+        AccountConfig.SMTP_SECURITY, "none");
   }
 
   /** What the rounds found: mails accepted, for the unsubscriber before and after its answer. */

@@ -2,7 +2,6 @@ package dev.custodian.crm.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.custodian.crm.app.ConfigException;
 import dev.custodian.crm.app.database.Credentials;
 import dev.custodian.crm.app.database.DatabaseConnection;
 import dev.custodian.crm.app.database.EmbeddedPostgresDatabase;
@@ -144,29 +143,9 @@ public final class ImportExportBench {
       err.println("usage: java -jar crm-app.jar " + USAGE + "  |  " + ApiBench.USAGE);
       return 2;
     }
-    Path dataDir = null;
-    try {
-      dataDir = Files.createTempDirectory("crm-bench"); // mode 0700, as CRM_DATA_DIR must be
-      List<Result> results;
-      try (ApiBench.Server server = start.apply(ApiBench.scratchEnvironment(dataDir, env))) {
-        results = new ImportExportBench(server, dataDir, err).measure(sizes);
-      }
-      out.print(format(results, sizes));
-      out.flush();
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("crm-app bench: interrupted");
-      return 1;
-    } catch (ConfigException e) {
-      err.println("crm-app bench: configuration error: " + e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      err.println("crm-app bench: failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-      return 1;
-    } finally {
-      ApiBench.deleteQuietly(dataDir, err);
-    }
+    return ScratchRun.run("bench", "crm-bench", ScratchRun.callersPoolSize(env), start,
+        (server, dataDir) -> new ScratchRun.Outcome(
+            format(new ImportExportBench(server, dataDir, err).measure(sizes), sizes), 0), out, err);
   }
 
   /** The sizes asked for; {@link #DEFAULT_ROWS} without {@code --rows}. */

@@ -129,7 +129,7 @@ class MarketingMailApiTest {
   }
 
   @Test
-  @DisplayName("CON-02: the mail has both headers, the link and the postal address; a GET appends nothing; the mail client's POST answers 200 and withdraws; the next send skips the contact")
+  @DisplayName("CON-02, CON-07: the mail has both headers, the link and the postal address; a GET appends nothing; the mail client's POST answers 200 and withdraws; the next send skips the contact")
   void theHeaderUrlUnsubscribesWithOneClick() throws Exception {
     String w = ApiTestSupport.workspace(app);
     String email = "one-click." + UUID.randomUUID() + "@example.org";

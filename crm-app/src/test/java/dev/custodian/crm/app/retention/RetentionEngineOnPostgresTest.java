@@ -2,6 +2,7 @@ package dev.custodian.crm.app.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.custodian.crm.core.access.Actor;
 import dev.custodian.crm.core.account.AccountId;
@@ -321,6 +322,48 @@ class RetentionEngineOnPostgresTest {
     assertThat(statusOf(b)).isEqualTo("ACTIVE");
     try (Connection c = db.superuserConnection()) {
       sql(c, "delete from import_jobs"); // nothing left for the other tests' clocks to expire
+    }
+  }
+
+  @Test
+  @DisplayName("RET-12: privacy requests' codes go a day after their expiry: the dry run shows them as the platform's privacy_request_code, a run deletes them, younger ones stay; the data map shows the rule enforced")
+  void expiredRequestCodesGoADayAfterTheirExpiry() throws Exception {
+    DataClass codes = DataMap.standard().find("privacy_request_code").orElseThrow();
+    assertThat(codes.rule()).isEqualTo(RetentionRule.sinceEvent("expiry", Period.ofDays(1)));
+    assertThat(codes.enforced()).isTrue();
+    WorkspaceId a = workspace("Codes A", 0);
+    WorkspaceId b = workspace("Codes B", 0);
+    try (Connection c = db.superuserConnection()) {
+      for (Object[] code : new Object[][] {{a, START}, {a, START.plus(Duration.ofDays(2))}, {b, START}}) {
+        UUID request = UUID.randomUUID();
+        sql(c, """
+            insert into dsr_requests (tenant_id, id, type, email, address_hash, california_request, received_at,
+                                      due_at, state, created_at, updated_at, version)
+            values (?, ?, 'ERASURE', 'p@example.org', repeat('a', 64), false, ?, ?, 'RECEIVED', ?, ?, 1)""",
+            ((WorkspaceId) code[0]).value(), request, java.sql.Timestamp.from(START),
+            java.sql.Timestamp.from(START.plus(Duration.ofDays(30))), java.sql.Timestamp.from(START),
+            java.sql.Timestamp.from(START));
+        sql(c, "insert into dsr_codes (tenant_id, request_id, code_hash, expires_at, failed_attempts)"
+            + " values (?, ?, repeat('b', 64), ?, 0)", ((WorkspaceId) code[0]).value(), request,
+            java.sql.Timestamp.from((Instant) code[1]));
+      }
+    }
+
+    clock.set(START.plus(Duration.ofHours(23)));
+    assertThat(custodian.retention().dryRun().totals()).as("within a day of their expiry")
+        .doesNotContainKey("privacy_request_code");
+    clock.set(START.plus(Duration.ofDays(1)));
+    RetentionReport dry = custodian.retention().dryRun();
+    assertThat(dry.rows()).filteredOn(due -> due.step().dataClass().equals("privacy_request_code"))
+        .extracting(DueRows::workspace, DueRows::rows).containsExactly(tuple(Optional.empty(), 2L));
+    RetentionReport real = custodian.retention().run();
+    assertThat(real.totals()).containsEntry("privacy_request_code", 2L);
+    assertThat(runOf(real.run().orElseThrow()).deleted()).containsEntry("privacy_request_code", 2L);
+    assertThat(rowsNaming(a)).containsEntry("dsr_codes", 1L);
+    assertThat(rowsNaming(b)).doesNotContainKey("dsr_codes");
+    assertThat(statusOf(a)).isEqualTo("ACTIVE");
+    try (Connection c = db.superuserConnection()) {
+      sql(c, "delete from dsr_requests"); // nothing left for the other tests' clocks to expire
     }
   }
 

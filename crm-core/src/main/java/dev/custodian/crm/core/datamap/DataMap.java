@@ -91,6 +91,10 @@ public final class DataMap {
           + "corrections or purposes, deadline, steps and their history", DataCategory.CRM_DATA,
           "answering a person's rights within their deadline (GDPR Arts. 12, 15-22)", LegalBasis.LEGAL_OBLIGATION,
           CcpaCategory.IDENTIFIERS, WITH_WORKSPACE, true),
+      personal("privacy_request_code", "A public privacy request's emailed code: its keyed hash (never the code), "
+          + "expiry and wrong tries", DataCategory.AUTHENTICATION_AND_AUDIT,
+          "confirming that a requester holds the address (DSR-12)", LegalBasis.LEGAL_OBLIGATION,
+          CcpaCategory.IDENTIFIERS, RetentionRule.sinceEvent("expiry", Period.ofDays(1)), true),
       // Consent (CON-04, RET-09)
       impersonal("consent_purpose", "A purpose the workspace processes for, with its lawful basis and notice",
           DataCategory.CONSENT_PROOF, "declaring what is processed and why (CON-08)", LegalBasis.LEGAL_OBLIGATION,

@@ -50,7 +50,7 @@ class MailTemplateTest {
   }
 
   @Test
-  @DisplayName("CON-02: a marketing mail has the workspace's texts, its postal address, one unsubscribe link and both headers")
+  @DisplayName("CON-02, CON-07: a marketing mail has the workspace's texts, its postal address, one unsubscribe link and both headers")
   void aMarketingMailHasItsUnsubscribeLinkAndHeaders() {
     OutgoingMail mail = MailTemplate.MARKETING.renderMarketing(TO, BASE, "u1.AbC-_9", "Spring offers",
         "Ten percent off.", "Acme Ltd, 1 Main Street, Springfield");

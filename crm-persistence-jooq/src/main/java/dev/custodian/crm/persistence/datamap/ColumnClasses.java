@@ -76,7 +76,7 @@ final class ColumnClasses {
         "purpose_keys", "received_at", "due_at", "extended_at", "extension_reason", "note", "state", "verified_at",
         "started_at", "closed_at", "reject_reason", "created_at", "updated_at", "version", "confirm_to");
     table("dsr_events", "privacy_request", "tenant_id", "id", "seq", "request_id", "kind", "occurred_at", "actor");
-    table("dsr_codes", "privacy_request", "tenant_id", "request_id", "code_hash", "expires_at", "failed_attempts");
+    table("dsr_codes", "privacy_request_code", "tenant_id", "request_id", "code_hash", "expires_at", "failed_attempts");
     table("consent_purposes", "consent_purpose", "tenant_id", "purpose_key", "name", "description", "legal_basis",
         "basis_justification", "direct_marketing", "double_opt_in", "retired_at", "created_at", "updated_at",
         "version");

@@ -7,6 +7,8 @@ import static dev.custodian.crm.persistence.generated.Tables.RETENTION_PROGRESS;
 import static dev.custodian.crm.persistence.generated.Tables.RETENTION_RUNS;
 import static dev.custodian.crm.persistence.generated.Tables.RETENTION_RUN_COUNTS;
 
+import dev.custodian.crm.core.audit.AuditAction;
+import dev.custodian.crm.core.audit.AuditTargetType;
 import dev.custodian.crm.core.datamap.DataMap;
 import dev.custodian.crm.core.retention.RetentionRun;
 import dev.custodian.crm.core.retention.RetentionStep;
@@ -42,7 +44,9 @@ import org.jooq.impl.SQLDataType;
  * their error rows (through {@code crm_purge_finished_imports}, which binds each workspace in turn,
  * so row-level security stays on). {@code import_jobs} and {@code dsr_packages} are steps of both
  * kinds: with the rest of a due workspace at its purge, and by their expiry in the other workspaces
- * (the imports' function leaves the due ones to their purge, so no row is counted twice). The runs'
+ * (the imports' function leaves the due ones to their purge, so no row is counted twice); so are
+ * {@code dsr_codes}, the privacy requests' emailed codes, a day after their expiry (through
+ * {@code crm_purge_expired_request_codes}, working as the imports' function does). The runs'
  * history is platform-level. The workspace expiry step: data-subject packages past their expiry,
  * each with its chunks, deleted by {@code crm_app} in their workspace's transaction (row-level
  * security on), so the engine audits each on that workspace's chain in the same transaction.
@@ -58,13 +62,18 @@ final class JooqRetentionStore implements RetentionStore {
       .map(table -> new RetentionStep(table, JooqDataMapStores.classOfTable(table))).toList();
   private static final RetentionStep MAIL_TOKENS_STEP =
       new RetentionStep("mail_tokens", JooqDataMapStores.classOfTable("mail_tokens"));
+  /** Expired packages, each audited on its workspace's chain as deleted. */
   private static final RetentionStep SUBJECT_PACKAGES_STEP =
-      new RetentionStep("dsr_packages", JooqDataMapStores.classOfTable("dsr_packages"));
+      new RetentionStep("dsr_packages", JooqDataMapStores.classOfTable("dsr_packages"))
+          .audited(AuditAction.SUBJECT_PACKAGE_DELETED, AuditTargetType.SUBJECT_PACKAGE);
   /** Finished imports, with their error rows: gone this long after they finished (the data map's rule). */
   private static final RetentionStep FINISHED_IMPORTS_STEP =
       new RetentionStep("import_jobs", JooqDataMapStores.classOfTable("import_jobs"));
-  private static final Period FINISHED_IMPORTS_KEPT = DataMap.standard().find(FINISHED_IMPORTS_STEP.dataClass())
-      .orElseThrow().rule().period();
+  private static final Period FINISHED_IMPORTS_KEPT = keptFor(FINISHED_IMPORTS_STEP);
+  /** Privacy requests' emailed codes: gone this long after their expiry (the data map's rule). */
+  private static final RetentionStep REQUEST_CODES_STEP =
+      new RetentionStep("dsr_codes", JooqDataMapStores.classOfTable("dsr_codes"));
+  private static final Period REQUEST_CODES_KEPT = keptFor(REQUEST_CODES_STEP);
 
   private final JooqTransactions transactions;
 
@@ -77,9 +86,13 @@ final class JooqRetentionStore implements RetentionStore {
     return WORKSPACE_STEPS;
   }
 
+  private static Period keptFor(RetentionStep step) {
+    return DataMap.standard().find(step.dataClass()).orElseThrow().rule().period();
+  }
+
   @Override
   public List<RetentionStep> expirySteps() {
-    return List.of(MAIL_TOKENS_STEP, FINISHED_IMPORTS_STEP);
+    return List.of(MAIL_TOKENS_STEP, FINISHED_IMPORTS_STEP, REQUEST_CODES_STEP);
   }
 
   @Override
@@ -180,10 +193,24 @@ final class JooqRetentionStore implements RetentionStore {
         DSL.val(SqlTime.utc(now)), DSL.val(before), DSL.val(limit), DSL.val(delete))).fetchOne(0, Long.class);
   }
 
+  /**
+   * The privacy requests' expired codes through {@code crm_purge_expired_request_codes}, which works
+   * workspace by workspace under each one's row-level security as the imports' function does.
+   */
+  private long requestCodes(Instant now, int limit, boolean delete) {
+    OffsetDateTime before = SqlTime.utc(now).minus(REQUEST_CODES_KEPT);
+    return transactions.dsl().select(DSL.field("crm_purge_expired_request_codes({0}, {1}, {2}, {3})",
+        SQLDataType.BIGINT, DSL.val(SqlTime.utc(now)), DSL.val(before), DSL.val(limit), DSL.val(delete)))
+        .fetchOne(0, Long.class);
+  }
+
   @Override
   public long countExpired(RetentionStep step, Instant now) {
     if (step.equals(FINISHED_IMPORTS_STEP)) {
       return finishedImports(now, 1, false);
+    }
+    if (step.equals(REQUEST_CODES_STEP)) {
+      return requestCodes(now, 1, false);
     }
     if (step.equals(SUBJECT_PACKAGES_STEP)) {
       return transactions.dsl().fetchCount(DSR_PACKAGES, DSR_PACKAGES.EXPIRES_AT.le(SqlTime.utc(now)));
@@ -196,6 +223,9 @@ final class JooqRetentionStore implements RetentionStore {
   public long deleteExpired(RetentionStep step, Instant now, int limit) {
     if (step.equals(FINISHED_IMPORTS_STEP)) {
       return finishedImports(now, limit, true);
+    }
+    if (step.equals(REQUEST_CODES_STEP)) {
+      return requestCodes(now, limit, true);
     }
     return transactions.dsl().select(DSL.field(purgeFunction(step) + "({0}, {1})", SQLDataType.BIGINT,
         DSL.val(SqlTime.utc(now)), DSL.val(limit))).fetchOne(0, Long.class);

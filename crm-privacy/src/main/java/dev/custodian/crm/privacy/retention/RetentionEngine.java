@@ -50,8 +50,8 @@ import java.util.UUID;
  * A workspace's last step makes it a PURGED tombstone and appends {@code workspace_purged} (actor
  * SYSTEM) with every row its purge deleted, per table, whichever runs deleted them. Rows of a
  * workspace expiring by a time of their own (a data-subject package) go workspace by workspace
- * too, each batch in its workspace's transaction with a {@code subject_package_deleted} entry per
- * row on that workspace's chain. Each real run appends {@code retention_run} with its totals per
+ * too, each batch in its workspace's transaction with the entry its step declares (a package's
+ * {@code subject_package_deleted}) per row on that workspace's chain. Each real run appends {@code retention_run} with its totals per
  * class to the platform chain.
  */
 public final class RetentionEngine implements RunRetentionUseCase, ListRetentionRunsUseCase {
@@ -275,8 +275,9 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
 
   /**
    * A workspace expiry step, workspace by workspace: each batch in the workspace's transaction,
-   * appending {@code subject_package_deleted} (actor SYSTEM, reason {@code EXPIRED}) for each row
-   * it deleted to that workspace's chain, so a rollback leaves neither.
+   * appending the entry the step declares, if any (e.g. {@code subject_package_deleted}; actor
+   * SYSTEM, reason {@code EXPIRED}), for each row it deleted to that workspace's chain, so a
+   * rollback leaves neither.
    */
   private void expireByWorkspace(UUID run, RetentionStep step, Instant now, List<DueRows> rows) {
     Set<WorkspaceId> seen = new LinkedHashSet<>();
@@ -293,11 +294,9 @@ public final class RetentionEngine implements RunRetentionUseCase, ListRetention
             if (!gone.isEmpty()) {
               store.recordBatch(run, step.dataClass(), gone.size());
             }
-            for (UUID id : gone) {
-              audit.append(AuditChain.of(workspace), AuditEvent.of(AuditActor.system(),
-                  AuditAction.SUBJECT_PACKAGE_DELETED, AuditTargetType.SUBJECT_PACKAGE, id,
-                  AuditDetails.none().withName(AuditDetails.Key.REASON, Expiry.EXPIRED)));
-            }
+            step.audited().ifPresent(audited -> gone.forEach(id -> audit.append(AuditChain.of(workspace),
+                AuditEvent.of(AuditActor.system(), audited.action(), audited.targetType(), id,
+                    AuditDetails.none().withName(AuditDetails.Key.REASON, Expiry.EXPIRED)))));
             return gone.size();
           });
           deleted += batch;

@@ -46,7 +46,8 @@ class RetentionEngineTest {
   private static final RetentionStep CONTACTS = new RetentionStep("contacts", "contact");
   private static final RetentionStep MEMBERS = new RetentionStep("memberships", "membership");
   private static final RetentionStep TOKENS = new RetentionStep("mail_tokens", "mail_token");
-  private static final RetentionStep PACKAGES = new RetentionStep("dsr_packages", "subject_package");
+  private static final RetentionStep PACKAGES = new RetentionStep("dsr_packages", "subject_package")
+      .audited(AuditAction.SUBJECT_PACKAGE_DELETED, AuditTargetType.SUBJECT_PACKAGE);
 
   private final InMemoryPersistence ports = new InMemoryPersistence();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
@@ -135,6 +136,42 @@ class RetentionEngineTest {
   }
 
   @Test
+  @DisplayName("RET-12: the data map lets privacy requests' codes expire by their own time: the engine takes dsr_codes as an expiry step and as a workspace step, the dry run shows the platform's expired codes and a run deletes them as privacy_request_code")
+  void requestCodesExpireAsTheirOwnClass() {
+    RetentionStep codes = new RetentionStep("dsr_codes", "privacy_request_code");
+    CountingStore withCodes = store.with(List.of(CONTACTS, codes), List.of(codes));
+    withCodes.expired = 2;
+
+    RetentionReport dry = engine(withCodes, 10).dryRun();
+    assertThat(dry.rows()).filteredOn(due -> due.step().equals(codes)).extracting(DueRows::workspace)
+        .containsExactly(Optional.empty());
+    RetentionReport report = engine(withCodes, 10).run();
+
+    assertThat(report.totals()).containsEntry("privacy_request_code", 2L);
+    assertThat(withCodes.runs.get(report.run().orElseThrow())).containsEntry("privacy_request_code", 2L);
+    assertThat(audit.events(AuditChain.platform())).extracting(AuditEvent::action)
+        .containsExactly(AuditAction.RETENTION_RUN);
+  }
+
+  @Test
+  @DisplayName("RET-12: a workspace expiry step declaring no audit entry goes workspace by workspace too, counted in the run, appending nothing to the workspace's chain")
+  void aWorkspaceExpiryStepWithoutAnAuditEntryAppendsNone() {
+    Workspace a = workspaces.create().create(owner, CreateWorkspaceCommand.named("Quiet A"));
+    RetentionStep quiet = new RetentionStep("dsr_packages", "subject_package");
+    store.workspaceExpirySteps = List.of(quiet);
+    store.packages.put(a.id(), new ArrayList<>(List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID())));
+    store.expired = 0;
+
+    RetentionReport report = engine(store, 2).run();
+
+    assertThat(report.rows()).filteredOn(due -> due.step().equals(quiet))
+        .extracting(due -> due.workspace().orElseThrow(), DueRows::rows).containsExactly(tuple(a.id(), 3L));
+    assertThat(store.deletes).as("2 batches").isEqualTo(2);
+    assertThat(audit.events(AuditChain.of(a.id()))).isEmpty();
+    assertThat(store.runs.get(report.run().orElseThrow())).containsEntry("subject_package", 3L);
+  }
+
+  @Test
   @DisplayName("RET-01: with the clock ten years ahead, a run deletes nothing of an ACTIVE workspace")
   void anActiveWorkspaceIsNeverTouched() {
     Workspace staying = workspaces.create().create(owner, CreateWorkspaceCommand.named("Staying Ltd"));
@@ -173,6 +210,7 @@ class RetentionEngineTest {
     int deletes;
     List<RetentionStep> steps = List.of(CONTACTS, MEMBERS);
     List<RetentionStep> expirySteps = List.of(TOKENS);
+    List<RetentionStep> workspaceExpirySteps = List.of(PACKAGES);
 
     CountingStore with(List<RetentionStep> workspaceSteps, List<RetentionStep> expiry) {
       CountingStore other = new CountingStore();
@@ -193,12 +231,12 @@ class RetentionEngineTest {
 
     @Override
     public List<RetentionStep> workspaceExpirySteps() {
-      return List.of(PACKAGES);
+      return workspaceExpirySteps;
     }
 
     @Override
     public Map<WorkspaceId, Long> expiredByWorkspace(RetentionStep step, Instant now, int limit) {
-      assertThat(step).isEqualTo(PACKAGES);
+      assertThat(step).isIn(workspaceExpirySteps);
       assertThat(ports.transactions().boundWorkspace()).as("in a platform transaction").isEmpty();
       Map<WorkspaceId, Long> counts = new LinkedHashMap<>();
       packages.forEach((workspace, ids) -> {

@@ -25,10 +25,10 @@ public interface RetentionStore {
   List<RetentionStep> expirySteps();
 
   /**
-   * The steps whose rows expire by a time of their own and are each a workspace's, their deletion
-   * audited on its chain (a data-subject package undownloaded at its expiry, as
-   * {@code SUBJECT_PACKAGE_DELETED}): worked workspace by workspace, each batch in that workspace's
-   * transaction with its entries.
+   * The steps whose rows expire by a time of their own and are each a workspace's: worked workspace
+   * by workspace, each batch in that workspace's transaction with the entries its step declares
+   * ({@link RetentionStep#audited()}; a data-subject package undownloaded at its expiry as
+   * {@code SUBJECT_PACKAGE_DELETED}), if any, on that workspace's chain.
    */
   List<RetentionStep> workspaceExpirySteps();
 
