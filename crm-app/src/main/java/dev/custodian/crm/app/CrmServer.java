@@ -21,12 +21,13 @@ import dev.custodian.crm.app.database.EmbeddedPostgresWatchdog;
 import dev.custodian.crm.app.database.PersistenceModule;
 import dev.custodian.crm.app.datamap.DataMapModule;
 import dev.custodian.crm.app.deal.DealModule;
-import dev.custodian.crm.app.dsr.SubjectPackageModule;
 import dev.custodian.crm.app.dsr.PrivacyRequestModule;
+import dev.custodian.crm.app.dsr.SubjectPackageModule;
 import dev.custodian.crm.app.erasure.ErasureModule;
 import dev.custodian.crm.app.export.ExportModule;
 import dev.custodian.crm.app.http.HttpModule;
 import dev.custodian.crm.app.imports.ImportModule;
+import dev.custodian.crm.app.imports.ImportWakeups;
 import dev.custodian.crm.app.imports.ImportWorkers;
 import dev.custodian.crm.app.keys.KeyModule;
 import dev.custodian.crm.app.keys.MasterKeys;
@@ -156,7 +157,7 @@ public final class CrmServer implements AutoCloseable {
           : Optional.empty();
       Optional<ImportWorkers> importWorkers = config.imports().workersEnabled()
           ? Optional.of(ImportWorkers.start(custodian.importRunner(), config.imports().workers(),
-              config.imports().pollInterval()))
+              config.imports().pollInterval(), injector.getInstance(ImportWakeups.class)))
           : Optional.empty();
       log.info("Custodian CRM listening on http://{}:{} ({})", config.httpHost(), http.port(),
           embedded != null ? "embedded PostgreSQL in " + config.dataDir() : "database " + db.describe());

@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.custodian.crm.core.imports.ImportJob;
+import dev.custodian.crm.core.imports.ImportState;
 import dev.custodian.crm.core.imports.port.in.ImportUseCases;
 import dev.custodian.crm.core.imports.service.ImportSettings;
 import dev.custodian.crm.http.RouteGroup;
@@ -22,13 +24,22 @@ public final class ImportModule extends AbstractModule {
 
   @Override
   protected void configure() {
+    bind(ImportWakeups.class).toInstance(new ImportWakeups());
     OptionalBinder.newOptionalBinder(binder(), ImportSettings.class).setBinding()
         .toInstance(new ImportSettings(config.batchSize(), config.lease()));
   }
 
+  /** The use cases, an upload that queued a job waking a worker of this instance. */
   @Provides
-  ImportUseCases useCases(Custodian custodian) {
-    return custodian.imports();
+  ImportUseCases useCases(Custodian custodian, ImportWakeups wakeups) {
+    ImportUseCases imports = custodian.imports();
+    return new ImportUseCases((actor, command, rows) -> {
+      ImportJob job = imports.start().start(actor, command, rows);
+      if (job.state() == ImportState.QUEUED) {
+        wakeups.jobQueued();
+      }
+      return job;
+    }, imports.get(), imports.list(), imports.cancel(), imports.errors());
   }
 
   @ProvidesIntoSet

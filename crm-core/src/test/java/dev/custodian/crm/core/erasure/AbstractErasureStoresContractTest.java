@@ -116,6 +116,38 @@ public abstract class AbstractErasureStoresContractTest extends AbstractPortCont
     assertThat(tx.inWorkspace(b, () -> suppression.existing(b, both))).isEmpty();
   }
 
+
+  @Test
+  void givenABatchOfHashesOfBothKinds_thenExistingAmongNamesExactlyThoseOnTheListUnderTheirOwnKind() {
+    String email = "ab".repeat(32);
+    String phone = "cd".repeat(32);
+    Set<String> emails = new java.util.HashSet<>(Set.of(email, phone));
+    Set<String> phones = new java.util.HashSet<>(Set.of(phone, email));
+    for (int i = 0; i < 1000; i++) { // a batch's size: one statement whatever the count
+      emails.add(String.format("%064x", i));
+      phones.add(String.format("%064x", i + 5000));
+    }
+    Map<SuppressionKind, Set<String>> asked = Map.of(SuppressionKind.EMAIL, emails, SuppressionKind.PHONE, phones);
+    assertThat(tx.inWorkspace(a, () -> suppression.existingAmong(a, asked))).allSatisfy((kind, found) ->
+        assertThat(found).isEmpty());
+    assertThat(tx.inWorkspace(a, () -> suppression.existingAmong(a, Map.of()))).isEmpty();
+    assertThat(tx.inWorkspace(a, () -> suppression.existingAmong(a,
+        Map.of(SuppressionKind.EMAIL, Set.of(), SuppressionKind.PHONE, Set.of())))).allSatisfy((kind, found) ->
+        assertThat(found).isEmpty());
+
+    tx.inWorkspace(a, () -> {
+      suppression.add(new SuppressionEntry(a, SuppressionKind.EMAIL, email, Instant.now()));
+      suppression.add(new SuppressionEntry(a, SuppressionKind.PHONE, phone, Instant.now()));
+      return null;
+    });
+    Map<SuppressionKind, Set<String>> found = tx.inWorkspace(a, () -> suppression.existingAmong(a, asked));
+    assertThat(found.getOrDefault(SuppressionKind.EMAIL, Set.of())).containsExactly(email);
+    assertThat(found.getOrDefault(SuppressionKind.PHONE, Set.of())).containsExactly(phone);
+    assertThat(tx.inWorkspace(a, () -> suppression.existingAmong(a, Map.of(SuppressionKind.PHONE, Set.of(email)))))
+        .as("each hash under its own kind").allSatisfy((kind, none) -> assertThat(none).isEmpty());
+    assertThat(tx.inWorkspace(b, () -> suppression.existingAmong(b, asked))).as("TEN-01: another workspace's list")
+        .allSatisfy((kind, none) -> assertThat(none).isEmpty());
+  }
   @Test
   @DisplayName("TEN-01: inside a transaction of workspace A, a call naming workspace B neither reads nor writes B's entries and receipts")
   void callsNamingAnotherWorkspaceThanTheTransactionsNeverReachIt() {

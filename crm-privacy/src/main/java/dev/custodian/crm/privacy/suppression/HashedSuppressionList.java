@@ -72,8 +72,9 @@ public final class HashedSuppressionList implements SuppressionList {
     Map<String, String> emailByHash = new HashMap<>();
     Map<String, String> phoneByHash = new HashMap<>();
     try {
-      emails.forEach(e -> emailByHash.put(KeyedHash.of(key, SuppressionKind.EMAIL.label(), e.normalised()), e.normalised()));
-      phones.forEach(p -> phoneByHash.put(KeyedHash.of(key, SuppressionKind.PHONE.label(), p.value()), p.value()));
+      KeyedHash.Hasher hasher = KeyedHash.under(key);
+      emails.forEach(e -> emailByHash.put(hasher.of(SuppressionKind.EMAIL.label(), e.normalised()), e.normalised()));
+      phones.forEach(p -> phoneByHash.put(hasher.of(SuppressionKind.PHONE.label(), p.value()), p.value()));
     } finally {
       Arrays.fill(master, (byte) 0);
       Arrays.fill(key, (byte) 0);

@@ -34,8 +34,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Service: stages a file's rows as one job in one transaction, as they are read (multi-row inserts
- * of {@value #STAGE_CHUNK} rows), then queues the job. A file without rows is a job completed at
+ * Service: stages a file's rows as one job in one transaction, as they are read (one insert per
+ * {@value #STAGE_CHUNK} rows), then queues the job. A file without rows is a job completed at
  * once. If reading the rows fails, the exception leaves the transaction, which rolls back whole.
  * A {@code custom.<key>} field must name a custom field of the object's type in the workspace
  * (checked first, before any row is read: else a {@code ValidationException} naming each such
@@ -44,7 +44,7 @@ import java.util.function.Function;
 final class StartImportService implements StartImportUseCase {
 
   /** Rows per staging statement. */
-  static final int STAGE_CHUNK = 500;
+  static final int STAGE_CHUNK = 2_000;
 
   private final WorkspaceTransactions transactions;
   private final ImportJobRepository jobs;
