@@ -22,14 +22,16 @@ import org.jooq.exception.DataAccessException;
 
 /**
  * An export's statement read through its server-side cursor on a second thread, a batch ahead of
- * the caller: while the caller maps and writes one batch, the reader waits on PostgreSQL for the
- * next fetch and decodes it. A cursor's fetches are round trips, so read in line the database and
- * the caller would take turns; ahead, they work at once, as under {@code COPY TO}.
+ * the caller: the reader waits on PostgreSQL for each fetch, reads the rows' cells by their
+ * columns' types and maps them, while the caller writes the batch before. A cursor's fetches are
+ * round trips, so read in line the database and the caller would take turns; ahead, they work at
+ * once, as under {@code COPY TO}.
  *
- * <p>The caller's thread executes the statement (in its transaction) and maps every row; the
- * reader only moves the result set on and reads its cells by their columns' types. The connection
- * is never used by both at once: the caller waits for the reader to stop before it closes the
- * result set, however the export ends (its sink throwing included).
+ * <p>The caller's thread executes the statement (in its transaction) and hands each mapped row to
+ * its sink, in order. The mapper runs on the reader's thread, so it must be a pure function of
+ * the row (a table's mapper is; it never touches the transaction). The connection is never used
+ * by both at once: the caller waits for the reader to stop before it closes the result set,
+ * however the export ends (its sink throwing included).
  */
 public final class ReadAhead {
 
@@ -42,8 +44,9 @@ public final class ReadAhead {
   private ReadAhead() {}
 
   /**
-   * Executes {@code statement} and hands each of its rows, mapped by {@code mapper} on this
-   * thread, to {@code sink}, in order; the result set is closed when this returns or throws.
+   * Executes {@code statement} and hands each of its rows, mapped by {@code mapper} (on the
+   * reader's thread), to {@code sink} on this thread, in order; the result set is closed when this
+   * returns or throws.
    */
   public static <T> void stream(Select<?> statement, Function<Row, T> mapper, Consumer<? super T> sink) {
     List<Field<?>> fields = List.copyOf(statement.getSelect()); // as selected (fields() may requalify them)
@@ -53,20 +56,20 @@ public final class ReadAhead {
       positions.putIfAbsent(fields.get(i), i);
     }
     ResultSet rows = statement.fetchSize(BATCH).fetchResultSet();
-    Reader reader = new Reader(rows, cells);
+    Reader<T> reader = new Reader<>(rows, cells, new Row(fields, positions), mapper);
     Thread thread = new Thread(reader, "crm-export-read");
     thread.setDaemon(true);
     thread.start();
     try {
-      Row row = new Row(fields, positions);
       while (true) {
-        Object[][] batch = reader.take();
+        Object[] batch = reader.take();
         if (batch.length == 0) {
           return;
         }
-        for (Object[] values : batch) {
-          row.values = values;
-          sink.accept(mapper.apply(row));
+        for (Object mapped : batch) {
+          @SuppressWarnings("unchecked")
+          T row = (T) mapped;
+          sink.accept(row);
         }
       }
     } finally {
@@ -154,33 +157,38 @@ public final class ReadAhead {
     return ResultSet::getObject; // e.g. a custom field's sort key, which no mapper reads
   }
 
-  /** The second thread: moves the result set on and queues its rows' cells a batch at a time. */
-  private static final class Reader implements Runnable {
+  /** The second thread: moves the result set on, maps its rows and queues them a batch at a time. */
+  private static final class Reader<T> implements Runnable {
 
-    private static final Object[][] END = new Object[0][];
+    private static final Object[] END = new Object[0];
 
     private final ResultSet rows;
     private final Cell[] cells;
+    private final Row row;
+    private final Function<Row, T> mapper;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED);
     private volatile boolean stopped;
 
-    Reader(ResultSet rows, Cell[] cells) {
+    Reader(ResultSet rows, Cell[] cells, Row row, Function<Row, T> mapper) {
       this.rows = rows;
       this.cells = cells;
+      this.row = row;
+      this.mapper = mapper;
     }
 
     @Override
     public void run() {
       try {
+        Object[] values = new Object[cells.length];
         while (!stopped) {
-          Object[][] batch = new Object[BATCH][];
+          Object[] batch = new Object[BATCH];
           int read = 0;
           while (read < BATCH && rows.next()) {
-            Object[] values = new Object[cells.length];
             for (int i = 0; i < cells.length; i++) {
               values[i] = cells[i].read(rows, i + 1);
             }
-            batch[read++] = values;
+            row.values = values;
+            batch[read++] = mapper.apply(row);
           }
           if (read > 0 && !put(read == BATCH ? batch : Arrays.copyOf(batch, read))) {
             return;
@@ -209,8 +217,8 @@ public final class ReadAhead {
       return false;
     }
 
-    /** The next batch; empty at the end; the reader's failure, thrown here. */
-    Object[][] take() {
+    /** The next batch of mapped rows; empty at the end; the reader's failure (or its mapper's), thrown here. */
+    Object[] take() {
       Object item;
       try {
         item = queue.take();
@@ -227,7 +235,7 @@ public final class ReadAhead {
       if (item instanceof Error e) {
         throw e;
       }
-      return (Object[][]) item;
+      return (Object[]) item;
     }
 
     void stop() {
