@@ -20,6 +20,18 @@ class TextTest {
   }
 
   @Test
+  void textBelowTheFirstCombiningMarkIsNfcAlready_soItSkipsNormalising() {
+    for (char first = 0x20; first < 0x300; first++) {
+      for (char second = 0x20; second < 0x300; second++) {
+        String pair = new String(new char[] {first, second});
+        assertThat(java.text.Normalizer.isNormalized(pair, java.text.Normalizer.Form.NFC)).as("%x %x", (int) first,
+            (int) second).isTrue();
+      }
+    }
+    assertThat(ok("Zoe\u0308 Ångström")).isEqualTo("Zoë Ångström"); // a mark past it: normalised
+  }
+
+  @Test
   void emojiCombiningMarksAndJoinersAreText_andTheResultIsNfc() {
     assertThat(ok("  Zoë 👩\u200D💻  ")).isEqualTo("Zoë 👩\u200D💻");
     assertThat(ok("Zoe\u0308")).isEqualTo("Zoë"); // e + combining diaeresis composes

@@ -29,12 +29,12 @@ abstract sealed class ExportFile permits ExportFile.Csv, ExportFile.NdJson {
   /** First characters a spreadsheet takes for a formula (or that hide one): such a cell gets a leading {@code '}. */
   private static final String FORMULA_STARTS = "=+-@\t\r";
 
-  protected final Writer out;
+  /** Characters buffered before they are encoded and written to the response. */
+  static final int BUFFER = 1 << 16;
+
   protected List<String> columns;
 
-  private ExportFile(OutputStream stream) {
-    this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-  }
+  private ExportFile() {}
 
   static ExportFile of(String format, OutputStream stream, JsonLines json) {
     return switch (format) {
@@ -56,13 +56,7 @@ abstract sealed class ExportFile permits ExportFile.Csv, ExportFile.NdJson {
   abstract void row(List<Object> values);
 
   /** Flushes the rest; the caller then completes the response. */
-  void finish() {
-    try {
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  abstract void finish();
 
   /** A cell's text with a leading {@code '} when it starts like a formula (CSV injection). */
   static String escaped(String cell) {
@@ -94,8 +88,7 @@ abstract sealed class ExportFile permits ExportFile.Csv, ExportFile.NdJson {
     private final CsvWriter csv;
 
     Csv(OutputStream stream) {
-      super(stream);
-      this.csv = CsvWriter.builder().build(out);
+      this.csv = CsvWriter.builder().bufferSize(BUFFER).build(stream, StandardCharsets.UTF_8); // FastCSV buffers and encodes
     }
 
     @Override
@@ -117,16 +110,16 @@ abstract sealed class ExportFile permits ExportFile.Csv, ExportFile.NdJson {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      super.finish();
     }
   }
 
   static final class NdJson extends ExportFile {
 
+    private final Writer out;
     private final JsonLines json;
 
     NdJson(OutputStream stream, JsonLines json) {
-      super(stream);
+      this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER);
       this.json = json;
     }
 
@@ -142,6 +135,15 @@ abstract sealed class ExportFile permits ExportFile.Csv, ExportFile.NdJson {
       try {
         out.write(json.write(object));
         out.write('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    void finish() {
+      try {
+        out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -263,12 +263,19 @@ final class ExportRoutes implements RouteGroup {
     }
   }
 
-  /** Whether an export's body started, and its deadline ({@code CRM_EXPORT_MAX_DURATION}), checked before each row. */
+  /**
+   * Whether an export's body started, and its deadline ({@code CRM_EXPORT_MAX_DURATION}), checked
+   * before every {@value #ROWS_PER_CHECK}th row (reading the clock for each cost a tenth of a row's
+   * writing).
+   */
   private static final class Progress {
+
+    static final int ROWS_PER_CHECK = 64;
 
     private final Clock clock;
     private final Instant deadline;
     private boolean started;
+    private int rows;
 
     Progress(Clock clock, Instant deadline) {
       this.clock = clock;
@@ -280,7 +287,7 @@ final class ExportRoutes implements RouteGroup {
     }
 
     void beforeRow() {
-      if (clock.instant().isAfter(deadline)) {
+      if (rows++ % ROWS_PER_CHECK == 0 && clock.instant().isAfter(deadline)) {
         throw new IllegalStateException("the export ran past CRM_EXPORT_MAX_DURATION");
       }
     }
@@ -326,6 +333,9 @@ final class ExportRoutes implements RouteGroup {
 
   /** The built-in values, then each custom field's value (none: an empty cell). */
   static List<Object> withCustomValues(List<Object> builtIn, CustomValues values, List<CustomField> custom) {
+    if (custom.isEmpty()) {
+      return builtIn;
+    }
     List<Object> all = new ArrayList<>(builtIn);
     Map<String, Object> json = CustomJson.of(values);
     custom.forEach(field -> all.add(json.get(field.key().value())));
@@ -347,13 +357,10 @@ final class ExportRoutes implements RouteGroup {
 
   static List<Object> contactValues(ExportedContact row, List<CustomField> custom) {
     Contact contact = row.contact();
-    List<Object> values = new ArrayList<>(Arrays.asList(contact.id().value().toString(), contact.email().value(),
+    return withCustomValues(Arrays.asList(contact.id().value().toString(), contact.email().value(),
         contact.firstName().value(), contact.lastName().value(), contact.phone().map(PhoneNumber::value).orElse(null),
         contact.jobTitle().map(JobTitle::value).orElse(null), row.companyDomain().map(CompanyDomain::value).orElse(null),
-        instant(contact.createdAt()), instant(contact.updatedAt())));
-    Map<String, Object> json = CustomJson.of(contact.custom());
-    custom.forEach(field -> values.add(json.get(field.key().value())));
-    return values;
+        instant(contact.createdAt()), instant(contact.updatedAt())), contact.custom(), custom);
   }
 
   static List<Object> dealValues(Deal deal) {

@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -51,12 +49,8 @@ public final class ReadAhead {
   public static <T> void stream(Select<?> statement, Function<Row, T> mapper, Consumer<? super T> sink) {
     List<Field<?>> fields = List.copyOf(statement.getSelect()); // as selected (fields() may requalify them)
     Cell[] cells = fields.stream().map(field -> cell(field.getType())).toArray(Cell[]::new);
-    Map<Field<?>, Integer> positions = new IdentityHashMap<>();
-    for (int i = 0; i < fields.size(); i++) {
-      positions.putIfAbsent(fields.get(i), i);
-    }
     ResultSet rows = statement.fetchSize(BATCH).fetchResultSet();
-    Reader<T> reader = new Reader<>(rows, cells, new Row(fields, positions), mapper);
+    Reader<T> reader = new Reader<>(rows, cells, new Row(fields), mapper);
     Thread thread = new Thread(reader, "crm-export-read");
     thread.setDaemon(true);
     thread.start();
@@ -82,31 +76,28 @@ public final class ReadAhead {
   /** One row's values, read by the statement's own fields (the first column of a field named twice). */
   public static final class Row implements Columns {
 
-    private final List<Field<?>> fields;
-    private final Map<Field<?>, Integer> positions;
+    private final Field<?>[] fields;
     private Object[] values;
 
-    private Row(List<Field<?>> fields, Map<Field<?>, Integer> positions) {
-      this.fields = fields;
-      this.positions = positions;
+    private Row(List<Field<?>> fields) {
+      this.fields = fields.toArray(Field<?>[]::new);
     }
 
+    /**
+     * The field's value: found by identity (a mapper names the very fields its statement selects;
+     * a dozen comparisons cost less than hashing), else by equality.
+     */
     @Override
     @SuppressWarnings("unchecked")
     public <X> X get(Field<X> field) {
-      Integer position = positions.get(field);
-      if (position == null) {
-        position = positionOf(field);
+      for (int i = 0; i < fields.length; i++) {
+        if (fields[i] == field) {
+          return (X) values[i];
+        }
       }
-      return (X) values[position];
-    }
-
-    /** A field looked up by equality (jOOQ's own select may hold another instance of it), then remembered. */
-    private int positionOf(Field<?> field) {
-      for (int i = 0; i < fields.size(); i++) {
-        if (fields.get(i).equals(field)) {
-          positions.put(field, i);
-          return i;
+      for (int i = 0; i < fields.length; i++) {
+        if (fields[i].equals(field)) {
+          return (X) values[i];
         }
       }
       throw new IllegalArgumentException("the statement does not select " + field.getName());

@@ -25,9 +25,11 @@ public final class Text {
     if (value == null) {
       throw new InvalidValueException("is required");
     }
-    refuseUnsafeCodePoints(value); // before normalising: NFC must not be what hides a bad input
-    String text = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
-    if (text.isEmpty() || text.codePoints().allMatch(Text::isInvisible)) {
+    boolean composable = refuseUnsafeCodePoints(value); // before normalising: NFC must not be what hides a bad input
+    String stripped = value.strip();
+    String text = !composable || Normalizer.isNormalized(stripped, Normalizer.Form.NFC) ? stripped
+        : Normalizer.normalize(stripped, Normalizer.Form.NFC);
+    if (text.isEmpty() || allInvisible(text)) {
       throw new InvalidValueException("must not be blank");
     }
     if (text.codePointCount(0, text.length()) > maxLength) {
@@ -36,8 +38,26 @@ public final class Text {
     return text;
   }
 
-  private static void refuseUnsafeCodePoints(String value) {
-    value.codePoints().forEach(cp -> {
+  /**
+   * The first combining mark (U+0300). Text of code points below it only is in NFC already: each is
+   * its own composition and none combines with its neighbour.
+   */
+  private static final int FIRST_COMBINING = 0x300;
+
+  /**
+   * Refuses the unsafe code points; says whether any is at or past {@link #FIRST_COMBINING}, so
+   * that normalising could change the text. Loops rather than streams, with printable ASCII passed at once: every name read back from the
+   * database passes here (a list's, an export's every row).
+   */
+  private static boolean refuseUnsafeCodePoints(String value) {
+    boolean composable = false;
+    for (int i = 0; i < value.length(); ) {
+      int cp = value.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp >= 0x20 && cp < 0x7F) {
+        continue; // printable ASCII: none of the below
+      }
+      composable |= cp >= FIRST_COMBINING;
       if (Character.isISOControl(cp)) {
         throw new InvalidValueException("must not contain control characters");
       }
@@ -49,7 +69,19 @@ public final class Text {
           || isNonCharacter(cp)) {
         throw new InvalidValueException("must contain only assigned Unicode characters");
       }
-    });
+    }
+    return composable;
+  }
+
+  private static boolean allInvisible(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (!isInvisible(cp)) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 
   /** The embeddings, overrides and isolates that reorder text (U+202A..U+202E, U+2066..U+2069). */
