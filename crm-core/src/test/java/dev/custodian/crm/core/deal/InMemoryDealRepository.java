@@ -201,10 +201,12 @@ public final class InMemoryDealRepository extends InMemoryTenantRepository<DealI
       dev.custodian.crm.core.account.AccountId actor) {
     List<Deal> in = table.visible(workspace).filter(d -> d.stage().equals(from.id())).toList();
     for (Deal deal : in) {
+      java.time.Instant after = deal.updatedAt().plus(1, java.time.temporal.ChronoUnit.MICROS);
+      java.time.Instant stamp = at.isAfter(after) ? at : after;
       table.replace(deal.changed(deal.title(), deal.amount(), deal.pipeline(), to.id(), to.kind(),
-          deal.expectedCloseDate(), deal.company(), deal.contacts(), at));
+          deal.expectedCloseDate(), deal.company(), deal.contacts(), stamp));
       history.insert(new StageChange(workspace, UUID.randomUUID(), deal.id(), Optional.of(StageSnapshot.of(from)),
-          StageSnapshot.of(to), at, Optional.of(actor)));
+          StageSnapshot.of(to), stamp, Optional.of(actor)));
     }
     return in.size();
   }

@@ -58,6 +58,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
@@ -300,7 +301,8 @@ final class JooqDealRepository implements DealRepository {
    * check conflicts with): a move into it under way commits first and is moved on below, a later
    * one waits and then finds the stage gone (its own 400). Then the deals move (a data-modifying
    * WITH, each at its next version, closed now when {@code to} is WON or LOST) and each move is
-   * recorded.
+   * recorded, at {@code at} or a microsecond after the deal's last change if that is later: a move
+   * into the stage that committed while this waited carries a later instant than {@code at}.
    */
   @Override
   public int moveAll(WorkspaceId workspace, Stage from, Stage to, Instant at, AccountId actor) {
@@ -309,15 +311,18 @@ final class JooqDealRepository implements DealRepository {
         .where(PIPELINE_STAGES.TENANT_ID.eq(workspace.value())).and(PIPELINE_STAGES.ID.eq(from.id().value()))
         .forUpdate().fetch();
     OffsetDateTime when = SqlTime.utc(Timestamps.micros(at));
-    CommonTableExpression<Record1<UUID>> moved = DSL.name("moved").fields("id").as(dsl.update(DEALS)
+    // the old updated_at, in SET
+    Field<OffsetDateTime> stamp = DSL.field("greatest({0}, {1} + interval '1 microsecond')", OffsetDateTime.class,
+        DSL.val(when), DEALS.UPDATED_AT);
+    CommonTableExpression<Record2<UUID, OffsetDateTime>> moved = DSL.name("moved").fields("id", "at").as(dsl.update(DEALS)
         .set(DEALS.STAGE_ID, to.id().value())
         .set(DEALS.STAGE_KIND, to.kind().name())
-        .set(DEALS.CLOSED_AT, to.kind() == StageKind.OPEN ? null : when)
-        .set(DEALS.UPDATED_AT, when)
+        .set(DEALS.CLOSED_AT, to.kind() == StageKind.OPEN ? DSL.inline((OffsetDateTime) null) : stamp)
+        .set(DEALS.UPDATED_AT, stamp)
         .set(DEALS.VERSION, DEALS.VERSION.plus(1))
         .where(DEALS.TENANT_ID.eq(workspace.value()))
         .and(DEALS.STAGE_ID.eq(from.id().value()))
-        .returningResult(DEALS.ID));
+        .returningResult(DEALS.ID, DEALS.UPDATED_AT));
     return translatingViolations(() -> dsl.with(moved)
         .insertInto(DEAL_STAGE_CHANGES, DEAL_STAGE_CHANGES.TENANT_ID, DEAL_STAGE_CHANGES.ID, DEAL_STAGE_CHANGES.DEAL_ID,
             DEAL_STAGE_CHANGES.FROM_STAGE_ID, DEAL_STAGE_CHANGES.FROM_STAGE_NAME, DEAL_STAGE_CHANGES.FROM_STAGE_KIND,
@@ -326,7 +331,7 @@ final class JooqDealRepository implements DealRepository {
         .select(DSL.select(DSL.val(workspace.value()), DSL.field("gen_random_uuid()", UUID.class),
                 moved.field("id", UUID.class), DSL.val(from.id().value()), DSL.val(from.name().value()),
                 DSL.val(from.kind().name()), DSL.val(to.id().value()), DSL.val(to.name().value()),
-                DSL.val(to.kind().name()), DSL.val(when), DSL.val(actor.value()))
+                DSL.val(to.kind().name()), moved.field("at", OffsetDateTime.class), DSL.val(actor.value()))
             .from(moved))
         .execute());
   }

@@ -19,7 +19,9 @@ public interface StageOccupants {
 
   /**
    * Moves every row of the workspace standing in {@code from} to {@code to} (a stage of the same
-   * pipeline), each as a change of its own made at {@code at} for {@code actor}.
+   * pipeline), each as a change of its own made at {@code at} for {@code actor}; or a microsecond
+   * after the row's last change, if that is later (a change that committed while this waited for
+   * the stage), so a row's history keeps the order its changes committed in.
    *
    * @return how many rows moved
    */
