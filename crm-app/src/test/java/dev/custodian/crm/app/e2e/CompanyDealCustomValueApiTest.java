@@ -123,6 +123,54 @@ class CompanyDealCustomValueApiTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @CsvSource({"companies, company", "deals, deal"})
+  void anExportedRowHoldsEachValueAsTheRecordsReadGivesIt(String collection, String objectType) throws Exception {
+    String ws = ApiTestSupport.workspace(app);
+    everyType(ws, objectType);
+    String more = ",\"custom\":" + ALL_VALUES;
+    if (collection.equals("companies")) {
+      more += ",\"domain\":\"acme.example.com\"";
+    } else {
+      String company = json(app.postJson(path(ws, "companies"), "{\"name\":\"Acme\"}")).path("id").asText();
+      List<String> contacts = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        contacts.add("\"" + json(app.postJson(path(ws, "contacts"), "{\"firstName\":\"Ada\",\"lastName\":\"L\","
+            + "\"email\":\"ada" + i + "@example.org\"}")).path("id").asText() + "\"");
+      }
+      more += ",\"amount\":{\"amount\":\"12500.5\",\"currency\":\"EUR\"},\"expectedCloseDate\":\"2026-12-31\","
+          + "\"companyId\":\"" + company + "\",\"contactIds\":" + contacts + ",\"stageId\":\"" + wonStage(ws) + "\"";
+    }
+    HttpResponse<String> created = app.postJson(path(ws, collection), body(collection, more));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode read = json(app.get(path(ws, collection + "/" + json(created).path("id").asText())));
+
+    String export = app.get(path(ws, collection + "/export?format=ndjson")).body();
+    JsonNode row = JSON.readTree(export.lines().filter(line -> line.contains(read.path("id").asText())).findFirst()
+        .orElseThrow());
+    List<String> compared = new ArrayList<>();
+    row.fieldNames().forEachRemaining(column -> {
+      JsonNode expected = column.startsWith("custom.") ? read.path("custom").path(column.substring("custom.".length()))
+          : column.equals("amount") || column.equals("currency") ? read.path("amount").path(column)
+          : read.path(column);
+      assertThat(row.get(column)).as(column).isEqualTo(expected);
+      compared.add(column);
+    });
+    assertThat(compared).as("every value of the read is exported").hasSize(collection.equals("deals") ? 13 + 11 : 5 + 11);
+  }
+
+  /** The default pipeline's WON stage. */
+  private static String wonStage(String workspace) throws Exception {
+    for (JsonNode pipeline : json(app.get(path(workspace, "pipelines"))).path("items")) {
+      for (JsonNode stage : pipeline.path("stages")) {
+        if (pipeline.path("isDefault").asBoolean() && stage.path("kind").asText().equals("won")) {
+          return stage.path("id").asText();
+        }
+      }
+    }
+    throw new AssertionError("no won stage");
+  }
+
+  @ParameterizedTest(name = "{0}")
   @CsvSource({"companies, company, name, title", "deals, deal, title, name"})
   void badValuesAreNamedTogetherWithTheBuiltInFields_andNothingIsStored(String collection, String objectType,
       String requiredField, String foreignField) throws Exception {
