@@ -17,6 +17,6 @@ public final class Timestamps {
   }
 
   public static Instant micros(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.MICROS);
+    return instant.getNano() % 1_000 == 0 ? instant : instant.truncatedTo(ChronoUnit.MICROS); // most are already
   }
 }

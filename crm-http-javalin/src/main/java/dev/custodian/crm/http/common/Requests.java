@@ -130,7 +130,8 @@ public final class Requests {
     }
   }
 
-  private static ObjectMapper mapper(Context ctx) {
+  /** The API's one Jackson configuration (Javalin's mapper's). */
+  public static ObjectMapper mapper(Context ctx) {
     if (ctx.jsonMapper() instanceof JavalinJackson jackson) {
       return jackson.getMapper();
     }

@@ -1,16 +1,20 @@
 package dev.custodian.crm.http.export;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.custodian.crm.http.common.MoneyJson;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,7 +40,7 @@ abstract sealed class ExportFile permits ExportFile.Csv, ExportFile.NdJson {
 
   private ExportFile() {}
 
-  static ExportFile of(String format, OutputStream stream, JsonLines json) {
+  static ExportFile of(String format, OutputStream stream, ObjectMapper json) {
     return switch (format) {
       case "csv" -> new Csv(stream);
       case "ndjson" -> new NdJson(stream, json);
@@ -77,12 +81,6 @@ abstract sealed class ExportFile permits ExportFile.Csv, ExportFile.NdJson {
     return value.toString();
   }
 
-  /** Writes one value as a JSON text (the adapter's Jackson mapper). */
-  @FunctionalInterface
-  interface JsonLines {
-    String write(Object value);
-  }
-
   static final class Csv extends ExportFile {
 
     private final CsvWriter csv;
@@ -91,50 +89,69 @@ abstract sealed class ExportFile permits ExportFile.Csv, ExportFile.NdJson {
       this.csv = CsvWriter.builder().bufferSize(BUFFER).build(stream, StandardCharsets.UTF_8); // FastCSV buffers and encodes
     }
 
+    private String[] cells;
+
     @Override
     void begin() {
       csv.writeRecord(columns);
+      cells = new String[columns.size()];
     }
 
     @Override
     void row(List<Object> values) {
-      List<String> cells = new ArrayList<>(values.size());
-      values.forEach(value -> cells.add(escaped(text(value))));
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = escaped(text(values.get(i)));
+      }
       csv.writeRecord(cells);
     }
 
     @Override
     void finish() {
-      try {
-        csv.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      flush(csv);
     }
   }
 
   static final class NdJson extends ExportFile {
 
-    private final Writer out;
-    private final JsonLines json;
+    private final JsonGenerator json;
+    private final ObjectWriter values;
+    private SerializableString[] names;
 
-    NdJson(OutputStream stream, JsonLines json) {
-      this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER);
-      this.json = json;
+    NdJson(OutputStream stream, ObjectMapper mapper) {
+      try {
+        this.json = mapper.getFactory().createGenerator(new BufferedOutputStream(stream, BUFFER), JsonEncoding.UTF8)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      json.setRootValueSeparator(null); // each object ends its own line
+      this.values = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     }
 
     @Override
-    void begin() {}
+    void begin() {
+      names = columns.stream().map(SerializedString::new).toArray(SerializableString[]::new);
+    }
 
+    /** The row's object, written as it goes; a column without a value is left out, as the API leaves absent values out. */
     @Override
-    void row(List<Object> values) {
-      Map<String, Object> object = new LinkedHashMap<>();
-      for (int i = 0; i < columns.size(); i++) {
-        object.put(columns.get(i), values.get(i));
-      }
+    void row(List<Object> row) {
       try {
-        out.write(json.write(object));
-        out.write('\n');
+        json.writeStartObject();
+        for (int i = 0; i < names.length; i++) {
+          Object value = row.get(i);
+          if (value == null) {
+            continue;
+          }
+          json.writeFieldName(names[i]);
+          if (value instanceof String text) {
+            json.writeString(text);
+          } else {
+            values.writeValue(json, value);
+          }
+        }
+        json.writeEndObject();
+        json.writeRaw('\n');
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -142,11 +159,16 @@ abstract sealed class ExportFile permits ExportFile.Csv, ExportFile.NdJson {
 
     @Override
     void finish() {
-      try {
-        out.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      flush(json);
+    }
+  }
+
+  /** Flushes what {@code out} holds to the response (or the ZIP's entry). */
+  private static void flush(Flushable out) {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.custodian.crm.http.export;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.common.error.BusyException;
@@ -134,7 +135,7 @@ final class ExportRoutes implements RouteGroup {
     run(ctx, "application/zip", "workspace-" + workspace + ".zip", (body, progress) ->
         workspaceExport.export(CurrentActor.of(ctx), workspace, snapshot -> {
           progress.start();
-          WorkspaceZip.write(body, snapshot, progress::beforeRow, json(ctx));
+          WorkspaceZip.write(body, snapshot, progress::beforeRow, Requests.mapper(ctx));
         }));
   }
 
@@ -142,8 +143,8 @@ final class ExportRoutes implements RouteGroup {
   static final List<String> DEAL_COLUMNS = List.of("id", "title", "amount", "currency", "pipelineId", "stageId",
       "status", "expectedCloseDate", "closedAt", "companyId", "contactIds", "createdAt", "updatedAt");
 
-  private static ExportFile.JsonLines json(Context ctx) {
-    return value -> ctx.jsonMapper().toJsonString(value, Object.class);
+  private static ObjectMapper json(Context ctx) {
+    return Requests.mapper(ctx);
   }
 
   /** The query parameters: the list grammar's, without a page, plus the format and {@code includeSensitive}. */
@@ -193,7 +194,7 @@ final class ExportRoutes implements RouteGroup {
 
   private void list(Context ctx, Request request, String name, ListExport export) {
     run(ctx, ExportFile.FORMATS.get(request.format()), name + "." + request.format(), (body, progress) -> {
-      ExportFile file = ExportFile.of(request.format(), body, json(ctx));
+      ExportFile file = ExportFile.of(request.format(), body, Requests.mapper(ctx));
       export.run(file, progress);
       file.finish();
     });
@@ -375,7 +376,7 @@ final class ExportRoutes implements RouteGroup {
   }
 
   static String instant(Instant instant) {
-    return instant.toString();
+    return IsoInstant.format(instant);
   }
 
 }

@@ -8,6 +8,7 @@ import dev.custodian.crm.http.Access;
 import dev.custodian.crm.http.RouteGroup;
 import dev.custodian.crm.http.RouteTable;
 import dev.custodian.crm.http.common.CurrentActor;
+import dev.custodian.crm.http.common.Requests;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,7 +49,7 @@ final class MyDataRoutes implements RouteGroup {
         .header("Cache-Control", "no-store");
     try {
       OutputStream body = ctx.res().getOutputStream();
-      MyDataZip.write(body, data, value -> ctx.jsonMapper().toJsonString(value, Object.class));
+      MyDataZip.write(body, data, Requests.mapper(ctx));
       body.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

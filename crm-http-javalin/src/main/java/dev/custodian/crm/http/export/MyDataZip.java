@@ -1,5 +1,6 @@
 package dev.custodian.crm.http.export;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.core.account.Account;
 import dev.custodian.crm.core.account.OrganisationName;
 import dev.custodian.crm.core.audit.AuditEntry;
@@ -39,7 +40,7 @@ final class MyDataZip {
 
   private MyDataZip() {}
 
-  static void write(OutputStream body, MyData data, ExportFile.JsonLines json) {
+  static void write(OutputStream body, MyData data, ObjectMapper json) {
     try {
       ZipOutputStream zip = new ZipOutputStream(body);
       for (String format : List.of("csv", "ndjson")) {
@@ -56,7 +57,7 @@ final class MyDataZip {
     }
   }
 
-  private static <T> void entry(ZipOutputStream zip, String name, String format, ExportFile.JsonLines json,
+  private static <T> void entry(ZipOutputStream zip, String name, String format, ObjectMapper json,
       List<String> columns, List<T> rows, Function<T, List<Object>> values) throws IOException {
     Consumer<Consumer<T>> each = rows::forEach;
     WorkspaceZip.entry(zip, name, format, json, () -> {}, columns, each, values);

@@ -1,5 +1,6 @@
 package dev.custodian.crm.http.export;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.core.activity.Activity;
 import dev.custodian.crm.core.activity.ActivityDuration;
 import dev.custodian.crm.core.activity.ActivitySubject;
@@ -34,7 +35,7 @@ final class WorkspaceZip {
 
   private WorkspaceZip() {}
 
-  static void write(OutputStream body, WorkspaceSnapshot snapshot, Runnable beforeRow, ExportFile.JsonLines json) {
+  static void write(OutputStream body, WorkspaceSnapshot snapshot, Runnable beforeRow, ObjectMapper json) {
     try {
       ZipOutputStream zip = new ZipOutputStream(body);
       List<CustomField> fields = snapshot.customFields();
@@ -70,7 +71,7 @@ final class WorkspaceZip {
 
   private record PipelineStage(Pipeline pipeline, Stage stage) {}
 
-  static <T> void entry(ZipOutputStream zip, String name, String format, ExportFile.JsonLines json,
+  static <T> void entry(ZipOutputStream zip, String name, String format, ObjectMapper json,
       Runnable beforeRow, List<String> columns, Consumer<Consumer<T>> rows, Function<T, List<Object>> values)
       throws IOException {
     zip.putNextEntry(new ZipEntry(name + "." + format));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.core.tenancy.WorkspaceId;
 import dev.custodian.crm.persistence.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,8 @@ class ReadAheadTest {
   private static final Field<OffsetDateTime> AT = DSL.field("timestamptz '2026-01-01 00:00:00+00' + n * interval '1 second'",
       OffsetDateTime.class).as("at");
   private static final Field<String[]> ITEMS = DSL.field("array['a', n::text]", SQLDataType.VARCHAR.array()).as("items");
+  private static final Field<BigDecimal> AMOUNT = DSL.field("n * 1.50::numeric(12, 2)", BigDecimal.class).as("amount");
+  private static final Field<LocalDate> DAY = DSL.field("date '2026-01-01' + n", LocalDate.class).as("day");
 
   private final JooqTransactions tx = new JooqTransactions(db.appDataSource());
   private final WorkspaceId workspace = WorkspaceId.of(UUID.randomUUID());
@@ -35,13 +39,16 @@ class ReadAheadTest {
     int rows = ReadAhead.BATCH * 5 + 7;
     List<String> seen = new ArrayList<>();
     tx.inWorkspaceSnapshot(workspace, () -> {
-      ReadAhead.stream(tx.dsl().select(N, TEXT, ID, AT, ITEMS).from(DSL.generateSeries(1, rows).as("s", "n")).orderBy(N),
-          row -> {
+      ReadAhead.stream(tx.dsl().select(N, TEXT, ID, AT, ITEMS, AMOUNT, DAY).from(DSL.generateSeries(1, rows).as("s", "n"))
+          .orderBy(N), row -> {
             int n = row.get(N);
             assertThat(row.get(TEXT)).isEqualTo("row " + n);
             assertThat(row.get(ID)).isInstanceOf(UUID.class);
             assertThat(row.get(AT).toInstant().getEpochSecond()).isEqualTo(1767225600L + n);
             assertThat(row.get(ITEMS)).containsExactly("a", Integer.toString(n));
+            assertThat(row.get(DAY)).isEqualTo(LocalDate.of(2026, 1, 1).plusDays(n));
+            assertThat(row.get(AMOUNT)).isEqualByComparingTo(new BigDecimal("1.50").multiply(BigDecimal.valueOf(n)));
+            assertThat(row.get(DSL.field(DSL.name("n"), Integer.class))).as("an equal field, not the same").isEqualTo(n);
             return row.get(TEXT);
           }, seen::add);
       return null;
