@@ -139,6 +139,8 @@ final class ExportRoutes implements RouteGroup {
         }));
   }
 
+  static final List<String> CONTACT_COLUMNS = List.of("id", "email", "firstName", "lastName", "phone", "jobTitle",
+      "companyDomain", "createdAt", "updatedAt");
   static final List<String> COMPANY_COLUMNS = List.of("id", "name", "domain", "createdAt", "updatedAt");
   static final List<String> DEAL_COLUMNS = List.of("id", "title", "amount", "currency", "pipelineId", "stageId",
       "status", "expectedCloseDate", "closedAt", "companyId", "contactIds", "createdAt", "updatedAt");
@@ -350,10 +352,7 @@ final class ExportRoutes implements RouteGroup {
   }
 
   static List<String> contactColumns(List<CustomField> custom) {
-    List<String> columns = new ArrayList<>(List.of("id", "email", "firstName", "lastName", "phone", "jobTitle",
-        "companyDomain", "createdAt", "updatedAt"));
-    custom.forEach(field -> columns.add("custom." + field.key().value()));
-    return columns;
+    return withCustomColumns(CONTACT_COLUMNS, custom);
   }
 
   static List<Object> contactValues(ExportedContact row, List<CustomField> custom) {

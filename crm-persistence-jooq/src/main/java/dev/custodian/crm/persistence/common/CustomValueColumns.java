@@ -105,11 +105,13 @@ public final class CustomValueColumns {
       CustomFieldType type = CustomFieldType.valueOf(items[i + 1]);
       String text = items[i + 2];
       String optionKey = items[i + 3];
+      boolean select = type == CustomFieldType.SINGLE_SELECT || type == CustomFieldType.MULTI_SELECT;
+      FieldOptionId option = select ? FieldOptionId.of(UUID.fromString(text)) : null; // parsed once
       if (optionKey != null) {
-        optionKeys.put(FieldOptionId.of(UUID.fromString(text)), new FieldKey(optionKey));
+        optionKeys.put(option, new FieldKey(optionKey));
       }
       if (type == CustomFieldType.MULTI_SELECT) {
-        chosen.computeIfAbsent(key, k -> new ArrayList<>()).add(FieldOptionId.of(UUID.fromString(text)));
+        chosen.computeIfAbsent(key, k -> new ArrayList<>()).add(option);
         values.putIfAbsent(key, null); // its place in the order
         continue;
       }
@@ -122,7 +124,7 @@ public final class CustomValueColumns {
         case DECIMAL -> CustomValues.canonical(new BigDecimal(text));
         case DATE -> LocalDate.parse(text);
         case BOOLEAN -> Boolean.valueOf(text);
-        case SINGLE_SELECT -> FieldOptionId.of(UUID.fromString(text));
+        case SINGLE_SELECT -> option;
         case CURRENCY -> money(text);
         case MULTI_SELECT -> throw new IllegalStateException("read above");
       };
