@@ -41,7 +41,10 @@ class ExportApiTest {
         "{\"key\":\"diagnosis_note\",\"type\":\"text\",\"label\":\"Note\",\"sensitive\":true}"));
     String acme = json(created(app.postJson(path(a, "companies"),
         "{\"name\":\"=1+1 Acme\",\"domain\":\"acme.example.com\"}"))).path("id").asText();
-    created(app.postJson(path(a, "companies"), "{\"name\":\"Globex\"}"));
+    created(app.postJson(path(a, "custom-fields/company"),
+        "{\"key\":\"region\",\"type\":\"text\",\"label\":\"Region\",\"sensitive\":true}"));
+    created(app.postJson(path(a, "custom-fields/deal"), "{\"key\":\"source\",\"type\":\"text\",\"label\":\"Source\"}"));
+    created(app.postJson(path(a, "companies"), "{\"name\":\"Globex\",\"custom\":{\"region\":\"secret-region\"}}"));
     String[] lastNames = {"Lovelace", "=HYPERLINK(\"x\")", "Babbage", "Hopper", "-Turing"};
     for (int i = 0; i < lastNames.length; i++) {
       String company = i % 2 == 0 ? ",\"companyId\":\"" + acme + "\"" : "";
@@ -50,7 +53,7 @@ class ExportApiTest {
           + "\",\"diagnosis_note\":\"secret-" + i + "\"}}"));
     }
     created(app.postJson(path(a, "deals"), "{\"title\":\"=1+1\",\"amount\":{\"amount\":\"100.50\",\"currency\":\"EUR\"}}"));
-    created(app.postJson(path(a, "deals"), "{\"title\":\"Fleet\"}"));
+    created(app.postJson(path(a, "deals"), "{\"title\":\"Fleet\",\"custom\":{\"source\":\"fair\"}}"));
     created(app.postJson(path(b, "contacts"), "{\"firstName\":\"Bea\",\"lastName\":\"B\",\"email\":\"bea@example.org\"}"));
   }
 
@@ -237,7 +240,11 @@ class ExportApiTest {
     }
     assertThat(entries.get("contacts.csv")).isEqualTo(
         app.get(path(a, "contacts/export?format=csv&includeSensitive=true")).body());
-    assertThat(entries.get("deals.ndjson")).isEqualTo(app.get(path(a, "deals/export?format=ndjson")).body());
+    assertThat(entries.get("deals.ndjson")).isEqualTo(app.get(path(a, "deals/export?format=ndjson")).body())
+        .contains("\"custom.source\":\"fair\"");
+    assertThat(entries.get("companies.csv")).as("sensitive company values too")
+        .isEqualTo(app.get(path(a, "companies/export?format=csv&includeSensitive=true")).body()).contains("secret-region");
+    assertThat(app.get(path(a, "companies/export?format=csv")).body()).doesNotContain("secret-region", "custom.region");
     assertThat(entries.get("contacts.ndjson")).contains("secret-0");
     assertThat(entries.get("tasks.csv")).contains("Call back");
     assertThat(entries.get("activities.ndjson")).contains("Met at the fair");

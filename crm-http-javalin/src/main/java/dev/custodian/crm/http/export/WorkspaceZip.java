@@ -39,14 +39,17 @@ final class WorkspaceZip {
     try {
       ZipOutputStream zip = new ZipOutputStream(body);
       List<CustomField> fields = snapshot.customFields();
-      List<CustomField> contactFields = fields.stream().filter(f -> f.objectType() == ObjectType.CONTACT).toList();
+      List<CustomField> contactFields = of(fields, ObjectType.CONTACT);
+      List<CustomField> companyFields = of(fields, ObjectType.COMPANY);
+      List<CustomField> dealFields = of(fields, ObjectType.DEAL);
       for (String format : List.of("csv", "ndjson")) {
         WorkspaceZip.<CustomField>entry(zip, "custom-fields", format, json, beforeRow, List.of("id", "objectType", "key", "type", "label",
             "sensitive", "options", "createdAt", "updatedAt"), sink -> fields.forEach(sink), WorkspaceZip::field);
         WorkspaceZip.<dev.custodian.crm.core.contact.ExportedContact>entry(zip, "contacts", format, json, beforeRow, ExportRoutes.contactColumns(contactFields), snapshot::contacts,
             row -> ExportRoutes.contactValues(row, contactFields));
-        WorkspaceZip.<dev.custodian.crm.core.company.Company>entry(zip, "companies", format, json, beforeRow, ExportRoutes.COMPANY_COLUMNS, snapshot::companies,
-            ExportRoutes::companyValues);
+        WorkspaceZip.<dev.custodian.crm.core.company.Company>entry(zip, "companies", format, json, beforeRow,
+            ExportRoutes.withCustomColumns(ExportRoutes.COMPANY_COLUMNS, companyFields), snapshot::companies,
+            row -> ExportRoutes.withCustomValues(ExportRoutes.companyValues(row), row.custom(), companyFields));
         List<Pipeline> pipelines = snapshot.pipelines();
         WorkspaceZip.<Pipeline>entry(zip, "pipelines", format, json, beforeRow, List.of("id", "name", "isDefault", "createdAt", "updatedAt"),
             sink -> pipelines.forEach(sink), p -> Arrays.asList(p.id().value().toString(), p.name().value(),
@@ -54,7 +57,9 @@ final class WorkspaceZip {
         WorkspaceZip.<PipelineStage>entry(zip, "stages", format, json, beforeRow, List.of("pipelineId", "id", "name", "kind", "probability",
             "position"), sink -> pipelines.forEach(p -> p.stages().forEach(s -> sink.accept(new PipelineStage(p, s)))),
             WorkspaceZip::stage);
-        WorkspaceZip.<dev.custodian.crm.core.deal.Deal>entry(zip, "deals", format, json, beforeRow, ExportRoutes.DEAL_COLUMNS, snapshot::deals, ExportRoutes::dealValues);
+        WorkspaceZip.<dev.custodian.crm.core.deal.Deal>entry(zip, "deals", format, json, beforeRow,
+            ExportRoutes.withCustomColumns(ExportRoutes.DEAL_COLUMNS, dealFields), snapshot::deals,
+            row -> ExportRoutes.withCustomValues(ExportRoutes.dealValues(row), row.custom(), dealFields));
         WorkspaceZip.<Activity>entry(zip, "activities", format, json, beforeRow, List.of("id", "kind", "subject", "body", "occurredAt",
             "duration", "contactIds", "companyIds", "dealIds", "createdAt", "updatedAt"), snapshot::activities,
             WorkspaceZip::activity);
@@ -67,6 +72,11 @@ final class WorkspaceZip {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The definitions of one object type, in their order. */
+  private static List<CustomField> of(List<CustomField> fields, ObjectType type) {
+    return fields.stream().filter(field -> field.objectType() == type).toList();
   }
 
   private record PipelineStage(Pipeline pipeline, Stage stage) {}
