@@ -38,7 +38,7 @@ class DataMapApiTest {
   }
 
   @Test
-  @DisplayName("DSR-02, RET-12: the public data map lists every declared class, in words, with its CCPA category and whether it is enforced")
+  @DisplayName("DSR-02, RET-12, TRN-17: the public data map lists every declared class, in words, with its purpose, lawful basis, CCPA category and whether it is enforced")
   void theMapIsBuiltFromTheDeclarations() throws Exception {
     HttpResponse<String> answer = app.newClient().get("/api/v1/data-map");
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -54,6 +54,7 @@ class DataMapApiTest {
       assertThat(served.path("name").asText()).isEqualTo(expected.name());
       assertThat(served.path("description").asText()).isEqualTo(expected.description());
       assertThat(served.path("category").asText()).isEqualTo(expected.category().name().toLowerCase(Locale.ROOT));
+      assertThat(served.path("purpose").asText()).isEqualTo(expected.purpose()).isNotBlank();
       assertThat(served.path("legalBasis").asText()).isEqualTo(expected.basis().name().toLowerCase(Locale.ROOT));
       assertThat(served.path("personal").asBoolean()).isEqualTo(expected.isPersonal());
       assertThat(served.hasNonNull("ccpaCategory")).isEqualTo(expected.isPersonal());

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * whether code already carries the rule out (one with no executor yet shows as not enforced).
  *
  * @throws IllegalArgumentException for a rule that would expire CRM data or communications while
- *     its workspace is active (RET-01), or a personal class without a CCPA category
+ *     its workspace is active (RET-01), a personal class without a CCPA category, or a blank purpose
+ *     (TRN-17: the map is the processing register, each purpose with its lawful basis)
  */
 public record DataClass(String name, String description, DataCategory category, String purpose, LegalBasis basis,
     Optional<CcpaCategory> ccpa, RetentionRule rule, boolean enforced) {
@@ -28,6 +29,9 @@ public record DataClass(String name, String description, DataCategory category, 
     Objects.requireNonNull(rule, "rule");
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("a data class is named in lower case, e.g. contact");
+    }
+    if (purpose.isBlank()) {
+      throw new IllegalArgumentException("TRN-17: " + name + " is kept for a purpose, on a lawful basis: name the purpose");
     }
     if (category.isWorkspaceContent() && rule.trigger() != RetentionRule.Trigger.WORKSPACE_ENDED) {
       throw new IllegalArgumentException("RET-01: " + name + " is " + category

@@ -36,6 +36,19 @@ class DataMapTest {
   }
 
   @Test
+  @DisplayName("TRN-17: every class of the processing register names its purpose and its lawful basis; one without either cannot be declared")
+  void everyPurposeHasALawfulBasis() {
+    assertThat(DataMap.standard().classes()).isNotEmpty()
+        .allSatisfy(c -> assertThat(c.purpose()).isNotBlank())
+        .allSatisfy(c -> assertThat(c.basis()).isNotNull());
+    RetentionRule rule = RetentionRule.afterWorkspaceEnds(Period.ZERO);
+    assertThatThrownBy(() -> DataClass.personal("notes", "Notes", DataCategory.CRM_DATA, " ", LegalBasis.CONTRACT,
+        CcpaCategory.CUSTOMER_CONTENT, rule, true)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("TRN-17");
+    assertThatThrownBy(() -> DataClass.personal("notes", "Notes", DataCategory.CRM_DATA, "crm", null,
+        CcpaCategory.CUSTOMER_CONTENT, rule, true)).isInstanceOf(NullPointerException.class).hasMessage("basis");
+  }
+
+  @Test
   @DisplayName("RET-12: every class declares a rule, in words")
   void everyClassHasARuleInWords() {
     assertThat(DataMap.standard().classes()).allSatisfy(c -> assertThat(c.rule().describe()).isNotBlank());
