@@ -2,6 +2,7 @@ package dev.custodian.crm.app.e2e;
 
 import static dev.custodian.crm.app.e2e.RawHttp.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.http.common.SessionCookie;
@@ -186,17 +187,24 @@ class HostileRequestsTest {
   }
 
   @Test
-  void everyAnswerSaysNosniff_andApiAnswersAreNotStored() throws Exception {
+  @DisplayName("TEL-04: every answer says nosniff and lets nothing load (CSP default-src 'none'), a refusal before any route too; API answers are not stored")
+  void everyAnswerSaysNosniffAndLoadsNothing_andApiAnswersAreNotStored() throws Exception {
+    String csp = "default-src 'none'; frame-ancestors 'none'";
     var health = app.get("/health");
     assertThat(health.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(health.headers().firstValue("Content-Security-Policy")).hasValue(csp);
     var contact = app.get("/api/v1/workspaces/" + workspace + "/contacts/" + HostileRequestsTest.contact);
     assertThat(contact.statusCode()).isEqualTo(200);
     assertThat(contact.headers().firstValue("Cache-Control")).hasValue("no-store");
     assertThat(contact.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(contact.headers().firstValue("Content-Security-Policy")).hasValue(csp);
     var problem = app.get("/api/v1/workspaces/" + workspace + "/contacts/not-a-uuid");
     assertThat(problem.headers().firstValue("Cache-Control")).hasValue("no-store");
-    assertThat(RawHttp.send(app.port(), bytes("GET /x HTTP/1.1\r\nHost: 127.0.0.1\r\nX: " + "y".repeat(20_000)
-        + "\r\n\r\n")).header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(problem.headers().firstValue("Content-Security-Policy")).hasValue(csp);
+    var refused = RawHttp.send(app.port(), bytes("GET /x HTTP/1.1\r\nHost: 127.0.0.1\r\nX: " + "y".repeat(20_000)
+        + "\r\n\r\n"));
+    assertThat(refused.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(refused.header("Content-Security-Policy")).isEqualTo(csp);
   }
 
   /** Null when the answer is a 4xx problem without the input in it; else what is wrong. */

@@ -2,6 +2,7 @@ package dev.custodian.crm.http.common;
 
 import dev.custodian.crm.core.common.error.FieldError;
 import dev.custodian.crm.core.common.error.ValidationException;
+import dev.custodian.crm.http.problem.AnswerHeaders;
 import dev.custodian.crm.http.problem.ProblemType;
 import dev.custodian.crm.http.problem.RequestRefused;
 import io.javalin.http.Context;
@@ -77,7 +78,7 @@ public final class RequestGuards {
 
   /** The {@code before} handler. */
   public void check(Context ctx) {
-    ctx.header("X-Content-Type-Options", "nosniff");
+    AnswerHeaders.ALL.forEach(ctx::header);
     if (stopping) {
       ctx.header("Connection", "close");
       throw new RequestRefused(ProblemType.UNAVAILABLE, "The server is shutting down; try again shortly.");

@@ -37,7 +37,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     log.warn("Refused a malformed request: HTTP {}", status);
     fields.put(HttpHeader.CONTENT_TYPE, Problems.MEDIA_TYPE);
-    fields.put("X-Content-Type-Options", "nosniff");
+    AnswerHeaders.ALL.forEach(fields::put);
     return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -47,7 +47,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
       Throwable cause, Callback callback) {
     log.warn("Refused a request: HTTP {}", status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.MEDIA_TYPE);
-    response.getHeaders().put(new HttpField("X-Content-Type-Options", "nosniff"));
+    AnswerHeaders.ALL.forEach((name, value) -> response.getHeaders().put(new HttpField(name, value)));
     response.write(true, ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8)), callback);
   }
 
