@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.app.AccountConfig;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.core.common.port.out.TokenHash;
 import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.persistence.testing.TestDatabase;
@@ -22,11 +23,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Members, invitations and API keys over a real socket on real PostgreSQL, invitations mailed
  * through the SMTP adapter to a real SMTP server on loopback, time moved through the server's clock.
  */
+@Execution(ExecutionMode.CONCURRENT) // it mostly waits: it runs beside the others (SuiteLanes)
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS)
 class AccessApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.custodian.crm.app.AccountConfig;
 import dev.custodian.crm.app.RetentionConfig;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import jakarta.mail.Message;
@@ -25,12 +26,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * HTTP end to end for a workspace's lifecycle (DSR-05) and its read-only window (RET-02): an
  * OWNER cancels, every OWNER is mailed over SMTP, writes answer 409 while reads and erasure go on,
  * and reactivation works until the purge is due.
  */
+@Execution(ExecutionMode.CONCURRENT) // it mostly waits: it runs beside the others (SuiteLanes)
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS)
 class WorkspaceLifecycleApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
