@@ -36,7 +36,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 class AccessApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String INVITATION_SUBJECT = "You are invited to a Custodian CRM workspace";
+  private static final String INVITATION_SUBJECT = ApiTestSupport.INVITATION_SUBJECT;
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
   private static final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
@@ -89,12 +89,7 @@ class AccessApiTest {
 
   /** A new account that joins with {@code role}. */
   private static TestApp.Client join(Owned w, String role) throws Exception {
-    TestApp.Client member = app.newClient().signUpAndSignIn();
-    assertThat(invite(w, w.owner(), member.email(), role).statusCode()).isEqualTo(201);
-    String token = TestApp.awaitMail(member.email(), INVITATION_SUBJECT).get(1);
-    HttpResponse<String> accepted = member.postJson("/api/v1/invitations/accept", "{\"token\":\"" + token + "\"}");
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-    return member;
+    return ApiTestSupport.joined(app, w.owner(), w.path(""), role);
   }
 
   private static HttpResponse<String> changeRole(Owned w, TestApp.Client by, String account, String role) throws Exception {

@@ -247,14 +247,7 @@ class AccessSweepTest {
 
   /** A new account that joins {@code workspace} with {@code role} through an invitation mailed over SMTP. */
   static TestApp.Client member(TestApp.Client owner, String workspace, Role role) throws Exception {
-    TestApp.Client member = app.newClient().signUpAndSignIn();
-    HttpResponse<String> invited = owner.postJson("/api/v1/workspaces/" + workspace + "/invitations",
-        "{\"email\":\"" + member.email() + "\",\"role\":\"" + role.name().toLowerCase() + "\"}");
-    assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
-    String token = TestApp.awaitMail(member.email(), "You are invited to a Custodian CRM workspace").get(1);
-    HttpResponse<String> accepted = member.postJson("/api/v1/invitations/accept", "{\"token\":\"" + token + "\"}");
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-    return member;
+    return ApiTestSupport.joined(app, owner, "/api/v1/workspaces/" + workspace, role.name().toLowerCase());
   }
 
   static String apiKey(TestApp.Client owner, String workspace, Role role) throws Exception {

@@ -381,13 +381,7 @@ class AuditApiTest {
 
   /** A new account that joins the workspace at {@code base} as a viewer, through an invitation. */
   private static TestApp.Client join(String base) throws Exception {
-    TestApp.Client member = app.newClient().signUpAndSignIn();
-    assertThat(app.postJson(base + "/invitations", "{\"email\":\"" + member.email() + "\",\"role\":\"viewer\"}")
-        .statusCode()).isEqualTo(201);
-    String token = TestApp.awaitMail(member.email(), "You are invited to a Custodian CRM workspace").get(1);
-    HttpResponse<String> accepted = member.postJson("/api/v1/invitations/accept", "{\"token\":\"" + token + "\"}");
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-    return member;
+    return ApiTestSupport.joined(app, app.client(), base, "viewer");
   }
 
   private static HttpResponse<String> login(TestApp.Client client, String email, String password, String agent)

@@ -128,14 +128,7 @@ class WorkspaceLifecycleApiTest {
   }
 
   private static TestApp.Client join(Owned w, String role) throws Exception {
-    TestApp.Client member = app.newClient().signUpAndSignIn();
-    HttpResponse<String> invited = w.owner().postJson(w.path("/invitations"),
-        "{\"email\":\"" + member.email() + "\",\"role\":\"" + role + "\"}");
-    assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
-    String token = TestApp.awaitMail(member.email(), "You are invited to a Custodian CRM workspace").get(1);
-    HttpResponse<String> accepted = member.postJson("/api/v1/invitations/accept", "{\"token\":\"" + token + "\"}");
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-    return member;
+    return ApiTestSupport.joined(app, w.owner(), w.path(""), role);
   }
 
   private static String contact(Owned w, TestApp.Client by) throws Exception {
