@@ -2,6 +2,7 @@ package dev.custodian.crm.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.app.keys.MasterKeys;
@@ -18,12 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The embedded default: with no database configured, serve starts PostgreSQL under
  * {@code CRM_DATA_DIR}, and what it stored is there after a restart. With no
  * {@code CRM_MASTER_KEY}, it generates a master key file once and reuses it.
  */
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS) // it watches every log line
 class EmbeddedDefaultTest {
 
   private static final String PASSWORD = "a long enough passphrase for this";

@@ -2,6 +2,7 @@ package dev.custodian.crm.app.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.persistence.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,11 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The watchdog's two other outcomes on a real embedded PostgreSQL: not alive while the database
  * is down and no recovery runs, and an exit with its own code after two failed restarts.
  */
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS) // it watches every log line
 class EmbeddedPostgresWatchdogTest {
 
   @Test

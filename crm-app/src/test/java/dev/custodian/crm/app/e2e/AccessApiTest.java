@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.app.AccountConfig;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.core.common.port.out.TokenHash;
 import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.persistence.testing.TestDatabase;
@@ -22,15 +23,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Members, invitations and API keys over a real socket on real PostgreSQL, invitations mailed
  * through the SMTP adapter to a real SMTP server on loopback, time moved through the server's clock.
  */
+@Execution(ExecutionMode.CONCURRENT) // it mostly waits: it runs beside the others (SuiteLanes)
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS)
 class AccessApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String INVITATION_SUBJECT = "You are invited to a Custodian CRM workspace";
+  private static final String INVITATION_SUBJECT = ApiTestSupport.INVITATION_SUBJECT;
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
   private static final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
@@ -83,12 +89,7 @@ class AccessApiTest {
 
   /** A new account that joins with {@code role}. */
   private static TestApp.Client join(Owned w, String role) throws Exception {
-    TestApp.Client member = app.newClient().signUpAndSignIn();
-    assertThat(invite(w, w.owner(), member.email(), role).statusCode()).isEqualTo(201);
-    String token = TestApp.awaitMail(member.email(), INVITATION_SUBJECT).get(1);
-    HttpResponse<String> accepted = member.postJson("/api/v1/invitations/accept", "{\"token\":\"" + token + "\"}");
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-    return member;
+    return ApiTestSupport.joined(app, w.owner(), w.path(""), role);
   }
 
   private static HttpResponse<String> changeRole(Owned w, TestApp.Client by, String account, String role) throws Exception {

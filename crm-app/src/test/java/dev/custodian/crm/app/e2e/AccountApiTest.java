@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.app.AccountConfig;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.core.account.Password;
 import dev.custodian.crm.core.account.PasswordHash;
 import dev.custodian.crm.core.testing.MutableClock;
@@ -26,11 +27,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Accounts over a real socket on real PostgreSQL, with mail through the SMTP adapter to a real
  * SMTP server on loopback, and time moved through the server's clock.
  */
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS) // it watches every log line and every mail the SMTP server received
 class AccountApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

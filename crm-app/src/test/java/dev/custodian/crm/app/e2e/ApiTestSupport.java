@@ -19,6 +19,25 @@ final class ApiTestSupport {
     return JSON.readTree(created.body()).path("id").asText();
   }
 
+  /** The subject of the mail that invites an account into a workspace. */
+  static final String INVITATION_SUBJECT = "You are invited to a Custodian CRM workspace";
+
+  /**
+   * A new account, signed in, that joined the workspace at {@code workspacePath} ({@code
+   * /api/v1/workspaces/<id>}) as {@code role} (lower case) through an invitation of {@code
+   * inviter}'s, its token read off the mail over SMTP.
+   */
+  static TestApp.Client joined(TestApp app, TestApp.Client inviter, String workspacePath, String role) throws Exception {
+    TestApp.Client member = app.newClient().signUpAndSignIn();
+    HttpResponse<String> invited = inviter.postJson(workspacePath + "/invitations",
+        "{\"email\":\"" + member.email() + "\",\"role\":\"" + role + "\"}");
+    assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+    String token = TestApp.awaitMail(member.email(), INVITATION_SUBJECT).get(1);
+    HttpResponse<String> accepted = member.postJson("/api/v1/invitations/accept", "{\"token\":\"" + token + "\"}");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+    return member;
+  }
+
   /** Adds the contact Ada Lovelace to {@code workspace} and returns its id. */
   static String ada(TestApp app, String workspace) throws Exception {
     HttpResponse<String> created = app.postJson("/api/v1/workspaces/" + workspace + "/contacts",

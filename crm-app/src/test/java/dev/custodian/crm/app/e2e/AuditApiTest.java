@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.app.AccountConfig;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import dev.custodian.crm.privacy.audit.ChainedAuditLog;
 import dev.custodian.crm.privacy.crypto.MasterKey;
@@ -22,12 +23,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The audit trail over HTTP, on a real socket: who each audited action names, sign-in events with
  * the client's IP and user agent listed to their own account only, the workspace walls, and no
  * personal value in clear in any audit table (SEC-09, RET-08, TEN-01).
  */
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS) // it watches the temporary directory's spool files
 class AuditApiTest {
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();
@@ -378,13 +381,7 @@ class AuditApiTest {
 
   /** A new account that joins the workspace at {@code base} as a viewer, through an invitation. */
   private static TestApp.Client join(String base) throws Exception {
-    TestApp.Client member = app.newClient().signUpAndSignIn();
-    assertThat(app.postJson(base + "/invitations", "{\"email\":\"" + member.email() + "\",\"role\":\"viewer\"}")
-        .statusCode()).isEqualTo(201);
-    String token = TestApp.awaitMail(member.email(), "You are invited to a Custodian CRM workspace").get(1);
-    HttpResponse<String> accepted = member.postJson("/api/v1/invitations/accept", "{\"token\":\"" + token + "\"}");
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-    return member;
+    return ApiTestSupport.joined(app, app.client(), base, "viewer");
   }
 
   private static HttpResponse<String> login(TestApp.Client client, String email, String password, String agent)

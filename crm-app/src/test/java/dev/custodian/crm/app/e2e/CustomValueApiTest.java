@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.persistence.testing.LogCapture;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.net.http.HttpResponse;
@@ -20,12 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * HTTP end to end for custom values on contacts: each type written and read back in its JSON
  * form, merge patch ({@code null} clears a key), every bad field at once with the built-in ones,
  * isolation, and CRM-01 (a sensitive value reaches no log line and no search).
  */
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS) // it watches every log line and the shared database's statement log
 class CustomValueApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.app.AppConfig;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.http.problem.Problems;
 import dev.custodian.crm.persistence.testing.LogCapture;
 import dev.custodian.crm.persistence.testing.TestDatabase;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A database outage end to end: every PostgreSQL process of the test server is frozen with
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * freeze lasts 20 s (the outage the hardening issue names), a separate watchdog process resumes it after
  * {@value #WATCHDOG_SECONDS} s even if this JVM dies, and a finally block resumes it at once.
  */
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS) // it watches every log line; it freezes the shared database
 class DatabaseOutageTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.persistence.testing.LogCapture;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.net.http.HttpResponse;
@@ -26,11 +27,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * HTTP end to end for erasure: nothing of the person is left in any table, the person cannot be
  * re-added, receipts prove it, and the master key never reaches a table or a log line.
  */
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS) // it watches every log line
 class ErasureApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -3,6 +3,7 @@ package dev.custodian.crm.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.crm.app.AccountConfig;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.persistence.testing.LogCapture;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.net.ServerSocket;
@@ -17,12 +18,14 @@ import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Mail to an SMTP server that is not there: the mail stays queued for the next round, and neither
  * the database nor any log (Logback's, which the core's {@code System.Logger} lines join, and
  * java.util.logging's, which Jakarta Mail uses) holds a token.
  */
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS) // it watches every log line
 class MailOutageTest {
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();

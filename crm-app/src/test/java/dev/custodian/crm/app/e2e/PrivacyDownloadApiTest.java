@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Inject;
 import dev.custodian.crm.app.AccountConfig;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.core.retention.RetentionReport;
 import dev.custodian.crm.persistence.JooqPersistence;
 import dev.custodian.crm.persistence.testing.LogCapture;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Data-subject packages over a real socket and PostgreSQL: a subject with a marker in every store
@@ -48,6 +50,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * request executed over HTTP builds it, then downloaded once with the token of the completion mail's
  * link, read off loopback SMTP.
  */
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS) // it watches every log line
 class PrivacyDownloadApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.persistence.testing.LogCapture;
 import dev.custodian.crm.persistence.testing.TestDatabase;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * HTTP end to end for the public intake of data-subject requests (issue 28 item 3): a person's own
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * that the code is in no table and no log line. The throttle keeps its defaults (5 in 15 minutes);
  * each test starts in a fresh window of the moved clock.
  */
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS) // it watches every log line
 class PublicPrivacyRequestApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.app.AccountConfig;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.core.common.port.out.TokenHash;
 import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.http.common.SessionCookie;
@@ -25,12 +26,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Sessions over a real socket on real PostgreSQL: sign-in, the cookie, rotation, the absolute
  * lifetime, sign-out, the password change and reset, the CSRF check and one's own profile. Time
  * moves through the server's clock; every client is a fresh account, so tests do not share state.
  */
+@Execution(ExecutionMode.CONCURRENT) // it mostly waits: it runs beside the others (SuiteLanes)
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS)
 class SessionApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -4,6 +4,7 @@ import static dev.custodian.crm.app.e2e.RawHttp.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,12 +20,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Slow clients cannot starve the server: 300 connections trickling one byte every 5 s (half of
  * them still in their headers, half in a body) leave {@code /health} and a contact read answering
  * within a second, for 60 s ({@code -Dcrm.test.slowClients.seconds} shortens it).
  */
+@Execution(ExecutionMode.CONCURRENT) // it mostly waits: it runs beside the others (SuiteLanes)
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS)
 class SlowClientsTest {
 
   private static final int CONNECTIONS = 300;

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.app.AppConfig;
-import dev.custodian.crm.app.Main;
 import dev.custodian.crm.app.CrmServer;
+import dev.custodian.crm.app.Main;
 import dev.custodian.crm.app.StartupException;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.persistence.schema.DatabaseRoles;
 import dev.custodian.crm.persistence.testing.LogCapture;
 import dev.custodian.crm.persistence.testing.TestDatabase;
@@ -26,12 +27,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Starting against an external database: what makes serve refuse (one clear line, no stack
  * trace), the master key's check against the database, and {@code /ready} answering 503 when the
  * database stops being usable.
  */
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS) // it watches every log line
 class StartupAndReadinessTest {
 
   @RegisterExtension static final TestDatabase db = new TestDatabase();

@@ -31,6 +31,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -301,6 +306,30 @@ final class TestApp implements AutoCloseable {
         String value = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
         sessionToken = value.isEmpty() ? null : value;
       }
+    }
+  }
+
+  /**
+   * Runs the steps at once, each on a thread of its own, and returns their results in order: e.g.
+   * sign-ups whose mails then come in the same round of the server's dispatcher, not one round each.
+   */
+  static <T> List<T> atOnce(List<Callable<T>> steps) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(steps.size());
+    try {
+      List<T> results = new ArrayList<>();
+      for (Future<T> result : threads.invokeAll(steps)) {
+        try {
+          results.add(result.get());
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof Exception cause) {
+            throw cause;
+          }
+          throw (Error) e.getCause();
+        }
+      }
+      return results;
+    } finally {
+      threads.shutdownNow();
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.custodian.crm.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.persistence.testing.LogCapture;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import java.io.IOException;
@@ -14,11 +16,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * HTTP end to end: the started application over a real socket, one test per problem type and per
  * bad input of {@code POST /api/v1/workspaces}, each proving that nothing was stored.
  */
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS) // it watches every log line
 class WorkspaceApiTest {
 
   private static final String WORKSPACES = "/api/v1/workspaces";

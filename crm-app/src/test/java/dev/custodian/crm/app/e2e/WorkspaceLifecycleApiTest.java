@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.custodian.crm.app.AccountConfig;
 import dev.custodian.crm.app.RetentionConfig;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.core.testing.MutableClock;
 import dev.custodian.crm.persistence.testing.TestDatabase;
 import jakarta.mail.Message;
@@ -25,12 +26,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * HTTP end to end for a workspace's lifecycle (DSR-05) and its read-only window (RET-02): an
  * OWNER cancels, every OWNER is mailed over SMTP, writes answer 409 while reads and erasure go on,
  * and reactivation works until the purge is due.
  */
+@Execution(ExecutionMode.CONCURRENT) // it mostly waits: it runs beside the others (SuiteLanes)
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS)
 class WorkspaceLifecycleApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -122,14 +128,7 @@ class WorkspaceLifecycleApiTest {
   }
 
   private static TestApp.Client join(Owned w, String role) throws Exception {
-    TestApp.Client member = app.newClient().signUpAndSignIn();
-    HttpResponse<String> invited = w.owner().postJson(w.path("/invitations"),
-        "{\"email\":\"" + member.email() + "\",\"role\":\"" + role + "\"}");
-    assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
-    String token = TestApp.awaitMail(member.email(), "You are invited to a Custodian CRM workspace").get(1);
-    HttpResponse<String> accepted = member.postJson("/api/v1/invitations/accept", "{\"token\":\"" + token + "\"}");
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-    return member;
+    return ApiTestSupport.joined(app, w.owner(), w.path(""), role);
   }
 
   private static String contact(Owned w, TestApp.Client by) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.crm.app.AppConfig;
 import dev.custodian.crm.app.StartupException;
+import dev.custodian.crm.app.SuiteLanes;
 import dev.custodian.crm.core.common.InMemoryTransactions;
 import dev.custodian.crm.core.keys.InMemoryKeyCheckRepository;
 import dev.custodian.crm.core.keys.port.out.KeyCheckRepository;
@@ -15,19 +16,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Where the master key comes from, its generated development file, and its check. */
+@ResourceLock(SuiteLanes.SHARED_OBSERVERS) // it watches every log line
 class MasterKeysTest {
 
   @TempDir Path temp;

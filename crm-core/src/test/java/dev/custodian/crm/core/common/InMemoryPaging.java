@@ -8,7 +8,10 @@ import dev.custodian.crm.core.common.paging.Page;
 import dev.custodian.crm.core.common.paging.PageRequest;
 import dev.custodian.crm.core.common.paging.Sort;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -28,7 +31,11 @@ public final class InMemoryPaging {
     query.requireResolved();
     Sort sort = query.sort();
     Function<CustomColumn, Function<V, Object>> readers = fields.customReaders();
-    List<Placed<V>> fetched = rows
+    Comparator<Placed<V>> order = (x, y) -> sort.compare(x.key(), x.id(), y.key(), y.id());
+    int wanted = query.page().limit() + 1;
+    // The first rows in the walk's order: the page and one more, kept as they come (not all sorted).
+    PriorityQueue<Placed<V>> lastFirst = new PriorityQueue<>(wanted + 1, order.reversed());
+    rows
         .filter(row -> query.filters().stream().allMatch(f -> fields.test(row, f, query.offer(), readers)))
         .filter(row -> query.search().map(q -> fields.searched(row).stream().anyMatch(text -> ListQuery.matches(text, q)))
             .orElse(true))
@@ -36,9 +43,14 @@ public final class InMemoryPaging {
         .filter(placed -> query.page().after()
             .map(after -> sort.compare(placed.key(), placed.id(), after.key(), after.id()) > 0)
             .orElse(true))
-        .sorted((x, y) -> sort.compare(x.key(), x.id(), y.key(), y.id()))
-        .limit(query.page().limit() + 1L)
-        .toList();
+        .forEachOrdered(placed -> {
+          lastFirst.add(placed);
+          if (lastFirst.size() > wanted) {
+            lastFirst.poll();
+          }
+        });
+    List<Placed<V>> fetched = new ArrayList<>(lastFirst);
+    fetched.sort(order);
     return Page.fromLookahead(fetched, query.page().limit(), last -> query.cursorAt(last.key(), last.id()))
         .map(Placed::row);
   }
