@@ -96,17 +96,22 @@ public abstract class AbstractImportJobRepositoryContractTest extends AbstractPo
     run(a, () -> jobs.stage(a, job.id(), List.of(row(9, "c@example.org", null, "C"), row(2, "a@example.org", awkward, ""),
         row(5, "b@example.org", "B", null))));
 
-    List<StagedRow> first = in(a, () -> jobs.nextRows(a, job.id(), 2));
+    List<StagedRow> first = in(a, () -> jobs.nextRows(a, job.id(), 0, 2));
     assertThat(first).extracting(StagedRow::line).containsExactly(2L, 5L);
     assertThat(first.get(0).cells()).containsExactly("a@example.org", awkward, "");
     assertThat(first.get(0).matchKey()).contains("a@example.org");
     assertThat(first.get(1).cells()).containsExactly("b@example.org", "B", null);
-    assertThat(in(b, () -> jobs.nextRows(b, job.id(), 10))).isEmpty();
+    assertThat(in(b, () -> jobs.nextRows(b, job.id(), 0, 10))).isEmpty();
+    assertThat(in(a, () -> jobs.nextRows(a, job.id(), 2, 10))).as("after a line").extracting(StagedRow::line)
+        .containsExactly(5L, 9L);
+    assertThat(in(a, () -> jobs.nextRows(a, job.id(), 5, 1))).extracting(StagedRow::line).containsExactly(9L);
 
-    run(a, () -> jobs.deleteRowsThrough(a, job.id(), 5));
-    assertThat(in(a, () -> jobs.nextRows(a, job.id(), 10))).extracting(StagedRow::line).containsExactly(9L);
+    run(a, () -> jobs.deleteRowsBetween(a, job.id(), 3, 5));
+    assertThat(in(a, () -> jobs.nextRows(a, job.id(), 0, 10))).extracting(StagedRow::line).containsExactly(2L, 9L);
+    run(a, () -> jobs.deleteRowsBetween(a, job.id(), 2, 2));
+    assertThat(in(a, () -> jobs.nextRows(a, job.id(), 0, 10))).extracting(StagedRow::line).containsExactly(9L);
     run(a, () -> jobs.deleteRows(a, job.id()));
-    assertThat(in(a, () -> jobs.nextRows(a, job.id(), 10))).isEmpty();
+    assertThat(in(a, () -> jobs.nextRows(a, job.id(), 0, 10))).isEmpty();
   }
 
   @Test
@@ -145,8 +150,8 @@ public abstract class AbstractImportJobRepositoryContractTest extends AbstractPo
 
     assertThat(in(a, () -> jobs.deleteStagedOf(a, Optional.of("ada@example.org"), Optional.of("+442079460958"))))
         .isEqualTo(2);
-    assertThat(in(a, () -> jobs.nextRows(a, inA.id(), 10))).extracting(StagedRow::line).containsExactly(3L);
-    assertThat(in(b, () -> jobs.nextRows(b, inB.id(), 10))).hasSize(1);
+    assertThat(in(a, () -> jobs.nextRows(a, inA.id(), 0, 10))).extracting(StagedRow::line).containsExactly(3L);
+    assertThat(in(b, () -> jobs.nextRows(b, inB.id(), 0, 10))).hasSize(1);
   }
 
   @Test

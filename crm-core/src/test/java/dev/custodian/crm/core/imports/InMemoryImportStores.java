@@ -101,25 +101,27 @@ public final class InMemoryImportStores {
     }
 
     @Override
-    public List<StagedRow> nextRows(WorkspaceId workspace, ImportJobId job, int limit) {
+    public List<StagedRow> nextRows(WorkspaceId workspace, ImportJobId job, long afterLine, int limit) {
       if (!bound(workspace)) {
         return List.of();
       }
       return rows.rows().entrySet().stream()
           .filter(e -> e.getKey().workspace().equals(workspace) && e.getKey().job().equals(job))
-          .map(Map.Entry::getValue).sorted(Comparator.comparingLong(StagedRow::line)).limit(limit).toList();
+          .map(Map.Entry::getValue).filter(row -> row.line() > afterLine).sorted(Comparator.comparingLong(StagedRow::line))
+          .limit(limit).toList();
     }
 
     @Override
-    public void deleteRowsThrough(WorkspaceId workspace, ImportJobId job, long line) {
+    public void deleteRowsBetween(WorkspaceId workspace, ImportJobId job, long firstLine, long lastLine) {
       if (bound(workspace)) {
-        rows.rows().keySet().removeIf(k -> k.workspace().equals(workspace) && k.job().equals(job) && k.line() <= line);
+        rows.rows().keySet().removeIf(k -> k.workspace().equals(workspace) && k.job().equals(job)
+            && k.line() >= firstLine && k.line() <= lastLine);
       }
     }
 
     @Override
     public void deleteRows(WorkspaceId workspace, ImportJobId job) {
-      deleteRowsThrough(workspace, job, Long.MAX_VALUE);
+      deleteRowsBetween(workspace, job, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     @Override

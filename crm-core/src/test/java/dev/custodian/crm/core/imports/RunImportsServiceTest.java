@@ -107,7 +107,7 @@ class RunImportsServiceTest {
     assertThat(failed.state()).isEqualTo(ImportState.FAILED);
     assertThat(failed.counts().created()).isEqualTo(10);
     assertThat(contacts()).isEqualTo(10);
-    assertThat(persistence.transactions().inWorkspace(workspace, () -> stores.jobs().nextRows(workspace, id, 100)))
+    assertThat(persistence.transactions().inWorkspace(workspace, () -> stores.jobs().nextRows(workspace, id, 0, 100)))
         .isEmpty();
     assertThat(runner(failing(List.of())).runNext("third", Integer.MAX_VALUE)).as("off the queue").isZero();
   }
@@ -156,7 +156,7 @@ class RunImportsServiceTest {
     assertThat(cancelled.state()).isEqualTo(ImportState.CANCELLED);
     assertThat(cancelled.counts().created()).isEqualTo(10);
     assertThat(contacts()).as("only the batch before the cancellation").isEqualTo(10);
-    assertThat(persistence.transactions().inWorkspace(workspace, () -> stores.jobs().nextRows(workspace, id, 100)))
+    assertThat(persistence.transactions().inWorkspace(workspace, () -> stores.jobs().nextRows(workspace, id, 0, 100)))
         .isEmpty();
     assertThat(runner(failing(List.of())).runNext("third", Integer.MAX_VALUE)).as("off the queue").isZero();
   }

@@ -154,11 +154,12 @@ final class JooqImportJobRepository implements ImportJobRepository {
   }
 
   @Override
-  public List<StagedRow> nextRows(WorkspaceId workspace, ImportJobId job, int limit) {
+  public List<StagedRow> nextRows(WorkspaceId workspace, ImportJobId job, long afterLine, int limit) {
     return transactions.dsl(workspace)
         .select(IMPORT_ROWS.LINE, IMPORT_ROWS.CELLS, IMPORT_ROWS.MATCH_KEY, IMPORT_ROWS.PHONE)
         .from(IMPORT_ROWS)
         .where(IMPORT_ROWS.TENANT_ID.eq(workspace.value())).and(IMPORT_ROWS.JOB_ID.eq(job.value()))
+        .and(IMPORT_ROWS.LINE.gt(afterLine))
         .orderBy(IMPORT_ROWS.LINE)
         .limit(limit)
         .fetch(r -> new StagedRow(r.value1(), StagedCells.decode(r.value2()), Optional.ofNullable(r.value3()),
@@ -166,10 +167,10 @@ final class JooqImportJobRepository implements ImportJobRepository {
   }
 
   @Override
-  public void deleteRowsThrough(WorkspaceId workspace, ImportJobId job, long line) {
+  public void deleteRowsBetween(WorkspaceId workspace, ImportJobId job, long firstLine, long lastLine) {
     transactions.dsl(workspace).deleteFrom(IMPORT_ROWS)
         .where(IMPORT_ROWS.TENANT_ID.eq(workspace.value())).and(IMPORT_ROWS.JOB_ID.eq(job.value()))
-        .and(IMPORT_ROWS.LINE.le(line))
+        .and(IMPORT_ROWS.LINE.between(firstLine, lastLine))
         .execute();
   }
 

@@ -59,6 +59,9 @@ final class RunImportsService implements RunImportsUseCase {
   /** What a batch left: more to run, or the job is done (finished, or no longer this worker's). */
   private enum Next { MORE, DONE }
 
+  /** What a batch left: whether more follow, and the last line it took (the next batch reads after it). */
+  private record Done(Next next, long lastLine) {}
+
   @Override
   public int runNext(String worker, int maxBatches) {
     Instant now = clock.instant();
@@ -70,10 +73,12 @@ final class RunImportsService implements RunImportsUseCase {
     ImportQueue.Claim claim = claimed.get();
     int batches = 0;
     int duplicates = 0;
+    long afterLine = 0; // from the first staged row at a claim; past each committed batch's last line after it
     while (batches < maxBatches) {
-      Next next;
+      Done done;
+      long after = afterLine;
       try {
-        next = transactions.inWorkspace(claim.workspace(), () -> runBatch(claim));
+        done = transactions.inWorkspace(claim.workspace(), () -> runBatch(claim, after));
       } catch (ConflictException e) {
         if (e.kind() == CrmException.Kind.DUPLICATE && duplicates++ < MAX_DUPLICATE_RETRIES) {
           continue;
@@ -89,22 +94,23 @@ final class RunImportsService implements RunImportsUseCase {
         continue;
       }
       batches++;
-      if (next == Next.DONE) {
+      afterLine = done.lastLine();
+      if (done.next() == Next.DONE) {
         break;
       }
     }
     return batches;
   }
 
-  private Next runBatch(ImportQueue.Claim claim) {
+  private Done runBatch(ImportQueue.Claim claim, long afterLine) {
     Instant now = Timestamps.now(clock);
     if (!queue.renew(claim, now.plus(settings.lease()))) {
-      return Next.DONE; // another worker holds it now, or it was cancelled
+      return new Done(Next.DONE, afterLine); // another worker holds it now, or it was cancelled
     }
     Optional<ImportJob> found = jobs.findByIdForUpdate(claim.workspace(), claim.job());
     if (found.isEmpty() || found.get().state().isFinal()) {
       queue.remove(claim.workspace(), claim.job());
-      return Next.DONE;
+      return new Done(Next.DONE, afterLine);
     }
     ImportJob job = found.get();
     boolean active = workspaces.findById(claim.workspace())
@@ -113,19 +119,19 @@ final class RunImportsService implements RunImportsUseCase {
       jobs.deleteRows(claim.workspace(), claim.job());
       jobs.update(job.finished(ImportState.CANCELLED, now));
       queue.remove(claim.workspace(), claim.job());
-      return Next.DONE;
+      return new Done(Next.DONE, afterLine);
     }
-    List<StagedRow> rows = jobs.nextRows(claim.workspace(), claim.job(), settings.batchSize());
+    List<StagedRow> rows = jobs.nextRows(claim.workspace(), claim.job(), afterLine, settings.batchSize());
     if (rows.isEmpty()) {
       jobs.update(completed(job, now));
       queue.remove(claim.workspace(), claim.job());
-      return Next.DONE;
+      return new Done(Next.DONE, afterLine);
     }
     ImportBatch.Outcome outcome = batch.run(job, rows, now);
     if (!outcome.errors().isEmpty()) {
       jobs.addErrors(claim.workspace(), claim.job(), outcome.errors());
     }
-    jobs.deleteRowsThrough(claim.workspace(), claim.job(), rows.get(rows.size() - 1).line());
+    jobs.deleteRowsBetween(claim.workspace(), claim.job(), rows.get(0).line(), rows.get(rows.size() - 1).line());
     ImportJob after = job.afterBatch(outcome.created(), outcome.updated(), outcome.skipped(), outcome.failed(), now);
     boolean last = rows.size() < settings.batchSize() || after.counts().counted() == after.counts().read();
     if (last) {
@@ -133,7 +139,7 @@ final class RunImportsService implements RunImportsUseCase {
       queue.remove(claim.workspace(), claim.job());
     }
     jobs.update(after);
-    return last ? Next.DONE : Next.MORE;
+    return new Done(last ? Next.DONE : Next.MORE, rows.get(rows.size() - 1).line());
   }
 
   /**

@@ -35,11 +35,20 @@ public interface ImportJobRepository {
   /** Stages rows of the job, in as few statements as the adapter can (a multi-row insert per chunk). */
   void stage(WorkspaceId workspace, ImportJobId job, List<StagedRow> rows);
 
-  /** The job's first {@code limit} staged rows, by line. */
-  List<StagedRow> nextRows(WorkspaceId workspace, ImportJobId job, int limit);
+  /**
+   * The job's first {@code limit} staged rows after line {@code afterLine} (0: from the first), by
+   * line. A worker passes the last line of its previous batch, so the read starts past the rows
+   * that batch deleted instead of stepping over them (not yet vacuumed, they cost a scan from the
+   * start more with every batch).
+   */
+  List<StagedRow> nextRows(WorkspaceId workspace, ImportJobId job, long afterLine, int limit);
 
-  /** Deletes the job's staged rows up to and including {@code line}. */
-  void deleteRowsThrough(WorkspaceId workspace, ImportJobId job, long line);
+  /**
+   * Deletes the job's staged rows from line {@code firstLine} through {@code lastLine}, both
+   * included: a batch's own rows, found from its first (not by stepping over every row an earlier
+   * batch deleted).
+   */
+  void deleteRowsBetween(WorkspaceId workspace, ImportJobId job, long firstLine, long lastLine);
 
   /** Deletes all of the job's staged rows. */
   void deleteRows(WorkspaceId workspace, ImportJobId job);
