@@ -1,6 +1,5 @@
 package dev.custodian.crm.http.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.crm.core.access.Permission;
 import dev.custodian.crm.core.common.PhoneNumber;
 import dev.custodian.crm.core.common.error.BusyException;
@@ -144,10 +143,6 @@ final class ExportRoutes implements RouteGroup {
   static final List<String> COMPANY_COLUMNS = List.of("id", "name", "domain", "createdAt", "updatedAt");
   static final List<String> DEAL_COLUMNS = List.of("id", "title", "amount", "currency", "pipelineId", "stageId",
       "status", "expectedCloseDate", "closedAt", "companyId", "contactIds", "createdAt", "updatedAt");
-
-  private static ObjectMapper json(Context ctx) {
-    return Requests.mapper(ctx);
-  }
 
   /** The query parameters: the list grammar's, without a page, plus the format and {@code includeSensitive}. */
   private record Request(WorkspaceId workspace, ListQuery query, String format, boolean includeSensitive) {}
