@@ -22,7 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -491,18 +490,8 @@ class AccessSweepTest {
    * server's dispatcher sends (and counts a token for) within a second, whatever the next call does.
    */
   private static Map<String, Long> quietRowCounts() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos(); // as TestApp.awaitEmptyOutbox
-    while (outboxRows() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    TestApp.awaitEmptyOutbox(counter);
     return rowCounts();
-  }
-
-  private static long outboxRows() throws SQLException {
-    try (var st = counter.createStatement(); var rows = st.executeQuery("select count(*) from mail_outbox")) {
-      rows.next();
-      return rows.getLong(1);
-    }
   }
 
   /**

@@ -369,17 +369,28 @@ final class TestApp implements AutoCloseable {
    * dispatcher in the background, with statements and rows of its own.
    */
   static void awaitEmptyOutbox(TestDatabase db) throws Exception {
+    try (Connection superuser = db.superuserConnection()) {
+      awaitEmptyOutbox(superuser);
+    }
+  }
+
+  /** {@link #awaitEmptyOutbox(TestDatabase)}, counting on the caller's superuser connection. */
+  static void awaitEmptyOutbox(Connection superuser) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (count(db, "mail_outbox") > 0 && System.nanoTime() < deadline) {
+    while (count(superuser, "mail_outbox") > 0 && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
   }
 
   /** How many rows a table has, counted as the superuser (not through the application). */
   static long count(TestDatabase db, String table) throws SQLException {
-    try (Connection c = db.superuserConnection();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("select count(*) from " + table)) {
+    try (Connection superuser = db.superuserConnection()) {
+      return count(superuser, table);
+    }
+  }
+
+  private static long count(Connection superuser, String table) throws SQLException {
+    try (Statement st = superuser.createStatement(); ResultSet rs = st.executeQuery("select count(*) from " + table)) {
       rs.next();
       return rs.getLong(1);
     }
